@@ -1,0 +1,135 @@
+// The structured form of one organisation's privacy policy, as stored in seeds/<slug>.policy.yaml.
+// Everything a requester can rely on (a right, a deadline, a channel) cites the policy sentence it comes from.
+
+export const REGIMES = ['ccpa', 'us_state', 'gdpr', 'uk_gdpr', 'can_spam', 'fcc_tcpa', 'none'] as const;
+/** The law (or none) whose deadlines govern a request. can_spam/fcc_tcpa: email unsubscribe and SMS STOP. */
+export type Regime = (typeof REGIMES)[number];
+
+export const REQUEST_TYPES = [
+  'access',
+  'categories',
+  'deletion',
+  'correction',
+  'portability',
+  'restriction',
+  'objection',
+  'automated_decision_objection',
+  'consent_withdrawal',
+  'opt_out_marketing_email',
+  'opt_out_marketing_sms',
+  'opt_out_sale_share',
+] as const;
+export type RequestType = (typeof REQUEST_TYPES)[number];
+
+export const CHANNEL_KINDS = ['web_form', 'email', 'phone', 'post', 'sms_stop', 'email_unsubscribe', 'account_settings'] as const;
+export type ChannelKind = (typeof CHANNEL_KINDS)[number];
+
+export const VERIFICATION_LEVELS = ['none', 'email', 'identity'] as const;
+/** none: opt-outs need no verification; email: control of the address; identity: more evidence may be asked. */
+export type VerificationLevel = (typeof VERIFICATION_LEVELS)[number];
+
+export const SPECIAL_RULE_KINDS = [
+  'children',
+  'sender_email_only',
+  'agent_registration_required',
+  'processor_redirect',
+  'non_discrimination',
+  'free_of_charge',
+] as const;
+export type SpecialRuleKind = (typeof SPECIAL_RULE_KINDS)[number];
+
+/** An exact sentence (or clause) of the organisation's policy text. */
+export interface Citation {
+  quote: string;
+}
+
+export interface PolicyChannel {
+  kind: ChannelKind;
+  /** Address, number or URL where the kind has one. */
+  value?: string;
+  citation: Citation;
+}
+
+export interface FrequencyLimit {
+  count: number;
+  perMonths: number;
+  /** Other right ids whose requests count towards the same allowance (CCPA: one "twice per 12 months" for categories and specific pieces). */
+  sharedWith?: string[];
+  citation: Citation;
+}
+
+export interface PolicyRight {
+  /** Stable id within the organisation, e.g. "ccpa-know". */
+  id: string;
+  type: RequestType;
+  regime: Regime;
+  /** How the form words it for the requester. */
+  label: string;
+  verification: VerificationLevel;
+  limit?: FrequencyLimit;
+  citation: Citation;
+}
+
+export interface PolicyDeadline {
+  /** Right ids this statement governs. */
+  rights: string[];
+  /** What the policy promises: legal (the regime's own period), or an internal target shorter than the law. */
+  kind: 'legal' | 'internal_target';
+  /** Stated days where the policy gives a number (CCPA: 45). */
+  days?: number;
+  extensionDays?: number;
+  citation: Citation;
+}
+
+export interface ProcessorRedirect {
+  /** Which services the organisation processes for others. */
+  services: string;
+  /** Who the controller is, worded for the requester. */
+  controller: string;
+  citation: Citation;
+}
+
+export interface SpecialRule {
+  kind: SpecialRuleKind;
+  summary: string;
+  citation: Citation;
+}
+
+export interface OrganisationSettings {
+  /** Days a verification link stays valid. */
+  verificationLinkDays: number;
+  /** Organisation-set target in calendar days for promises like "as soon as reasonably practicable"; never later than the law. */
+  internalTargetDays?: number;
+}
+
+export interface OrganisationPolicy {
+  slug: string;
+  name: string;
+  /** ISO 3166-1 alpha-2, for public holidays. */
+  country: 'US' | 'GB';
+  /** date-holidays state/region code where holidays differ within the country (GB: ENG). */
+  holidayRegion?: string;
+  /** IANA time zone days are counted in. */
+  timeZone: string;
+  /** Identifies the policy text version; stored on every request made under it. */
+  version: string;
+  source: { file: string; url?: string };
+  role: 'controller' | 'controller_and_processor';
+  regimes: Regime[];
+  privacyEmail?: string;
+  channels: PolicyChannel[];
+  rights: PolicyRight[];
+  deadlines: PolicyDeadline[];
+  processorRedirects: ProcessorRedirect[];
+  specialRules: SpecialRule[];
+  settings: OrganisationSettings;
+}
+
+/** A validated seed file, as loadPolicies returns it. */
+export interface LoadedPolicy {
+  policy: OrganisationPolicy;
+  /** The seed file's path: seedsDir as given, joined with the file name. */
+  fileName: string;
+  /** sha256 hex of the YAML bytes followed by the policy text bytes: the policy version fingerprint stored on each request. */
+  contentHash: string;
+}

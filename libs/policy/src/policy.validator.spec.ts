@@ -1,0 +1,127 @@
+import { describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse, stringify } from 'yaml';
+import { PolicyFileError } from './policy-file-error.js';
+import { parsePolicy } from './policy.validator.js';
+
+const seedsDir = fileURLToPath(new URL('../../../seeds', import.meta.url));
+const FILE = 'seeds/prontotrak.policy.yaml';
+const prontoYaml = readFileSync(join(seedsDir, 'prontotrak.policy.yaml'), 'utf8');
+const prontoText = readFileSync(join(seedsDir, 'policies-text/prontotrak.txt'), 'utf8');
+
+// Seeds are plain data, so a loose record type keeps the mutations below short.
+type Doc = Record<string, any>;
+
+function mutated(change: (doc: Doc) => void): string {
+  const doc = parse(prontoYaml) as Doc;
+  change(doc);
+  return stringify(doc);
+}
+
+function problemsOf(yamlText: string, policyText = prontoText): string {
+  try {
+    parsePolicy(FILE, yamlText, policyText);
+  } catch (error) {
+    expect(error).toBeInstanceOf(PolicyFileError);
+    return (error as PolicyFileError).message;
+  }
+  throw new Error('expected the policy to be rejected');
+}
+
+describe('parsePolicy', () => {
+  it('accepts the prontotrak seed and keeps its values', () => {
+    const policy = parsePolicy(FILE, prontoYaml, prontoText);
+    expect(policy.slug).toBe('prontotrak');
+    expect(policy.regimes).toEqual(['ccpa', 'can_spam', 'none']);
+    expect(policy.rights.map((r) => r.id)).toContain('ccpa-deletion');
+    expect(policy.settings).toEqual({ verificationLinkDays: 7, internalTargetDays: 30 });
+    // Optional fields the file leaves out stay absent rather than undefined.
+    expect('holidayRegion' in policy).toBe(false);
+  });
+
+  it.each<[string, (doc: Doc) => void, string]>([
+    ['missing slug', (d) => delete d.slug, 'slug: is required'],
+    ['slug not kebab-case', (d) => (d.slug = 'Pronto Trak'), 'slug: "Pronto Trak" is not a slug of a-z, 0-9 and "-"'],
+    ['unknown regime', (d) => (d.regimes = ['ccpa', 'can_spam', 'none', 'gdrp']), 'regimes[3]: "gdrp" is not one of ccpa, us_state, gdpr, uk_gdpr, can_spam, fcc_tcpa, none'],
+    ['unknown request type', (d) => (d.rights[2].type = 'erasure'), 'rights[2].type: "erasure" is not one of access, categories, deletion,'],
+    ['bad time zone', (d) => (d.timeZone = 'America/Atlantis'), 'timeZone: "America/Atlantis" is not an IANA time zone'],
+    ['UTC offset as time zone', (d) => (d.timeZone = '+01:00'), 'timeZone: "+01:00" is not an IANA time zone'],
+    ['duplicate right id', (d) => (d.rights[4].id = 'access'), 'rights[4].id: "access" is already used by rights[3]'],
+    ['deadline naming an unknown right', (d) => d.deadlines[0].rights.push('erase'), 'deadlines[0].rights[4]: "erase" is not the id of a right in this file'],
+    ['right in two deadlines', (d) => d.deadlines[1].rights.push('access'), 'deadlines[1].rights[1]: "access" already has a deadline in deadlines[0]'],
+    ['quote not in the text', (d) => (d.rights[0].citation.quote = 'You can request anything at all.'), 'rights[0].citation.quote: not found in policies-text/prontotrak.txt: "You can request anything at all."'],
+    ['quote altered by one character', (d) => (d.specialRules[0].citation.quote = d.specialRules[0].citation.quote.replace('email', 'e-mail')), 'specialRules[0].citation.quote: not found in policies-text/prontotrak.txt'],
+    ['regime none without internalTargetDays', (d) => delete d.settings.internalTargetDays, 'rights[3].regime: "none" needs settings.internalTargetDays'],
+    ['string where a number belongs', (d) => (d.settings.verificationLinkDays = '7'), 'settings.verificationLinkDays: expected a whole number of at least 1, got string "7"'],
+    ['zero days', (d) => (d.settings.internalTargetDays = 0), 'settings.internalTargetDays: expected a whole number of at least 1, got number 0'],
+    ['right regime not in regimes', (d) => (d.rights[0].regime = 'gdpr'), 'rights[0].regime: "gdpr" is not listed in regimes (ccpa, can_spam, none)'],
+    ['misspelt field', (d) => (d.rights[0].lable = 'x'), 'rights[0].lable: is not a known field'],
+    ['missing citation', (d) => delete d.channels[0].citation, 'channels[0].citation: is required'],
+    ['empty quote', (d) => (d.channels[0].citation.quote = ' '), 'channels[0].citation.quote: expected text, got string " "'],
+    ['email channel without an address', (d) => (d.channels[0].value = 'Privacy at ProntoTrak'), 'channels[0].value: "Privacy at ProntoTrak" is not an email address'],
+    ['post channel without an address', (d) => delete d.channels[1].value, 'channels[1].value: is required'],
+    ['unknown channel kind', (d) => (d.channels[0].kind = 'fax'), 'channels[0].kind: "fax" is not one of web_form, email, phone,'],
+    ['unknown verification level', (d) => (d.rights[0].verification = 'passport'), 'rights[0].verification: "passport" is not one of none, email, identity'],
+    ['rights not a list', (d) => (d.rights = { access: true }), 'rights: expected a list, got a mapping'],
+    ['no rights', (d) => (d.rights = []), 'rights: must list at least one entry'],
+    ['extension without a period', (d) => (d.deadlines[0].extensionDays = 45), 'deadlines[0].extensionDays: needs days'],
+    ['processor without a redirect', (d) => (d.role = 'controller_and_processor'), 'processorRedirects: role controller_and_processor needs at least one redirect'],
+    ['source file outside the seeds folder', (d) => (d.source.file = '../../etc/passwd'), 'source.file: "../../etc/passwd" must be a relative path inside the seeds folder'],
+    ['GB without a holiday region', (d) => (d.country = 'GB'), 'holidayRegion: is required'],
+    ['unknown special rule', (d) => (d.specialRules[0].kind = 'vip'), 'specialRules[0].kind: "vip" is not one of children,'],
+    ['shared limit naming an unknown right', (d) => (d.rights[0].limit = { count: 2, perMonths: 12, sharedWith: ['ccpa-know'], citation: { quote: 'You can request information' } }), 'rights[0].limit.sharedWith[0]: "ccpa-know" is not the id of a right in this file'],
+    ['one-sided shared limit', (d) => (d.rights[0].limit = { count: 2, perMonths: 12, sharedWith: ['ccpa-copy'], citation: { quote: 'You can request information' } }), 'rights[0].limit.sharedWith[0]: "ccpa-copy" must have the same count and perMonths and list "ccpa-categories"'],
+  ])('%s', (_name, change, expected) => {
+    expect(problemsOf(mutated(change))).toContain(`${FILE}: ${expected}`);
+  });
+
+  it('reports every problem in one go, one line each', () => {
+    const message = problemsOf(
+      mutated((d) => {
+        delete d.slug;
+        d.timeZone = 'Mars/Olympus';
+        d.rights[1].type = 'erasure';
+      }),
+    );
+    expect(message.split('\n')).toEqual([
+      `${FILE}: timeZone: "Mars/Olympus" is not an IANA time zone (e.g. Europe/London)`,
+      `${FILE}: rights[1].type: "erasure" is not one of ${[
+        'access',
+        'categories',
+        'deletion',
+        'correction',
+        'portability',
+        'restriction',
+        'objection',
+        'automated_decision_objection',
+        'consent_withdrawal',
+        'opt_out_marketing_email',
+        'opt_out_marketing_sms',
+        'opt_out_sale_share',
+      ].join(', ')}`,
+      `${FILE}: slug: is required`,
+    ]);
+  });
+
+  it('matches quotes across differences in whitespace only', () => {
+    const reflowed = prontoText.replace(/ /g, '\n  ');
+    expect(() => parsePolicy(FILE, prontoYaml, reflowed)).not.toThrow();
+    expect(problemsOf(prontoYaml, prontoText.replace(/e-mail/g, 'email'))).toContain(
+      `${FILE}: rights[7].citation.quote: not found in policies-text/prontotrak.txt`,
+    );
+  });
+
+  it('names the file when the YAML does not parse', () => {
+    expect(problemsOf('slug: [prontotrak\n')).toMatch(/^seeds\/prontotrak\.policy\.yaml: is not valid YAML: /);
+  });
+
+  it('names the file when the YAML is not a mapping', () => {
+    expect(problemsOf('- just\n- a list\n')).toBe(`${FILE}: expected a mapping, got a list`);
+  });
+
+  it('rejects a key given twice', () => {
+    expect(problemsOf(`${prontoYaml}\nslug: again\n`)).toMatch(/^seeds\/prontotrak\.policy\.yaml: is not valid YAML: .*[Mm]ap keys must be unique/);
+  });
+});

@@ -1,0 +1,407 @@
+import { isAbsolute, posix } from 'node:path';
+import { parse } from 'yaml';
+import { citationsOf, collapseWhitespace } from './policy.citations.js';
+import { PolicyFileError, type PolicyProblem } from './policy-file-error.js';
+import {
+  CHANNEL_KINDS,
+  REGIMES,
+  REQUEST_TYPES,
+  SPECIAL_RULE_KINDS,
+  VERIFICATION_LEVELS,
+  type Citation,
+  type FrequencyLimit,
+  type OrganisationPolicy,
+  type OrganisationSettings,
+  type PolicyChannel,
+  type PolicyDeadline,
+  type PolicyRight,
+  type ProcessorRedirect,
+  type Regime,
+  type SpecialRule,
+} from './policy.model.js';
+
+type Fields = Record<string, unknown>;
+
+const SLUG = /^[a-z0-9-]+$/;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const WEB_URL = /^https?:\/\/\S+$/;
+const PHONE = /^\+?[0-9][0-9 ()-]*[0-9]$/;
+const COUNTRIES = ['US', 'GB'] as const;
+const ROLES = ['controller', 'controller_and_processor'] as const;
+const DEADLINE_KINDS = ['legal', 'internal_target'] as const;
+// date-holidays codes for the UK nations, whose bank holidays differ.
+const GB_REGIONS = ['ENG', 'NIR', 'SCT', 'WLS'] as const;
+
+// Typed against the model so a misspelt key here fails to compile.
+const POLICY_KEYS = [
+  'slug',
+  'name',
+  'country',
+  'holidayRegion',
+  'timeZone',
+  'version',
+  'source',
+  'role',
+  'regimes',
+  'privacyEmail',
+  'channels',
+  'rights',
+  'deadlines',
+  'processorRedirects',
+  'specialRules',
+  'settings',
+] as const satisfies readonly (keyof OrganisationPolicy)[];
+const SOURCE_KEYS = ['file', 'url'] as const satisfies readonly (keyof OrganisationPolicy['source'])[];
+const CITATION_KEYS = ['quote'] as const satisfies readonly (keyof Citation)[];
+const CHANNEL_KEYS = ['kind', 'value', 'citation'] as const satisfies readonly (keyof PolicyChannel)[];
+const RIGHT_KEYS = ['id', 'type', 'regime', 'label', 'verification', 'limit', 'citation'] as const satisfies readonly (keyof PolicyRight)[];
+const LIMIT_KEYS = ['count', 'perMonths', 'sharedWith', 'citation'] as const satisfies readonly (keyof FrequencyLimit)[];
+const DEADLINE_KEYS = ['rights', 'kind', 'days', 'extensionDays', 'citation'] as const satisfies readonly (keyof PolicyDeadline)[];
+const REDIRECT_KEYS = ['services', 'controller', 'citation'] as const satisfies readonly (keyof ProcessorRedirect)[];
+const RULE_KEYS = ['kind', 'summary', 'citation'] as const satisfies readonly (keyof SpecialRule)[];
+const SETTINGS_KEYS = ['verificationLinkDays', 'internalTargetDays'] as const satisfies readonly (keyof OrganisationSettings)[];
+
+function describe(value: unknown): string {
+  if (value === undefined || value === null) return 'nothing';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return `${typeof value} ${JSON.stringify(value)}`;
+}
+
+function at(path: string, key: string | number): string {
+  if (typeof key === 'number') return `${path}[${key}]`;
+  return path === '' ? key : `${path}.${key}`;
+}
+
+/** Leaves optional fields out rather than present-but-undefined, so a parsed policy round-trips to the same YAML. */
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}
+
+// Collects every problem rather than stopping at the first, so one run shows all that is wrong with a seed file.
+class Checker {
+  readonly problems: PolicyProblem[] = [];
+
+  fail(path: string, message: string): undefined {
+    this.problems.push({ path, message });
+    return undefined;
+  }
+
+  /** A mapping holding only the given keys: an unknown key is usually a misspelt optional field. */
+  mapping(value: unknown, path: string, keys: readonly string[]): Fields | undefined {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      return this.fail(path, value === undefined ? 'is required' : `expected a mapping, got ${describe(value)}`);
+    }
+    for (const key of Object.keys(value)) {
+      if (!keys.includes(key)) this.fail(at(path, key), `is not a known field (expected one of ${keys.join(', ')})`);
+    }
+    return value as Fields;
+  }
+
+  text(value: unknown, path: string): string | undefined {
+    if (value === undefined) return this.fail(path, 'is required');
+    if (typeof value !== 'string' || value.trim() === '') return this.fail(path, `expected text, got ${describe(value)}`);
+    return value;
+  }
+
+  matching(value: unknown, path: string, pattern: RegExp, what: string): string | undefined {
+    const text = this.text(value, path);
+    if (text === undefined) return undefined;
+    return pattern.test(text) ? text : this.fail(path, `"${text}" is not ${what}`);
+  }
+
+  oneOf<T extends string>(value: unknown, path: string, options: readonly T[]): T | undefined {
+    if (value === undefined) return this.fail(path, 'is required');
+    if (typeof value !== 'string') return this.fail(path, `expected one of ${options.join(', ')}, got ${describe(value)}`);
+    return options.includes(value as T) ? (value as T) : this.fail(path, `"${value}" is not one of ${options.join(', ')}`);
+  }
+
+  wholeNumber(value: unknown, path: string): number | undefined {
+    if (value === undefined) return this.fail(path, 'is required');
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
+      return this.fail(path, `expected a whole number of at least 1, got ${describe(value)}`);
+    }
+    return value;
+  }
+
+  list(value: unknown, path: string, nonEmpty: boolean): unknown[] | undefined {
+    if (value === undefined) return this.fail(path, 'is required');
+    if (!Array.isArray(value)) return this.fail(path, `expected a list, got ${describe(value)}`);
+    if (nonEmpty && value.length === 0) return this.fail(path, 'must list at least one entry');
+    return value;
+  }
+
+  citation(value: unknown, path: string): Citation | undefined {
+    const fields = this.mapping(value, path, CITATION_KEYS);
+    if (!fields) return undefined;
+    const quote = this.text(fields.quote, at(path, 'quote'));
+    return quote === undefined ? undefined : { quote };
+  }
+}
+
+function isTimeZone(name: string): boolean {
+  // Intl also accepts bare UTC offsets ("+01:00"), which are not IANA zones and ignore daylight saving.
+  if (/^[+-]/.test(name)) return false;
+  try {
+    new Intl.DateTimeFormat(undefined, { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function readSource(c: Checker, value: unknown): OrganisationPolicy['source'] | undefined {
+  const fields = c.mapping(value, 'source', SOURCE_KEYS);
+  if (!fields) return undefined;
+  let file = c.text(fields.file, 'source.file');
+  // The loader reads this path, so keep it inside the seeds folder.
+  if (file !== undefined && (isAbsolute(file) || posix.normalize(file).startsWith('../') || posix.normalize(file) === '..')) {
+    file = c.fail('source.file', `"${file}" must be a relative path inside the seeds folder`);
+  }
+  const url = fields.url === undefined ? undefined : c.matching(fields.url, 'source.url', WEB_URL, 'an http(s) URL');
+  return file === undefined ? undefined : { file, ...optional('url', url) };
+}
+
+function readHolidayRegion(c: Checker, value: unknown, country: OrganisationPolicy['country'] | undefined): string | undefined {
+  if (country === 'GB') return c.oneOf(value, 'holidayRegion', GB_REGIONS);
+  return value === undefined ? undefined : c.matching(value, 'holidayRegion', /^[A-Z]{2}$/, 'a two-letter US state code');
+}
+
+function readRegimes(c: Checker, value: unknown): Regime[] | undefined {
+  const items = c.list(value, 'regimes', true);
+  if (!items) return undefined;
+  const regimes = items.map((item, i) => c.oneOf(item, at('regimes', i), REGIMES));
+  regimes.forEach((regime, i) => {
+    if (regime !== undefined && regimes.indexOf(regime) !== i) c.fail(at('regimes', i), `"${regime}" is listed twice`);
+  });
+  return regimes.filter((r): r is Regime => r !== undefined);
+}
+
+function readSettings(c: Checker, value: unknown): OrganisationSettings | undefined {
+  const fields = c.mapping(value, 'settings', SETTINGS_KEYS);
+  if (!fields) return undefined;
+  const verificationLinkDays = c.wholeNumber(fields.verificationLinkDays, 'settings.verificationLinkDays');
+  const internalTargetDays =
+    fields.internalTargetDays === undefined ? undefined : c.wholeNumber(fields.internalTargetDays, 'settings.internalTargetDays');
+  return { verificationLinkDays, ...optional('internalTargetDays', internalTargetDays) } as OrganisationSettings;
+}
+
+function readChannel(c: Checker, value: unknown, path: string): PolicyChannel | undefined {
+  const fields = c.mapping(value, path, CHANNEL_KEYS);
+  if (!fields) return undefined;
+  const kind = c.oneOf(fields.kind, at(path, 'kind'), CHANNEL_KINDS);
+  const valuePath = at(path, 'value');
+  let channelValue: string | undefined;
+  if (kind === 'email') channelValue = c.matching(fields.value, valuePath, EMAIL, 'an email address');
+  else if (kind === 'web_form') channelValue = c.matching(fields.value, valuePath, WEB_URL, 'an http(s) URL');
+  else if (kind === 'phone') channelValue = c.matching(fields.value, valuePath, PHONE, 'a phone number');
+  // A requester can only write to an address they are given; the other kinds are reached from a message or account.
+  else if (kind === 'post' || fields.value !== undefined) channelValue = c.text(fields.value, valuePath);
+  const citation = c.citation(fields.citation, at(path, 'citation'));
+  return { kind, ...optional('value', channelValue), citation } as PolicyChannel;
+}
+
+function readLimit(c: Checker, value: unknown, path: string): FrequencyLimit | undefined {
+  const fields = c.mapping(value, path, LIMIT_KEYS);
+  if (!fields) return undefined;
+  const count = c.wholeNumber(fields.count, at(path, 'count'));
+  const perMonths = c.wholeNumber(fields.perMonths, at(path, 'perMonths'));
+  const sharedWith =
+    fields.sharedWith === undefined
+      ? undefined
+      : c.list(fields.sharedWith, at(path, 'sharedWith'), true)?.map((id, i) => c.text(id, at(at(path, 'sharedWith'), i)));
+  const citation = c.citation(fields.citation, at(path, 'citation'));
+  return { count, perMonths, ...optional('sharedWith', sharedWith), citation } as FrequencyLimit;
+}
+
+function readRight(c: Checker, value: unknown, path: string, regimes: readonly Regime[] | undefined, hasInternalTarget: boolean): PolicyRight | undefined {
+  const fields = c.mapping(value, path, RIGHT_KEYS);
+  if (!fields) return undefined;
+  const id = c.matching(fields.id, at(path, 'id'), SLUG, 'an id of a-z, 0-9 and "-"');
+  const type = c.oneOf(fields.type, at(path, 'type'), REQUEST_TYPES);
+  const regime = c.oneOf(fields.regime, at(path, 'regime'), REGIMES);
+  if (regime !== undefined && regimes !== undefined && !regimes.includes(regime)) {
+    c.fail(at(path, 'regime'), `"${regime}" is not listed in regimes (${regimes.join(', ')})`);
+  }
+  if (regime === 'none' && !hasInternalTarget) {
+    c.fail(at(path, 'regime'), '"none" needs settings.internalTargetDays: no law sets this right\'s deadline, so the organisation must');
+  }
+  const label = c.text(fields.label, at(path, 'label'));
+  const verification = c.oneOf(fields.verification, at(path, 'verification'), VERIFICATION_LEVELS);
+  const limit = fields.limit === undefined ? undefined : readLimit(c, fields.limit, at(path, 'limit'));
+  const citation = c.citation(fields.citation, at(path, 'citation'));
+  return { id, type, regime, label, verification, ...optional('limit', limit), citation } as PolicyRight;
+}
+
+function checkRightIds(c: Checker, rights: readonly (PolicyRight | undefined)[]): void {
+  const firstIndex = new Map<string, number>();
+  rights.forEach((right, i) => {
+    if (right?.id === undefined) return;
+    const first = firstIndex.get(right.id);
+    if (first === undefined) firstIndex.set(right.id, i);
+    else c.fail(`rights[${i}].id`, `"${right.id}" is already used by rights[${first}]`);
+  });
+}
+
+// A shared allowance must be declared the same way on every right that draws on it, or the counts would disagree.
+function checkSharedLimits(c: Checker, rights: readonly (PolicyRight | undefined)[]): void {
+  rights.forEach((right, i) => {
+    right?.limit?.sharedWith?.forEach((otherId, j) => {
+      const path = `rights[${i}].limit.sharedWith[${j}]`;
+      if (otherId === undefined) return;
+      const other = rights.find((r) => r?.id === otherId);
+      if (!other) c.fail(path, `"${otherId}" is not the id of a right in this file`);
+      else if (other === right) c.fail(path, `"${otherId}" is this right itself`);
+      else if (
+        !other.limit ||
+        other.limit.count !== right.limit?.count ||
+        other.limit.perMonths !== right.limit?.perMonths ||
+        !other.limit.sharedWith?.includes(right.id)
+      ) {
+        c.fail(path, `"${otherId}" must have the same count and perMonths and list "${right.id}" in its own limit.sharedWith`);
+      }
+    });
+  });
+}
+
+function readDeadline(c: Checker, value: unknown, path: string, rightIds: ReadonlySet<string>, hasInternalTarget: boolean): PolicyDeadline | undefined {
+  const fields = c.mapping(value, path, DEADLINE_KEYS);
+  if (!fields) return undefined;
+  const rights = c.list(fields.rights, at(path, 'rights'), true)?.map((item, i) => {
+    const id = c.text(item, at(at(path, 'rights'), i));
+    if (id === undefined || rightIds.has(id)) return id;
+    return c.fail(at(at(path, 'rights'), i), `"${id}" is not the id of a right in this file (${[...rightIds].join(', ')})`);
+  });
+  const kind = c.oneOf(fields.kind, at(path, 'kind'), DEADLINE_KINDS);
+  const days = fields.days === undefined ? undefined : c.wholeNumber(fields.days, at(path, 'days'));
+  const extensionDays = fields.extensionDays === undefined ? undefined : c.wholeNumber(fields.extensionDays, at(path, 'extensionDays'));
+  if (fields.extensionDays !== undefined && fields.days === undefined) c.fail(at(path, 'extensionDays'), 'needs days: an extension extends a stated period');
+  if (kind === 'internal_target' && fields.days === undefined && !hasInternalTarget) {
+    c.fail(at(path, 'kind'), 'internal_target without days needs settings.internalTargetDays');
+  }
+  const citation = c.citation(fields.citation, at(path, 'citation'));
+  return { rights, kind, ...optional('days', days), ...optional('extensionDays', extensionDays), citation } as PolicyDeadline;
+}
+
+// Two statements about the same right would leave its deadline ambiguous.
+function checkOneDeadlinePerRight(c: Checker, deadlines: readonly (PolicyDeadline | undefined)[]): void {
+  const governedBy = new Map<string, number>();
+  deadlines.forEach((deadline, i) => {
+    deadline?.rights?.forEach((id, j) => {
+      if (id === undefined) return;
+      const first = governedBy.get(id);
+      if (first === undefined) governedBy.set(id, i);
+      else c.fail(`deadlines[${i}].rights[${j}]`, `"${id}" already has a deadline in deadlines[${first}]`);
+    });
+  });
+}
+
+function readRedirect(c: Checker, value: unknown, path: string): ProcessorRedirect | undefined {
+  const fields = c.mapping(value, path, REDIRECT_KEYS);
+  if (!fields) return undefined;
+  return {
+    services: c.text(fields.services, at(path, 'services')),
+    controller: c.text(fields.controller, at(path, 'controller')),
+    citation: c.citation(fields.citation, at(path, 'citation')),
+  } as ProcessorRedirect;
+}
+
+function readRule(c: Checker, value: unknown, path: string): SpecialRule | undefined {
+  const fields = c.mapping(value, path, RULE_KEYS);
+  if (!fields) return undefined;
+  return {
+    kind: c.oneOf(fields.kind, at(path, 'kind'), SPECIAL_RULE_KINDS),
+    summary: c.text(fields.summary, at(path, 'summary')),
+    citation: c.citation(fields.citation, at(path, 'citation')),
+  } as SpecialRule;
+}
+
+function readPolicy(c: Checker, document: unknown): OrganisationPolicy | undefined {
+  const fields = c.mapping(document, '', POLICY_KEYS);
+  if (!fields) return undefined;
+
+  const country = c.oneOf(fields.country, 'country', COUNTRIES);
+  const timeZone = c.text(fields.timeZone, 'timeZone');
+  if (timeZone !== undefined && !isTimeZone(timeZone)) c.fail('timeZone', `"${timeZone}" is not an IANA time zone (e.g. Europe/London)`);
+  const role = c.oneOf(fields.role, 'role', ROLES);
+  const regimes = readRegimes(c, fields.regimes);
+  const settings = readSettings(c, fields.settings);
+  // Checked on the raw value so a mistyped internalTargetDays is reported once, not again on every right that needs it.
+  const hasInternalTarget = typeof fields.settings === 'object' && fields.settings !== null && 'internalTargetDays' in fields.settings;
+
+  const rights = c.list(fields.rights, 'rights', true)?.map((item, i) => readRight(c, item, at('rights', i), regimes, hasInternalTarget)) ?? [];
+  checkRightIds(c, rights);
+  checkSharedLimits(c, rights);
+  const rightIds = new Set(rights.flatMap((r) => (r?.id === undefined ? [] : [r.id])));
+
+  const deadlines =
+    c.list(fields.deadlines, 'deadlines', false)?.map((item, i) => readDeadline(c, item, at('deadlines', i), rightIds, hasInternalTarget)) ?? [];
+  checkOneDeadlinePerRight(c, deadlines);
+
+  const processorRedirects = c.list(fields.processorRedirects, 'processorRedirects', false)?.map((item, i) => readRedirect(c, item, at('processorRedirects', i)));
+  // A processor must tell requesters who the controller is; a pure controller has no one to redirect to.
+  if (role === 'controller_and_processor' && processorRedirects?.length === 0) {
+    c.fail('processorRedirects', 'role controller_and_processor needs at least one redirect naming the controller');
+  }
+  if (role === 'controller' && processorRedirects !== undefined && processorRedirects.length > 0) {
+    c.fail('processorRedirects', 'role controller cannot redirect requests; use controller_and_processor');
+  }
+
+  return {
+    slug: c.matching(fields.slug, 'slug', SLUG, 'a slug of a-z, 0-9 and "-"'),
+    name: c.text(fields.name, 'name'),
+    country,
+    ...optional('holidayRegion', readHolidayRegion(c, fields.holidayRegion, country)),
+    timeZone,
+    version: c.text(fields.version, 'version'),
+    source: readSource(c, fields.source),
+    role,
+    regimes,
+    ...optional('privacyEmail', fields.privacyEmail === undefined ? undefined : c.matching(fields.privacyEmail, 'privacyEmail', EMAIL, 'an email address')),
+    channels: c.list(fields.channels, 'channels', true)?.map((item, i) => readChannel(c, item, at('channels', i))),
+    rights,
+    deadlines,
+    processorRedirects,
+    specialRules: c.list(fields.specialRules, 'specialRules', false)?.map((item, i) => readRule(c, item, at('specialRules', i))),
+    settings,
+  } as OrganisationPolicy;
+}
+
+function readYaml(fileName: string, yamlText: string): unknown {
+  try {
+    return parse(yamlText);
+  } catch (error) {
+    throw new PolicyFileError(fileName, [{ path: '', message: `is not valid YAML: ${(error as Error).message}` }]);
+  }
+}
+
+/**
+ * Validates one seed file against the model and against the policy text it cites.
+ * Throws PolicyFileError listing every problem, each with the file and field path.
+ */
+export function parsePolicy(fileName: string, yamlText: string, policyText: string): OrganisationPolicy {
+  const c = new Checker();
+  const policy = readPolicy(c, readYaml(fileName, yamlText));
+  // Quotes are only checked once the structure is sound, since a broken structure may hide where citations are.
+  if (policy && c.problems.length === 0) {
+    const text = collapseWhitespace(policyText);
+    for (const { path, quote } of citationsOf(policy)) {
+      if (!text.includes(collapseWhitespace(quote))) c.fail(path, `not found in ${policy.source.file}: "${quote}"`);
+    }
+  }
+  if (c.problems.length > 0 || !policy) throw new PolicyFileError(fileName, c.problems);
+  return policy;
+}
+
+/** The policy text path a seed file names (relative to the seeds folder), or undefined when parsePolicy would reject it. */
+export function sourceFileOf(yamlText: string): string | undefined {
+  let document: unknown;
+  try {
+    document = parse(yamlText);
+  } catch {
+    return undefined;
+  }
+  const c = new Checker();
+  const source = typeof document === 'object' && document !== null ? readSource(c, (document as Fields).source) : undefined;
+  return c.problems.length === 0 ? source?.file : undefined;
+}
