@@ -1,0 +1,89 @@
+import 'reflect-metadata';
+import { plainToInstance } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+
+const DEV_SECRET = 'rightsdesk-development-secret-not-for-production';
+const DEV_ADMIN_TOKEN = 'dev-admin-token';
+
+/** The one environment class: read and validated once at process start. */
+export class Env {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL: string = 'postgres://postgres@127.0.0.1:5432/rightsdesk';
+
+  @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// URL' })
+  REDIS_URL: string = 'redis://127.0.0.1:6379';
+
+  /** Namespaces every Redis key (queues, rate limits) so tests and deployments can share a server. */
+  @Matches(/^[a-z0-9_-]+$/i, { message: 'REDIS_PREFIX may hold letters, digits, _ and - only' })
+  REDIS_PREFIX: string = 'rightsdesk';
+
+  /** Unset: mails go to the dev mailbox in Postgres (shown at /dev/mailbox). */
+  @IsOptional()
+  @Matches(/^smtps?:\/\//, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  @IsString()
+  @MinLength(3)
+  MAIL_FROM: string = 'Rightsdesk <no-reply@rightsdesk.localhost>';
+
+  /** Absolute base of every link we send (mails, status pages). */
+  @IsUrl({ require_tld: false, require_protocol: true }, { message: 'PUBLIC_URL must be an absolute http(s) URL' })
+  PUBLIC_URL: string = 'http://localhost:3000';
+
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  PORT: number = 3000;
+
+  /** Signs CSRF tokens; must be long and secret in production. */
+  @IsString()
+  @MinLength(32, { message: 'APP_SECRET must be at least 32 characters' })
+  APP_SECRET: string = DEV_SECRET;
+
+  /** Bearer token for the JSON API until staff sign-in exists. */
+  @IsString()
+  @MinLength(12, { message: 'ADMIN_API_TOKEN must be at least 12 characters' })
+  ADMIN_API_TOKEN: string = DEV_ADMIN_TOKEN;
+
+  @IsString()
+  SEEDS_DIR: string = 'seeds';
+
+  /** Form submissions allowed per IP per hour. */
+  @IsInt()
+  @Min(1)
+  INTAKE_RATE_LIMIT: number = 20;
+
+  /** Verification-mail resends allowed per request per hour. */
+  @IsInt()
+  @Min(1)
+  RESEND_RATE_LIMIT: number = 3;
+
+  /** How often the worker's outbox relay looks for new rows, in ms. */
+  @IsInt()
+  @Min(10)
+  OUTBOX_POLL_MS: number = 250;
+
+  get isProduction(): boolean {
+    return this.NODE_ENV === 'production';
+  }
+}
+
+export class EnvError extends Error {}
+
+/** Validates the environment once; every bad variable is named with why. */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const defined = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const env = plainToInstance(Env, defined, { enableImplicitConversion: true, excludeExtraneousValues: false });
+  const problems = validateSync(env, { skipMissingProperties: false }).flatMap((e) =>
+    Object.values(e.constraints ?? {}).map((m) => `- ${e.property}: ${m}`),
+  );
+  if (env.isProduction) {
+    if (env.APP_SECRET === DEV_SECRET) problems.push('- APP_SECRET: must be set in production');
+    if (env.ADMIN_API_TOKEN === DEV_ADMIN_TOKEN) problems.push('- ADMIN_API_TOKEN: must be set in production');
+  }
+  if (problems.length > 0) throw new EnvError(`Invalid environment:\n${problems.join('\n')}`);
+  return env;
+}
