@@ -1,0 +1,98 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { Regime, RequestType, VerificationLevel } from '#policy';
+import type { RequestStatus } from '#workflow';
+import { Organisation } from './organisation.entity.js';
+import { PolicyVersion } from './policy-version.entity.js';
+
+export type RequestChannel = 'web' | 'email' | 'sms' | 'api' | 'agent' | 'gpc';
+export type RequesterRelationship = 'self' | 'agent';
+
+/** One data-subject request, owned by one organisation. The row owns the status; jobs carry only its id. */
+@Entity({ name: 'data_subject_request' })
+@Index('ix_request_org_due', ['organisationId', 'dueAt', 'id'])
+@Index('ix_request_org_status_due', ['organisationId', 'status', 'dueAt', 'id'])
+export class DataSubjectRequest {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** Human reference given to the requester, e.g. RD-7K3F-92QX. */
+  @Column({ type: 'text', unique: true })
+  reference: string;
+
+  @Column({ type: 'uuid', name: 'organisation_id' })
+  organisationId: string;
+
+  @ManyToOne(() => Organisation)
+  @JoinColumn({ name: 'organisation_id' })
+  organisation?: Organisation;
+
+  @Column({ type: 'uuid', name: 'policy_version_id' })
+  policyVersionId: string;
+
+  @ManyToOne(() => PolicyVersion)
+  @JoinColumn({ name: 'policy_version_id' })
+  policyVersion?: PolicyVersion;
+
+  /** The right of the policy exercised (its id in the policy file). */
+  @Column({ type: 'text', name: 'right_id' })
+  rightId: string;
+
+  @Column({ type: 'text' })
+  type: RequestType;
+
+  @Column({ type: 'text' })
+  regime: Regime;
+
+  @Column({ type: 'text' })
+  channel: RequestChannel;
+
+  @Column({ type: 'text' })
+  status: RequestStatus;
+
+  @Column({ type: 'text', name: 'requester_name' })
+  requesterName: string;
+
+  @Column({ type: 'text', name: 'requester_email' })
+  requesterEmail: string;
+
+  @Column({ type: 'text', name: 'requester_phone', nullable: true })
+  requesterPhone: string | null;
+
+  @Column({ type: 'text' })
+  relationship: RequesterRelationship;
+
+  @Column({ type: 'text', default: '' })
+  details: string;
+
+  @Column({ type: 'timestamptz', name: 'received_at' })
+  receivedAt: Date;
+
+  /** When the legal clock started: receipt, or (GDPR) when requested verification arrived. */
+  @Column({ type: 'timestamptz', name: 'clock_started_at' })
+  clockStartedAt: Date;
+
+  @Column({ type: 'timestamptz', name: 'verified_at', nullable: true })
+  verifiedAt: Date | null;
+
+  @Column({ type: 'timestamptz', name: 'acknowledge_by', nullable: true })
+  acknowledgeBy: Date | null;
+
+  @Column({ type: 'timestamptz', name: 'due_at' })
+  dueAt: Date;
+
+  /** Set when the request is extended: the moved due date. */
+  @Column({ type: 'timestamptz', name: 'extended_due_at', nullable: true })
+  extendedDueAt: Date | null;
+
+  @Column({ type: 'text', name: 'verification_required' })
+  verificationRequired: VerificationLevel;
+
+  @Column({ type: 'text', name: 'verification_reached', default: 'none' })
+  verificationReached: VerificationLevel;
+
+  @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz', name: 'updated_at' })
+  updatedAt: Date;
+}

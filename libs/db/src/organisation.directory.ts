@@ -1,0 +1,36 @@
+import type { DataSource } from 'typeorm';
+import type { OrganisationPolicy } from '#policy';
+import { publicHolidayCalendar, type WorkingCalendar } from '#workflow';
+import { Organisation } from './entities/organisation.entity.js';
+import { PolicyVersion } from './entities/policy-version.entity.js';
+
+export interface OrganisationContext {
+  organisation: Organisation;
+  policyVersion: PolicyVersion;
+  policy: OrganisationPolicy;
+  calendar: WorkingCalendar;
+}
+
+/** Finds an organisation together with a policy version and its working-day calendar. */
+export class OrganisationDirectory {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** The organisation with the policy version new requests are made under; null when unknown. */
+  async bySlug(slug: string): Promise<OrganisationContext | null> {
+    const organisation = await this.dataSource.getRepository(Organisation).findOneBy({ slug });
+    if (!organisation?.currentPolicyVersionId) return null;
+    return this.withPolicy(organisation, organisation.currentPolicyVersionId);
+  }
+
+  /** The organisation as it was for a request: the policy version the request was made under. */
+  async forRequest(request: { organisationId: string; policyVersionId: string }): Promise<OrganisationContext> {
+    const organisation = await this.dataSource.getRepository(Organisation).findOneByOrFail({ id: request.organisationId });
+    return this.withPolicy(organisation, request.policyVersionId);
+  }
+
+  private async withPolicy(organisation: Organisation, policyVersionId: string): Promise<OrganisationContext> {
+    const policyVersion = await this.dataSource.getRepository(PolicyVersion).findOneByOrFail({ id: policyVersionId });
+    const calendar = publicHolidayCalendar(organisation.country as 'US' | 'GB', organisation.holidayRegion ?? undefined);
+    return { organisation, policyVersion, policy: policyVersion.document, calendar };
+  }
+}
