@@ -1,0 +1,24 @@
+import { html, type SafeHtml } from '../html.js';
+
+export interface RenderedMail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** Every mail carries the organisation's name and how to reach it; requester text is escaped by `html`. */
+export function mailLayout(organisationName: string, contact: string | undefined, body: SafeHtml): string {
+  return html`<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>${organisationName}</title></head>
+<body style="font-family: system-ui, sans-serif; line-height: 1.5; color: #1a1a1a; max-width: 40rem">
+${body}
+<hr>
+<p style="font-size: .9em; color: #555">Sent for ${organisationName} by Rightsdesk, which handles its privacy requests.${
+    contact ? html` Questions: <a href="mailto:${contact}">${contact}</a>.` : ''
+  }</p>
+</body></html>`.value;
+}
+
+export function textFooter(organisationName: string, contact: string | undefined): string {
+  return `--\nSent for ${organisationName} by Rightsdesk, which handles its privacy requests.${contact ? ` Questions: ${contact}.` : ''}`;
+}

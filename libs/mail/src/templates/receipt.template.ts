@@ -1,0 +1,32 @@
+import { html } from '../html.js';
+import { mailLayout, textFooter, type RenderedMail } from './mail-layout.js';
+
+export interface ReceiptMailInput {
+  organisationName: string;
+  contact?: string;
+  requesterName: string;
+  reference: string;
+  requestLabel: string;
+  statusUrl: string;
+  /** Already formatted in the organisation's time zone. */
+  dueOn: string;
+}
+
+/** For requests the law says need no verification (opt-outs): we have it, and here is how to follow it. */
+export function receiptMail(m: ReceiptMailInput): RenderedMail {
+  const subject = `We received your privacy request ${m.reference} to ${m.organisationName}`;
+  const text = `Hello ${m.requesterName},
+
+We received your request to ${m.organisationName}: "${m.requestLabel}" (reference ${m.reference}).
+It needs nothing more from you. ${m.organisationName} must complete it by ${m.dueOn}.
+
+Follow your request here (keep this link private):
+${m.statusUrl}
+
+${textFooter(m.organisationName, m.contact)}`;
+  const body = html`<p>Hello ${m.requesterName},</p>
+<p>We received your request to ${m.organisationName}: “${m.requestLabel}” (reference <strong>${m.reference}</strong>).</p>
+<p>It needs nothing more from you. ${m.organisationName} must complete it by ${m.dueOn}.</p>
+<p>Follow your request here (keep this link private): <a href="${m.statusUrl}">${m.statusUrl}</a></p>`;
+  return { subject, text, html: mailLayout(m.organisationName, m.contact, body) };
+}

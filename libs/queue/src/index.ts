@@ -1,0 +1,4 @@
+export * from './jobs.js';
+export * from './outbox.relay.js';
+export * from './outbox.writer.js';
+export * from './redis.js';
