@@ -1,0 +1,33 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { DevMailboxController } from './dev/dev-mailbox.controller.js';
+import { HealthController } from './health.controller.js';
+import { InfraModule } from './infra/infra.module.js';
+import { RequestFormController } from './intake/request-form.controller.js';
+import { RequestIntakeService } from './intake/request-intake.service.js';
+import { Csrf } from './public/csrf.js';
+import { AdminTokenGuard } from './queue/admin-token.guard.js';
+import { RequestQueueService } from './queue/request-queue.service.js';
+import { RequestsApiController } from './queue/requests-api.controller.js';
+import { StatusController } from './verification/status.controller.js';
+import { VerificationController } from './verification/verification.controller.js';
+import { VerificationService } from './verification/verification.service.js';
+
+@Module({})
+export class AppModule {
+  /** The dev mailbox exists only outside production. */
+  static forEnvironment(production: boolean): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [InfraModule],
+      controllers: [
+        HealthController,
+        RequestFormController,
+        VerificationController,
+        StatusController,
+        RequestsApiController,
+        ...(production ? [] : [DevMailboxController]),
+      ],
+      providers: [Csrf, RequestIntakeService, VerificationService, RequestQueueService, AdminTokenGuard],
+    };
+  }
+}

@@ -1,0 +1,41 @@
+import { Controller, Get, Inject, NotFoundException, Param, ParseIntPipe, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import type { DataSource } from 'typeorm';
+import { DevMail } from '#db';
+import { html, type SafeHtml } from '#mail';
+import { DATA_SOURCE } from '../infra/tokens.js';
+import { page } from '../views/layout.view.js';
+
+/** Plain-text body with its links made clickable; everything else escaped. */
+function linkify(text: string): SafeHtml[] {
+  return text.split(/(https?:\/\/[^\s<>"]+)/g).map((part, i) => (i % 2 === 1 ? html`<a href="${part}">${part}</a>` : html`${part}`));
+}
+
+/** Mails caught when SMTP_URL is unset. Registered only outside production. */
+@Controller('dev/mailbox')
+export class DevMailboxController {
+  constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
+
+  @Get()
+  async list(@Res() res: Response): Promise<void> {
+    const mails = await this.dataSource.getRepository(DevMail).find({ order: { id: 'DESC' }, take: 100 });
+    const rows = mails.map(
+      (m) => html`<tr><td>${m.createdAt.toISOString().replace('T', ' ').slice(0, 19)}</td><td>${m.to}</td><td><a href="/dev/mailbox/${m.id}">${m.subject}</a></td></tr>`,
+    );
+    const body = html`<h1>Dev mailbox</h1>
+<p>SMTP_URL is not set, so mail is kept here instead of being sent. Newest first.</p>
+${mails.length === 0 ? html`<p>No mail yet.</p>` : html`<table><thead><tr><th>When (UTC)</th><th>To</th><th>Subject</th></tr></thead><tbody>${rows}</tbody></table>`}`;
+    res.type('html').send(page('Dev mailbox', body));
+  }
+
+  @Get(':id')
+  async show(@Param('id', ParseIntPipe) id: number, @Res() res: Response): Promise<void> {
+    const mail = await this.dataSource.getRepository(DevMail).findOneBy({ id: String(id) });
+    if (!mail) throw new NotFoundException('No such mail in the dev mailbox.');
+    const body = html`<p><a href="/dev/mailbox">← Dev mailbox</a></p>
+<h1>${mail.subject}</h1>
+<dl><dt>From</dt><dd>${mail.from}</dd><dt>To</dt><dd>${mail.to}</dd><dt>Received</dt><dd>${mail.createdAt.toISOString()}</dd></dl>
+<pre>${linkify(mail.text)}</pre>`;
+    res.type('html').send(page(mail.subject, body));
+  }
+}

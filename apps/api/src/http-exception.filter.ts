@@ -1,0 +1,32 @@
+import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { RateLimitExceeded } from './infra/rate-limiter.js';
+import { errorPage } from './views/request-pages.view.js';
+
+/** Clear messages, never stack traces: HTML for pages, JSON for /api. Unexpected errors are logged and answered 500. */
+@Catch()
+export class HttpExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('http');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const req = http.getRequest<Request>();
+    const res = http.getResponse<Response>();
+    const status = exception instanceof HttpException ? exception.getStatus() : HttpStatus.INTERNAL_SERVER_ERROR;
+    if (status >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    const messages = status >= 500 ? ['Something went wrong on our side. Please try again in a moment.'] : messagesOf(exception as HttpException);
+    if (exception instanceof RateLimitExceeded) res.set('Retry-After', String(exception.retryAfterSeconds));
+    if (req.path.startsWith('/api/')) {
+      res.status(status).json({ statusCode: status, error: HttpStatus[status] ?? 'Error', message: messages });
+    } else {
+      res.status(status).type('html').send(errorPage(status, messages.join(' ')));
+    }
+  }
+}
+
+function messagesOf(exception: HttpException): string[] {
+  const response = exception.getResponse();
+  if (typeof response === 'string') return [response];
+  const message = (response as { message?: unknown }).message;
+  return Array.isArray(message) ? message.map(String) : [String(message ?? exception.message)];
+}

@@ -1,0 +1,40 @@
+import { Global, Module, type OnApplicationShutdown, Inject } from '@nestjs/common';
+import { Redis } from 'ioredis';
+import type { DataSource } from 'typeorm';
+import { loadEnv, Env } from '#config';
+import { createDataSource, OrganisationDirectory } from '#db';
+import { DATA_SOURCE, RATE_LIMIT_REDIS } from './tokens.js';
+import { RateLimiter } from './rate-limiter.js';
+
+@Global()
+@Module({
+  providers: [
+    { provide: Env, useFactory: () => loadEnv() },
+    {
+      provide: DATA_SOURCE,
+      inject: [Env],
+      useFactory: (env: Env) => createDataSource(env.DATABASE_URL).initialize(),
+    },
+    {
+      provide: RATE_LIMIT_REDIS,
+      inject: [Env],
+      // Fails fast instead of queueing while Redis is down: rate limits fail open, intake keeps working.
+      useFactory: (env: Env) =>
+        new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false, keyPrefix: `${env.REDIS_PREFIX}:` }),
+    },
+    RateLimiter,
+    { provide: OrganisationDirectory, inject: [DATA_SOURCE], useFactory: (ds: DataSource) => new OrganisationDirectory(ds) },
+  ],
+  exports: [Env, DATA_SOURCE, RateLimiter, OrganisationDirectory],
+})
+export class InfraModule implements OnApplicationShutdown {
+  constructor(
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(RATE_LIMIT_REDIS) private readonly redis: Redis,
+  ) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    this.redis.disconnect();
+    await this.dataSource.destroy();
+  }
+}

@@ -1,0 +1,77 @@
+import { Body, Controller, Get, HttpCode, Inject, NotFoundException, Param, Post, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { Env } from '#config';
+import { OrganisationDirectory, REQUEST_REFERENCE_PATTERN } from '#db';
+import { formatLocalDate, html } from '#mail';
+import { Csrf } from '../public/csrf.js';
+import { RateLimiter } from '../infra/rate-limiter.js';
+import { page } from '../views/layout.view.js';
+import { linkRefusedPage, resendAcceptedPage, verifiedPage } from '../views/request-pages.view.js';
+import { VerificationService } from './verification.service.js';
+
+const HOUR = 3600;
+
+@Controller()
+export class VerificationController {
+  constructor(
+    private readonly verification: VerificationService,
+    @Inject(OrganisationDirectory) private readonly directory: OrganisationDirectory,
+    private readonly csrf: Csrf,
+    private readonly rateLimiter: RateLimiter,
+    private readonly env: Env,
+  ) {}
+
+  /** The mailed link: a page with one button, so link scanners that fetch mail links do not confirm for the requester. */
+  @Get('v/:token')
+  async confirmPage(@Param('token') token: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const checked = await this.verification.check(token, new Date());
+    if (!checked.ok) {
+      res.status(410).type('html').send(linkRefusedPage(checked.refusal));
+      return;
+    }
+    const body = html`<h1>Confirm your request ${checked.reference}</h1>
+<p>Press the button to confirm that you asked ${checked.organisationName} for this and that this email address is yours.</p>
+<form method="post" action="/v/${token}">
+<input type="hidden" name="_csrf" value="${this.csrf.tokenFor(req, res)}">
+<button type="submit">Confirm my request</button>
+</form>`;
+    res.type('html').send(page('Confirm your request', body, checked.organisationName));
+  }
+
+  @Post('v/:token')
+  @HttpCode(200)
+  async confirm(@Param('token') token: string, @Body() body: Record<string, unknown>, @Req() req: Request, @Res() res: Response): Promise<void> {
+    this.csrf.verify(req, body._csrf);
+    const outcome = await this.verification.verify(token, new Date());
+    if (!outcome.ok) {
+      res.status(outcome.refusal === 'already_verified' ? 200 : 410).type('html').send(linkRefusedPage(outcome.refusal, outcome.organisationName));
+      return;
+    }
+    const { request, context } = outcome;
+    res.type('html').send(
+      verifiedPage({
+        organisationName: context.policy.name,
+        reference: request.reference,
+        dueOn: formatLocalDate(request.dueAt, context.organisation.timeZone),
+      }),
+    );
+  }
+
+  @Post('o/:org/requests/:reference/resend')
+  @HttpCode(200)
+  async resend(
+    @Param('org') slug: string,
+    @Param('reference') reference: string,
+    @Body() body: Record<string, unknown>,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    this.csrf.verify(req, body._csrf);
+    const context = await this.directory.bySlug(slug);
+    if (!context || !REQUEST_REFERENCE_PATTERN.test(reference)) throw new NotFoundException('There is no such request here.');
+    await this.rateLimiter.hit('resend-ip', req.ip ?? 'unknown', this.env.INTAKE_RATE_LIMIT, HOUR);
+    await this.rateLimiter.hit('resend', `${context.organisation.id}:${reference}`, this.env.RESEND_RATE_LIMIT, HOUR);
+    if (typeof body.email === 'string') await this.verification.resend(context, reference, body.email.trim());
+    res.type('html').send(resendAcceptedPage(context.policy.name, reference));
+  }
+}

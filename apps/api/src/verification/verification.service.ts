@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import {
+  applyTransition,
+  DataSubjectRequest,
+  OrganisationDirectory,
+  redeemableToken,
+  requestFacts,
+  RequestTimelineEntry,
+  RequestToken,
+  type OrganisationContext,
+  type TokenRefusal,
+} from '#db';
+import { writeOutbox } from '#queue';
+import { verifyRequest } from '#workflow';
+import { DATA_SOURCE } from '../infra/tokens.js';
+
+export type VerificationOutcome =
+  | { ok: true; request: DataSubjectRequest; context: OrganisationContext }
+  | { ok: false; refusal: TokenRefusal | 'already_verified'; organisationName?: string };
+
+@Injectable()
+export class VerificationService {
+  constructor(
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(OrganisationDirectory) private readonly directory: OrganisationDirectory,
+  ) {}
+
+  /** Whether a link would be accepted now, without using it (the GET that shows the confirm button). */
+  async check(token: string, now: Date): Promise<{ ok: true; organisationName: string; reference: string } | { ok: false; refusal: TokenRefusal }> {
+    return this.dataSource.transaction(async (tx) => {
+      const found = await redeemableToken(tx, token, 'verify', now);
+      if (!found.ok) return found;
+      const request = await tx.findOneByOrFail(DataSubjectRequest, { id: found.token.requestId });
+      const context = await this.directory.forRequest(request);
+      return { ok: true, organisationName: context.policy.name, reference: request.reference };
+    });
+  }
+
+  /** Uses a verification link: marks the request verified and, under GDPR, starts its clock. */
+  async verify(token: string, now: Date): Promise<VerificationOutcome> {
+    return this.dataSource.transaction(async (tx) => {
+      const found = await redeemableToken(tx, token, 'verify', now);
+      if (!found.ok) return found;
+      const request = await tx
+        .createQueryBuilder(DataSubjectRequest, 'r')
+        .where('r.id = :id', { id: found.token.requestId })
+        .setLock('pessimistic_write')
+        .getOneOrFail();
+      const context = await this.directory.forRequest(request);
+      const result = verifyRequest(requestFacts(request, context), now);
+      if (!result.ok) return { ok: false, refusal: 'already_verified', organisationName: context.policy.name };
+
+      applyTransition(request, result.status, result.changes);
+      request.verificationReached = 'email';
+      await tx.save(request);
+      await tx.update(RequestToken, { id: found.token.id }, { usedAt: now });
+      await tx.save(
+        tx.create(RequestTimelineEntry, {
+          requestId: request.id,
+          action: 'request.verified',
+          detail: { clockStartedAt: request.clockStartedAt.toISOString(), dueAt: request.dueAt.toISOString() },
+        }),
+      );
+      return { ok: true, request, context };
+    });
+  }
+
+  /**
+   * Queues a new verification link when the reference and address match an unverified request.
+   * Says nothing about whether they matched, so the form cannot be used to probe references.
+   */
+  async resend(context: OrganisationContext, reference: string, email: string): Promise<void> {
+    await this.dataSource.transaction(async (tx) => {
+      const request = await tx
+        .createQueryBuilder(DataSubjectRequest, 'r')
+        .where('r.organisation_id = :org AND r.reference = :reference', { org: context.organisation.id, reference })
+        .andWhere("r.status = 'unverified' AND lower(r.requester_email) = lower(:email)", { email })
+        .getOne();
+      // Each resend is its own cause, so its job id is new; the relay still dedups this one row.
+      if (request) await writeOutbox(tx, 'verification.send', { requestId: request.id }, `resend-${randomUUID()}`);
+    });
+  }
+}

@@ -1,0 +1,50 @@
+import { html, type SafeHtml } from '#mail';
+
+/** Served from our own origin so the CSP needs no 'unsafe-inline'. */
+export const STYLESHEET = `
+:root { font-family: system-ui, sans-serif; line-height: 1.5; color: #1a1a1a; }
+body { max-width: 44rem; margin: 0 auto; padding: 1rem 1.25rem 3rem; }
+header { border-bottom: 1px solid #ddd; margin-bottom: 1.5rem; }
+header .org { font-size: 1.1rem; font-weight: 600; }
+h1 { font-size: 1.6rem; }
+label, legend { display: block; font-weight: 600; margin-top: 1.2rem; }
+.hint { color: #555; font-weight: normal; font-size: .95em; display: block; }
+input[type=text], input[type=email], input[type=tel], textarea { width: 100%; box-sizing: border-box; padding: .5rem; font: inherit; border: 2px solid #555; border-radius: 4px; }
+fieldset { border: none; padding: 0; margin: 0; }
+.choice { display: flex; gap: .6rem; align-items: flex-start; margin: .5rem 0; }
+.choice label { margin: 0; font-weight: normal; }
+.choice input { margin-top: .35rem; }
+details { font-size: .9em; color: #444; margin: .1rem 0 .3rem 1.6rem; }
+blockquote { margin: .3rem 0; padding-left: .8rem; border-left: 3px solid #bbb; }
+.error { color: #b00020; font-weight: 600; display: block; }
+[aria-invalid=true] { border-color: #b00020; }
+.summary { border: 3px solid #b00020; padding: .5rem 1rem; margin: 1rem 0; }
+.notice { border-left: 6px solid #1d70b8; padding: .5rem 1rem; background: #f3f7fb; }
+.reference { font-size: 1.8rem; font-weight: 700; letter-spacing: .05em; }
+button { font: inherit; font-weight: 600; padding: .6rem 1.2rem; margin-top: 1.5rem; background: #00703c; color: #fff; border: 0; border-radius: 4px; cursor: pointer; }
+button.secondary { background: #505a5f; }
+.hp { position: absolute; left: -10000px; width: 1px; height: 1px; overflow: hidden; }
+dl { display: grid; grid-template-columns: max-content 1fr; gap: .3rem 1rem; }
+dt { font-weight: 600; }
+table { border-collapse: collapse; width: 100%; }
+td, th { text-align: left; border-bottom: 1px solid #ddd; padding: .3rem; vertical-align: top; }
+pre { white-space: pre-wrap; background: #f6f6f6; padding: .5rem; }
+`;
+
+export function page(title: string, body: SafeHtml, organisationName?: string): string {
+  return html`<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}${organisationName ? ` · ${organisationName}` : ''} · Rightsdesk</title>
+<link rel="stylesheet" href="/assets/app.css">
+</head>
+<body>
+<header>${organisationName ? html`<p class="org">${organisationName}</p>` : html`<p class="org">Rightsdesk</p>`}</header>
+<main>
+${body}
+</main>
+</body>
+</html>`.value;
+}

@@ -1,0 +1,125 @@
+import { html } from '#mail';
+import type { TokenRefusal } from '#db';
+import type { RequestStatus } from '#workflow';
+import { page } from './layout.view.js';
+
+export interface ConfirmationView {
+  organisationName: string;
+  slug: string;
+  reference: string;
+  requestLabel: string;
+  needsVerification: boolean;
+  dueOn: string;
+  csrfToken: string;
+}
+
+/** Shown after a successful submission: the reference, and what happens next. */
+export function confirmationPage(v: ConfirmationView): string {
+  const body = html`<h1>We have your request</h1>
+<p>Your reference is</p>
+<p class="reference" id="reference">${v.reference}</p>
+<p>Request: ${v.requestLabel}.</p>
+${
+  v.needsVerification
+    ? html`<div class="notice"><p><strong>Check your email.</strong> We sent you a link to confirm that the address is yours.
+Until you open it, we cannot act on the request.</p></div>`
+    : html`<div class="notice"><p>We sent a confirmation to your email address with a private link to follow the request.</p></div>`
+}
+<p>${v.organisationName} must answer by <strong>${v.dueOn}</strong>.</p>
+${
+  v.needsVerification
+    ? html`<h2>No email?</h2>
+<p>Check your spam folder first. We can send a new link: enter the address you used.</p>
+<form method="post" action="/o/${v.slug}/requests/${v.reference}/resend">
+<input type="hidden" name="_csrf" value="${v.csrfToken}">
+<label for="email">Email address</label>
+<input type="email" name="email" id="email" autocomplete="email" required>
+<button type="submit" class="secondary">Send a new link</button>
+</form>`
+    : ''
+}`;
+  return page('Request received', body, v.organisationName);
+}
+
+export function resendAcceptedPage(organisationName: string, reference: string): string {
+  const body = html`<h1>Link sent</h1>
+<p>If ${reference} is waiting for confirmation and the address matches it, a new link is on its way. It replaces the old one.</p>`;
+  return page('Link sent', body, organisationName);
+}
+
+const REFUSAL_TEXT: Record<TokenRefusal | 'already_verified', { title: string; text: string }> = {
+  unknown: {
+    title: 'This link is not valid',
+    text: 'Check that you copied the whole link from the email. If it still does not work, ask for a new link from the page where you made the request.',
+  },
+  expired: {
+    title: 'This link has expired',
+    text: 'For your security, confirmation links expire. Ask for a new link from the page where you made the request, with your reference.',
+  },
+  used: {
+    title: 'This link has already been used',
+    text: 'Your request was confirmed when the link was first opened; you do not need to do anything more. Use the status link from the email to follow it.',
+  },
+  replaced: {
+    title: 'A newer link replaced this one',
+    text: 'You asked for a new confirmation link, so this older one no longer works. Use the link in the most recent email.',
+  },
+  already_verified: {
+    title: 'Already confirmed',
+    text: 'This request was already confirmed; you do not need to do anything more.',
+  },
+};
+
+export function linkRefusedPage(refusal: TokenRefusal | 'already_verified', organisationName?: string): string {
+  const { title, text } = REFUSAL_TEXT[refusal];
+  return page(title, html`<h1>${title}</h1><p>${text}</p>`, organisationName);
+}
+
+export function verifiedPage(v: { organisationName: string; reference: string; dueOn: string }): string {
+  const body = html`<h1>Thank you: your request is confirmed</h1>
+<p>Reference <strong id="reference">${v.reference}</strong>. ${v.organisationName} must answer by <strong id="due">${v.dueOn}</strong>.</p>
+<p>Follow your request with the private status link in the email we sent you.</p>`;
+  return page('Request confirmed', body, v.organisationName);
+}
+
+export const STATUS_WORDING: Record<RequestStatus, string> = {
+  unverified: 'Waiting for you to confirm your email address',
+  verified: 'Confirmed, waiting to be worked on',
+  in_progress: 'Being worked on',
+  awaiting_requester: 'Waiting for information from you',
+  fulfilled: 'Completed',
+  partially_fulfilled: 'Partly completed',
+  denied: 'Refused (the reasons were sent to you)',
+  withdrawn: 'Withdrawn',
+  redirected: 'Passed to the organisation responsible for your data',
+  closed_unverified: 'Closed because the email address was not confirmed in time',
+};
+
+export interface StatusView {
+  organisationName: string;
+  reference: string;
+  requestLabel: string;
+  status: RequestStatus;
+  receivedOn: string;
+  dueOn: string;
+  daysLeft: number;
+  open: boolean;
+}
+
+export function statusPage(v: StatusView): string {
+  const left =
+    v.daysLeft > 1 ? `${v.daysLeft} days left` : v.daysLeft === 1 ? '1 day left' : v.daysLeft === 0 ? 'due today' : 'overdue';
+  const body = html`<h1>Your request ${v.reference}</h1>
+<dl>
+<dt>Request</dt><dd>${v.requestLabel}</dd>
+<dt>Status</dt><dd id="status">${STATUS_WORDING[v.status]}</dd>
+<dt>Received</dt><dd>${v.receivedOn}</dd>
+<dt>Answer due by</dt><dd id="due">${v.dueOn}${v.open ? ` (${left})` : ''}</dd>
+</dl>`;
+  return page(`Request ${v.reference}`, body, v.organisationName);
+}
+
+export function errorPage(status: number, message: string): string {
+  const title = status === 404 ? 'Page not found' : status === 429 ? 'Too many requests' : status >= 500 ? 'Something went wrong' : 'Request not accepted';
+  return page(title, html`<h1>${title}</h1><p>${message}</p>`);
+}

@@ -1,0 +1,53 @@
+import { loadEnv } from '#config';
+import { createDataSource, ensureDatabase } from '#db';
+import { generateMigration } from './generate-migration.command.js';
+import { seedOrganisations } from './seed.command.js';
+import { startSystem } from './start.command.js';
+
+const USAGE = 'usage: rightsdesk <migrate | seed | start | generate-migration NAME>';
+
+async function main(argv: string[]): Promise<void> {
+  const [command, ...args] = argv;
+  const env = loadEnv();
+  switch (command) {
+    case 'migrate': {
+      await ensureDatabase(env.DATABASE_URL);
+      const dataSource = await createDataSource(env.DATABASE_URL).initialize();
+      try {
+        const applied = await dataSource.runMigrations({ transaction: 'each' });
+        console.log(applied.length === 0 ? 'migrate: schema is up to date' : `migrate: applied ${applied.map((m) => m.name).join(', ')}`);
+      } finally {
+        await dataSource.destroy();
+      }
+      return;
+    }
+    case 'seed': {
+      const dataSource = await createDataSource(env.DATABASE_URL).initialize();
+      try {
+        for (const r of await seedOrganisations(dataSource, env.SEEDS_DIR)) {
+          const what = r.created ? 'created' : r.newPolicyVersion ? 'new policy version' : 'unchanged';
+          console.log(`seed: ${r.slug} (${r.name}): ${what}`);
+        }
+      } finally {
+        await dataSource.destroy();
+      }
+      return;
+    }
+    case 'start':
+      await startSystem(env);
+      return;
+    case 'generate-migration': {
+      if (!args[0]) throw new Error(USAGE);
+      const file = await generateMigration(env.DATABASE_URL, args[0], 'libs/db/src/migrations');
+      console.log(file ? `wrote ${file}; add it to libs/db/src/migrations/index.ts` : 'entities match the migrations: nothing to generate');
+      return;
+    }
+    default:
+      throw new Error(USAGE);
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});

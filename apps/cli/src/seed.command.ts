@@ -1,0 +1,45 @@
+import type { DataSource } from 'typeorm';
+import { loadPolicies } from '#policy';
+import { Organisation, PolicyVersion } from '#db';
+
+export interface SeedResult {
+  slug: string;
+  name: string;
+  created: boolean;
+  newPolicyVersion: boolean;
+}
+
+/** Loads every seeds/*.policy.yaml into organisations and policy versions. A second run changes nothing. */
+export async function seedOrganisations(dataSource: DataSource, seedsDir: string): Promise<SeedResult[]> {
+  const loaded = loadPolicies(seedsDir);
+  return dataSource.transaction(async (tx) => {
+    const results: SeedResult[] = [];
+    for (const { policy, contentHash } of loaded) {
+      const fields = {
+        name: policy.name,
+        timeZone: policy.timeZone,
+        country: policy.country,
+        holidayRegion: policy.holidayRegion ?? null,
+      };
+      let organisation = await tx.findOneBy(Organisation, { slug: policy.slug });
+      const created = organisation === null;
+      if (organisation === null) {
+        organisation = await tx.save(tx.create(Organisation, { slug: policy.slug, ...fields }));
+      } else if (Object.entries(fields).some(([k, v]) => organisation![k as keyof typeof fields] !== v)) {
+        organisation = await tx.save(Object.assign(organisation, fields));
+      }
+      let version = await tx.findOneBy(PolicyVersion, { organisationId: organisation.id, contentHash });
+      const newPolicyVersion = version === null;
+      if (version === null) {
+        version = await tx.save(
+          tx.create(PolicyVersion, { organisationId: organisation.id, version: policy.version, contentHash, document: policy }),
+        );
+      }
+      if (organisation.currentPolicyVersionId !== version.id) {
+        await tx.update(Organisation, { id: organisation.id }, { currentPolicyVersionId: version.id });
+      }
+      results.push({ slug: policy.slug, name: policy.name, created, newPolicyVersion });
+    }
+    return results;
+  });
+}

@@ -1,0 +1,48 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { Env } from '#config';
+import { loadPolicies } from '#policy';
+
+const APPS = ['api', 'worker'] as const;
+
+/** Runs the api and the worker as separate processes; stopping one stops the system. */
+export async function startSystem(env: Env): Promise<void> {
+  const children = new Map<string, ChildProcess>();
+  const stopAll = (signal: NodeJS.Signals) => children.forEach((child) => child.kill(signal));
+  for (const app of APPS) {
+    const entry = fileURLToPath(new URL(`../../${app}/src/main.js`, import.meta.url));
+    const child = spawn(process.execPath, ['--enable-source-maps', entry], { stdio: 'inherit', env: process.env });
+    child.on('exit', (code, signal) => {
+      children.delete(app);
+      if (children.size > 0) {
+        console.error(`${app} stopped (${signal ?? code}); stopping the rest`);
+        stopAll('SIGTERM');
+      }
+      process.exitCode = code ?? 1;
+    });
+    children.set(app, child);
+  }
+  process.on('SIGINT', () => stopAll('SIGINT'));
+  process.on('SIGTERM', () => stopAll('SIGTERM'));
+
+  await waitForHealth(`http://127.0.0.1:${env.PORT}/health`);
+  console.log('\nRightsdesk is running. Request forms:');
+  for (const { policy } of loadPolicies(env.SEEDS_DIR)) {
+    console.log(`  ${policy.name.padEnd(28)} ${env.PUBLIC_URL}/o/${policy.slug}/requests/new`);
+  }
+  console.log(`Queue API (Authorization: Bearer <ADMIN_API_TOKEN>): ${env.PUBLIC_URL}/api/orgs/<slug>/requests?sort=due_at`);
+  if (!env.SMTP_URL) console.log(`Mail goes to the dev mailbox: ${env.PUBLIC_URL}/dev/mailbox`);
+}
+
+async function waitForHealth(url: string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`the api did not answer ${url} within 30 s`);
+}

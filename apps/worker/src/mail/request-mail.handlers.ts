@@ -1,0 +1,89 @@
+import { Logger } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import type { Env } from '#config';
+import { DataSubjectRequest, issueRequestToken, OrganisationDirectory, RequestTimelineEntry } from '#db';
+import { formatLocalDate, receiptMail, verificationMail } from '#mail';
+import { findRight } from '#policy';
+import type { JobName, JobPayloads } from '#queue';
+import { linkExpiresAt, STATUS_LINK_DAYS } from '#workflow';
+import type { MailLedger } from './mail-ledger.js';
+
+export type JobHandler<N extends JobName> = (payload: JobPayloads[N], jobId: string) => Promise<void>;
+export type JobHandlers = { [N in JobName]: JobHandler<N> };
+
+/** The mails sent to requesters about their own request. Each re-reads the row: the row owns the status. */
+export function requestMailHandlers(deps: {
+  env: Env;
+  dataSource: DataSource;
+  directory: OrganisationDirectory;
+  ledger: MailLedger;
+}): Pick<JobHandlers, 'verification.send' | 'receipt.send'> {
+  const { env, dataSource, directory, ledger } = deps;
+  const logger = new Logger('request-mail');
+  const link = (path: string) => new URL(path, env.PUBLIC_URL).toString();
+
+  async function load(requestId: string) {
+    const request = await dataSource.getRepository(DataSubjectRequest).findOneBy({ id: requestId });
+    if (!request) return null;
+    return { request, context: await directory.forRequest(request) };
+  }
+
+  async function recordSent(requestId: string, template: string, jobId: string): Promise<void> {
+    await dataSource.getRepository(RequestTimelineEntry).save({ requestId, action: 'mail.sent', detail: { template, jobId } });
+  }
+
+  return {
+    async 'verification.send'({ requestId }, jobId) {
+      const loaded = await load(requestId);
+      if (!loaded || loaded.request.status !== 'unverified') {
+        logger.log(`verification mail for ${requestId} not needed any more`);
+        return;
+      }
+      const { request, context } = loaded;
+      const now = new Date();
+      const expiresAt = linkExpiresAt(now, context.policy.settings.verificationLinkDays);
+      const sent = await ledger.sendOnce({ key: jobId, requestId, template: 'verification', to: request.requesterEmail }, async (tx) => {
+        // A resent link replaces the previous one; the status link is new each time but older ones keep working.
+        const verifyToken = await issueRequestToken(tx, requestId, 'verify', expiresAt, { replacePrevious: true });
+        const statusToken = await issueRequestToken(tx, requestId, 'status', linkExpiresAt(now, STATUS_LINK_DAYS), { replacePrevious: false });
+        return {
+          to: request.requesterEmail,
+          ...verificationMail({
+            organisationName: context.policy.name,
+            contact: context.policy.privacyEmail,
+            requesterName: request.requesterName,
+            reference: request.reference,
+            requestLabel: findRight(context.policy, request.rightId)?.label ?? request.type,
+            verifyUrl: link(`/v/${verifyToken}`),
+            statusUrl: link(`/s/${statusToken}`),
+            expiresOn: formatLocalDate(expiresAt, context.organisation.timeZone),
+          }),
+        };
+      });
+      if (sent) await recordSent(requestId, 'verification', jobId);
+    },
+
+    async 'receipt.send'({ requestId }, jobId) {
+      const loaded = await load(requestId);
+      if (!loaded) return;
+      const { request, context } = loaded;
+      const now = new Date();
+      const sent = await ledger.sendOnce({ key: jobId, requestId, template: 'receipt', to: request.requesterEmail }, async (tx) => {
+        const statusToken = await issueRequestToken(tx, requestId, 'status', linkExpiresAt(now, STATUS_LINK_DAYS), { replacePrevious: false });
+        return {
+          to: request.requesterEmail,
+          ...receiptMail({
+            organisationName: context.policy.name,
+            contact: context.policy.privacyEmail,
+            requesterName: request.requesterName,
+            reference: request.reference,
+            requestLabel: findRight(context.policy, request.rightId)?.label ?? request.type,
+            statusUrl: link(`/s/${statusToken}`),
+            dueOn: formatLocalDate(request.dueAt, context.organisation.timeZone),
+          }),
+        };
+      });
+      if (sent) await recordSent(requestId, 'receipt', jobId);
+    },
+  };
+}
