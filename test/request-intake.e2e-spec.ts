@@ -1,0 +1,249 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { computeDeadlines, publicHolidayCalendar } from '#workflow';
+import { FormClient, linkIn, referenceIn } from './support/form-client.js';
+import { startSystem, type RunningSystem } from './support/running-system.js';
+import { SmtpSink } from './support/smtp-sink.js';
+
+const SLUGS = ['officertrak', 'prontotrak', 'securus-software', 'securus-technologies', 'west-schoolmessenger'];
+
+interface QueuedItem {
+  id: string;
+  reference: string;
+  status: string;
+  type: string;
+  regime: string;
+  receivedAt: string;
+  verifiedAt: string | null;
+  acknowledgeBy: string | null;
+  dueAt: string;
+  daysLeft: number;
+  policyVersion: string;
+}
+
+describe('a request from the web form to its organisation queue', () => {
+  let sink: SmtpSink;
+  let system: RunningSystem;
+
+  beforeAll(async () => {
+    sink = await SmtpSink.start();
+    system = await startSystem({ smtpUrl: sink.url });
+  }, 60_000);
+
+  afterAll(async () => {
+    await system?.stop();
+    await sink?.stop();
+  });
+
+  async function queue(slug: string, query = ''): Promise<{ status: number; json: { items: QueuedItem[]; nextCursor: string | null; message?: string[] } }> {
+    const response = await fetch(`${system.baseUrl}/api/orgs/${slug}/requests?sort=due_at${query}`, {
+      headers: { authorization: `Bearer ${system.adminToken}` },
+    });
+    return { status: response.status, json: (await response.json()) as never };
+  }
+
+  async function allOf(slug: string): Promise<QueuedItem[]> {
+    const items: QueuedItem[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await queue(slug, `&limit=200${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(page.status).toBe(200);
+      items.push(...page.json.items);
+      cursor = page.json.nextCursor;
+    } while (cursor);
+    return items;
+  }
+
+  async function submit(slug: string, email: string, rightId: string): Promise<string> {
+    const client = new FormClient(system.baseUrl);
+    const response = await client.submitForm(`/o/${slug}/requests/new`, `/o/${slug}/requests`, {
+      name: 'Ada Lovelace',
+      email,
+      phone: '',
+      rightId,
+      relationship: 'self',
+      details: 'Account name ada-l',
+      website: '',
+    });
+    expect(response.status).toBe(201);
+    return referenceIn(response.body);
+  }
+
+  async function verifyFromMail(email: string): Promise<{ statusUrl: string; verifyUrl: string }> {
+    const [mail] = await sink.waitForMailsTo(email);
+    const verifyUrl = linkIn(mail.text, system.baseUrl, '/v/');
+    const statusUrl = linkIn(mail.text, system.baseUrl, '/s/');
+    const client = new FormClient(system.baseUrl);
+    const confirmed = await client.submitForm(verifyUrl, verifyUrl, {});
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.body).toContain('your request is confirmed');
+    return { statusUrl, verifyUrl };
+  }
+
+  it('verifies a UK GDPR request by mail, starts its clock on verification, and lists it only for its organisation', async () => {
+    const email = `uk-${Date.now()}@example.org`;
+    const reference = await submit('securus-software', email, 'access');
+
+    const before = (await allOf('securus-software')).find((r) => r.reference === reference)!;
+    expect(before.status).toBe('unverified');
+    expect(before.policyVersion).toBe('2022-10-17');
+
+    const [mail] = await sink.waitForMailsTo(email);
+    expect(mail.subject).toBe(`Confirm your privacy request ${reference} to Securus Software`);
+    expect(mail.html).toContain(reference);
+    const { statusUrl, verifyUrl } = await verifyFromMail(email);
+
+    const item = (await allOf('securus-software')).find((r) => r.reference === reference)!;
+    expect(item.status).toBe('verified');
+    expect(item.verifiedAt).not.toBeNull();
+    // UK GDPR: one calendar month from when verification arrived, rolled to a working day in England.
+    const expected = computeDeadlines({
+      regime: 'uk_gdpr',
+      requestType: 'access',
+      receivedAt: new Date(item.receivedAt),
+      clockStartedAt: new Date(item.verifiedAt!),
+      timeZone: 'Europe/London',
+      calendar: publicHolidayCalendar('GB', 'ENG'),
+    });
+    expect(item.dueAt).toBe(expected.dueAt.toISOString());
+    expect(item.daysLeft).toBeGreaterThanOrEqual(28);
+    expect(item.daysLeft).toBeLessThanOrEqual(34);
+
+    for (const other of SLUGS.filter((s) => s !== 'securus-software')) {
+      const items = await allOf(other);
+      expect(items.map((r) => r.id)).not.toContain(item.id);
+      expect(items.map((r) => r.reference)).not.toContain(reference);
+    }
+
+    const status = await new FormClient(system.baseUrl).get(statusUrl);
+    expect(status.status).toBe(200);
+    expect(status.body).toContain(reference);
+    expect(status.body).toContain('Confirmed, waiting to be worked on');
+
+    const reused = await new FormClient(system.baseUrl).get(verifyUrl);
+    expect(reused.status).toBe(410);
+    expect(reused.body).toContain('This link has already been used');
+  }, 60_000);
+
+  it('counts a CCPA request from receipt: verification does not move its 45-day due date', async () => {
+    const email = `ccpa-${Date.now()}@example.org`;
+    const reference = await submit('securus-technologies', email, 'ccpa-know');
+    const before = (await allOf('securus-technologies')).find((r) => r.reference === reference)!;
+    await verifyFromMail(email);
+    const after = (await allOf('securus-technologies')).find((r) => r.reference === reference)!;
+
+    expect(after.status).toBe('verified');
+    expect(after.dueAt).toBe(before.dueAt);
+    const expected = computeDeadlines({
+      regime: 'ccpa',
+      requestType: 'access',
+      receivedAt: new Date(after.receivedAt),
+      timeZone: 'America/Chicago',
+      calendar: publicHolidayCalendar('US'),
+    });
+    expect(after.dueAt).toBe(expected.dueAt.toISOString());
+    expect(after.acknowledgeBy).toBe(expected.acknowledgeBy!.toISOString());
+    expect(after.daysLeft).toBe(45);
+  }, 60_000);
+
+  it('sends an opt-out a receipt with its status link and needs no verification', async () => {
+    const email = `optout-${Date.now()}@example.org`;
+    const reference = await submit('prontotrak', email, 'marketing-email-opt-out');
+    const [mail] = await sink.waitForMailsTo(email);
+    expect(mail.subject).toBe(`We received your privacy request ${reference} to ProntoTrak`);
+    expect(mail.text).not.toContain('/v/');
+    const item = (await allOf('prontotrak')).find((r) => r.reference === reference)!;
+    expect(item.status).toBe('verified');
+    expect(item.regime).toBe('can_spam');
+  }, 60_000);
+
+  it('re-sends a verification link that replaces the first, and tells expired-or-replaced links apart', async () => {
+    const email = `resend-${Date.now()}@example.org`;
+    const reference = await submit('officertrak', email, 'deletion');
+    const [first] = await sink.waitForMailsTo(email);
+    const firstLink = linkIn(first.text, system.baseUrl, '/v/');
+
+    const client = new FormClient(system.baseUrl);
+    const resent = await client.submitForm('/o/officertrak/requests/new', `/o/officertrak/requests/${reference}/resend`, { email });
+    expect(resent.status).toBe(200);
+    const mails = await sink.waitForMailsTo(email, 2);
+    const secondLink = linkIn(mails[1].text, system.baseUrl, '/v/');
+    expect(secondLink).not.toBe(firstLink);
+
+    const old = await new FormClient(system.baseUrl).get(firstLink);
+    expect(old.status).toBe(410);
+    expect(old.body).toContain('A newer link replaced this one');
+
+    const wrongAddress = await client.submitForm('/o/officertrak/requests/new', `/o/officertrak/requests/${reference}/resend`, {
+      email: 'someone-else@example.org',
+    });
+    expect(wrongAddress.status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(sink.mailsTo(email)).toHaveLength(2);
+    expect(sink.mailsTo('someone-else@example.org')).toHaveLength(0);
+  }, 60_000);
+
+  it('re-renders the form with messages beside the fields and keeps what was typed', async () => {
+    const client = new FormClient(system.baseUrl);
+    const response = await client.submitForm('/o/west-schoolmessenger/requests/new', '/o/west-schoolmessenger/requests', {
+      name: '',
+      email: 'not-an-email',
+      rightId: 'no-such-right',
+      relationship: 'self',
+      details: 'my SSN is 123-45-6789 <script>',
+    });
+    expect(response.status).toBe(400);
+    expect(response.body).toContain('id="name-error"');
+    expect(response.body).toContain('Enter your email address, like name@example.com.');
+    expect(response.body).toContain('Choose one of the requests listed.');
+    expect(response.body).toContain('Please remove any Social Security or card number');
+    expect(response.body).toContain('value="not-an-email"');
+    expect(response.body).toContain('my SSN is 123-45-6789 &lt;script&gt;');
+    expect(response.body).not.toContain('<script>');
+  });
+
+  it('offers exactly the rights the policy grants, with their citations', async () => {
+    const page = await new FormClient(system.baseUrl).get('/o/securus-technologies/requests/new');
+    const offered = [...page.body.matchAll(/name="rightId" id="right-\d+" value="([^"]+)"/g)].map((m) => m[1]);
+    expect(offered).toEqual(['ccpa-know', 'ccpa-categories', 'correction', 'marketing-email-opt-out']);
+    expect(page.body).toContain('twice per 12-month period');
+    expect(page.body).not.toMatch(/social security number<\/label>/i);
+  });
+
+  it('refuses a post without the form token, and a filled honeypot', async () => {
+    const client = new FormClient(system.baseUrl);
+    const fields = { name: 'Bot', email: 'bot@example.org', rightId: 'access', relationship: 'self' };
+    const noToken = await client.post('/o/officertrak/requests', fields);
+    expect(noToken.status).toBe(403);
+    expect(noToken.body).toContain('This form has expired');
+    const honeypot = await client.submitForm('/o/officertrak/requests/new', '/o/officertrak/requests', { ...fields, website: 'http://spam' });
+    expect(honeypot.status).toBe(400);
+  });
+
+  it('guards the queue API and explains bad queries', async () => {
+    const anonymous = await fetch(`${system.baseUrl}/api/orgs/officertrak/requests`);
+    expect(anonymous.status).toBe(401);
+    const badStatus = await queue('officertrak', '&status=lost');
+    expect(badStatus.status).toBe(400);
+    expect(badStatus.json.message?.join(' ')).toContain('status must be one of');
+    const badCursor = await queue('officertrak', '&cursor=xyz');
+    expect(badCursor.status).toBe(400);
+    expect((await queue('no-such-org')).status).toBe(404);
+  });
+
+  it('pages the queue by due date without gaps or repeats', async () => {
+    for (let i = 0; i < 3; i++) await submit('prontotrak', `page-${i}-${Date.now()}@example.org`, 'ccpa-deletion');
+    const everything = await allOf('prontotrak');
+    const paged: QueuedItem[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await queue('prontotrak', `&limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      paged.push(...page.json.items);
+      cursor = page.json.nextCursor;
+    } while (cursor);
+    expect(paged.map((r) => r.id)).toEqual(everything.map((r) => r.id));
+    const dues = paged.map((r) => r.dueAt);
+    expect([...dues].sort()).toEqual(dues);
+    const unverified = await queue('prontotrak', '&status=unverified&limit=200');
+    expect(unverified.json.items.every((r) => r.status === 'unverified')).toBe(true);
+  }, 60_000);
+});

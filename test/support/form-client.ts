@@ -1,0 +1,61 @@
+/** A minimal browser stand-in for HTTP tests: keeps cookies and reads hidden CSRF fields from pages. */
+export class FormClient {
+  private cookies = new Map<string, string>();
+
+  constructor(readonly baseUrl: string) {}
+
+  async get(path: string): Promise<{ status: number; body: string }> {
+    const response = await fetch(new URL(path, this.baseUrl), { headers: this.cookieHeader(), redirect: 'manual' });
+    this.keepCookies(response);
+    return { status: response.status, body: await response.text() };
+  }
+
+  async post(path: string, fields: Record<string, string>): Promise<{ status: number; body: string; headers: Headers }> {
+    const response = await fetch(new URL(path, this.baseUrl), {
+      method: 'POST',
+      headers: { ...this.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(fields).toString(),
+      redirect: 'manual',
+    });
+    this.keepCookies(response);
+    return { status: response.status, body: await response.text(), headers: response.headers };
+  }
+
+  /** Loads a page and posts its form with the page's CSRF token added to `fields`. */
+  async submitForm(pagePath: string, action: string, fields: Record<string, string>) {
+    const page = await this.get(pagePath);
+    if (page.status !== 200) throw new Error(`GET ${pagePath} answered ${page.status}`);
+    return this.post(action, { _csrf: csrfTokenIn(page.body), ...fields });
+  }
+
+  private cookieHeader(): Record<string, string> {
+    return this.cookies.size === 0 ? {} : { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') };
+  }
+
+  private keepCookies(response: Response): void {
+    for (const header of response.headers.getSetCookie()) {
+      const [pair] = header.split(';');
+      const at = pair.indexOf('=');
+      this.cookies.set(pair.slice(0, at), pair.slice(at + 1));
+    }
+  }
+}
+
+export function csrfTokenIn(body: string): string {
+  const match = /name="_csrf" value="([^"]+)"/.exec(body);
+  if (!match) throw new Error('no CSRF field on the page');
+  return match[1];
+}
+
+export function referenceIn(body: string): string {
+  const match = /RD-[A-Z2-9]{4}-[A-Z2-9]{4}/.exec(body);
+  if (!match) throw new Error('no request reference on the page');
+  return match[0];
+}
+
+/** The first link in a mail's text that starts with base + path prefix. */
+export function linkIn(text: string, baseUrl: string, prefix: string): string {
+  const match = new RegExp(`${baseUrl.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${prefix}[^\\s]+`).exec(text);
+  if (!match) throw new Error(`no ${prefix} link in mail:\n${text}`);
+  return match[0];
+}

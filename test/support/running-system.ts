@@ -1,0 +1,77 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { testDatabaseUrl, testRedisPrefix } from './test-env.js';
+
+export interface RunningSystem {
+  baseUrl: string;
+  adminToken: string;
+  stop(): Promise<void>;
+}
+
+export const ADMIN_TOKEN = 'e2e-admin-token-0123456789';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function launch(app: 'api' | 'worker', env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(process.execPath, ['--enable-source-maps', `dist/apps/${app}/src/main.js`], {
+    env,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  return child;
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** The built api and worker as separate processes, on the run's database and Redis prefix. */
+export async function startSystem(options: { smtpUrl: string; extraEnv?: NodeJS.ProcessEnv }): Promise<RunningSystem> {
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    NODE_ENV: 'test',
+    DATABASE_URL: testDatabaseUrl(),
+    REDIS_URL: 'redis://127.0.0.1:6379',
+    REDIS_PREFIX: testRedisPrefix(),
+    SMTP_URL: options.smtpUrl,
+    PUBLIC_URL: baseUrl,
+    PORT: String(port),
+    ADMIN_API_TOKEN: ADMIN_TOKEN,
+    OUTBOX_POLL_MS: '50',
+    ...options.extraEnv,
+  };
+  const children = [launch('api', env), launch('worker', env)];
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    try {
+      if ((await fetch(`${baseUrl}/health`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (children.some((c) => c.exitCode !== null)) throw new Error('api or worker exited during start');
+    if (Date.now() > deadline) throw new Error('api did not become healthy within 30 s');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return {
+    baseUrl,
+    adminToken: ADMIN_TOKEN,
+    stop: async () => {
+      await Promise.all(children.map(stopChild));
+    },
+  };
+}
