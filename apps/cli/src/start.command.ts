@@ -27,10 +27,11 @@ export async function startSystem(env: Env): Promise<void> {
 
   await waitForHealth(`http://127.0.0.1:${env.PORT}/health`);
   console.log('\nRightsdesk is running. Request forms:');
-  for (const { policy } of loadPolicies(env.SEEDS_DIR)) {
-    console.log(`  ${policy.name.padEnd(28)} ${env.PUBLIC_URL}/o/${policy.slug}/requests/new`);
-  }
-  console.log(`Queue API (Authorization: Bearer <ADMIN_API_TOKEN>): ${env.PUBLIC_URL}/api/orgs/<slug>/requests?sort=due_at`);
+  const policies = loadPolicies(env.SEEDS_DIR).map((l) => l.policy);
+  const width = Math.max(...policies.map((p) => p.name.length));
+  for (const policy of policies) console.log(`  ${policy.name.padEnd(width)}  ${env.PUBLIC_URL}/o/${policy.slug}/requests/new`);
+  const token = env.isProduction ? '<ADMIN_API_TOKEN>' : env.ADMIN_API_TOKEN;
+  console.log(`Queue of an organisation: curl -H 'Authorization: Bearer ${token}' '${env.PUBLIC_URL}/api/orgs/<slug>/requests?sort=due_at'`);
   if (!env.SMTP_URL) console.log(`Mail goes to the dev mailbox: ${env.PUBLIC_URL}/dev/mailbox`);
 }
 
