@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import pg from 'pg';
 import { computeDeadlines, publicHolidayCalendar } from '#workflow';
 import { FormClient, linkIn, referenceIn } from './support/form-client.js';
 import { startSystem, type RunningSystem } from './support/running-system.js';
 import { SmtpSink } from './support/smtp-sink.js';
+import { testDatabaseUrl } from './support/test-env.js';
 
 const SLUGS = ['officertrak', 'prontotrak', 'securus-software', 'securus-technologies', 'west-schoolmessenger'];
 
@@ -180,6 +182,21 @@ describe('a request from the web form to its organisation queue', () => {
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(sink.mailsTo(email)).toHaveLength(2);
     expect(sink.mailsTo('someone-else@example.org')).toHaveLength(0);
+  }, 60_000);
+
+  it('explains an expired link', async () => {
+    const email = `expired-${Date.now()}@example.org`;
+    await submit('securus-software', email, 'deletion');
+    const [mail] = await sink.waitForMailsTo(email);
+    const verifyUrl = linkIn(mail.text, system.baseUrl, '/v/');
+    const tokenId = verifyUrl.split('/v/')[1].split('.')[0];
+    const db = new pg.Client({ connectionString: testDatabaseUrl() });
+    await db.connect();
+    await db.query("UPDATE request_token SET expires_at = now() - interval '1 minute' WHERE id = $1", [tokenId]);
+    await db.end();
+    const expired = await new FormClient(system.baseUrl).get(verifyUrl);
+    expect(expired.status).toBe(410);
+    expect(expired.body).toContain('This link has expired');
   }, 60_000);
 
   it('re-renders the form with messages beside the fields and keeps what was typed', async () => {

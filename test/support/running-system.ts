@@ -39,7 +39,8 @@ async function stopChild(child: ChildProcess): Promise<void> {
 }
 
 /** The built api and worker as separate processes, on the run's database and Redis prefix. */
-export async function startSystem(options: { smtpUrl: string; extraEnv?: NodeJS.ProcessEnv }): Promise<RunningSystem> {
+/** Without smtpUrl, mail goes to the dev mailbox. */
+export async function startSystem(options: { smtpUrl?: string; extraEnv?: NodeJS.ProcessEnv } = {}): Promise<RunningSystem> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = {
@@ -48,7 +49,7 @@ export async function startSystem(options: { smtpUrl: string; extraEnv?: NodeJS.
     DATABASE_URL: testDatabaseUrl(),
     REDIS_URL: 'redis://127.0.0.1:6379',
     REDIS_PREFIX: testRedisPrefix(),
-    SMTP_URL: options.smtpUrl,
+    ...(options.smtpUrl ? { SMTP_URL: options.smtpUrl } : {}),
     PUBLIC_URL: baseUrl,
     PORT: String(port),
     ADMIN_API_TOKEN: ADMIN_TOKEN,
