@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse, stringify } from 'yaml';
 import { PolicyFileError } from './policy-file-error.js';
+import { REQUEST_TYPES } from './policy.model.js';
 import { parsePolicy } from './policy.validator.js';
 
 const seedsDir = fileURLToPath(new URL('../../../seeds', import.meta.url));
@@ -87,20 +88,7 @@ describe('parsePolicy', () => {
     );
     expect(message.split('\n')).toEqual([
       `${FILE}: timeZone: "Mars/Olympus" is not an IANA time zone (e.g. Europe/London)`,
-      `${FILE}: rights[1].type: "erasure" is not one of ${[
-        'access',
-        'categories',
-        'deletion',
-        'correction',
-        'portability',
-        'restriction',
-        'objection',
-        'automated_decision_objection',
-        'consent_withdrawal',
-        'opt_out_marketing_email',
-        'opt_out_marketing_sms',
-        'opt_out_sale_share',
-      ].join(', ')}`,
+      `${FILE}: rights[1].type: "erasure" is not one of ${REQUEST_TYPES.join(', ')}`,
       `${FILE}: slug: is required`,
     ]);
   });

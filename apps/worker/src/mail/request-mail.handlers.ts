@@ -1,8 +1,8 @@
 import { Logger } from '@nestjs/common';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { Env } from '#config';
-import { DataSubjectRequest, issueRequestToken, OrganisationDirectory, RequestTimelineEntry } from '#db';
-import { formatLocalDate, receiptMail, verificationMail } from '#mail';
+import { DataSubjectRequest, issueRequestToken, OrganisationDirectory, RequestTimelineEntry, type OrganisationContext } from '#db';
+import { formatLocalDate, receiptMail, verificationMail, type RequestMailParty } from '#mail';
 import { findRight } from '#policy';
 import type { JobName, JobPayloads } from '#queue';
 import { linkExpiresAt, STATUS_LINK_DAYS } from '#workflow';
@@ -28,6 +28,22 @@ export function requestMailHandlers(deps: {
     return { request, context: await directory.forRequest(request) };
   }
 
+  function mailParty(request: DataSubjectRequest, context: OrganisationContext): RequestMailParty {
+    return {
+      organisationName: context.policy.name,
+      contact: context.policy.privacyEmail,
+      requesterName: request.requesterName,
+      reference: request.reference,
+      requestLabel: findRight(context.policy, request.rightId)?.label ?? request.type,
+    };
+  }
+
+  /** Every mail about a request carries a fresh status link; older ones keep working. */
+  async function issueStatusLink(tx: EntityManager, requestId: string, now: Date): Promise<string> {
+    const token = await issueRequestToken(tx, requestId, 'status', linkExpiresAt(now, STATUS_LINK_DAYS), { replacePrevious: false });
+    return link(`/s/${token}`);
+  }
+
   async function recordSent(requestId: string, template: string, jobId: string): Promise<void> {
     await dataSource.getRepository(RequestTimelineEntry).save({ requestId, action: 'mail.sent', detail: { template, jobId } });
   }
@@ -43,19 +59,14 @@ export function requestMailHandlers(deps: {
       const now = new Date();
       const expiresAt = linkExpiresAt(now, context.policy.settings.verificationLinkDays);
       const sent = await ledger.sendOnce({ key: jobId, requestId, template: 'verification', to: request.requesterEmail }, async (tx) => {
-        // A resent link replaces the previous one; the status link is new each time but older ones keep working.
+        // A resent link replaces the previous one.
         const verifyToken = await issueRequestToken(tx, requestId, 'verify', expiresAt, { replacePrevious: true });
-        const statusToken = await issueRequestToken(tx, requestId, 'status', linkExpiresAt(now, STATUS_LINK_DAYS), { replacePrevious: false });
         return {
           to: request.requesterEmail,
           ...verificationMail({
-            organisationName: context.policy.name,
-            contact: context.policy.privacyEmail,
-            requesterName: request.requesterName,
-            reference: request.reference,
-            requestLabel: findRight(context.policy, request.rightId)?.label ?? request.type,
+            ...mailParty(request, context),
             verifyUrl: link(`/v/${verifyToken}`),
-            statusUrl: link(`/s/${statusToken}`),
+            statusUrl: await issueStatusLink(tx, requestId, now),
             expiresOn: formatLocalDate(expiresAt, context.organisation.timeZone),
           }),
         };
@@ -68,21 +79,14 @@ export function requestMailHandlers(deps: {
       if (!loaded) return;
       const { request, context } = loaded;
       const now = new Date();
-      const sent = await ledger.sendOnce({ key: jobId, requestId, template: 'receipt', to: request.requesterEmail }, async (tx) => {
-        const statusToken = await issueRequestToken(tx, requestId, 'status', linkExpiresAt(now, STATUS_LINK_DAYS), { replacePrevious: false });
-        return {
-          to: request.requesterEmail,
-          ...receiptMail({
-            organisationName: context.policy.name,
-            contact: context.policy.privacyEmail,
-            requesterName: request.requesterName,
-            reference: request.reference,
-            requestLabel: findRight(context.policy, request.rightId)?.label ?? request.type,
-            statusUrl: link(`/s/${statusToken}`),
-            dueOn: formatLocalDate(request.dueAt, context.organisation.timeZone),
-          }),
-        };
-      });
+      const sent = await ledger.sendOnce({ key: jobId, requestId, template: 'receipt', to: request.requesterEmail }, async (tx) => ({
+        to: request.requesterEmail,
+        ...receiptMail({
+          ...mailParty(request, context),
+          statusUrl: await issueStatusLink(tx, requestId, now),
+          dueOn: formatLocalDate(request.dueAt, context.organisation.timeZone),
+        }),
+      }));
       if (sent) await recordSent(requestId, 'receipt', jobId);
     },
   };

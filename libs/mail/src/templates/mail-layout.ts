@@ -1,5 +1,14 @@
 import { html, type SafeHtml } from '../html.js';
 
+/** Who a requester mail is from and about: common to every mail about a request. */
+export interface RequestMailParty {
+  organisationName: string;
+  contact?: string;
+  requesterName: string;
+  reference: string;
+  requestLabel: string;
+}
+
 export interface RenderedMail {
   subject: string;
   text: string;

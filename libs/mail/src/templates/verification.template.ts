@@ -1,12 +1,7 @@
 import { html } from '../html.js';
-import { mailLayout, textFooter, type RenderedMail } from './mail-layout.js';
+import { mailLayout, textFooter, type RenderedMail, type RequestMailParty } from './mail-layout.js';
 
-export interface VerificationMailInput {
-  organisationName: string;
-  contact?: string;
-  requesterName: string;
-  reference: string;
-  requestLabel: string;
+export interface VerificationMailInput extends RequestMailParty {
   verifyUrl: string;
   statusUrl: string;
   /** Already formatted in the organisation's time zone. */
