@@ -5,3 +5,4 @@ export * from './organisation.directory.js';
 export * from './request-tokens.js';
 export * from './request-reference.js';
 export * from './request-facts.js';
+export * from './audit-log.js';

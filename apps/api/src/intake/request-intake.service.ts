@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
-import { DataSubjectRequest, newRequestReference, RequestTimelineEntry, type OrganisationContext } from '#db';
+import { appendAudit, DataSubjectRequest, newRequestReference, type OrganisationContext } from '#db';
 import type { PolicyRight } from '#policy';
 import { internalTargetDaysFor } from '#policy';
 import { writeOutbox } from '#queue';
@@ -65,9 +65,14 @@ export class RequestIntakeService {
         verificationRequired: needsVerification ? right.verification : 'none',
       }),
     );
-    await tx.save(
-      tx.create(RequestTimelineEntry, { requestId: request.id, action: 'request.received', detail: { channel: 'web', rightId: right.id } }),
-    );
+    await appendAudit(tx, {
+      organisationId: organisation.id,
+      requestId: request.id,
+      actorLabel: 'requester',
+      action: 'request.received',
+      detail: { channel: 'web', rightId: right.id, dueAt: request.dueAt },
+      at: receivedAt,
+    });
     // Opt-outs need no verification: the requester still gets a receipt with the private status link.
     if (needsVerification) await writeOutbox(tx, 'verification.send', { requestId: request.id }, 'initial');
     else await writeOutbox(tx, 'receipt.send', { requestId: request.id }, 'initial');

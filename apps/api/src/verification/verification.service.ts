@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import {
+  appendAudit,
   applyTransition,
   DataSubjectRequest,
   OrganisationDirectory,
   redeemableToken,
   requestFacts,
-  RequestTimelineEntry,
   RequestToken,
   type OrganisationContext,
   type TokenRefusal,
@@ -56,13 +56,14 @@ export class VerificationService {
       request.verificationReached = 'email';
       await tx.save(request);
       await tx.update(RequestToken, { id: found.token.id }, { usedAt: now });
-      await tx.save(
-        tx.create(RequestTimelineEntry, {
-          requestId: request.id,
-          action: 'request.verified',
-          detail: { clockStartedAt: request.clockStartedAt.toISOString(), dueAt: request.dueAt.toISOString() },
-        }),
-      );
+      await appendAudit(tx, {
+        organisationId: request.organisationId,
+        requestId: request.id,
+        actorLabel: 'requester',
+        action: 'request.verified',
+        detail: { clockStartedAt: request.clockStartedAt, dueAt: request.dueAt },
+        at: now,
+      });
       return { ok: true, request, context };
     });
   }

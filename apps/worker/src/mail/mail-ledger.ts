@@ -1,10 +1,11 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { SentMessage } from '#db';
+import { appendAudit, SentMessage } from '#db';
 import type { Mailer, MailMessage } from '#mail';
 
 export interface LedgerEntry {
   /** Deterministic: the job id that causes the mail. */
   key: string;
+  organisationId: string;
   requestId: string | null;
   template: string;
   to: string;
@@ -36,6 +37,14 @@ export class MailLedger {
       const message = await prepare(tx);
       const { messageId } = await this.mailer.send(message);
       await tx.update(SentMessage, { key: entry.key }, { messageId });
+      // On the request's timeline, without the address: the audit log keeps no requester data.
+      await appendAudit(tx, {
+        organisationId: entry.organisationId,
+        requestId: entry.requestId,
+        actorLabel: 'system',
+        action: 'mail.sent',
+        detail: { template: entry.template, jobId: entry.key },
+      });
       return true;
     });
   }

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Env } from '#config';
-import { DataSubjectRequest, issueRequestToken, OrganisationDirectory, RequestTimelineEntry, type OrganisationContext } from '#db';
+import { DataSubjectRequest, issueRequestToken, OrganisationDirectory, type OrganisationContext } from '#db';
 import { formatLocalDate, receiptMail, verificationMail, type RequestMailParty } from '#mail';
 import { findRight } from '#policy';
 import type { JobName, JobPayloads } from '#queue';
@@ -44,9 +44,6 @@ export function requestMailHandlers(deps: {
     return link(`/s/${token}`);
   }
 
-  async function recordSent(requestId: string, template: string, jobId: string): Promise<void> {
-    await dataSource.getRepository(RequestTimelineEntry).save({ requestId, action: 'mail.sent', detail: { template, jobId } });
-  }
 
   return {
     async 'verification.send'({ requestId }, jobId) {
@@ -58,7 +55,7 @@ export function requestMailHandlers(deps: {
       const { request, context } = loaded;
       const now = new Date();
       const expiresAt = linkExpiresAt(now, context.policy.settings.verificationLinkDays);
-      const sent = await ledger.sendOnce({ key: jobId, requestId, template: 'verification', to: request.requesterEmail }, async (tx) => {
+      await ledger.sendOnce({ key: jobId, organisationId: request.organisationId, requestId, template: 'verification', to: request.requesterEmail }, async (tx) => {
         // A resent link replaces the previous one.
         const verifyToken = await issueRequestToken(tx, requestId, 'verify', expiresAt, { replacePrevious: true });
         return {
@@ -71,7 +68,6 @@ export function requestMailHandlers(deps: {
           }),
         };
       });
-      if (sent) await recordSent(requestId, 'verification', jobId);
     },
 
     async 'receipt.send'({ requestId }, jobId) {
@@ -79,7 +75,7 @@ export function requestMailHandlers(deps: {
       if (!loaded) return;
       const { request, context } = loaded;
       const now = new Date();
-      const sent = await ledger.sendOnce({ key: jobId, requestId, template: 'receipt', to: request.requesterEmail }, async (tx) => ({
+      await ledger.sendOnce({ key: jobId, organisationId: request.organisationId, requestId, template: 'receipt', to: request.requesterEmail }, async (tx) => ({
         to: request.requesterEmail,
         ...receiptMail({
           ...mailParty(request, context),
@@ -87,7 +83,6 @@ export function requestMailHandlers(deps: {
           dueOn: formatLocalDate(request.dueAt, context.organisation.timeZone),
         }),
       }));
-      if (sent) await recordSent(requestId, 'receipt', jobId);
     },
   };
 }

@@ -1,8 +1,9 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { Regime, RequestType, VerificationLevel } from '#policy';
-import type { RequestStatus } from '#workflow';
+import type { DenialReason, RequestStatus } from '#workflow';
 import { Organisation } from './organisation.entity.js';
 import { PolicyVersion } from './policy-version.entity.js';
+import { StaffUser } from './staff-user.entity.js';
 
 export type RequestChannel = 'web' | 'email' | 'sms' | 'api' | 'agent' | 'gpc';
 export type RequesterRelationship = 'self' | 'agent';
@@ -11,6 +12,7 @@ export type RequesterRelationship = 'self' | 'agent';
 @Entity({ name: 'data_subject_request' })
 @Index('ix_request_org_due', ['organisationId', 'dueAt', 'id'])
 @Index('ix_request_org_status_due', ['organisationId', 'status', 'dueAt', 'id'])
+@Index('ix_request_org_assignee_due', ['organisationId', 'assigneeId', 'dueAt', 'id'])
 export class DataSubjectRequest {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -83,6 +85,42 @@ export class DataSubjectRequest {
   /** Set when the request is extended: the moved due date. */
   @Column({ type: 'timestamptz', name: 'extended_due_at', nullable: true })
   extendedDueAt: Date | null;
+
+  /** Set while the clock stands still awaiting the requester (GDPR/UK GDPR). */
+  @Column({ type: 'timestamptz', name: 'paused_at', nullable: true })
+  pausedAt: Date | null;
+
+  /** Local days the clock stood still in earlier pauses; they push the due date later. */
+  @Column({ type: 'integer', name: 'paused_days', default: 0 })
+  pausedDays: number;
+
+  @Column({ type: 'text', name: 'extension_reason', nullable: true })
+  extensionReason: string | null;
+
+  @Column({ type: 'uuid', name: 'assignee_id', nullable: true })
+  assigneeId: string | null;
+
+  @ManyToOne(() => StaffUser, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'assignee_id' })
+  assignee?: StaffUser | null;
+
+  @Column({ type: 'timestamptz', name: 'closed_at', nullable: true })
+  closedAt: Date | null;
+
+  @Column({ type: 'text', name: 'denial_reason', nullable: true })
+  denialReason: DenialReason | null;
+
+  /** What the requester is told: the denial's explanation, what a partial response withheld, or what was done. */
+  @Column({ type: 'text', name: 'resolution_text', nullable: true })
+  resolutionText: string | null;
+
+  /** The controller a processor pointed the requester to. */
+  @Column({ type: 'text', name: 'redirected_to', nullable: true })
+  redirectedTo: string | null;
+
+  /** Until when the requester can download the response files. */
+  @Column({ type: 'timestamptz', name: 'response_available_until', nullable: true })
+  responseAvailableUntil: Date | null;
 
   @Column({ type: 'text', name: 'verification_required' })
   verificationRequired: VerificationLevel;

@@ -1,28 +1,43 @@
+import { AuditEntry } from './audit-entry.entity.js';
 import { DataSubjectRequest } from './data-subject-request.entity.js';
 import { DevMail } from './dev-mail.entity.js';
 import { Organisation } from './organisation.entity.js';
 import { OutboxMessage } from './outbox-message.entity.js';
 import { PolicyVersion } from './policy-version.entity.js';
-import { RequestTimelineEntry } from './request-timeline-entry.entity.js';
+import { RequestNote } from './request-note.entity.js';
 import { RequestToken } from './request-token.entity.js';
+import { ResponseFile } from './response-file.entity.js';
 import { SentMessage } from './sent-message.entity.js';
+import { StaffMembership } from './staff-membership.entity.js';
+import { StaffSession } from './staff-session.entity.js';
+import { StaffUser } from './staff-user.entity.js';
 
+export * from './audit-entry.entity.js';
 export * from './data-subject-request.entity.js';
 export * from './dev-mail.entity.js';
 export * from './organisation.entity.js';
 export * from './outbox-message.entity.js';
 export * from './policy-version.entity.js';
-export * from './request-timeline-entry.entity.js';
+export * from './request-note.entity.js';
 export * from './request-token.entity.js';
+export * from './response-file.entity.js';
 export * from './sent-message.entity.js';
+export * from './staff-membership.entity.js';
+export * from './staff-session.entity.js';
+export * from './staff-user.entity.js';
 
 export const ENTITIES = [
   Organisation,
   PolicyVersion,
   DataSubjectRequest,
   RequestToken,
-  RequestTimelineEntry,
   OutboxMessage,
   SentMessage,
   DevMail,
+  AuditEntry,
+  StaffUser,
+  StaffMembership,
+  StaffSession,
+  ResponseFile,
+  RequestNote,
 ];

@@ -1,0 +1,35 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { DataSubjectRequest } from './data-subject-request.entity.js';
+
+export type RequestNoteKind = 'internal' | 'question' | 'requester_reply';
+
+/**
+ * Free text about a request: staff notes, questions to the requester and their replies. Kept out of
+ * the append-only audit log (which points at it by id) so retention can purge it.
+ */
+@Entity({ name: 'request_note' })
+@Index('ix_request_note_request', ['requestId', 'createdAt'])
+export class RequestNote {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid', name: 'request_id' })
+  requestId: string;
+
+  @ManyToOne(() => DataSubjectRequest, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'request_id' })
+  request?: DataSubjectRequest;
+
+  @Column({ type: 'text' })
+  kind: RequestNoteKind;
+
+  /** The staff author; null for the requester. */
+  @Column({ type: 'uuid', name: 'author_id', nullable: true })
+  authorId: string | null;
+
+  @Column({ type: 'text' })
+  text: string;
+
+  @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
+  createdAt: Date;
+}
