@@ -54,7 +54,6 @@ describe('in production', () => {
     const prod = await system({
       NODE_ENV: 'production',
       APP_SECRET: 'production-secret-for-the-e2e-test-0123456789',
-      ADMIN_API_TOKEN: 'production-admin-token-e2e',
     });
     const response = await fetch(`${prod.baseUrl}/dev/mailbox`);
     expect(response.status).toBe(404);

@@ -4,6 +4,7 @@ import { computeDeadlines, publicHolidayCalendar } from '#workflow';
 import { FormClient, linkIn, referenceIn } from './support/form-client.js';
 import { startSystem, type RunningSystem } from './support/running-system.js';
 import { SmtpSink } from './support/smtp-sink.js';
+import { createStaff, signIn } from './support/staff.js';
 import { testDatabaseUrl } from './support/test-env.js';
 
 const SLUGS = ['officertrak', 'prontotrak', 'securus-software', 'securus-technologies', 'west-schoolmessenger'];
@@ -25,10 +26,13 @@ interface QueuedItem {
 describe('a request from the web form to its organisation queue', () => {
   let sink: SmtpSink;
   let system: RunningSystem;
+  let staff: FormClient;
 
   beforeAll(async () => {
     sink = await SmtpSink.start();
     system = await startSystem({ smtpUrl: sink.url });
+    // One reader of all five organisations, to see that a request shows up in its own queue only.
+    staff = await signIn(system.baseUrl, await createStaff(Object.fromEntries(SLUGS.map((s) => [s, 'auditor' as const]))));
   }, 60_000);
 
   afterAll(async () => {
@@ -37,10 +41,7 @@ describe('a request from the web form to its organisation queue', () => {
   });
 
   async function queue(slug: string, query = ''): Promise<{ status: number; json: { items: QueuedItem[]; nextCursor: string | null; message?: string[] } }> {
-    const response = await fetch(`${system.baseUrl}/api/orgs/${slug}/requests?sort=due_at${query}`, {
-      headers: { authorization: `Bearer ${system.adminToken}` },
-    });
-    return { status: response.status, json: (await response.json()) as never };
+    return staff.getJson(`/api/orgs/${slug}/requests?sort=due_at${query}`);
   }
 
   async function allOf(slug: string): Promise<QueuedItem[]> {
@@ -236,9 +237,10 @@ describe('a request from the web form to its organisation queue', () => {
     expect(honeypot.status).toBe(400);
   });
 
-  it('guards the queue API and explains bad queries', async () => {
+  it('guards the queue API with staff sign-in and explains bad queries', async () => {
     const anonymous = await fetch(`${system.baseUrl}/api/orgs/officertrak/requests`);
     expect(anonymous.status).toBe(401);
+    expect(((await anonymous.json()) as { message: string[] }).message[0]).toContain('Sign in');
     const badStatus = await queue('officertrak', '&status=lost');
     expect(badStatus.status).toBe(400);
     expect(badStatus.json.message?.join(' ')).toContain('status must be one of');

@@ -28,12 +28,12 @@ describe('schema and seeds', () => {
     });
     const before = await count();
     const results = await seedOrganisations(dataSource, 'seeds');
-    expect(results.map((r) => [r.slug, r.created, r.newPolicyVersion])).toEqual([
-      ['officertrak', false, false],
-      ['prontotrak', false, false],
-      ['securus-software', false, false],
-      ['securus-technologies', false, false],
-      ['west-schoolmessenger', false, false],
+    expect(results.map((r) => [r.slug, r.created, r.newPolicyVersion, r.demoAdmin])).toEqual([
+      ['officertrak', false, false, undefined],
+      ['prontotrak', false, false, undefined],
+      ['securus-software', false, false, undefined],
+      ['securus-technologies', false, false, undefined],
+      ['west-schoolmessenger', false, false, undefined],
     ]);
     expect(await count()).toEqual(before);
     expect(before.organisations).toBe(5);

@@ -10,6 +10,12 @@ export class FormClient {
     return { status: response.status, body: await response.text() };
   }
 
+  async getJson<T>(path: string): Promise<{ status: number; json: T }> {
+    const response = await fetch(new URL(path, this.baseUrl), { headers: this.cookieHeader(), redirect: 'manual' });
+    this.keepCookies(response);
+    return { status: response.status, json: (await response.json()) as T };
+  }
+
   async post(path: string, fields: Record<string, string>): Promise<{ status: number; body: string; headers: Headers }> {
     const response = await fetch(new URL(path, this.baseUrl), {
       method: 'POST',

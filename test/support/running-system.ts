@@ -4,11 +4,8 @@ import { testDatabaseUrl, testRedisPrefix } from './test-env.js';
 
 export interface RunningSystem {
   baseUrl: string;
-  adminToken: string;
   stop(): Promise<void>;
 }
-
-export const ADMIN_TOKEN = 'e2e-admin-token-0123456789';
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -52,7 +49,6 @@ export async function startSystem(options: { smtpUrl?: string; extraEnv?: NodeJS
     ...(options.smtpUrl ? { SMTP_URL: options.smtpUrl } : {}),
     PUBLIC_URL: baseUrl,
     PORT: String(port),
-    ADMIN_API_TOKEN: ADMIN_TOKEN,
     OUTBOX_POLL_MS: '50',
     ...options.extraEnv,
   };
@@ -70,7 +66,6 @@ export async function startSystem(options: { smtpUrl?: string; extraEnv?: NodeJS
   }
   return {
     baseUrl,
-    adminToken: ADMIN_TOKEN,
     stop: async () => {
       await Promise.all(children.map(stopChild));
     },

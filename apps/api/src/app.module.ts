@@ -4,10 +4,9 @@ import { HealthController } from './health.controller.js';
 import { InfraModule } from './infra/infra.module.js';
 import { RequestFormController } from './intake/request-form.controller.js';
 import { RequestIntakeService } from './intake/request-intake.service.js';
-import { Csrf } from './public/csrf.js';
-import { AdminTokenGuard } from './queue/admin-token.guard.js';
 import { RequestQueueService } from './queue/request-queue.service.js';
 import { RequestsApiController } from './queue/requests-api.controller.js';
+import { StaffModule } from './staff/staff.module.js';
 import { StatusController } from './verification/status.controller.js';
 import { VerificationController } from './verification/verification.controller.js';
 import { VerificationService } from './verification/verification.service.js';
@@ -18,7 +17,7 @@ export class AppModule {
   static forEnvironment(production: boolean): DynamicModule {
     return {
       module: AppModule,
-      imports: [InfraModule],
+      imports: [InfraModule, StaffModule],
       controllers: [
         HealthController,
         RequestFormController,
@@ -27,7 +26,7 @@ export class AppModule {
         RequestsApiController,
         ...(production ? [] : [DevMailboxController]),
       ],
-      providers: [Csrf, RequestIntakeService, VerificationService, RequestQueueService, AdminTokenGuard],
+      providers: [RequestIntakeService, VerificationService, RequestQueueService],
     };
   }
 }

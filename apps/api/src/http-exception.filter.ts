@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { RateLimitExceeded } from './infra/rate-limiter.js';
+import { SignInRequired } from './staff/auth/staff.guard.js';
 import { errorPage } from './views/request-pages.view.js';
 
 /** Clear messages, never stack traces: HTML for pages, JSON for /api. Unexpected errors are logged and answered 500. */
@@ -12,6 +13,10 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const req = http.getRequest<Request>();
     const res = http.getResponse<Response>();
+    if (exception instanceof SignInRequired) {
+      res.redirect(303, exception.location);
+      return;
+    }
     const status = exception instanceof HttpException ? exception.getStatus() : HttpStatus.INTERNAL_SERVER_ERROR;
     if (status >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     const messages = status >= 500 ? ['Something went wrong on our side. Please try again in a moment.'] : messagesOf(exception as HttpException);

@@ -27,6 +27,7 @@ async function main(argv: string[]): Promise<void> {
         for (const r of await seedOrganisations(dataSource, env.SEEDS_DIR)) {
           const what = r.created ? 'created' : r.newPolicyVersion ? 'new policy version' : 'unchanged';
           console.log(`seed: ${r.slug} (${r.name}): ${what}`);
+          if (r.demoAdmin) console.log(`      demo admin: ${r.demoAdmin.email}  password: ${r.demoAdmin.password}  (shown once)`);
         }
       } finally {
         await dataSource.destroy();

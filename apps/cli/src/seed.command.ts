@@ -1,15 +1,21 @@
+import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { loadPolicies } from '#policy';
-import { Organisation, PolicyVersion } from '#db';
+import { addStaffMember, Organisation, PolicyVersion, StaffMembership } from '#db';
 
 export interface SeedResult {
   slug: string;
   name: string;
   created: boolean;
   newPolicyVersion: boolean;
+  /** Set only when this run created the organisation's demo admin: the password is shown once. */
+  demoAdmin?: { email: string; password: string };
 }
 
-/** Loads every seeds/*.policy.yaml into organisations and policy versions. A second run changes nothing. */
+/**
+ * Loads every seeds/*.policy.yaml into organisations and policy versions, and gives each organisation
+ * a demo admin when it has no admin. A second run changes nothing.
+ */
 export async function seedOrganisations(dataSource: DataSource, seedsDir: string): Promise<SeedResult[]> {
   const loaded = loadPolicies(seedsDir);
   return dataSource.transaction(async (tx) => {
@@ -38,7 +44,13 @@ export async function seedOrganisations(dataSource: DataSource, seedsDir: string
       if (organisation.currentPolicyVersionId !== version.id) {
         await tx.update(Organisation, { id: organisation.id }, { currentPolicyVersionId: version.id });
       }
-      results.push({ slug: policy.slug, name: policy.name, created, newPolicyVersion });
+      const hasAdmin = await tx.existsBy(StaffMembership, { organisationId: organisation.id, role: 'admin' });
+      let demoAdmin: SeedResult['demoAdmin'];
+      if (!hasAdmin) {
+        demoAdmin = { email: `admin@${policy.slug}.example`, password: randomBytes(12).toString('base64url') };
+        await addStaffMember(tx, { ...demoAdmin, name: `${policy.name} admin`, organisationId: organisation.id, role: 'admin' });
+      }
+      results.push({ slug: policy.slug, name: policy.name, created, newPolicyVersion, demoAdmin });
     }
     return results;
   });

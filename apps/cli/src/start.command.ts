@@ -30,8 +30,7 @@ export async function startSystem(env: Env): Promise<void> {
   const policies = loadPolicies(env.SEEDS_DIR).map((l) => l.policy);
   const width = Math.max(...policies.map((p) => p.name.length));
   for (const policy of policies) console.log(`  ${policy.name.padEnd(width)}  ${env.PUBLIC_URL}/o/${policy.slug}/requests/new`);
-  const token = env.isProduction ? '<ADMIN_API_TOKEN>' : env.ADMIN_API_TOKEN;
-  console.log(`Queue of an organisation: curl -H 'Authorization: Bearer ${token}' '${env.PUBLIC_URL}/api/orgs/<slug>/requests?sort=due_at'`);
+  console.log(`Staff console (sign in with a demo admin printed by the first seed): ${env.PUBLIC_URL}/staff`);
   if (!env.SMTP_URL) console.log(`Mail goes to the dev mailbox: ${env.PUBLIC_URL}/dev/mailbox`);
 }
 

@@ -3,7 +3,6 @@ import { plainToInstance } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 const DEV_SECRET = 'rightsdesk-development-secret-not-for-production';
-const DEV_ADMIN_TOKEN = 'dev-admin-token';
 
 /** The one environment class: read and validated once at process start. */
 export class Env {
@@ -43,11 +42,6 @@ export class Env {
   @MinLength(32, { message: 'APP_SECRET must be at least 32 characters' })
   APP_SECRET: string = DEV_SECRET;
 
-  /** Bearer token for the JSON API until staff sign-in exists. */
-  @IsString()
-  @MinLength(12, { message: 'ADMIN_API_TOKEN must be at least 12 characters' })
-  ADMIN_API_TOKEN: string = DEV_ADMIN_TOKEN;
-
   @IsString()
   SEEDS_DIR: string = 'seeds';
 
@@ -82,7 +76,6 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   );
   if (env.isProduction) {
     if (env.APP_SECRET === DEV_SECRET) problems.push('- APP_SECRET: must be set in production');
-    if (env.ADMIN_API_TOKEN === DEV_ADMIN_TOKEN) problems.push('- ADMIN_API_TOKEN: must be set in production');
   }
   if (problems.length > 0) throw new EnvError(`Invalid environment:\n${problems.join('\n')}`);
   return env;

@@ -6,3 +6,4 @@ export * from './request-tokens.js';
 export * from './request-reference.js';
 export * from './request-facts.js';
 export * from './audit-log.js';
+export * from './staff-accounts.js';

@@ -21,19 +21,17 @@ export class Csrf {
 
   /** The hidden-field value for this browser, setting its cookie when it has none. */
   tokenFor(req: Request, res: Response): string {
-    let nonce = req.cookies?.[COOKIE] as string | undefined;
-    if (!nonce || !/^[A-Za-z0-9_-]{22}$/.test(nonce)) {
-      nonce = randomBytes(16).toString('base64url');
-      res.cookie(COOKIE, nonce, {
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: this.env.PUBLIC_URL.startsWith('https:'),
-        path: '/',
-      });
-      // The request carries the cookie from now on, so a re-rendered form in this response matches.
-      req.cookies = { ...req.cookies, [COOKIE]: nonce };
-    }
-    return this.sign(nonce);
+    const nonce = req.cookies?.[COOKIE] as string | undefined;
+    return this.sign(nonce && /^[A-Za-z0-9_-]{22}$/.test(nonce) ? nonce : this.rotate(req, res));
+  }
+
+  /** A new nonce, e.g. at sign-in, so a token planted before it is worthless after. */
+  rotate(req: Request, res: Response): string {
+    const nonce = randomBytes(16).toString('base64url');
+    res.cookie(COOKIE, nonce, { httpOnly: true, sameSite: 'lax', secure: this.env.PUBLIC_URL.startsWith('https:'), path: '/' });
+    // The request carries the cookie from now on, so a form rendered in this response matches.
+    req.cookies = { ...req.cookies, [COOKIE]: nonce };
+    return nonce;
   }
 
   verify(req: Request, submitted: unknown): void {

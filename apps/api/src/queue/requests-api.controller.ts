@@ -1,25 +1,27 @@
-import { Controller, Get, Inject, NotFoundException, Param, Query, UseGuards } from '@nestjs/common';
-import { OrganisationDirectory } from '#db';
-import { AdminTokenGuard } from './admin-token.guard.js';
+import { Controller, Get, Param, Query, UseGuards } from '@nestjs/common';
+import { OrganisationAccess, READ_ROLES } from '../staff/auth/organisation-access.js';
+import { Staff, StaffGuard } from '../staff/auth/staff.guard.js';
+import type { StaffPrincipal } from '../staff/auth/staff-session.service.js';
 import { ListRequestsQuery } from './list-requests.query.js';
 import { RequestQueueService, type QueuedRequest } from './request-queue.service.js';
 
+/** The queue as JSON, for the signed-in staff of the organisation (same session as the console). */
 @Controller('api/orgs/:org/requests')
-@UseGuards(AdminTokenGuard)
+@UseGuards(StaffGuard)
 export class RequestsApiController {
   constructor(
-    @Inject(OrganisationDirectory) private readonly directory: OrganisationDirectory,
+    private readonly access: OrganisationAccess,
     private readonly queue: RequestQueueService,
   ) {}
 
   /** The organisation's requests, soonest due first, with days left in its own time zone. */
   @Get()
   async list(
+    @Staff() staff: StaffPrincipal,
     @Param('org') slug: string,
     @Query() query: ListRequestsQuery,
   ): Promise<{ organisation: string; items: QueuedRequest[]; nextCursor: string | null }> {
-    const context = await this.directory.bySlug(slug);
-    if (!context) throw new NotFoundException(`No organisation "${slug}"`);
+    const context = await this.access.require(staff, slug, READ_ROLES);
     return { organisation: slug, ...(await this.queue.list(context, query, new Date())) };
   }
 }

@@ -29,6 +29,16 @@ dt { font-weight: 600; }
 table { border-collapse: collapse; width: 100%; }
 td, th { text-align: left; border-bottom: 1px solid #ddd; padding: .3rem; vertical-align: top; }
 pre { white-space: pre-wrap; background: #f6f6f6; padding: .5rem; }
+body:has(.staff-nav) { max-width: 72rem; }
+.staff-nav { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; margin-bottom: 1rem; }
+.staff-nav form.inline { margin-left: auto; display: flex; gap: .5rem; align-items: center; }
+button.link { background: none; color: #1d70b8; padding: 0; margin: 0; text-decoration: underline; font-weight: normal; }
+.overdue { background: #fde2e1; }
+.due-soon { background: #fff4ce; }
+.filters { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: flex-end; }
+.filters label { margin-top: 0; font-weight: normal; }
+.filters select, .filters input { font: inherit; padding: .3rem; }
+.counts { display: flex; flex-wrap: wrap; gap: .3rem 1rem; padding: 0; list-style: none; }
 `;
 
 export function page(title: string, body: SafeHtml, organisationName?: string): string {

@@ -1,0 +1,81 @@
+import { Body, Controller, Get, HttpCode, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { Env } from '#config';
+import { html } from '#mail';
+import { Csrf } from '../../public/csrf.js';
+import { RateLimiter } from '../../infra/rate-limiter.js';
+import { page } from '../../views/layout.view.js';
+import { Staff, STAFF_COOKIE, StaffGuard } from './staff.guard.js';
+import { StaffSessionService, type StaffPrincipal } from './staff-session.service.js';
+
+/** Only same-site paths: the sign-in form must not become an open redirect. */
+function safeNext(next: unknown): string {
+  return typeof next === 'string' && /^\/staff(\/|$|\?)/.test(next) ? next : '/staff';
+}
+
+@Controller('staff')
+export class SignInController {
+  constructor(
+    private readonly sessions: StaffSessionService,
+    private readonly csrf: Csrf,
+    private readonly rateLimiter: RateLimiter,
+    private readonly env: Env,
+  ) {}
+
+  @Get('sign-in')
+  form(@Query('next') next: string | undefined, @Req() req: Request, @Res() res: Response): void {
+    res.type('html').send(this.render(req, res, safeNext(next)));
+  }
+
+  @Post('sign-in')
+  @HttpCode(200)
+  async signIn(@Body() body: Record<string, unknown>, @Req() req: Request, @Res() res: Response): Promise<void> {
+    this.csrf.verify(req, body._csrf);
+    await this.rateLimiter.hit('sign-in', req.ip ?? 'unknown', 30, 900);
+    const email = typeof body.email === 'string' ? body.email : '';
+    const password = typeof body.password === 'string' ? body.password : '';
+    const next = safeNext(body.next);
+    const result = await this.sessions.signIn(email, password, new Date());
+    if (!result.ok) {
+      const message =
+        result.reason === 'locked'
+          ? `Too many failed attempts: this account is locked until ${result.until.toISOString().slice(11, 16)} UTC.`
+          : 'That email address and password do not match an account.';
+      res.status(401).type('html').send(this.render(req, res, next, email, message));
+      return;
+    }
+    res.cookie(STAFF_COOKIE, result.token, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: this.env.PUBLIC_URL.startsWith('https:'),
+      path: '/',
+      maxAge: 12 * 3_600_000,
+    });
+    this.csrf.rotate(req, res);
+    res.redirect(303, next);
+  }
+
+  @Post('sign-out')
+  @UseGuards(StaffGuard)
+  async signOut(@Staff() staff: StaffPrincipal, @Body() body: Record<string, unknown>, @Req() req: Request, @Res() res: Response): Promise<void> {
+    this.csrf.verify(req, body._csrf);
+    await this.sessions.signOut(staff.sessionId);
+    res.clearCookie(STAFF_COOKIE, { path: '/' });
+    res.redirect(303, '/staff/sign-in');
+  }
+
+  private render(req: Request, res: Response, next: string, email = '', error?: string): string {
+    const body = html`<h1>Staff sign-in</h1>
+${error ? html`<div class="summary" role="alert" id="error-summary"><p>${error}</p></div>` : ''}
+<form method="post" action="/staff/sign-in">
+<input type="hidden" name="_csrf" value="${this.csrf.tokenFor(req, res)}">
+<input type="hidden" name="next" value="${next}">
+<label for="email">Email address</label>
+<input type="email" name="email" id="email" autocomplete="username" value="${email}" required>
+<label for="password">Password</label>
+<input type="password" name="password" id="password" autocomplete="current-password" required>
+<button type="submit">Sign in</button>
+</form>`;
+    return page('Staff sign-in', body);
+  }
+}
