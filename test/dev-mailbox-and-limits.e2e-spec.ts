@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { FormClient, referenceIn } from './support/form-client.js';
 import { startSystem, type RunningSystem } from './support/running-system.js';
 import { testRedisPrefix } from './support/test-env.js';
@@ -17,10 +17,15 @@ async function system(extraEnv: NodeJS.ProcessEnv): Promise<RunningSystem> {
 
 const request = (email: string) => ({ name: 'Mary Shelley', email, rightId: 'access', relationship: 'self', website: '' });
 
-describe('without SMTP_URL', () => {
+describe('without SMTP_URL, with low per-IP limits', () => {
+  let rd: RunningSystem;
+
+  beforeAll(async () => {
+    // A Redis prefix of its own, so the limits count only this system's posts.
+    rd = await system({ INTAKE_RATE_LIMIT: '2', SIGN_IN_RATE_LIMIT: '2', REDIS_PREFIX: `${testRedisPrefix()}dev` });
+  }, 60_000);
+
   it('keeps mail in the dev mailbox, with working links, and rate-limits the form per IP with Retry-After', async () => {
-    // A Redis prefix of its own, so the limit counts only this system's posts.
-    const rd = await system({ INTAKE_RATE_LIMIT: '2', REDIS_PREFIX: `${testRedisPrefix()}dev` });
     const client = new FormClient(rd.baseUrl);
     const email = `devbox-${Date.now()}@example.org`;
     const submitted = await client.submitForm('/o/officertrak/requests/new', '/o/officertrak/requests', request(email));
@@ -47,6 +52,16 @@ describe('without SMTP_URL', () => {
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(limited.body).toContain('Too many requests');
   }, 60_000);
+
+  it('rate-limits staff sign-in attempts per IP', async () => {
+    const client = new FormClient(rd.baseUrl);
+    const tryOnce = () => client.submitForm('/staff/sign-in', '/staff/sign-in', { email: 'x@example.org', password: 'wrong-password' });
+    expect((await tryOnce()).status).toBe(401);
+    expect((await tryOnce()).status).toBe(401);
+    const limited = await tryOnce();
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
 });
 
 describe('in production', () => {

@@ -4,6 +4,13 @@ export class FormClient {
 
   constructor(readonly baseUrl: string) {}
 
+  /** Another client holding the same cookies (e.g. a copied session cookie). */
+  clone(): FormClient {
+    const copy = new FormClient(this.baseUrl);
+    copy.cookies = new Map(this.cookies);
+    return copy;
+  }
+
   async get(path: string): Promise<{ status: number; body: string }> {
     const response = await fetch(new URL(path, this.baseUrl), { headers: this.cookieHeader(), redirect: 'manual' });
     this.keepCookies(response);

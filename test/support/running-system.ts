@@ -50,6 +50,9 @@ export async function startSystem(options: { smtpUrl?: string; extraEnv?: NodeJS
     PUBLIC_URL: baseUrl,
     PORT: String(port),
     OUTBOX_POLL_MS: '50',
+    // Every test client comes from 127.0.0.1: per-IP limits are tested on their own, with low values.
+    INTAKE_RATE_LIMIT: '10000',
+    SIGN_IN_RATE_LIMIT: '10000',
     ...options.extraEnv,
   };
   const children = [launch('api', env), launch('worker', env)];

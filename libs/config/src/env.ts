@@ -50,6 +50,11 @@ export class Env {
   @Min(1)
   INTAKE_RATE_LIMIT: number = 20;
 
+  /** Staff sign-in attempts allowed per IP per 15 minutes (accounts also lock after 5 failures). */
+  @IsInt()
+  @Min(1)
+  SIGN_IN_RATE_LIMIT: number = 30;
+
   /** Verification-mail resends allowed per request per hour. */
   @IsInt()
   @Min(1)

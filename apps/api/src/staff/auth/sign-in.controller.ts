@@ -31,7 +31,7 @@ export class SignInController {
   @HttpCode(200)
   async signIn(@Body() body: Record<string, unknown>, @Req() req: Request, @Res() res: Response): Promise<void> {
     this.csrf.verify(req, body._csrf);
-    await this.rateLimiter.hit('sign-in', req.ip ?? 'unknown', 30, 900);
+    await this.rateLimiter.hit('sign-in', req.ip ?? 'unknown', this.env.SIGN_IN_RATE_LIMIT, 15 * 60);
     const email = typeof body.email === 'string' ? body.email : '';
     const password = typeof body.password === 'string' ? body.password : '';
     const next = safeNext(body.next);
