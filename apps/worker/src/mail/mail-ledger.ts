@@ -12,9 +12,10 @@ export interface LedgerEntry {
 }
 
 /**
- * Sends a mail at most once per key. The ledger row is inserted first, inside a transaction held open
- * until SMTP accepted the message: a second worker with the same key waits on the row's unique index and
- * then finds it committed; an SMTP failure rolls the row back so a retry can send.
+ * Sends a mail at most once per key. A session advisory lock on the key makes a second worker with the
+ * same key wait, then find the ledger row and skip. What the mail links to (tokens made by `prepare`) is
+ * committed before the mail leaves, so a link opened at once works; the ledger row is written once SMTP
+ * accepted the message, so an SMTP failure leaves no row and the retry sends.
  */
 export class MailLedger {
   constructor(
@@ -22,30 +23,31 @@ export class MailLedger {
     private readonly mailer: Mailer,
   ) {}
 
-  /** Returns false when this key was already sent. `prepare` runs in the same transaction (e.g. to issue link tokens). */
+  /** Returns false when this key was already sent. */
   async sendOnce(entry: LedgerEntry, prepare: (tx: EntityManager) => Promise<MailMessage>): Promise<boolean> {
-    return this.dataSource.transaction(async (tx) => {
-      const inserted = await tx
-        .createQueryBuilder()
-        .insert()
-        .into(SentMessage)
-        .values({ key: entry.key, requestId: entry.requestId, template: entry.template, recipient: entry.to })
-        .orIgnore()
-        .returning(['id'])
-        .execute();
-      if ((inserted.raw as unknown[]).length === 0) return false;
-      const message = await prepare(tx);
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    const lockKey = `mail:${entry.key}`;
+    try {
+      await runner.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [lockKey]);
+      if (await runner.manager.existsBy(SentMessage, { key: entry.key })) return false;
+      const message = await runner.manager.transaction((tx) => prepare(tx));
       const { messageId } = await this.mailer.send(message);
-      await tx.update(SentMessage, { key: entry.key }, { messageId });
-      // On the request's timeline, without the address: the audit log keeps no requester data.
-      await appendAudit(tx, {
-        organisationId: entry.organisationId,
-        requestId: entry.requestId,
-        actorLabel: 'system',
-        action: 'mail.sent',
-        detail: { template: entry.template, jobId: entry.key },
+      await runner.manager.transaction(async (tx) => {
+        await tx.insert(SentMessage, { key: entry.key, requestId: entry.requestId, template: entry.template, recipient: entry.to, messageId });
+        // On the request's timeline, without the address: the audit log keeps no requester data.
+        await appendAudit(tx, {
+          organisationId: entry.organisationId,
+          requestId: entry.requestId,
+          actorLabel: 'system',
+          action: 'mail.sent',
+          detail: { template: entry.template, jobId: entry.key },
+        });
       });
       return true;
-    });
+    } finally {
+      await runner.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [lockKey]).catch(() => undefined);
+      await runner.release();
+    }
   }
 }
