@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import type { Regime, RequestType } from '#policy';
-import { computeDeadlines, daysLeft, localDaysBetween, type DeadlineInput } from './deadline.calculator.js';
+import { computeDeadlines, daysLeft, endOfLocalDayAfter, localDaysBetween, type DeadlineInput } from './deadline.calculator.js';
 import { publicHolidayCalendar, type WorkingCalendar } from './working-calendar.js';
 
 const US = publicHolidayCalendar('US');
@@ -211,6 +211,36 @@ describe('daysLeft', () => {
     const b = new Date('2026-01-04T12:00:00Z');
     expect(localDaysBetween(a, b, LON)).toBe(3);
     expect(localDaysBetween(b, a, LON)).toBe(-3);
+  });
+});
+
+describe('endOfLocalDayAfter', () => {
+  it.each([
+    { why: 'the end of today in Los Angeles, though UTC is already tomorrow', now: '2026-04-15T03:00:00Z', days: 0, zone: LA, end: '2026-04-15T06:59:59.999Z' },
+    { why: 'seven local days on, in London summer time', now: '2026-06-01T12:00:00Z', days: 7, zone: LON, end: '2026-06-08T22:59:59.999Z' },
+    { why: 'across the end of DST in New York: the cut-off is in EST', now: '2026-10-31T12:00:00Z', days: 3, zone: NY, end: '2026-11-04T04:59:59.999Z' },
+  ])('$why', ({ now, days, zone, end }) => {
+    expect(endOfLocalDayAfter(new Date(now), days, zone).toISOString()).toBe(end);
+  });
+
+  it('refuses a negative or fractional number of days', () => {
+    expect(() => endOfLocalDayAfter(new Date(), -1, LON)).toThrow('days must be a whole number of days of at least 0');
+    expect(() => endOfLocalDayAfter(new Date(), 1.5, LON)).toThrow('days must be a whole number of days of at least 0');
+  });
+
+  it('holds exactly the due dates with at most N days left', () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2035-12-31T23:59:59Z'), noInvalidDate: true }),
+        fc.date({ min: new Date('2019-12-01T00:00:00Z'), max: new Date('2036-03-31T23:59:59Z'), noInvalidDate: true }),
+        fc.integer({ min: 0, max: 120 }),
+        fc.constantFrom(LA, NY, LON, 'Pacific/Auckland'),
+        (now, dueAt, days, zone) => {
+          expect(dueAt.getTime() <= endOfLocalDayAfter(now, days, zone).getTime()).toBe(daysLeft(dueAt, now, zone) <= days);
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });
 

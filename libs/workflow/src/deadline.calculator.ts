@@ -82,6 +82,15 @@ export function daysLeft(dueAt: Date, now: Date, timeZone: string): number {
   return localDaysBetween(now, dueAt, timeZone);
 }
 
+/**
+ * The end of the local day `days` days after today (0: the end of today): every due date up to it has at most
+ * `days` days left, so "due within N days" is `dueAt <= endOfLocalDayAfter(now, N, zone)`.
+ */
+export function endOfLocalDayAfter(now: Date, days: number, timeZone: string): Date {
+  assertWholeDays(days, 'days', 0);
+  return endOfLocalDay(addDays(localDate(now, timeZone), days), timeZone);
+}
+
 /** Local calendar days from one instant's date to another's (negative when `to` is earlier). */
 export function localDaysBetween(from: Date, to: Date, timeZone: string): number {
   return plainDate(localDate(to, timeZone)).diff(plainDate(localDate(from, timeZone)), 'days').days;
@@ -143,10 +152,16 @@ function assertWholeDays(value: number, name: string, min: number): void {
   }
 }
 
-function localDate(instant: Date, timeZone: string): string {
+/** The local date, 'YYYY-MM-DD', of an instant in a time zone. */
+export function localDate(instant: Date, timeZone: string): string {
   const local = DateTime.fromJSDate(instant, { zone: timeZone });
   if (!local.isValid) throw new Error(`Cannot place ${String(instant)} in time zone "${timeZone}": ${local.invalidReason}`);
   return local.toFormat('yyyy-MM-dd');
+}
+
+/** The first instant of a local date (midnight, or the first valid moment where a DST change skips it). */
+export function startOfLocalDay(date: string, timeZone: string): Date {
+  return DateTime.fromISO(date, { zone: timeZone }).startOf('day').toJSDate();
 }
 
 function endOfLocalDay(date: string, timeZone: string): Date {

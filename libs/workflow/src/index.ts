@@ -1,5 +1,15 @@
 export { publicHolidayCalendar, type WorkingCalendar } from './working-calendar.js';
-export { computeDeadlines, daysLeft, localDaysBetween, type DeadlineInput, type Deadlines } from './deadline.calculator.js';
+export {
+  computeDeadlines,
+  daysLeft,
+  endOfLocalDayAfter,
+  localDaysBetween,
+  startOfLocalDay,
+  type DeadlineInput,
+  type Deadlines,
+} from './deadline.calculator.js';
+export { reportPeriod, reportPeriodChoices, type ReportPeriod, type ReportPeriodChoice, type ReportPeriodResult } from './report-period.js';
+export { deadlineUrgency, DUE_SOON_FRACTION, type DeadlineUrgency } from './deadline-urgency.js';
 export { withinFrequencyLimit, type RequestFrequencyLimit } from './frequency-limit.js';
 export {
   REQUEST_STATUSES,
