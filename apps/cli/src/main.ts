@@ -3,8 +3,9 @@ import { createDataSource, ensureDatabase } from '#db';
 import { generateMigration } from './generate-migration.command.js';
 import { seedOrganisations } from './seed.command.js';
 import { startSystem } from './start.command.js';
+import { verifyAudit } from './verify-audit.command.js';
 
-const USAGE = 'usage: rightsdesk <migrate | seed | start | generate-migration NAME>';
+const USAGE = 'usage: rightsdesk <migrate | seed | start | generate-migration NAME | verify-audit [SLUG]>';
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...args] = argv;
@@ -41,6 +42,21 @@ async function main(argv: string[]): Promise<void> {
       if (!args[0]) throw new Error(USAGE);
       const file = await generateMigration(env.DATABASE_URL, args[0], 'libs/db/src/migrations');
       console.log(file ? `wrote ${file}; add it to libs/db/src/migrations/index.ts` : 'entities match the migrations: nothing to generate');
+      return;
+    }
+    case 'verify-audit': {
+      const dataSource = await createDataSource(env.DATABASE_URL, { poolSize: 1 }).initialize();
+      try {
+        const verdict = await verifyAudit(dataSource, args[0]);
+        if (verdict.intact) {
+          console.log(verdict.message);
+        } else {
+          console.error(verdict.message);
+          process.exitCode = 1;
+        }
+      } finally {
+        await dataSource.destroy();
+      }
       return;
     }
     default:

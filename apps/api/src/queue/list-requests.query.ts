@@ -1,13 +1,9 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { REQUEST_STATUSES, type RequestStatus } from '#workflow';
+import { QueueFilters } from './queue-filters.query.js';
 
-/** Query of GET /api/orgs/:org/requests. */
-export class ListRequestsQuery {
-  @IsOptional()
-  @IsIn(REQUEST_STATUSES, { message: `status must be one of ${REQUEST_STATUSES.join(', ')}` })
-  status?: RequestStatus;
-
+/** Query of the queue page and GET /api/orgs/:org/requests: the filters and one page of the keyset. */
+export class ListRequestsQuery extends QueueFilters {
   @IsOptional()
   @IsIn(['due_at'], { message: 'sort must be due_at (the only order a deadline queue needs)' })
   sort?: 'due_at';

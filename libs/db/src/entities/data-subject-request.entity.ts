@@ -5,7 +5,8 @@ import { Organisation } from './organisation.entity.js';
 import { PolicyVersion } from './policy-version.entity.js';
 import { StaffUser } from './staff-user.entity.js';
 
-export type RequestChannel = 'web' | 'email' | 'sms' | 'api' | 'agent' | 'gpc';
+export const REQUEST_CHANNELS = ['web', 'email', 'sms', 'api', 'agent', 'gpc'] as const;
+export type RequestChannel = (typeof REQUEST_CHANNELS)[number];
 export type RequesterRelationship = 'self' | 'agent';
 
 /** One data-subject request, owned by one organisation. The row owns the status; jobs carry only its id. */
@@ -13,6 +14,14 @@ export type RequesterRelationship = 'self' | 'agent';
 @Index('ix_request_org_due', ['organisationId', 'dueAt', 'id'])
 @Index('ix_request_org_status_due', ['organisationId', 'status', 'dueAt', 'id'])
 @Index('ix_request_org_assignee_due', ['organisationId', 'assigneeId', 'dueAt', 'id'])
+// The queue's default view (open requests, soonest due first), without walking past closed ones. The list is
+// OPEN_STATUSES, in its order, so the queue's `status IN (...)` matches the predicate.
+@Index('ix_request_org_open_due', ['organisationId', 'dueAt', 'id'], {
+  where: "status IN ('unverified', 'verified', 'in_progress', 'awaiting_requester')",
+})
+// Staff search by requester address (prefix or substring): a trigram index on lower(requester_email), which
+// TypeORM cannot describe, so its migration creates it and the schema check leaves it alone.
+@Index('ix_request_email_trgm', { synchronize: false })
 export class DataSubjectRequest {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -1,4 +1,5 @@
 import { InitialSchema1795565615159 } from './1795565615159-initial-schema.migration.js';
+import { QueueIndexes1795565993437 } from './1795565993437-queue-indexes.migration.js';
 
 /** Every migration in order; `npm run migration:generate -- <name>` writes the next one. */
-export const MIGRATIONS = [InitialSchema1795565615159];
+export const MIGRATIONS = [InitialSchema1795565615159, QueueIndexes1795565993437];

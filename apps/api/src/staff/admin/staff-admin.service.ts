@@ -1,0 +1,89 @@
+import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import type { DataSource, EntityManager } from 'typeorm';
+import { addStaffMember, appendAudit, STAFF_ROLES, StaffMembership, StaffUser, type StaffRole } from '#db';
+import { DATA_SOURCE } from '../../infra/tokens.js';
+import type { StaffPrincipal } from '../auth/staff-session.service.js';
+import type { AddMemberForm } from './add-member.form.js';
+
+export interface Member {
+  userId: string;
+  name: string;
+  email: string;
+  role: StaffRole;
+}
+
+const isStaffRole = (value: unknown): value is StaffRole => (STAFF_ROLES as readonly unknown[]).includes(value);
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * Memberships of one organisation. Every change takes a per-organisation lock, so two admins changing
+ * each other at once cannot leave the organisation without an admin, and appends an audit entry
+ * (ids and roles only: the email stays out of the append-only log).
+ */
+@Injectable()
+export class StaffAdminService {
+  constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
+
+  async members(organisationId: string): Promise<Member[]> {
+    const rows = await this.dataSource
+      .getRepository(StaffMembership)
+      .find({ where: { organisationId }, relations: { user: true }, order: { user: { name: 'ASC', email: 'ASC' } } });
+    return rows.map((m) => ({ userId: m.userId, name: m.user!.name, email: m.user!.email, role: m.role }));
+  }
+
+  /** Adds a member; someone who already has an account (in any organisation) keeps their name and password. */
+  async add(organisationId: string, actor: StaffPrincipal, form: AddMemberForm): Promise<void> {
+    await this.dataSource.transaction(async (tx) => {
+      await lockMemberships(tx, organisationId);
+      const existing = await tx.findOneBy(StaffUser, { email: form.email.toLowerCase() });
+      const membership = existing && (await tx.findOneBy(StaffMembership, { userId: existing.id, organisationId }));
+      if (membership) throw new ConflictException(`${form.email} is already a member (${membership.role}); change their role in the list instead.`);
+      const user = await addStaffMember(tx, { ...form, organisationId });
+      await audit(tx, organisationId, actor, 'staff.added', { userId: user.id, role: form.role });
+    });
+  }
+
+  /** The member is looked up before the role is checked: another organisation's user is a 404 whatever was sent. */
+  async changeRole(organisationId: string, actor: StaffPrincipal, userId: string, role: unknown): Promise<void> {
+    await this.dataSource.transaction(async (tx) => {
+      await lockMemberships(tx, organisationId);
+      const membership = await findMember(tx, organisationId, userId);
+      if (!isStaffRole(role)) throw new BadRequestException(`Choose a role: ${STAFF_ROLES.join(', ')}.`);
+      if (membership.role === role) return;
+      if (membership.role === 'admin') await refuseLastAdmin(tx, organisationId, 'demote');
+      await tx.update(StaffMembership, { userId, organisationId }, { role });
+      await audit(tx, organisationId, actor, 'staff.role_changed', { userId, role, previousRole: membership.role });
+    });
+  }
+
+  async remove(organisationId: string, actor: StaffPrincipal, userId: string): Promise<void> {
+    await this.dataSource.transaction(async (tx) => {
+      await lockMemberships(tx, organisationId);
+      const membership = await findMember(tx, organisationId, userId);
+      if (membership.role === 'admin') await refuseLastAdmin(tx, organisationId, 'remove');
+      await tx.delete(StaffMembership, { userId, organisationId });
+      await audit(tx, organisationId, actor, 'staff.removed', { userId, role: membership.role });
+    });
+  }
+}
+
+function lockMemberships(tx: EntityManager, organisationId: string): Promise<unknown> {
+  return tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`staff:${organisationId}`]);
+}
+
+/** A user of another organisation (or none) answers exactly like an unknown one. */
+async function findMember(tx: EntityManager, organisationId: string, userId: string): Promise<StaffMembership> {
+  const membership = UUID.test(userId) ? await tx.findOneBy(StaffMembership, { userId, organisationId }) : null;
+  if (!membership) throw new NotFoundException('There is no such member of this organisation.');
+  return membership;
+}
+
+/** Only admins change memberships, so the last admin is always the one asking. */
+async function refuseLastAdmin(tx: EntityManager, organisationId: string, verb: 'demote' | 'remove'): Promise<void> {
+  if ((await tx.countBy(StaffMembership, { organisationId, role: 'admin' })) > 1) return;
+  throw new ConflictException(`You are this organisation's last admin, so you cannot ${verb} yourself. Make another member admin first.`);
+}
+
+function audit(tx: EntityManager, organisationId: string, actor: StaffPrincipal, action: string, detail: Record<string, unknown>) {
+  return appendAudit(tx, { organisationId, requestId: null, actorId: actor.user.id, actorLabel: actor.user.name, action, detail });
+}

@@ -1,0 +1,182 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import pg from 'pg';
+import type { FormClient } from './support/form-client.js';
+import { startSystem, type RunningSystem } from './support/running-system.js';
+import { createStaff, signIn, type StaffAccount } from './support/staff.js';
+import { testDatabaseUrl } from './support/test-env.js';
+
+const SLUG = 'west-schoolmessenger';
+const STAFF_PAGE = `/staff/orgs/${SLUG}/staff`;
+const PASSWORD = 'correct horse battery';
+
+interface AuditRow {
+  request_id: string | null;
+  actor_id: string | null;
+  action: string;
+  detail: Record<string, unknown>;
+}
+
+describe('staff admin: who works for an organisation, and in which role', () => {
+  let system: RunningSystem;
+  let db: pg.Client;
+  let adminAccount: StaffAccount;
+  let admin: FormClient;
+
+  beforeAll(async () => {
+    system = await startSystem();
+    db = new pg.Client({ connectionString: testDatabaseUrl() });
+    await db.connect();
+    adminAccount = await createStaff({ [SLUG]: 'admin' }, 'Wes Admin');
+    admin = await signIn(system.baseUrl, adminAccount);
+  }, 60_000);
+
+  afterAll(async () => {
+    await db?.end();
+    await system?.stop();
+  });
+
+  async function userId(email: string): Promise<string> {
+    return (await db.query<{ id: string }>('SELECT id FROM staff_user WHERE email = $1', [email])).rows[0].id;
+  }
+
+  async function roleIn(email: string, slug: string): Promise<string | undefined> {
+    const result = await db.query<{ role: string }>(
+      'SELECT m.role FROM staff_membership m JOIN staff_user u ON u.id = m.user_id JOIN organisation o ON o.id = m.organisation_id WHERE u.email = $1 AND o.slug = $2',
+      [email, slug],
+    );
+    return result.rows[0]?.role;
+  }
+
+  async function lastAudit(): Promise<AuditRow> {
+    const result = await db.query<AuditRow>(
+      'SELECT a.request_id, a.actor_id, a.action, a.detail FROM audit_entry a JOIN organisation o ON o.id = a.organisation_id WHERE o.slug = $1 ORDER BY a.seq DESC LIMIT 1',
+      [SLUG],
+    );
+    return result.rows[0];
+  }
+
+  const add = (fields: Record<string, string>) => admin.submitForm(STAFF_PAGE, STAFF_PAGE, fields);
+  const changeRole = async (email: string, role: string, as = admin) =>
+    as.submitForm(STAFF_PAGE, `${STAFF_PAGE}/${await userId(email)}/role`, { role });
+  const remove = async (email: string, as = admin) => as.submitForm(STAFF_PAGE, `${STAFF_PAGE}/${await userId(email)}/remove`, {});
+
+  it("lists the organisation's members with name, email address and role, and no one else", async () => {
+    const page = await admin.get(STAFF_PAGE);
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<h1>Staff</h1>');
+    expect(page.body).toContain('Wes Admin (you)');
+    expect(page.body).toContain(`<td>${adminAccount.email}</td>`);
+    expect(page.body).toContain(`<td>admin@${SLUG}.example</td>`);
+    expect(page.body).not.toContain('admin@prontotrak.example');
+  });
+
+  it('adds an agent, who can sign in and see the queue but not the staff page; the audit log keeps ids, not the address', async () => {
+    const email = `new-agent-${Date.now()}@example.org`;
+    const added = await add({ email: email.toUpperCase(), name: 'New Agent', role: 'agent', password: PASSWORD });
+    expect(added.status).toBe(303);
+    expect(added.headers.get('location')).toBe(STAFF_PAGE);
+    expect(await roleIn(email, SLUG)).toBe('agent');
+
+    const audit = await lastAudit();
+    expect(audit).toEqual({
+      request_id: null,
+      actor_id: await userId(adminAccount.email),
+      action: 'staff.added',
+      detail: { userId: await userId(email), role: 'agent' },
+    });
+    expect(JSON.stringify(audit)).not.toContain('example.org');
+
+    const agent = await signIn(system.baseUrl, { email, password: PASSWORD, name: 'New Agent' });
+    expect((await agent.get(`/staff/orgs/${SLUG}/requests`)).status).toBe(200);
+    expect((await agent.getJson(`/api/orgs/${SLUG}/requests`)).status).toBe(200);
+    const refused = await agent.get(STAFF_PAGE);
+    expect(refused.status).toBe(403);
+    expect(refused.body).toContain('Your role (agent) cannot do this.');
+  });
+
+  it('changes a role to auditor and then removes the membership, which ends access at once', async () => {
+    const member = await createStaff({ [SLUG]: 'agent' }, 'Short Stay');
+    const client = await signIn(system.baseUrl, member);
+
+    const changed = await changeRole(member.email, 'auditor');
+    expect(changed.status).toBe(303);
+    expect(await roleIn(member.email, SLUG)).toBe('auditor');
+    expect(await lastAudit()).toMatchObject({ action: 'staff.role_changed', detail: { userId: await userId(member.email), role: 'auditor', previousRole: 'agent' } });
+    expect((await client.get('/staff')).body).toContain('(auditor)');
+
+    const removed = await remove(member.email);
+    expect(removed.status).toBe(303);
+    expect(await roleIn(member.email, SLUG)).toBeUndefined();
+    expect(await lastAudit()).toMatchObject({ action: 'staff.removed', detail: { userId: await userId(member.email), role: 'auditor' } });
+    expect((await client.get(`/staff/orgs/${SLUG}/requests`)).status).toBe(404);
+    expect((await admin.get(STAFF_PAGE)).body).not.toContain(member.email);
+  });
+
+  it('adds someone who already has an account by adding only the membership', async () => {
+    const existing = await createStaff({ prontotrak: 'agent' }, 'Multi Org');
+    const added = await add({ email: existing.email, name: 'Another Name', role: 'auditor', password: 'a different password' });
+    expect(added.status).toBe(303);
+    expect(await roleIn(existing.email, SLUG)).toBe('auditor');
+    expect(await roleIn(existing.email, 'prontotrak')).toBe('agent');
+    const page = await admin.get(STAFF_PAGE);
+    expect(page.body).toContain('Multi Org');
+    expect(page.body).not.toContain('Another Name');
+    // Still their own password.
+    const client = await signIn(system.baseUrl, existing);
+    expect((await client.get(`/staff/orgs/${SLUG}/reports`)).status).toBe(200);
+
+    const again = await add({ email: existing.email, name: 'Multi Org', role: 'agent', password: PASSWORD });
+    expect(again.status).toBe(409);
+    expect(again.body).toContain(`${existing.email} is already a member (auditor)`);
+    expect(await roleIn(existing.email, SLUG)).toBe('auditor');
+  });
+
+  it('shows what is wrong with the add form beside its fields, keeping what was typed', async () => {
+    const response = await add({ email: 'not-an-address', name: '', role: 'owner', password: 'short' });
+    expect(response.status).toBe(400);
+    expect(response.body).toContain('Enter their email address, like name@example.com.');
+    expect(response.body).toContain('Enter their name.');
+    expect(response.body).toContain('Choose a role: admin, agent, auditor.');
+    expect(response.body).toContain('The initial password needs at least 12 characters.');
+    expect(response.body).toContain('value="not-an-address"');
+    expect(response.body).not.toContain('value="short"');
+    expect((await db.query('SELECT 1 FROM staff_user WHERE email = $1', ['not-an-address'])).rowCount).toBe(0);
+  });
+
+  it("answers 404 for another organisation's user, and for a user id that is no id", async () => {
+    const otherAdmin = `admin@prontotrak.example`;
+    const response = await changeRole(otherAdmin, 'agent');
+    expect(response.status).toBe(404);
+    expect(await roleIn(otherAdmin, 'prontotrak')).toBe('admin');
+    expect((await remove(otherAdmin)).status).toBe(404);
+    expect(await roleIn(otherAdmin, 'prontotrak')).toBe('admin');
+    const malformed = await admin.submitForm(STAFF_PAGE, `${STAFF_PAGE}/not-a-uuid/remove`, {});
+    expect(malformed.status).toBe(404);
+  });
+
+  it('refuses to let the last admin demote or remove themselves', async () => {
+    // Make this test's admin the only one: remove the others (the seeded demo admin among them) through the page.
+    const others = await db.query<{ email: string }>(
+      "SELECT u.email FROM staff_membership m JOIN staff_user u ON u.id = m.user_id JOIN organisation o ON o.id = m.organisation_id WHERE o.slug = $1 AND m.role = 'admin' AND u.email <> $2",
+      [SLUG, adminAccount.email],
+    );
+    expect(others.rows.map((r) => r.email)).toContain(`admin@${SLUG}.example`);
+    for (const { email } of others.rows) expect((await remove(email)).status).toBe(303);
+
+    const demoted = await changeRole(adminAccount.email, 'agent');
+    expect(demoted.status).toBe(409);
+    expect(demoted.body).toContain('You are this organisation&#39;s last admin, so you cannot demote yourself. Make another member admin first.');
+    const removed = await remove(adminAccount.email);
+    expect(removed.status).toBe(409);
+    expect(removed.body).toContain('You are this organisation&#39;s last admin, so you cannot remove yourself.');
+    expect(await roleIn(adminAccount.email, SLUG)).toBe('admin');
+
+    // With the demo admin back (an existing account: only the membership is added), stepping down is allowed.
+    expect((await add({ email: `admin@${SLUG}.example`, name: 'Demo admin', role: 'admin', password: PASSWORD })).status).toBe(303);
+    const steppedDown = await changeRole(adminAccount.email, 'agent');
+    expect(steppedDown.status).toBe(303);
+    expect(steppedDown.headers.get('location')).toBe(`/staff/orgs/${SLUG}/requests`);
+    expect(await roleIn(adminAccount.email, SLUG)).toBe('agent');
+    expect((await admin.get(STAFF_PAGE)).status).toBe(403);
+  });
+});
