@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { computeDeadlines, publicHolidayCalendar } from '#workflow';
-import { FormClient, linkIn, referenceIn } from './support/form-client.js';
+import { FormClient, linkIn } from './support/form-client.js';
+import { confirmFromMail, submitRequest } from './support/requester.js';
 import { startSystem, type RunningSystem } from './support/running-system.js';
 import { SmtpSink } from './support/smtp-sink.js';
 import { createStaff, signIn } from './support/staff.js';
@@ -56,31 +57,8 @@ describe('a request from the web form to its organisation queue', () => {
     return items;
   }
 
-  async function submit(slug: string, email: string, rightId: string): Promise<string> {
-    const client = new FormClient(system.baseUrl);
-    const response = await client.submitForm(`/o/${slug}/requests/new`, `/o/${slug}/requests`, {
-      name: 'Ada Lovelace',
-      email,
-      phone: '',
-      rightId,
-      relationship: 'self',
-      details: 'Account name ada-l',
-      website: '',
-    });
-    expect(response.status).toBe(201);
-    return referenceIn(response.body);
-  }
-
-  async function verifyFromMail(email: string): Promise<{ statusUrl: string; verifyUrl: string }> {
-    const [mail] = await sink.waitForMailsTo(email);
-    const verifyUrl = linkIn(mail.text, system.baseUrl, '/v/');
-    const statusUrl = linkIn(mail.text, system.baseUrl, '/s/');
-    const client = new FormClient(system.baseUrl);
-    const confirmed = await client.submitForm(verifyUrl, verifyUrl, {});
-    expect(confirmed.status).toBe(200);
-    expect(confirmed.body).toContain('your request is confirmed');
-    return { statusUrl, verifyUrl };
-  }
+  const submit = (slug: string, email: string, rightId: string) => submitRequest(system.baseUrl, slug, email, rightId);
+  const verifyFromMail = (email: string) => confirmFromMail(sink, system.baseUrl, email);
 
   it('verifies a UK GDPR request by mail, starts its clock on verification, and lists it only for its organisation', async () => {
     const email = `uk-${Date.now()}@example.org`;

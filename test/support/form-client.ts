@@ -11,10 +11,10 @@ export class FormClient {
     return copy;
   }
 
-  async get(path: string): Promise<{ status: number; body: string }> {
+  async get(path: string): Promise<{ status: number; body: string; headers: Headers }> {
     const response = await fetch(new URL(path, this.baseUrl), { headers: this.cookieHeader(), redirect: 'manual' });
     this.keepCookies(response);
-    return { status: response.status, body: await response.text() };
+    return { status: response.status, body: await response.text(), headers: response.headers };
   }
 
   async getJson<T>(path: string): Promise<{ status: number; json: T }> {
@@ -30,6 +30,20 @@ export class FormClient {
       body: new URLSearchParams(fields).toString(),
       redirect: 'manual',
     });
+    this.keepCookies(response);
+    return { status: response.status, body: await response.text(), headers: response.headers };
+  }
+
+  /** Posts multipart/form-data, as a form with a file field does. */
+  async postMultipart(
+    path: string,
+    fields: Record<string, string>,
+    files: { field: string; name: string; type: string; content: string | Uint8Array }[],
+  ): Promise<{ status: number; body: string; headers: Headers }> {
+    const form = new FormData();
+    for (const [name, value] of Object.entries(fields)) form.append(name, value);
+    for (const file of files) form.append(file.field, new Blob([file.content], { type: file.type }), file.name);
+    const response = await fetch(new URL(path, this.baseUrl), { method: 'POST', headers: this.cookieHeader(), body: form, redirect: 'manual' });
     this.keepCookies(response);
     return { status: response.status, body: await response.text(), headers: response.headers };
   }

@@ -4,9 +4,8 @@ import { HealthController } from './health.controller.js';
 import { InfraModule } from './infra/infra.module.js';
 import { RequestFormController } from './intake/request-form.controller.js';
 import { RequestIntakeService } from './intake/request-intake.service.js';
-import { RequestQueueService } from './queue/request-queue.service.js';
-import { RequestsApiController } from './queue/requests-api.controller.js';
 import { StaffModule } from './staff/staff.module.js';
+import { ResponseDownloadService } from './verification/response-download.service.js';
 import { StatusController } from './verification/status.controller.js';
 import { VerificationController } from './verification/verification.controller.js';
 import { VerificationService } from './verification/verification.service.js';
@@ -23,10 +22,9 @@ export class AppModule {
         RequestFormController,
         VerificationController,
         StatusController,
-        RequestsApiController,
         ...(production ? [] : [DevMailboxController]),
       ],
-      providers: [RequestIntakeService, VerificationService, RequestQueueService],
+      providers: [RequestIntakeService, VerificationService, ResponseDownloadService],
     };
   }
 }

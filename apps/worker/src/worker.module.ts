@@ -9,6 +9,7 @@ import { createRedis, OutboxRelay, QUEUE_NAMES, type QueueName } from '#queue';
 import { checkHandlers, dispatch } from './job-dispatcher.js';
 import { MailLedger } from './mail/mail-ledger.js';
 import { requestMailHandlers } from './mail/request-mail.handlers.js';
+import { requesterNotifyHandlers } from './mail/requester-notify.handler.js';
 import { OutboxRelayLoop } from './relay/outbox-relay.loop.js';
 
 const DATA_SOURCE = Symbol('DATA_SOURCE');
@@ -50,13 +51,15 @@ export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdo
   ) {}
 
   onApplicationBootstrap(): void {
+    const mailDeps = {
+      env: this.env,
+      dataSource: this.dataSource,
+      directory: new OrganisationDirectory(this.dataSource),
+      ledger: new MailLedger(this.dataSource, this.mailer),
+    };
     const handlers = checkHandlers({
-      ...requestMailHandlers({
-        env: this.env,
-        dataSource: this.dataSource,
-        directory: new OrganisationDirectory(this.dataSource),
-        ledger: new MailLedger(this.dataSource, this.mailer),
-      }),
+      ...requestMailHandlers(mailDeps),
+      ...requesterNotifyHandlers(mailDeps),
     });
     const prefix = this.env.REDIS_PREFIX;
     for (const name of QUEUE_NAMES) {

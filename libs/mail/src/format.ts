@@ -2,3 +2,8 @@
 export function formatLocalDate(instant: Date, timeZone: string): string {
   return new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(instant);
 }
+
+/** An instant with its time of day, in the organisation's time zone: "7 Jan 2027, 14:05". For timelines. */
+export function formatLocalDateTime(instant: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(instant);
+}

@@ -4,3 +4,7 @@ export * from './templates/mail-layout.js';
 export * from './templates/verification.template.js';
 export * from './format.js';
 export * from './templates/receipt.template.js';
+export * from './templates/requester-mail.js';
+export * from './templates/complaint-route.js';
+export * from './templates/denial.template.js';
+export * from './templates/requester-notice.template.js';

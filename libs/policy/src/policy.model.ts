@@ -100,7 +100,12 @@ export interface OrganisationSettings {
   verificationLinkDays: number;
   /** Organisation-set target in calendar days for promises like "as soon as reasonably practicable"; never later than the law. */
   internalTargetDays?: number;
+  /** Days the requester can download a response's files from the status page; DEFAULT_RESPONSE_LINK_DAYS when absent. */
+  responseLinkDays?: number;
 }
+
+/** Response files are personal data in transit: a week to fetch them, unless the organisation says otherwise. */
+export const DEFAULT_RESPONSE_LINK_DAYS = 7;
 
 export interface OrganisationPolicy {
   slug: string;

@@ -42,6 +42,12 @@ describe('parsePolicy', () => {
     expect('holidayRegion' in policy).toBe(false);
   });
 
+  it('keeps a response link period the settings give, and leaves it absent otherwise', () => {
+    expect('responseLinkDays' in parsePolicy(FILE, prontoYaml, prontoText).settings).toBe(false);
+    const policy = parsePolicy(FILE, mutated((d) => (d.settings.responseLinkDays = 14)), prontoText);
+    expect(policy.settings.responseLinkDays).toBe(14);
+  });
+
   it.each<[string, (doc: Doc) => void, string]>([
     ['missing slug', (d) => delete d.slug, 'slug: is required'],
     ['slug not kebab-case', (d) => (d.slug = 'Pronto Trak'), 'slug: "Pronto Trak" is not a slug of a-z, 0-9 and "-"'],
@@ -57,6 +63,7 @@ describe('parsePolicy', () => {
     ['regime none without internalTargetDays', (d) => delete d.settings.internalTargetDays, 'rights[3].regime: "none" needs settings.internalTargetDays'],
     ['string where a number belongs', (d) => (d.settings.verificationLinkDays = '7'), 'settings.verificationLinkDays: expected a whole number of at least 1, got string "7"'],
     ['zero days', (d) => (d.settings.internalTargetDays = 0), 'settings.internalTargetDays: expected a whole number of at least 1, got number 0'],
+    ['fractional response link days', (d) => (d.settings.responseLinkDays = 2.5), 'settings.responseLinkDays: expected a whole number of at least 1, got number 2.5'],
     ['right regime not in regimes', (d) => (d.rights[0].regime = 'gdpr'), 'rights[0].regime: "gdpr" is not listed in regimes (ccpa, can_spam, none)'],
     ['misspelt field', (d) => (d.rights[0].lable = 'x'), 'rights[0].lable: is not a known field'],
     ['missing citation', (d) => delete d.channels[0].citation, 'channels[0].citation: is required'],

@@ -59,7 +59,7 @@ const LIMIT_KEYS = ['count', 'perMonths', 'sharedWith', 'citation'] as const sat
 const DEADLINE_KEYS = ['rights', 'kind', 'days', 'extensionDays', 'citation'] as const satisfies readonly (keyof PolicyDeadline)[];
 const REDIRECT_KEYS = ['services', 'controller', 'citation'] as const satisfies readonly (keyof ProcessorRedirect)[];
 const RULE_KEYS = ['kind', 'summary', 'citation'] as const satisfies readonly (keyof SpecialRule)[];
-const SETTINGS_KEYS = ['verificationLinkDays', 'internalTargetDays'] as const satisfies readonly (keyof OrganisationSettings)[];
+const SETTINGS_KEYS = ['verificationLinkDays', 'internalTargetDays', 'responseLinkDays'] as const satisfies readonly (keyof OrganisationSettings)[];
 
 function describe(value: unknown): string {
   if (value === undefined || value === null) return 'nothing';
@@ -183,7 +183,13 @@ function readSettings(c: Checker, value: unknown): OrganisationSettings | undefi
   const verificationLinkDays = c.wholeNumber(fields.verificationLinkDays, 'settings.verificationLinkDays');
   const internalTargetDays =
     fields.internalTargetDays === undefined ? undefined : c.wholeNumber(fields.internalTargetDays, 'settings.internalTargetDays');
-  return { verificationLinkDays, ...optional('internalTargetDays', internalTargetDays) } as OrganisationSettings;
+  const responseLinkDays =
+    fields.responseLinkDays === undefined ? undefined : c.wholeNumber(fields.responseLinkDays, 'settings.responseLinkDays');
+  return {
+    verificationLinkDays,
+    ...optional('internalTargetDays', internalTargetDays),
+    ...optional('responseLinkDays', responseLinkDays),
+  } as OrganisationSettings;
 }
 
 function readChannel(c: Checker, value: unknown, path: string): PolicyChannel | undefined {

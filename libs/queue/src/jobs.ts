@@ -1,3 +1,5 @@
+import type { DenialReason, MailTemplate } from '#workflow';
+
 /** Every queue, and which queue each job runs on. */
 export const QUEUE_NAMES = ['mail'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
@@ -8,13 +10,42 @@ export interface JobPayloads {
   'verification.send': { requestId: string };
   /** Tell the requester of a request that needs no verification (an opt-out) that we have it. */
   'receipt.send': { requestId: string };
+  /**
+   * Tell the requester what was done to their request. The audit entry of the change that caused the mail
+   * holds what the mail reports (reason, new due date, files), as it was at that moment.
+   */
+  'requester.notify': { requestId: string; template: MailTemplate; auditEntryId?: string };
 }
+
+/**
+ * What the audit entry behind a `requester.notify` job records for the mail to report. Audit details hold
+ * ids, codes, dates (ISO strings) and staff-written reasons only; requester text stays in RequestNote.
+ */
+export interface NoticeAuditDetail {
+  /** question_to_requester: the RequestNote holding the question. */
+  noteId?: string;
+  /** Whether the regime's clock stands still while awaiting the requester. */
+  clockPaused?: boolean;
+  /** Extension and partial response: the reason staff gave. */
+  reason?: string;
+  /** The due date in force after the change. */
+  dueAt?: string;
+  denialReason?: DenialReason;
+  explanation?: string;
+  /** Fulfilment by action: what was done. */
+  resolution?: string;
+  fileIds?: string[];
+  availableUntil?: string;
+  controller?: string;
+}
+
 export type JobName = keyof JobPayloads;
-export const JOB_NAMES = ['verification.send', 'receipt.send'] as const satisfies readonly JobName[];
+export const JOB_NAMES = ['verification.send', 'receipt.send', 'requester.notify'] as const satisfies readonly JobName[];
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   'verification.send': 'mail',
   'receipt.send': 'mail',
+  'requester.notify': 'mail',
 };
 
 /**

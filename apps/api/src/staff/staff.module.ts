@@ -1,15 +1,27 @@
 import { Module } from '@nestjs/common';
 import { Csrf } from '../public/csrf.js';
+import { QueuePageController } from '../queue/queue-page.controller.js';
+import { RequestQueueService } from '../queue/request-queue.service.js';
+import { RequestsApiController } from '../queue/requests-api.controller.js';
+import { StaffAdminController } from './admin/staff-admin.controller.js';
+import { StaffAdminService } from './admin/staff-admin.service.js';
 import { OrganisationAccess } from './auth/organisation-access.js';
 import { SignInController } from './auth/sign-in.controller.js';
 import { StaffGuard } from './auth/staff.guard.js';
 import { StaffSessionService } from './auth/staff-session.service.js';
+import { ReportsController } from './reports/reports.controller.js';
+import { RequestReportService } from './reports/request-report.service.js';
+import { RequestActionsController } from './request/request-actions.controller.js';
+import { RequestActionsService } from './request/request-actions.service.js';
+import { RequestPageController } from './request/request-page.controller.js';
+import { RequestPageService } from './request/request-page.service.js';
 import { StaffHomeController } from './staff-home.controller.js';
 
 /** The staff console: sign-in, each organisation's queue, request pages and actions, reports, staff admin. */
 @Module({
-  controllers: [SignInController, StaffHomeController],
-  providers: [Csrf, StaffSessionService, StaffGuard, OrganisationAccess],
-  exports: [Csrf, StaffSessionService, StaffGuard, OrganisationAccess],
+  controllers: [SignInController, StaffHomeController, QueuePageController, RequestsApiController, ReportsController, StaffAdminController, RequestPageController, RequestActionsController],
+  providers: [Csrf, StaffSessionService, StaffGuard, OrganisationAccess, RequestQueueService, RequestReportService, StaffAdminService, RequestPageService, RequestActionsService],
+  // RequestActionsService: the requester's reply on the status page is a request action too.
+  exports: [Csrf, StaffSessionService, StaffGuard, OrganisationAccess, RequestActionsService],
 })
 export class StaffModule {}

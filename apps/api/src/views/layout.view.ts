@@ -39,6 +39,10 @@ button.link { background: none; color: #1d70b8; padding: 0; margin: 0; text-deco
 .filters label { margin-top: 0; font-weight: normal; }
 .filters select, .filters input { font: inherit; padding: .3rem; }
 .counts { display: flex; flex-wrap: wrap; gap: .3rem 1rem; padding: 0; list-style: none; }
+.timeline li { margin: .5rem 0; }
+.timeline pre { margin: .2rem 0; }
+#actions section { border-top: 1px solid #ddd; margin-top: 1.5rem; }
+select, input[type=file] { font: inherit; padding: .3rem; }
 `;
 
 export function page(title: string, body: SafeHtml, organisationName?: string): string {

@@ -104,19 +104,60 @@ export interface StatusView {
   dueOn: string;
   daysLeft: number;
   open: boolean;
+  /** GDPR/UK GDPR while awaiting the requester: the due date moves by the days until they answer. */
+  paused: boolean;
+  /** While awaiting the requester: the open questions, oldest first, and where the reply form posts. */
+  reply?: { questions: string[]; action: string; csrfToken: string; maxLength: number; text?: string };
+  /** Why the last reply was not accepted. */
+  error?: string;
+  /** The response's files, downloadable until `until` (already formatted); `available` false once that has passed. */
+  files?: { items: { name: string; size: number; url: string }[]; until: string; available: boolean };
 }
 
 export function statusPage(v: StatusView): string {
   const left =
     v.daysLeft > 1 ? `${v.daysLeft} days left` : v.daysLeft === 1 ? '1 day left' : v.daysLeft === 0 ? 'due today' : 'overdue';
   const body = html`<h1>Your request ${v.reference}</h1>
+${v.error ? html`<div class="summary" role="alert" id="error"><p>${v.error}</p></div>` : ''}
 <dl>
 <dt>Request</dt><dd>${v.requestLabel}</dd>
 <dt>Status</dt><dd id="status">${STATUS_WORDING[v.status]}</dd>
 <dt>Received</dt><dd>${v.receivedOn}</dd>
-<dt>Answer due by</dt><dd id="due">${v.dueOn}${v.open ? ` (${left})` : ''}</dd>
-</dl>`;
+<dt>Answer due by</dt><dd id="due">${v.dueOn}${
+    v.paused ? ' (the time limit stands still until you answer, and this date moves by that time)' : v.open ? ` (${left})` : ''
+  }</dd>
+</dl>
+${v.reply ? replySection(v.reply) : ''}
+${v.files ? filesSection(v.files) : ''}`;
   return page(`Request ${v.reference}`, body, v.organisationName);
+}
+
+function replySection(r: NonNullable<StatusView['reply']>) {
+  return html`<h2>${r.questions.length === 1 ? 'A question for you' : 'Questions for you'}</h2>
+${r.questions.map((q) => html`<blockquote class="question"><pre>${q}</pre></blockquote>`)}
+<form method="post" action="${r.action}">
+<input type="hidden" name="_csrf" value="${r.csrfToken}">
+<label for="reply">Your answer <span class="hint">At most ${r.maxLength} characters. Do not include card or Social Security numbers.</span></label>
+<textarea name="text" id="reply" rows="6" maxlength="${r.maxLength}" required>${r.text ?? ''}</textarea>
+<button type="submit">Send my answer</button>
+</form>`;
+}
+
+function filesSection(f: NonNullable<StatusView['files']>) {
+  if (!f.available) {
+    return html`<h2>Your response</h2><p id="files-expired">The files of the response could be downloaded until ${f.until}. They are no longer available here.</p>`;
+  }
+  return html`<h2>Your response</h2>
+<p>Download the files until ${f.until}. Keep them safe: they contain your personal information.</p>
+<ul id="files">${f.items.map((item) => html`<li><a href="${item.url}">${item.name}</a> (${Math.max(1, Math.ceil(item.size / 1024))} KB)</li>`)}</ul>`;
+}
+
+export function downloadRefusedPage(refusal: 'no_such_file' | 'no_longer_available', organisationName?: string): string {
+  const [title, text] =
+    refusal === 'no_longer_available'
+      ? ['This download has expired', 'For your security, response files can only be downloaded for a limited time, and that time has passed. Contact the organisation if you still need them.']
+      : ['There is no such file', 'Check that you used the link from your request page.'];
+  return page(title, html`<h1>${title}</h1><p>${text}</p>`, organisationName);
 }
 
 export function errorPage(status: number, message: string): string {

@@ -1,0 +1,64 @@
+import type { StaffRole } from '#db';
+import {
+  askRequester,
+  denialReasons,
+  deny,
+  extendRequest,
+  fulfil,
+  isOpen,
+  partiallyFulfil,
+  redirect,
+  reopen,
+  startWork,
+  type DenialReason,
+  type RequestFacts,
+} from '#workflow';
+
+/** The forms a request page offers. */
+export interface AvailableActions {
+  assign: boolean;
+  note: boolean;
+  start: boolean;
+  ask: boolean;
+  extend: boolean;
+  fulfil: boolean;
+  partiallyFulfil: boolean;
+  /** The grounds a denial may give here; empty when the request cannot be denied. */
+  denialReasons: readonly DenialReason[];
+  redirect: boolean;
+  reopen: boolean;
+}
+
+const NONE: AvailableActions = {
+  assign: false,
+  note: false,
+  start: false,
+  ask: false,
+  extend: false,
+  fulfil: false,
+  partiallyFulfil: false,
+  denialReasons: [],
+  redirect: false,
+  reopen: false,
+};
+
+// Stands in for the text a form will carry, so a form is offered exactly when the workflow would accept it.
+const SOME_TEXT = 'text';
+
+/** Auditors read only; agents and admins get the actions the workflow accepts now, and only admins reopen. */
+export function availableActions(facts: RequestFacts, role: StaffRole, now: Date): AvailableActions {
+  if (role === 'auditor') return NONE;
+  const grounds = denialReasons(facts.regime, facts.requestType);
+  return {
+    assign: isOpen(facts.status),
+    note: true,
+    start: startWork(facts, now).ok,
+    ask: askRequester(facts, now).ok,
+    extend: extendRequest(facts, now, SOME_TEXT).ok,
+    fulfil: fulfil(facts, now).ok,
+    partiallyFulfil: partiallyFulfil(facts, now, SOME_TEXT).ok,
+    denialReasons: grounds.length > 0 && deny(facts, now, grounds[0], SOME_TEXT).ok ? grounds : [],
+    redirect: redirect(facts, now, SOME_TEXT).ok,
+    reopen: role === 'admin' && reopen(facts, now, SOME_TEXT).ok,
+  };
+}

@@ -1,0 +1,290 @@
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import type { DataSource, EntityManager } from 'typeorm';
+import {
+  appendAudit,
+  applyTransition,
+  DataSubjectRequest,
+  OrganisationDirectory,
+  redeemableToken,
+  RequestNote,
+  requestFacts,
+  ResponseFile,
+  StaffMembership,
+  type OrganisationContext,
+  type RequestNoteKind,
+  type TokenRefusal,
+} from '#db';
+import { DEFAULT_RESPONSE_LINK_DAYS } from '#policy';
+import { writeOutbox, type NoticeAuditDetail } from '#queue';
+import {
+  askRequester,
+  deny,
+  extendRequest,
+  fulfil,
+  isOpen,
+  linkExpiresAt,
+  partiallyFulfil,
+  redirect,
+  reopen,
+  requesterReplied,
+  startWork,
+  type DenialReason,
+  type MailTemplate,
+  type RequestFacts,
+  type TransitionResult,
+} from '#workflow';
+import { DATA_SOURCE } from '../../infra/tokens.js';
+import { isUuid } from '../../infra/uuid.js';
+import { containsSensitiveNumber } from '../../intake/sensitive-numbers.js';
+import { ActionRefused } from './action-refused.js';
+import { answeredWithFiles, MAX_RESPONSE_FILES, safeContentType, safeFileName, type UploadedFile } from './response-upload.js';
+
+/** Who acts: a staff member, or the requester through their status link. */
+export interface Actor {
+  id: string | null;
+  label: string;
+}
+
+export const MAX_TEXT_LENGTH = 5000;
+
+/** What an action did, for its audit entry and the mails it causes. */
+interface Effect {
+  action: string;
+  detail: NoticeAuditDetail & Record<string, unknown>;
+  mails: MailTemplate[];
+}
+
+interface Loaded {
+  tx: EntityManager;
+  request: DataSubjectRequest;
+  facts: RequestFacts;
+  context: OrganisationContext;
+}
+
+/**
+ * Every action on a request, staff's and the requester's reply. Each runs in one transaction: the row
+ * locked FOR UPDATE, the workflow's transition, the row, its audit entry and the outbox rows of its mails
+ * commit together, and a refusal rolls everything back.
+ */
+@Injectable()
+export class RequestActionsService {
+  constructor(
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(OrganisationDirectory) private readonly directory: OrganisationDirectory,
+  ) {}
+
+  assign(organisationId: string, requestId: string, actor: Actor, assigneeId: string, now: Date): Promise<void> {
+    return this.perform(organisationId, requestId, actor, now, async ({ tx, request }) => {
+      refuseClosed(request);
+      const member =
+        isUuid(assigneeId) &&
+        (await tx
+          .createQueryBuilder(StaffMembership, 'm')
+          .where('m.organisation_id = :org AND m.user_id = :user', { org: organisationId, user: assigneeId })
+          .andWhere("m.role IN ('agent', 'admin')")
+          .getOne());
+      if (!member) throw ActionRefused.badInput("Choose an agent or admin of this organisation's team to assign the request to.");
+      if (request.assigneeId === assigneeId) throw ActionRefused.conflict('The request is already assigned to them.');
+      const previousAssigneeId = request.assigneeId;
+      request.assigneeId = assigneeId;
+      return { action: 'request.assigned', detail: { assigneeId, previousAssigneeId }, mails: [] };
+    });
+  }
+
+  unassign(organisationId: string, requestId: string, actor: Actor, now: Date): Promise<void> {
+    return this.perform(organisationId, requestId, actor, now, async ({ request }) => {
+      refuseClosed(request);
+      if (request.assigneeId === null) throw ActionRefused.conflict('The request has no assignee.');
+      const previousAssigneeId = request.assigneeId;
+      request.assigneeId = null;
+      return { action: 'request.unassigned', detail: { previousAssigneeId }, mails: [] };
+    });
+  }
+
+  /** Internal notes are allowed at any status: they record, they change nothing. */
+  addNote(organisationId: string, requestId: string, actor: Actor, text: string, now: Date): Promise<void> {
+    const noteText = requiredText(text, 'The note is empty.');
+    return this.perform(organisationId, requestId, actor, now, async ({ tx, request }) => {
+      const noteId = await saveNote(tx, request.id, 'internal', actor.id, noteText);
+      return { action: 'request.note_added', detail: { noteId }, mails: [] };
+    });
+  }
+
+  startWork(organisationId: string, requestId: string, actor: Actor, now: Date): Promise<void> {
+    return this.perform(organisationId, requestId, actor, now, async ({ request, facts }) => ({
+      ...transition(request, startWork(facts, now)),
+      detail: {},
+    }));
+  }
+
+  ask(organisationId: string, requestId: string, actor: Actor, question: string, now: Date): Promise<void> {
+    const text = requiredText(question, 'Write the question to the requester.');
+    return this.perform(organisationId, requestId, actor, now, async ({ tx, request, facts }) => {
+      const effect = transition(request, askRequester(facts, now));
+      const noteId = await saveNote(tx, request.id, 'question', actor.id, text);
+      return { ...effect, detail: { noteId, clockPaused: request.pausedAt !== null } };
+    });
+  }
+
+  extend(organisationId: string, requestId: string, actor: Actor, reason: string, now: Date): Promise<void> {
+    return this.perform(organisationId, requestId, actor, now, async ({ request, facts }) => ({
+      ...transition(request, extendRequest(facts, now, limited(reason))),
+      detail: { reason: request.extensionReason ?? undefined, dueAt: request.dueAt.toISOString() },
+    }));
+  }
+
+  deny(organisationId: string, requestId: string, actor: Actor, reason: string, explanation: string, now: Date): Promise<void> {
+    return this.perform(organisationId, requestId, actor, now, async ({ request, facts }) => ({
+      // The workflow refuses any ground it does not allow for the regime and request type, unknown ones included.
+      ...transition(request, deny(facts, now, reason as DenialReason, limited(explanation))),
+      detail: { denialReason: request.denialReason ?? undefined, explanation: request.resolutionText ?? undefined },
+    }));
+  }
+
+  /** Files for access-like requests (1 to 5), what was done for the others. */
+  fulfil(organisationId: string, requestId: string, actor: Actor, input: { resolution: string; files: UploadedFile[] }, now: Date): Promise<void> {
+    return this.perform(organisationId, requestId, actor, now, async ({ tx, request, facts, context }) => {
+      const effect = transition(request, fulfil(facts, now));
+      if (!answeredWithFiles(request.type)) {
+        request.resolutionText = requiredText(input.resolution, 'Say what was done: the requester is told.');
+        return { ...effect, detail: { resolution: request.resolutionText } };
+      }
+      if (input.files.length === 0) throw ActionRefused.badInput(`Upload the response: 1 to ${MAX_RESPONSE_FILES} files.`);
+      return { ...effect, detail: await this.storeResponse(tx, request, context, actor, input.files, now) };
+    });
+  }
+
+  /** What was withheld must be said; access-like requests may carry the files of the part answered. */
+  partiallyFulfil(organisationId: string, requestId: string, actor: Actor, input: { reason: string; files: UploadedFile[] }, now: Date): Promise<void> {
+    return this.perform(organisationId, requestId, actor, now, async ({ tx, request, facts, context }) => {
+      const effect = transition(request, partiallyFulfil(facts, now, limited(input.reason)));
+      const detail: Effect['detail'] = { reason: request.resolutionText ?? undefined };
+      if (input.files.length === 0) return { ...effect, detail };
+      if (!answeredWithFiles(request.type)) throw ActionRefused.badInput('Only access, portability and categories requests are answered with files.');
+      return { ...effect, detail: { ...detail, ...(await this.storeResponse(tx, request, context, actor, input.files, now)) } };
+    });
+  }
+
+  redirect(organisationId: string, requestId: string, actor: Actor, controller: string, now: Date): Promise<void> {
+    return this.perform(organisationId, requestId, actor, now, async ({ request, facts }) => ({
+      ...transition(request, redirect(facts, now, limited(controller))),
+      detail: { controller: request.redirectedTo ?? undefined },
+    }));
+  }
+
+  reopen(organisationId: string, requestId: string, actor: Actor, reason: string, now: Date): Promise<void> {
+    const text = limited(reason);
+    return this.perform(organisationId, requestId, actor, now, async ({ request, facts }) => ({
+      ...transition(request, reopen(facts, now, text)),
+      detail: { reason: text.trim() },
+    }));
+  }
+
+  /** The requester answers a question through their status link; under GDPR the clock runs again from now. */
+  requesterReply(token: string, text: string, now: Date): Promise<{ ok: true } | { ok: false; refusal: TokenRefusal }> {
+    const reply = requiredText(text, 'Write your answer before sending it.');
+    // As on the request form: we never collect these, even when offered.
+    if (containsSensitiveNumber(reply)) {
+      throw ActionRefused.badInput('Please remove the Social Security or card number from your answer: we do not need it and do not keep it.');
+    }
+    return this.dataSource.transaction(async (tx) => {
+      const found = await redeemableToken(tx, token, 'status', now);
+      if (!found.ok) return found;
+      await this.performIn(tx, { id: found.token.requestId }, { id: null, label: 'requester' }, now, async ({ request, facts }) => {
+        const effect = transition(request, requesterReplied(facts, now));
+        const noteId = await saveNote(tx, request.id, 'requester_reply', null, reply);
+        return { ...effect, detail: { noteId, dueAt: request.dueAt.toISOString() } };
+      });
+      return { ok: true };
+    });
+  }
+
+  private async storeResponse(
+    tx: EntityManager,
+    request: DataSubjectRequest,
+    context: OrganisationContext,
+    actor: Actor,
+    files: UploadedFile[],
+    now: Date,
+  ): Promise<Effect['detail']> {
+    if (files.length > MAX_RESPONSE_FILES) throw ActionRefused.badInput(`Upload at most ${MAX_RESPONSE_FILES} files.`);
+    if (actor.id === null) throw new Error('Only staff upload response files');
+    const saved = await tx.save(
+      files.map((file) =>
+        tx.create(ResponseFile, {
+          requestId: request.id,
+          fileName: safeFileName(file.originalname),
+          contentType: safeContentType(file.mimetype),
+          size: file.size,
+          content: file.buffer,
+          uploadedBy: actor.id!,
+        }),
+      ),
+    );
+    request.responseAvailableUntil = linkExpiresAt(now, context.policy.settings.responseLinkDays ?? DEFAULT_RESPONSE_LINK_DAYS);
+    return { fileIds: saved.map((f) => f.id), availableUntil: request.responseAvailableUntil.toISOString() };
+  }
+
+  private perform(organisationId: string, requestId: string, actor: Actor, now: Date, step: (loaded: Loaded) => Promise<Effect>): Promise<void> {
+    return this.dataSource.transaction((tx) => this.performIn(tx, { id: requestId, organisationId }, actor, now, step));
+  }
+
+  private async performIn(
+    tx: EntityManager,
+    where: { id: string; organisationId?: string },
+    actor: Actor,
+    now: Date,
+    step: (loaded: Loaded) => Promise<Effect>,
+  ): Promise<void> {
+    if (!isUuid(where.id)) throw new NotFoundException('There is no such request here.');
+    const query = tx.createQueryBuilder(DataSubjectRequest, 'r').where('r.id = :id', { id: where.id }).setLock('pessimistic_write');
+    if (where.organisationId !== undefined) query.andWhere('r.organisation_id = :org', { org: where.organisationId });
+    const request = await query.getOne();
+    if (!request) throw new NotFoundException('There is no such request here.');
+    const context = await this.directory.forRequest(request);
+    const effect = await step({ tx, request, facts: requestFacts(request, context), context });
+    await tx.save(request);
+    const entry = await appendAudit(tx, {
+      organisationId: request.organisationId,
+      requestId: request.id,
+      actorId: actor.id,
+      actorLabel: actor.label,
+      action: effect.action,
+      detail: effect.detail,
+      at: now,
+    });
+    for (const template of effect.mails) {
+      await writeOutbox(tx, 'requester.notify', { requestId: request.id, template, auditEntryId: entry.id }, `${entry.id}-${template}`);
+    }
+  }
+}
+
+/** Applies an accepted transition to the row; a refusal becomes the page's message. */
+function transition(request: DataSubjectRequest, result: TransitionResult): Omit<Effect, 'detail'> {
+  if (!result.ok) throw ActionRefused.fromWorkflow(result.error);
+  applyTransition(request, result.status, result.changes);
+  const audits = result.events.flatMap((e) => (e.kind === 'audit' ? [e.action] : []));
+  if (audits.length !== 1) throw new Error(`A transition must name exactly one audit action, got ${audits.join(', ') || 'none'}`);
+  return { action: audits[0], mails: result.events.flatMap((e) => (e.kind === 'mail' ? [e.template] : [])) };
+}
+
+function refuseClosed(request: DataSubjectRequest): void {
+  if (!isOpen(request.status)) throw ActionRefused.conflict(`The request is already ${request.status}; reopen it first.`);
+}
+
+/** Free text up to the limit; whether it may be empty is the workflow's or the caller's decision. */
+function limited(text: string): string {
+  if (text.length > MAX_TEXT_LENGTH) throw ActionRefused.badInput(`The text is too long: at most ${MAX_TEXT_LENGTH} characters.`);
+  return text;
+}
+
+function requiredText(text: string, whenEmpty: string): string {
+  const trimmed = limited(text).trim();
+  if (!trimmed) throw ActionRefused.badInput(whenEmpty);
+  return trimmed;
+}
+
+async function saveNote(tx: EntityManager, requestId: string, kind: RequestNoteKind, authorId: string | null, text: string): Promise<string> {
+  const note = await tx.save(tx.create(RequestNote, { requestId, kind, authorId, text }));
+  return note.id;
+}

@@ -1,0 +1,119 @@
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { In, type DataSource } from 'typeorm';
+import {
+  AuditEntry,
+  DataSubjectRequest,
+  OrganisationDirectory,
+  RequestNote,
+  requestFacts,
+  ResponseFile,
+  StaffMembership,
+  StaffUser,
+  type OrganisationContext,
+} from '#db';
+import { findRight, type PolicyRight, type ProcessorRedirect } from '#policy';
+import { computeDeadlines, type Deadlines } from '#workflow';
+import { DATA_SOURCE } from '../../infra/tokens.js';
+import { isUuid } from '../../infra/uuid.js';
+import type { StaffOrganisation } from '../auth/organisation-access.js';
+import { availableActions, type AvailableActions } from './available-actions.js';
+
+export interface TimelineItem {
+  entry: AuditEntry;
+  /** The note, question or reply the entry points at. */
+  note?: RequestNote;
+}
+
+export interface TeamMember {
+  id: string;
+  name: string;
+}
+
+export interface RequestPageModel {
+  organisation: StaffOrganisation;
+  /** The organisation as it was when the request was made: its policy version and that version's right. */
+  requestContext: OrganisationContext;
+  request: DataSubjectRequest;
+  right: PolicyRight | undefined;
+  deadlines: Deadlines;
+  assignee: TeamMember | null;
+  timeline: TimelineItem[];
+  /** Names of the staff the timeline mentions (assignees), by id. */
+  staffNames: Map<string, string>;
+  files: ResponseFile[];
+  /** Agents and admins a request can be assigned to. */
+  team: TeamMember[];
+  redirects: ProcessorRedirect[];
+  actions: AvailableActions;
+}
+
+
+/** Everything a request page shows, read for one organisation only. */
+@Injectable()
+export class RequestPageService {
+  constructor(
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(OrganisationDirectory) private readonly directory: OrganisationDirectory,
+  ) {}
+
+  async load(organisation: StaffOrganisation, requestId: string, now: Date): Promise<RequestPageModel> {
+    const organisationId = organisation.organisation.id;
+    const request = isUuid(requestId)
+      ? await this.dataSource.getRepository(DataSubjectRequest).findOneBy({ id: requestId, organisationId })
+      : null;
+    if (!request) throw new NotFoundException('There is no such request here.');
+    const requestContext = await this.directory.forRequest(request);
+    const facts = requestFacts(request, requestContext);
+
+    const [entries, files, team] = await Promise.all([
+      this.dataSource.getRepository(AuditEntry).find({ where: { requestId: request.id, organisationId }, order: { seq: 'ASC' } }),
+      this.dataSource.getRepository(ResponseFile).find({ where: { requestId: request.id }, order: { createdAt: 'ASC', fileName: 'ASC' } }),
+      this.team(organisationId),
+    ]);
+    const noteIds = entries.flatMap((e) => (typeof e.detail.noteId === 'string' ? [e.detail.noteId] : []));
+    const notes = noteIds.length === 0 ? [] : await this.dataSource.getRepository(RequestNote).findBy({ id: In(noteIds), requestId: request.id });
+    const noteById = new Map(notes.map((n) => [n.id, n]));
+    const staffIds = new Set<string>(request.assigneeId === null ? [] : [request.assigneeId]);
+    for (const { detail } of entries) {
+      for (const id of [detail.assigneeId, detail.previousAssigneeId]) if (typeof id === 'string') staffIds.add(id);
+    }
+    const staff = staffIds.size === 0 ? [] : await this.dataSource.getRepository(StaffUser).findBy({ id: In([...staffIds]) });
+    const staffNames = new Map(staff.map((u) => [u.id, u.name]));
+
+    return {
+      organisation,
+      requestContext,
+      request,
+      right: findRight(requestContext.policy, request.rightId),
+      deadlines: computeDeadlines({
+        regime: facts.regime,
+        requestType: facts.requestType,
+        receivedAt: facts.receivedAt,
+        clockStartedAt: facts.clockStartedAt ?? undefined,
+        pausedDays: facts.pausedDays,
+        timeZone: facts.timeZone,
+        calendar: facts.calendar,
+        internalTargetDays: facts.internalTargetDays,
+      }),
+      assignee: request.assigneeId === null ? null : { id: request.assigneeId, name: staffNames.get(request.assigneeId) ?? 'a former member' },
+      staffNames,
+      timeline: entries.map((entry) => ({ entry, note: typeof entry.detail.noteId === 'string' ? noteById.get(entry.detail.noteId) : undefined })),
+      files,
+      team,
+      redirects: requestContext.policy.processorRedirects,
+      actions: availableActions(facts, organisation.role, now),
+    };
+  }
+
+  private async team(organisationId: string): Promise<TeamMember[]> {
+    const members = await this.dataSource
+      .getRepository(StaffMembership)
+      .createQueryBuilder('m')
+      .innerJoinAndSelect('m.user', 'u')
+      .where('m.organisation_id = :org', { org: organisationId })
+      .andWhere("m.role IN ('agent', 'admin')")
+      .orderBy('u.name', 'ASC')
+      .getMany();
+    return members.map((m) => ({ id: m.user!.id, name: m.user!.name }));
+  }
+}

@@ -1,0 +1,266 @@
+import { DENIAL_REASON_TEXT, formatLocalDate, formatLocalDateTime, html, type SafeHtml } from '#mail';
+import { daysLeft, isOpen, type DenialReason } from '#workflow';
+import { staffPage } from '../../views/staff-layout.view.js';
+import type { RequestPageModel, TimelineItem } from './request-page.service.js';
+import { answeredWithFiles, MAX_RESPONSE_FILES } from './response-upload.js';
+import { MAX_TEXT_LENGTH } from './request-actions.service.js';
+
+export interface RequestPageChrome {
+  userId: string;
+  userName: string;
+  csrfToken: string;
+  /** A refused action's message, shown above everything else. */
+  error?: string;
+}
+
+const ACTION_TEXT: Record<string, string> = {
+  'request.received': 'Request received',
+  'request.verified': 'Email address confirmed',
+  'request.work_started': 'Work started',
+  'request.awaiting_requester': 'Question sent to the requester',
+  'request.requester_replied': 'The requester replied',
+  'request.extended': 'Deadline extended',
+  'request.fulfilled': 'Fulfilled',
+  'request.partially_fulfilled': 'Partly fulfilled',
+  'request.denied': 'Denied',
+  'request.withdrawn': 'Withdrawn',
+  'request.redirected': 'Redirected to the controller',
+  'request.verification_expired': 'Closed: email address not confirmed in time',
+  'request.reopened': 'Reopened',
+  'request.assigned': 'Assigned',
+  'request.unassigned': 'Unassigned',
+  'request.note_added': 'Internal note',
+  'mail.sent': 'Mail sent to the requester',
+  'response.downloaded': 'Response file downloaded',
+};
+
+const NOTE_HEADING = { internal: 'Note', question: 'Question', requester_reply: 'Reply' } as const;
+
+const words = (code: string) => code.replace(/_/g, ' ');
+const days = (n: number) => (n === 1 ? '1 day' : `${n} days`);
+
+/** A request's page: who asked what under which policy sentence, its deadlines, timeline, files and the actions open now. */
+export function requestPage(m: RequestPageModel, chrome: RequestPageChrome): string {
+  const { request, organisation } = m;
+  const tz = organisation.organisation.timeZone;
+  const date = (d: Date | null | undefined) => (d ? formatLocalDate(d, tz) : '—');
+  const left = daysLeft(request.dueAt, new Date(), tz);
+  const body = html`<h1>Request ${request.reference}</h1>
+${chrome.error ? html`<div class="summary" role="alert" id="refusal"><h2>Not done</h2><p>${chrome.error}</p></div>` : ''}
+<dl id="summary">
+<dt>Status</dt><dd id="status">${words(request.status)}</dd>
+<dt>Right</dt><dd>${m.right?.label ?? request.rightId}${
+    m.right ? html`<blockquote id="citation">“${m.right.citation.quote}”</blockquote><span class="hint">Policy version ${m.requestContext.policyVersion.version}</span>` : ''
+  }</dd>
+<dt>Type</dt><dd>${words(request.type)}</dd>
+<dt>Regime</dt><dd>${regimeName(request.regime)}</dd>
+<dt>Channel</dt><dd>${request.channel}</dd>
+<dt>Verification</dt><dd>required: ${request.verificationRequired}; reached: ${request.verificationReached}</dd>
+<dt>Assignee</dt><dd id="assignee">${m.assignee?.name ?? 'nobody'}</dd>
+</dl>
+<h2>Requester</h2>
+<dl id="requester">
+<dt>Name</dt><dd>${request.requesterName}</dd>
+<dt>Email</dt><dd>${request.requesterEmail}</dd>
+<dt>Phone</dt><dd>${request.requesterPhone ?? '—'}</dd>
+<dt>Made by</dt><dd>${request.relationship === 'agent' ? 'an authorised agent' : 'the person themselves'}</dd>
+<dt>Details</dt><dd>${request.details ? html`<pre>${request.details}</pre>` : '—'}</dd>
+</dl>
+<h2>Dates</h2>
+<dl id="dates">
+<dt>Received</dt><dd>${date(request.receivedAt)}</dd>
+<dt>Verified</dt><dd>${date(request.verifiedAt)}</dd>
+<dt>Clock started</dt><dd>${date(request.clockStartedAt)}</dd>
+${request.pausedAt ? html`<dt>Clock paused since</dt><dd>${date(request.pausedAt)}</dd>` : ''}
+${request.pausedDays > 0 ? html`<dt>Days paused before</dt><dd>${request.pausedDays}</dd>` : ''}
+<dt>Acknowledge by</dt><dd>${date(request.acknowledgeBy ?? m.deadlines.acknowledgeBy)}</dd>
+<dt>Due</dt><dd id="due">${date(request.dueAt)}${isOpen(request.status) ? ` (${left >= 0 ? `${days(left)} left` : `${days(-left)} overdue`})` : ''}</dd>
+<dt>Extended due</dt><dd id="extended-due">${
+    request.extendedDueAt ? date(request.extendedDueAt) : m.deadlines.extendedDueAt ? `not extended (would be ${date(m.deadlines.extendedDueAt)})` : 'no extension possible'
+  }</dd>
+${request.extensionReason ? html`<dt>Extension reason</dt><dd>${request.extensionReason}</dd>` : ''}
+<dt>Extension notice by</dt><dd>${date(m.deadlines.extensionNoticeBy)}</dd>
+${request.closedAt ? html`<dt>Closed</dt><dd>${date(request.closedAt)}</dd>` : ''}
+</dl>
+${outcome(m)}
+<h2>Response files</h2>
+${
+  m.files.length === 0
+    ? html`<p>None.</p>`
+    : html`<table id="files"><thead><tr><th>File</th><th>Type</th><th>Size</th></tr></thead><tbody>${m.files.map(
+        (f) => html`<tr><td>${f.fileName}</td><td>${f.contentType}</td><td>${sizeText(f.size)}</td></tr>`,
+      )}</tbody></table>
+<p>The requester can download them until ${date(request.responseAvailableUntil)}.</p>`
+}
+<h2>Timeline</h2>
+<ol id="timeline" class="timeline">${m.timeline.map((item) => timelineItem(m, item, tz))}</ol>
+${actionForms(m, chrome)}`;
+  return staffPage(`Request ${request.reference}`, body, {
+    userName: chrome.userName,
+    csrfToken: chrome.csrfToken,
+    organisation: { slug: organisation.organisation.slug, name: organisation.organisation.name, role: organisation.role },
+  });
+}
+
+function regimeName(regime: string): string {
+  const names: Record<string, string> = {
+    ccpa: 'CCPA',
+    us_state: 'US state law',
+    gdpr: 'GDPR',
+    uk_gdpr: 'UK GDPR',
+    can_spam: 'CAN-SPAM',
+    fcc_tcpa: 'TCPA (FCC)',
+    none: 'none (the policy’s own promise)',
+  };
+  return names[regime] ?? regime;
+}
+
+function sizeText(bytes: number): string {
+  return bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+function outcome(m: RequestPageModel): SafeHtml | '' {
+  const { request } = m;
+  if (!request.denialReason && !request.resolutionText && !request.redirectedTo) return '';
+  return html`<h2>Outcome</h2>
+<dl id="outcome">
+${request.denialReason ? html`<dt>Ground</dt><dd>${DENIAL_REASON_TEXT[request.denialReason]}</dd>` : ''}
+${request.resolutionText ? html`<dt>Told the requester</dt><dd><pre>${request.resolutionText}</pre></dd>` : ''}
+${request.redirectedTo ? html`<dt>Controller</dt><dd>${request.redirectedTo}</dd>` : ''}
+</dl>`;
+}
+
+function timelineItem(m: RequestPageModel, { entry, note }: TimelineItem, tz: string): SafeHtml {
+  const d = entry.detail;
+  const text = (key: string) => (typeof d[key] === 'string' ? (d[key] as string) : undefined);
+  const facts: (SafeHtml | string)[] = [];
+  const staff = (key: string) => {
+    const id = text(key);
+    return id ? (m.staffNames.get(id) ?? 'a former member') : undefined;
+  };
+  if (entry.action === 'request.assigned') facts.push(`to ${staff('assigneeId')}`);
+  if (entry.action === 'request.unassigned') facts.push(`was ${staff('previousAssigneeId')}`);
+  if (entry.action === 'mail.sent') facts.push(words(text('template') ?? ''));
+  if (entry.action === 'response.downloaded') {
+    const file = m.files.find((f) => f.id === text('fileId'));
+    facts.push(file ? file.fileName : 'a file since removed');
+  }
+  const denial = text('denialReason');
+  if (denial) facts.push(html`ground: ${DENIAL_REASON_TEXT[denial as DenialReason] ?? denial}`);
+  for (const [key, label] of [
+    ['reason', 'reason'],
+    ['explanation', 'explanation'],
+    ['resolution', 'what was done'],
+    ['controller', 'controller'],
+  ] as const) {
+    const value = text(key);
+    if (value) facts.push(html`${label}: <q>${value}</q>`);
+  }
+  const due = text('dueAt');
+  if (due && entry.action !== 'request.received') facts.push(`due ${formatLocalDate(new Date(due), tz)}`);
+  if (Array.isArray(d.fileIds)) facts.push(`${d.fileIds.length} file(s), available until ${formatLocalDate(new Date(text('availableUntil')!), tz)}`);
+  return html`<li data-action="${entry.action}"><span class="when">${formatLocalDateTime(entry.at, tz)}</span> · <strong>${
+    ACTION_TEXT[entry.action] ?? entry.action
+  }</strong> · ${entry.actorLabel}${facts.length > 0 ? html` — ${facts.map((f, i) => (i === 0 ? f : html`; ${f}`))}` : ''}${
+    note ? html`<div class="note"><span class="hint">${NOTE_HEADING[note.kind]}</span><pre>${note.text}</pre></div>` : ''
+  }</li>`;
+}
+
+function actionForms(m: RequestPageModel, chrome: RequestPageChrome): SafeHtml | '' {
+  const a = m.actions;
+  if (m.organisation.role === 'auditor') return '';
+  const base = `/staff/orgs/${m.organisation.organisation.slug}/requests/${m.request.id}`;
+  const csrf = html`<input type="hidden" name="_csrf" value="${chrome.csrfToken}">`;
+  const tz = m.organisation.organisation.timeZone;
+  const withFiles = answeredWithFiles(m.request.type);
+  const gdprClock = m.request.regime === 'gdpr' || m.request.regime === 'uk_gdpr';
+  // Several forms have a "reason": ids carry the form's name so each label finds its own field.
+  const textarea = (form: string, name: string, label: string, hint?: string) =>
+    html`<label for="${form}-${name}">${label}${hint ? html` <span class="hint">${hint}</span>` : ''}</label>
+<textarea name="${name}" id="${form}-${name}" rows="4" maxlength="${MAX_TEXT_LENGTH}" required></textarea>`;
+  const files = (required: boolean) =>
+    html`<label for="files-${required ? 'all' : 'part'}">Response files <span class="hint">${required ? '1' : '0'} to ${MAX_RESPONSE_FILES} files, each at most 10 MB.</span></label>
+<input type="file" name="files" id="files-${required ? 'all' : 'part'}" multiple${required ? html` required` : ''}>`;
+
+  const sections: SafeHtml[] = [];
+  if (a.assign) {
+    sections.push(html`<section id="assignment"><h3>Assignment</h3>
+<form method="post" action="${base}/assign">${csrf}
+<label for="assigneeId">Assign to</label>
+<select name="assigneeId" id="assigneeId">${m.team.map(
+      (t) => html`<option value="${t.id}"${t.id === m.request.assigneeId ? html` selected` : ''}>${t.name}</option>`,
+    )}</select>
+<button type="submit">Assign</button></form>
+${m.request.assigneeId !== chrome.userId ? html`<form method="post" action="${base}/claim">${csrf}<button type="submit">Assign to me</button></form>` : ''}
+${m.request.assigneeId ? html`<form method="post" action="${base}/unassign">${csrf}<button type="submit" class="secondary">Unassign</button></form>` : ''}
+</section>`);
+  }
+  if (a.start) {
+    sections.push(html`<section id="start"><h3>Start work</h3><form method="post" action="${base}/start">${csrf}<button type="submit">Start work</button></form></section>`);
+  }
+  if (a.ask) {
+    sections.push(html`<section id="ask"><h3>Ask the requester</h3>
+<form method="post" action="${base}/ask">${csrf}
+${textarea('ask', 'question', 'Question', gdprClock ? 'Mailed with the status link. The clock stops until they reply.' : 'Mailed with the status link. The clock keeps running.')}
+<button type="submit">Send the question</button></form></section>`);
+  }
+  if (a.extend) {
+    sections.push(html`<section id="extend"><h3>Extend the deadline</h3>
+<p>Once only: the new due date is ${formatLocalDate(m.deadlines.extendedDueAt!, tz)}; the notice must go out by ${formatLocalDate(m.deadlines.extensionNoticeBy!, tz)}.</p>
+<form method="post" action="${base}/extend">${csrf}
+${textarea('extend', 'reason', 'Reason', 'Mailed to the requester.')}
+<button type="submit">Extend and notify</button></form></section>`);
+  }
+  if (a.fulfil) {
+    sections.push(html`<section id="fulfil"><h3>Fulfil</h3>
+${
+  withFiles
+    ? html`<form method="post" action="${base}/fulfil" enctype="multipart/form-data">${csrf}${files(true)}
+<button type="submit">Send the response</button></form>`
+    : html`<form method="post" action="${base}/fulfil">${csrf}
+${textarea('fulfil', 'resolution', 'What was done', 'Mailed to the requester.')}
+<button type="submit">Mark fulfilled</button></form>`
+}</section>`);
+  }
+  if (a.partiallyFulfil) {
+    sections.push(html`<section id="partially-fulfil"><h3>Fulfil in part</h3>
+<form method="post" action="${base}/partially-fulfil"${withFiles ? html` enctype="multipart/form-data"` : ''}>${csrf}
+${textarea('partial', 'reason', 'What was withheld, and why', 'Mailed to the requester with how to complain.')}
+${withFiles ? files(false) : ''}
+<button type="submit">Mark partly fulfilled</button></form></section>`);
+  }
+  if (a.denialReasons.length > 0) {
+    sections.push(html`<section id="deny"><h3>Deny</h3>
+<form method="post" action="${base}/deny">${csrf}
+<label for="denialReason">Ground</label>
+<select name="reason" id="denialReason">${a.denialReasons.map((r) => html`<option value="${r}">${DENIAL_REASON_TEXT[r]}</option>`)}</select>
+${textarea('deny', 'explanation', 'Explanation', 'Mailed to the requester with how to complain.')}
+<button type="submit">Deny</button></form></section>`);
+  }
+  if (a.redirect) {
+    sections.push(html`<section id="redirect"><h3>Redirect to the controller</h3>
+<form method="post" action="${base}/redirect">${csrf}
+<fieldset><legend>Controller the requester should contact</legend>
+${m.redirects.map(
+  (r, i) => html`<div class="choice"><input type="radio" name="controller" id="controller-${i}" value="${r.controller}"${i === 0 ? html` checked` : ''}>
+<label for="controller-${i}">${r.controller} <span class="hint">For: ${r.services}</span></label></div>`,
+)}
+<div class="choice"><input type="radio" name="controller" id="controller-other" value="other"${m.redirects.length === 0 ? html` checked` : ''}>
+<label for="controller-other">Someone else:</label></div>
+<label for="controllerOther">Name and how to reach them <span class="hint">when "Someone else"</span></label>
+<input type="text" name="controllerOther" id="controllerOther" maxlength="${MAX_TEXT_LENGTH}">
+</fieldset>
+<button type="submit">Redirect and notify</button></form></section>`);
+  }
+  if (a.reopen) {
+    sections.push(html`<section id="reopen"><h3>Reopen</h3>
+<form method="post" action="${base}/reopen">${csrf}
+${textarea('reopen', 'reason', 'Reason', 'Kept in the timeline; the due date stays.')}
+<button type="submit">Reopen</button></form></section>`);
+  }
+  sections.push(html`<section id="note"><h3>Internal note</h3>
+<form method="post" action="${base}/note">${csrf}
+${textarea('note', 'text', 'Note', 'Seen by staff only.')}
+<button type="submit" class="secondary">Add note</button></form></section>`);
+  return html`<h2>Actions</h2><div id="actions">${sections}</div>`;
+}

@@ -1,0 +1,47 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Env } from '#config';
+import { DataSubjectRequest, issueRequestToken, OrganisationDirectory, type OrganisationContext } from '#db';
+import type { RequestMailParty } from '#mail';
+import { findRight } from '#policy';
+import { linkExpiresAt, STATUS_LINK_DAYS } from '#workflow';
+import type { MailLedger } from './mail-ledger.js';
+
+export interface RequestMailDeps {
+  env: Env;
+  dataSource: DataSource;
+  directory: OrganisationDirectory;
+  ledger: MailLedger;
+}
+
+/** What every handler of a mail about a request needs: the row, who the mail is from and about, and links. */
+export function requestMailContext(deps: RequestMailDeps) {
+  const { env, dataSource, directory } = deps;
+  const link = (path: string) => new URL(path, env.PUBLIC_URL).toString();
+
+  return {
+    link,
+
+    /** The request and the organisation as it was for it; null when the request is gone. */
+    async load(requestId: string): Promise<{ request: DataSubjectRequest; context: OrganisationContext } | null> {
+      const request = await dataSource.getRepository(DataSubjectRequest).findOneBy({ id: requestId });
+      if (!request) return null;
+      return { request, context: await directory.forRequest(request) };
+    },
+
+    mailParty(request: DataSubjectRequest, context: OrganisationContext): RequestMailParty {
+      return {
+        organisationName: context.policy.name,
+        contact: context.policy.privacyEmail,
+        requesterName: request.requesterName,
+        reference: request.reference,
+        requestLabel: findRight(context.policy, request.rightId)?.label ?? request.type,
+      };
+    },
+
+    /** Every mail about a request carries a fresh status link; older ones keep working. */
+    async issueStatusLink(tx: EntityManager, requestId: string, now: Date): Promise<string> {
+      const token = await issueRequestToken(tx, requestId, 'status', linkExpiresAt(now, STATUS_LINK_DAYS), { replacePrevious: false });
+      return link(`/s/${token}`);
+    },
+  };
+}

@@ -1,0 +1,100 @@
+import { In } from 'typeorm';
+import { AuditEntry, RequestNote, ResponseFile, type DataSubjectRequest, type OrganisationContext } from '#db';
+import { complaintRoute, formatLocalDate, requesterNoticeMail, type RequesterNotice } from '#mail';
+import type { OrganisationPolicy } from '#policy';
+import type { NoticeAuditDetail } from '#queue';
+import type { MailTemplate } from '#workflow';
+import type { JobHandlers } from './request-mail.handlers.js';
+import { requestMailContext, type RequestMailDeps } from './request-mail.context.js';
+
+/**
+ * The mails a request's workflow sends its requester (questions, extensions, outcomes). What a mail reports
+ * comes from the audit entry of the change that caused it, so a retry says what was true at that moment.
+ */
+export function requesterNotifyHandlers(deps: RequestMailDeps): Pick<JobHandlers, 'requester.notify'> {
+  const { dataSource, ledger } = deps;
+  const { load, mailParty, issueStatusLink } = requestMailContext(deps);
+
+  async function detailOf(requestId: string, auditEntryId: string | undefined): Promise<NoticeAuditDetail> {
+    if (auditEntryId === undefined) return {};
+    const entry = await dataSource.getRepository(AuditEntry).findOneBy({ id: auditEntryId, requestId });
+    if (!entry) throw new Error(`audit entry ${auditEntryId} of request ${requestId} not found`);
+    return entry.detail as NoticeAuditDetail;
+  }
+
+  async function noticeFor(
+    template: MailTemplate,
+    request: DataSubjectRequest,
+    context: OrganisationContext,
+    detail: NoticeAuditDetail,
+  ): Promise<RequesterNotice> {
+    const timeZone = context.organisation.timeZone;
+    const complaint = () => complaintRoute(request.regime, { organisationName: context.policy.name, contact: organisationContact(context.policy) });
+    const downloads = async () => {
+      if (!detail.fileIds?.length) return undefined;
+      const files = await dataSource.getRepository(ResponseFile).find({
+        where: { id: In(detail.fileIds), requestId: request.id },
+        order: { createdAt: 'ASC', fileName: 'ASC' },
+      });
+      return { fileNames: files.map((f) => f.fileName), availableUntilOn: formatLocalDate(new Date(required(detail.availableUntil, 'availableUntil')), timeZone) };
+    };
+    switch (template) {
+      case 'question_to_requester': {
+        const note = await dataSource.getRepository(RequestNote).findOneBy({ id: required(detail.noteId, 'noteId'), requestId: request.id });
+        if (!note) throw new Error(`question ${detail.noteId} of request ${request.id} not found`);
+        return { template, question: note.text, clockPaused: detail.clockPaused === true };
+      }
+      case 'extension_notice':
+        return { template, reason: required(detail.reason, 'reason'), newDueOn: formatLocalDate(new Date(required(detail.dueAt, 'dueAt')), timeZone) };
+      case 'request_fulfilled':
+        return { template, resolution: detail.resolution, downloads: await downloads() };
+      case 'request_partially_fulfilled':
+        return { template, reason: required(detail.reason, 'reason'), downloads: await downloads(), complaint: complaint() };
+      case 'request_denied':
+        return {
+          template,
+          reason: required(detail.denialReason, 'denialReason'),
+          explanation: required(detail.explanation, 'explanation'),
+          complaint: complaint(),
+        };
+      case 'redirected_to_controller':
+        return { template, controller: required(detail.controller, 'controller') };
+      case 'withdrawal_confirmed':
+      case 'verification_expired':
+        return { template };
+    }
+  }
+
+  return {
+    async 'requester.notify'({ requestId, template, auditEntryId }, jobId) {
+      const loaded = await load(requestId);
+      if (!loaded) return;
+      const { request, context } = loaded;
+      const notice = await noticeFor(template, request, context, await detailOf(requestId, auditEntryId));
+      const now = new Date();
+      await ledger.sendOnce(
+        { key: jobId, organisationId: request.organisationId, requestId, template, to: request.requesterEmail },
+        async (tx) => ({
+          to: request.requesterEmail,
+          ...requesterNoticeMail({ ...mailParty(request, context), statusUrl: await issueStatusLink(tx, requestId, now) }, notice),
+        }),
+      );
+    },
+  };
+}
+
+/** How a requester reaches the organisation: its privacy address, else the first address, number or postal address it gives. */
+function organisationContact(policy: OrganisationPolicy): string | undefined {
+  if (policy.privacyEmail) return policy.privacyEmail;
+  for (const kind of ['email', 'phone', 'post'] as const) {
+    const channel = policy.channels.find((c) => c.kind === kind && c.value);
+    if (channel) return channel.value;
+  }
+  return undefined;
+}
+
+/** A field the API always records for this template; its absence is a bug, not something to mail around. */
+function required<T>(value: T | undefined, field: string): T {
+  if (value === undefined) throw new Error(`the audit entry of this mail has no ${field}`);
+  return value;
+}

@@ -1,0 +1,51 @@
+import { html, type SafeHtml } from '../html.js';
+import { mailLayout, textFooter, type RenderedMail, type RequestMailParty } from './mail-layout.js';
+
+/** A mail about a request the requester already made: who it is from, which request, and a fresh status link. */
+export interface RequesterMailFrame extends RequestMailParty {
+  statusUrl: string;
+}
+
+/** One part of a mail, said once as plain text and once as HTML. */
+export interface MailPart {
+  text: string;
+  html: SafeHtml;
+}
+
+/** Greeting, the request it is about, the content, the status link and the footer: the frame of every progress mail. */
+export function requesterMail(m: RequesterMailFrame, subject: string, parts: MailPart[]): RenderedMail {
+  const text = `Hello ${m.requesterName},
+
+This is about your request to ${m.organisationName}: "${m.requestLabel}" (reference ${m.reference}).
+
+${parts.map((p) => p.text).join('\n\n')}
+
+Follow your request here (keep this link private):
+${m.statusUrl}
+
+${textFooter(m.organisationName, m.contact)}`;
+  const body = html`<p>Hello ${m.requesterName},</p>
+<p>This is about your request to ${m.organisationName}: “${m.requestLabel}” (reference <strong>${m.reference}</strong>).</p>
+${parts.map((p) => p.html)}
+<p>Follow your request here (keep this link private): <a href="${m.statusUrl}">${m.statusUrl}</a></p>`;
+  return { subject, text, html: mailLayout(m.organisationName, m.contact, body) };
+}
+
+/** A paragraph of our own wording. */
+export function paragraph(text: string): MailPart {
+  return { text, html: html`<p>${text}</p>` };
+}
+
+/**
+ * Text someone wrote (staff or the requester), quoted: indented in the text part, a blockquote in HTML,
+ * escaped, with its line breaks kept.
+ */
+export function quoted(text: string): MailPart {
+  const lines = text.trim().split(/\r?\n/);
+  return {
+    text: lines.map((line) => `> ${line}`).join('\n'),
+    html: html`<blockquote style="margin: .5rem 0; padding-left: .8rem; border-left: 3px solid #bbb">${lines.map((line, i) =>
+      i === 0 ? line : html`<br>${line}`,
+    )}</blockquote>`,
+  };
+}
