@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import type { TestClock } from './test-clock.js';
 import { testDatabaseUrl, testRedisPrefix } from './test-env.js';
 
 export interface RunningSystem {
@@ -36,8 +37,8 @@ async function stopChild(child: ChildProcess): Promise<void> {
 }
 
 /** The built api and worker as separate processes, on the run's database and Redis prefix. */
-/** Without smtpUrl, mail goes to the dev mailbox. */
-export async function startSystem(options: { smtpUrl?: string; extraEnv?: NodeJS.ProcessEnv } = {}): Promise<RunningSystem> {
+/** Without smtpUrl, mail goes to the dev mailbox; with a clock, the processes' time follows it. */
+export async function startSystem(options: { smtpUrl?: string; clock?: TestClock; extraEnv?: NodeJS.ProcessEnv } = {}): Promise<RunningSystem> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = {
@@ -47,6 +48,7 @@ export async function startSystem(options: { smtpUrl?: string; extraEnv?: NodeJS
     REDIS_URL: 'redis://127.0.0.1:6379',
     REDIS_PREFIX: testRedisPrefix(),
     ...(options.smtpUrl ? { SMTP_URL: options.smtpUrl } : {}),
+    ...(options.clock ? { TEST_CLOCK_FILE: options.clock.file } : {}),
     PUBLIC_URL: baseUrl,
     PORT: String(port),
     OUTBOX_POLL_MS: '50',

@@ -2,7 +2,7 @@ import { Inject, Logger, Module, type OnApplicationBootstrap, type OnApplication
 import { Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
-import { Env, loadEnv } from '#config';
+import { clockFor, Env, loadEnv } from '#config';
 import { createDataSource, OrganisationDirectory } from '#db';
 import { createMailer, type Mailer } from '#mail';
 import { createRedis, OutboxRelay, QUEUE_NAMES, type QueueName } from '#queue';
@@ -51,11 +51,13 @@ export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdo
   ) {}
 
   onApplicationBootstrap(): void {
+    const clock = clockFor(this.env);
     const mailDeps = {
       env: this.env,
+      clock,
       dataSource: this.dataSource,
       directory: new OrganisationDirectory(this.dataSource),
-      ledger: new MailLedger(this.dataSource, this.mailer),
+      ledger: new MailLedger(this.dataSource, this.mailer, clock),
     };
     const handlers = checkHandlers({
       ...requestMailHandlers(mailDeps),

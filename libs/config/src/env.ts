@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
+import { offsetFileClock, systemClock, type Clock } from './clock.js';
 import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 const DEV_SECRET = 'rightsdesk-development-secret-not-for-production';
@@ -65,12 +66,22 @@ export class Env {
   @Min(10)
   OUTBOX_POLL_MS: number = 250;
 
+  /** Tests only: a file holding a clock offset in ms, shared by the api and the worker. */
+  @IsOptional()
+  @IsString()
+  TEST_CLOCK_FILE?: string;
+
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }
 }
 
 export class EnvError extends Error {}
+
+/** The clock the environment asks for: the system's, or in tests the shared offset file. */
+export function clockFor(env: Env): Clock {
+  return env.TEST_CLOCK_FILE ? offsetFileClock(env.TEST_CLOCK_FILE) : systemClock;
+}
 
 /** Validates the environment once; every bad variable is named with why. */
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
@@ -81,6 +92,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   );
   if (env.isProduction) {
     if (env.APP_SECRET === DEV_SECRET) problems.push('- APP_SECRET: must be set in production');
+    if (env.TEST_CLOCK_FILE) problems.push('- TEST_CLOCK_FILE: a moved clock is for tests, never production');
   }
   if (problems.length > 0) throw new EnvError(`Invalid environment:\n${problems.join('\n')}`);
   return env;

@@ -12,7 +12,8 @@ export interface AuditInput {
   actorLabel: string;
   action: string;
   detail?: Record<string, unknown>;
-  at?: Date;
+  /** From the app's clock, so tests that move time see consistent timelines. */
+  at: Date;
 }
 
 /** JSON with sorted keys: jsonb does not keep key order, and the hash must not depend on it. */
@@ -68,7 +69,7 @@ export async function appendAudit(tx: EntityManager, input: AuditInput): Promise
     action: input.action,
     // A JSON round trip stores exactly what is hashed (dates become ISO strings, as jsonb would return them).
     detail: JSON.parse(JSON.stringify(input.detail ?? {})) as Record<string, unknown>,
-    at: input.at ?? new Date(),
+    at: input.at,
     prevHash: last?.hash ?? GENESIS,
   };
   return tx.save(tx.create(AuditEntry, { ...entry, hash: auditHash(entry) }));

@@ -1,15 +1,16 @@
 import { Global, Module, type OnApplicationShutdown, Inject } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
-import { loadEnv, Env } from '#config';
+import { clockFor, loadEnv, Env } from '#config';
 import { createDataSource, OrganisationDirectory } from '#db';
-import { DATA_SOURCE, RATE_LIMIT_REDIS } from './tokens.js';
+import { CLOCK, DATA_SOURCE, RATE_LIMIT_REDIS } from './tokens.js';
 import { RateLimiter } from './rate-limiter.js';
 
 @Global()
 @Module({
   providers: [
     { provide: Env, useFactory: () => loadEnv() },
+    { provide: CLOCK, inject: [Env], useFactory: clockFor },
     {
       provide: DATA_SOURCE,
       inject: [Env],
@@ -25,7 +26,7 @@ import { RateLimiter } from './rate-limiter.js';
     RateLimiter,
     { provide: OrganisationDirectory, inject: [DATA_SOURCE], useFactory: (ds: DataSource) => new OrganisationDirectory(ds) },
   ],
-  exports: [Env, DATA_SOURCE, RateLimiter, OrganisationDirectory],
+  exports: [Env, CLOCK, DATA_SOURCE, RateLimiter, OrganisationDirectory],
 })
 export class InfraModule implements OnApplicationShutdown {
   constructor(

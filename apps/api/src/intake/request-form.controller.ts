@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, NotFoundException, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { Env } from '#config';
+import { Env, type Clock } from '#config';
 import { OrganisationDirectory, type OrganisationContext } from '#db';
 import { formatLocalDate } from '#mail';
 import { rightsOffered } from '#policy';
@@ -12,6 +12,7 @@ import { requestFormPage, type FieldErrors } from '../views/request-form.view.js
 import { echoValues, validateForm } from './form-validation.js';
 import { RequestFormDto } from './request-form.dto.js';
 import { RequestIntakeService } from './request-intake.service.js';
+import { CLOCK } from '../infra/tokens.js';
 
 const FORM_FIELDS = ['name', 'email', 'phone', 'rightId', 'relationship', 'details'] as const;
 const HOUR = 3600;
@@ -20,6 +21,7 @@ const HOUR = 3600;
 @Controller('o/:org/requests')
 export class RequestFormController {
   constructor(
+    @Inject(CLOCK) private readonly clock: Clock,
     @Inject(OrganisationDirectory) private readonly directory: OrganisationDirectory,
     private readonly intake: RequestIntakeService,
     private readonly csrf: Csrf,
@@ -67,7 +69,7 @@ export class RequestFormController {
       return;
     }
 
-    const request = await this.intake.submit(context, right, validated.value, new Date());
+    const request = await this.intake.submit(context, right, validated.value, this.clock.now());
     res.status(201).type('html').send(
       confirmationPage({
         organisationName: context.policy.name,

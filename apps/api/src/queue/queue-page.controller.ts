@@ -1,5 +1,6 @@
-import { Controller, Get, Logger, Param, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, Inject, Logger, Param, Query, Req, Res, UseGuards } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import type { Clock } from '#config';
 import { Csrf } from '../public/csrf.js';
 import { OrganisationAccess, READ_ROLES } from '../staff/auth/organisation-access.js';
 import { Staff, StaffGuard } from '../staff/auth/staff.guard.js';
@@ -10,6 +11,7 @@ import { queueCsv } from './queue-csv.js';
 import { QueueFilters } from './queue-filters.query.js';
 import { queuePage } from './queue-page.view.js';
 import { RequestQueueService } from './request-queue.service.js';
+import { CLOCK } from '../infra/tokens.js';
 
 /** Resolves once the response can take more, or is gone (the reader went away). */
 const writable = (res: Response) =>
@@ -30,6 +32,7 @@ export class QueuePageController {
   private readonly logger = new Logger('queue-export');
 
   constructor(
+    @Inject(CLOCK) private readonly clock: Clock,
     private readonly access: OrganisationAccess,
     private readonly queue: RequestQueueService,
     private readonly csrf: Csrf,
@@ -45,7 +48,7 @@ export class QueuePageController {
     @Res() res: Response,
   ): Promise<void> {
     const context = await this.access.require(staff, slug, READ_ROLES);
-    const now = new Date();
+    const now = this.clock.now();
     const filters = { ...query, status: query.status ?? ('open' as const) };
     const [page, counts, members] = await Promise.all([
       this.queue.list(context, staff.user.id, filters, now),
@@ -75,7 +78,7 @@ export class QueuePageController {
   @Get('requests.csv')
   async export(@Staff() staff: StaffPrincipal, @Param('org') slug: string, @Query() filters: QueueFilters, @Res() res: Response): Promise<void> {
     const context = await this.access.require(staff, slug, READ_ROLES);
-    const batches = await this.queue.allMatching(context, staff.user.id, filters, new Date());
+    const batches = await this.queue.allMatching(context, staff.user.id, filters, this.clock.now());
     res.status(200).type('text/csv');
     res.set({ 'Content-Disposition': `attachment; filename="${slug}-requests.csv"`, 'Cache-Control': 'no-store' });
     try {

@@ -1,11 +1,12 @@
 import { Body, Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { MoreThan, type DataSource } from 'typeorm';
+import type { Clock } from '#config';
 import { DataSubjectRequest, OrganisationDirectory, redeemableToken, RequestNote, ResponseFile } from '#db';
 import { formatLocalDate } from '#mail';
 import { findRight } from '#policy';
 import { daysLeft, isOpen } from '#workflow';
-import { DATA_SOURCE } from '../infra/tokens.js';
+import { CLOCK, DATA_SOURCE } from '../infra/tokens.js';
 import { Csrf } from '../public/csrf.js';
 import { ActionRefused } from '../staff/request/action-refused.js';
 import { MAX_TEXT_LENGTH, RequestActionsService } from '../staff/request/request-actions.service.js';
@@ -16,6 +17,7 @@ import { ResponseDownloadService } from './response-download.service.js';
 @Controller('s')
 export class StatusController {
   constructor(
+    @Inject(CLOCK) private readonly clock: Clock,
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(OrganisationDirectory) private readonly directory: OrganisationDirectory,
     private readonly actions: RequestActionsService,
@@ -34,7 +36,7 @@ export class StatusController {
     this.csrf.verify(req, body._csrf);
     const text = typeof body.text === 'string' ? body.text : '';
     try {
-      const outcome = await this.actions.requesterReply(token, text, new Date());
+      const outcome = await this.actions.requesterReply(token, text, this.clock.now());
       if (!outcome.ok) {
         res.status(outcome.refusal === 'unknown' ? 404 : 410).type('html').send(linkRefusedPage(outcome.refusal));
         return;
@@ -49,7 +51,7 @@ export class StatusController {
 
   @Get(':token/files/:fileId')
   async download(@Param('token') token: string, @Param('fileId') fileId: string, @Res() res: Response): Promise<void> {
-    const outcome = await this.downloads.download(token, fileId, new Date());
+    const outcome = await this.downloads.download(token, fileId, this.clock.now());
     if (!outcome.ok) {
       if (outcome.refusal === 'no_such_file' || outcome.refusal === 'no_longer_available') {
         res.status(outcome.refusal === 'no_such_file' ? 404 : 410).type('html').send(downloadRefusedPage(outcome.refusal));
@@ -68,7 +70,7 @@ export class StatusController {
   }
 
   private async render(token: string, req: Request, res: Response, failedReply?: { status: number; message: string; text: string }): Promise<void> {
-    const now = new Date();
+    const now = this.clock.now();
     const found = await this.dataSource.transaction((tx) => redeemableToken(tx, token, 'status', now));
     if (!found.ok) {
       res.status(found.refusal === 'unknown' ? 404 : 410).type('html').send(linkRefusedPage(found.refusal));

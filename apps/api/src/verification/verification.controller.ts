@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, NotFoundException, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { Env } from '#config';
+import { Env, type Clock } from '#config';
 import { OrganisationDirectory, REQUEST_REFERENCE_PATTERN } from '#db';
 import { formatLocalDate, html } from '#mail';
 import { Csrf } from '../public/csrf.js';
@@ -8,12 +8,14 @@ import { RateLimiter } from '../infra/rate-limiter.js';
 import { page } from '../views/layout.view.js';
 import { linkRefusedPage, resendAcceptedPage, verifiedPage } from '../views/request-pages.view.js';
 import { VerificationService } from './verification.service.js';
+import { CLOCK } from '../infra/tokens.js';
 
 const HOUR = 3600;
 
 @Controller()
 export class VerificationController {
   constructor(
+    @Inject(CLOCK) private readonly clock: Clock,
     private readonly verification: VerificationService,
     @Inject(OrganisationDirectory) private readonly directory: OrganisationDirectory,
     private readonly csrf: Csrf,
@@ -24,7 +26,7 @@ export class VerificationController {
   /** The mailed link: a page with one button, so link scanners that fetch mail links do not confirm for the requester. */
   @Get('v/:token')
   async confirmPage(@Param('token') token: string, @Req() req: Request, @Res() res: Response): Promise<void> {
-    const checked = await this.verification.check(token, new Date());
+    const checked = await this.verification.check(token, this.clock.now());
     if (!checked.ok) {
       res.status(410).type('html').send(linkRefusedPage(checked.refusal));
       return;
@@ -42,7 +44,7 @@ export class VerificationController {
   @HttpCode(200)
   async confirm(@Param('token') token: string, @Body() body: Record<string, unknown>, @Req() req: Request, @Res() res: Response): Promise<void> {
     this.csrf.verify(req, body._csrf);
-    const outcome = await this.verification.verify(token, new Date());
+    const outcome = await this.verification.verify(token, this.clock.now());
     if (!outcome.ok) {
       res.status(outcome.refusal === 'already_verified' ? 200 : 410).type('html').send(linkRefusedPage(outcome.refusal, outcome.organisationName));
       return;

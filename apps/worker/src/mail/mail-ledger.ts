@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import type { Clock } from '#config';
 import { appendAudit, SentMessage } from '#db';
 import type { Mailer, MailMessage } from '#mail';
 
@@ -21,6 +22,7 @@ export class MailLedger {
   constructor(
     private readonly dataSource: DataSource,
     private readonly mailer: Mailer,
+    private readonly clock: Clock,
   ) {}
 
   /** Returns false when this key was already sent. */
@@ -42,6 +44,7 @@ export class MailLedger {
           actorLabel: 'system',
           action: 'mail.sent',
           detail: { template: entry.template, jobId: entry.key },
+          at: this.clock.now(),
         });
       });
       return true;

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { Env } from '#config';
+import type { Clock, Env } from '#config';
 import { DataSubjectRequest, issueRequestToken, OrganisationDirectory, type OrganisationContext } from '#db';
 import type { RequestMailParty } from '#mail';
 import { findRight } from '#policy';
@@ -8,6 +8,7 @@ import type { MailLedger } from './mail-ledger.js';
 
 export interface RequestMailDeps {
   env: Env;
+  clock: Clock;
   dataSource: DataSource;
   directory: OrganisationDirectory;
   ledger: MailLedger;

@@ -22,7 +22,7 @@ export function requestMailHandlers(deps: RequestMailDeps): Pick<JobHandlers, 'v
         return;
       }
       const { request, context } = loaded;
-      const now = new Date();
+      const now = deps.clock.now();
       const expiresAt = linkExpiresAt(now, context.policy.settings.verificationLinkDays);
       await ledger.sendOnce({ key: jobId, organisationId: request.organisationId, requestId, template: 'verification', to: request.requesterEmail }, async (tx) => {
         // A resent link replaces the previous one.
@@ -43,7 +43,7 @@ export function requestMailHandlers(deps: RequestMailDeps): Pick<JobHandlers, 'v
       const loaded = await load(requestId);
       if (!loaded) return;
       const { request, context } = loaded;
-      const now = new Date();
+      const now = deps.clock.now();
       await ledger.sendOnce({ key: jobId, organisationId: request.organisationId, requestId, template: 'receipt', to: request.requesterEmail }, async (tx) => ({
         to: request.requesterEmail,
         ...receiptMail({

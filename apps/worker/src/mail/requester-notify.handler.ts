@@ -71,7 +71,7 @@ export function requesterNotifyHandlers(deps: RequestMailDeps): Pick<JobHandlers
       if (!loaded) return;
       const { request, context } = loaded;
       const notice = await noticeFor(template, request, context, await detailOf(requestId, auditEntryId));
-      const now = new Date();
+      const now = deps.clock.now();
       await ledger.sendOnce(
         { key: jobId, organisationId: request.organisationId, requestId, template, to: request.requesterEmail },
         async (tx) => ({

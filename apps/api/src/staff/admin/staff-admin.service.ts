@@ -1,7 +1,8 @@
 import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
+import type { Clock } from '#config';
 import { addStaffMember, appendAudit, STAFF_ROLES, StaffMembership, StaffUser, type StaffRole } from '#db';
-import { DATA_SOURCE } from '../../infra/tokens.js';
+import { CLOCK, DATA_SOURCE } from '../../infra/tokens.js';
 import type { StaffPrincipal } from '../auth/staff-session.service.js';
 import type { AddMemberForm } from './add-member.form.js';
 
@@ -22,7 +23,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
  */
 @Injectable()
 export class StaffAdminService {
-  constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async members(organisationId: string): Promise<Member[]> {
     const rows = await this.dataSource
@@ -39,7 +43,7 @@ export class StaffAdminService {
       const membership = existing && (await tx.findOneBy(StaffMembership, { userId: existing.id, organisationId }));
       if (membership) throw new ConflictException(`${form.email} is already a member (${membership.role}); change their role in the list instead.`);
       const user = await addStaffMember(tx, { ...form, organisationId });
-      await audit(tx, organisationId, actor, 'staff.added', { userId: user.id, role: form.role });
+      await audit(tx, organisationId, actor, 'staff.added', { userId: user.id, role: form.role }, this.clock.now());
     });
   }
 
@@ -52,7 +56,7 @@ export class StaffAdminService {
       if (membership.role === role) return;
       if (membership.role === 'admin') await refuseLastAdmin(tx, organisationId, 'demote');
       await tx.update(StaffMembership, { userId, organisationId }, { role });
-      await audit(tx, organisationId, actor, 'staff.role_changed', { userId, role, previousRole: membership.role });
+      await audit(tx, organisationId, actor, 'staff.role_changed', { userId, role, previousRole: membership.role }, this.clock.now());
     });
   }
 
@@ -62,7 +66,7 @@ export class StaffAdminService {
       const membership = await findMember(tx, organisationId, userId);
       if (membership.role === 'admin') await refuseLastAdmin(tx, organisationId, 'remove');
       await tx.delete(StaffMembership, { userId, organisationId });
-      await audit(tx, organisationId, actor, 'staff.removed', { userId, role: membership.role });
+      await audit(tx, organisationId, actor, 'staff.removed', { userId, role: membership.role }, this.clock.now());
     });
   }
 }
@@ -84,6 +88,6 @@ async function refuseLastAdmin(tx: EntityManager, organisationId: string, verb: 
   throw new ConflictException(`You are this organisation's last admin, so you cannot ${verb} yourself. Make another member admin first.`);
 }
 
-function audit(tx: EntityManager, organisationId: string, actor: StaffPrincipal, action: string, detail: Record<string, unknown>) {
-  return appendAudit(tx, { organisationId, requestId: null, actorId: actor.user.id, actorLabel: actor.user.name, action, detail });
+function audit(tx: EntityManager, organisationId: string, actor: StaffPrincipal, action: string, detail: Record<string, unknown>, at: Date) {
+  return appendAudit(tx, { organisationId, requestId: null, actorId: actor.user.id, actorLabel: actor.user.name, action, detail, at });
 }

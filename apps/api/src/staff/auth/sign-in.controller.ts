@@ -1,12 +1,13 @@
-import { Body, Controller, Get, HttpCode, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { Env } from '#config';
+import { Env, type Clock } from '#config';
 import { html } from '#mail';
 import { Csrf } from '../../public/csrf.js';
 import { RateLimiter } from '../../infra/rate-limiter.js';
 import { page } from '../../views/layout.view.js';
 import { Staff, STAFF_COOKIE, StaffGuard } from './staff.guard.js';
 import { StaffSessionService, type StaffPrincipal } from './staff-session.service.js';
+import { CLOCK } from '../../infra/tokens.js';
 
 /** Only same-site paths: the sign-in form must not become an open redirect. */
 function safeNext(next: unknown): string {
@@ -16,6 +17,7 @@ function safeNext(next: unknown): string {
 @Controller('staff')
 export class SignInController {
   constructor(
+    @Inject(CLOCK) private readonly clock: Clock,
     private readonly sessions: StaffSessionService,
     private readonly csrf: Csrf,
     private readonly rateLimiter: RateLimiter,
@@ -35,7 +37,7 @@ export class SignInController {
     const email = typeof body.email === 'string' ? body.email : '';
     const password = typeof body.password === 'string' ? body.password : '';
     const next = safeNext(body.next);
-    const result = await this.sessions.signIn(email, password, new Date());
+    const result = await this.sessions.signIn(email, password, this.clock.now());
     if (!result.ok) {
       const message =
         result.reason === 'locked'

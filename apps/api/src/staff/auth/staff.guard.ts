@@ -1,5 +1,7 @@
-import { createParamDecorator, HttpException, HttpStatus, Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { createParamDecorator, HttpException, HttpStatus, Inject, Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
+import type { Clock } from '#config';
+import { CLOCK } from '../../infra/tokens.js';
 import { StaffSessionService, type StaffPrincipal } from './staff-session.service.js';
 
 export const STAFF_COOKIE = 'rd_staff';
@@ -16,11 +18,14 @@ type StaffRequest = Request & { staff?: StaffPrincipal };
 /** Every staff page and staff JSON endpoint needs a live session; JSON answers 401, pages redirect. */
 @Injectable()
 export class StaffGuard implements CanActivate {
-  constructor(private readonly sessions: StaffSessionService) {}
+  constructor(
+    private readonly sessions: StaffSessionService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const req = context.switchToHttp().getRequest<StaffRequest>();
-    const principal = await this.sessions.resolve(req.cookies?.[STAFF_COOKIE] as string | undefined, new Date());
+    const principal = await this.sessions.resolve(req.cookies?.[STAFF_COOKIE] as string | undefined, this.clock.now());
     if (!principal) {
       if (req.path.startsWith('/api/')) throw new UnauthorizedException('Sign in at /staff/sign-in; the API uses the same session.');
       throw new SignInRequired(`/staff/sign-in?next=${encodeURIComponent(req.originalUrl)}`);

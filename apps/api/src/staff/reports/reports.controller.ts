@@ -1,5 +1,6 @@
-import { BadRequestException, Controller, Get, Param, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { BadRequestException, Controller, Get, Inject, Param, Query, Req, Res, UseGuards } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import type { Clock } from '#config';
 import { reportPeriod, reportPeriodChoices, type ReportPeriod } from '#workflow';
 import { Csrf } from '../../public/csrf.js';
 import { staffPage } from '../../views/staff-layout.view.js';
@@ -10,12 +11,14 @@ import { reportCsv } from './request-report.csv.js';
 import { RequestReportService } from './request-report.service.js';
 import { requestReportBody } from './request-report.view.js';
 import { ReportQuery } from './report.query.js';
+import { CLOCK } from '../../infra/tokens.js';
 
 /** Every member may read and export the reports, auditors included. */
 @Controller('staff/orgs/:org')
 @UseGuards(StaffGuard)
 export class ReportsController {
   constructor(
+    @Inject(CLOCK) private readonly clock: Clock,
     private readonly access: OrganisationAccess,
     private readonly reports: RequestReportService,
     private readonly csrf: Csrf,
@@ -23,7 +26,7 @@ export class ReportsController {
 
   @Get('reports')
   async page(@Staff() staff: StaffPrincipal, @Param('org') slug: string, @Query() query: ReportQuery, @Req() req: Request, @Res() res: Response): Promise<void> {
-    const now = new Date();
+    const now = this.clock.now();
     const { organisation, period } = await this.resolve(staff, slug, query, now);
     const body = requestReportBody({
       slug: organisation.organisation.slug,
@@ -42,7 +45,7 @@ export class ReportsController {
 
   @Get('reports.csv')
   async csv(@Staff() staff: StaffPrincipal, @Param('org') slug: string, @Query() query: ReportQuery, @Res() res: Response): Promise<void> {
-    const { organisation, period } = await this.resolve(staff, slug, query, new Date());
+    const { organisation, period } = await this.resolve(staff, slug, query, this.clock.now());
     const csv = reportCsv(await this.reports.report(organisation, period));
     res
       .type('text/csv; charset=utf-8')

@@ -1,5 +1,6 @@
-import { Body, Controller, Param, Post, Req, Res, UploadedFiles, UseFilters, UseGuards, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Inject, Param, Post, Req, Res, UploadedFiles, UseFilters, UseGuards, UseInterceptors } from '@nestjs/common';
 import { FilesInterceptor } from '@nestjs/platform-express';
+import type { Clock } from '#config';
 import type { StaffRole } from '#db';
 import type { Request, Response } from 'express';
 import { Csrf } from '../../public/csrf.js';
@@ -12,6 +13,7 @@ import { RequestPageService } from './request-page.service.js';
 import { requestPage } from './request-page.view.js';
 import { MAX_RESPONSE_FILE_BYTES, MAX_RESPONSE_FILES, type UploadedFile } from './response-upload.js';
 import { UploadLimitsFilter } from './upload-limits.filter.js';
+import { CLOCK } from '../../infra/tokens.js';
 
 type Form = Record<string, unknown>;
 
@@ -31,6 +33,7 @@ const RESPONSE_UPLOAD = FilesInterceptor('files', MAX_RESPONSE_FILES, {
 @UseGuards(StaffGuard)
 export class RequestActionsController {
   constructor(
+    @Inject(CLOCK) private readonly clock: Clock,
     private readonly access: OrganisationAccess,
     private readonly actions: RequestActionsService,
     private readonly pages: RequestPageService,
@@ -144,7 +147,7 @@ export class RequestActionsController {
     const { staff, slug, id, body, req, res } = call;
     this.csrf.verify(req, body._csrf);
     const org = await this.access.require(staff, slug, roles);
-    const now = new Date();
+    const now = this.clock.now();
     try {
       await run(org, { id: staff.user.id, label: staff.user.name }, now);
     } catch (error) {

@@ -45,6 +45,8 @@ export interface RequestPageModel {
   team: TeamMember[];
   redirects: ProcessorRedirect[];
   actions: AvailableActions;
+  /** When the page was built: days left are counted from it. */
+  now: Date;
 }
 
 
@@ -81,6 +83,7 @@ export class RequestPageService {
     const staffNames = new Map(staff.map((u) => [u.id, u.name]));
 
     return {
+      now,
       organisation,
       requestContext,
       request,

@@ -44,7 +44,7 @@ export function requestPage(m: RequestPageModel, chrome: RequestPageChrome): str
   const { request, organisation } = m;
   const tz = organisation.organisation.timeZone;
   const date = (d: Date | null | undefined) => (d ? formatLocalDate(d, tz) : '—');
-  const left = daysLeft(request.dueAt, new Date(), tz);
+  const left = daysLeft(request.dueAt, m.now, tz);
   const body = html`<h1>Request ${request.reference}</h1>
 ${chrome.error ? html`<div class="summary" role="alert" id="refusal"><h2>Not done</h2><p>${chrome.error}</p></div>` : ''}
 <dl id="summary">
