@@ -102,10 +102,21 @@ export interface OrganisationSettings {
   internalTargetDays?: number;
   /** Days the requester can download a response's files from the status page; DEFAULT_RESPONSE_LINK_DAYS when absent. */
   responseLinkDays?: number;
+  /** Days before the due date staff are reminded, largest first; DEFAULT_REMINDER_OFFSETS_DAYS when absent. */
+  reminderOffsetsDays?: number[];
+  /** Days before the extension-notice deadline the assignee is warned; DEFAULT_EXTENSION_WARNING_DAYS when absent. */
+  extensionWarningDays?: number;
+  /** Days after closing that the requester's personal data is kept; DEFAULT_RETENTION_DAYS when absent. */
+  retentionDays?: number;
 }
 
 /** Response files are personal data in transit: a week to fetch them, unless the organisation says otherwise. */
 export const DEFAULT_RESPONSE_LINK_DAYS = 7;
+export const DEFAULT_REMINDER_OFFSETS_DAYS: readonly number[] = [14, 7, 3, 1];
+export const DEFAULT_EXTENSION_WARNING_DAYS = 3;
+export const DEFAULT_RETENTION_DAYS = 90;
+/** CCPA regs §7101: the record of a request (dates, type, channel, outcome, denial ground) is kept 24 months. */
+export const REQUEST_RECORD_RETENTION_MONTHS = 24;
 
 export interface OrganisationPolicy {
   slug: string;

@@ -48,6 +48,15 @@ describe('parsePolicy', () => {
     expect(policy.settings.responseLinkDays).toBe(14);
   });
 
+  it('keeps reminder offsets largest first, and the extension warning and retention periods', () => {
+    const policy = parsePolicy(
+      FILE,
+      mutated((d) => Object.assign(d.settings, { reminderOffsetsDays: [1, 14, 3], extensionWarningDays: 5, retentionDays: 180 })),
+      prontoText,
+    );
+    expect(policy.settings).toMatchObject({ reminderOffsetsDays: [14, 3, 1], extensionWarningDays: 5, retentionDays: 180 });
+  });
+
   it.each<[string, (doc: Doc) => void, string]>([
     ['missing slug', (d) => delete d.slug, 'slug: is required'],
     ['slug not kebab-case', (d) => (d.slug = 'Pronto Trak'), 'slug: "Pronto Trak" is not a slug of a-z, 0-9 and "-"'],
@@ -64,6 +73,10 @@ describe('parsePolicy', () => {
     ['string where a number belongs', (d) => (d.settings.verificationLinkDays = '7'), 'settings.verificationLinkDays: expected a whole number of at least 1, got string "7"'],
     ['zero days', (d) => (d.settings.internalTargetDays = 0), 'settings.internalTargetDays: expected a whole number of at least 1, got number 0'],
     ['fractional response link days', (d) => (d.settings.responseLinkDays = 2.5), 'settings.responseLinkDays: expected a whole number of at least 1, got number 2.5'],
+    ['a zero reminder offset', (d) => (d.settings.reminderOffsetsDays = [7, 0]), 'settings.reminderOffsetsDays[1]: expected a whole number of at least 1, got number 0'],
+    ['a repeated reminder offset', (d) => (d.settings.reminderOffsetsDays = [7, 7]), 'settings.reminderOffsetsDays: each offset may appear once'],
+    ['no reminder offsets', (d) => (d.settings.reminderOffsetsDays = []), 'settings.reminderOffsetsDays:'],
+    ['text retention days', (d) => (d.settings.retentionDays = 'ninety'), 'settings.retentionDays: expected a whole number of at least 1'],
     ['right regime not in regimes', (d) => (d.rights[0].regime = 'gdpr'), 'rights[0].regime: "gdpr" is not listed in regimes (ccpa, can_spam, none)'],
     ['misspelt field', (d) => (d.rights[0].lable = 'x'), 'rights[0].lable: is not a known field'],
     ['missing citation', (d) => delete d.channels[0].citation, 'channels[0].citation: is required'],

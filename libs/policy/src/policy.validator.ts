@@ -59,7 +59,7 @@ const LIMIT_KEYS = ['count', 'perMonths', 'sharedWith', 'citation'] as const sat
 const DEADLINE_KEYS = ['rights', 'kind', 'days', 'extensionDays', 'citation'] as const satisfies readonly (keyof PolicyDeadline)[];
 const REDIRECT_KEYS = ['services', 'controller', 'citation'] as const satisfies readonly (keyof ProcessorRedirect)[];
 const RULE_KEYS = ['kind', 'summary', 'citation'] as const satisfies readonly (keyof SpecialRule)[];
-const SETTINGS_KEYS = ['verificationLinkDays', 'internalTargetDays', 'responseLinkDays'] as const satisfies readonly (keyof OrganisationSettings)[];
+const SETTINGS_KEYS = ['verificationLinkDays', 'internalTargetDays', 'responseLinkDays', 'reminderOffsetsDays', 'extensionWarningDays', 'retentionDays'] as const satisfies readonly (keyof OrganisationSettings)[];
 
 function describe(value: unknown): string {
   if (value === undefined || value === null) return 'nothing';
@@ -185,11 +185,31 @@ function readSettings(c: Checker, value: unknown): OrganisationSettings | undefi
     fields.internalTargetDays === undefined ? undefined : c.wholeNumber(fields.internalTargetDays, 'settings.internalTargetDays');
   const responseLinkDays =
     fields.responseLinkDays === undefined ? undefined : c.wholeNumber(fields.responseLinkDays, 'settings.responseLinkDays');
+  const extensionWarningDays =
+    fields.extensionWarningDays === undefined ? undefined : c.wholeNumber(fields.extensionWarningDays, 'settings.extensionWarningDays');
+  const retentionDays = fields.retentionDays === undefined ? undefined : c.wholeNumber(fields.retentionDays, 'settings.retentionDays');
+  const reminderOffsetsDays = fields.reminderOffsetsDays === undefined ? undefined : readReminderOffsets(c, fields.reminderOffsetsDays);
   return {
     verificationLinkDays,
     ...optional('internalTargetDays', internalTargetDays),
     ...optional('responseLinkDays', responseLinkDays),
+    ...optional('reminderOffsetsDays', reminderOffsetsDays),
+    ...optional('extensionWarningDays', extensionWarningDays),
+    ...optional('retentionDays', retentionDays),
   } as OrganisationSettings;
+}
+
+/** Whole days, each at least 1, no repeats: each offset is one reminder. */
+function readReminderOffsets(c: Checker, value: unknown): number[] | undefined {
+  const items = c.list(value, 'settings.reminderOffsetsDays', true);
+  if (!items) return undefined;
+  const offsets = items.map((item, i) => c.wholeNumber(item, `settings.reminderOffsetsDays[${i}]`));
+  if (offsets.some((o) => o === undefined)) return undefined;
+  if (new Set(offsets).size !== offsets.length) {
+    c.fail('settings.reminderOffsetsDays', 'each offset may appear once');
+    return undefined;
+  }
+  return (offsets as number[]).sort((a, b) => b - a);
 }
 
 function readChannel(c: Checker, value: unknown, path: string): PolicyChannel | undefined {

@@ -14,6 +14,8 @@ export type RequesterRelationship = 'self' | 'agent';
 @Index('ix_request_org_due', ['organisationId', 'dueAt', 'id'])
 @Index('ix_request_org_status_due', ['organisationId', 'status', 'dueAt', 'id'])
 @Index('ix_request_org_assignee_due', ['organisationId', 'assigneeId', 'dueAt', 'id'])
+// Retention finds closed requests by when they closed.
+@Index('ix_request_closed', ['closedAt'], { where: 'closed_at IS NOT NULL' })
 // The queue's default view (open requests, soonest due first), without walking past closed ones. The list is
 // OPEN_STATUSES, in its order, so the queue's `status IN (...)` matches the predicate.
 @Index('ix_request_org_open_due', ['organisationId', 'dueAt', 'id'], {
@@ -130,6 +132,18 @@ export class DataSubjectRequest {
   /** Until when the requester can download the response files. */
   @Column({ type: 'timestamptz', name: 'response_available_until', nullable: true })
   responseAvailableUntil: Date | null;
+
+  /** When the acknowledgement of receipt went out (CCPA: due within 10 business days; we send it at once). */
+  @Column({ type: 'timestamptz', name: 'acknowledged_at', nullable: true })
+  acknowledgedAt: Date | null;
+
+  /** When the current verification link expires; the request closes unverified then. */
+  @Column({ type: 'timestamptz', name: 'verification_expires_at', nullable: true })
+  verificationExpiresAt: Date | null;
+
+  /** When retention removed the requester's personal data, keeping the minimal record the law asks for. */
+  @Column({ type: 'timestamptz', name: 'purged_at', nullable: true })
+  purgedAt: Date | null;
 
   @Column({ type: 'text', name: 'verification_required' })
   verificationRequired: VerificationLevel;

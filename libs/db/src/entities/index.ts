@@ -1,4 +1,5 @@
 import { AuditEntry } from './audit-entry.entity.js';
+import { DeadlineEvent } from './deadline-event.entity.js';
 import { DataSubjectRequest } from './data-subject-request.entity.js';
 import { DevMail } from './dev-mail.entity.js';
 import { Organisation } from './organisation.entity.js';
@@ -8,12 +9,14 @@ import { RequestNote } from './request-note.entity.js';
 import { RequestToken } from './request-token.entity.js';
 import { ResponseFile } from './response-file.entity.js';
 import { SentMessage } from './sent-message.entity.js';
+import { StaffAlert } from './staff-alert.entity.js';
 import { StaffMembership } from './staff-membership.entity.js';
 import { StaffSession } from './staff-session.entity.js';
 import { StaffUser } from './staff-user.entity.js';
 
 export * from './audit-entry.entity.js';
 export * from './data-subject-request.entity.js';
+export * from './deadline-event.entity.js';
 export * from './dev-mail.entity.js';
 export * from './organisation.entity.js';
 export * from './outbox-message.entity.js';
@@ -22,6 +25,7 @@ export * from './request-note.entity.js';
 export * from './request-token.entity.js';
 export * from './response-file.entity.js';
 export * from './sent-message.entity.js';
+export * from './staff-alert.entity.js';
 export * from './staff-membership.entity.js';
 export * from './staff-session.entity.js';
 export * from './staff-user.entity.js';
@@ -40,4 +44,6 @@ export const ENTITIES = [
   StaffSession,
   ResponseFile,
   RequestNote,
+  DeadlineEvent,
+  StaffAlert,
 ];
