@@ -1,15 +1,22 @@
 import { csrfTokenIn, FormClient, linkIn, referenceIn } from './form-client.js';
 import type { SmtpSink } from './smtp-sink.js';
 
+/** What a requester types about themselves; tests that trace personal data give each request its own. */
+export interface RequesterFields {
+  name: string;
+  phone: string;
+  details: string;
+}
+
 /** Files a request on the organisation's public form, as a requester would; returns its reference. */
-export async function submitRequest(baseUrl: string, slug: string, email: string, rightId: string): Promise<string> {
+export async function submitRequest(baseUrl: string, slug: string, email: string, rightId: string, person: Partial<RequesterFields> = {}): Promise<string> {
   const response = await new FormClient(baseUrl).submitForm(`/o/${slug}/requests/new`, `/o/${slug}/requests`, {
-    name: 'Ada Lovelace',
+    name: person.name ?? 'Ada Lovelace',
     email,
-    phone: '',
+    phone: person.phone ?? '',
     rightId,
     relationship: 'self',
-    details: 'Account name ada-l',
+    details: person.details ?? 'Account name ada-l',
     website: '',
   });
   if (response.status !== 201) throw new Error(`submitting to ${slug} answered ${response.status}`);

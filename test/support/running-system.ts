@@ -5,10 +5,14 @@ import { testDatabaseUrl, testRedisPrefix } from './test-env.js';
 
 export interface RunningSystem {
   baseUrl: string;
+  /** Every worker process started so far, stopped and killed ones included. */
+  workers: ChildProcess[];
+  /** Starts one more worker process on the same database, queues and settings. */
+  startWorker(): ChildProcess;
   stop(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -36,9 +40,22 @@ async function stopChild(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-/** The built api and worker as separate processes, on the run's database and Redis prefix. */
-/** Without smtpUrl, mail goes to the dev mailbox; with a clock, the processes' time follows it. */
-export async function startSystem(options: { smtpUrl?: string; clock?: TestClock; extraEnv?: NodeJS.ProcessEnv } = {}): Promise<RunningSystem> {
+/** Ends a process at once with a signal (SIGKILL: no shutdown hooks run) and resolves when it is gone. */
+export async function killProcess(child: ChildProcess, signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill(signal);
+  await exited;
+}
+
+/**
+ * The built api and worker as separate processes, on the run's database and Redis prefix. Without smtpUrl, mail
+ * goes to the dev mailbox; with a clock, the processes' time follows it; `workers` worker processes (default 1)
+ * share the queues, as copies of the worker do in production.
+ */
+export async function startSystem(
+  options: { smtpUrl?: string; clock?: TestClock; extraEnv?: NodeJS.ProcessEnv; workers?: number } = {},
+): Promise<RunningSystem> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = {
@@ -57,7 +74,8 @@ export async function startSystem(options: { smtpUrl?: string; clock?: TestClock
     SIGN_IN_RATE_LIMIT: '10000',
     ...options.extraEnv,
   };
-  const children = [launch('api', env), launch('worker', env)];
+  const workers = Array.from({ length: options.workers ?? 1 }, () => launch('worker', env));
+  const children = [launch('api', env), ...workers];
   const deadline = Date.now() + 30_000;
   for (;;) {
     try {
@@ -65,12 +83,25 @@ export async function startSystem(options: { smtpUrl?: string; clock?: TestClock
     } catch {
       // not listening yet
     }
-    if (children.some((c) => c.exitCode !== null)) throw new Error('api or worker exited during start');
-    if (Date.now() > deadline) throw new Error('api did not become healthy within 30 s');
+    const failure = children.some((c) => c.exitCode !== null)
+      ? 'api or worker exited during start'
+      : Date.now() > deadline && 'api did not become healthy within 30 s';
+    if (failure) {
+      // A test whose system failed to start has nothing to stop: leave no process behind.
+      await Promise.all(children.map(stopChild));
+      throw new Error(failure);
+    }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return {
     baseUrl,
+    workers,
+    startWorker: () => {
+      const worker = launch('worker', env);
+      workers.push(worker);
+      children.push(worker);
+      return worker;
+    },
     stop: async () => {
       await Promise.all(children.map(stopChild));
     },

@@ -1,6 +1,7 @@
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
+import { EndOfDataGate } from './end-of-data-gate.js';
 
 export interface SunkMail {
   to: string;
@@ -8,46 +9,86 @@ export interface SunkMail {
   text: string;
   html: string;
   messageId: string;
+  /** The sending side's TCP port, to tell which process sent it. */
+  clientPort: number;
   parsed: ParsedMail;
 }
 
-/** A real SMTP server on a loopback port that keeps every message it is sent. */
+/**
+ * A real SMTP server on a loopback port that keeps every message it accepted, as an MTA delivers: the message
+ * arrived in full and the 250 reply went to a client still connected. A message cut off mid-DATA is counted in
+ * `cutOff`, never kept.
+ */
 export class SmtpSink {
   readonly mails: SunkMail[] = [];
+  /** Messages whose connection dropped before their end of data arrived. */
+  cutOff = 0;
+  /** While set, recipients it matches are refused with its reply code (451: try later; 550: no such mailbox). */
+  refuse: { code: 451 | 550; matches: (address: string) => boolean } | null = null;
+  /** Recipients refused so far. */
+  refused: string[] = [];
   private readonly server: SMTPServer;
+  private readonly clients = new Map<number, Socket>();
+  private gate: EndOfDataGate | undefined;
 
   private constructor() {
     this.server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS'],
       logger: false,
-      onData: (stream, _session, callback) => {
-        simpleParser(stream)
-          .then((parsed) => {
-            const to = Array.isArray(parsed.to) ? parsed.to.map((a) => a.text).join(', ') : (parsed.to?.text ?? '');
-            this.mails.push({
-              to,
-              subject: parsed.subject ?? '',
-              text: parsed.text ?? '',
-              html: typeof parsed.html === 'string' ? parsed.html : '',
-              messageId: parsed.messageId ?? '',
-              parsed,
-            });
-            callback();
-          })
-          .catch(callback);
+      onRcptTo: (address, _session, callback) => {
+        if (!this.refuse?.matches(address.address)) return callback();
+        this.refused.push(address.address);
+        callback(Object.assign(new Error(this.refuse.code === 451 ? 'Mailbox busy, try again later' : 'No such mailbox here'), { responseCode: this.refuse.code }));
       },
+      onData: (stream, session, callback) => {
+        const chunks: Buffer[] = [];
+        let ended = false;
+        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+        stream.on('error', () => undefined);
+        stream.on('close', () => {
+          if (!ended) this.cutOff++;
+        });
+        stream.on('end', () => {
+          ended = true;
+          simpleParser(Buffer.concat(chunks))
+            .then((parsed) => {
+              // Kept only when the 250 reply (sent by callback, at once) reaches a client still there.
+              if (this.clients.get(session.remotePort)?.writable) this.keep(parsed, session.remotePort);
+              callback();
+            })
+            .catch(callback);
+        });
+      },
+    });
+    this.server.server.on('connection', (socket: Socket) => {
+      const port = socket.remotePort!;
+      this.clients.set(port, socket);
+      socket.once('close', () => this.clients.delete(port));
     });
   }
 
-  static async start(): Promise<SmtpSink> {
+  /** With `gate`, clients reach the server through an EndOfDataGate, so a test can hold sends mid-DATA. */
+  static async start(options: { gate?: boolean } = {}): Promise<SmtpSink> {
     const sink = new SmtpSink();
     await new Promise<void>((resolve) => sink.server.listen(0, '127.0.0.1', resolve));
+    if (options.gate) sink.gate = await EndOfDataGate.start((sink.server.server.address() as AddressInfo).port);
     return sink;
   }
 
   get url(): string {
-    return `smtp://127.0.0.1:${(this.server.server.address() as AddressInfo).port}`;
+    return `smtp://127.0.0.1:${this.gate?.port ?? (this.server.server.address() as AddressInfo).port}`;
+  }
+
+  /** Holds the end of every message for `ms` before the server gets it (a gated sink only); 0 stops holding. */
+  holdEndOfData(ms: number): void {
+    if (!this.gate) throw new Error('holdEndOfData needs a sink started with { gate: true }');
+    this.gate.holdMs = ms;
+  }
+
+  /** Sends held mid-DATA right now. */
+  get sendsHeld(): number {
+    return this.gate?.holding ?? 0;
   }
 
   mailsTo(address: string): SunkMail[] {
@@ -65,6 +106,20 @@ export class SmtpSink {
   }
 
   async stop(): Promise<void> {
+    await this.gate?.stop();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private keep(parsed: ParsedMail, clientPort: number): void {
+    const to = Array.isArray(parsed.to) ? parsed.to.map((a) => a.text).join(', ') : (parsed.to?.text ?? '');
+    this.mails.push({
+      to,
+      subject: parsed.subject ?? '',
+      text: parsed.text ?? '',
+      html: typeof parsed.html === 'string' ? parsed.html : '',
+      messageId: parsed.messageId ?? '',
+      clientPort,
+      parsed,
+    });
   }
 }

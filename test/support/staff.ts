@@ -9,10 +9,10 @@ export interface StaffAccount {
   name: string;
 }
 
-/** A staff user of the run's database with the given role in each named organisation. */
-export async function createStaff(roles: Record<string, StaffRole>, name = 'Test Agent'): Promise<StaffAccount> {
+/** A staff user of the run's database (or the one given) with the given role in each named organisation. */
+export async function createStaff(roles: Record<string, StaffRole>, name = 'Test Agent', databaseUrl = testDatabaseUrl()): Promise<StaffAccount> {
   const account = { email: `staff-${randomBytes(5).toString('hex')}@example.org`, password: randomBytes(12).toString('base64url'), name };
-  const dataSource = await createDataSource(testDatabaseUrl(), { poolSize: 1 }).initialize();
+  const dataSource = await createDataSource(databaseUrl, { poolSize: 1 }).initialize();
   try {
     for (const [slug, role] of Object.entries(roles)) {
       const organisation = await dataSource.getRepository(Organisation).findOneByOrFail({ slug });

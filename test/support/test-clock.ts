@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -21,8 +21,17 @@ export class TestClock {
     this.advanceMs(days * DAY_MS);
   }
 
+  /** Moves time forward to an instant (time keeps flowing from there). */
+  advanceTo(instant: Date): void {
+    const ms = instant.getTime() - this.now().getTime();
+    if (ms < 0) throw new Error(`the test clock is already past ${instant.toISOString()}`);
+    this.advanceMs(ms);
+  }
+
   advanceMs(ms: number): void {
     this.offsetMs += ms;
-    writeFileSync(this.file, String(this.offsetMs));
+    // Written aside and renamed into place: a process reading mid-write would see an empty file, that is no offset.
+    writeFileSync(`${this.file}.next`, String(this.offsetMs));
+    renameSync(`${this.file}.next`, this.file);
   }
 }

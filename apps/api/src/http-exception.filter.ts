@@ -19,7 +19,9 @@ export class HttpExceptionFilter implements ExceptionFilter {
     }
     const status = exception instanceof HttpException ? exception.getStatus() : HttpStatus.INTERNAL_SERVER_ERROR;
     if (status >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
-    const messages = status >= 500 ? ['Something went wrong on our side. Please try again in a moment.'] : messagesOf(exception as HttpException);
+    // A 503 we raise on purpose (a service down) says which; any other 5xx says nothing of our insides.
+    const explained = exception instanceof HttpException && (status < 500 || status === HttpStatus.SERVICE_UNAVAILABLE);
+    const messages = explained ? messagesOf(exception) : ['Something went wrong on our side. Please try again in a moment.'];
     if (exception instanceof RateLimitExceeded) res.set('Retry-After', String(exception.retryAfterSeconds));
     if (req.path.startsWith('/api/')) {
       res.status(status).json({ statusCode: status, error: HttpStatus[status] ?? 'Error', message: messages });

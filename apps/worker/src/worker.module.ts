@@ -6,24 +6,30 @@ import { clockFor, Env, loadEnv } from '#config';
 import { createDataSource, OrganisationDirectory } from '#db';
 import { createMailer, type Mailer } from '#mail';
 import { createRedis, OutboxRelay, QUEUE_NAMES, type QueueName } from '#queue';
+import { dailyStaffMailHandlers } from './deadlines/daily-staff-mail.handlers.js';
+import { deadlineFireHandlers } from './deadlines/deadline-fire.handler.js';
+import { deadlineSweepHandlers } from './deadlines/deadline-sweep.handler.js';
 import { checkHandlers, dispatch } from './job-dispatcher.js';
+import { MailFailureRecorder } from './mail/mail-failure.recorder.js';
 import { MailLedger } from './mail/mail-ledger.js';
 import { requestMailHandlers } from './mail/request-mail.handlers.js';
 import { requesterNotifyHandlers } from './mail/requester-notify.handler.js';
 import { OutboxRelayLoop } from './relay/outbox-relay.loop.js';
+import { registerSchedulers } from './schedulers.js';
+import { retentionHandlers } from './retention/retention-purge.handler.js';
 
 const DATA_SOURCE = Symbol('DATA_SOURCE');
 const REDIS = Symbol('REDIS');
 const MAILER = Symbol('MAILER');
 
-/** Default retry policy: SMTP hiccups are retried with exponential backoff. */
-const JOB_OPTIONS = {
-  attempts: 6,
-  backoff: { type: 'exponential', delay: 2_000 },
+/** Default retry policy: SMTP hiccups are retried with exponential backoff (MAIL_ATTEMPTS, from MAIL_BACKOFF_MS). */
+const jobOptions = (env: Env) => ({
+  attempts: env.MAIL_ATTEMPTS,
+  backoff: { type: 'exponential', delay: env.MAIL_BACKOFF_MS },
   // Completed jobs are kept a day, so a re-relayed outbox row with the same job id stays a no-op.
   removeOnComplete: { age: 86_400 },
   removeOnFail: { age: 7 * 86_400 },
-};
+});
 
 @Module({
   providers: [
@@ -62,24 +68,35 @@ export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdo
     const handlers = checkHandlers({
       ...requestMailHandlers(mailDeps),
       ...requesterNotifyHandlers(mailDeps),
+      ...retentionHandlers(mailDeps),
+      ...deadlineSweepHandlers(mailDeps),
+      ...deadlineFireHandlers(mailDeps),
+      ...dailyStaffMailHandlers(mailDeps),
     });
+    const failures = new MailFailureRecorder(this.dataSource, clock);
     const prefix = this.env.REDIS_PREFIX;
     for (const name of QUEUE_NAMES) {
-      this.queues.set(name, new Queue(name, { connection: this.redis, prefix, defaultJobOptions: JOB_OPTIONS }));
+      this.queues.set(name, new Queue(name, { connection: this.redis, prefix, defaultJobOptions: jobOptions(this.env) }));
       const worker = new Worker(name, (job) => dispatch(handlers, job.name, job.data, job.id!), {
         connection: createRedis(this.env.REDIS_URL),
         prefix,
         concurrency: 10,
+        lockDuration: this.env.WORKER_LOCK_MS,
+        stalledInterval: this.env.WORKER_STALLED_CHECK_MS,
       });
-      worker.on('failed', (job, error) =>
-        this.logger.error(`job ${job?.id} failed (attempt ${job?.attemptsMade} of ${job?.opts.attempts}): ${error.message}`),
-      );
+      worker.on('failed', (job, error) => {
+        this.logger.error(`job ${job?.id} failed (attempt ${job?.attemptsMade} of ${job?.opts.attempts}): ${error.message}`);
+        void failures.onFailed(job, error);
+      });
       worker.on('error', (error) => this.logger.warn(`queue ${name}: ${error.message}`));
       this.workers.push(worker);
     }
-    const relay = new OutboxRelay(this.dataSource, Object.fromEntries(this.queues) as Record<QueueName, Queue>);
-    this.relayLoop = new OutboxRelayLoop(relay, this.env.OUTBOX_POLL_MS);
+    const queues = Object.fromEntries(this.queues) as Record<QueueName, Queue>;
+    const relay = new OutboxRelay(this.dataSource, queues, { client: this.redis, prefix });
+    this.relayLoop = new OutboxRelayLoop(relay, this.env.OUTBOX_POLL_MS, () => registerSchedulers(queues, this.env));
     this.relayLoop.start();
+    // Not awaited: with Redis down the worker still starts, and the schedulers register once it is back.
+    registerSchedulers(queues, this.env).catch((error: Error) => this.logger.error(`job schedulers not registered: ${error.message}`));
     this.logger.log(`worker running: queues ${QUEUE_NAMES.join(', ')}; mail via ${this.env.SMTP_URL ? 'SMTP' : 'the dev mailbox'}`);
   }
 

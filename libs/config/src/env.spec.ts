@@ -22,6 +22,38 @@ describe('loadEnv', () => {
     expect(attempt).toThrow(/SMTP_URL must be an smtp/);
   });
 
+  it('retries mail 6 times from 2 s and purges daily unless told otherwise', () => {
+    expect(loadEnv({})).toMatchObject({ MAIL_ATTEMPTS: 6, MAIL_BACKOFF_MS: 2_000, RETENTION_EVERY_MS: 86_400_000 });
+    expect(loadEnv({ MAIL_ATTEMPTS: '2', MAIL_BACKOFF_MS: '50', RETENTION_EVERY_MS: '1000' })).toMatchObject({
+      MAIL_ATTEMPTS: 2,
+      MAIL_BACKOFF_MS: 50,
+      RETENTION_EVERY_MS: 1_000,
+    });
+    const attempt = () => loadEnv({ MAIL_ATTEMPTS: '0', MAIL_BACKOFF_MS: '-1', RETENTION_EVERY_MS: '10' });
+    expect(attempt).toThrow(/MAIL_ATTEMPTS/);
+    expect(attempt).toThrow(/MAIL_BACKOFF_MS/);
+    expect(attempt).toThrow(/RETENTION_EVERY_MS/);
+  });
+
+  it('gives a dead worker\'s jobs to another after 30 s by default, and refuses claims too short to renew', () => {
+    const env = loadEnv({});
+    expect([env.WORKER_LOCK_MS, env.WORKER_STALLED_CHECK_MS]).toEqual([30_000, 30_000]);
+    expect(loadEnv({ WORKER_LOCK_MS: '3000', WORKER_STALLED_CHECK_MS: '1000' }).WORKER_LOCK_MS).toBe(3000);
+    expect(() => loadEnv({ WORKER_LOCK_MS: '100' })).toThrow(/WORKER_LOCK_MS/);
+    expect(() => loadEnv({ WORKER_STALLED_CHECK_MS: '0' })).toThrow(/WORKER_STALLED_CHECK_MS/);
+  });
+
+  it('sweeps deadlines every minute and checks the daily staff mails hourly unless told otherwise', () => {
+    expect(loadEnv({})).toMatchObject({ DEADLINE_SWEEP_MS: 60_000, DAILY_STAFF_MAIL_CHECK_MS: 3_600_000 });
+    expect(loadEnv({ DEADLINE_SWEEP_MS: '200', DAILY_STAFF_MAIL_CHECK_MS: '300' })).toMatchObject({
+      DEADLINE_SWEEP_MS: 200,
+      DAILY_STAFF_MAIL_CHECK_MS: 300,
+    });
+    const attempt = () => loadEnv({ DEADLINE_SWEEP_MS: '5', DAILY_STAFF_MAIL_CHECK_MS: 'hourly' });
+    expect(attempt).toThrow(/DEADLINE_SWEEP_MS/);
+    expect(attempt).toThrow(/DAILY_STAFF_MAIL_CHECK_MS/);
+  });
+
   it('refuses development secrets in production', () => {
     expect(() => loadEnv({ NODE_ENV: 'production' })).toThrow(/APP_SECRET: must be set in production/);
   });

@@ -66,6 +66,48 @@ export class Env {
   @Min(10)
   OUTBOX_POLL_MS: number = 250;
 
+  /**
+   * How long a worker's claim on a running job lasts unless renewed (it renews at half this), in ms. The jobs
+   * of a worker that died are handed to another once the claim lapses and a stalled check has seen it twice.
+   */
+  @IsInt()
+  @Min(1000)
+  WORKER_LOCK_MS: number = 30_000;
+
+  /** How often each worker looks for jobs whose claim lapsed (their worker died), in ms. */
+  @IsInt()
+  @Min(500)
+  WORKER_STALLED_CHECK_MS: number = 30_000;
+
+  /** Attempts per mail job before it fails for good (then a staff alert says so). */
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  MAIL_ATTEMPTS: number = 6;
+
+  /** First retry delay of a failed mail job in ms; each further retry waits twice as long. */
+  @IsInt()
+  @Min(0)
+  MAIL_BACKOFF_MS: number = 2_000;
+
+  /** How often the retention purge runs, in ms (daily; tests run it more often). */
+  @IsInt()
+  @Min(1_000)
+  RETENTION_EVERY_MS: number = 86_400_000;
+
+  /** How often the worker sweeps for due reminders and expiries, in ms (tests sweep more often). */
+  @IsInt()
+  @Min(10)
+  DEADLINE_SWEEP_MS: number = 60_000;
+
+  /**
+   * How often the worker checks whether an organisation's daily staff mails (overdue escalation, digest) are due,
+   * in ms: hourly, each sent once per local day from 08:00 (tests check more often).
+   */
+  @IsInt()
+  @Min(10)
+  DAILY_STAFF_MAIL_CHECK_MS: number = 3_600_000;
+
   /** Tests only: a file holding a clock offset in ms, shared by the api and the worker. */
   @IsOptional()
   @IsString()

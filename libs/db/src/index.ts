@@ -5,5 +5,6 @@ export * from './organisation.directory.js';
 export * from './request-tokens.js';
 export * from './request-reference.js';
 export * from './request-facts.js';
+export * from './request-schedule.js';
 export * from './audit-log.js';
 export * from './staff-accounts.js';

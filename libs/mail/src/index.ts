@@ -8,3 +8,8 @@ export * from './templates/requester-mail.js';
 export * from './templates/complaint-route.js';
 export * from './templates/denial.template.js';
 export * from './templates/requester-notice.template.js';
+export * from './templates/verification-reminder.template.js';
+export * from './templates/staff-mail.js';
+export * from './templates/staff-reminder.template.js';
+export * from './templates/overdue-escalation.template.js';
+export * from './templates/staff-digest.template.js';

@@ -1,7 +1,7 @@
 import type { DenialReason, MailTemplate } from '#workflow';
 
 /** Every queue, and which queue each job runs on. */
-export const QUEUE_NAMES = ['mail'] as const;
+export const QUEUE_NAMES = ['mail', 'maintenance'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 /** The one typed union of jobs: name → payload. Payloads carry ids only; handlers re-read the rows. */
@@ -15,6 +15,16 @@ export interface JobPayloads {
    * holds what the mail reports (reason, new due date, files), as it was at that moment.
    */
   'requester.notify': { requestId: string; template: MailTemplate; auditEntryId?: string };
+  /** Scheduled: turn the deadline events that have come due into `deadline.fire` jobs. */
+  'deadlines.sweep': Record<string, never>;
+  /** One deadline event of a request come due: a staff reminder, the extension window, a verification reminder or expiry. */
+  'deadline.fire': { requestId: string; eventId: string };
+  /** Scheduled: each organisation's admins get the day's list of overdue requests, once a day. */
+  'deadlines.escalate': Record<string, never>;
+  /** Scheduled: each agent or admin gets the day's list of their open requests by days left, once a day. */
+  'deadlines.digest': Record<string, never>;
+  /** Scheduled: remove personal data of requests closed past their organisation's retention, then old records. */
+  'retention.purge': Record<string, never>;
 }
 
 /**
@@ -40,12 +50,26 @@ export interface NoticeAuditDetail {
 }
 
 export type JobName = keyof JobPayloads;
-export const JOB_NAMES = ['verification.send', 'receipt.send', 'requester.notify'] as const satisfies readonly JobName[];
+export const JOB_NAMES = [
+  'verification.send',
+  'receipt.send',
+  'requester.notify',
+  'retention.purge',
+  'deadlines.sweep',
+  'deadline.fire',
+  'deadlines.escalate',
+  'deadlines.digest',
+] as const satisfies readonly JobName[];
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   'verification.send': 'mail',
   'receipt.send': 'mail',
   'requester.notify': 'mail',
+  'retention.purge': 'maintenance',
+  'deadlines.sweep': 'maintenance',
+  'deadline.fire': 'mail',
+  'deadlines.escalate': 'maintenance',
+  'deadlines.digest': 'maintenance',
 };
 
 /**

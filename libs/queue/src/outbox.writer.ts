@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { EntityManager, QueryDeepPartialEntity } from 'typeorm';
 import { OutboxMessage } from '#db';
 import { jobIdFor, type JobName, type JobPayloads } from './jobs.js';
 
@@ -12,13 +12,24 @@ export async function writeOutbox<N extends JobName>(
   payload: JobPayloads[N] & { requestId: string },
   discriminator: string | number,
 ): Promise<string> {
-  const jobId = jobIdFor(name, payload.requestId, discriminator);
+  const [jobId] = await writeOutboxBatch(manager, name, [{ payload, discriminator }]);
+  return jobId;
+}
+
+/** Records many jobs of one kind in one statement (the deadline sweep writes up to 1,000 at a time); returns their ids. */
+export async function writeOutboxBatch<N extends JobName>(
+  manager: EntityManager,
+  name: N,
+  jobs: readonly { payload: JobPayloads[N] & { requestId: string }; discriminator: string | number }[],
+): Promise<string[]> {
+  const jobIds = jobs.map(({ payload, discriminator }) => jobIdFor(name, payload.requestId, discriminator));
+  if (jobs.length === 0) return jobIds;
   await manager
     .createQueryBuilder()
     .insert()
     .into(OutboxMessage)
-    .values({ jobName: name, jobId, payload })
+    .values(jobs.map(({ payload }, i): QueryDeepPartialEntity<OutboxMessage> => ({ jobName: name, jobId: jobIds[i], payload })))
     .orIgnore()
     .execute();
-  return jobId;
+  return jobIds;
 }

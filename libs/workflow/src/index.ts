@@ -16,6 +16,7 @@ export {
   OPEN_STATUSES,
   isOpen,
   requiresVerification,
+  verificationStartsClock,
   initialStatus,
   denialReasons,
   verifyRequest,
@@ -41,3 +42,14 @@ export {
   type TransitionResult,
 } from './request-state.machine.js';
 export { linkExpiresAt, STATUS_LINK_DAYS } from './link-expiry.js';
+export {
+  deadlineSchedule,
+  SCHEDULED_EVENT_KINDS,
+  STAFF_MAIL_HOUR,
+  VERIFICATION_REMINDER_HOURS,
+  type ScheduledEvent,
+  type ScheduledEventKind,
+  type ScheduleInput,
+} from './deadline-schedule.js';
+export { dailyStaffMailDate, DAILY_STAFF_MAIL_HOUR } from './daily-staff-mail.js';
+export { retentionCutoffs, type RetentionCutoffs, type RetentionInput } from './retention-cutoffs.js';

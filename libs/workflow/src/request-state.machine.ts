@@ -155,6 +155,11 @@ export function requiresVerification(requestType: RequestType): boolean {
   return !requestType.startsWith('opt_out_');
 }
 
+/** GDPR/UK GDPR: the period runs from when the requested verification arrives, not from receipt. */
+export function verificationStartsClock(regime: Regime): boolean {
+  return hasGdprClock(regime);
+}
+
 export function initialStatus(requestType: RequestType): RequestStatus {
   return requiresVerification(requestType) ? 'unverified' : 'verified';
 }

@@ -20,8 +20,12 @@ import { RateLimiter } from './rate-limiter.js';
       provide: RATE_LIMIT_REDIS,
       inject: [Env],
       // Fails fast instead of queueing while Redis is down: rate limits fail open, intake keeps working.
-      useFactory: (env: Env) =>
-        new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false, keyPrefix: `${env.REDIS_PREFIX}:` }),
+      useFactory: (env: Env) => {
+        const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false, keyPrefix: `${env.REDIS_PREFIX}:` });
+        // Reconnects are expected while Redis is down; the limiter already reports the failed calls.
+        redis.on('error', () => undefined);
+        return redis;
+      },
     },
     RateLimiter,
     { provide: OrganisationDirectory, inject: [DATA_SOURCE], useFactory: (ds: DataSource) => new OrganisationDirectory(ds) },

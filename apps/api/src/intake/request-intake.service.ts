@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
-import { appendAudit, DataSubjectRequest, newRequestReference, type OrganisationContext } from '#db';
+import { appendAudit, DataSubjectRequest, newRequestReference, rescheduleRequest, type OrganisationContext } from '#db';
 import type { PolicyRight } from '#policy';
 import { internalTargetDaysFor } from '#policy';
 import { writeOutbox } from '#queue';
@@ -29,11 +29,12 @@ export class RequestIntakeService {
 
   private async insert(
     tx: EntityManager,
-    { organisation, policyVersion, policy, calendar }: OrganisationContext,
+    context: OrganisationContext,
     right: PolicyRight,
     form: RequestFormDto,
     receivedAt: Date,
   ): Promise<DataSubjectRequest> {
+    const { organisation, policyVersion, policy, calendar } = context;
     const deadlines = computeDeadlines({
       regime: right.regime,
       requestType: right.type,
@@ -73,6 +74,7 @@ export class RequestIntakeService {
       detail: { channel: 'web', rightId: right.id, dueAt: request.dueAt },
       at: receivedAt,
     });
+    await rescheduleRequest(tx, request, context, receivedAt);
     // Opt-outs need no verification: the requester still gets a receipt with the private status link.
     if (needsVerification) await writeOutbox(tx, 'verification.send', { requestId: request.id }, 'initial');
     else await writeOutbox(tx, 'receipt.send', { requestId: request.id }, 'initial');

@@ -2,7 +2,9 @@ import { Controller, Get, Inject, Logger, Param, Query, Req, Res, UseGuards } fr
 import type { Request, Response } from 'express';
 import type { Clock } from '#config';
 import { Csrf } from '../public/csrf.js';
-import { OrganisationAccess, READ_ROLES } from '../staff/auth/organisation-access.js';
+import { StaffAlertsService } from '../staff/alerts/staff-alerts.service.js';
+import { alertsBanner } from '../staff/alerts/staff-alerts.view.js';
+import { ACT_ROLES, OrganisationAccess, READ_ROLES } from '../staff/auth/organisation-access.js';
 import { Staff, StaffGuard } from '../staff/auth/staff.guard.js';
 import type { StaffPrincipal } from '../staff/auth/staff-session.service.js';
 import { staffPage } from '../views/staff-layout.view.js';
@@ -36,6 +38,7 @@ export class QueuePageController {
     private readonly access: OrganisationAccess,
     private readonly queue: RequestQueueService,
     private readonly csrf: Csrf,
+    private readonly alerts: StaffAlertsService,
   ) {}
 
   /** Open requests unless the status filter says otherwise. */
@@ -50,14 +53,18 @@ export class QueuePageController {
     const context = await this.access.require(staff, slug, READ_ROLES);
     const now = this.clock.now();
     const filters = { ...query, status: query.status ?? ('open' as const) };
-    const [page, counts, members] = await Promise.all([
+    const [page, counts, members, alerts] = await Promise.all([
       this.queue.list(context, staff.user.id, filters, now),
       this.queue.counts(context),
       this.queue.members(context),
+      this.alerts.open(context.organisation.id),
     ]);
+    const csrfToken = this.csrf.tokenFor(req, res);
+    const timeZone = context.organisation.timeZone;
     const body = queuePage({
+      alerts: alertsBanner({ ...alerts, slug, timeZone, csrfToken, canResolve: ACT_ROLES.includes(context.role) }),
       slug,
-      timeZone: context.organisation.timeZone,
+      timeZone,
       filters,
       limit: query.limit,
       paged: query.cursor !== undefined,
@@ -68,7 +75,7 @@ export class QueuePageController {
     res.type('html').send(
       staffPage('Requests', body, {
         userName: staff.user.name,
-        csrfToken: this.csrf.tokenFor(req, res),
+        csrfToken,
         organisation: { slug, name: context.organisation.name, role: context.role },
       }),
     );

@@ -6,6 +6,8 @@ import type { QueueFilters, StatusFilter } from './queue-filters.query.js';
 import type { QueueCounts, QueuedRequest, QueueMember } from './request-queue.service.js';
 
 export interface QueuePageView {
+  /** The organisation's unresolved staff alerts, shown above everything else. */
+  alerts: SafeHtml | '';
   slug: string;
   timeZone: string;
   /** The filters in force, the status resolved (the page's default is open). */
@@ -97,6 +99,7 @@ function row(v: QueuePageView, r: QueuedRequest): SafeHtml {
 export function queuePage(v: QueuePageView): SafeHtml {
   const exportQuery = filterQuery(v.filters);
   return html`<h1>Requests</h1>
+${v.alerts}
 ${counts(v)}
 ${filterForm(v)}
 <p><a href="/staff/orgs/${v.slug}/requests.csv?${exportQuery}">Export CSV</a> (every request matching these filters)</p>

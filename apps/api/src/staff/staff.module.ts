@@ -5,10 +5,15 @@ import { RequestQueueService } from '../queue/request-queue.service.js';
 import { RequestsApiController } from '../queue/requests-api.controller.js';
 import { StaffAdminController } from './admin/staff-admin.controller.js';
 import { StaffAdminService } from './admin/staff-admin.service.js';
+import { StaffAlertsController } from './alerts/staff-alerts.controller.js';
+import { StaffAlertsService } from './alerts/staff-alerts.service.js';
 import { OrganisationAccess } from './auth/organisation-access.js';
 import { SignInController } from './auth/sign-in.controller.js';
 import { StaffGuard } from './auth/staff.guard.js';
 import { StaffSessionService } from './auth/staff-session.service.js';
+import { JobQueues } from './jobs/job-queues.js';
+import { QueueDashboardController } from './jobs/queue-dashboard.controller.js';
+import { QueueDashboardService } from './jobs/queue-dashboard.service.js';
 import { ReportsController } from './reports/reports.controller.js';
 import { RequestReportService } from './reports/request-report.service.js';
 import { RequestActionsController } from './request/request-actions.controller.js';
@@ -19,8 +24,8 @@ import { StaffHomeController } from './staff-home.controller.js';
 
 /** The staff console: sign-in, each organisation's queue, request pages and actions, reports, staff admin. */
 @Module({
-  controllers: [SignInController, StaffHomeController, QueuePageController, RequestsApiController, ReportsController, StaffAdminController, RequestPageController, RequestActionsController],
-  providers: [Csrf, StaffSessionService, StaffGuard, OrganisationAccess, RequestQueueService, RequestReportService, StaffAdminService, RequestPageService, RequestActionsService],
+  controllers: [SignInController, StaffHomeController, QueuePageController, RequestsApiController, ReportsController, StaffAdminController, RequestPageController, RequestActionsController, StaffAlertsController, QueueDashboardController],
+  providers: [Csrf, StaffSessionService, StaffGuard, OrganisationAccess, RequestQueueService, RequestReportService, StaffAdminService, RequestPageService, RequestActionsService, StaffAlertsService, JobQueues, QueueDashboardService],
   // RequestActionsService: the requester's reply on the status page is a request action too.
   exports: [Csrf, StaffSessionService, StaffGuard, OrganisationAccess, RequestActionsService],
 })

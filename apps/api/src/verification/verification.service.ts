@@ -8,6 +8,7 @@ import {
   OrganisationDirectory,
   redeemableToken,
   requestFacts,
+  rescheduleRequest,
   RequestToken,
   type OrganisationContext,
   type TokenRefusal,
@@ -56,6 +57,7 @@ export class VerificationService {
       request.verificationReached = 'email';
       await tx.save(request);
       await tx.update(RequestToken, { id: found.token.id }, { usedAt: now });
+      await rescheduleRequest(tx, request, context, now);
       await appendAudit(tx, {
         organisationId: request.organisationId,
         requestId: request.id,

@@ -43,6 +43,11 @@ button.link { background: none; color: #1d70b8; padding: 0; margin: 0; text-deco
 .timeline pre { margin: .2rem 0; }
 #actions section { border-top: 1px solid #ddd; margin-top: 1.5rem; }
 select, input[type=file] { font: inherit; padding: .3rem; }
+.alerts { border-left: 6px solid #b00020; background: #fdf1f1; padding: .5rem 1rem; margin: 1rem 0; }
+.alerts h2 { font-size: 1.1rem; margin: .2rem 0; }
+.alerts li { margin: .4rem 0; }
+.alerts form.inline { display: inline; margin-left: .5rem; }
+.failed-jobs .job-error { overflow-wrap: anywhere; }
 `;
 
 export function page(title: string, body: SafeHtml, organisationName?: string): string {

@@ -161,6 +161,7 @@ export function downloadRefusedPage(refusal: 'no_such_file' | 'no_longer_availab
 }
 
 export function errorPage(status: number, message: string): string {
-  const title = status === 404 ? 'Page not found' : status === 429 ? 'Too many requests' : status >= 500 ? 'Something went wrong' : 'Request not accepted';
+  const title =
+    status === 404 ? 'Page not found' : status === 429 ? 'Too many requests' : status === 503 ? 'Temporarily unavailable' : status >= 500 ? 'Something went wrong' : 'Request not accepted';
   return page(title, html`<h1>${title}</h1><p>${message}</p>`);
 }

@@ -19,7 +19,8 @@ ${
     ? html`<a href="/staff/orgs/${org.slug}/requests">Queue</a>
 <a href="/staff/orgs/${org.slug}/requests?assignee=me">My requests</a>
 <a href="/staff/orgs/${org.slug}/reports">Reports</a>
-${org.role === 'admin' ? html`<a href="/staff/orgs/${org.slug}/staff">Staff</a>` : ''}`
+${org.role === 'admin' ? html`<a href="/staff/orgs/${org.slug}/staff">Staff</a>
+<a href="/staff/orgs/${org.slug}/jobs">Jobs</a>` : ''}`
     : ''
 }
 <form method="post" action="/staff/sign-out" class="inline">

@@ -1,8 +1,9 @@
 import { Logger } from '@nestjs/common';
-import { issueRequestToken } from '#db';
+import { issueRequestToken, requestFacts, type DataSubjectRequest, type OrganisationContext } from '#db';
 import { formatLocalDate, receiptMail, verificationMail } from '#mail';
 import type { JobName, JobPayloads } from '#queue';
-import { linkExpiresAt } from '#workflow';
+import { linkExpiresAt, verificationStartsClock, verifyRequest } from '#workflow';
+import { recordRequesterMail } from '../deadlines/acknowledgement.js';
 import { requestMailContext, type RequestMailDeps } from './request-mail.context.js';
 
 export type JobHandler<N extends JobName> = (payload: JobPayloads[N], jobId: string) => Promise<void>;
@@ -25,8 +26,9 @@ export function requestMailHandlers(deps: RequestMailDeps): Pick<JobHandlers, 'v
       const now = deps.clock.now();
       const expiresAt = linkExpiresAt(now, context.policy.settings.verificationLinkDays);
       await ledger.sendOnce({ key: jobId, organisationId: request.organisationId, requestId, template: 'verification', to: request.requesterEmail }, async (tx) => {
-        // A resent link replaces the previous one.
+        // A resent link replaces the previous one; the request expires with the newest link.
         const verifyToken = await issueRequestToken(tx, requestId, 'verify', expiresAt, { replacePrevious: true });
+        await recordRequesterMail(tx, requestId, context, now, expiresAt);
         return {
           to: request.requesterEmail,
           ...verificationMail({
@@ -34,6 +36,8 @@ export function requestMailHandlers(deps: RequestMailDeps): Pick<JobHandlers, 'v
             verifyUrl: link(`/v/${verifyToken}`),
             statusUrl: await issueStatusLink(tx, requestId, now),
             expiresOn: formatLocalDate(expiresAt, context.organisation.timeZone),
+            dueOn: formatLocalDate(dueIfConfirmedNow(request, context, now), context.organisation.timeZone),
+            clockStartsOnConfirmation: verificationStartsClock(request.regime),
           }),
         };
       });
@@ -44,14 +48,20 @@ export function requestMailHandlers(deps: RequestMailDeps): Pick<JobHandlers, 'v
       if (!loaded) return;
       const { request, context } = loaded;
       const now = deps.clock.now();
-      await ledger.sendOnce({ key: jobId, organisationId: request.organisationId, requestId, template: 'receipt', to: request.requesterEmail }, async (tx) => ({
-        to: request.requesterEmail,
-        ...receiptMail({
-          ...mailParty(request, context),
-          statusUrl: await issueStatusLink(tx, requestId, now),
-          dueOn: formatLocalDate(request.dueAt, context.organisation.timeZone),
-        }),
-      }));
+      await ledger.sendOnce({ key: jobId, organisationId: request.organisationId, requestId, template: 'receipt', to: request.requesterEmail }, async (tx) => {
+        const statusUrl = await issueStatusLink(tx, requestId, now);
+        await recordRequesterMail(tx, requestId, context, now);
+        return {
+          to: request.requesterEmail,
+          ...receiptMail({ ...mailParty(request, context), statusUrl, dueOn: formatLocalDate(request.dueAt, context.organisation.timeZone) }),
+        };
+      });
     },
   };
+}
+
+/** The due date the requester can expect: where confirming starts the clock (GDPR), the one it starts if confirmed now. */
+function dueIfConfirmedNow(request: DataSubjectRequest, context: OrganisationContext, now: Date): Date {
+  const confirmed = verifyRequest(requestFacts(request, context), now);
+  return (confirmed.ok && confirmed.changes.dueAt) || request.dueAt;
 }

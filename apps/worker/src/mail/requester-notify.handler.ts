@@ -13,7 +13,7 @@ import { requestMailContext, type RequestMailDeps } from './request-mail.context
  */
 export function requesterNotifyHandlers(deps: RequestMailDeps): Pick<JobHandlers, 'requester.notify'> {
   const { dataSource, ledger } = deps;
-  const { load, mailParty, issueStatusLink } = requestMailContext(deps);
+  const { link, load, mailParty, issueStatusLink } = requestMailContext(deps);
 
   async function detailOf(requestId: string, auditEntryId: string | undefined): Promise<NoticeAuditDetail> {
     if (auditEntryId === undefined) return {};
@@ -60,8 +60,13 @@ export function requesterNotifyHandlers(deps: RequestMailDeps): Pick<JobHandlers
       case 'redirected_to_controller':
         return { template, controller: required(detail.controller, 'controller') };
       case 'withdrawal_confirmed':
-      case 'verification_expired':
         return { template };
+      case 'verification_expired':
+        return {
+          template,
+          newRequestUrl: link(`/o/${context.organisation.slug}/requests/new`),
+          rightToResubmit: request.regime === 'ccpa' || request.regime === 'us_state',
+        };
     }
   }
 

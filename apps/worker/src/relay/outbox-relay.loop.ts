@@ -4,7 +4,10 @@ import type { OutboxRelay } from '#queue';
 const BATCH = 100;
 const BACKOFF_MS = 1_000;
 
-/** Drives the relay: back to back while there is a backlog, every pollMs when idle, backing off while Redis is down. */
+/**
+ * Drives the relay: back to back while there is a backlog, every pollMs when idle, backing off while Redis is down.
+ * When Redis comes back without its data, recent rows go out again and `onRedisForgot` restores what else it held.
+ */
 export class OutboxRelayLoop {
   private readonly logger = new Logger('outbox-relay');
   private timer: NodeJS.Timeout | undefined;
@@ -14,6 +17,7 @@ export class OutboxRelayLoop {
   constructor(
     private readonly relay: OutboxRelay,
     private readonly pollMs: number,
+    private readonly onRedisForgot: () => Promise<void>,
   ) {}
 
   start(): void {
@@ -35,6 +39,9 @@ export class OutboxRelayLoop {
 
   private async tick(): Promise<number> {
     try {
+      if (await this.relay.recoverForgottenJobs(this.onRedisForgot)) {
+        this.logger.log('Redis held none of our jobs (new or restarted): recent jobs go out again, the rest is restored');
+      }
       const relayed = await this.relay.relayBatch(BATCH);
       return relayed === BATCH ? 0 : this.pollMs;
     } catch (error) {

@@ -24,12 +24,23 @@ export function redirectedMail(m: RedirectedMailInput): RenderedMail {
   ]);
 }
 
+export interface VerificationExpiredMailInput extends RequesterMailFrame {
+  /** Absolute link to the organisation's request form. */
+  newRequestUrl: string;
+  /** CCPA and the US state laws: an unverified request may be resubmitted, and the requester is told so. */
+  rightToResubmit: boolean;
+}
+
 /** Unconfirmed requests close when their link expires: nothing is disclosed or deleted on an unproven address. */
-export function verificationExpiredMail(m: RequesterMailFrame): RenderedMail {
+export function verificationExpiredMail(m: VerificationExpiredMailInput): RenderedMail {
   return requesterMail(m, `Your privacy request ${m.reference} to ${m.organisationName} was closed`, [
     paragraph(
       `Your request was closed because the email address was not confirmed before the confirmation link expired. ${m.organisationName} has not acted on it.`,
     ),
-    paragraph('If you still want to make the request, please make it again.'),
+    paragraph(
+      m.rightToResubmit
+        ? `You have the right to submit a new request at any time, here: ${m.newRequestUrl}`
+        : `If you still want to make the request, you can make it again here: ${m.newRequestUrl}`,
+    ),
   ]);
 }

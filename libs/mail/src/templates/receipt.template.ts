@@ -7,13 +7,16 @@ export interface ReceiptMailInput extends RequestMailParty {
   dueOn: string;
 }
 
-/** For requests the law says need no verification (opt-outs): we have it, and here is how to follow it. */
+/**
+ * The acknowledgement of requests the law says need no verification (opt-outs): we have it, what happens next and
+ * by when, and how to follow it.
+ */
 export function receiptMail(m: ReceiptMailInput): RenderedMail {
   const subject = `We received your privacy request ${m.reference} to ${m.organisationName}`;
   const text = `Hello ${m.requesterName},
 
 We received your request to ${m.organisationName}: "${m.requestLabel}" (reference ${m.reference}).
-It needs nothing more from you. ${m.organisationName} must complete it by ${m.dueOn}.
+It needs nothing more from you: requests like this need no proof of identity. ${m.organisationName} must act on it by ${m.dueOn}, and you will get a mail when it is done.
 
 Follow your request here (keep this link private):
 ${m.statusUrl}
@@ -21,7 +24,7 @@ ${m.statusUrl}
 ${textFooter(m.organisationName, m.contact)}`;
   const body = html`<p>Hello ${m.requesterName},</p>
 <p>We received your request to ${m.organisationName}: “${m.requestLabel}” (reference <strong>${m.reference}</strong>).</p>
-<p>It needs nothing more from you. ${m.organisationName} must complete it by ${m.dueOn}.</p>
+<p>It needs nothing more from you: requests like this need no proof of identity. ${m.organisationName} must act on it by ${m.dueOn}, and you will get a mail when it is done.</p>
 <p>Follow your request here (keep this link private): <a href="${m.statusUrl}">${m.statusUrl}</a></p>`;
   return { subject, text, html: mailLayout(m.organisationName, m.contact, body) };
 }

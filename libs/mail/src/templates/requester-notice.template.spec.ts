@@ -31,7 +31,7 @@ const NOTICES: Record<MailTemplate, RequesterNotice> = {
   },
   withdrawal_confirmed: { template: 'withdrawal_confirmed' },
   redirected_to_controller: { template: 'redirected_to_controller', controller: 'Your school <district>' },
-  verification_expired: { template: 'verification_expired' },
+  verification_expired: { template: 'verification_expired', newRequestUrl: 'https://rd.example/o/west/requests/new', rightToResubmit: false },
 };
 
 describe('requesterNoticeMail', () => {
@@ -89,6 +89,16 @@ describe('requesterNoticeMail', () => {
     const partial = requesterNoticeMail(frame, NOTICES.request_partially_fulfilled);
     expect(partial.text).toContain('> Call recordings include other <people>.');
     expect(partial.text).toContain('supervisory authority');
+  });
+
+  it('closes an unconfirmed request with the form to make it again, and under the CCPA the right to resubmit', () => {
+    const gdpr = requesterNoticeMail(frame, NOTICES.verification_expired);
+    expect(gdpr.text).toContain('was not confirmed before the confirmation link expired');
+    expect(gdpr.text).toContain('make it again here: https://rd.example/o/west/requests/new');
+    expect(gdpr.text).not.toContain('right to submit');
+    const ccpa = requesterNoticeMail(frame, { ...NOTICES.verification_expired, rightToResubmit: true } as RequesterNotice);
+    for (const part of [ccpa.text, ccpa.html]) expect(part).toContain('You have the right to submit a new request at any time');
+    expect(ccpa.html).toContain('https://rd.example/o/west/requests/new');
   });
 
   it('names the controller a processor points the requester to', () => {

@@ -1,5 +1,11 @@
 import type { MailTemplate } from '#workflow';
-import { withdrawalConfirmedMail, redirectedMail, verificationExpiredMail, type RedirectedMailInput } from './closure.template.js';
+import {
+  withdrawalConfirmedMail,
+  redirectedMail,
+  verificationExpiredMail,
+  type RedirectedMailInput,
+  type VerificationExpiredMailInput,
+} from './closure.template.js';
 import { deniedMail, type DeniedMailInput } from './denial.template.js';
 import { extensionNoticeMail, type ExtensionNoticeMailInput } from './extension-notice.template.js';
 import type { RenderedMail } from './mail-layout.js';
@@ -18,7 +24,7 @@ interface NoticeContent {
   request_denied: Extra<DeniedMailInput>;
   withdrawal_confirmed: Record<never, never>;
   redirected_to_controller: Extra<RedirectedMailInput>;
-  verification_expired: Record<never, never>;
+  verification_expired: Extra<VerificationExpiredMailInput>;
 }
 
 export type RequesterNotice = { [T in MailTemplate]: { template: T } & NoticeContent[T] }[MailTemplate];
@@ -41,6 +47,6 @@ export function requesterNoticeMail(frame: RequesterMailFrame, notice: Requester
     case 'redirected_to_controller':
       return redirectedMail({ ...frame, ...notice });
     case 'verification_expired':
-      return verificationExpiredMail(frame);
+      return verificationExpiredMail({ ...frame, ...notice });
   }
 }

@@ -6,11 +6,27 @@ export interface VerificationMailInput extends RequestMailParty {
   statusUrl: string;
   /** Already formatted in the organisation's time zone. */
   expiresOn: string;
+  /** When the answer is due; where confirming starts the clock, the date it is due if confirmed today. */
+  dueOn: string;
+  /** GDPR/UK GDPR: the period runs from the confirmation, not from receipt. */
+  clockStartsOnConfirmation: boolean;
 }
 
-/** Asks the requester to confirm the address: proves control of it before anything is disclosed or deleted. */
+/**
+ * The acknowledgement of receipt (CCPA: within 10 business days; we send it at once): what happens next, how
+ * verification works and when to expect an answer. Confirming proves control of the address before anything is
+ * disclosed or deleted.
+ */
 export function verificationMail(m: VerificationMailInput): RenderedMail {
   const subject = `Confirm your privacy request ${m.reference} to ${m.organisationName}`;
+  const answer = m.clockStartsOnConfirmation
+    ? `${m.organisationName} then has one month from your confirmation to answer: confirmed today, that is by ${m.dueOn}.`
+    : `${m.organisationName} must answer by ${m.dueOn}.`;
+  const steps = [
+    `Confirm that this address is yours: open the link above and press "Confirm my request". It works once and expires on ${m.expiresOn}. This makes sure nothing is disclosed or deleted at someone else's request. If the request is not confirmed by then, it is closed and nothing is done.`,
+    `${m.organisationName} handles your request. ${answer} If the law allows more time and it is needed, you will be told why and the new date.`,
+    'You get a mail when there is news: a question, an extension or the answer.',
+  ];
   const text = `Hello ${m.requesterName},
 
 We received your request to ${m.organisationName}: "${m.requestLabel}" (reference ${m.reference}).
@@ -18,7 +34,10 @@ We received your request to ${m.organisationName}: "${m.requestLabel}" (referenc
 To confirm that this address is yours and that you made the request, open this link:
 ${m.verifyUrl}
 
-The link works once and expires on ${m.expiresOn}. If you did not make this request, ignore this mail and nothing will happen.
+What happens next:
+${steps.map((step, i) => `${i + 1}. ${step}`).join('\n')}
+
+If you did not make this request, ignore this mail and nothing will happen.
 
 You can follow your request at any time here (keep this link private):
 ${m.statusUrl}
@@ -28,7 +47,9 @@ ${textFooter(m.organisationName, m.contact)}`;
 <p>We received your request to ${m.organisationName}: “${m.requestLabel}” (reference <strong>${m.reference}</strong>).</p>
 <p>To confirm that this address is yours and that you made the request, open this link:</p>
 <p><a href="${m.verifyUrl}">Confirm my request</a><br><span style="font-size:.9em">${m.verifyUrl}</span></p>
-<p>The link works once and expires on ${m.expiresOn}. If you did not make this request, ignore this mail and nothing will happen.</p>
+<p><strong>What happens next</strong></p>
+<ol>${steps.map((step) => html`<li>${step}</li>`)}</ol>
+<p>If you did not make this request, ignore this mail and nothing will happen.</p>
 <p>You can follow your request at any time here (keep this link private): <a href="${m.statusUrl}">${m.statusUrl}</a></p>`;
   return { subject, text, html: mailLayout(m.organisationName, m.contact, body) };
 }

@@ -8,6 +8,7 @@ import {
   redeemableToken,
   RequestNote,
   requestFacts,
+  rescheduleRequest,
   ResponseFile,
   StaffMembership,
   type OrganisationContext,
@@ -241,9 +242,13 @@ export class RequestActionsService {
     if (where.organisationId !== undefined) query.andWhere('r.organisation_id = :org', { org: where.organisationId });
     const request = await query.getOne();
     if (!request) throw new NotFoundException('There is no such request here.');
+    // Retention removed the requester's data: what is left is the legal record, and it stays as it is.
+    if (request.purgedAt) throw ActionRefused.conflict("The requester's personal data was removed under the retention policy: this request can no longer be changed.");
     const context = await this.directory.forRequest(request);
     const effect = await step({ tx, request, facts: requestFacts(request, context), context });
     await tx.save(request);
+    // Every action may move a date or close the request: reminders follow, or stop.
+    await rescheduleRequest(tx, request, context, now);
     const entry = await appendAudit(tx, {
       organisationId: request.organisationId,
       requestId: request.id,

@@ -32,6 +32,10 @@ const ACTION_TEXT: Record<string, string> = {
   'request.note_added': 'Internal note',
   'mail.sent': 'Mail sent to the requester',
   'response.downloaded': 'Response file downloaded',
+  'mail.failed': 'Mail failed for good',
+  'job.retried': 'Failed job retried',
+  'alert.resolved': 'Alert resolved',
+  'request.purged': "Requester's personal data removed (retention)",
 };
 
 const NOTE_HEADING = { internal: 'Note', question: 'Question', requester_reply: 'Reply' } as const;
@@ -45,8 +49,15 @@ export function requestPage(m: RequestPageModel, chrome: RequestPageChrome): str
   const tz = organisation.organisation.timeZone;
   const date = (d: Date | null | undefined) => (d ? formatLocalDate(d, tz) : '—');
   const left = daysLeft(request.dueAt, m.now, tz);
+  // After retention only the legal record is left: the requester's fields say so instead of showing blanks.
+  const personal = (value: SafeHtml | string) => (request.purgedAt ? html`<span class="hint">removed</span>` : value);
   const body = html`<h1>Request ${request.reference}</h1>
 ${chrome.error ? html`<div class="summary" role="alert" id="refusal"><h2>Not done</h2><p>${chrome.error}</p></div>` : ''}
+${
+  request.purgedAt
+    ? html`<div class="notice" id="purged"><p>The requester's personal data, notes and response files were removed on ${date(request.purgedAt)} under the retention policy. The record the law asks to keep (dates, type, channel, outcome, denial ground) stays until it is deleted too.</p></div>`
+    : ''
+}
 <dl id="summary">
 <dt>Status</dt><dd id="status">${words(request.status)}</dd>
 <dt>Right</dt><dd>${m.right?.label ?? request.rightId}${
@@ -60,11 +71,11 @@ ${chrome.error ? html`<div class="summary" role="alert" id="refusal"><h2>Not don
 </dl>
 <h2>Requester</h2>
 <dl id="requester">
-<dt>Name</dt><dd>${request.requesterName}</dd>
-<dt>Email</dt><dd>${request.requesterEmail}</dd>
-<dt>Phone</dt><dd>${request.requesterPhone ?? '—'}</dd>
+<dt>Name</dt><dd>${personal(request.requesterName)}</dd>
+<dt>Email</dt><dd>${personal(request.requesterEmail)}</dd>
+<dt>Phone</dt><dd>${personal(request.requesterPhone ?? '—')}</dd>
 <dt>Made by</dt><dd>${request.relationship === 'agent' ? 'an authorised agent' : 'the person themselves'}</dd>
-<dt>Details</dt><dd>${request.details ? html`<pre>${request.details}</pre>` : '—'}</dd>
+<dt>Details</dt><dd>${personal(request.details ? html`<pre>${request.details}</pre>` : '—')}</dd>
 </dl>
 <h2>Dates</h2>
 <dl id="dates">
@@ -74,6 +85,8 @@ ${chrome.error ? html`<div class="summary" role="alert" id="refusal"><h2>Not don
 ${request.pausedAt ? html`<dt>Clock paused since</dt><dd>${date(request.pausedAt)}</dd>` : ''}
 ${request.pausedDays > 0 ? html`<dt>Days paused before</dt><dd>${request.pausedDays}</dd>` : ''}
 <dt>Acknowledge by</dt><dd>${date(request.acknowledgeBy ?? m.deadlines.acknowledgeBy)}</dd>
+<dt>Acknowledged</dt><dd id="acknowledged">${request.acknowledgedAt ? formatLocalDateTime(request.acknowledgedAt, tz) : 'not yet'}</dd>
+${request.status === 'unverified' && request.verificationExpiresAt ? html`<dt>Closes unverified</dt><dd>${formatLocalDateTime(request.verificationExpiresAt, tz)}</dd>` : ''}
 <dt>Due</dt><dd id="due">${date(request.dueAt)}${isOpen(request.status) ? ` (${left >= 0 ? `${days(left)} left` : `${days(-left)} overdue`})` : ''}</dd>
 <dt>Extended due</dt><dd id="extended-due">${
     request.extendedDueAt ? date(request.extendedDueAt) : m.deadlines.extendedDueAt ? `not extended (would be ${date(m.deadlines.extendedDueAt)})` : 'no extension possible'
@@ -94,7 +107,7 @@ ${
 }
 <h2>Timeline</h2>
 <ol id="timeline" class="timeline">${m.timeline.map((item) => timelineItem(m, item, tz))}</ol>
-${actionForms(m, chrome)}`;
+${request.purgedAt ? '' : actionForms(m, chrome)}`;
   return staffPage(`Request ${request.reference}`, body, {
     userName: chrome.userName,
     csrfToken: chrome.csrfToken,
@@ -140,7 +153,8 @@ function timelineItem(m: RequestPageModel, { entry, note }: TimelineItem, tz: st
   };
   if (entry.action === 'request.assigned') facts.push(`to ${staff('assigneeId')}`);
   if (entry.action === 'request.unassigned') facts.push(`was ${staff('previousAssigneeId')}`);
-  if (entry.action === 'mail.sent') facts.push(words(text('template') ?? ''));
+  if (entry.action === 'mail.sent' || entry.action === 'mail.failed') facts.push(words(text('template') ?? ''));
+  if (entry.action === 'mail.failed') facts.push(`${String(d.attempts)} attempts, ${text('error') ?? 'unknown error'}`);
   if (entry.action === 'response.downloaded') {
     const file = m.files.find((f) => f.id === text('fileId'));
     facts.push(file ? file.fileName : 'a file since removed');

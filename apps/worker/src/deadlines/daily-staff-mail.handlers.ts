@@ -1,0 +1,120 @@
+import { DataSubjectRequest, Organisation, type OrganisationContext } from '#db';
+import { formatLocalDate, overdueEscalationMail, staffDigestMail, type DigestRequestLine, type OverdueRequestLine } from '#mail';
+import { dailyStaffMailDate, daysLeft, OPEN_STATUSES } from '#workflow';
+import type { JobHandlers } from '../mail/request-mail.handlers.js';
+import type { RequestMailDeps } from '../mail/request-mail.context.js';
+import { organisationAdmins } from './staff-recipients.js';
+
+// Spelled as the open-queue partial index's predicate (OPEN_STATUSES in order), so PostgreSQL can use that index.
+const IS_OPEN = `r.status IN (${OPEN_STATUSES.map((s) => `'${s}'`).join(', ')})`;
+
+interface DueOrganisation {
+  context: OrganisationContext;
+  /** The local date whose mails are due. */
+  date: string;
+}
+
+/**
+ * The two daily staff mails, checked hourly and each sent once per organisation, local date and addressee (the
+ * ledger key says so): the overdue escalation to admins and the digest of each member's open requests. Each reads
+ * one organisation's open requests in one query through the open-due index, never one query per member.
+ */
+export function dailyStaffMailHandlers(deps: RequestMailDeps): Pick<JobHandlers, 'deadlines.escalate' | 'deadlines.digest'> {
+  const { dataSource, ledger, clock, directory, env } = deps;
+  const link = (path: string) => new URL(path, env.PUBLIC_URL).toString();
+
+  /** Organisations whose local day has reached the daily mails' hour. */
+  async function dueOrganisations(now: Date): Promise<DueOrganisation[]> {
+    const due: DueOrganisation[] = [];
+    for (const organisation of await dataSource.getRepository(Organisation).find({ order: { slug: 'ASC' } })) {
+      const date = dailyStaffMailDate(now, organisation.timeZone);
+      const context = date === null ? null : await directory.bySlug(organisation.slug);
+      if (date !== null && context) due.push({ context, date });
+    }
+    return due;
+  }
+
+  function openRequests(organisationId: string) {
+    return dataSource
+      .createQueryBuilder(DataSubjectRequest, 'r')
+      .select(['r.id', 'r.reference', 'r.type', 'r.dueAt', 'r.pausedAt', 'r.assigneeId'])
+      .where(`r.organisation_id = :org AND ${IS_OPEN}`, { org: organisationId })
+      .orderBy('r.dueAt')
+      .addOrderBy('r.id');
+  }
+
+  const line = (context: OrganisationContext, r: DataSubjectRequest) => ({
+    reference: r.reference,
+    type: r.type.replace(/_/g, ' '),
+    url: link(`/staff/orgs/${context.organisation.slug}/requests/${r.id}`),
+  });
+
+  return {
+    async 'deadlines.escalate'() {
+      const now = clock.now();
+      for (const { context, date } of await dueOrganisations(now)) {
+        const { organisation } = context;
+        // A paused GDPR clock stands still: such a request is not late while it waits for the requester.
+        const rows = await openRequests(organisation.id).andWhere('r.due_at < :now AND r.paused_at IS NULL', { now }).getMany();
+        if (rows.length === 0) continue;
+        const overdue: OverdueRequestLine[] = rows.map((r) => ({ ...line(context, r), daysOverdue: -daysLeft(r.dueAt, now, organisation.timeZone) }));
+        for (const admin of await organisationAdmins(dataSource, organisation.id)) {
+          await ledger.sendOnce(
+            { key: `escalation:${organisation.id}:${date}:${admin.id}`, organisationId: organisation.id, requestId: null, template: 'overdue_escalation', to: admin.email },
+            async () => ({
+              to: admin.email,
+              ...overdueEscalationMail({
+                organisationName: context.policy.name,
+                recipientName: admin.name,
+                onDate: formatLocalDate(now, organisation.timeZone),
+                overdue,
+                queueUrl: link(`/staff/orgs/${organisation.slug}/requests?overdue=true`),
+              }),
+            }),
+          );
+        }
+      }
+    },
+
+    async 'deadlines.digest'() {
+      const now = clock.now();
+      for (const { context, date } of await dueOrganisations(now)) {
+        const { organisation } = context;
+        const rows = await openRequests(organisation.id).andWhere('r.assignee_id IS NOT NULL').getMany();
+        if (rows.length === 0) continue;
+        const byAssignee = new Map<string, DigestRequestLine[]>();
+        for (const r of rows) {
+          const lines = byAssignee.get(r.assigneeId!) ?? [];
+          lines.push({
+            ...line(context, r),
+            dueOn: formatLocalDate(r.dueAt, organisation.timeZone),
+            daysLeft: daysLeft(r.dueAt, now, organisation.timeZone),
+            paused: r.pausedAt !== null,
+          });
+          byAssignee.set(r.assigneeId!, lines);
+        }
+        // Only members who still work requests here: a removed member's old assignments are not mailed to them.
+        const members: { id: string; email: string; name: string }[] = await dataSource.query(
+          `SELECT u.id, u.email, u.name FROM staff_membership m JOIN staff_user u ON u.id = m.user_id
+           WHERE m.organisation_id = $1 AND m.role IN ('agent', 'admin') AND u.id = ANY($2::uuid[]) ORDER BY u.email`,
+          [organisation.id, [...byAssignee.keys()]],
+        );
+        for (const member of members) {
+          await ledger.sendOnce(
+            { key: `digest:${organisation.id}:${date}:${member.id}`, organisationId: organisation.id, requestId: null, template: 'staff_digest', to: member.email },
+            async () => ({
+              to: member.email,
+              ...staffDigestMail({
+                organisationName: context.policy.name,
+                recipientName: member.name,
+                onDate: formatLocalDate(now, organisation.timeZone),
+                requests: byAssignee.get(member.id)!,
+                queueUrl: link(`/staff/orgs/${organisation.slug}/requests?assignee=me`),
+              }),
+            }),
+          );
+        }
+      }
+    },
+  };
+}

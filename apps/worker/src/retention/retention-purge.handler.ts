@@ -1,0 +1,130 @@
+import { Logger } from '@nestjs/common';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Clock } from '#config';
+import { appendAudit, Organisation, OrganisationDirectory } from '#db';
+import { DEFAULT_RETENTION_DAYS, REQUEST_RECORD_RETENTION_MONTHS } from '#policy';
+import { OPEN_STATUSES, retentionCutoffs } from '#workflow';
+import type { JobHandlers } from '../mail/request-mail.handlers.js';
+
+export interface RetentionDeps {
+  dataSource: DataSource;
+  clock: Clock;
+  directory: OrganisationDirectory;
+}
+
+/** Rows per transaction: short locks, and a crash loses at most one batch of progress (the next run redoes it). */
+const BATCH = 200;
+
+interface Closed {
+  id: string;
+  reference: string;
+  requester_email: string;
+  closed_at: Date;
+}
+
+/**
+ * Retention, per organisation: requests closed longer than its retentionDays lose the requester's personal
+ * data (the §7101 record stays: dates, type, channel, outcome, denial ground); requests closed longer than
+ * the record period are deleted. Closed requests are found through ix_request_closed; open ones are never
+ * touched. Rows are locked SKIP LOCKED, so a staff action in progress (a reopen) wins and the row waits for
+ * the next run; running twice changes nothing the first run did not.
+ */
+export function retentionHandlers(deps: RetentionDeps): Pick<JobHandlers, 'retention.purge'> {
+  const logger = new Logger('retention');
+
+  async function purgeOrganisation(organisationId: string, purgeBefore: Date, deleteBefore: Date, now: Date): Promise<number> {
+    let purged = 0;
+    // Walks the index in closed_at order from where the last batch ended; what a batch took is purged, so the
+    // next one skips it by purged_at even where closing times tie. Older rows are gone: deletion ran first.
+    let from = deleteBefore;
+    for (;;) {
+      const batch = await deps.dataSource.transaction(async (tx) => {
+        const rows: Closed[] = await tx.query(
+          `SELECT id, reference, requester_email, closed_at FROM data_subject_request
+            WHERE closed_at IS NOT NULL AND closed_at >= $3 AND closed_at < $2
+              AND organisation_id = $1 AND purged_at IS NULL AND status <> ALL($4)
+            ORDER BY closed_at LIMIT $5 FOR UPDATE SKIP LOCKED`,
+          [organisationId, purgeBefore, from, OPEN_STATUSES, BATCH],
+        );
+        if (rows.length > 0) await purgeRequests(tx, organisationId, rows, now);
+        return rows;
+      });
+      purged += batch.length;
+      if (batch.length < BATCH) return purged;
+      from = batch[batch.length - 1].closed_at;
+    }
+  }
+
+  async function deleteOrganisation(organisationId: string, deleteBefore: Date, now: Date): Promise<number> {
+    let deleted = 0;
+    for (;;) {
+      const count = await deps.dataSource.transaction(async (tx) => {
+        const rows: { id: string }[] = await tx.query(
+          `SELECT id FROM data_subject_request
+            WHERE closed_at IS NOT NULL AND closed_at < $2 AND organisation_id = $1 AND status <> ALL($3)
+            ORDER BY closed_at LIMIT $4 FOR UPDATE SKIP LOCKED`,
+          [organisationId, deleteBefore, OPEN_STATUSES, BATCH],
+        );
+        if (rows.length > 0) await deleteRequests(tx, organisationId, rows.map((r) => r.id), now);
+        return rows.length;
+      });
+      deleted += count;
+      if (count < BATCH) return deleted;
+    }
+  }
+
+  return {
+    async 'retention.purge'() {
+      const now = deps.clock.now();
+      const organisations = await deps.dataSource.getRepository(Organisation).find({ order: { slug: 'ASC' } });
+      for (const organisation of organisations) {
+        const context = await deps.directory.bySlug(organisation.slug);
+        if (!context) continue;
+        const { purgeClosedBefore, deleteClosedBefore } = retentionCutoffs({
+          now,
+          timeZone: organisation.timeZone,
+          retentionDays: context.policy.settings.retentionDays ?? DEFAULT_RETENTION_DAYS,
+          recordMonths: REQUEST_RECORD_RETENTION_MONTHS,
+        });
+        const deleted = await deleteOrganisation(organisation.id, deleteClosedBefore, now);
+        const purged = await purgeOrganisation(organisation.id, purgeClosedBefore, deleteClosedBefore, now);
+        if (purged + deleted > 0) logger.log(`${organisation.slug}: ${purged} request(s) purged, ${deleted} deleted`);
+      }
+    },
+  };
+}
+
+/** Blanks what identifies the requester and removes what they sent or were sent; the minimal record stays. */
+async function purgeRequests(tx: EntityManager, organisationId: string, rows: Closed[], now: Date): Promise<void> {
+  const ids = rows.map((r) => r.id);
+  await tx.query(
+    `UPDATE data_subject_request
+        SET requester_name = '', requester_email = '', requester_phone = NULL, details = '', purged_at = $2, updated_at = $2
+      WHERE id = ANY($1)`,
+    [ids, now],
+  );
+  for (const table of ['request_note', 'response_file', 'request_token', 'deadline_event']) {
+    await tx.query(`DELETE FROM ${table} WHERE request_id = ANY($1)`, [ids]);
+  }
+  await tx.query(`UPDATE sent_message SET recipient = '' WHERE request_id = ANY($1)`, [ids]);
+  // The dev mailbox (no SMTP configured) keeps whole mails: those to the requester about this request go too.
+  await tx.query(
+    `DELETE FROM dev_mail d USING unnest($1::text[], $2::text[]) AS p(email, reference)
+      WHERE d.recipient = p.email AND strpos(d.text, p.reference) > 0`,
+    [rows.map((r) => r.requester_email), rows.map((r) => r.reference)],
+  );
+  for (const id of ids) {
+    await appendAudit(tx, { organisationId, requestId: id, actorLabel: 'system', action: 'request.purged', at: now });
+  }
+}
+
+/** The record's time is up: the row goes (notes, files, tokens and events cascade), with what points at it. */
+async function deleteRequests(tx: EntityManager, organisationId: string, ids: string[], now: Date): Promise<void> {
+  await tx.query('DELETE FROM sent_message WHERE request_id = ANY($1)', [ids]);
+  await tx.query('DELETE FROM staff_alert WHERE request_id = ANY($1)', [ids]);
+  await tx.query('DELETE FROM data_subject_request WHERE id = ANY($1)', [ids]);
+  // The audit log stays (it holds no personal data) and says why the request is gone.
+  for (const id of ids) {
+    await appendAudit(tx, { organisationId, requestId: id, actorLabel: 'system', action: 'request.deleted', at: now });
+  }
+}

@@ -1,0 +1,151 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import pg from 'pg';
+import { escapeHtml } from '#mail';
+import { eventually, sleep } from './support/eventually.js';
+import { csrfTokenIn, type FormClient } from './support/form-client.js';
+import { verificationMailsTo } from './support/mail-delivery.js';
+import { submitRequest } from './support/requester.js';
+import { startSystem, type RunningSystem } from './support/running-system.js';
+import { SmtpSink } from './support/smtp-sink.js';
+import { createStaff, signIn } from './support/staff.js';
+import { testDatabaseUrl } from './support/test-env.js';
+
+const ORG = 'west-schoolmessenger';
+const OTHER = 'securus-software';
+const ATTEMPTS = 5;
+const BACKOFF_MS = 200;
+/** Longer than every backoff of a job together: a retry still to come would have arrived. */
+const ALL_RETRIES_MS = BACKOFF_MS * 2 ** ATTEMPTS;
+
+interface AuditRow {
+  action: string;
+  actor_label: string;
+  detail: Record<string, unknown>;
+}
+
+describe('mail the SMTP server refuses', () => {
+  const tag = randomBytes(4).toString('hex');
+  let sink: SmtpSink;
+  let system: RunningSystem;
+  let db: pg.Client;
+  let agent: FormClient;
+  let agentName: string;
+  let auditor: FormClient;
+  let otherAdmin: FormClient;
+
+  beforeAll(async () => {
+    sink = await SmtpSink.start();
+    system = await startSystem({ smtpUrl: sink.url, extraEnv: { MAIL_ATTEMPTS: String(ATTEMPTS), MAIL_BACKOFF_MS: String(BACKOFF_MS) } });
+    db = new pg.Client({ connectionString: testDatabaseUrl() });
+    await db.connect();
+    agentName = `Agent ${tag}`;
+    agent = await signIn(system.baseUrl, await createStaff({ [ORG]: 'agent' }, agentName));
+    auditor = await signIn(system.baseUrl, await createStaff({ [ORG]: 'auditor' }, 'Auditor'));
+    otherAdmin = await signIn(system.baseUrl, await createStaff({ [OTHER]: 'admin' }, 'Admin elsewhere'));
+  }, 60_000);
+
+  afterAll(async () => {
+    await db?.end();
+    await system?.stop();
+    await sink?.stop();
+  });
+
+  const address = (label: string) => `${label}-${tag}@example.org`;
+
+  async function requestId(reference: string): Promise<string> {
+    return (await db.query<{ id: string }>('SELECT id FROM data_subject_request WHERE reference = $1', [reference])).rows[0].id;
+  }
+
+  async function auditOf(id: string): Promise<AuditRow[]> {
+    return (await db.query<AuditRow>('SELECT action, actor_label, detail FROM audit_entry WHERE request_id = $1 ORDER BY seq', [id])).rows;
+  }
+
+  const verificationFailures = async (id: string) => (await auditOf(id)).filter((e) => e.action === 'mail.failed' && e.detail.template === 'verification');
+
+  it('retries a refused mail with backoff and, once the server takes it, delivers it exactly once', async () => {
+    const email = address('busy');
+    sink.refuse = { code: 451, matches: (to) => to === email };
+    const reference = await submitRequest(system.baseUrl, ORG, email, 'access');
+    await eventually(async () => sink.refused.filter((to) => to === email).length >= 2, 'two refused attempts');
+    sink.refuse = null;
+
+    await sink.waitForMailsTo(email, 1);
+    const id = await requestId(reference);
+    await eventually(async () => (await auditOf(id)).some((e) => e.action === 'mail.sent' && e.detail.template === 'verification'), 'the sent mail on the timeline');
+    await sleep(ALL_RETRIES_MS);
+    expect(verificationMailsTo(sink, email)).toHaveLength(1);
+    const audit = await auditOf(id);
+    expect(audit.filter((e) => e.action === 'mail.sent' && e.detail.template === 'verification')).toHaveLength(1);
+    expect(audit.filter((e) => e.action === 'mail.failed')).toEqual([]);
+    expect((await db.query('SELECT 1 FROM staff_alert WHERE request_id = $1', [id])).rowCount).toBe(0);
+  }, 60_000);
+
+  it('after the last attempt puts the failure on the timeline and an alert on the queue page, once, until staff resolve it', async () => {
+    const email = address('gone');
+    sink.refuse = { code: 550, matches: (to) => to === email };
+    const reference = await submitRequest(system.baseUrl, ORG, email, 'access');
+    const id = await requestId(reference);
+    await eventually(async () => (await verificationFailures(id)).length > 0, 'the failure on the timeline', 30_000);
+
+    const [failure] = await verificationFailures(id);
+    expect(failure).toMatchObject({
+      actor_label: 'system',
+      detail: { template: 'verification', attempts: ATTEMPTS, error: 'EENVELOPE 550', jobId: `verification.send:${id}:initial` },
+    });
+    expect(verificationMailsTo(sink, email)).toEqual([]);
+    // No address and none of the server's words (which quote the address) on the timeline.
+    expect(JSON.stringify(await auditOf(id))).not.toContain(email);
+    expect(JSON.stringify(await auditOf(id))).not.toContain('No such mailbox');
+
+    const alerts = async () =>
+      (await db.query<{ id: string; kind: string; message: string; resolved_at: Date | null }>('SELECT id, kind, message, resolved_at FROM staff_alert WHERE request_id = $1', [id]))
+        .rows;
+    const [alert] = await alerts();
+    expect(await alerts()).toHaveLength(1);
+    expect(alert).toMatchObject({
+      kind: 'mail_failed',
+      resolved_at: null,
+      message: `The verification link mail to the requester failed ${ATTEMPTS} times (EENVELOPE 550) and will not be retried. An admin can retry it from the job queue page.`,
+    });
+
+    // The failure stays one entry and one alert: the job is not retried any more, and the event is recorded once.
+    await sleep(ALL_RETRIES_MS);
+    expect(await verificationFailures(id)).toHaveLength(1);
+    expect(await alerts()).toHaveLength(1);
+
+    const requestPage = await agent.get(`/staff/orgs/${ORG}/requests/${id}`);
+    expect(requestPage.body).toMatch(/<li data-action="mail\.failed">[^]*?Mail failed for good[^]*?verification; 5 attempts, EENVELOPE 550<\/li>/);
+
+    const queuePath = `/staff/orgs/${ORG}/requests`;
+    const resolvePath = `/staff/orgs/${ORG}/alerts/${alert.id}/resolve`;
+    const queue = await agent.get(queuePath);
+    expect(queue.body).toContain('id="staff-alerts"');
+    const item = new RegExp(`<li data-alert-id="${alert.id}" data-kind="mail_failed">[^]*?</li>`).exec(queue.body)?.[0] ?? '';
+    expect(item).toContain(`<a href="/staff/orgs/${ORG}/requests/${id}">${reference}</a>`);
+    expect(item).toContain(escapeHtml(alert.message));
+    expect(item).toContain(`action="${resolvePath}"`);
+
+    // An auditor sees the alert but has no button and may not resolve it; another organisation reaches nothing.
+    const auditorQueue = await auditor.get(queuePath);
+    expect(auditorQueue.body).toContain(`data-alert-id="${alert.id}"`);
+    expect(auditorQueue.body).not.toContain(`action="${resolvePath}"`);
+    expect((await auditor.post(resolvePath, { _csrf: csrfTokenIn(auditorQueue.body) })).status).toBe(403);
+    const elsewhere = await otherAdmin.get(`/staff/orgs/${OTHER}/requests`);
+    expect(elsewhere.body).not.toContain(alert.id);
+    expect((await otherAdmin.post(`/staff/orgs/${OTHER}/alerts/${alert.id}/resolve`, { _csrf: csrfTokenIn(elsewhere.body) })).status).toBe(404);
+    expect((await otherAdmin.post(resolvePath, { _csrf: csrfTokenIn(elsewhere.body) })).status).toBe(404);
+    expect((await agent.post(resolvePath, { _csrf: 'forged' })).status).toBe(403);
+    expect((await alerts())[0].resolved_at).toBeNull();
+
+    const resolved = await agent.submitForm(queuePath, resolvePath, {});
+    expect(resolved.status).toBe(303);
+    expect(resolved.headers.get('location')).toBe(queuePath);
+    expect((await alerts())[0].resolved_at).not.toBeNull();
+    expect((await agent.get(queuePath)).body).not.toContain(`data-alert-id="${alert.id}"`);
+    expect((await agent.submitForm(queuePath, resolvePath, {})).status).toBe(303);
+    const resolutions = (await auditOf(id)).filter((e) => e.action === 'alert.resolved');
+    expect(resolutions).toEqual([{ action: 'alert.resolved', actor_label: agentName, detail: { alertId: alert.id, kind: 'mail_failed' } }]);
+    expect((await agent.get(`/staff/orgs/${ORG}/requests/${id}`)).body).toContain('Alert resolved');
+  }, 90_000);
+});

@@ -1,0 +1,293 @@
+import { randomBytes, randomInt } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { DataSource } from 'typeorm';
+import { createDataSource } from '#db';
+import { runCli } from './support/cli.js';
+import { eventually } from './support/eventually.js';
+import { csrfTokenIn, FormClient } from './support/form-client.js';
+import { confirmFromMail, submitRequest, type RequesterFields } from './support/requester.js';
+import { startSystem, type RunningSystem } from './support/running-system.js';
+import { SmtpSink } from './support/smtp-sink.js';
+import { createStaff, signIn, type StaffAccount } from './support/staff.js';
+import { storeRequest } from './support/stored-requests.js';
+import { TestClock } from './support/test-clock.js';
+import { testDatabaseUrl } from './support/test-env.js';
+
+// GDPR, America/Chicago, the default retention of 90 days after closing.
+const ORG = 'west-schoolmessenger';
+const DAY_MS = 86_400_000;
+
+/** Everything that identifies one requester, or that they or staff wrote about them. */
+interface Traced {
+  id: string;
+  reference: string;
+  page: string;
+  email: string;
+  person: RequesterFields;
+  statusUrl: string;
+  /** Notes, questions, replies and response files: free text about the person. */
+  texts: string[];
+}
+
+/** The columns of the §7101 record: what retention keeps until the record's own time is up. */
+const RECORD_COLUMNS = ['reference', 'right_id', 'type', 'regime', 'channel', 'status', 'received_at', 'due_at', 'closed_at', 'denial_reason'];
+
+describe('retention: personal data goes after the retention period, the minimal record after 24 months', () => {
+  const tag = randomBytes(4).toString('hex');
+  const clock = new TestClock();
+  let sink: SmtpSink;
+  let system: RunningSystem;
+  let db: DataSource;
+  let account: StaffAccount;
+  let fulfilled: Traced;
+  let denied: Traced;
+  let open: Traced;
+  let recordBefore: Record<string, unknown>[];
+
+  beforeAll(async () => {
+    sink = await SmtpSink.start();
+    system = await startSystem({ smtpUrl: sink.url, clock, extraEnv: { RETENTION_EVERY_MS: '1000' } });
+    db = await createDataSource(testDatabaseUrl(), { poolSize: 2 }).initialize();
+    account = await createStaff({ [ORG]: 'agent' }, 'Retention Agent');
+  }, 60_000);
+
+  afterAll(async () => {
+    await system?.stop();
+    await sink?.stop();
+    await db?.destroy();
+  });
+
+  /** Staff sessions follow the moved clock too: a fresh sign-in after each jump. */
+  const agent = () => signIn(system.baseUrl, account);
+
+  async function sentTemplates(id: string): Promise<string[]> {
+    return (await db.query('SELECT template FROM sent_message WHERE request_id = $1', [id])).map((r: { template: string }) => r.template);
+  }
+
+  async function mailed(id: string, template: string): Promise<void> {
+    await eventually(async () => (await sentTemplates(id)).includes(template), `the ${template} mail of ${id}`);
+  }
+
+  /** Submitted on the form and confirmed from the mailed link, as a requester does. */
+  async function newRequest(label: string): Promise<Traced> {
+    const email = `retention-${label}-${tag}@example.org`;
+    const person = { name: `Requester ${label} ${tag}`, phone: `+1 415 ${randomInt(100, 999)} ${randomInt(1000, 9999)}`, details: `Account ${label}-${tag}` };
+    const reference = await submitRequest(system.baseUrl, ORG, email, 'access', person);
+    const [{ id }] = await db.query('SELECT id FROM data_subject_request WHERE reference = $1', [reference]);
+    const { statusUrl } = await confirmFromMail(sink, system.baseUrl, email);
+    return { id, reference, email, person, statusUrl, page: `/staff/orgs/${ORG}/requests/${id}`, texts: [] };
+  }
+
+  async function note(client: FormClient, r: Traced, text: string): Promise<void> {
+    expect((await client.submitForm(r.page, `${r.page}/note`, { text })).status).toBe(303);
+    r.texts.push(text);
+  }
+
+  /** Tables holding the text anywhere in a row (every column as text, jsonb included). */
+  async function tablesHolding(text: string): Promise<string[]> {
+    const tables: { tablename: string }[] = await db.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1");
+    const found: string[] = [];
+    for (const { tablename } of tables) {
+      const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM "${tablename}" t WHERE strpos(lower(t::text), lower($1)) > 0`, [text]);
+      if (n > 0) found.push(tablename);
+    }
+    return found;
+  }
+
+  const secretsOf = (r: Traced) => [r.email, r.person.name, r.person.phone, r.person.details, ...r.texts];
+
+  async function rowOf(id: string): Promise<Record<string, unknown> | undefined> {
+    return (await db.query('SELECT * FROM data_subject_request WHERE id = $1', [id]))[0];
+  }
+
+  async function countFor(table: string, ids: string[]): Promise<number> {
+    return (await db.query(`SELECT count(*)::int AS n FROM ${table} WHERE request_id = ANY($1)`, [ids]))[0].n;
+  }
+
+  async function auditActions(id: string): Promise<string[]> {
+    return (await db.query('SELECT action FROM audit_entry WHERE request_id = $1 ORDER BY seq', [id])).map((r: { action: string }) => r.action);
+  }
+
+  /**
+   * Proves a purge run happened at the clock's present: a request closed 95 days before it is purged, which no
+   * run from before the last jump (at least 89 days earlier) would do.
+   */
+  async function aPurgeRunPassed(): Promise<void> {
+    const sentinel = await storeRequest(db, {
+      slug: ORG,
+      rightId: 'access',
+      status: 'fulfilled',
+      channel: 'web',
+      receivedAt: new Date(clock.now().getTime() - 120 * DAY_MS),
+      email: `sentinel-${randomBytes(4).toString('hex')}@example.org`,
+    });
+    await db.query('UPDATE data_subject_request SET closed_at = $2 WHERE id = $1', [sentinel.id, new Date(clock.now().getTime() - 95 * DAY_MS)]);
+    await eventually(async () => (await rowOf(sentinel.id))?.purged_at != null, 'a purge run at the present time');
+  }
+
+  it('closes two requests full of personal data and leaves a third open', async () => {
+    const staff = await agent();
+    fulfilled = await newRequest('fulfilled');
+    expect((await staff.submitForm(fulfilled.page, `${fulfilled.page}/claim`, {})).status).toBe(303);
+    await note(staff, fulfilled, `Internal note about ${fulfilled.person.name}`);
+    expect((await staff.submitForm(fulfilled.page, `${fulfilled.page}/start`, {})).status).toBe(303);
+    const question = `Which account, ${tag}?`;
+    expect((await staff.submitForm(fulfilled.page, `${fulfilled.page}/ask`, { question })).status).toBe(303);
+    fulfilled.texts.push(question);
+    await mailed(fulfilled.id, 'question_to_requester');
+    const reply = `The one called ${tag}-reply`;
+    const requester = new FormClient(system.baseUrl);
+    expect((await requester.submitForm(fulfilled.statusUrl, `${fulfilled.statusUrl}/reply`, { text: reply })).status).toBe(303);
+    fulfilled.texts.push(reply);
+    const fileName = `export-${tag}.csv`;
+    const upload = await staff.get(fulfilled.page);
+    const done = await staff.postMultipart(`${fulfilled.page}/fulfil`, { _csrf: csrfTokenIn(upload.body) }, [
+      { field: 'files', name: fileName, type: 'text/csv', content: `name\n${fulfilled.person.name}\n` },
+    ]);
+    expect(done.status).toBe(303);
+    fulfilled.texts.push(fileName);
+    await mailed(fulfilled.id, 'request_fulfilled');
+
+    denied = await newRequest('denied');
+    await note(staff, denied, `Looked for ${denied.person.details} everywhere`);
+    const ground = /<select name="reason" id="denialReason"><option value="([a-z_]+)"/.exec((await staff.get(denied.page)).body)?.[1];
+    expect(ground).toBeDefined();
+    expect((await staff.submitForm(denied.page, `${denied.page}/deny`, { reason: ground!, explanation: 'The request repeats one answered last week.' })).status).toBe(303);
+    await mailed(denied.id, 'request_denied');
+
+    open = await newRequest('open');
+    await note(staff, open, `Still checking ${open.person.name}`);
+
+    // Without SMTP the worker keeps whole mails in the dev mailbox: as it would have for these two.
+    for (const r of [fulfilled, open]) {
+      await db.query("INSERT INTO dev_mail (sender, recipient, subject, text, html) VALUES ('Rightsdesk <no-reply@example.org>', $1, $2, $3, '')", [
+        r.email,
+        `Your privacy request ${r.reference}`,
+        `Dear ${r.person.name}, about ${r.reference}.`,
+      ]);
+    }
+
+    // The scan below finds what it looks for: every secret is somewhere before retention runs.
+    for (const r of [fulfilled, denied, open]) {
+      for (const secret of secretsOf(r)) expect({ secret, found: (await tablesHolding(secret)).length > 0 }).toEqual({ secret, found: true });
+    }
+    expect(await countFor('response_file', [fulfilled.id])).toBe(1);
+    expect(await countFor('request_token', [fulfilled.id, denied.id])).toBeGreaterThan(0);
+    recordBefore = await db.query(`SELECT id, ${RECORD_COLUMNS.join(', ')} FROM data_subject_request WHERE id = ANY($1) ORDER BY id`, [[fulfilled.id, denied.id]]);
+    expect(recordBefore.map((r) => r.status).sort()).toEqual(['denied', 'fulfilled']);
+  }, 90_000);
+
+  it('keeps everything through the 90th day after closing', async () => {
+    clock.advanceDays(89);
+    await aPurgeRunPassed();
+    for (const r of [fulfilled, denied]) {
+      const row = await rowOf(r.id);
+      expect(row).toMatchObject({ purged_at: null, requester_email: r.email, requester_name: r.person.name });
+    }
+    expect(await countFor('request_note', [fulfilled.id, denied.id])).toBe(4);
+  }, 60_000);
+
+  it('then removes the personal data from every table, keeps the minimal record, and leaves the open request alone', async () => {
+    clock.advanceDays(3);
+    await eventually(async () => (await rowOf(fulfilled.id))?.purged_at != null && (await rowOf(denied.id))?.purged_at != null, 'both closed requests purged');
+
+    for (const r of [fulfilled, denied]) {
+      expect(await rowOf(r.id)).toMatchObject({ requester_name: '', requester_email: '', requester_phone: null, details: '' });
+      for (const secret of secretsOf(r)) expect({ secret, tables: await tablesHolding(secret) }).toEqual({ secret, tables: [] });
+    }
+    expect(await db.query(`SELECT id, ${RECORD_COLUMNS.join(', ')} FROM data_subject_request WHERE id = ANY($1) ORDER BY id`, [[fulfilled.id, denied.id]])).toEqual(
+      recordBefore,
+    );
+    const ids = [fulfilled.id, denied.id];
+    for (const table of ['request_note', 'response_file', 'request_token', 'deadline_event']) expect({ table, rows: await countFor(table, ids) }).toEqual({ table, rows: 0 });
+    // The mail ledger keeps that mails went, not to whom.
+    const ledger: { recipient: string }[] = await db.query('SELECT recipient FROM sent_message WHERE request_id = ANY($1)', [ids]);
+    expect(ledger.length).toBeGreaterThanOrEqual(4);
+    expect(ledger.every((m) => m.recipient === '')).toBe(true);
+    for (const r of [fulfilled, denied]) expect((await auditActions(r.id)).filter((a) => a === 'request.purged')).toHaveLength(1);
+
+    // The open request keeps everything.
+    expect(await rowOf(open.id)).toMatchObject({ purged_at: null, closed_at: null, requester_email: open.email, requester_name: open.person.name, details: open.person.details });
+    expect(await countFor('request_note', [open.id])).toBe(1);
+    expect(await tablesHolding(open.email)).toEqual(expect.arrayContaining(['data_subject_request', 'dev_mail', 'sent_message']));
+
+    // Staff see that it was purged, and can no longer change it; the requester's links are gone.
+    const staff = await agent();
+    const page = await staff.get(fulfilled.page);
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('id="purged"');
+    expect(page.body).toContain('data-action="request.purged"');
+    expect(page.body).toContain(fulfilled.reference);
+    expect(page.body).not.toContain(`action="${fulfilled.page}/note"`);
+    const refused = await staff.post(`${fulfilled.page}/note`, { _csrf: csrfTokenIn(page.body), text: 'One more thing.' });
+    expect(refused.status).toBe(409);
+    expect(refused.body).toContain('removed under the retention policy');
+    expect(await countFor('request_note', [fulfilled.id])).toBe(0);
+    expect((await new FormClient(system.baseUrl).get(fulfilled.statusUrl)).status).not.toBe(200);
+
+    expect((await runCli(['verify-audit'])).code).toBe(0);
+  }, 60_000);
+
+  it('changes nothing when it runs again', async () => {
+    const before = await db.query('SELECT * FROM data_subject_request WHERE id = ANY($1) ORDER BY id', [[fulfilled.id, denied.id]]);
+    await aPurgeRunPassed();
+    expect(await db.query('SELECT * FROM data_subject_request WHERE id = ANY($1) ORDER BY id', [[fulfilled.id, denied.id]])).toEqual(before);
+    for (const r of [fulfilled, denied]) expect((await auditActions(r.id)).filter((a) => a === 'request.purged')).toHaveLength(1);
+  }, 60_000);
+
+  it('works through a backlog of several batches, however many closed at the same moment', async () => {
+    const closedAt = new Date(clock.now().getTime() - 100 * DAY_MS);
+    const first = await storeRequest(db, { slug: ORG, rightId: 'access', status: 'in_progress', channel: 'web', receivedAt: closedAt, email: `backlog-${tag}@example.org` });
+    // One commit for the whole backlog, so one run sees all of it. 449 copies in groups of 150 sharing one closing
+    // time, so batches of 200 end inside a group.
+    await db.transaction(async (tx) => {
+      await tx.query("UPDATE data_subject_request SET status = 'denied', closed_at = $2 WHERE id = $1", [first.id, closedAt]);
+      await tx.query(
+        `INSERT INTO data_subject_request (reference, organisation_id, policy_version_id, right_id, type, regime, channel, status, requester_name,
+           requester_email, requester_phone, relationship, details, received_at, clock_started_at, verified_at, due_at, closed_at,
+           verification_required, verification_reached)
+         SELECT 'BACKLOG-' || $2 || '-' || g, organisation_id, policy_version_id, right_id, type, regime, channel, status, requester_name,
+           'backlog-' || g || '-' || $2 || '@example.org', requester_phone, relationship, details, received_at, clock_started_at, verified_at, due_at,
+           closed_at + (g / 150) * interval '1 second', verification_required, verification_reached
+           FROM data_subject_request, generate_series(1, 449) g WHERE id = $1`,
+        [first.id, tag],
+      );
+    });
+    const backlog = async (): Promise<{ total: number; left: number }> =>
+      (
+        await db.query(
+          "SELECT count(*)::int AS total, (count(*) FILTER (WHERE purged_at IS NULL))::int AS left FROM data_subject_request WHERE reference LIKE 'BACKLOG-' || $1 || '-%' OR id = $2",
+          [tag, first.id],
+        )
+      )[0];
+    expect((await backlog()).total).toBe(450);
+    await eventually(async () => (await backlog()).left === 0, 'the whole backlog purged');
+    const [{ n }] = await db.query(
+      "SELECT count(*)::int AS n FROM audit_entry a JOIN data_subject_request r ON r.id = a.request_id WHERE a.action = 'request.purged' AND (r.reference LIKE 'BACKLOG-' || $1 || '-%' OR r.id = $2)",
+      [tag, first.id],
+    );
+    expect(n).toBe(450);
+    // All in one run, ties across batch ends included: a skipped row would have waited for a later run.
+    const [{ runs }] = await db.query(
+      "SELECT count(DISTINCT purged_at)::int AS runs FROM data_subject_request WHERE reference LIKE 'BACKLOG-' || $1 || '-%' OR id = $2",
+      [tag, first.id],
+    );
+    expect(runs).toBe(1);
+  }, 60_000);
+
+  it('deletes the minimal record 24 months after closing, keeps the audit log, and never the open request', async () => {
+    const auditBefore = await auditActions(fulfilled.id);
+    clock.advanceDays(740 - 92);
+    await eventually(async () => (await rowOf(fulfilled.id)) === undefined && (await rowOf(denied.id)) === undefined, 'both records deleted');
+    const ids = [fulfilled.id, denied.id];
+    for (const table of ['sent_message', 'staff_alert', 'request_note', 'request_token']) expect({ table, rows: await countFor(table, ids) }).toEqual({ table, rows: 0 });
+    expect(await auditActions(fulfilled.id)).toEqual([...auditBefore, 'request.deleted']);
+    expect(await rowOf(open.id)).toMatchObject({ purged_at: null, closed_at: null, requester_email: open.email });
+    expect((await (await agent()).get(fulfilled.page)).status).toBe(404);
+
+    await aPurgeRunPassed();
+    for (const r of [fulfilled, denied]) expect((await auditActions(r.id)).filter((a) => a === 'request.deleted')).toHaveLength(1);
+    expect(await rowOf(open.id)).toMatchObject({ purged_at: null, closed_at: null });
+    expect((await runCli(['verify-audit'])).code).toBe(0);
+  }, 60_000);
+});

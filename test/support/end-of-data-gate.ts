@@ -1,0 +1,80 @@
+import { connect, createServer, type Server, type Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
+
+const END_OF_DATA = Buffer.from('\r\n.\r\n');
+
+/**
+ * A TCP relay in front of an SMTP server that can hold back the end of each message ("<CRLF>.<CRLF>") for a
+ * while. Until it passes, the server has not received the message in full, so a client that dies meanwhile was
+ * cut off mid-DATA: an SMTP server, ours or a real MTA, does not deliver it.
+ */
+export class EndOfDataGate {
+  /** How long each end of message is held; 0 lets everything through at once. */
+  holdMs = 0;
+  /** Ends of message being held back right now. */
+  holding = 0;
+  private readonly server: Server;
+  private readonly sockets = new Set<Socket>();
+
+  private constructor(private readonly upstreamPort: number) {
+    this.server = createServer((client) => this.relay(client));
+  }
+
+  static async start(upstreamPort: number): Promise<EndOfDataGate> {
+    const gate = new EndOfDataGate(upstreamPort);
+    await new Promise<void>((resolve) => gate.server.listen(0, '127.0.0.1', resolve));
+    return gate;
+  }
+
+  get port(): number {
+    return (this.server.address() as AddressInfo).port;
+  }
+
+  async stop(): Promise<void> {
+    for (const socket of this.sockets) socket.destroy();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private relay(client: Socket): void {
+    const upstream = connect(this.upstreamPort, '127.0.0.1');
+    for (const socket of [client, upstream]) {
+      this.sockets.add(socket);
+      socket.on('error', () => undefined);
+    }
+    upstream.pipe(client);
+    let held: Buffer[] | null = null;
+    let recent = Buffer.alloc(0);
+    const release = () => {
+      this.holding--;
+      if (upstream.destroyed || !held) return;
+      for (const chunk of held) upstream.write(chunk);
+      held = null;
+    };
+    client.on('data', (chunk: Buffer) => {
+      if (held) {
+        held.push(chunk);
+        return;
+      }
+      const seen = Buffer.concat([recent, chunk]);
+      recent = seen.subarray(-END_OF_DATA.length);
+      // The client waits for the reply after the end of a message, so it is always the last bytes of a chunk.
+      if (this.holdMs > 0 && seen.subarray(-END_OF_DATA.length).equals(END_OF_DATA)) {
+        held = [chunk];
+        this.holding++;
+        setTimeout(release, this.holdMs);
+        return;
+      }
+      upstream.write(chunk);
+    });
+    // A client that dies takes what is held with it: the server sees the connection drop before the end of data.
+    client.on('close', () => {
+      held = null;
+      upstream.destroy();
+      this.sockets.delete(client);
+    });
+    upstream.on('close', () => {
+      client.destroy();
+      this.sockets.delete(upstream);
+    });
+  }
+}
