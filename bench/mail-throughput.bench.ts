@@ -1,0 +1,174 @@
+import 'reflect-metadata';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { cpus, totalmem } from 'node:os';
+import { Redis } from 'ioredis';
+import pg from 'pg';
+import { SMTPServer } from 'smtp-server';
+import { createScratchDatabase } from './scratch-database.js';
+
+/**
+ * Mails per second from the built worker to a local SMTP sink, through the whole real path: outbox relay →
+ * BullMQ → verification handler → MailLedger (advisory lock, link tokens, ledger row and timeline entry in
+ * Postgres) → nodemailer's pooled SMTP transport. With one worker process, then two. Run with `npm run bench`.
+ */
+const MAILS = Number(process.env.BENCH_MAILS ?? 3_000);
+const WARM_UP = 50;
+const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
+/** A right needing verification in each seeded organisation: every request gets a verification mail. */
+const RIGHTS: Record<string, string> = {
+  officertrak: 'access',
+  prontotrak: 'access',
+  'securus-software': 'access',
+  'securus-technologies': 'ccpa-know',
+  'west-schoolmessenger': 'access',
+};
+
+/** Counts the messages it accepted; reads nothing else, so the sink costs the machine little. */
+class CountingSink {
+  accepted = 0;
+  private readonly server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData: (stream, _session, callback) => {
+      stream.on('end', () => {
+        this.accepted++;
+        callback();
+      });
+      stream.resume();
+    },
+  });
+
+  async start(): Promise<string> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    return `smtp://127.0.0.1:${(this.server.server.address() as AddressInfo).port}`;
+  }
+
+  async waitFor(count: number, timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.accepted < count) {
+      if (Date.now() > deadline) throw new Error(`only ${this.accepted} of ${count} mails arrived within ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
+  stop(): Promise<void> {
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+}
+
+function run(command: string, env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['dist/apps/cli/src/main.js', command], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`cli ${command} exited with ${code}`))));
+  });
+}
+
+/** Starts a worker process and resolves once it says it is running. */
+function startWorker(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['dist/apps/worker/src/main.js'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+    let output = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      if (output.includes('worker running')) return;
+      output += chunk.toString();
+      if (output.includes('worker running')) resolve(child);
+    });
+    child.once('exit', (code) => reject(new Error(`worker exited with ${code} during start`)));
+  });
+}
+
+function stopWorker(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    child.removeAllListeners('exit');
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+/** Unverified requests with their verification job in the outbox, in one transaction, as intake writes them. */
+async function enqueue(db: pg.Client, label: string, count: number): Promise<void> {
+  await db.query(
+    `WITH org AS (
+       SELECT o.id, p.id AS policy, r AS right, row_number() OVER (ORDER BY o.slug) - 1 AS n, count(*) OVER () AS total
+         FROM organisation o JOIN policy_version p ON p.id = o.current_policy_version_id
+              CROSS JOIN LATERAL jsonb_array_elements(p.document->'rights') r
+        WHERE r->>'id' = ($3::jsonb)->>o.slug
+     ), inserted AS (
+       INSERT INTO data_subject_request (reference, organisation_id, policy_version_id, right_id, type, regime, channel,
+              status, requester_name, requester_email, relationship, received_at, clock_started_at, due_at,
+              verification_required)
+       SELECT 'RD-' || $1 || '-' || g, org.id, org.policy, org.right->>'id', org.right->>'type', org.right->>'regime', 'web',
+              'unverified', 'Bench Requester', $1 || '-' || g || '@example.org', 'self', now(), now(),
+              now() + interval '30 days', org.right->>'verification'
+         FROM generate_series(1, $2::int) g JOIN org ON org.n = g % org.total
+       RETURNING id
+     )
+     INSERT INTO outbox_message (job_name, job_id, payload)
+     SELECT 'verification.send', 'verification.send:' || id || ':initial', jsonb_build_object('requestId', id) FROM inserted`,
+    [label, count, JSON.stringify(RIGHTS)],
+  );
+}
+
+async function measure(db: pg.Client, sink: CountingSink, workers: number, env: NodeJS.ProcessEnv): Promise<number> {
+  const processes = await Promise.all(Array.from({ length: workers }, () => startWorker(env)));
+  try {
+    await enqueue(db, `warm${workers}`, WARM_UP);
+    await sink.waitFor(sink.accepted + WARM_UP, 60_000);
+    const target = sink.accepted + MAILS;
+    const started = performance.now();
+    await enqueue(db, `run${workers}`, MAILS);
+    await sink.waitFor(target, 600_000);
+    const seconds = (performance.now() - started) / 1000;
+    const rate = MAILS / seconds;
+    console.log(`  ${workers} worker process${workers > 1 ? 'es' : ''}: ${MAILS} mails in ${seconds.toFixed(1)} s = ${rate.toFixed(0)} mails/s`);
+    return rate;
+  } finally {
+    await Promise.all(processes.map(stopWorker));
+  }
+}
+
+async function main(): Promise<void> {
+  console.log(`mail throughput: ${MAILS} verification mails from the worker to a local SMTP sink`);
+  console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model}), ${Math.round(totalmem() / 2 ** 30)} GiB`);
+  const scratch = await createScratchDatabase('mail');
+  const prefix = `rdbench${randomBytes(3).toString('hex')}`;
+  const sink = new CountingSink();
+  const db = new pg.Client({ connectionString: scratch.url });
+  try {
+    const env = {
+      PATH: process.env.PATH,
+      NODE_ENV: 'development',
+      DATABASE_URL: scratch.url,
+      REDIS_URL,
+      REDIS_PREFIX: prefix,
+      SMTP_URL: await sink.start(),
+    };
+    await run('seed', env);
+    await db.connect();
+    await measure(db, sink, 1, env);
+    await measure(db, sink, 2, env);
+    const [{ sent, requests }] = (
+      await db.query("SELECT (SELECT count(*) FROM sent_message) AS sent, (SELECT count(*) FROM data_subject_request) AS requests")
+    ).rows;
+    if (Number(sent) !== sink.accepted || Number(requests) !== sink.accepted) {
+      throw new Error(`ledger ${sent}, requests ${requests}, sink ${sink.accepted}: they should agree`);
+    }
+    console.log(`  ledger, requests and sink agree: ${sent} mails, each once`);
+  } finally {
+    await db.end();
+    await sink.stop();
+    await scratch.drop();
+    const redis = new Redis(REDIS_URL);
+    const keys = await redis.keys(`${prefix}:*`);
+    if (keys.length > 0) await redis.del(...keys);
+    redis.disconnect();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
