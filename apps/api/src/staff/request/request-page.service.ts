@@ -5,6 +5,7 @@ import {
   DataSubjectRequest,
   OrganisationDirectory,
   RequestNote,
+  requestDeadlines,
   requestFacts,
   ResponseFile,
   StaffMembership,
@@ -12,7 +13,7 @@ import {
   type OrganisationContext,
 } from '#db';
 import { findRight, type PolicyRight, type ProcessorRedirect } from '#policy';
-import { computeDeadlines, type Deadlines } from '#workflow';
+import type { Deadlines } from '#workflow';
 import { DATA_SOURCE } from '../../infra/tokens.js';
 import { isUuid } from '../../infra/uuid.js';
 import type { StaffOrganisation } from '../auth/organisation-access.js';
@@ -88,16 +89,7 @@ export class RequestPageService {
       requestContext,
       request,
       right: findRight(requestContext.policy, request.rightId),
-      deadlines: computeDeadlines({
-        regime: facts.regime,
-        requestType: facts.requestType,
-        receivedAt: facts.receivedAt,
-        clockStartedAt: facts.clockStartedAt ?? undefined,
-        pausedDays: facts.pausedDays,
-        timeZone: facts.timeZone,
-        calendar: facts.calendar,
-        internalTargetDays: facts.internalTargetDays,
-      }),
+      deadlines: requestDeadlines(request, requestContext),
       assignee: request.assigneeId === null ? null : { id: request.assigneeId, name: staffNames.get(request.assigneeId) ?? 'a former member' },
       staffNames,
       timeline: entries.map((entry) => ({ entry, note: typeof entry.detail.noteId === 'string' ? noteById.get(entry.detail.noteId) : undefined })),
