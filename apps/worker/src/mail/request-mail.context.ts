@@ -25,7 +25,8 @@ export function requestMailContext(deps: RequestMailDeps) {
     /** The request and the organisation as it was for it; null when the request is gone. */
     async load(requestId: string): Promise<{ request: DataSubjectRequest; context: OrganisationContext } | null> {
       const request = await dataSource.getRepository(DataSubjectRequest).findOneBy({ id: requestId });
-      if (!request) return null;
+      // Deleted, or purged by retention: there is no one left to write to.
+      if (!request || request.purgedAt) return null;
       return { request, context: await directory.forRequest(request) };
     },
 

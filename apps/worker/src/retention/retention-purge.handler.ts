@@ -29,6 +29,8 @@ interface Closed {
  * touched. Rows are locked SKIP LOCKED, so a staff action in progress (a reopen) wins and the row waits for
  * the next run; running twice changes nothing the first run did not.
  */
+const RUN_LOCK = 'retention.purge';
+
 export function retentionHandlers(deps: RetentionDeps): Pick<JobHandlers, 'retention.purge'> {
   const logger = new Logger('retention');
 
@@ -75,23 +77,40 @@ export function retentionHandlers(deps: RetentionDeps): Pick<JobHandlers, 'reten
 
   return {
     async 'retention.purge'() {
-      const now = deps.clock.now();
-      const organisations = await deps.dataSource.getRepository(Organisation).find({ order: { slug: 'ASC' } });
-      for (const organisation of organisations) {
-        const context = await deps.directory.bySlug(organisation.slug);
-        if (!context) continue;
-        const { purgeClosedBefore, deleteClosedBefore } = retentionCutoffs({
-          now,
-          timeZone: organisation.timeZone,
-          retentionDays: context.policy.settings.retentionDays ?? DEFAULT_RETENTION_DAYS,
-          recordMonths: REQUEST_RECORD_RETENTION_MONTHS,
-        });
-        const deleted = await deleteOrganisation(organisation.id, deleteClosedBefore, now);
-        const purged = await purgeOrganisation(organisation.id, purgeClosedBefore, deleteClosedBefore, now);
-        if (purged + deleted > 0) logger.log(`${organisation.slug}: ${purged} request(s) purged, ${deleted} deleted`);
+      // One run at a time: a run that overlaps one in progress stands down instead of racing it over the same rows.
+      const runner = deps.dataSource.createQueryRunner();
+      await runner.connect();
+      try {
+        const [{ locked }] = await runner.query('SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked', [RUN_LOCK]);
+        if (!locked) return;
+        try {
+          await purgeAll();
+        } finally {
+          await runner.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [RUN_LOCK]);
+        }
+      } finally {
+        await runner.release();
       }
     },
   };
+
+  async function purgeAll(): Promise<void> {
+    const now = deps.clock.now();
+    const organisations = await deps.dataSource.getRepository(Organisation).find({ order: { slug: 'ASC' } });
+    for (const organisation of organisations) {
+      const context = await deps.directory.bySlug(organisation.slug);
+      if (!context) continue;
+      const { purgeClosedBefore, deleteClosedBefore } = retentionCutoffs({
+        now,
+        timeZone: organisation.timeZone,
+        retentionDays: context.policy.settings.retentionDays ?? DEFAULT_RETENTION_DAYS,
+        recordMonths: REQUEST_RECORD_RETENTION_MONTHS,
+      });
+      const deleted = await deleteOrganisation(organisation.id, deleteClosedBefore, now);
+      const purged = await purgeOrganisation(organisation.id, purgeClosedBefore, deleteClosedBefore, now);
+      if (purged + deleted > 0) logger.log(`${organisation.slug}: ${purged} request(s) purged, ${deleted} deleted`);
+    }
+  }
 }
 
 /** Blanks what identifies the requester and removes what they sent or were sent; the minimal record stays. */
