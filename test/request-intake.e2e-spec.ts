@@ -7,22 +7,9 @@ import { startSystem, type RunningSystem } from './support/running-system.js';
 import { SmtpSink } from './support/smtp-sink.js';
 import { createStaff, signIn } from './support/staff.js';
 import { testDatabaseUrl } from './support/test-env.js';
+import type { QueuedRequest } from '../apps/api/src/queue/request-queue.service.js';
 
 const SLUGS = ['officertrak', 'prontotrak', 'securus-software', 'securus-technologies', 'west-schoolmessenger'];
-
-interface QueuedItem {
-  id: string;
-  reference: string;
-  status: string;
-  type: string;
-  regime: string;
-  receivedAt: string;
-  verifiedAt: string | null;
-  acknowledgeBy: string | null;
-  dueAt: string;
-  daysLeft: number;
-  policyVersion: string;
-}
 
 describe('a request from the web form to its organisation queue', () => {
   let sink: SmtpSink;
@@ -41,12 +28,12 @@ describe('a request from the web form to its organisation queue', () => {
     await sink?.stop();
   });
 
-  async function queue(slug: string, query = ''): Promise<{ status: number; json: { items: QueuedItem[]; nextCursor: string | null; message?: string[] } }> {
+  async function queue(slug: string, query = ''): Promise<{ status: number; json: { items: QueuedRequest[]; nextCursor: string | null; message?: string[] } }> {
     return staff.getJson(`/api/orgs/${slug}/requests?sort=due_at${query}`);
   }
 
-  async function allOf(slug: string): Promise<QueuedItem[]> {
-    const items: QueuedItem[] = [];
+  async function allOf(slug: string): Promise<QueuedRequest[]> {
+    const items: QueuedRequest[] = [];
     let cursor: string | null = null;
     do {
       const page = await queue(slug, `&limit=200${cursor ? `&cursor=${cursor}` : ''}`);
@@ -230,7 +217,7 @@ describe('a request from the web form to its organisation queue', () => {
   it('pages the queue by due date without gaps or repeats', async () => {
     for (let i = 0; i < 3; i++) await submit('prontotrak', `page-${i}-${Date.now()}@example.org`, 'ccpa-deletion');
     const everything = await allOf('prontotrak');
-    const paged: QueuedItem[] = [];
+    const paged: QueuedRequest[] = [];
     let cursor: string | null = null;
     do {
       const page = await queue('prontotrak', `&limit=2${cursor ? `&cursor=${cursor}` : ''}`);

@@ -8,35 +8,17 @@ import { startSystem, type RunningSystem } from './support/running-system.js';
 import { createStaff, signIn, type StaffAccount } from './support/staff.js';
 import { storeRequest, type StoredRequestInput } from './support/stored-requests.js';
 import { testDatabaseUrl } from './support/test-env.js';
+import type { QueueCounts, QueuedRequest } from '../apps/api/src/queue/request-queue.service.js';
 
 const A = 'securus-technologies'; // CCPA and others, America/Chicago
 const B = 'west-schoolmessenger'; // GDPR
 const DAY_MS = 86_400_000;
 
-interface Counts {
-  byStatus: Record<RequestStatus, number>;
-  open: number;
-  total: number;
-}
-
-interface Item {
-  id: string;
-  reference: string;
-  type: string;
-  regime: string;
-  channel: string;
-  status: RequestStatus;
-  assignee: { id: string; name: string; email: string } | null;
-  dueAt: string;
-  closedAt: string | null;
-  daysLeft: number;
-  urgency: 'overdue' | 'due_soon' | null;
-}
 
 interface QueueJson {
   organisation: string;
-  counts: Counts;
-  items: Item[];
+  counts: QueueCounts;
+  items: QueuedRequest[];
   nextCursor: string | null;
   message?: string[];
 }
@@ -58,7 +40,7 @@ describe('the processing queue (page, CSV and JSON)', () => {
   let outsiderId: string;
   let formulaEmail: string;
   let formReference: string;
-  let countsBefore: Counts;
+  let countsBefore: QueueCounts;
   const rows = {} as Record<Key, DataSubjectRequest>;
 
   const ref = (...keys: Key[]) => keys.map((k) => rows[k].reference).sort();
@@ -68,8 +50,8 @@ describe('the processing queue (page, CSV and JSON)', () => {
   }
 
   /** Every page of the JSON queue for the query, in order. */
-  async function walk(slug: string, query: string, limit = 200): Promise<Item[]> {
-    const items: Item[] = [];
+  async function walk(slug: string, query: string, limit = 200): Promise<QueuedRequest[]> {
+    const items: QueuedRequest[] = [];
     let cursor: string | null = null;
     do {
       const page = await json(agent, slug, `${query}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`);
