@@ -62,6 +62,7 @@ describe('parsePolicy', () => {
       FILE,
       mutated((d) => {
         d.channels.push({ kind: 'sms_stop', citation: d.channels[0].citation });
+        d.rights.push({ ...d.rights.find((r: { id: string }) => r.id === 'marketing-email-opt-out'), id: 'text-opt-out', type: 'opt_out_marketing_sms', regime: 'can_spam' });
         d.settings.smsNumbers = ['+15550100124'];
       }),
       prontoText,
@@ -93,6 +94,7 @@ describe('parsePolicy', () => {
     ['an SMS number with spaces', (d) => (d.settings.smsNumbers = ['+1 555 0100 123']), 'settings.smsNumbers[0]:'],
     ['a repeated SMS number', (d) => (d.settings.smsNumbers = ['+15550100123', '+15550100123']), 'settings.smsNumbers: each number may appear once'],
     ['SMS numbers without an sms_stop channel (ProntoTrak has none)', (d) => (d.settings.smsNumbers = ['+15550100124']), 'settings.smsNumbers: needs a channel of kind sms_stop'],
+    ['SMS numbers without an SMS opt-out right (ProntoTrak has none)', (d) => (d.settings.smsNumbers = ['+15550100124']), 'settings.smsNumbers: needs a right of type opt_out_marketing_sms'],
     ['right regime not in regimes', (d) => (d.rights[0].regime = 'gdpr'), 'rights[0].regime: "gdpr" is not listed in regimes (ccpa, can_spam, none)'],
     ['misspelt field', (d) => (d.rights[0].lable = 'x'), 'rights[0].lable: is not a known field'],
     ['missing citation', (d) => delete d.channels[0].citation, 'channels[0].citation: is required'],

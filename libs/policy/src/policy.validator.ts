@@ -384,6 +384,9 @@ function readPolicy(c: Checker, document: unknown): OrganisationPolicy | undefin
   if (settings?.smsNumbers?.length && !channels?.some((ch) => ch?.kind === 'sms_stop')) {
     c.fail('settings.smsNumbers', 'needs a channel of kind sms_stop: the policy must offer opting out by text');
   }
+  if (settings?.smsNumbers?.length && !rights.some((r) => r?.type === 'opt_out_marketing_sms')) {
+    c.fail('settings.smsNumbers', 'needs a right of type opt_out_marketing_sms for a STOP to exercise');
+  }
 
   const processorRedirects = c.list(fields.processorRedirects, 'processorRedirects', false)?.map((item, i) => readRedirect(c, item, at('processorRedirects', i)));
   // A processor must tell requesters who the controller is; a pure controller has no one to redirect to.
