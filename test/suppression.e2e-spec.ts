@@ -227,6 +227,8 @@ describe('the suppression list and the channels that feed it', () => {
       expect(rows).toEqual([{ status: 'fulfilled', closed: true, suppression_source: 'form' }]);
       const [mail] = await sink.waitForMailsTo(email);
       expect(mail.subject).toBe(`Your opt-out ${reference} to Securus Technologies is in effect`);
+      // That mail is its acknowledgement too.
+      expect(await count('SELECT 1 FROM data_subject_request WHERE reference = $1 AND acknowledged_at IS NOT NULL', [reference])).toBe(1);
       const timeline = await db.query<{ action: string }>(
         'SELECT a.action FROM audit_entry a JOIN data_subject_request r ON r.id = a.request_id WHERE r.reference = $1 ORDER BY a.seq',
         [reference],
@@ -353,6 +355,17 @@ describe('the suppression list and the channels that feed it', () => {
       expect(new Set(seen.map((c) => c.seq)).size).toBe(seen.length);
       expect(seen.filter((c) => c.address === restarted).map((c) => c.kind)).toEqual(['suppressed', 'resubscribed']);
       expect(seen.filter((c) => c.address === stopped).map((c) => c.kind)).toEqual(['suppressed']);
+
+      // The STOP's request is on the organisation's console like any other, acknowledged by its reply.
+      const stop = (await db.query<{ id: string; reference: string; acknowledged: boolean }>(
+        'SELECT id, reference, acknowledged_at IS NOT NULL AS acknowledged FROM data_subject_request WHERE requester_phone = $1',
+        [stopped],
+      )).rows[0];
+      expect(stop.acknowledged).toBe(true);
+      const requestPage = await admin.get(`/staff/orgs/${SECURUS}/requests/${stop.id}`);
+      expect(requestPage.status).toBe(200);
+      expect(requestPage.body).toContain(stop.reference);
+      expect(requestPage.body).toContain(stopped);
       // Nothing new: the same cursor comes back with nothing.
       expect(JSON.parse((await api(`${base}/changes?cursor=${cursor}`, key)).text)).toEqual({ items: [], cursor, hasMore: false });
       expect((await api(`${base}/changes?cursor=abc`, key)).status).toBe(400);

@@ -62,6 +62,8 @@ export class OptOutService {
     const result = honourOptOut(requestFacts(request, input.context), input.at, input.confirmedBy);
     if (!result.ok) throw new Error(`opt-out ${request.id} refused: ${result.error.message}`);
     applyTransition(request, result.status, result.changes);
+    // A texter's confirmation is the reply to their text, sent with this answer: that is the acknowledgement.
+    if (input.confirmedBy === 'sms_reply') request.acknowledgedAt ??= input.at;
     await tx.save(request);
     await rescheduleRequest(tx, request, input.context, input.at);
     const entry = await appendAudit(tx, {

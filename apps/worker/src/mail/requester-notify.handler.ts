@@ -4,6 +4,7 @@ import { complaintRoute, formatLocalDate, requesterNoticeMail, type RequesterNot
 import type { OrganisationPolicy } from '#policy';
 import type { NoticeAuditDetail } from '#queue';
 import { suppressionChannelFor, type MailTemplate } from '#workflow';
+import { recordRequesterMail } from '../deadlines/acknowledgement.js';
 import type { JobHandlers } from './request-mail.handlers.js';
 import { requestMailContext, type RequestMailDeps } from './request-mail.context.js';
 
@@ -85,11 +86,15 @@ export function requesterNotifyHandlers(deps: RequestMailDeps): Pick<JobHandlers
       const now = deps.clock.now();
       await ledger.sendOnce(
         { key: jobId, organisationId: request.organisationId, requestId, template, to: request.requesterEmail },
-        async (tx) => ({
-          to: request.requesterEmail,
-          headers: unsubscribeHeaders(request, context),
-          ...requesterNoticeMail({ ...mailParty(request, context), statusUrl: await issueStatusLink(tx, requestId, now) }, notice),
-        }),
+        async (tx) => {
+          // An opt-out's confirmation is also its acknowledgement: it is the first mail it gets.
+          if (template === 'opt_out_confirmed') await recordRequesterMail(tx, requestId, context, now);
+          return {
+            to: request.requesterEmail,
+            headers: unsubscribeHeaders(request, context),
+            ...requesterNoticeMail({ ...mailParty(request, context), statusUrl: await issueStatusLink(tx, requestId, now) }, notice),
+          };
+        },
       );
     },
   };
