@@ -32,11 +32,11 @@ describe('a request from the web form to its organisation queue', () => {
     return staff.getJson(`/api/orgs/${slug}/requests?sort=due_at${query}`);
   }
 
-  async function allOf(slug: string): Promise<QueuedRequest[]> {
+  async function allOf(slug: string, filter = ''): Promise<QueuedRequest[]> {
     const items: QueuedRequest[] = [];
     let cursor: string | null = null;
     do {
-      const page = await queue(slug, `&limit=200${cursor ? `&cursor=${cursor}` : ''}`);
+      const page = await queue(slug, `&limit=200${filter}${cursor ? `&cursor=${cursor}` : ''}`);
       expect(page.status).toBe(200);
       items.push(...page.json.items);
       cursor = page.json.nextCursor;
@@ -113,14 +113,14 @@ describe('a request from the web form to its organisation queue', () => {
     expect(after.daysLeft).toBe(45);
   }, 60_000);
 
-  it('sends an opt-out a receipt with its status link and needs no verification', async () => {
+  it('fulfils an opt-out at once with its suppression, confirms it by mail, and needs no verification', async () => {
     const email = `optout-${Date.now()}@example.org`;
     const reference = await submit('prontotrak', email, 'marketing-email-opt-out');
     const [mail] = await sink.waitForMailsTo(email);
-    expect(mail.subject).toBe(`We received your privacy request ${reference} to ProntoTrak`);
+    expect(mail.subject).toBe(`Your opt-out ${reference} to ProntoTrak is in effect`);
     expect(mail.text).not.toContain('/v/');
-    const item = (await allOf('prontotrak')).find((r) => r.reference === reference)!;
-    expect(item.status).toBe('verified');
+    const item = (await allOf('prontotrak', '&status=all')).find((r) => r.reference === reference)!;
+    expect(item.status).toBe('fulfilled');
     expect(item.regime).toBe('can_spam');
   }, 60_000);
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { AppModule } from '../apps/api/src/app.module.js';
 import { StaffGuard } from '../apps/api/src/staff/auth/staff.guard.js';
+import { ApiKeyGuard, newApiKey } from '../apps/api/src/suppression/api-key.guard.js';
 import { csrfTokenIn, type FormClient } from './support/form-client.js';
 import { confirmFromMail, submitRequest } from './support/requester.js';
 import { routesOf, type Route } from './support/routes.js';
@@ -18,6 +19,9 @@ const B = { slug: 'prontotrak', name: 'ProntoTrak' };
 const ROUTES = routesOf(AppModule.forEnvironment(false));
 const isStaff = (route: Route) => route.guards.includes(StaffGuard);
 const ORG_ROUTES = ROUTES.filter((r) => r.path.includes(':org') && isStaff(r));
+// The organisation's own systems reach these with an API key of that organisation, never a staff session.
+const isKeyed = (route: Route) => route.guards.includes(ApiKeyGuard);
+const KEY_ROUTES = ROUTES.filter((r) => r.path.includes(':org') && isKeyed(r));
 const REQUEST_ROUTES = ORG_ROUTES.filter((r) => r.path.includes(':id'));
 const name = (r: Route) => `${r.method} ${r.path}`;
 
@@ -100,13 +104,25 @@ describe('tenant isolation: an admin of one organisation reaches nothing of anot
     );
     expect(REQUEST_ROUTES.filter((r) => r.method === 'POST').length).toBeGreaterThanOrEqual(5);
     // Every other route naming an organisation is a requester's public page, which must not need a session.
-    const unguarded = ROUTES.filter((r) => r.path.includes(':org') && !isStaff(r));
+    const unguarded = ROUTES.filter((r) => r.path.includes(':org') && !isStaff(r) && !isKeyed(r));
     expect(unguarded.length).toBeGreaterThan(0);
     for (const route of unguarded) expect(name(route)).toMatch(/^(GET|POST) \/o\/:org\//);
   });
 
   it("answers 404 or 403 on every staff route given B's slug, and shows nothing of B", async () => {
     for (const route of ORG_ROUTES) expectNothingOfB(route, await call(route, fill(route.path, B.slug)), [403, 404]);
+  }, 60_000);
+
+  it("answers 404 on every API-key route given B's slug and a key of A, and shows nothing of B", async () => {
+    expect(KEY_ROUTES.map(name)).toEqual(expect.arrayContaining(['GET /api/v1/orgs/:org/suppressions/changes']));
+    const { key, keyHash, keyPrefix } = newApiKey();
+    const aId = (await db.query<{ id: string }>('SELECT id FROM organisation WHERE slug = $1', [A])).rows[0].id;
+    await db.query('INSERT INTO suppression_api_key (organisation_id, label, key_hash, key_prefix) VALUES ($1, $2, $3, $4)', [aId, 'isolation', keyHash, keyPrefix]);
+    for (const route of KEY_ROUTES) {
+      if (route.method !== 'GET') throw new Error(`${name(route)}: the suppression API is read-only; teach this test the new method`);
+      const response = await fetch(new URL(fill(route.path, B.slug), system.baseUrl), { headers: { Authorization: `Bearer ${key}` } });
+      expectNothingOfB(route, { status: response.status, body: await response.text() }, [404]);
+    }
   }, 60_000);
 
   it("answers 404 on every request route given A's slug and B's request id", async () => {

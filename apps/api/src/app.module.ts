@@ -5,6 +5,7 @@ import { InfraModule } from './infra/infra.module.js';
 import { RequestFormController } from './intake/request-form.controller.js';
 import { RequestIntakeService } from './intake/request-intake.service.js';
 import { StaffModule } from './staff/staff.module.js';
+import { SuppressionModule } from './suppression/suppression.module.js';
 import { ResponseDownloadService } from './verification/response-download.service.js';
 import { StatusController } from './verification/status.controller.js';
 import { VerificationController } from './verification/verification.controller.js';
@@ -16,7 +17,7 @@ export class AppModule {
   static forEnvironment(production: boolean): DynamicModule {
     return {
       module: AppModule,
-      imports: [InfraModule, StaffModule],
+      imports: [InfraModule, StaffModule, SuppressionModule],
       controllers: [
         HealthController,
         RequestFormController,

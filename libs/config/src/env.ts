@@ -46,6 +46,22 @@ export class Env {
   @IsString()
   SEEDS_DIR: string = 'seeds';
 
+  /** The SMS provider's signing secret (Twilio: the account's Auth Token). Unset: every inbound text is refused. */
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'SMS_WEBHOOK_SECRET must be at least 16 characters' })
+  SMS_WEBHOOK_SECRET?: string;
+
+  /** Inbound texts acted on per sending number per hour. */
+  @IsInt()
+  @Min(1)
+  SMS_RATE_LIMIT: number = 30;
+
+  /** Suppression API calls per key per minute. */
+  @IsInt()
+  @Min(1)
+  SUPPRESSION_API_RATE_LIMIT: number = 600;
+
   /** Form submissions allowed per IP per hour. */
   @IsInt()
   @Min(1)

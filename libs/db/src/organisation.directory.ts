@@ -22,6 +22,23 @@ export class OrganisationDirectory {
     return this.withPolicy(organisation, organisation.currentPolicyVersionId);
   }
 
+  /** The organisation (by id) with the policy version new requests are made under; null when unknown. */
+  async byId(id: string): Promise<OrganisationContext | null> {
+    const organisation = await this.dataSource.getRepository(Organisation).findOneBy({ id });
+    if (!organisation?.currentPolicyVersionId) return null;
+    return this.withPolicy(organisation, organisation.currentPolicyVersionId);
+  }
+
+  /** The organisation whose current policy lists this E.164 number in settings.smsNumbers; null when none does. */
+  async bySmsNumber(number: string): Promise<OrganisationContext | null> {
+    const [row] = (await this.dataSource.query(
+      `SELECT o.id FROM organisation o JOIN policy_version p ON p.id = o.current_policy_version_id
+        WHERE p.document -> 'settings' -> 'smsNumbers' ? $1 ORDER BY o.slug LIMIT 1`,
+      [number],
+    )) as { id: string }[];
+    return row ? this.byId(row.id) : null;
+  }
+
   /** The organisation as it was for a request: the policy version the request was made under. */
   async forRequest(request: { organisationId: string; policyVersionId: string }): Promise<OrganisationContext> {
     const organisation = await this.dataSource.getRepository(Organisation).findOneByOrFail({ id: request.organisationId });

@@ -13,3 +13,5 @@ export * from './templates/staff-mail.js';
 export * from './templates/staff-reminder.template.js';
 export * from './templates/overdue-escalation.template.js';
 export * from './templates/staff-digest.template.js';
+export * from './unsubscribe-token.js';
+export * from './templates/opt-out.template.js';

@@ -108,6 +108,8 @@ export interface OrganisationSettings {
   extensionWarningDays?: number;
   /** Days after closing that the requester's personal data is kept; DEFAULT_RETENTION_DAYS when absent. */
   retentionDays?: number;
+  /** E.164 numbers the organisation texts from; an inbound text (SMS STOP) finds its organisation by the number it was sent to. */
+  smsNumbers?: string[];
 }
 
 /** Response files are personal data in transit: a week to fetch them, unless the organisation says otherwise. */

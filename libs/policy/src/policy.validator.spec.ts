@@ -57,6 +57,19 @@ describe('parsePolicy', () => {
     expect(policy.settings).toMatchObject({ reminderOffsetsDays: [14, 3, 1], extensionWarningDays: 5, retentionDays: 180 });
   });
 
+  it('keeps SMS numbers where the policy offers opting out by text', () => {
+    const policy = parsePolicy(
+      FILE,
+      mutated((d) => {
+        d.channels.push({ kind: 'sms_stop', citation: d.channels[0].citation });
+        d.rights.push({ ...d.rights.find((r: { id: string }) => r.id === 'marketing-email-opt-out'), id: 'text-opt-out', type: 'opt_out_marketing_sms', regime: 'can_spam' });
+        d.settings.smsNumbers = ['+15550100124'];
+      }),
+      prontoText,
+    );
+    expect(policy.settings.smsNumbers).toEqual(['+15550100124']);
+  });
+
   it.each<[string, (doc: Doc) => void, string]>([
     ['missing slug', (d) => delete d.slug, 'slug: is required'],
     ['slug not kebab-case', (d) => (d.slug = 'Pronto Trak'), 'slug: "Pronto Trak" is not a slug of a-z, 0-9 and "-"'],
@@ -77,6 +90,11 @@ describe('parsePolicy', () => {
     ['a repeated reminder offset', (d) => (d.settings.reminderOffsetsDays = [7, 7]), 'settings.reminderOffsetsDays: each offset may appear once'],
     ['no reminder offsets', (d) => (d.settings.reminderOffsetsDays = []), 'settings.reminderOffsetsDays:'],
     ['text retention days', (d) => (d.settings.retentionDays = 'ninety'), 'settings.retentionDays: expected a whole number of at least 1'],
+    ['an SMS number without +', (d) => (d.settings.smsNumbers = ['15550100123']), 'settings.smsNumbers[0]: "15550100123" is not an E.164 number'],
+    ['an SMS number with spaces', (d) => (d.settings.smsNumbers = ['+1 555 0100 123']), 'settings.smsNumbers[0]:'],
+    ['a repeated SMS number', (d) => (d.settings.smsNumbers = ['+15550100123', '+15550100123']), 'settings.smsNumbers: each number may appear once'],
+    ['SMS numbers without an sms_stop channel (ProntoTrak has none)', (d) => (d.settings.smsNumbers = ['+15550100124']), 'settings.smsNumbers: needs a channel of kind sms_stop'],
+    ['SMS numbers without an SMS opt-out right (ProntoTrak has none)', (d) => (d.settings.smsNumbers = ['+15550100124']), 'settings.smsNumbers: needs a right of type opt_out_marketing_sms'],
     ['right regime not in regimes', (d) => (d.rights[0].regime = 'gdpr'), 'rights[0].regime: "gdpr" is not listed in regimes (ccpa, can_spam, none)'],
     ['misspelt field', (d) => (d.rights[0].lable = 'x'), 'rights[0].lable: is not a known field'],
     ['missing citation', (d) => delete d.channels[0].citation, 'channels[0].citation: is required'],

@@ -59,7 +59,7 @@ const LIMIT_KEYS = ['count', 'perMonths', 'sharedWith', 'citation'] as const sat
 const DEADLINE_KEYS = ['rights', 'kind', 'days', 'extensionDays', 'citation'] as const satisfies readonly (keyof PolicyDeadline)[];
 const REDIRECT_KEYS = ['services', 'controller', 'citation'] as const satisfies readonly (keyof ProcessorRedirect)[];
 const RULE_KEYS = ['kind', 'summary', 'citation'] as const satisfies readonly (keyof SpecialRule)[];
-const SETTINGS_KEYS = ['verificationLinkDays', 'internalTargetDays', 'responseLinkDays', 'reminderOffsetsDays', 'extensionWarningDays', 'retentionDays'] as const satisfies readonly (keyof OrganisationSettings)[];
+const SETTINGS_KEYS = ['verificationLinkDays', 'internalTargetDays', 'responseLinkDays', 'reminderOffsetsDays', 'extensionWarningDays', 'retentionDays', 'smsNumbers'] as const satisfies readonly (keyof OrganisationSettings)[];
 
 function describe(value: unknown): string {
   if (value === undefined || value === null) return 'nothing';
@@ -189,6 +189,7 @@ function readSettings(c: Checker, value: unknown): OrganisationSettings | undefi
     fields.extensionWarningDays === undefined ? undefined : c.wholeNumber(fields.extensionWarningDays, 'settings.extensionWarningDays');
   const retentionDays = fields.retentionDays === undefined ? undefined : c.wholeNumber(fields.retentionDays, 'settings.retentionDays');
   const reminderOffsetsDays = fields.reminderOffsetsDays === undefined ? undefined : readReminderOffsets(c, fields.reminderOffsetsDays);
+  const smsNumbers = fields.smsNumbers === undefined ? undefined : readSmsNumbers(c, fields.smsNumbers);
   return {
     verificationLinkDays,
     ...optional('internalTargetDays', internalTargetDays),
@@ -196,7 +197,21 @@ function readSettings(c: Checker, value: unknown): OrganisationSettings | undefi
     ...optional('reminderOffsetsDays', reminderOffsetsDays),
     ...optional('extensionWarningDays', extensionWarningDays),
     ...optional('retentionDays', retentionDays),
+    ...optional('smsNumbers', smsNumbers),
   } as OrganisationSettings;
+}
+
+/** E.164 exactly as the SMS provider reports the number texted (+ and 8 to 15 digits), each once. */
+function readSmsNumbers(c: Checker, value: unknown): string[] | undefined {
+  const items = c.list(value, 'settings.smsNumbers', true);
+  if (!items) return undefined;
+  const numbers = items.map((item, i) => c.matching(item, `settings.smsNumbers[${i}]`, /^\+[1-9]\d{7,14}$/, 'an E.164 number such as +15550100123'));
+  if (numbers.some((n) => n === undefined)) return undefined;
+  if (new Set(numbers).size !== numbers.length) {
+    c.fail('settings.smsNumbers', 'each number may appear once');
+    return undefined;
+  }
+  return numbers as string[];
 }
 
 /** Whole days, each at least 1, no repeats: each offset is one reminder. */
@@ -364,6 +379,15 @@ function readPolicy(c: Checker, document: unknown): OrganisationPolicy | undefin
     c.list(fields.deadlines, 'deadlines', false)?.map((item, i) => readDeadline(c, item, at('deadlines', i), rightIds, hasInternalTarget)) ?? [];
   checkOneDeadlinePerRight(c, deadlines);
 
+  const channels = c.list(fields.channels, 'channels', true)?.map((item, i) => readChannel(c, item, at('channels', i)));
+  // Texts to a number are only acted on where the policy says replying STOP works.
+  if (settings?.smsNumbers?.length && !channels?.some((ch) => ch?.kind === 'sms_stop')) {
+    c.fail('settings.smsNumbers', 'needs a channel of kind sms_stop: the policy must offer opting out by text');
+  }
+  if (settings?.smsNumbers?.length && !rights.some((r) => r?.type === 'opt_out_marketing_sms')) {
+    c.fail('settings.smsNumbers', 'needs a right of type opt_out_marketing_sms for a STOP to exercise');
+  }
+
   const processorRedirects = c.list(fields.processorRedirects, 'processorRedirects', false)?.map((item, i) => readRedirect(c, item, at('processorRedirects', i)));
   // A processor must tell requesters who the controller is; a pure controller has no one to redirect to.
   if (role === 'controller_and_processor' && processorRedirects?.length === 0) {
@@ -384,7 +408,7 @@ function readPolicy(c: Checker, document: unknown): OrganisationPolicy | undefin
     role,
     regimes,
     ...optional('privacyEmail', fields.privacyEmail === undefined ? undefined : c.matching(fields.privacyEmail, 'privacyEmail', EMAIL, 'an email address')),
-    channels: c.list(fields.channels, 'channels', true)?.map((item, i) => readChannel(c, item, at('channels', i))),
+    channels,
     rights,
     deadlines,
     processorRedirects,

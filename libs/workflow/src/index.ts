@@ -25,6 +25,7 @@ export {
   requesterReplied,
   extendRequest,
   fulfil,
+  honourOptOut,
   partiallyFulfil,
   deny,
   withdraw,
@@ -53,3 +54,20 @@ export {
 } from './deadline-schedule.js';
 export { dailyStaffMailDate, DAILY_STAFF_MAIL_HOUR } from './daily-staff-mail.js';
 export { retentionCutoffs, type RetentionCutoffs, type RetentionInput } from './retention-cutoffs.js';
+export {
+  SUPPRESSION_CHANNELS,
+  SUPPRESSION_SOURCES,
+  suppressionChannelFor,
+  optOutTypeFor,
+  normaliseEmail,
+  normalisePhone,
+  parseSmsKeyword,
+  gpcDecision,
+  gpcExplanation,
+  type SuppressionChannel,
+  type SuppressionSource,
+  type SmsKeyword,
+  type GpcDecision,
+  type GpcIgnoredReason,
+  type GpcPolicyFacts,
+} from './suppression.js';

@@ -6,6 +6,7 @@ import {
   expireVerification,
   extendRequest,
   fulfil,
+  honourOptOut,
   initialStatus,
   isOpen,
   OPEN_STATUSES,
@@ -89,6 +90,27 @@ const AT = t('2026-02-10T18:00:00Z');
 const GDPR_AT = t('2026-05-20T10:00:00Z');
 
 const ALLOWED: Allowed[] = [
+  {
+    why: 'honour an email unsubscribe at once: fulfilled, confirmed by mail',
+    run: () => honourOptOut(ccpa({ status: 'verified', regime: 'can_spam', requestType: 'opt_out_marketing_email', verifiedAt: null }), AT, 'mail'),
+    status: 'fulfilled',
+    changes: { closedAt: AT },
+    events: [mail('opt_out_confirmed'), audit('request.fulfilled')],
+  },
+  {
+    why: 'honour an SMS STOP: fulfilled, the reply to the text is the confirmation (no mail)',
+    run: () => honourOptOut(ccpa({ status: 'verified', regime: 'fcc_tcpa', requestType: 'opt_out_marketing_sms', verifiedAt: null }), AT, 'sms_reply'),
+    status: 'fulfilled',
+    changes: { closedAt: AT },
+    events: [audit('request.fulfilled')],
+  },
+  {
+    why: 'honour a sale/share opt-out someone started work on',
+    run: () => honourOptOut(ccpa({ requestType: 'opt_out_sale_share' }), AT, 'mail'),
+    status: 'fulfilled',
+    changes: { closedAt: AT },
+    events: [mail('opt_out_confirmed'), audit('request.fulfilled')],
+  },
   {
     why: 'CCPA verify sets verifiedAt and leaves the deadlines (they run from receipt)',
     run: () => verifyRequest(ccpa({ status: 'unverified', verifiedAt: null }), AT),
@@ -301,6 +323,17 @@ const CLOSED = REQUEST_STATUSES.filter((status) => !isOpen(status));
 const BEFORE_RECEIPT = t('2026-01-01T00:00:00Z');
 
 const REFUSED: Refused[] = [
+  { why: 'honour an access request as an opt-out', run: () => honourOptOut(ccpa({ status: 'verified' }), AT, 'mail'), code: 'not_an_opt_out' },
+  {
+    why: 'honour an opt-out twice',
+    run: () => honourOptOut(ccpa({ status: 'fulfilled', requestType: 'opt_out_marketing_email' }), AT, 'mail'),
+    code: 'already_closed',
+  },
+  {
+    why: 'honour an opt-out before its receipt',
+    run: () => honourOptOut(ccpa({ status: 'verified', requestType: 'opt_out_marketing_sms' }), BEFORE_RECEIPT, 'sms_reply'),
+    code: 'out_of_order',
+  },
   { why: 'verify twice', run: () => verifyRequest(ccpa({ status: 'verified' }), AT), code: 'not_unverified' },
   { why: 'verify a request already in progress', run: () => verifyRequest(ccpa(), AT), code: 'not_unverified' },
   { why: 'verify a closed request', run: () => verifyRequest(ccpa({ status: 'closed_unverified' }), AT), code: 'already_closed' },

@@ -69,7 +69,8 @@ export type MailTemplate =
   | 'request_denied'
   | 'withdrawal_confirmed'
   | 'redirected_to_controller'
-  | 'verification_expired';
+  | 'verification_expired'
+  | 'opt_out_confirmed';
 
 export type AuditAction =
   | 'request.verified'
@@ -103,7 +104,8 @@ export type RefusalCode =
   | 'reason_required'
   | 'controller_required'
   | 'denial_not_permitted'
-  | 'denial_reason_not_allowed';
+  | 'denial_reason_not_allowed'
+  | 'not_an_opt_out';
 
 export type TransitionResult =
   | { ok: true; status: RequestStatus; changes: RequestChanges; events: RequestEvent[] }
@@ -237,6 +239,19 @@ export function fulfil(facts: RequestFacts, at: Date): TransitionResult {
   const refused = refuseOutOfOrder(facts, at) ?? refuseClosed(facts) ?? refuseUnverified(facts);
   if (refused) return refused;
   return accept('fulfilled', { closedAt: at }, [mail('request_fulfilled'), audit('request.fulfilled')]);
+}
+
+/**
+ * An opt-out is fulfilled the moment its suppression is written (the caller does both in one transaction).
+ * `confirmedBy` says how the requester hears of it: a mail, or the reply to the text that asked (SMS STOP),
+ * which the caller sends itself.
+ */
+export function honourOptOut(facts: RequestFacts, at: Date, confirmedBy: 'mail' | 'sms_reply'): TransitionResult {
+  const refused = refuseOutOfOrder(facts, at) ?? refuseClosed(facts);
+  if (refused) return refused;
+  if (requiresVerification(facts.requestType)) return refuse('not_an_opt_out', `A ${facts.requestType} request is not an opt-out`);
+  const events: RequestEvent[] = confirmedBy === 'mail' ? [mail('opt_out_confirmed'), audit('request.fulfilled')] : [audit('request.fulfilled')];
+  return accept('fulfilled', { closedAt: at }, events);
 }
 
 /** Part of the request answered; the requester must be told what was withheld and why. */

@@ -4,7 +4,7 @@ import { Env, type Clock } from '#config';
 import { OrganisationDirectory, type OrganisationContext } from '#db';
 import { formatLocalDate } from '#mail';
 import { rightsOffered } from '#policy';
-import { requiresVerification } from '#workflow';
+import { gpcExplanation, requiresVerification, type GpcDecision } from '#workflow';
 import { Csrf, CsrfRejected } from '../public/csrf.js';
 import { RateLimiter } from '../infra/rate-limiter.js';
 import { confirmationPage } from '../views/request-pages.view.js';
@@ -12,6 +12,7 @@ import { requestFormPage, type FieldErrors } from '../views/request-form.view.js
 import { echoValues, validateForm } from './form-validation.js';
 import { RequestFormDto } from './request-form.dto.js';
 import { RequestIntakeService } from './request-intake.service.js';
+import { GpcSignals } from '../suppression/gpc.js';
 import { CLOCK } from '../infra/tokens.js';
 
 const FORM_FIELDS = ['name', 'email', 'phone', 'rightId', 'relationship', 'details'] as const;
@@ -27,12 +28,14 @@ export class RequestFormController {
     private readonly csrf: Csrf,
     private readonly rateLimiter: RateLimiter,
     private readonly env: Env,
+    private readonly gpc: GpcSignals,
   ) {}
 
   @Get('new')
   async form(@Param('org') slug: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     const context = await this.organisation(slug);
-    res.type('html').send(this.renderForm(context, req, res, {}, {}));
+    const gpc = await this.pageViewSignal(req, context);
+    res.type('html').send(this.renderForm(context, req, res, {}, {}, undefined, gpc));
   }
 
   @Post()
@@ -45,16 +48,17 @@ export class RequestFormController {
   ): Promise<void> {
     const context = await this.organisation(slug);
     const values = echoValues(body, FORM_FIELDS);
+    const gpc = this.gpc.decisionFor(req, context);
     try {
       this.csrf.verify(req, body._csrf);
     } catch (error) {
       if (!(error instanceof CsrfRejected)) throw error;
-      res.status(403).type('html').send(this.renderForm(context, req, res, values, {}, error.message));
+      res.status(403).type('html').send(this.renderForm(context, req, res, values, {}, error.message, await this.pageViewSignal(req, context)));
       return;
     }
     // Bots fill the hidden field; people never see it.
     if (typeof body.website === 'string' && body.website !== '') {
-      res.status(400).type('html').send(this.renderForm(context, req, res, values, {}, 'Your submission could not be accepted.'));
+      res.status(400).type('html').send(this.renderForm(context, req, res, values, {}, 'Your submission could not be accepted.', await this.pageViewSignal(req, context)));
       return;
     }
     await this.rateLimiter.hit('intake', req.ip ?? 'unknown', this.env.INTAKE_RATE_LIMIT, HOUR);
@@ -65,11 +69,12 @@ export class RequestFormController {
     if (!validated.ok || !right) {
       const errors: FieldErrors = validated.ok ? {} : validated.errors;
       if (!right && !errors.rightId) errors.rightId = ['Choose one of the requests listed.'];
-      res.status(400).type('html').send(this.renderForm(context, req, res, values, errors));
+      res.status(400).type('html').send(this.renderForm(context, req, res, values, errors, undefined, await this.pageViewSignal(req, context)));
       return;
     }
 
-    const request = await this.intake.submit(context, right, validated.value, this.clock.now());
+    // The signal that comes with a submission is recorded with it, in its transaction.
+    const request = await this.intake.submit(context, right, validated.value, this.clock.now(), gpc);
     res.status(201).type('html').send(
       confirmationPage({
         organisationName: context.policy.name,
@@ -79,8 +84,16 @@ export class RequestFormController {
         needsVerification: requiresVerification(right.type),
         dueOn: formatLocalDate(request.dueAt, context.organisation.timeZone),
         csrfToken: this.csrf.tokenFor(req, res),
+        gpcNotice: gpc ? gpcExplanation(gpc, context.policy.name) : undefined,
       }),
     );
+  }
+
+  /** A page shown to a browser sending Sec-GPC: the signal is recorded, and the page says what it means here. */
+  private async pageViewSignal(req: Request, context: OrganisationContext): Promise<GpcDecision | null> {
+    const decision = this.gpc.decisionFor(req, context);
+    if (decision) await this.gpc.recordPageView(context, decision, this.clock.now());
+    return decision;
   }
 
   private async organisation(slug: string): Promise<OrganisationContext> {
@@ -96,9 +109,17 @@ export class RequestFormController {
     values: Partial<Record<(typeof FORM_FIELDS)[number], string>>,
     errors: FieldErrors,
     formError?: string,
+    gpc?: GpcDecision | null,
   ): string {
     return requestFormPage(
-      { policy: context.policy, values, errors, csrfToken: this.csrf.tokenFor(req, res), formError },
+      {
+        policy: context.policy,
+        values,
+        errors,
+        csrfToken: this.csrf.tokenFor(req, res),
+        formError,
+        gpcNotice: gpc ? gpcExplanation(gpc, context.policy.name) : undefined,
+      },
       rightsOffered(context.policy),
     );
   }

@@ -1,30 +1,28 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
-import { appendAudit, DataSubjectRequest, newRequestReference, rescheduleRequest, type OrganisationContext } from '#db';
-import type { PolicyRight } from '#policy';
-import { internalTargetDaysFor } from '#policy';
+import { GpcSignal, type DataSubjectRequest, type OrganisationContext } from '#db';
+import { findRight, type PolicyRight } from '#policy';
 import { writeOutbox } from '#queue';
-import { computeDeadlines, initialStatus, requiresVerification } from '#workflow';
+import { normaliseEmail, requiresVerification, type GpcDecision } from '#workflow';
 import { DATA_SOURCE } from '../infra/tokens.js';
+import { OptOutService } from '../suppression/opt-out.service.js';
+import { insertRequest, withFreshReference, type Requester } from './new-request.js';
 import type { RequestFormDto } from './request-form.dto.js';
 
-const REFERENCE_ATTEMPTS = 5;
-const UNIQUE_VIOLATION = '23505';
-
-/** Turns a valid submission into a stored request and its first job, in one transaction. */
+/**
+ * Turns a valid submission into a stored request and what follows it, in one transaction: the verification
+ * mail, or (opt-outs, which need no verification) the suppression and fulfilment. A Global Privacy Control signal
+ * the organisation honours adds the submitter's opt-out of sale/sharing to the same transaction.
+ */
 @Injectable()
 export class RequestIntakeService {
-  constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly optOuts: OptOutService,
+  ) {}
 
-  async submit(context: OrganisationContext, right: PolicyRight, form: RequestFormDto, receivedAt: Date): Promise<DataSubjectRequest> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.dataSource.transaction((tx) => this.insert(tx, context, right, form, receivedAt));
-      } catch (error) {
-        const collided = (error as { code?: string }).code === UNIQUE_VIOLATION && /reference/.test(String(error));
-        if (!collided || attempt >= REFERENCE_ATTEMPTS) throw error;
-      }
-    }
+  submit(context: OrganisationContext, right: PolicyRight, form: RequestFormDto, receivedAt: Date, gpc: GpcDecision | null): Promise<DataSubjectRequest> {
+    return withFreshReference(() => this.dataSource.transaction((tx) => this.insert(tx, context, right, form, receivedAt, gpc)));
   }
 
   private async insert(
@@ -33,51 +31,55 @@ export class RequestIntakeService {
     right: PolicyRight,
     form: RequestFormDto,
     receivedAt: Date,
+    gpc: GpcDecision | null,
   ): Promise<DataSubjectRequest> {
-    const { organisation, policyVersion, policy, calendar } = context;
-    const deadlines = computeDeadlines({
-      regime: right.regime,
-      requestType: right.type,
-      receivedAt,
-      timeZone: organisation.timeZone,
-      calendar,
-      internalTargetDays: internalTargetDaysFor(policy, right.id),
-    });
-    const needsVerification = requiresVerification(right.type);
-    const request = await tx.save(
-      tx.create(DataSubjectRequest, {
-        reference: newRequestReference(),
-        organisationId: organisation.id,
-        policyVersionId: policyVersion.id,
-        rightId: right.id,
-        type: right.type,
-        regime: right.regime,
-        channel: 'web',
-        status: initialStatus(right.type),
-        requesterName: form.name,
-        requesterEmail: form.email,
-        requesterPhone: form.phone || null,
-        relationship: form.relationship,
-        details: form.details ?? '',
-        receivedAt,
-        clockStartedAt: receivedAt,
-        acknowledgeBy: deadlines.acknowledgeBy,
-        dueAt: deadlines.dueAt,
-        verificationRequired: needsVerification ? right.verification : 'none',
-      }),
-    );
-    await appendAudit(tx, {
-      organisationId: organisation.id,
-      requestId: request.id,
-      actorLabel: 'requester',
-      action: 'request.received',
-      detail: { channel: 'web', rightId: right.id, dueAt: request.dueAt },
-      at: receivedAt,
-    });
-    await rescheduleRequest(tx, request, context, receivedAt);
-    // Opt-outs need no verification: the requester still gets a receipt with the private status link.
-    if (needsVerification) await writeOutbox(tx, 'verification.send', { requestId: request.id }, 'initial');
-    else await writeOutbox(tx, 'receipt.send', { requestId: request.id }, 'initial');
+    const requester: Requester = { name: form.name, email: form.email, phone: form.phone || null, relationship: form.relationship, details: form.details ?? '' };
+    const request = await insertRequest(tx, context, right, requester, 'web', receivedAt);
+    // IsEmail already passed; the fallback only keeps an address our stricter shape check would refuse.
+    const email = normaliseEmail(form.email) ?? form.email.trim().toLowerCase();
+    if (requiresVerification(right.type)) await writeOutbox(tx, 'verification.send', { requestId: request.id }, 'initial');
+    else await this.optOuts.fulfil(tx, request, { context, source: 'form', address: email, at: receivedAt, confirmedBy: 'mail' });
+    if (gpc) await this.recordGpc(tx, context, request, requester, email, gpc, receivedAt);
     return request;
+  }
+
+  /** The signal that came with the form; where honoured, an opt-out of sale/sharing for the submitter's address. */
+  private async recordGpc(
+    tx: EntityManager,
+    context: OrganisationContext,
+    request: DataSubjectRequest,
+    requester: Requester,
+    email: string | null,
+    gpc: GpcDecision,
+    at: Date,
+  ): Promise<void> {
+    let optOutId: string | null = null;
+    if (gpc.outcome === 'honoured' && email) {
+      // The form's own request already is that opt-out; another one would say the same twice.
+      if (request.type === 'opt_out_sale_share') optOutId = request.id;
+      else {
+        const right = findRight(context.policy, gpc.rightId);
+        if (!right) throw new Error(`GPC right ${gpc.rightId} is not in ${context.policy.slug}'s policy`);
+        const { request: optOut } = await this.optOuts.record(tx, {
+          context,
+          right,
+          requester: { ...requester, details: '' },
+          channel: 'gpc',
+          source: 'gpc',
+          address: email,
+          at,
+          confirmedBy: 'mail',
+        });
+        optOutId = optOut.id;
+      }
+    }
+    await tx.insert(GpcSignal, {
+      organisationId: context.organisation.id,
+      receivedAt: at,
+      outcome: gpc.outcome,
+      reason: gpc.outcome === 'ignored' ? gpc.reason : null,
+      context: 'form_submission',
+      requestId: optOutId,
+    });
   }
 }

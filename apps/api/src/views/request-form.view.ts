@@ -11,6 +11,8 @@ export interface RequestFormView {
   csrfToken: string;
   /** A problem with the whole form (e.g. an expired form), shown above it. */
   formError?: string;
+  /** What the browser's Global Privacy Control signal means here, when it sent one. */
+  gpcNotice?: string;
 }
 
 const FIELD_ORDER = ['name', 'email', 'phone', 'rightId', 'relationship', 'details'] as const;
@@ -55,6 +57,7 @@ ${view.formError ? html`<p>${view.formError}</p>` : ''}
 
   const body = html`<h1>Make a privacy request to ${policy.name}</h1>
 <p>Use this form to exercise the rights ${policy.name}'s privacy policy gives you. For most requests we email you a link to confirm your address, and act once you open it; opt-outs need no confirmation.</p>
+${view.gpcNotice ? html`<p class="notice" id="gpc-notice">${view.gpcNotice}</p>` : ''}
 ${summary}
 <form method="post" action="/o/${policy.slug}/requests" novalidate>
 <input type="hidden" name="_csrf" value="${view.csrfToken}">

@@ -11,6 +11,7 @@ export interface ConfirmationView {
   needsVerification: boolean;
   dueOn: string;
   csrfToken: string;
+  gpcNotice?: string;
 }
 
 /** Shown after a successful submission: the reference, and what happens next. */
@@ -23,9 +24,10 @@ ${
   v.needsVerification
     ? html`<div class="notice"><p><strong>Check your email.</strong> We sent you a link to confirm that the address is yours.
 Until you open it, we cannot act on the request.</p></div>`
-    : html`<div class="notice"><p>We sent a confirmation to your email address with a private link to follow the request.</p></div>`
+    : html`<div class="notice"><p>We sent a confirmation to your email address with a private link to the request.</p></div>`
 }
-<p>${v.organisationName} must answer by <strong>${v.dueOn}</strong>.</p>
+${v.needsVerification ? html`<p>${v.organisationName} must answer by <strong>${v.dueOn}</strong>.</p>` : html`<p>Opt-outs take effect at once: this one already has.</p>`}
+${v.gpcNotice ? html`<p class="notice" id="gpc-notice">${v.gpcNotice}</p>` : ''}
 ${
   v.needsVerification
     ? html`<h2>No email?</h2>

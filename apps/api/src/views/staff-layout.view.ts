@@ -19,6 +19,7 @@ ${
     ? html`<a href="/staff/orgs/${org.slug}/requests">Queue</a>
 <a href="/staff/orgs/${org.slug}/requests?assignee=me">My requests</a>
 <a href="/staff/orgs/${org.slug}/reports">Reports</a>
+<a href="/staff/orgs/${org.slug}/suppressions">Suppressions</a>
 ${org.role === 'admin' ? html`<a href="/staff/orgs/${org.slug}/staff">Staff</a>
 <a href="/staff/orgs/${org.slug}/jobs">Jobs</a>` : ''}`
     : ''

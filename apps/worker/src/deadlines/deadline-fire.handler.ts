@@ -30,7 +30,7 @@ function stillScheduled(event: DeadlineEvent, request: DataSubjectRequest, conte
 export function deadlineFireHandlers(deps: RequestMailDeps): Pick<JobHandlers, 'deadline.fire'> {
   const { dataSource, ledger, clock } = deps;
   const logger = new Logger('deadlines');
-  const { link, load, mailParty, issueStatusLink } = requestMailContext(deps);
+  const { link, load, mailParty, issueStatusLink, unsubscribeHeaders } = requestMailContext(deps);
   const requestUrl = (request: DataSubjectRequest, context: OrganisationContext) =>
     link(`/staff/orgs/${context.organisation.slug}/requests/${request.id}`);
   const typeWords = (request: DataSubjectRequest) => request.type.replace(/_/g, ' ');
@@ -123,6 +123,7 @@ export function deadlineFireHandlers(deps: RequestMailDeps): Pick<JobHandlers, '
               const verifyToken = await issueRequestToken(tx, requestId, 'verify', expiresAt, { replacePrevious: true });
               return {
                 to: request.requesterEmail,
+                headers: unsubscribeHeaders(request, context),
                 ...verificationReminderMail({
                   ...mailParty(request, context),
                   verifyUrl: link(`/v/${verifyToken}`),

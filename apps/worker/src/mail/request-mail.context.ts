@@ -1,9 +1,9 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Clock, Env } from '#config';
 import { DataSubjectRequest, issueRequestToken, OrganisationDirectory, type OrganisationContext } from '#db';
-import type { RequestMailParty } from '#mail';
+import { listUnsubscribeHeaders, signUnsubscribeToken, type RequestMailParty } from '#mail';
 import { findRight } from '#policy';
-import { linkExpiresAt, STATUS_LINK_DAYS } from '#workflow';
+import { linkExpiresAt, normaliseEmail, STATUS_LINK_DAYS } from '#workflow';
 import type { MailLedger } from './mail-ledger.js';
 
 export interface RequestMailDeps {
@@ -38,6 +38,17 @@ export function requestMailContext(deps: RequestMailDeps) {
         reference: request.reference,
         requestLabel: findRight(context.policy, request.rightId)?.label ?? request.type,
       };
+    },
+
+    /**
+     * RFC 8058 one-click unsubscribe headers for a mail sent in the organisation's name, where its policy offers
+     * opting out of its marketing email; the link is signed, so it needs no stored row.
+     */
+    unsubscribeHeaders(request: DataSubjectRequest, context: OrganisationContext): Record<string, string> {
+      const email = normaliseEmail(request.requesterEmail);
+      if (!email || !context.policy.rights.some((r) => r.type === 'opt_out_marketing_email')) return {};
+      const token = signUnsubscribeToken({ organisationId: request.organisationId, email }, env.APP_SECRET);
+      return listUnsubscribeHeaders(link(`/u/${token}`));
     },
 
     /** Every mail about a request carries a fresh status link; older ones keep working. */

@@ -13,7 +13,7 @@ export type JobHandlers = { [N in JobName]: JobHandler<N> };
 export function requestMailHandlers(deps: RequestMailDeps): Pick<JobHandlers, 'verification.send' | 'receipt.send'> {
   const { ledger } = deps;
   const logger = new Logger('request-mail');
-  const { link, load, mailParty, issueStatusLink } = requestMailContext(deps);
+  const { link, load, mailParty, issueStatusLink, unsubscribeHeaders } = requestMailContext(deps);
 
   return {
     async 'verification.send'({ requestId }, jobId) {
@@ -31,6 +31,7 @@ export function requestMailHandlers(deps: RequestMailDeps): Pick<JobHandlers, 'v
         await recordRequesterMail(tx, requestId, context, now, expiresAt);
         return {
           to: request.requesterEmail,
+          headers: unsubscribeHeaders(request, context),
           ...verificationMail({
             ...mailParty(request, context),
             verifyUrl: link(`/v/${verifyToken}`),
@@ -53,6 +54,7 @@ export function requestMailHandlers(deps: RequestMailDeps): Pick<JobHandlers, 'v
         await recordRequesterMail(tx, requestId, context, now);
         return {
           to: request.requesterEmail,
+          headers: unsubscribeHeaders(request, context),
           ...receiptMail({ ...mailParty(request, context), statusUrl, dueOn: formatLocalDate(request.dueAt, context.organisation.timeZone) }),
         };
       });

@@ -3,7 +3,8 @@ import { AuditEntry, RequestNote, ResponseFile, type DataSubjectRequest, type Or
 import { complaintRoute, formatLocalDate, requesterNoticeMail, type RequesterNotice } from '#mail';
 import type { OrganisationPolicy } from '#policy';
 import type { NoticeAuditDetail } from '#queue';
-import type { MailTemplate } from '#workflow';
+import { suppressionChannelFor, type MailTemplate } from '#workflow';
+import { recordRequesterMail } from '../deadlines/acknowledgement.js';
 import type { JobHandlers } from './request-mail.handlers.js';
 import { requestMailContext, type RequestMailDeps } from './request-mail.context.js';
 
@@ -13,7 +14,7 @@ import { requestMailContext, type RequestMailDeps } from './request-mail.context
  */
 export function requesterNotifyHandlers(deps: RequestMailDeps): Pick<JobHandlers, 'requester.notify'> {
   const { dataSource, ledger } = deps;
-  const { link, load, mailParty, issueStatusLink } = requestMailContext(deps);
+  const { link, load, mailParty, issueStatusLink, unsubscribeHeaders } = requestMailContext(deps);
 
   async function detailOf(requestId: string, auditEntryId: string | undefined): Promise<NoticeAuditDetail> {
     if (auditEntryId === undefined) return {};
@@ -67,6 +68,12 @@ export function requesterNotifyHandlers(deps: RequestMailDeps): Pick<JobHandlers
           newRequestUrl: link(`/o/${context.organisation.slug}/requests/new`),
           rightToResubmit: request.regime === 'ccpa' || request.regime === 'us_state',
         };
+      case 'opt_out_confirmed':
+        return {
+          template,
+          channel: required(suppressionChannelFor(request.type) ?? undefined, 'opt-out channel'),
+          effectiveOn: formatLocalDate(required(request.closedAt ?? undefined, 'closedAt'), timeZone),
+        };
     }
   }
 
@@ -79,10 +86,15 @@ export function requesterNotifyHandlers(deps: RequestMailDeps): Pick<JobHandlers
       const now = deps.clock.now();
       await ledger.sendOnce(
         { key: jobId, organisationId: request.organisationId, requestId, template, to: request.requesterEmail },
-        async (tx) => ({
-          to: request.requesterEmail,
-          ...requesterNoticeMail({ ...mailParty(request, context), statusUrl: await issueStatusLink(tx, requestId, now) }, notice),
-        }),
+        async (tx) => {
+          // An opt-out's confirmation is also its acknowledgement: it is the first mail it gets.
+          if (template === 'opt_out_confirmed') await recordRequesterMail(tx, requestId, context, now);
+          return {
+            to: request.requesterEmail,
+            headers: unsubscribeHeaders(request, context),
+            ...requesterNoticeMail({ ...mailParty(request, context), statusUrl: await issueStatusLink(tx, requestId, now) }, notice),
+          };
+        },
       );
     },
   };

@@ -13,6 +13,11 @@ import { StaffAlert } from './staff-alert.entity.js';
 import { StaffMembership } from './staff-membership.entity.js';
 import { StaffSession } from './staff-session.entity.js';
 import { StaffUser } from './staff-user.entity.js';
+import { Suppression } from './suppression.entity.js';
+import { SuppressionChange } from './suppression-change.entity.js';
+import { InboundSms } from './inbound-sms.entity.js';
+import { SuppressionApiKey } from './suppression-api-key.entity.js';
+import { GpcSignal } from './gpc-signal.entity.js';
 
 export * from './audit-entry.entity.js';
 export * from './data-subject-request.entity.js';
@@ -29,6 +34,11 @@ export * from './staff-alert.entity.js';
 export * from './staff-membership.entity.js';
 export * from './staff-session.entity.js';
 export * from './staff-user.entity.js';
+export * from './suppression.entity.js';
+export * from './suppression-change.entity.js';
+export * from './inbound-sms.entity.js';
+export * from './suppression-api-key.entity.js';
+export * from './gpc-signal.entity.js';
 
 export const ENTITIES = [
   Organisation,
@@ -46,4 +56,9 @@ export const ENTITIES = [
   RequestNote,
   DeadlineEvent,
   StaffAlert,
+  Suppression,
+  SuppressionChange,
+  InboundSms,
+  SuppressionApiKey,
+  GpcSignal,
 ];

@@ -32,6 +32,7 @@ const NOTICES: Record<MailTemplate, RequesterNotice> = {
   withdrawal_confirmed: { template: 'withdrawal_confirmed' },
   redirected_to_controller: { template: 'redirected_to_controller', controller: 'Your school <district>' },
   verification_expired: { template: 'verification_expired', newRequestUrl: 'https://rd.example/o/west/requests/new', rightToResubmit: false },
+  opt_out_confirmed: { template: 'opt_out_confirmed', channel: 'email', effectiveOn: 'Monday 4 January 2027' },
 };
 
 describe('requesterNoticeMail', () => {
@@ -126,5 +127,13 @@ describe('complaintRoute', () => {
     expect(complaintRoute('none', { organisationName: 'Securus Technologies' }).text).toBe(
       'If you disagree with this decision, contact Securus Technologies through the ways its privacy policy gives.',
     );
+  });
+
+  it('confirms an opt-out as in effect, naming what stops for each channel', () => {
+    const email = requesterNoticeMail(frame, NOTICES.opt_out_confirmed);
+    expect(email.text).toContain('in effect since Monday 4 January 2027');
+    expect(email.text).toContain('no more marketing email');
+    const sale = requesterNoticeMail(frame, { template: 'opt_out_confirmed', channel: 'sale_share', effectiveOn: 'Monday 4 January 2027' });
+    expect(sale.text).toContain('will not sell or share');
   });
 });

@@ -9,6 +9,7 @@ import {
 import { deniedMail, type DeniedMailInput } from './denial.template.js';
 import { extensionNoticeMail, type ExtensionNoticeMailInput } from './extension-notice.template.js';
 import type { RenderedMail } from './mail-layout.js';
+import { optOutConfirmedMail, type OptOutConfirmedMailInput } from './opt-out.template.js';
 import { questionMail, type QuestionMailInput } from './question.template.js';
 import type { RequesterMailFrame } from './requester-mail.js';
 import { fulfilledMail, partiallyFulfilledMail, type FulfilledMailInput, type PartiallyFulfilledMailInput } from './response.template.js';
@@ -25,6 +26,7 @@ interface NoticeContent {
   withdrawal_confirmed: Record<never, never>;
   redirected_to_controller: Extra<RedirectedMailInput>;
   verification_expired: Extra<VerificationExpiredMailInput>;
+  opt_out_confirmed: Extra<OptOutConfirmedMailInput>;
 }
 
 export type RequesterNotice = { [T in MailTemplate]: { template: T } & NoticeContent[T] }[MailTemplate];
@@ -48,5 +50,7 @@ export function requesterNoticeMail(frame: RequesterMailFrame, notice: Requester
       return redirectedMail({ ...frame, ...notice });
     case 'verification_expired':
       return verificationExpiredMail({ ...frame, ...notice });
+    case 'opt_out_confirmed':
+      return optOutConfirmedMail({ ...frame, ...notice });
   }
 }

@@ -1,0 +1,110 @@
+import { Injectable } from '@nestjs/common';
+import { IsNull, type EntityManager } from 'typeorm';
+import { appendAudit, applyTransition, DataSubjectRequest, requestFacts, rescheduleRequest, Suppression, SuppressionChange, type OrganisationContext, type RequestChannel } from '#db';
+import type { PolicyRight } from '#policy';
+import { writeOutbox } from '#queue';
+import { honourOptOut, suppressionChannelFor, type SuppressionChannel, type SuppressionSource } from '#workflow';
+import { insertRequest, type Requester } from '../intake/new-request.js';
+
+export interface OptOutInput {
+  context: OrganisationContext;
+  right: PolicyRight;
+  requester: Requester;
+  channel: RequestChannel;
+  source: SuppressionSource;
+  /** The normalised email or E.164 number the suppression is for. */
+  address: string;
+  at: Date;
+  /** mail: the confirmation goes out through the outbox; sms_reply: the caller answers the text itself. */
+  confirmedBy: 'mail' | 'sms_reply';
+}
+
+/**
+ * The one way an opt-out is recorded: its request is fulfilled in the transaction that writes its suppression
+ * (or finds the one already in force), with the timeline entries the workflow gives and the confirmation mail.
+ * Every suppression change also goes on the organisation's change feed.
+ */
+@Injectable()
+export class OptOutService {
+  /** The suppression in force for this address, if any. */
+  active(tx: EntityManager, organisationId: string, channel: SuppressionChannel, address: string): Promise<Suppression | null> {
+    return tx.findOneBy(Suppression, { organisationId, channel, address, endedAt: IsNull() });
+  }
+
+  /**
+   * Serialises suppression writes per organisation: seq order is then commit order, so the change feed's
+   * cursor never skips a late-committing row, and two opt-outs for one address cannot both insert.
+   */
+  async lock(tx: EntityManager, organisationId: string): Promise<void> {
+    await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`suppression:${organisationId}`]);
+  }
+
+  /** A new opt-out request, fulfilled at once with its suppression. */
+  async record(tx: EntityManager, input: OptOutInput): Promise<{ request: DataSubjectRequest; suppression: Suppression }> {
+    const request = await insertRequest(tx, input.context, input.right, input.requester, input.channel, input.at);
+    const suppression = await this.fulfil(tx, request, input);
+    return { request, suppression };
+  }
+
+  /** Fulfils a stored opt-out request: its suppression (new, or the one in force), the transition, its mail. */
+  async fulfil(
+    tx: EntityManager,
+    request: DataSubjectRequest,
+    input: Pick<OptOutInput, 'context' | 'source' | 'address' | 'at' | 'confirmedBy'>,
+  ): Promise<Suppression> {
+    const channel = suppressionChannelFor(request.type);
+    if (!channel) throw new Error(`request ${request.id} (${request.type}) is not an opt-out`);
+    await this.lock(tx, request.organisationId);
+    const suppression =
+      (await this.active(tx, request.organisationId, channel, input.address)) ??
+      (await this.suppress(tx, request.organisationId, channel, input.address, input.source, request.id, input.at));
+
+    const result = honourOptOut(requestFacts(request, input.context), input.at, input.confirmedBy);
+    if (!result.ok) throw new Error(`opt-out ${request.id} refused: ${result.error.message}`);
+    applyTransition(request, result.status, result.changes);
+    // A texter's confirmation is the reply to their text, sent with this answer: that is the acknowledgement.
+    if (input.confirmedBy === 'sms_reply') request.acknowledgedAt ??= input.at;
+    await tx.save(request);
+    await rescheduleRequest(tx, request, input.context, input.at);
+    const entry = await appendAudit(tx, {
+      organisationId: request.organisationId,
+      requestId: request.id,
+      actorLabel: 'system',
+      action: 'request.fulfilled',
+      // Ids and codes only: the address stays in the suppression row, out of the audit log.
+      detail: { suppressionId: suppression.id, channel, source: input.source },
+      at: input.at,
+    });
+    for (const event of result.events) {
+      if (event.kind === 'mail') {
+        await writeOutbox(tx, 'requester.notify', { requestId: request.id, template: event.template, auditEntryId: entry.id }, `${entry.id}-${event.template}`);
+      }
+    }
+    return suppression;
+  }
+
+  /** Ends the suppression in force (SMS START/UNSTOP); false when there was none. */
+  async resubscribe(tx: EntityManager, organisationId: string, channel: SuppressionChannel, address: string, at: Date): Promise<boolean> {
+    await this.lock(tx, organisationId);
+    const suppression = await this.active(tx, organisationId, channel, address);
+    if (!suppression) return false;
+    suppression.endedAt = at;
+    await tx.save(suppression);
+    await tx.insert(SuppressionChange, { organisationId, suppressionId: suppression.id, kind: 'resubscribed', channel, address, source: 'sms_start', at });
+    return true;
+  }
+
+  private async suppress(
+    tx: EntityManager,
+    organisationId: string,
+    channel: SuppressionChannel,
+    address: string,
+    source: SuppressionSource,
+    requestId: string,
+    at: Date,
+  ): Promise<Suppression> {
+    const suppression = await tx.save(tx.create(Suppression, { organisationId, channel, address, source, requestId, suppressedAt: at, endedAt: null }));
+    await tx.insert(SuppressionChange, { organisationId, suppressionId: suppression.id, kind: 'suppressed', channel, address, source, at });
+    return suppression;
+  }
+}

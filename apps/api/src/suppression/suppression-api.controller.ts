@@ -1,0 +1,48 @@
+import { BadRequestException, Controller, Get, Query, UseGuards } from '@nestjs/common';
+import { Env } from '#config';
+import type { OrganisationContext } from '#db';
+import { listUnsubscribeHeaders, signUnsubscribeToken } from '#mail';
+import { ApiKeyGuard, KeyOrganisation } from './api-key.guard.js';
+import { addressParam, channelParam, MAX_PAGE, SuppressionListService, type ChangeFeedItem, type SuppressionCheck } from './suppression-list.service.js';
+
+/** The JSON API an organisation's other systems use before they mail, text or share: keyed, never a staff session. */
+@Controller('api/v1/orgs/:org/suppressions')
+@UseGuards(ApiKeyGuard)
+export class SuppressionApiController {
+  constructor(
+    private readonly list: SuppressionListService,
+    private readonly env: Env,
+  ) {}
+
+  /** Is this address suppressed on this channel? */
+  @Get('check')
+  check(@KeyOrganisation() org: OrganisationContext, @Query('channel') channel: unknown, @Query('address') address: unknown): Promise<SuppressionCheck> {
+    const checked = channelParam(channel);
+    return this.list.check(org.organisation.id, checked, addressParam(checked, address));
+  }
+
+  /** Every change after `cursor` (0 for all), oldest first; keep the returned cursor for the next call. */
+  @Get('changes')
+  changes(
+    @KeyOrganisation() org: OrganisationContext,
+    @Query('cursor') cursor: unknown,
+    @Query('limit') limit: unknown,
+  ): Promise<{ items: ChangeFeedItem[]; cursor: string; hasMore: boolean }> {
+    const from = cursor === undefined ? '0' : String(cursor);
+    if (!/^\d{1,18}$/.test(from)) throw new BadRequestException('cursor must be the cursor of an earlier answer, or 0');
+    const size = limit === undefined ? 100 : Number(limit);
+    if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE) throw new BadRequestException(`limit must be a whole number from 1 to ${MAX_PAGE}`);
+    return this.list.changesSince(org.organisation.id, from, size);
+  }
+
+  /** The List-Unsubscribe headers for the organisation's own marketing mail to an address. */
+  @Get('unsubscribe-headers')
+  unsubscribeHeaders(@KeyOrganisation() org: OrganisationContext, @Query('email') email: unknown): { email: string; headers: Record<string, string> } {
+    if (!org.policy.rights.some((r) => r.type === 'opt_out_marketing_email')) {
+      throw new BadRequestException(`${org.policy.name}'s policy offers no opt-out of marketing email to link to`);
+    }
+    const address = addressParam('email', email);
+    const token = signUnsubscribeToken({ organisationId: org.organisation.id, email: address }, this.env.APP_SECRET);
+    return { email: address, headers: listUnsubscribeHeaders(new URL(`/u/${token}`, this.env.PUBLIC_URL).toString()) };
+  }
+}

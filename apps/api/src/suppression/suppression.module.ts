@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { StaffModule } from '../staff/staff.module.js';
+import { ApiKeyGuard } from './api-key.guard.js';
+import { GpcSignals } from './gpc.js';
+import { GpcWellKnownController } from './gpc-well-known.controller.js';
+import { OptOutService } from './opt-out.service.js';
+import { SmsWebhookController } from './sms-webhook.controller.js';
+import { SuppressionApiController } from './suppression-api.controller.js';
+import { SuppressionListService } from './suppression-list.service.js';
+import { SuppressionStaffController } from './suppression-staff.controller.js';
+import { UnsubscribeController } from './unsubscribe.controller.js';
+
+/** Suppressions and the channels that feed them: SMS STOP, one-click unsubscribe, GPC; the API and staff pages that read them. */
+@Module({
+  imports: [StaffModule],
+  controllers: [SmsWebhookController, UnsubscribeController, GpcWellKnownController, SuppressionApiController, SuppressionStaffController],
+  providers: [OptOutService, GpcSignals, SuppressionListService, ApiKeyGuard],
+  // The request form records opt-outs and GPC signals through these.
+  exports: [OptOutService, GpcSignals],
+})
+export class SuppressionModule {}
