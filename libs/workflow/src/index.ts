@@ -53,3 +53,29 @@ export {
 } from './deadline-schedule.js';
 export { dailyStaffMailDate, DAILY_STAFF_MAIL_HOUR } from './daily-staff-mail.js';
 export { retentionCutoffs, type RetentionCutoffs, type RetentionInput } from './retention-cutoffs.js';
+export {
+  DRP_VERSION,
+  DRP_ACTIONS,
+  DRP_REGIMES,
+  DRP_AGENT_ID,
+  DRP_SUPPORTED_VERIFICATIONS,
+  rightForExercise,
+  supportedActions,
+  drpStatusOf,
+  checkEnvelope,
+  checkVersion,
+  parseExercise,
+  isJsonObject,
+  drpBusinessId,
+  type DrpAction,
+  type DrpRegime,
+  type DrpStatus,
+  type DrpReason,
+  type DrpStatusFacts,
+  type DrpStatusView,
+  type DrpRefusal,
+  type DrpParsed,
+  type DrpEnvelope,
+  type DrpIdentity,
+  type DrpExercise,
+} from './data-rights-protocol.js';
