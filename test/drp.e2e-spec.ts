@@ -368,6 +368,18 @@ describe('the Data Rights Protocol 0.9.4: a scripted agent against the real syst
     expect((await other.call('GET', `/drp/prontotrak/v1/agent/${other.id}`, { token: stale })).status).toBe(401);
   });
 
+  // Last: it spends this address's allowance of setups for the window.
+  it("limits pair-wise setups per address, answering 429 in the protocol's error shape", async () => {
+    let limited: Answer | undefined;
+    // 30 a window; twice that and one more cannot all fit, even across a window's turn.
+    for (let i = 0; i < 61 && !limited; i++) {
+      const answer = await agent.call('POST', `/drp/prontotrak/v1/agent/${agent.id}`, { body: other.signed(agent.envelope('prontotrak')) });
+      if (answer.status === 429) limited = answer;
+      else expect(answer).toMatchObject({ status: 403, text: '' });
+    }
+    expect(limited?.json).toEqual({ code: '429', message: 'Too many requests: please wait before trying again.' });
+  });
+
   async function referenceOf(id: string): Promise<string> {
     return (await db.query(`SELECT reference FROM data_subject_request WHERE id = $1`, [id])).rows[0].reference;
   }

@@ -53,7 +53,6 @@ export class DrpController {
 
   /** §2.05 Pair-wise Key Setup: a message signed with the agent's registered key earns a bearer token. */
   @Post('v1/agent/:agentId')
-  @HttpCode(200)
   async pairwiseSetup(@Param('org') slug: string, @Param('agentId') agentId: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     const context = await this.organisation(slug);
     await this.rateLimiter.hit('drp-setup', req.ip ?? 'unknown', SETUP_LIMIT.limit, SETUP_LIMIT.windowSeconds);
