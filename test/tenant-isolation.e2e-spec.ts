@@ -103,10 +103,11 @@ describe('tenant isolation: an admin of one organisation reaches nothing of anot
       ]),
     );
     expect(REQUEST_ROUTES.filter((r) => r.method === 'POST').length).toBeGreaterThanOrEqual(5);
-    // Every other route naming an organisation is a requester's public page, which must not need a session.
+    // Every other route naming an organisation is a requester's public page, which must not need a session, or
+    // a Data Rights Protocol endpoint, which authenticates agents itself (its isolation: test/drp.e2e-spec.ts).
     const unguarded = ROUTES.filter((r) => r.path.includes(':org') && !isStaff(r) && !isKeyed(r));
     expect(unguarded.length).toBeGreaterThan(0);
-    for (const route of unguarded) expect(name(route)).toMatch(/^(GET|POST) \/o\/:org\//);
+    for (const route of unguarded) expect(name(route)).toMatch(/^(GET|POST) \/o\/:org\/|^(GET|POST|DELETE) \/drp\/:org\//);
   });
 
   it("answers 404 or 403 on every staff route given B's slug, and shows nothing of B", async () => {

@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { DevMailboxController } from './dev/dev-mailbox.controller.js';
+import { DrpModule } from './drp/drp.module.js';
 import { HealthController } from './health.controller.js';
 import { InfraModule } from './infra/infra.module.js';
 import { RequestFormController } from './intake/request-form.controller.js';
@@ -17,7 +18,7 @@ export class AppModule {
   static forEnvironment(production: boolean): DynamicModule {
     return {
       module: AppModule,
-      imports: [InfraModule, StaffModule, SuppressionModule],
+      imports: [InfraModule, StaffModule, SuppressionModule, DrpModule],
       controllers: [
         HealthController,
         RequestFormController,

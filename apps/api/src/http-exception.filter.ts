@@ -1,10 +1,11 @@
 import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { DrpError } from './drp/drp-error.js';
 import { RateLimitExceeded } from './infra/rate-limiter.js';
 import { SignInRequired } from './staff/auth/staff.guard.js';
 import { errorPage } from './views/request-pages.view.js';
 
-/** Clear messages, never stack traces: HTML for pages, JSON for /api. Unexpected errors are logged and answered 500. */
+/** Clear messages, never stack traces: HTML for pages, JSON for /api and /drp. Unexpected errors are logged and answered 500. */
 @Catch()
 export class HttpExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('http');
@@ -23,7 +24,11 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const explained = exception instanceof HttpException && (status < 500 || status === HttpStatus.SERVICE_UNAVAILABLE);
     const messages = explained ? messagesOf(exception) : ['Something went wrong on our side. Please try again in a moment.'];
     if (exception instanceof RateLimitExceeded) res.set('Retry-After', String(exception.retryAfterSeconds));
-    if (req.path.startsWith('/api/')) {
+    if (req.path.startsWith('/drp/')) {
+      // The Data Rights Protocol's error body (0.9.4 §3.06).
+      const fatal = exception instanceof DrpError && exception.fatal;
+      res.status(status).json({ code: String(status), message: messages.join(' '), ...(fatal ? { fatal: true } : {}) });
+    } else if (req.path.startsWith('/api/')) {
       res.status(status).json({ statusCode: status, error: HttpStatus[status] ?? 'Error', message: messages });
     } else {
       res.status(status).type('html').send(errorPage(status, messages.join(' ')));

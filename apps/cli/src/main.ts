@@ -1,11 +1,12 @@
 import { loadEnv } from '#config';
-import { createDataSource, ensureDatabase } from '#db';
+import { createDataSource, ensureDatabase, registerDrpAgent } from '#db';
 import { generateMigration } from './generate-migration.command.js';
 import { seedOrganisations } from './seed.command.js';
 import { startSystem } from './start.command.js';
 import { verifyAudit } from './verify-audit.command.js';
 
-const USAGE = 'usage: rightsdesk <migrate | seed | start | generate-migration NAME | verify-audit [SLUG]>';
+const USAGE =
+  'usage: rightsdesk <migrate | seed | start | generate-migration NAME | verify-audit [SLUG] | drp-agent register ID NAME VERIFY_KEY>';
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...args] = argv;
@@ -54,6 +55,17 @@ async function main(argv: string[]): Promise<void> {
           console.error(verdict.message);
           process.exitCode = 1;
         }
+      } finally {
+        await dataSource.destroy();
+      }
+      return;
+    }
+    case 'drp-agent': {
+      const [action, id, name, verifyKey] = args;
+      if (action !== 'register' || !id || !name || !verifyKey) throw new Error(USAGE);
+      const dataSource = await createDataSource(env.DATABASE_URL, { poolSize: 1 }).initialize();
+      try {
+        console.log(`drp-agent: ${id} ${await registerDrpAgent(dataSource, { id, name, verifyKey })}`);
       } finally {
         await dataSource.destroy();
       }

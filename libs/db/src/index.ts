@@ -8,3 +8,5 @@ export * from './request-facts.js';
 export * from './request-schedule.js';
 export * from './audit-log.js';
 export * from './staff-accounts.js';
+export * from './drp-signature.js';
+export * from './drp-agents.js';

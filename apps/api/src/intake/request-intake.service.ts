@@ -1,13 +1,23 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
-import { GpcSignal, type DataSubjectRequest, type OrganisationContext } from '#db';
+import { GpcSignal, type DataSubjectRequest, type OrganisationContext, type RequestChannel } from '#db';
 import { findRight, type PolicyRight } from '#policy';
 import { writeOutbox } from '#queue';
-import { normaliseEmail, requiresVerification, type GpcDecision } from '#workflow';
+import { normaliseEmail, requiresVerification, type GpcDecision, type SuppressionSource } from '#workflow';
 import { DATA_SOURCE } from '../infra/tokens.js';
 import { OptOutService } from '../suppression/opt-out.service.js';
 import { insertRequest, withFreshReference, type Requester } from './new-request.js';
 import type { RequestFormDto } from './request-form.dto.js';
+
+/** Where a request came in, and what that channel keeps beside it, written in the same transaction. */
+export interface IntakeOrigin {
+  channel: RequestChannel;
+  /** What an opt-out's suppression names as its source. */
+  suppressionSource: SuppressionSource;
+  recordWith?: (tx: EntityManager, request: DataSubjectRequest) => Promise<void>;
+}
+
+const WEB_FORM: IntakeOrigin = { channel: 'web', suppressionSource: 'form' };
 
 /**
  * Turns a valid submission into a stored request and what follows it, in one transaction: the verification
@@ -21,8 +31,15 @@ export class RequestIntakeService {
     private readonly optOuts: OptOutService,
   ) {}
 
-  submit(context: OrganisationContext, right: PolicyRight, form: RequestFormDto, receivedAt: Date, gpc: GpcDecision | null): Promise<DataSubjectRequest> {
-    return withFreshReference(() => this.dataSource.transaction((tx) => this.insert(tx, context, right, form, receivedAt, gpc)));
+  submit(
+    context: OrganisationContext,
+    right: PolicyRight,
+    form: RequestFormDto,
+    receivedAt: Date,
+    gpc: GpcDecision | null,
+    origin: IntakeOrigin = WEB_FORM,
+  ): Promise<DataSubjectRequest> {
+    return withFreshReference(() => this.dataSource.transaction((tx) => this.insert(tx, context, right, form, receivedAt, gpc, origin)));
   }
 
   private async insert(
@@ -32,13 +49,15 @@ export class RequestIntakeService {
     form: RequestFormDto,
     receivedAt: Date,
     gpc: GpcDecision | null,
+    origin: IntakeOrigin,
   ): Promise<DataSubjectRequest> {
     const requester: Requester = { name: form.name, email: form.email, phone: form.phone || null, relationship: form.relationship, details: form.details ?? '' };
-    const request = await insertRequest(tx, context, right, requester, 'web', receivedAt);
+    const request = await insertRequest(tx, context, right, requester, origin.channel, receivedAt);
+    await origin.recordWith?.(tx, request);
     // IsEmail already passed; the fallback only keeps an address our stricter shape check would refuse.
     const email = normaliseEmail(form.email) ?? form.email.trim().toLowerCase();
     if (requiresVerification(right.type)) await writeOutbox(tx, 'verification.send', { requestId: request.id }, 'initial');
-    else await this.optOuts.fulfil(tx, request, { context, source: 'form', address: email, at: receivedAt, confirmedBy: 'mail' });
+    else await this.optOuts.fulfil(tx, request, { context, source: origin.suppressionSource, address: email, at: receivedAt, confirmedBy: 'mail' });
     if (gpc) await this.recordGpc(tx, context, request, requester, email, gpc, receivedAt);
     return request;
   }

@@ -2,6 +2,10 @@ import { AuditEntry } from './audit-entry.entity.js';
 import { DeadlineEvent } from './deadline-event.entity.js';
 import { DataSubjectRequest } from './data-subject-request.entity.js';
 import { DevMail } from './dev-mail.entity.js';
+import { DrpAgent } from './drp-agent.entity.js';
+import { DrpAgentToken } from './drp-agent-token.entity.js';
+import { DrpRequest } from './drp-request.entity.js';
+import { DrpSignedMessage } from './drp-signed-message.entity.js';
 import { Organisation } from './organisation.entity.js';
 import { OutboxMessage } from './outbox-message.entity.js';
 import { PolicyVersion } from './policy-version.entity.js';
@@ -23,6 +27,10 @@ export * from './audit-entry.entity.js';
 export * from './data-subject-request.entity.js';
 export * from './deadline-event.entity.js';
 export * from './dev-mail.entity.js';
+export * from './drp-agent.entity.js';
+export * from './drp-agent-token.entity.js';
+export * from './drp-request.entity.js';
+export * from './drp-signed-message.entity.js';
 export * from './organisation.entity.js';
 export * from './outbox-message.entity.js';
 export * from './policy-version.entity.js';
@@ -61,4 +69,8 @@ export const ENTITIES = [
   InboundSms,
   SuppressionApiKey,
   GpcSignal,
+  DrpAgent,
+  DrpAgentToken,
+  DrpRequest,
+  DrpSignedMessage,
 ];

@@ -2,6 +2,13 @@ import { InitialSchema1795565615159 } from './1795565615159-initial-schema.migra
 import { QueueIndexes1795565993437 } from './1795565993437-queue-indexes.migration.js';
 import { DeadlineJobs1795567732328 } from './1795567732328-deadline-jobs.migration.js';
 import { SuppressionList1795573831454 } from './1795573831454-suppression-list.migration.js';
+import { DataRightsProtocol1795573833602 } from './1795573833602-data-rights-protocol.migration.js';
 
 /** Every migration in order; `npm run migration:generate -- <name>` writes the next one. */
-export const MIGRATIONS = [InitialSchema1795565615159, QueueIndexes1795565993437, DeadlineJobs1795567732328, SuppressionList1795573831454];
+export const MIGRATIONS = [
+  InitialSchema1795565615159,
+  QueueIndexes1795565993437,
+  DeadlineJobs1795567732328,
+  SuppressionList1795573831454,
+  DataRightsProtocol1795573833602,
+];

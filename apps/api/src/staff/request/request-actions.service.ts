@@ -29,6 +29,7 @@ import {
   reopen,
   requesterReplied,
   startWork,
+  withdraw,
   type DenialReason,
   type MailTemplate,
   type RequestFacts,
@@ -109,6 +110,14 @@ export class RequestActionsService {
       const noteId = await saveNote(tx, request.id, 'internal', actor.id, noteText);
       return { action: 'request.note_added', detail: { noteId }, mails: [] };
     });
+  }
+
+  /** The requester, or an agent for them, withdraws the request. */
+  withdraw(organisationId: string, requestId: string, actor: Actor, now: Date): Promise<void> {
+    return this.perform(organisationId, requestId, actor, now, async ({ request, facts }) => ({
+      ...transition(request, withdraw(facts, now)),
+      detail: {},
+    }));
   }
 
   startWork(organisationId: string, requestId: string, actor: Actor, now: Date): Promise<void> {

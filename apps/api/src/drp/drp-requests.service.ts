@@ -1,0 +1,181 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import { DataSubjectRequest, DrpRequest, openSignedMessage, verifyKeyFrom, type DrpAgent, type OrganisationContext } from '#db';
+import {
+  checkEnvelope,
+  checkVersion,
+  drpBusinessId,
+  drpStatusOf,
+  isJsonObject,
+  isOpen,
+  parseExercise,
+  rightForExercise,
+  type DrpExercise,
+  type DrpReason,
+  type DrpStatus,
+} from '#workflow';
+import { DATA_SOURCE } from '../infra/tokens.js';
+import { isUuid } from '../infra/uuid.js';
+import { validateForm } from '../intake/form-validation.js';
+import { RequestFormDto } from '../intake/request-form.dto.js';
+import { RequestIntakeService } from '../intake/request-intake.service.js';
+import { RequestActionsService } from '../staff/request/request-actions.service.js';
+import { ReplayedMessage, spendMessage } from './drp-credentials.service.js';
+import { DrpError } from './drp-error.js';
+
+/** §3.03 Exercise Status object. */
+export interface DrpStatusBody {
+  request_id: string;
+  status: DrpStatus;
+  reason?: DrpReason;
+  received_at: string;
+  expected_by?: string;
+  agent_request_id?: string;
+  processing_details: string;
+}
+
+const MAX_REVOKE_REASON = 5000;
+
+/** The covered business's side of a DRP request: exercise (§2.01), status (§2.02) and revoke (§2.04). */
+@Injectable()
+export class DrpRequestsService {
+  constructor(
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly intake: RequestIntakeService,
+    private readonly actions: RequestActionsService,
+  ) {}
+
+  /** Files the exercise through the same intake as the web form; the DRP facts are written in its transaction. */
+  async exercise(context: OrganisationContext, agent: DrpAgent, body: string, now: Date): Promise<DrpStatusBody> {
+    const { message, signature } = this.open(agent, body);
+    const envelope = checkEnvelope(message, { agentId: agent.id, businessId: drpBusinessId(context.organisation.slug), now });
+    if (!envelope.ok) throw DrpError.from(envelope.refusal);
+    const version = checkVersion(message);
+    if (!version.ok) throw DrpError.from(version.refusal);
+    const parsed = parseExercise(message);
+    if (!parsed.ok) throw DrpError.from(parsed.refusal);
+    const exercise = parsed.value;
+    const right = rightForExercise(context.policy.rights, exercise.action, exercise.regime);
+    if (!right) throw new DrpError(400, `Unsupported rights action: ${context.policy.name} does not offer "${exercise.action}" under the ${exercise.regime} regime.`);
+
+    const form = await validateForm(RequestFormDto, {
+      name: exercise.identity.name,
+      email: exercise.identity.email,
+      phone: exercise.identity.phoneNumber,
+      rightId: right.id,
+      relationship: 'agent',
+      details: detailsFor(agent, exercise),
+    });
+    if (!form.ok) {
+      const claims: Record<string, string> = { name: 'name', email: 'email', phone: 'phone_number', details: 'relationships' };
+      const problems = Object.entries(form.errors).map(([field, messages]) => `"${claims[field] ?? field}": ${(messages ?? []).join(' ')}`);
+      throw new DrpError(400, `The identity claims cannot be used: ${problems.join(' ')}`);
+    }
+
+    const drpRequestId = randomUUID();
+    try {
+      const request = await this.intake.submit(context, right, form.value, now, null, {
+        channel: 'agent',
+        suppressionSource: 'drp',
+        recordWith: async (tx, stored) => {
+          await spendMessage(tx, signature, envelope.value.expiresAt, now);
+          await tx.insert(DrpRequest, {
+            requestId: stored.id,
+            organisationId: stored.organisationId,
+            drpRequestId,
+            agentId: agent.id,
+            agentRequestId: exercise.agentRequestId,
+            drpVersion: version.value,
+            exercise: exercise.action,
+            drpRegime: exercise.regime,
+            relationships: exercise.relationships,
+            statusCallback: exercise.statusCallback,
+            emailVerified: exercise.identity.emailVerified,
+            phoneNumberVerified: exercise.identity.phoneNumberVerified,
+          });
+        },
+      });
+      return statusBody(request, { drpRequestId, agentRequestId: exercise.agentRequestId });
+    } catch (error) {
+      if (error instanceof ReplayedMessage) throw replayed();
+      throw error;
+    }
+  }
+
+  async status(context: OrganisationContext, agent: DrpAgent, drpRequestId: string): Promise<DrpStatusBody> {
+    const drp = await this.managedBy(context, agent, drpRequestId);
+    return statusBody(await this.request(context, drp), drp);
+  }
+
+  /** Withdraws the request through the state machine (audited, the requester mailed); §2.04.1 answers the new state. */
+  async revoke(context: OrganisationContext, agent: DrpAgent, drpRequestId: string, body: string, now: Date): Promise<DrpStatusBody> {
+    const { message } = this.open(agent, body);
+    const drp = await this.managedBy(context, agent, drpRequestId);
+    // §2.04 defines only `reason`; a revoke that carries §2.01's envelope claims has them checked as §3.07 says.
+    if (['agent-id', 'business-id', 'issued-at', 'expires-at'].some((claim) => claim in message)) {
+      const envelope = checkEnvelope(message, { agentId: agent.id, businessId: drpBusinessId(context.organisation.slug), now });
+      if (!envelope.ok) throw DrpError.from(envelope.refusal);
+    }
+    if (message.reason !== undefined && (typeof message.reason !== 'string' || message.reason.length > MAX_REVOKE_REASON)) {
+      throw new DrpError(400, '"reason" must be a string of at most 5,000 characters.');
+    }
+    await this.actions.withdraw(context.organisation.id, drp.requestId, { id: null, label: `drp agent ${agent.id}` }, now);
+    return statusBody(await this.request(context, drp), drp);
+  }
+
+  private open(agent: DrpAgent, body: string): { message: Record<string, unknown>; signature: Buffer } {
+    const key = verifyKeyFrom(agent.verifyKey);
+    if (!key) throw new DrpError(403, 'The verify key registered for this agent is not a usable Ed25519 key.');
+    const opened = openSignedMessage(body, key);
+    if (!opened.ok) {
+      if (opened.problem === 'bad_signature') throw new DrpError(403, "The signature does not verify with the agent's registered key.");
+      if (opened.problem === 'not_base64') throw new DrpError(400, 'The body must be the base64 of the signature followed by the JSON message.');
+      throw new DrpError(400, 'The signed message is not valid JSON.');
+    }
+    if (!isJsonObject(opened.message)) throw new DrpError(400, 'The signed message must be a JSON object.');
+    return { message: opened.message, signature: opened.signature };
+  }
+
+  /**
+   * The request by its DRP id, within this organisation only: another organisation's request is not found here.
+   * §2.02.1: one another agent manages is 403.
+   */
+  private async managedBy(context: OrganisationContext, agent: DrpAgent, drpRequestId: string): Promise<DrpRequest> {
+    const drp = isUuid(drpRequestId)
+      ? await this.dataSource.getRepository(DrpRequest).findOneBy({ organisationId: context.organisation.id, drpRequestId })
+      : null;
+    if (!drp) throw new DrpError(404, 'There is no such request here.');
+    if (drp.agentId !== agent.id) throw new DrpError(403, 'This request is managed by another agent.');
+    return drp;
+  }
+
+  private async request(context: OrganisationContext, drp: DrpRequest): Promise<DataSubjectRequest> {
+    return this.dataSource.getRepository(DataSubjectRequest).findOneByOrFail({ id: drp.requestId, organisationId: context.organisation.id });
+  }
+}
+
+function statusBody(request: DataSubjectRequest, drp: { drpRequestId: string; agentRequestId: string | null }): DrpStatusBody {
+  const view = drpStatusOf(request);
+  return {
+    request_id: drp.drpRequestId,
+    status: view.status,
+    ...(view.reason ? { reason: view.reason } : {}),
+    received_at: request.receivedAt.toISOString(),
+    // §3.03: in progress, the date the agent can expect an answer by: the due date in force, extension included.
+    ...(isOpen(request.status) ? { expected_by: request.dueAt.toISOString() } : {}),
+    ...(drp.agentRequestId !== null ? { agent_request_id: drp.agentRequestId } : {}),
+    processing_details: view.processingDetails,
+  };
+}
+
+/** What staff read in the request's details: who sent it, and the agent's relationship hints. */
+function detailsFor(agent: DrpAgent, exercise: DrpExercise): string {
+  const hints = exercise.relationships.length > 0 ? ` Relationship hints: ${exercise.relationships.join(', ')}.` : '';
+  const verified = exercise.identity.emailVerified ? ' The agent attests it verified the email address.' : '';
+  return `Sent by the authorised agent ${agent.name} (${agent.id}) through the Data Rights Protocol, as "${exercise.action}" (${exercise.regime}).${verified}${hints}`;
+}
+
+function replayed(): DrpError {
+  return new DrpError(403, 'This signed request was already received: sign a new one for a new request.', true);
+}

@@ -1,0 +1,129 @@
+import { Controller, Delete, Get, Headers, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { Env, type Clock } from '#config';
+import { openSignedMessage, OrganisationDirectory, verifyKeyFrom, type DrpAgent, type OrganisationContext } from '#db';
+import { checkEnvelope, checkVersion, drpBusinessId, DRP_SUPPORTED_VERIFICATIONS, isJsonObject, supportedActions } from '#workflow';
+import { RateLimiter } from '../infra/rate-limiter.js';
+import { CLOCK } from '../infra/tokens.js';
+import { DrpCredentials, ReplayedMessage } from './drp-credentials.service.js';
+import { DrpError } from './drp-error.js';
+import { DrpRequestsService, type DrpStatusBody } from './drp-requests.service.js';
+
+import { signedBody } from './signed-body.js';
+
+// Pair-wise setups are unauthenticated until their signature is checked: few per address. Authenticated calls:
+// per agent at each business, generous for an agent polling many requests' status.
+const SETUP_LIMIT = { limit: 30, windowSeconds: 900 };
+const AGENT_LIMIT = { limit: 600, windowSeconds: 3600 };
+
+/**
+ * The Data Rights Protocol 0.9.4 endpoints of each organisation as a covered business. Each organisation is its
+ * own business with its own API base, /drp/:org: the protocol addresses one business per base URL and scopes
+ * tokens to it (§2.05.1).
+ */
+@Controller('drp/:org')
+export class DrpController {
+  constructor(
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(OrganisationDirectory) private readonly directory: OrganisationDirectory,
+    private readonly credentials: DrpCredentials,
+    private readonly requests: DrpRequestsService,
+    private readonly rateLimiter: RateLimiter,
+    private readonly env: Env,
+  ) {}
+
+  /**
+   * §3.05.2 Business Discovery Document: the entry the organisation gives the DRP directory's operators (0.9
+   * removed the business-hosted /.well-known/data-rights.json). It advertises only the actions the policy grants.
+   */
+  @Get('business.json')
+  async business(@Param('org') slug: string): Promise<Record<string, unknown>> {
+    const { policy } = await this.organisation(slug);
+    return {
+      id: drpBusinessId(policy.slug),
+      name: policy.name,
+      logo: null,
+      api_base: `${this.env.PUBLIC_URL}/drp/${policy.slug}`,
+      supported_actions: supportedActions(policy.rights),
+      supported_verifications: DRP_SUPPORTED_VERIFICATIONS,
+      ...(policy.source.url ? { privacy_policy_url: policy.source.url } : {}),
+      ...(policy.privacyEmail ? { business_contact: policy.privacyEmail } : {}),
+    };
+  }
+
+  /** §2.05 Pair-wise Key Setup: a message signed with the agent's registered key earns a bearer token. */
+  @Post('v1/agent/:agentId')
+  async pairwiseSetup(@Param('org') slug: string, @Param('agentId') agentId: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const context = await this.organisation(slug);
+    await this.rateLimiter.hit('drp-setup', req.ip ?? 'unknown', SETUP_LIMIT.limit, SETUP_LIMIT.windowSeconds);
+    const body = await signedBody(req);
+    const now = this.clock.now();
+    const agent = await this.credentials.agent(agentId);
+    const key = agent && verifyKeyFrom(agent.verifyKey);
+    const opened = key ? openSignedMessage(body, key) : undefined;
+    const message = opened?.ok && isJsonObject(opened.message) ? opened.message : undefined;
+    // The URL's agent-id must be the signed one (§2.05), then §3.07's checks.
+    const envelope = message && checkEnvelope(message, { agentId, businessId: drpBusinessId(slug), now });
+    const valid = agent && opened?.ok && message && envelope?.ok && checkVersion(message).ok;
+    if (!valid) {
+      // §2.05.1: "HTTP 403 Forbidden response with no response body".
+      res.status(403).end();
+      return;
+    }
+    try {
+      const token = await this.credentials.issueToken(agent.id, context.organisation.id, opened.signature, envelope.value.expiresAt, now);
+      res.status(200).json({ 'agent-id': agent.id, token });
+    } catch (error) {
+      if (!(error instanceof ReplayedMessage)) throw error;
+      res.status(403).end();
+    }
+  }
+
+  /** §2.06 Agent Information: whether the bearer token still holds, for the agent it names. */
+  @Get('v1/agent/:agentId')
+  async agentInformation(@Param('org') slug: string, @Param('agentId') agentId: string, @Headers('authorization') authorization?: string): Promise<Record<string, never>> {
+    const { agent } = await this.authenticated(slug, authorization);
+    if (agent.id !== agentId) throw new DrpError(403, 'The bearer token belongs to another agent.');
+    return {};
+  }
+
+  /** §2.01 Data Rights Exercise (with and without the trailing slash §2.01 allows). */
+  @Post(['v1/data-rights-request', 'v1/data-rights-request/'])
+  @HttpCode(200)
+  async exercise(@Param('org') slug: string, @Req() req: Request, @Headers('authorization') authorization?: string): Promise<DrpStatusBody> {
+    const { context, agent } = await this.authenticated(slug, authorization);
+    return this.requests.exercise(context, agent, await signedBody(req), this.clock.now());
+  }
+
+  /** §2.02 Data Rights Status. */
+  @Get('v1/data-rights-request/:requestId')
+  async status(@Param('org') slug: string, @Param('requestId') requestId: string, @Headers('authorization') authorization?: string): Promise<DrpStatusBody> {
+    const { context, agent } = await this.authenticated(slug, authorization);
+    return this.requests.status(context, agent, requestId);
+  }
+
+  /** §2.04 Data Rights Revoke. */
+  @Delete('v1/data-rights-request/:requestId')
+  async revoke(
+    @Param('org') slug: string,
+    @Param('requestId') requestId: string,
+    @Req() req: Request,
+    @Headers('authorization') authorization?: string,
+  ): Promise<DrpStatusBody> {
+    const { context, agent } = await this.authenticated(slug, authorization);
+    return this.requests.revoke(context, agent, requestId, await signedBody(req), this.clock.now());
+  }
+
+  private async authenticated(slug: string, authorization: string | undefined): Promise<{ context: OrganisationContext; agent: DrpAgent }> {
+    const context = await this.organisation(slug);
+    const agent = await this.credentials.authenticate(authorization, context.organisation.id, this.clock.now());
+    await this.rateLimiter.hit('drp-agent', `${context.organisation.id}:${agent.id}`, AGENT_LIMIT.limit, AGENT_LIMIT.windowSeconds);
+    return { context, agent };
+  }
+
+  private async organisation(slug: string): Promise<OrganisationContext> {
+    const context = await this.directory.bySlug(slug);
+    if (!context) throw new DrpError(404, `There is no business "${slug}" here.`);
+    return context;
+  }
+}

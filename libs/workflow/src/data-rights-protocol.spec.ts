@@ -1,0 +1,225 @@
+import { describe, expect, it } from '@jest/globals';
+import type { PolicyRight, Regime, RequestType } from '#policy';
+import {
+  checkEnvelope,
+  checkVersion,
+  drpBusinessId,
+  drpStatusOf,
+  DRP_ACTIONS,
+  DRP_VERSION,
+  parseExercise,
+  rightForExercise,
+  supportedActions,
+  type DrpStatusFacts,
+} from './data-rights-protocol.js';
+import { REQUEST_STATUSES, type DenialReason } from './request-state.machine.js';
+
+const right = (id: string, type: RequestType, regime: Regime): PolicyRight => ({
+  id,
+  type,
+  regime,
+  label: id,
+  verification: type.startsWith('opt_out_') ? 'none' : 'email',
+  citation: { quote: id },
+});
+
+// ProntoTrak's rights: CCPA categories, copy and deletion; voluntary access, deletion and a sale/share opt-out.
+const PRONTOTRAK = [
+  right('ccpa-categories', 'categories', 'ccpa'),
+  right('ccpa-copy', 'portability', 'ccpa'),
+  right('ccpa-deletion', 'deletion', 'ccpa'),
+  right('access', 'access', 'none'),
+  right('deletion', 'deletion', 'none'),
+  right('marketing-email-opt-out', 'opt_out_marketing_email', 'can_spam'),
+  right('third-party-marketing-opt-out', 'opt_out_sale_share', 'none'),
+];
+const GDPR_ONLY = [right('access', 'access', 'gdpr'), right('deletion', 'deletion', 'gdpr')];
+
+const facts = (status: DrpStatusFacts['status'], extra: Partial<DrpStatusFacts> = {}): DrpStatusFacts => ({
+  status,
+  denialReason: null,
+  extensionReason: null,
+  redirectedTo: null,
+  ...extra,
+});
+
+describe('drpStatusOf (§3.02)', () => {
+  it.each([
+    ['unverified', 'in_progress', undefined],
+    ['verified', 'in_progress', undefined],
+    ['in_progress', 'in_progress', undefined],
+    ['awaiting_requester', 'in_progress', undefined],
+    ['fulfilled', 'fulfilled', undefined],
+    ['partially_fulfilled', 'fulfilled', undefined],
+    ['withdrawn', 'revoked', undefined],
+    ['redirected', 'denied', 'other'],
+    ['closed_unverified', 'denied', 'insuf_verification'],
+  ] as const)('%s reads as %s/%s', (status, drpStatus, reason) => {
+    const view = drpStatusOf(facts(status, { redirectedTo: 'the school district' }));
+    expect(view.status).toBe(drpStatus);
+    expect(view.reason).toBe(reason);
+    expect(view.processingDetails.length).toBeGreaterThan(0);
+  });
+
+  it('gives every one of our statuses a DRP status, never open or expired', () => {
+    for (const status of REQUEST_STATUSES) {
+      expect(['in_progress', 'fulfilled', 'revoked', 'denied']).toContain(drpStatusOf(facts(status, { denialReason: 'statutory_exemption' })).status);
+    }
+  });
+
+  it.each([
+    ['identity_not_verified', 'insuf_verification'],
+    ['frequency_limit_exceeded', 'too_many_requests'],
+    ['manifestly_unfounded_or_excessive', 'other'],
+    ['statutory_exemption', 'claim_not_covered'],
+    ['right_does_not_apply', 'claim_not_covered'],
+    ['adversely_affects_others', 'other'],
+    ['suspected_fraud', 'suspected_fraud'],
+  ] as [DenialReason, string][])('a denial on %s has reason %s', (denialReason, reason) => {
+    expect(drpStatusOf(facts('denied', { denialReason }))).toMatchObject({ status: 'denied', reason });
+  });
+
+  it('names the controller of a redirected request', () => {
+    expect(drpStatusOf(facts('redirected', { redirectedTo: 'Springfield schools' })).processingDetails).toContain('Springfield schools');
+  });
+
+  it('gives the reason of an extension while the request is open (§3.08)', () => {
+    const view = drpStatusOf(facts('in_progress', { extensionReason: 'The records are archived off site.' }));
+    expect(view.processingDetails).toContain('The records are archived off site.');
+    expect(drpStatusOf(facts('in_progress')).processingDetails).not.toContain('extended');
+  });
+
+  it('tells the agent that the requester must confirm by email while unverified', () => {
+    expect(drpStatusOf(facts('unverified')).processingDetails).toMatch(/confirm the request from the email/);
+  });
+});
+
+describe('rights actions (§3.01) against a policy', () => {
+  it('files each action under the policy right of the same kind and regime', () => {
+    expect(rightForExercise(PRONTOTRAK, 'deletion', 'ccpa')?.id).toBe('ccpa-deletion');
+    expect(rightForExercise(PRONTOTRAK, 'deletion', 'voluntary')?.id).toBe('deletion');
+    expect(rightForExercise(PRONTOTRAK, 'access:categories', 'ccpa')?.id).toBe('ccpa-categories');
+    // The CCPA copy of specific pieces is the policy's portability right.
+    expect(rightForExercise(PRONTOTRAK, 'access', 'ccpa')?.id).toBe('ccpa-copy');
+    expect(rightForExercise(PRONTOTRAK, 'access:specific', 'ccpa')?.id).toBe('ccpa-copy');
+    expect(rightForExercise(PRONTOTRAK, 'access', 'voluntary')?.id).toBe('access');
+    expect(rightForExercise(PRONTOTRAK, 'sale:opt_out', 'voluntary')?.id).toBe('third-party-marketing-opt-out');
+  });
+
+  it('finds nothing the policy does not grant', () => {
+    expect(rightForExercise(PRONTOTRAK, 'sale:opt_out', 'ccpa')).toBeUndefined();
+    expect(rightForExercise(PRONTOTRAK, 'sale:opt_in', 'voluntary')).toBeUndefined();
+    expect(rightForExercise(PRONTOTRAK, 'access:categories', 'voluntary')).toBeUndefined();
+    // GDPR rights are neither CCPA nor voluntary.
+    for (const action of DRP_ACTIONS) {
+      expect(rightForExercise(GDPR_ONLY, action, 'ccpa')).toBeUndefined();
+      expect(rightForExercise(GDPR_ONLY, action, 'voluntary')).toBeUndefined();
+    }
+  });
+
+  it('advertises exactly the actions some regime grants', () => {
+    expect(supportedActions(PRONTOTRAK)).toEqual(['sale:opt_out', 'deletion', 'access', 'access:categories', 'access:specific']);
+    expect(supportedActions(GDPR_ONLY)).toEqual([]);
+  });
+
+  it('writes a business id as §3.05 asks: [A-Z_]+', () => {
+    expect(drpBusinessId('securus-technologies')).toBe('SECURUS_TECHNOLOGIES');
+    expect(drpBusinessId('officertrak')).toBe('OFFICERTRAK');
+  });
+});
+
+describe('checkEnvelope (§3.07)', () => {
+  const now = new Date('2026-03-02T12:00:00Z');
+  const expected = { agentId: 'AGENT_A', businessId: 'PRONTOTRAK', now };
+  const envelope = (extra: Record<string, unknown> = {}) => ({
+    'agent-id': 'AGENT_A',
+    'business-id': 'PRONTOTRAK',
+    'issued-at': '2026-03-02T11:59:00Z',
+    'expires-at': '2026-03-02T12:09:00+00:00',
+    'drp.version': DRP_VERSION,
+    ...extra,
+  });
+
+  it('accepts a fresh message for this agent and business', () => {
+    const checked = checkEnvelope(envelope(), expected);
+    expect(checked).toEqual({
+      ok: true,
+      value: { agentId: 'AGENT_A', businessId: 'PRONTOTRAK', issuedAt: new Date('2026-03-02T11:59:00Z'), expiresAt: new Date('2026-03-02T12:09:00Z') },
+    });
+  });
+
+  it.each([
+    ['no agent-id', envelope({ 'agent-id': undefined }), 400],
+    ['no business-id', envelope({ 'business-id': 5 }), 400],
+    ['an issued-at without offset', envelope({ 'issued-at': '2026-03-02T11:59:00' }), 400],
+    ['an unparseable expires-at', envelope({ 'expires-at': 'tomorrow' }), 400],
+    ["another agent's id", envelope({ 'agent-id': 'AGENT_B' }), 403],
+    ["another business's id", envelope({ 'business-id': 'OFFICERTRAK' }), 403],
+    ['an issued-at in the future', envelope({ 'issued-at': '2026-03-02T12:00:01Z' }), 403],
+  ])('refuses %s', (_, message, httpStatus) => {
+    const checked = checkEnvelope(message, expected);
+    expect(checked.ok).toBe(false);
+    if (!checked.ok) expect(checked.refusal.httpStatus).toBe(httpStatus);
+  });
+
+  it('accepts only the implemented protocol version', () => {
+    expect(checkVersion(envelope()).ok).toBe(true);
+    expect(checkVersion(envelope({ 'drp.version': '0.9.3' }))).toEqual({
+      ok: false,
+      refusal: { httpStatus: 400, message: `"drp.version" must be "${DRP_VERSION}", the version this business implements.` },
+    });
+  });
+
+  it('refuses an expired message as fatal, from the instant it expires', () => {
+    const checked = checkEnvelope(envelope({ 'expires-at': '2026-03-02T12:00:00Z' }), expected);
+    expect(checked).toEqual({ ok: false, refusal: { httpStatus: 403, message: 'The request expired at its "expires-at".', fatal: true } });
+  });
+});
+
+describe('parseExercise (§2.01, §3.04)', () => {
+  const base = { exercise: 'deletion', regime: 'ccpa', name: 'Ada Lovelace', email: 'ada@example.org', email_verified: true };
+
+  it('reads the action, regime, hints and identity claims', () => {
+    const parsed = parseExercise({
+      ...base,
+      'agent-request-id': 'agent-42',
+      relationships: ['customer'],
+      status_callback: 'https://agent.example/status',
+      phone_number: '+14155550100',
+    });
+    expect(parsed).toEqual({
+      ok: true,
+      value: {
+        action: 'deletion',
+        regime: 'ccpa',
+        agentRequestId: 'agent-42',
+        relationships: ['customer'],
+        statusCallback: 'https://agent.example/status',
+        identity: { name: 'Ada Lovelace', email: 'ada@example.org', emailVerified: true, phoneNumber: '+14155550100', phoneNumberVerified: false },
+      },
+    });
+  });
+
+  it('takes a request without regime as voluntary, and both spellings of the sale opt-out', () => {
+    const { regime: _, ...voluntary } = base;
+    expect(parseExercise({ ...voluntary, exercise: 'sale:opt-out' })).toMatchObject({ ok: true, value: { action: 'sale:opt_out', regime: 'voluntary' } });
+    expect(parseExercise({ ...base, exercise: 'sale:opt_out', regime: 'voluntary' })).toMatchObject({ ok: true, value: { action: 'sale:opt_out' } });
+  });
+
+  it.each([
+    ['an unknown action', { exercise: 'correction' }, /Unsupported rights action/],
+    ['no action', { exercise: undefined }, /Unsupported rights action/],
+    ['an unsupported regime', { regime: 'gdpr' }, /Unsupported regime/],
+    ['relationships that are not strings', { relationships: [1] }, /relationships/],
+    ['a callback that is not a URL', { status_callback: 'javascript:alert(1)' }, /status_callback/],
+    ['an email that is not a string', { email: ['a@b.c'] }, /claims must be strings/],
+    ['email_verified that is not a boolean', { email_verified: 'yes' }, /booleans/],
+  ])('refuses %s with 400', (_, extra, message) => {
+    const parsed = parseExercise({ ...base, ...extra });
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) {
+      expect(parsed.refusal.httpStatus).toBe(400);
+      expect(parsed.refusal.message).toMatch(message);
+    }
+  });
+});

@@ -1,0 +1,391 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
+import pg from 'pg';
+import { computeDeadlines, publicHolidayCalendar } from '#workflow';
+import { runCli } from './support/cli.js';
+import { confirmFromMail } from './support/requester.js';
+import { startSystem, type RunningSystem } from './support/running-system.js';
+import { SmtpSink } from './support/smtp-sink.js';
+import { testDatabaseUrl } from './support/test-env.js';
+
+const VERSION = '0.9.4';
+
+interface Answer {
+  status: number;
+  text: string;
+  json: Record<string, unknown> | null;
+}
+
+/**
+ * A scripted authorised agent, written from the DRP 0.9.4 text: an Ed25519 key pair, messages signed in
+ * libsodium's combined mode (signature, then the JSON) and base64 encoded, sent as text/plain with the
+ * pair-wise bearer token.
+ */
+class ScriptedAgent {
+  readonly verifyKey: string;
+  private readonly privateKey: KeyObject;
+  readonly tokens = new Map<string, string>();
+
+  constructor(
+    private readonly baseUrl: string,
+    readonly id: string,
+  ) {
+    const pair = generateKeyPairSync('ed25519');
+    this.privateKey = pair.privateKey;
+    this.verifyKey = Buffer.from(pair.publicKey.export({ format: 'jwk' }).x!, 'base64url').toString('base64');
+  }
+
+  signed(message: unknown): string {
+    const bytes = Buffer.from(typeof message === 'string' ? message : JSON.stringify(message));
+    return Buffer.concat([sign(null, bytes, this.privateKey), bytes]).toString('base64');
+  }
+
+  /** The claims every message carries: who sends it, to whom, valid for ten minutes from a second ago. */
+  envelope(slug: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+    const now = Date.now();
+    return {
+      'agent-id': this.id,
+      'business-id': slug.toUpperCase().replace(/-/g, '_'),
+      'issued-at': new Date(now - 1_000).toISOString(),
+      'expires-at': new Date(now + 600_000).toISOString(),
+      'drp.version': VERSION,
+      ...extra,
+    };
+  }
+
+  async call(method: string, path: string, options: { body?: string; token?: string | null; contentType?: string } = {}): Promise<Answer> {
+    const headers: Record<string, string> = {};
+    if (options.body !== undefined) headers['content-type'] = options.contentType ?? 'text/plain';
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    const response = await fetch(`${this.baseUrl}${path}`, { method, headers, body: options.body });
+    const text = await response.text();
+    let json: Record<string, unknown> | null = null;
+    try {
+      json = text ? (JSON.parse(text) as Record<string, unknown>) : null;
+    } catch {
+      json = null;
+    }
+    return { status: response.status, text, json };
+  }
+
+  async pairwiseSetup(slug: string, message: unknown = this.envelope(slug), agentInUrl = this.id): Promise<Answer> {
+    const answer = await this.call('POST', `/drp/${slug}/v1/agent/${agentInUrl}`, { body: this.signed(message) });
+    if (answer.status === 200) this.tokens.set(slug, String(answer.json!.token));
+    return answer;
+  }
+
+  exercise(slug: string, claims: Record<string, unknown>, token = this.tokens.get(slug)): Promise<Answer> {
+    return this.call('POST', `/drp/${slug}/v1/data-rights-request`, { body: this.signed({ ...this.envelope(slug), ...claims }), token });
+  }
+
+  status(slug: string, requestId: string, token = this.tokens.get(slug)): Promise<Answer> {
+    return this.call('GET', `/drp/${slug}/v1/data-rights-request/${requestId}`, { token });
+  }
+
+  revoke(slug: string, requestId: string, reason = 'I changed my mind', token = this.tokens.get(slug)): Promise<Answer> {
+    return this.call('DELETE', `/drp/${slug}/v1/data-rights-request/${requestId}`, { body: this.signed({ reason }), token });
+  }
+}
+
+/** A fresh agent id of [A-Z_]+ per run, so runs sharing a database do not collide. */
+function agentId(label: string): string {
+  const letters = [...randomBytes(8)].map((b) => String.fromCharCode(65 + (b % 26))).join('');
+  return `${label}_${letters}`;
+}
+
+const person = (email: string) => ({ name: 'Grace Hopper', email, email_verified: true, phone_number: '+14155550100' });
+
+describe('the Data Rights Protocol 0.9.4: a scripted agent against the real system', () => {
+  let sink: SmtpSink;
+  let system: RunningSystem;
+  let db: pg.Client;
+  let agent: ScriptedAgent;
+  let other: ScriptedAgent;
+
+  beforeAll(async () => {
+    sink = await SmtpSink.start();
+    system = await startSystem({ smtpUrl: sink.url });
+    db = new pg.Client({ connectionString: testDatabaseUrl() });
+    await db.connect();
+    agent = new ScriptedAgent(system.baseUrl, agentId('SCRIPTED'));
+    other = new ScriptedAgent(system.baseUrl, agentId('OTHER'));
+    for (const a of [agent, other]) {
+      const registered = await runCli(['drp-agent', 'register', a.id, `Agent ${a.id}`, a.verifyKey]);
+      expect(registered).toMatchObject({ code: 0, stdout: `drp-agent: ${a.id} added\n` });
+    }
+  }, 60_000);
+
+  afterAll(async () => {
+    await db?.end();
+    await system?.stop();
+    await sink?.stop();
+  });
+
+  it('registers agents only with a well-formed id and key', async () => {
+    expect(await runCli(['drp-agent', 'register', 'lower_case', 'x', agent.verifyKey])).toMatchObject({ code: 1 });
+    const hexKey = await runCli(['drp-agent', 'register', agentId('HEX'), 'x', 'ab'.repeat(32)]);
+    expect(hexKey.code).toBe(1);
+    expect(hexKey.stderr).toContain('base64 of a 32-byte Ed25519 public key');
+  });
+
+  it("publishes each business's directory entry with only the actions its policy grants", async () => {
+    const prontotrak = await agent.call('GET', '/drp/prontotrak/business.json');
+    expect(prontotrak.status).toBe(200);
+    expect(prontotrak.json).toEqual({
+      id: 'PRONTOTRAK',
+      name: 'ProntoTrak',
+      logo: null,
+      api_base: `${system.baseUrl}/drp/prontotrak`,
+      supported_actions: ['sale:opt_out', 'deletion', 'access', 'access:categories', 'access:specific'],
+      supported_verifications: ['email'],
+      business_contact: 'Privacy@prontotrak.com',
+    });
+    // UK GDPR rights are neither CCPA nor voluntary: nothing to advertise.
+    expect((await agent.call('GET', '/drp/securus-software/business.json')).json).toMatchObject({ supported_actions: [] });
+    expect(await agent.call('GET', '/drp/no-such-business/business.json')).toMatchObject({ status: 404, json: { code: '404' } });
+  });
+
+  it('sets up pair-wise tokens (§2.05) and answers the agent information endpoint (§2.06)', async () => {
+    const setup = await agent.pairwiseSetup('prontotrak');
+    expect(setup.status).toBe(200);
+    expect(setup.json).toEqual({ 'agent-id': agent.id, token: expect.any(String) });
+    expect(await agent.call('GET', `/drp/prontotrak/v1/agent/${agent.id}`, { token: agent.tokens.get('prontotrak') })).toMatchObject({ status: 200, json: {} });
+    expect((await agent.pairwiseSetup('officertrak')).status).toBe(200);
+    expect((await other.pairwiseSetup('prontotrak')).status).toBe(200);
+
+    // §2.06.1: the token of one agent presented for another's id is 403.
+    expect(await agent.call('GET', `/drp/prontotrak/v1/agent/${other.id}`, { token: agent.tokens.get('prontotrak') })).toMatchObject({
+      status: 403,
+      json: { code: '403' },
+    });
+    expect(await agent.call('GET', `/drp/prontotrak/v1/agent/${agent.id}`)).toMatchObject({ status: 401, json: { code: '401' } });
+    expect(await agent.call('GET', `/drp/prontotrak/v1/agent/${agent.id}`, { token: 'made-up-token' })).toMatchObject({ status: 401 });
+    // A token is for one agent–business pair.
+    expect(await agent.call('GET', `/drp/securus-technologies/v1/agent/${agent.id}`, { token: agent.tokens.get('prontotrak') })).toMatchObject({
+      status: 401,
+    });
+  });
+
+  it('refuses every invalid pair-wise setup with 403 and no body (§2.05.1)', async () => {
+    const refusals: Answer[] = [
+      // signed by another key than the registered one
+      await agent.call('POST', `/drp/prontotrak/v1/agent/${agent.id}`, { body: other.signed(agent.envelope('prontotrak')) }),
+      // the URL names another agent than the message
+      await agent.pairwiseSetup('prontotrak', agent.envelope('prontotrak'), other.id),
+      // an agent the registry does not know
+      await agent.pairwiseSetup('prontotrak', agent.envelope('prontotrak', { 'agent-id': 'UNKNOWN_AGENT' }), 'UNKNOWN_AGENT'),
+      // another business's id
+      await agent.pairwiseSetup('prontotrak', agent.envelope('officertrak')),
+      // expired, and issued in the future
+      await agent.pairwiseSetup('prontotrak', agent.envelope('prontotrak', { 'expires-at': new Date(Date.now() - 1000).toISOString() })),
+      await agent.pairwiseSetup('prontotrak', agent.envelope('prontotrak', { 'issued-at': new Date(Date.now() + 120_000).toISOString() })),
+      // no drp.version
+      await agent.pairwiseSetup('prontotrak', { ...agent.envelope('prontotrak'), 'drp.version': undefined }),
+      // not signed at all
+      await agent.call('POST', `/drp/prontotrak/v1/agent/${agent.id}`, { body: JSON.stringify(agent.envelope('prontotrak')) }),
+    ];
+    for (const refusal of refusals) expect({ status: refusal.status, body: refusal.text }).toEqual({ status: 403, body: '' });
+
+    // The same signed setup message twice: the second is a replay.
+    const body = agent.signed(agent.envelope('west-schoolmessenger'));
+    expect((await agent.call('POST', `/drp/west-schoolmessenger/v1/agent/${agent.id}`, { body })).status).toBe(200);
+    expect(await agent.call('POST', `/drp/west-schoolmessenger/v1/agent/${agent.id}`, { body })).toMatchObject({ status: 403, text: '' });
+  });
+
+  it('exercises a CCPA deletion through the intake, polls its status through verification, and revokes it', async () => {
+    const email = `drp-delete-${Date.now()}@example.org`;
+    const exercised = await agent.exercise('prontotrak', {
+      exercise: 'deletion',
+      regime: 'ccpa',
+      'agent-request-id': 'agent-ref-1',
+      relationships: ['customer'],
+      status_callback: 'https://agent.example/status',
+      ...person(email),
+    });
+    expect(exercised.status).toBe(200);
+    const body = exercised.json!;
+    const requestId = String(body.request_id);
+    expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
+
+    const { rows } = await db.query(
+      `SELECT r.id, r.status, r.channel, r.relationship, r.right_id, r.requester_name, r.requester_email, r.requester_phone, r.received_at, r.due_at,
+              d.agent_id, d.exercise, d.drp_regime, d.email_verified, d.agent_request_id, d.status_callback, d.relationships
+         FROM drp_request d JOIN data_subject_request r ON r.id = d.request_id WHERE d.drp_request_id = $1`,
+      [requestId],
+    );
+    expect(rows).toHaveLength(1);
+    const row = rows[0];
+    expect(row).toMatchObject({
+      status: 'unverified',
+      channel: 'agent',
+      relationship: 'agent',
+      right_id: 'ccpa-deletion',
+      requester_name: 'Grace Hopper',
+      requester_email: email,
+      requester_phone: '+14155550100',
+      agent_id: agent.id,
+      exercise: 'deletion',
+      drp_regime: 'ccpa',
+      email_verified: true,
+      agent_request_id: 'agent-ref-1',
+      status_callback: 'https://agent.example/status',
+      relationships: ['customer'],
+    });
+    // The request id the agent holds is not our row's.
+    expect(row.id).not.toBe(requestId);
+    // CCPA: 45 calendar days from receipt, in ProntoTrak's time zone.
+    const due = computeDeadlines({
+      regime: 'ccpa',
+      requestType: 'deletion',
+      receivedAt: row.received_at,
+      timeZone: 'America/New_York',
+      calendar: publicHolidayCalendar('US'),
+    }).dueAt;
+    expect(body).toEqual({
+      request_id: requestId,
+      status: 'in_progress',
+      received_at: row.received_at.toISOString(),
+      expected_by: due.toISOString(),
+      agent_request_id: 'agent-ref-1',
+      processing_details: 'Waiting for the requester to confirm the request from the email sent to their address.',
+    });
+    const { rows: received } = await db.query(`SELECT action, detail FROM audit_entry WHERE request_id = $1 ORDER BY seq`, [row.id]);
+    expect(received).toEqual([{ action: 'request.received', detail: { channel: 'agent', rightId: 'ccpa-deletion', dueAt: due.toISOString() } }]);
+
+    // The requester confirms from the mail, as from the web form; the agent's poll shows it.
+    await confirmFromMail(sink, system.baseUrl, email);
+    expect((await agent.status('prontotrak', requestId)).json).toMatchObject({
+      request_id: requestId,
+      status: 'in_progress',
+      expected_by: due.toISOString(),
+      processing_details: 'Received and confirmed; waiting to be worked on.',
+    });
+
+    const revoked = await agent.revoke('prontotrak', requestId);
+    expect(revoked.status).toBe(200);
+    expect(revoked.json).toEqual({
+      request_id: requestId,
+      status: 'revoked',
+      received_at: row.received_at.toISOString(),
+      agent_request_id: 'agent-ref-1',
+      processing_details: 'Withdrawn.',
+    });
+    const { rows: after } = await db.query(`SELECT status, closed_at FROM data_subject_request WHERE id = $1`, [row.id]);
+    expect(after[0].status).toBe('withdrawn');
+    expect(after[0].closed_at).not.toBeNull();
+    const { rows: audit } = await db.query(`SELECT action, actor_label FROM audit_entry WHERE request_id = $1 ORDER BY seq DESC LIMIT 1`, [row.id]);
+    expect(audit[0]).toEqual({ action: 'request.withdrawn', actor_label: `drp agent ${agent.id}` });
+    const mails = await sink.waitForMailsTo(email, 2);
+    expect(mails.map((m) => m.subject)).toContain(`Your privacy request ${await referenceOf(row.id)} to ProntoTrak is withdrawn`);
+
+    expect((await agent.status('prontotrak', requestId)).json).toMatchObject({ status: 'revoked' });
+    // A closed request cannot be revoked again.
+    expect(await agent.revoke('prontotrak', requestId)).toMatchObject({ status: 409, json: { code: '409', message: 'The request is already withdrawn' } });
+  });
+
+  it('files a voluntary sale opt-out (no regime) under the policy right, honoured at once with its suppression', async () => {
+    const email = `drp-optout-${Date.now()}@example.org`;
+    const exercised = await agent.exercise('prontotrak', { exercise: 'sale:opt_out', ...person(email) });
+    expect(exercised).toMatchObject({ status: 200, json: { status: 'fulfilled' } });
+    const { rows } = await db.query(
+      `SELECT r.status, r.right_id FROM drp_request d JOIN data_subject_request r ON r.id = d.request_id WHERE d.drp_request_id = $1`,
+      [exercised.json!.request_id],
+    );
+    expect(rows).toEqual([{ status: 'fulfilled', right_id: 'third-party-marketing-opt-out' }]);
+    const suppressions = await db.query(
+      `SELECT s.channel, s.source FROM suppression s JOIN drp_request d ON d.request_id = s.request_id WHERE d.drp_request_id = $1 AND s.ended_at IS NULL`,
+      [exercised.json!.request_id],
+    );
+    expect(suppressions.rows).toEqual([{ channel: 'sale_share', source: 'drp' }]);
+    const [confirmation] = await sink.waitForMailsTo(email);
+    expect(confirmation.subject).toMatch(/^Your opt-out RD-.* is in effect$/);
+  });
+
+  it("keeps each agent to its own requests and each business to its own (§2.02.1)", async () => {
+    const email = `drp-own-${Date.now()}@example.org`;
+    const requestId = String((await agent.exercise('prontotrak', { exercise: 'access:categories', regime: 'ccpa', ...person(email) })).json!.request_id);
+
+    expect(await other.status('prontotrak', requestId)).toMatchObject({ status: 403, json: { code: '403' } });
+    expect(await other.revoke('prontotrak', requestId)).toMatchObject({ status: 403, json: { code: '403' } });
+    // Through another business's endpoints, with the agent's own token there, the request does not exist.
+    expect(await agent.status('officertrak', requestId)).toMatchObject({ status: 404, json: { code: '404' } });
+    expect(await agent.revoke('officertrak', requestId)).toMatchObject({ status: 404 });
+    const { rows } = await db.query(`SELECT r.status FROM drp_request d JOIN data_subject_request r ON r.id = d.request_id WHERE d.drp_request_id = $1`, [requestId]);
+    expect(rows).toEqual([{ status: 'unverified' }]);
+
+    expect(await agent.status('prontotrak', '00000000-0000-4000-8000-000000000000')).toMatchObject({ status: 404, json: { code: '404' } });
+    expect(await agent.status('prontotrak', 'not-a-uuid')).toMatchObject({ status: 404 });
+  });
+
+  it("answers the protocol's errors for bad input, and files nothing", async () => {
+    const email = `drp-bad-${Date.now()}@example.org`;
+    const count = async () => Number((await db.query(`SELECT count(*) FROM data_subject_request WHERE requester_email = $1`, [email])).rows[0].count);
+    const claims = { exercise: 'deletion', regime: 'ccpa', ...person(email) };
+    const token = agent.tokens.get('prontotrak');
+    const post = (body: string, contentType?: string) => agent.call('POST', '/drp/prontotrak/v1/data-rights-request', { body, token, contentType });
+
+    const cases: [string, Answer, number, RegExp][] = [
+      ['no bearer token', await agent.exercise('prontotrak', claims, null as unknown as string), 401, /bearer token/],
+      ['an unknown token', await agent.exercise('prontotrak', claims, 'x'.repeat(43)), 401, /not valid/],
+      ['a body that is not base64', await post('{"exercise": "deletion"}'), 400, /base64/],
+      ['a signature by another key', await post(other.signed({ ...agent.envelope('prontotrak'), ...claims })), 403, /signature/],
+      ['a signed body that is not JSON', await post(agent.signed('{"exercise": ')), 400, /not valid JSON/],
+      ['a signed JSON array', await post(agent.signed([claims])), 400, /JSON object/],
+      ['JSON sent as application/json', await post(JSON.stringify(claims), 'application/json'), 415, /text\/plain/],
+      ['an unknown action', await agent.exercise('prontotrak', { ...claims, exercise: 'correction' }), 400, /^Unsupported rights action/],
+      ['an action the policy does not grant', await agent.exercise('prontotrak', { ...claims, exercise: 'sale:opt_out' }), 400, /does not offer "sale:opt_out" under the ccpa regime/],
+      ['an unsupported regime', await agent.exercise('prontotrak', { ...claims, regime: 'gdpr' }), 400, /^Unsupported regime/],
+      ['another version', await agent.exercise('prontotrak', { ...claims, 'drp.version': '0.9.3' }), 400, /drp\.version/],
+      ['no email claim', await agent.exercise('prontotrak', { ...claims, email: undefined }), 400, /"email"/],
+      ['a malformed phone claim', await agent.exercise('prontotrak', { ...claims, phone_number: 'call me' }), 400, /"phone_number"/],
+      ["another agent's id inside", await agent.exercise('prontotrak', { ...claims, 'agent-id': other.id }), 403, /agent-id/],
+      ["another business's id inside", await agent.exercise('prontotrak', { ...claims, 'business-id': 'OFFICERTRAK' }), 403, /business-id/],
+      ['a stale message', await agent.exercise('prontotrak', { ...claims, 'expires-at': new Date(Date.now() - 1000).toISOString() }), 403, /expired/],
+      ['a message from the future', await agent.exercise('prontotrak', { ...claims, 'issued-at': new Date(Date.now() + 120_000).toISOString() }), 403, /future/],
+      ['a timestamp without offset', await agent.exercise('prontotrak', { ...claims, 'issued-at': '2026-01-01T00:00:00' }), 400, /issued-at/],
+    ];
+    for (const [what, answer, status, message] of cases) {
+      expect({ what, status: answer.status, code: answer.json?.code }).toEqual({ what, status, code: String(status) });
+      expect(String(answer.json?.message)).toMatch(message);
+    }
+    // §2.01: an expired request is a fatal error.
+    expect(cases.find(([what]) => what === 'a stale message')![1].json).toMatchObject({ fatal: true });
+    expect(await count()).toBe(0);
+
+    // The very same signed request twice: one request, and the replay refused as fatal.
+    const body = agent.signed({ ...agent.envelope('prontotrak'), ...claims });
+    expect((await post(body)).status).toBe(200);
+    expect(await post(body)).toMatchObject({ status: 403, json: { code: '403', fatal: true } });
+    expect(await count()).toBe(1);
+  });
+
+  it('refuses an expired token and takes a new one from a new pair-wise setup', async () => {
+    const stale = other.tokens.get('prontotrak')!;
+    await db.query(`UPDATE drp_agent_token SET expires_at = now() - interval '1 second' WHERE agent_id = $1`, [other.id]);
+    expect(await other.call('GET', `/drp/prontotrak/v1/agent/${other.id}`, { token: stale })).toMatchObject({
+      status: 401,
+      json: { code: '401', message: 'The bearer token has expired: repeat the pair-wise key setup.' },
+    });
+    expect((await other.pairwiseSetup('prontotrak')).status).toBe(200);
+    expect(other.tokens.get('prontotrak')).not.toBe(stale);
+    expect((await other.call('GET', `/drp/prontotrak/v1/agent/${other.id}`, { token: other.tokens.get('prontotrak') })).status).toBe(200);
+    // The new token replaced the old one.
+    expect((await other.call('GET', `/drp/prontotrak/v1/agent/${other.id}`, { token: stale })).status).toBe(401);
+  });
+
+  // Last: it spends this address's allowance of setups for the window.
+  it("limits pair-wise setups per address, answering 429 in the protocol's error shape", async () => {
+    let limited: Answer | undefined;
+    // 30 a window; twice that and one more cannot all fit, even across a window's turn.
+    for (let i = 0; i < 61 && !limited; i++) {
+      const answer = await agent.call('POST', `/drp/prontotrak/v1/agent/${agent.id}`, { body: other.signed(agent.envelope('prontotrak')) });
+      if (answer.status === 429) limited = answer;
+      else expect(answer).toMatchObject({ status: 403, text: '' });
+    }
+    expect(limited?.json).toEqual({ code: '429', message: 'Too many requests: please wait before trying again.' });
+  });
+
+  async function referenceOf(id: string): Promise<string> {
+    return (await db.query(`SELECT reference FROM data_subject_request WHERE id = $1`, [id])).rows[0].reference;
+  }
+});
