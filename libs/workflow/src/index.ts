@@ -30,6 +30,7 @@ export {
   withdraw,
   redirect,
   expireVerification,
+  refuseAgentAuthority,
   reopen,
   type RequestStatus,
   type RequestFacts,
@@ -53,3 +54,4 @@ export {
 } from './deadline-schedule.js';
 export { dailyStaffMailDate, DAILY_STAFF_MAIL_HOUR } from './daily-staff-mail.js';
 export { retentionCutoffs, type RetentionCutoffs, type RetentionInput } from './retention-cutoffs.js';
+export { agentRegistrationRequired, dataContextDecision, OWN_DATA, type AgentRegistrationInput, type DataContextDecision } from './intake-decision.js';
