@@ -5,6 +5,7 @@ import { DevMail } from './dev-mail.entity.js';
 import { Organisation } from './organisation.entity.js';
 import { OutboxMessage } from './outbox-message.entity.js';
 import { PolicyVersion } from './policy-version.entity.js';
+import { RequestAgent } from './request-agent.entity.js';
 import { RequestNote } from './request-note.entity.js';
 import { RequestToken } from './request-token.entity.js';
 import { ResponseFile } from './response-file.entity.js';
@@ -21,6 +22,7 @@ export * from './dev-mail.entity.js';
 export * from './organisation.entity.js';
 export * from './outbox-message.entity.js';
 export * from './policy-version.entity.js';
+export * from './request-agent.entity.js';
 export * from './request-note.entity.js';
 export * from './request-token.entity.js';
 export * from './response-file.entity.js';
@@ -46,4 +48,5 @@ export const ENTITIES = [
   RequestNote,
   DeadlineEvent,
   StaffAlert,
+  RequestAgent,
 ];
