@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { agentConfirmationMail, agentReceiptMail } from './agent-request.template.js';
+import { verificationReminderMail } from './verification-reminder.template.js';
 
 const consumer = {
   organisationName: 'ProntoTrak',
@@ -58,5 +59,19 @@ describe('agentReceiptMail (to the agent)', () => {
       expect(part).toContain('It waits for the person you act for to confirm');
       expect(part).not.toMatch(/https?:\/\//);
     }
+  });
+});
+
+describe('verificationReminderMail of an agent request (to the consumer)', () => {
+  it("reminds the consumer to confirm the agent's permission, and how to refuse it", () => {
+    const { dueOn: _due, clockStartsOnConfirmation: _clock, ...reminder } = consumer;
+    const mail = verificationReminderMail(reminder);
+    for (const part of [mail.text, mail.html]) {
+      expect(part).toContain('It is waiting for you to confirm that you gave them permission.');
+      expect(part).toContain('I did not authorise this');
+      expect(part).not.toContain('If you did not make this request, ignore this mail.');
+    }
+    expect(mail.text).toContain('Privacy <Helpers> Inc asked ProntoTrak on your behalf');
+    expect(mail.html).toContain('Privacy &lt;Helpers&gt; Inc asked ProntoTrak on your behalf');
   });
 });
