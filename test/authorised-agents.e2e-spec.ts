@@ -287,6 +287,33 @@ describe('controller/processor redirects on the web form', () => {
     expect((await db.query("SELECT 1 FROM request_token WHERE request_id = $1 AND purpose = 'verify'", [stored.id])).rowCount).toBe(0);
   }, 60_000);
 
+  it("redirects an agent's request about processed data too, without taking the agent's details or file", async () => {
+    const email = `agent-redirect-${Date.now()}@example.org`;
+    const client = new FormClient(system.baseUrl);
+    const page = await client.get('/o/west-schoolmessenger/requests/new');
+    const response = await client.postMultipart(
+      '/o/west-schoolmessenger/requests',
+      {
+        _csrf: csrfTokenIn(page.body),
+        website: '',
+        name: 'Grace Hopper',
+        email,
+        rightId: 'access',
+        dataContext: 'Unified Communications, webcasting and virtual event services',
+        relationship: 'agent',
+        agentName: 'Privacy Helpers',
+        agentEmail: `agent-${email}`,
+      },
+      [{ field: 'permission', name: 'permission.pdf', type: 'application/pdf', content: '%PDF-1.4 signed' }],
+    );
+    expect(response.status).toBe(201);
+    expect(response.body).toContain('The West customer that runs the service');
+    const [stored] = await row(email);
+    expect(stored.status).toBe('redirected');
+    expect((await db.query('SELECT relationship FROM data_subject_request WHERE id = $1', [stored.id])).rows[0].relationship).toBe('agent');
+    expect((await db.query('SELECT 1 FROM request_agent WHERE request_id = $1', [stored.id])).rowCount).toBe(0);
+  }, 60_000);
+
   it('keeps the self path: "my own relationship" is an ordinary request waiting for verification', async () => {
     const email = `own-${Date.now()}@example.org`;
     const response = await submit('west-schoolmessenger', email, 'own');

@@ -76,7 +76,8 @@ export class RequestIntakeService {
         requesterName: form.name,
         requesterEmail: form.email,
         requesterPhone: form.phone || null,
-        relationship: route.kind === 'agent' ? 'agent' : 'self',
+        // As the requester said; an agent's details are taken only when the request is worked here, not redirected.
+        relationship: route.kind === 'self' ? 'self' : route.kind === 'agent' ? 'agent' : form.relationship,
         details: form.details ?? '',
         receivedAt,
         clockStartedAt: receivedAt,

@@ -1,5 +1,6 @@
 import { html, type SafeHtml } from '#mail';
 import type { OrganisationPolicy, SpecialRule } from '#policy';
+import { OWN_DATA } from '#workflow';
 import { page } from './layout.view.js';
 
 export type FieldErrors = Partial<Record<string, string[]>>;
@@ -134,12 +135,13 @@ ${errorFor(errors, 'agentIsBusiness')}
 <input type="checkbox" name="agentIsBusiness" id="agent-is-business" value="yes"${values.agentIsBusiness === 'yes' ? html` checked` : ''}${invalid(errors, 'agentIsBusiness')}>
 <label for="agent-is-business">I act as a business</label>
 </div>
-<label for="agent-registration">California Secretary of State registration number ${rule ? '' : '(for a business acting on a California request)'}
+<label for="agent-registration">California Secretary of State registration number${rule ? '' : ' (for a business acting on a California request)'}
 <span class="hint">${
     rule
-      ? html`${policy.name} requires every agent to be registered with the California Secretary of State.</span></label><blockquote id="agent-registration-rule">${rule.citation.quote}</blockquote>`
-      : html`The entity number the Secretary of State gave the business, like C1234567 or 201912345678.</span></label>`
-  }
+      ? `${policy.name} requires every agent to be registered with the California Secretary of State.`
+      : 'The entity number the Secretary of State gave the business, like C1234567 or 201912345678.'
+  }</span></label>
+${rule ? html`<blockquote id="agent-registration-rule">${rule.citation.quote}</blockquote>` : ''}
 ${errorFor(errors, 'agentRegistration')}
 <input type="text" name="agentRegistration" id="agent-registration" maxlength="24" value="${values.agentRegistration ?? ''}"${invalid(errors, 'agentRegistration')}>
 <label for="permission">The signed permission of the person you act for
@@ -159,17 +161,15 @@ ${errorFor(errors, 'permission')}
  */
 function dataContextQuestion(policy: OrganisationPolicy, chosen: string | undefined, errors: FieldErrors): SafeHtml {
   if (policy.processorRedirects.length === 0) return html``;
-  const choice = (id: string, value: string, label: SafeHtml | string) => html`<div class="choice">
+  const choice = (id: string, value: string, label: string) => html`<div class="choice">
 <input type="radio" name="dataContext" id="${id}" value="${value}"${chosen === value ? html` checked` : ''}${invalid(errors, 'dataContext')}>
 <label for="${id}">${label}</label>
 </div>`;
   return html`<fieldset>
 <legend>Whose information is this about?</legend>
-<span class="hint">${policy.name} also runs services for other organisations, which decide about the information in them.</span>
+<span class="hint">${policy.name} also runs services for other organisations, which decide about the information in them: for example through your child's school or your employer.</span>
 ${errorFor(errors, 'dataContext')}
-${choice('data-context-own', 'own', `My own relationship with ${policy.name}`)}
-${policy.processorRedirects.map((redirect, i) =>
-  choice(`data-context-${i}`, redirect.services, html`${redirect.services}${i === 0 ? html` <span class="hint">For example through my child's school or my employer.</span>` : ''}`),
-)}
+${choice('data-context-own', OWN_DATA, `My own relationship with ${policy.name}`)}
+${policy.processorRedirects.map((redirect, i) => choice(`data-context-${i}`, redirect.services, redirect.services))}
 </fieldset>`;
 }

@@ -121,6 +121,7 @@ ${request.purgedAt ? '' : actionForms(m, chrome)}`;
 function agentSection(m: RequestPageModel, personal: (value: SafeHtml | string) => SafeHtml | string): SafeHtml {
   const { agent, request, organisation } = m;
   const rule = m.agentRegistrationRule;
+  if (!agent && !request.purgedAt) return html`<h2>Authorised agent</h2><p id="agent">Made by an agent, whose details were not taken: the request went straight to the controller.</p>`;
   const registration = agent?.registrationNumber
     ? html`${agent.registrationNumber} <span class="hint">Check it in the California Secretary of State's business search.</span>`
     : html`none given`;
