@@ -47,6 +47,44 @@ describe('the request form in a real browser', () => {
     await page.close();
   }, 60_000);
 
+  it("files an agent's request with the signed permission at ProntoTrak, and the consumer confirms it from their own mail", async () => {
+    const page = await browser.newPage({ javaScriptEnabled: false });
+    await page.goto(`${system.baseUrl}/o/prontotrak/requests/new`);
+    const consumer = `browser-consumer-${Date.now()}@example.org`;
+    const agent = `browser-agent-${Date.now()}@example.org`;
+    await page.getByLabel(/^Your full name/).fill('Katherine Johnson');
+    await page.getByLabel(/^Email address/).fill(consumer);
+    await page.getByLabel(/^Delete my personal information, subject to certain exceptions/).check();
+    await page.getByLabel('Someone else, as their authorised agent').check();
+    await page.getByLabel(/^Your name, as the agent/).fill('Privacy Helpers Inc');
+    await page.getByLabel(/^Your email address, as the agent/).fill(agent);
+    await page.getByLabel('I act as a business').check();
+    await expect(page.locator('#agent-registration-rule').textContent()).resolves.toContain('registered with the California Secretary of State');
+
+    // ProntoTrak's policy: no registration number, no request; the file must be chosen again after the refusal.
+    const permission = { name: 'permission.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]) };
+    await page.getByLabel(/^The signed permission of the person you act for/).setInputFiles(permission);
+    await page.getByRole('button', { name: 'Send my request' }).click();
+    await expect(page.locator('#agentRegistration-error').textContent()).resolves.toContain('registered with the California Secretary of State');
+    await expect(page.locator('#agent-email').inputValue()).resolves.toBe(agent);
+    expect(await page.locator('#agent-is-business').isChecked()).toBe(true);
+
+    await page.getByLabel(/^California Secretary of State registration number/).fill('C1234567');
+    await page.getByLabel(/^The signed permission of the person you act for/).setInputFiles(permission);
+    await page.getByRole('button', { name: 'Send my request' }).click();
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('We have the request');
+    const reference = (await page.locator('#reference').textContent())!.trim();
+
+    const [mail] = await sink.waitForMailsTo(consumer);
+    expect(mail.text).toContain(`Privacy Helpers Inc asked ProntoTrak on your behalf`);
+    await page.goto(linkIn(mail.text, system.baseUrl, '/v/'));
+    await page.getByRole('button', { name: 'Confirm: I gave them permission' }).click();
+    await expect(page.locator('#reference').textContent()).resolves.toBe(reference);
+    const [receipt] = await sink.waitForMailsTo(agent);
+    expect(receipt.text).toContain(reference);
+    await page.close();
+  }, 60_000);
+
   it('shows the field errors next to the fields and keeps what was typed', async () => {
     const page = await browser.newPage({ javaScriptEnabled: false });
     await page.goto(`${system.baseUrl}/o/securus-technologies/requests/new`);

@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { createDataSource } from '#db';
 import { runCli } from './support/cli.js';
 import { eventually } from './support/eventually.js';
-import { csrfTokenIn, FormClient } from './support/form-client.js';
+import { csrfTokenIn, FormClient, linkIn, referenceIn } from './support/form-client.js';
 import { confirmFromMail, submitRequest, type RequesterFields } from './support/requester.js';
 import { startSystem, type RunningSystem } from './support/running-system.js';
 import { SmtpSink } from './support/smtp-sink.js';
@@ -42,6 +42,8 @@ describe('retention: personal data goes after the retention period, the minimal 
   let fulfilled: Traced;
   let denied: Traced;
   let open: Traced;
+  /** Made by an authorised agent; the consumer said they did not authorise it, which closed it. */
+  let disowned: Traced;
   let recordBefore: Record<string, unknown>[];
 
   beforeAll(async () => {
@@ -76,6 +78,27 @@ describe('retention: personal data goes after the retention period, the minimal 
     const [{ id }] = await db.query('SELECT id FROM data_subject_request WHERE reference = $1', [reference]);
     const { statusUrl } = await confirmFromMail(sink, system.baseUrl, email);
     return { id, reference, email, person, statusUrl, page: `/staff/orgs/${ORG}/requests/${id}`, texts: [] };
+  }
+
+  /** An agent's request on the form, with the consumer's signed permission; the consumer refuses it from their mail. */
+  async function disownedAgentRequest(): Promise<Traced> {
+    const email = `retention-consumer-${tag}@example.org`;
+    const person = { name: `Consumer ${tag}`, phone: `+1 415 ${randomInt(100, 999)} ${randomInt(1000, 9999)}`, details: `Account consumer-${tag}` };
+    const agent = { name: `Agent ${tag}`, email: `retention-agent-${tag}@example.org`, file: `permission-${tag}.pdf` };
+    const client = new FormClient(system.baseUrl);
+    const form = await client.get(`/o/${ORG}/requests/new`);
+    const fields = { _csrf: csrfTokenIn(form.body), website: '', ...person, email, rightId: 'access', dataContext: 'own', relationship: 'agent', agentName: agent.name, agentEmail: agent.email };
+    const posted = await client.postMultipart(`/o/${ORG}/requests`, fields, [{ field: 'permission', name: agent.file, type: 'application/pdf', content: `%PDF-1.4 signed by ${person.name}` }]);
+    expect(posted.status).toBe(201);
+    const reference = referenceIn(posted.body);
+    const [{ id }] = await db.query('SELECT id FROM data_subject_request WHERE reference = $1', [reference]);
+    const [mail] = await sink.waitForMailsTo(email);
+    const verifyUrl = linkIn(mail.text, system.baseUrl, '/v/');
+    const consumer = new FormClient(system.baseUrl);
+    const page = await consumer.get(verifyUrl);
+    expect((await consumer.post(`${verifyUrl}/refuse`, { _csrf: csrfTokenIn(page.body) })).status).toBe(200);
+    await sink.waitForMailsTo(agent.email);
+    return { id, reference, email, person, statusUrl: linkIn(mail.text, system.baseUrl, '/s/'), page: `/staff/orgs/${ORG}/requests/${id}`, texts: [agent.name, agent.email, agent.file] };
   }
 
   async function note(client: FormClient, r: Traced, text: string): Promise<void> {
@@ -158,7 +181,16 @@ describe('retention: personal data goes after the retention period, the minimal 
     open = await newRequest('open');
     await note(staff, open, `Still checking ${open.person.name}`);
 
-    // Without SMTP the worker keeps whole mails in the dev mailbox: as it would have for these two.
+    disowned = await disownedAgentRequest();
+    expect((await rowOf(disowned.id))?.status).toBe('closed_unverified');
+    expect(await countFor('request_agent', [disowned.id])).toBe(1);
+
+    // Without SMTP the worker keeps whole mails in the dev mailbox: as it would have for these, the agent's receipt too.
+    await db.query("INSERT INTO dev_mail (sender, recipient, subject, text, html) VALUES ('Rightsdesk <no-reply@example.org>', $1, $2, $3, '')", [
+      disowned.texts[1],
+      `We received the privacy request ${disowned.reference}`,
+      `Hello ${disowned.texts[0]}, about ${disowned.reference}.`,
+    ]);
     for (const r of [fulfilled, open]) {
       await db.query("INSERT INTO dev_mail (sender, recipient, subject, text, html) VALUES ('Rightsdesk <no-reply@example.org>', $1, $2, $3, '')", [
         r.email,
@@ -168,7 +200,7 @@ describe('retention: personal data goes after the retention period, the minimal 
     }
 
     // The scan below finds what it looks for: every secret is somewhere before retention runs.
-    for (const r of [fulfilled, denied, open]) {
+    for (const r of [fulfilled, denied, open, disowned]) {
       for (const secret of secretsOf(r)) expect({ secret, found: (await tablesHolding(secret)).length > 0 }).toEqual({ secret, found: true });
     }
     expect(await countFor('response_file', [fulfilled.id])).toBe(1);
@@ -185,13 +217,17 @@ describe('retention: personal data goes after the retention period, the minimal 
       expect(row).toMatchObject({ purged_at: null, requester_email: r.email, requester_name: r.person.name });
     }
     expect(await countFor('request_note', [fulfilled.id, denied.id])).toBe(4);
+    expect(await countFor('request_agent', [disowned.id])).toBe(1);
   }, 60_000);
 
   it('then removes the personal data from every table, keeps the minimal record, and leaves the open request alone', async () => {
     clock.advanceDays(3);
-    await eventually(async () => (await rowOf(fulfilled.id))?.purged_at != null && (await rowOf(denied.id))?.purged_at != null, 'both closed requests purged');
+    await eventually(
+      async () => (await rowOf(fulfilled.id))?.purged_at != null && (await rowOf(denied.id))?.purged_at != null && (await rowOf(disowned.id))?.purged_at != null,
+      'the three closed requests purged',
+    );
 
-    for (const r of [fulfilled, denied]) {
+    for (const r of [fulfilled, denied, disowned]) {
       expect(await rowOf(r.id)).toMatchObject({ requester_name: '', requester_email: '', requester_phone: null, details: '' });
       for (const secret of secretsOf(r)) expect({ secret, tables: await tablesHolding(secret) }).toEqual({ secret, tables: [] });
     }
@@ -200,6 +236,9 @@ describe('retention: personal data goes after the retention period, the minimal 
     );
     const ids = [fulfilled.id, denied.id];
     for (const table of ['request_note', 'response_file', 'request_token', 'deadline_event']) expect({ table, rows: await countFor(table, ids) }).toEqual({ table, rows: 0 });
+    // The agent's name and address and the consumer's signed permission go with the rest.
+    expect(await countFor('request_agent', [disowned.id])).toBe(0);
+    expect(await rowOf(disowned.id)).toMatchObject({ status: 'closed_unverified', relationship: 'agent', channel: 'agent' });
     // The mail ledger keeps that mails went, not to whom.
     const ledger: { recipient: string }[] = await db.query('SELECT recipient FROM sent_message WHERE request_id = ANY($1)', [ids]);
     expect(ledger.length).toBeGreaterThanOrEqual(4);

@@ -17,6 +17,13 @@ export class FormClient {
     return { status: response.status, body: await response.text(), headers: response.headers };
   }
 
+  /** A GET whose body is bytes (a download). */
+  async getBytes(path: string): Promise<{ status: number; bytes: Buffer; headers: Headers }> {
+    const response = await fetch(new URL(path, this.baseUrl), { headers: this.cookieHeader(), redirect: 'manual' });
+    this.keepCookies(response);
+    return { status: response.status, bytes: Buffer.from(await response.arrayBuffer()), headers: response.headers };
+  }
+
   async getJson<T>(path: string): Promise<{ status: number; json: T }> {
     const response = await fetch(new URL(path, this.baseUrl), { headers: this.cookieHeader(), redirect: 'manual' });
     this.keepCookies(response);

@@ -15,6 +15,8 @@ export async function submitRequest(baseUrl: string, slug: string, email: string
     email,
     phone: person.phone ?? '',
     rightId,
+    // Asked only where the organisation also processes data for others (Securus Software, West); ignored elsewhere.
+    dataContext: 'own',
     relationship: 'self',
     details: person.details ?? 'Account name ada-l',
     website: '',

@@ -1,3 +1,4 @@
+import { agentMailHandlers } from './mail/agent-mail.handlers.js';
 import { Inject, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
@@ -67,6 +68,7 @@ export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdo
     };
     const handlers = checkHandlers({
       ...requestMailHandlers(mailDeps),
+      ...agentMailHandlers(mailDeps),
       ...requesterNotifyHandlers(mailDeps),
       ...retentionHandlers(mailDeps),
       ...deadlineSweepHandlers(mailDeps),

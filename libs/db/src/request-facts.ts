@@ -18,6 +18,7 @@ export function requestFacts(request: DataSubjectRequest, context: OrganisationC
     timeZone: context.organisation.timeZone,
     calendar: context.calendar,
     internalTargetDays: internalTargetDaysFor(context.policy, request.rightId),
+    madeByAgent: request.relationship === 'agent',
   };
 }
 

@@ -15,3 +15,4 @@ export * from './templates/overdue-escalation.template.js';
 export * from './templates/staff-digest.template.js';
 export * from './unsubscribe-token.js';
 export * from './templates/opt-out.template.js';
+export * from './templates/agent-request.template.js';

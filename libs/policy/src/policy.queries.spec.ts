@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { fileURLToPath } from 'node:url';
 import { loadPolicies } from './policy.loader.js';
 import type { OrganisationPolicy } from './policy.model.js';
-import { deadlineFor, findRight, internalTargetDaysFor, processorRedirects, rightsOffered } from './policy.queries.js';
+import { agentRegistrationRule, deadlineFor, findRight, internalTargetDaysFor, processorRedirects, rightsOffered } from './policy.queries.js';
 
 const seedsDir = fileURLToPath(new URL('../../../seeds', import.meta.url));
 const policies = new Map(loadPolicies(seedsDir).map(({ policy }) => [policy.slug, policy]));
@@ -18,6 +18,13 @@ describe('policy queries', () => {
     const securus = policy('securus-technologies');
     expect(rightsOffered(securus).map((r) => r.id)).toEqual(securus.rights.map((r) => r.id).filter((id) => id !== 'text-opt-out'));
     expect(rightsOffered(policy('prontotrak'))).toEqual(policy('prontotrak').rights);
+  });
+
+  it("finds the rule that agents must be registered with the California Secretary of State only where the policy states it", () => {
+    expect(agentRegistrationRule(policy('prontotrak'))?.citation.quote).toContain('registered with the California Secretary of State');
+    for (const slug of ['officertrak', 'securus-software', 'securus-technologies', 'west-schoolmessenger']) {
+      expect(agentRegistrationRule(policy(slug))).toBeUndefined();
+    }
   });
 
   it('gives the controller to approach for services run as a processor', () => {

@@ -1,4 +1,4 @@
-import type { OrganisationPolicy, PolicyDeadline, PolicyRight, ProcessorRedirect } from './policy.model.js';
+import type { OrganisationPolicy, PolicyDeadline, PolicyRight, ProcessorRedirect, SpecialRule } from './policy.model.js';
 
 export function findRight(policy: OrganisationPolicy, rightId: string): PolicyRight | undefined {
   return policy.rights.find((right) => right.id === rightId);
@@ -15,6 +15,14 @@ export function rightsOffered(policy: OrganisationPolicy): PolicyRight[] {
 /** Services the organisation runs for others, whose controller a requester should usually approach first. */
 export function processorRedirects(policy: OrganisationPolicy): ProcessorRedirect[] {
   return policy.processorRedirects;
+}
+
+/**
+ * The policy's rule that anyone acting for a consumer must be registered with the California Secretary of State
+ * (ProntoTrak), when it has one: the form then asks every agent for the registration number.
+ */
+export function agentRegistrationRule(policy: OrganisationPolicy): SpecialRule | undefined {
+  return policy.specialRules.find((rule) => rule.kind === 'agent_registration_required');
 }
 
 /** The policy's own statement about when a right is answered, if it makes one; otherwise the regime's law (or settings.internalTargetDays for regime none) applies. */

@@ -10,6 +10,8 @@ export interface JobPayloads {
   'verification.send': { requestId: string };
   /** Tell the requester of a request that needs no verification (an opt-out) that we have it. */
   'receipt.send': { requestId: string };
+  /** Tell the authorised agent who made a request that the consumer must confirm it directly. */
+  'agent.receipt.send': { requestId: string };
   /**
    * Tell the requester what was done to their request. The audit entry of the change that caused the mail
    * holds what the mail reports (reason, new due date, files), as it was at that moment.
@@ -53,6 +55,7 @@ export type JobName = keyof JobPayloads;
 export const JOB_NAMES = [
   'verification.send',
   'receipt.send',
+  'agent.receipt.send',
   'requester.notify',
   'retention.purge',
   'deadlines.sweep',
@@ -64,6 +67,7 @@ export const JOB_NAMES = [
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   'verification.send': 'mail',
   'receipt.send': 'mail',
+  'agent.receipt.send': 'mail',
   'requester.notify': 'mail',
   'retention.purge': 'maintenance',
   'deadlines.sweep': 'maintenance',

@@ -31,6 +31,7 @@ export {
   withdraw,
   redirect,
   expireVerification,
+  refuseAgentAuthority,
   reopen,
   type RequestStatus,
   type RequestFacts,
@@ -97,3 +98,4 @@ export {
   type DrpIdentity,
   type DrpExercise,
 } from './data-rights-protocol.js';
+export { agentRegistrationRequired, dataContextDecision, OWN_DATA, type AgentRegistrationInput, type DataContextDecision } from './intake-decision.js';

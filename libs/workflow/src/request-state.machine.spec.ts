@@ -12,6 +12,7 @@ import {
   OPEN_STATUSES,
   partiallyFulfil,
   redirect,
+  refuseAgentAuthority,
   reopen,
   REQUEST_STATUSES,
   requesterReplied,
@@ -305,6 +306,13 @@ const ALLOWED: Allowed[] = [
     events: [audit('request.reopened')],
   },
   {
+    why: 'the consumer disowns an agent request before confirming it: closed unverified, no mail',
+    run: () => refuseAgentAuthority(ccpa({ status: 'unverified', verifiedAt: null, madeByAgent: true }), AT),
+    status: 'closed_unverified',
+    changes: { closedAt: AT },
+    events: [audit('request.agent_authority_refused')],
+  },
+  {
     why: 'reopen a withdrawn opt-out (never verified, none needed) into work',
     run: () => reopen(ccpa({ status: 'withdrawn', requestType: 'opt_out_sale_share', verifiedAt: null }), AT, 'Withdrawn by mistake'),
     status: 'in_progress',
@@ -404,6 +412,21 @@ const REFUSED: Refused[] = [
   { why: 'deny without explanation', run: () => deny(ccpa(), AT, 'statutory_exemption', ' '), code: 'reason_required' },
   { why: 'redirect without a controller', run: () => redirect(ccpa(), AT, ''), code: 'controller_required' },
   { why: 'expire a verified request', run: () => expireVerification(ccpa({ status: 'verified' }), AT), code: 'not_unverified' },
+  {
+    why: "disown a request the consumer made themselves",
+    run: () => refuseAgentAuthority(ccpa({ status: 'unverified', verifiedAt: null }), AT),
+    code: 'not_made_by_agent',
+  },
+  {
+    why: 'disown an agent request the consumer already confirmed',
+    run: () => refuseAgentAuthority(ccpa({ status: 'verified', madeByAgent: true }), AT),
+    code: 'not_unverified',
+  },
+  {
+    why: 'disown an agent request before its receipt',
+    run: () => refuseAgentAuthority(ccpa({ status: 'unverified', verifiedAt: null, madeByAgent: true }), BEFORE_RECEIPT),
+    code: 'out_of_order',
+  },
   ...OPEN_STATUSES.map((status): Refused => ({ why: `reopen an open (${status}) request`, run: () => reopen(ccpa({ status }), AT, 'x'), code: 'not_closed' })),
   { why: 'reopen without a reason', run: () => reopen(ccpa({ status: 'denied' }), AT, ''), code: 'reason_required' },
   { why: 'reopen before receipt', run: () => reopen(ccpa({ status: 'denied' }), BEFORE_RECEIPT, 'x'), code: 'out_of_order' },
@@ -420,6 +443,7 @@ const REFUSED: Refused[] = [
       { why: `withdraw a ${status} request`, run: () => withdraw(closed, AT), code: 'already_closed' },
       { why: `redirect a ${status} request`, run: () => redirect(closed, AT, 'Acme'), code: 'already_closed' },
       { why: `expire a ${status} request`, run: () => expireVerification(closed, AT), code: 'already_closed' },
+      { why: `disown a ${status} agent request`, run: () => refuseAgentAuthority({ ...closed, madeByAgent: true }, AT), code: 'already_closed' },
     ];
   }),
 ];

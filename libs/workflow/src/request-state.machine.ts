@@ -40,6 +40,8 @@ export interface RequestFacts {
   timeZone: string;
   calendar: WorkingCalendar;
   internalTargetDays?: number;
+  /** Made by an authorised agent for the consumer, who must confirm it directly (CCPA regs §7063). */
+  madeByAgent?: boolean;
 }
 
 /** Fields the caller stores; only those a transition sets are present. */
@@ -84,6 +86,7 @@ export type AuditAction =
   | 'request.withdrawn'
   | 'request.redirected'
   | 'request.verification_expired'
+  | 'request.agent_authority_refused'
   | 'request.reopened';
 
 /** Side effects as data; the caller turns them into outbox and audit rows. */
@@ -94,6 +97,7 @@ export type RefusalCode =
   | 'already_closed'
   | 'not_closed'
   | 'not_unverified'
+  | 'not_made_by_agent'
   | 'not_verified'
   | 'already_in_progress'
   | 'already_awaiting_requester'
@@ -308,6 +312,19 @@ export function expireVerification(facts: RequestFacts, at: Date): TransitionRes
   if (refused) return refused;
   if (facts.status !== 'unverified') return refuse('not_unverified', `The request is already ${facts.status}`);
   return accept('closed_unverified', { closedAt: at }, [mail('verification_expired'), audit('request.verification_expired')]);
+}
+
+/**
+ * The consumer an agent named says they gave no permission (CCPA regs §7063(a)(2): the business may require the
+ * consumer to confirm it directly). The request closes as closed_unverified: it was never shown to be the
+ * consumer's. Not denied (nothing the consumer asked for is refused) and not withdrawn (they never made it).
+ */
+export function refuseAgentAuthority(facts: RequestFacts, at: Date): TransitionResult {
+  const refused = refuseOutOfOrder(facts, at) ?? refuseClosed(facts);
+  if (refused) return refused;
+  if (!facts.madeByAgent) return refuse('not_made_by_agent', 'Only a request made by an authorised agent can be disowned by the consumer');
+  if (facts.status !== 'unverified') return refuse('not_unverified', `The request is already ${facts.status}`);
+  return accept('closed_unverified', { closedAt: at }, [audit('request.agent_authority_refused')]);
 }
 
 /** Deadlines are not reset: reopening corrects a closure, it does not restart the legal period. */

@@ -75,25 +75,27 @@ export class DrpRequestsService {
 
     const drpRequestId = randomUUID();
     try {
-      const request = await this.intake.submit(context, right, form.value, now, null, {
-        channel: 'agent',
-        suppressionSource: 'drp',
-        recordWith: async (tx, stored) => {
-          await spendMessage(tx, signature, envelope.value.expiresAt, now);
-          await tx.insert(DrpRequest, {
-            requestId: stored.id,
-            organisationId: stored.organisationId,
-            drpRequestId,
-            agentId: agent.id,
-            agentRequestId: exercise.agentRequestId,
-            drpVersion: version.value,
-            exercise: exercise.action,
-            drpRegime: exercise.regime,
-            relationships: exercise.relationships,
-            statusCallback: exercise.statusCallback,
-            emailVerified: exercise.identity.emailVerified,
-            phoneNumberVerified: exercise.identity.phoneNumberVerified,
-          });
+      const request = await this.intake.submit(context, right, form.value, now, {
+        origin: {
+          channel: 'agent',
+          suppressionSource: 'drp',
+          recordWith: async (tx, stored) => {
+            await spendMessage(tx, signature, envelope.value.expiresAt, now);
+            await tx.insert(DrpRequest, {
+              requestId: stored.id,
+              organisationId: stored.organisationId,
+              drpRequestId,
+              agentId: agent.id,
+              agentRequestId: exercise.agentRequestId,
+              drpVersion: version.value,
+              exercise: exercise.action,
+              drpRegime: exercise.regime,
+              relationships: exercise.relationships,
+              statusCallback: exercise.statusCallback,
+              emailVerified: exercise.identity.emailVerified,
+              phoneNumberVerified: exercise.identity.phoneNumberVerified,
+            });
+          },
         },
       });
       return statusBody(request, { drpRequestId, agentRequestId: exercise.agentRequestId });

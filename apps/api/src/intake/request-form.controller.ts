@@ -1,22 +1,27 @@
-import { Body, Controller, Get, HttpCode, Inject, NotFoundException, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, NotFoundException, Param, Post, Req, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Env, type Clock } from '#config';
 import { OrganisationDirectory, type OrganisationContext } from '#db';
 import { formatLocalDate } from '#mail';
-import { rightsOffered } from '#policy';
-import { gpcExplanation, requiresVerification, type GpcDecision } from '#workflow';
+import { agentRegistrationRule, rightsOffered, type PolicyRight } from '#policy';
+import { agentRegistrationRequired, dataContextDecision, gpcExplanation, requiresVerification, type GpcDecision } from '#workflow';
 import { Csrf, CsrfRejected } from '../public/csrf.js';
 import { RateLimiter } from '../infra/rate-limiter.js';
 import { confirmationPage } from '../views/request-pages.view.js';
-import { requestFormPage, type FieldErrors } from '../views/request-form.view.js';
+import { REQUEST_FORM_FIELDS, requestFormPage, type FieldErrors, type RequestFormField } from '../views/request-form.view.js';
+import type { UploadedFile as Upload } from '../staff/request/response-upload.js';
+import { AgentFormDto } from './agent-form.dto.js';
 import { echoValues, validateForm } from './form-validation.js';
+import { checkPermissionFile, MAX_PERMISSION_FILE_BYTES } from './permission-file.js';
+import { PermissionUpload, uploadProblemMessage, uploadProblemOf } from './permission-upload.interceptor.js';
 import { RequestFormDto } from './request-form.dto.js';
-import { RequestIntakeService } from './request-intake.service.js';
+import { RequestIntakeService, type IntakeRoute } from './request-intake.service.js';
 import { GpcSignals } from '../suppression/gpc.js';
 import { CLOCK } from '../infra/tokens.js';
 
-const FORM_FIELDS = ['name', 'email', 'phone', 'rightId', 'relationship', 'details'] as const;
 const HOUR = 3600;
+
+type Values = Partial<Record<RequestFormField, string>>;
 
 /** The public request form of each organisation: /o/:org/requests/new. */
 @Controller('o/:org/requests')
@@ -38,16 +43,21 @@ export class RequestFormController {
     res.type('html').send(this.renderForm(context, req, res, {}, {}, undefined, gpc));
   }
 
+  /** The form posts multipart (it carries an agent's permission file); urlencoded posts are read the same way. */
   @Post()
   @HttpCode(200)
+  @UseInterceptors(PermissionUpload)
   async submit(
     @Param('org') slug: string,
-    @Body() body: Record<string, unknown>,
+    @Body() posted: Record<string, unknown> | undefined,
+    @UploadedFile() file: Upload | undefined,
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
     const context = await this.organisation(slug);
-    const values = echoValues(body, FORM_FIELDS);
+    // multer's body has no prototype; a copy is an ordinary object for the validators.
+    const body: Record<string, unknown> = { ...posted };
+    const values = echoValues(body, REQUEST_FORM_FIELDS);
     const gpc = this.gpc.decisionFor(req, context);
     try {
       this.csrf.verify(req, body._csrf);
@@ -64,17 +74,15 @@ export class RequestFormController {
     await this.rateLimiter.hit('intake', req.ip ?? 'unknown', this.env.INTAKE_RATE_LIMIT, HOUR);
 
     const { website: _honeypot, _csrf, ...fields } = body;
-    const validated = await validateForm(RequestFormDto, fields);
-    const right = rightsOffered(context.policy).find((r) => r.id === values.rightId);
-    if (!validated.ok || !right) {
-      const errors: FieldErrors = validated.ok ? {} : validated.errors;
-      if (!right && !errors.rightId) errors.rightId = ['Choose one of the requests listed.'];
-      res.status(400).type('html').send(this.renderForm(context, req, res, values, errors, undefined, await this.pageViewSignal(req, context)));
+    const checked = await this.check(context, fields, values, file, req);
+    if (!checked.ok) {
+      res.status(400).type('html').send(this.renderForm(context, req, res, values, checked.errors, undefined, await this.pageViewSignal(req, context)));
       return;
     }
 
+    const { form, right, route } = checked;
     // The signal that comes with a submission is recorded with it, in its transaction.
-    const request = await this.intake.submit(context, right, validated.value, this.clock.now(), gpc);
+    const request = await this.intake.submit(context, right, form, this.clock.now(), { route, gpc });
     res.status(201).type('html').send(
       confirmationPage({
         organisationName: context.policy.name,
@@ -84,9 +92,62 @@ export class RequestFormController {
         needsVerification: requiresVerification(right.type),
         dueOn: formatLocalDate(request.dueAt, context.organisation.timeZone),
         csrfToken: this.csrf.tokenFor(req, res),
+        agentName: route.kind === 'agent' ? route.agent.agentName : undefined,
+        redirect: route.kind === 'redirect' ? route.redirect : undefined,
         gpcNotice: gpc ? gpcExplanation(gpc, context.policy.name) : undefined,
       }),
     );
+  }
+
+  /** Every field's problems at once, beside its field; or the request to store and how it came. */
+  private async check(
+    context: OrganisationContext,
+    fields: Record<string, unknown>,
+    values: Values,
+    file: Upload | undefined,
+    req: Request,
+  ): Promise<{ ok: true; form: RequestFormDto; right: PolicyRight; route: IntakeRoute } | { ok: false; errors: FieldErrors }> {
+    const validated = await validateForm(RequestFormDto, fields);
+    const errors: FieldErrors = validated.ok ? {} : validated.errors;
+    const right = rightsOffered(context.policy).find((r) => r.id === values.rightId);
+    if (!right && !errors.rightId) errors.rightId = ['Choose one of the requests listed.'];
+    const dataContext = dataContextDecision(context.policy.processorRedirects, fields.dataContext);
+    if (!dataContext.ok) errors.dataContext = [`Tell us whether this is about your own relationship with ${context.policy.name} or one of the services listed.`];
+
+    const problem = uploadProblemOf(req);
+    // Data the organisation only processes goes to its controller: who asks for it does not matter here.
+    const redirect = dataContext.ok ? dataContext.redirect : null;
+    let route: IntakeRoute = redirect ? { kind: 'redirect', redirect } : { kind: 'self' };
+    if (!redirect && values.relationship === 'agent') {
+      const agent = await validateForm(AgentFormDto, fields);
+      if (!agent.ok) Object.assign(errors, agent.errors);
+      const isBusiness = values.agentIsBusiness === 'yes';
+      const rule = agentRegistrationRule(context.policy);
+      if (right && !errors.agentRegistration && !values.agentRegistration?.trim()) {
+        if (agentRegistrationRequired({ policyRequiresRegistration: rule !== undefined, agentIsBusiness: isBusiness, regime: right.regime })) {
+          errors.agentRegistration = [
+            rule
+              ? `${context.policy.name} accepts requests only from agents registered with the California Secretary of State: enter the registration number.`
+              : 'A business acting on a California request must be registered with the California Secretary of State: enter its registration number.',
+          ];
+        }
+      }
+      const permission = problem ? ({ ok: false, message: uploadProblemMessage(problem) } as const) : checkPermissionFile(file);
+      if (!permission.ok) errors.permission = [permission.message];
+      else if (agent.ok) route = { kind: 'agent', agent: agent.value, permission: permission.file };
+    } else if (problem) {
+      // A file is kept only for an agent's request; one over the limits is refused on any request.
+      errors.permission = [uploadProblemMessage(problem)];
+    }
+
+    if (!validated.ok || !right || Object.keys(errors).length > 0) return { ok: false, errors };
+    return { ok: true, form: validated.value, right, route };
+  }
+
+  private async organisation(slug: string): Promise<OrganisationContext> {
+    const context = await this.directory.bySlug(slug);
+    if (!context) throw new NotFoundException(`There is no organisation "${slug}" here. Check the address of the form.`);
+    return context;
   }
 
   /** A page shown to a browser sending Sec-GPC: the signal is recorded, and the page says what it means here. */
@@ -96,17 +157,11 @@ export class RequestFormController {
     return decision;
   }
 
-  private async organisation(slug: string): Promise<OrganisationContext> {
-    const context = await this.directory.bySlug(slug);
-    if (!context) throw new NotFoundException(`There is no organisation "${slug}" here. Check the address of the form.`);
-    return context;
-  }
-
   private renderForm(
     context: OrganisationContext,
     req: Request,
     res: Response,
-    values: Partial<Record<(typeof FORM_FIELDS)[number], string>>,
+    values: Values,
     errors: FieldErrors,
     formError?: string,
     gpc?: GpcDecision | null,
@@ -118,6 +173,8 @@ export class RequestFormController {
         errors,
         csrfToken: this.csrf.tokenFor(req, res),
         formError,
+        agentRegistrationRule: agentRegistrationRule(context.policy),
+        maxPermissionMb: MAX_PERMISSION_FILE_BYTES / (1024 * 1024),
         gpcNotice: gpc ? gpcExplanation(gpc, context.policy.name) : undefined,
       },
       rightsOffered(context.policy),

@@ -1,12 +1,24 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
-import { GpcSignal, type DataSubjectRequest, type OrganisationContext, type RequestChannel } from '#db';
-import { findRight, type PolicyRight } from '#policy';
+import {
+  appendAudit,
+  applyTransition,
+  GpcSignal,
+  RequestAgent,
+  requestFacts,
+  rescheduleRequest,
+  type DataSubjectRequest,
+  type OrganisationContext,
+  type RequestChannel,
+} from '#db';
+import { findRight, type PolicyRight, type ProcessorRedirect } from '#policy';
 import { writeOutbox } from '#queue';
-import { normaliseEmail, requiresVerification, type GpcDecision, type SuppressionSource } from '#workflow';
+import { normaliseEmail, redirect, requiresVerification, type GpcDecision, type SuppressionSource } from '#workflow';
 import { DATA_SOURCE } from '../infra/tokens.js';
 import { OptOutService } from '../suppression/opt-out.service.js';
+import type { AgentFormDto } from './agent-form.dto.js';
 import { insertRequest, withFreshReference, type Requester } from './new-request.js';
+import type { PermissionFile } from './permission-file.js';
 import type { RequestFormDto } from './request-form.dto.js';
 
 /** Where a request came in, and what that channel keeps beside it, written in the same transaction. */
@@ -19,10 +31,24 @@ export interface IntakeOrigin {
 
 const WEB_FORM: IntakeOrigin = { channel: 'web', suppressionSource: 'form' };
 
+/** How the request came: for the requester themselves, by an authorised agent, or about data held for a controller. */
+export type IntakeRoute =
+  | { kind: 'self' }
+  | { kind: 'agent'; agent: AgentFormDto; permission: PermissionFile }
+  | { kind: 'redirect'; redirect: ProcessorRedirect };
+
+export interface IntakeOptions {
+  route?: IntakeRoute;
+  /** The Global Privacy Control signal that came with the submission, decided for this organisation. */
+  gpc?: GpcDecision | null;
+  origin?: IntakeOrigin;
+}
+
 /**
  * Turns a valid submission into a stored request and what follows it, in one transaction: the verification
- * mail, or (opt-outs, which need no verification) the suppression and fulfilment. A Global Privacy Control signal
- * the organisation honours adds the submitter's opt-out of sale/sharing to the same transaction.
+ * mail, or (opt-outs, which need no verification) the suppression and fulfilment; an agent's details and signed
+ * permission; or, for data the organisation only processes, the redirect to its controller. A Global Privacy
+ * Control signal the organisation honours adds the submitter's opt-out of sale/sharing to the same transaction.
  */
 @Injectable()
 export class RequestIntakeService {
@@ -31,15 +57,9 @@ export class RequestIntakeService {
     private readonly optOuts: OptOutService,
   ) {}
 
-  submit(
-    context: OrganisationContext,
-    right: PolicyRight,
-    form: RequestFormDto,
-    receivedAt: Date,
-    gpc: GpcDecision | null,
-    origin: IntakeOrigin = WEB_FORM,
-  ): Promise<DataSubjectRequest> {
-    return withFreshReference(() => this.dataSource.transaction((tx) => this.insert(tx, context, right, form, receivedAt, gpc, origin)));
+  submit(context: OrganisationContext, right: PolicyRight, form: RequestFormDto, receivedAt: Date, options: IntakeOptions = {}): Promise<DataSubjectRequest> {
+    const { route = { kind: 'self' }, gpc = null, origin = WEB_FORM } = options;
+    return withFreshReference(() => this.dataSource.transaction((tx) => this.insert(tx, context, right, form, receivedAt, route, gpc, origin)));
   }
 
   private async insert(
@@ -48,18 +68,75 @@ export class RequestIntakeService {
     right: PolicyRight,
     form: RequestFormDto,
     receivedAt: Date,
+    route: IntakeRoute,
     gpc: GpcDecision | null,
     origin: IntakeOrigin,
   ): Promise<DataSubjectRequest> {
-    const requester: Requester = { name: form.name, email: form.email, phone: form.phone || null, relationship: form.relationship, details: form.details ?? '' };
-    const request = await insertRequest(tx, context, right, requester, origin.channel, receivedAt);
+    const requester: Requester = {
+      // For an agent's request these are the consumer's: verification and every answer go to the consumer.
+      name: form.name,
+      email: form.email,
+      phone: form.phone || null,
+      // As the requester said; an agent's details are taken only when the request is worked here, not redirected.
+      relationship: route.kind === 'agent' ? 'agent' : form.relationship,
+      details: form.details ?? '',
+    };
+    const channel = route.kind === 'agent' ? 'agent' : origin.channel;
+    const request = await insertRequest(tx, context, right, requester, channel, receivedAt);
     await origin.recordWith?.(tx, request);
     // IsEmail already passed; the fallback only keeps an address our stricter shape check would refuse.
     const email = normaliseEmail(form.email) ?? form.email.trim().toLowerCase();
-    if (requiresVerification(right.type)) await writeOutbox(tx, 'verification.send', { requestId: request.id }, 'initial');
-    else await this.optOuts.fulfil(tx, request, { context, source: origin.suppressionSource, address: email, at: receivedAt, confirmedBy: 'mail' });
+    if (route.kind === 'redirect') await this.redirectAtOnce(tx, request, context, route.redirect, receivedAt);
+    else {
+      if (route.kind === 'agent') await this.recordAgent(tx, request, route);
+      if (requiresVerification(right.type)) await writeOutbox(tx, 'verification.send', { requestId: request.id }, 'initial');
+      else await this.optOuts.fulfil(tx, request, { context, source: origin.suppressionSource, address: email, at: receivedAt, confirmedBy: 'mail' });
+    }
     if (gpc) await this.recordGpc(tx, context, request, requester, email, gpc, receivedAt);
     return request;
+  }
+
+  /** The agent and the consumer's signed permission; the agent is told the consumer must confirm. */
+  private async recordAgent(tx: EntityManager, request: DataSubjectRequest, route: Extract<IntakeRoute, { kind: 'agent' }>): Promise<void> {
+    await tx.insert(RequestAgent, {
+      requestId: request.id,
+      name: route.agent.agentName,
+      email: route.agent.agentEmail,
+      isBusiness: route.agent.agentIsBusiness === 'yes',
+      registrationNumber: route.agent.agentRegistration || null,
+      permissionFileName: route.permission.fileName,
+      permissionContentType: route.permission.contentType,
+      permissionSize: route.permission.size,
+      permissionContent: route.permission.content,
+    });
+    await writeOutbox(tx, 'agent.receipt.send', { requestId: request.id }, 'initial');
+  }
+
+  /**
+   * The organisation only processes this data for a controller: the request closes at once as redirected,
+   * through the workflow's redirect, and its mail gives the requester whom to ask in writing (the page says it
+   * too). No verification: nothing is disclosed or done here.
+   */
+  private async redirectAtOnce(tx: EntityManager, request: DataSubjectRequest, context: OrganisationContext, processor: ProcessorRedirect, at: Date): Promise<void> {
+    const result = redirect(requestFacts(request, context), at, processor.controller);
+    if (!result.ok) throw new Error(`A new request could not be redirected: ${result.error.message}`);
+    applyTransition(request, result.status, result.changes);
+    await tx.save(request);
+    await rescheduleRequest(tx, request, context, at);
+    const [action] = result.events.flatMap((e) => (e.kind === 'audit' ? [e.action] : []));
+    const entry = await appendAudit(tx, {
+      organisationId: request.organisationId,
+      requestId: request.id,
+      actorLabel: 'requester',
+      action,
+      // Policy wording only: which of its services, and the controller it names.
+      detail: { controller: processor.controller, services: processor.services },
+      at,
+    });
+    for (const event of result.events) {
+      if (event.kind !== 'mail') continue;
+      await writeOutbox(tx, 'requester.notify', { requestId: request.id, template: event.template, auditEntryId: entry.id }, `${entry.id}-${event.template}`);
+    }
   }
 
   /** The signal that came with the form; where honoured, an opt-out of sale/sharing for the submitter's address. */

@@ -6,6 +6,7 @@ import { formatLocalDate, html } from '#mail';
 import { Csrf } from '../public/csrf.js';
 import { RateLimiter } from '../infra/rate-limiter.js';
 import { page } from '../views/layout.view.js';
+import { agentAlreadyConfirmedPage, agentConfirmPage, agentRefusedPage } from '../views/agent-pages.view.js';
 import { linkRefusedPage, resendAcceptedPage, verifiedPage } from '../views/request-pages.view.js';
 import { VerificationService } from './verification.service.js';
 import { CLOCK } from '../infra/tokens.js';
@@ -31,13 +32,29 @@ export class VerificationController {
       res.status(410).type('html').send(linkRefusedPage(checked.refusal));
       return;
     }
+    const csrfToken = this.csrf.tokenFor(req, res);
+    if (checked.agentName !== undefined) {
+      res.type('html').send(agentConfirmPage({ ...checked, agentName: checked.agentName, token, csrfToken }));
+      return;
+    }
     const body = html`<h1>Confirm your request ${checked.reference}</h1>
 <p>Press the button to confirm that you asked ${checked.organisationName} for this and that this email address is yours.</p>
 <form method="post" action="/v/${token}">
-<input type="hidden" name="_csrf" value="${this.csrf.tokenFor(req, res)}">
+<input type="hidden" name="_csrf" value="${csrfToken}">
 <button type="submit">Confirm my request</button>
 </form>`;
     res.type('html').send(page('Confirm your request', body, checked.organisationName));
+  }
+
+  /** The consumer did not authorise the agent: the request closes, and nothing is done. */
+  @Post('v/:token/refuse')
+  @HttpCode(200)
+  async refuse(@Param('token') token: string, @Body() body: Record<string, unknown>, @Req() req: Request, @Res() res: Response): Promise<void> {
+    this.csrf.verify(req, body._csrf);
+    const outcome = await this.verification.refuseAgent(token, this.clock.now());
+    if (outcome.ok) res.type('html').send(agentRefusedPage(outcome));
+    else if (outcome.refusal === 'already_verified') res.status(409).type('html').send(agentAlreadyConfirmedPage(outcome.organisationName));
+    else res.status(410).type('html').send(linkRefusedPage(outcome.refusal, outcome.organisationName));
   }
 
   @Post('v/:token')

@@ -7,6 +7,7 @@ import {
   DataSubjectRequest,
   OrganisationDirectory,
   redeemableToken,
+  RequestAgent,
   requestFacts,
   rescheduleRequest,
   RequestToken,
@@ -14,7 +15,7 @@ import {
   type TokenRefusal,
 } from '#db';
 import { writeOutbox } from '#queue';
-import { verifyRequest } from '#workflow';
+import { refuseAgentAuthority, verifyRequest } from '#workflow';
 import { DATA_SOURCE } from '../infra/tokens.js';
 
 export type VerificationOutcome =
@@ -29,12 +30,50 @@ export class VerificationService {
   ) {}
 
   /** Whether a link would be accepted now, without using it (the GET that shows the confirm button). */
-  async check(token: string, now: Date): Promise<{ ok: true; organisationName: string; reference: string } | { ok: false; refusal: TokenRefusal }> {
+  async check(
+    token: string,
+    now: Date,
+  ): Promise<{ ok: true; organisationName: string; reference: string; agentName?: string } | { ok: false; refusal: TokenRefusal }> {
     return this.dataSource.transaction(async (tx) => {
       const found = await redeemableToken(tx, token, 'verify', now);
       if (!found.ok) return found;
       const request = await tx.findOneByOrFail(DataSubjectRequest, { id: found.token.requestId });
       const context = await this.directory.forRequest(request);
+      const agent = request.relationship === 'agent' ? await tx.findOneBy(RequestAgent, { requestId: request.id }) : null;
+      return { ok: true, organisationName: context.policy.name, reference: request.reference, agentName: agent?.name };
+    });
+  }
+
+  /**
+   * The consumer says they did not authorise the agent's request: it closes unverified and the link is used up.
+   * Refused like a used link when the request was no agent's or is no longer waiting for confirmation.
+   */
+  async refuseAgent(token: string, now: Date): Promise<{ ok: true; organisationName: string; reference: string } | { ok: false; refusal: TokenRefusal | 'already_verified'; organisationName?: string }> {
+    return this.dataSource.transaction(async (tx) => {
+      const found = await redeemableToken(tx, token, 'verify', now);
+      if (!found.ok) return found;
+      const request = await tx
+        .createQueryBuilder(DataSubjectRequest, 'r')
+        .where('r.id = :id', { id: found.token.requestId })
+        .setLock('pessimistic_write')
+        .getOneOrFail();
+      const context = await this.directory.forRequest(request);
+      const result = refuseAgentAuthority(requestFacts(request, context), now);
+      if (!result.ok) {
+        if (result.error.code === 'not_made_by_agent') return { ok: false, refusal: 'unknown' };
+        return { ok: false, refusal: 'already_verified', organisationName: context.policy.name };
+      }
+      applyTransition(request, result.status, result.changes);
+      await tx.save(request);
+      await tx.update(RequestToken, { id: found.token.id }, { usedAt: now });
+      await rescheduleRequest(tx, request, context, now);
+      await appendAudit(tx, {
+        organisationId: request.organisationId,
+        requestId: request.id,
+        actorLabel: 'requester',
+        action: 'request.agent_authority_refused',
+        at: now,
+      });
       return { ok: true, organisationName: context.policy.name, reference: request.reference };
     });
   }

@@ -1,12 +1,32 @@
 import { html, type SafeHtml } from '#mail';
-import type { OrganisationPolicy } from '#policy';
+import type { OrganisationPolicy, SpecialRule } from '#policy';
+import { OWN_DATA } from '#workflow';
 import { page } from './layout.view.js';
 
 export type FieldErrors = Partial<Record<string, string[]>>;
 
+export const REQUEST_FORM_FIELDS = [
+  'name',
+  'email',
+  'phone',
+  'rightId',
+  'dataContext',
+  'details',
+  'relationship',
+  'agentName',
+  'agentEmail',
+  'agentIsBusiness',
+  'agentRegistration',
+] as const;
+export type RequestFormField = (typeof REQUEST_FORM_FIELDS)[number];
+
 export interface RequestFormView {
   policy: OrganisationPolicy;
-  values: Partial<Record<'name' | 'email' | 'phone' | 'rightId' | 'relationship' | 'details', string>>;
+  values: Partial<Record<RequestFormField, string>>;
+  /** The policy's rule that every agent is registered with the California Secretary of State, if it has one. */
+  agentRegistrationRule?: SpecialRule;
+  /** The largest permission file accepted, in MB. */
+  maxPermissionMb: number;
   errors: FieldErrors;
   csrfToken: string;
   /** A problem with the whole form (e.g. an expired form), shown above it. */
@@ -15,8 +35,16 @@ export interface RequestFormView {
   gpcNotice?: string;
 }
 
-const FIELD_ORDER = ['name', 'email', 'phone', 'rightId', 'relationship', 'details'] as const;
-const FIELD_ANCHOR: Record<string, string> = { rightId: 'right-0', relationship: 'relationship-self' };
+const FIELD_ORDER = [...REQUEST_FORM_FIELDS, 'permission'] as const;
+const FIELD_ANCHOR: Record<string, string> = {
+  rightId: 'right-0',
+  relationship: 'relationship-self',
+  dataContext: 'data-context-own',
+  agentIsBusiness: 'agent-is-business',
+  agentRegistration: 'agent-registration',
+  agentName: 'agent-name',
+  agentEmail: 'agent-email',
+};
 
 function errorFor(errors: FieldErrors, field: string): SafeHtml {
   const messages = errors[field];
@@ -54,20 +82,21 @@ ${view.formError ? html`<p>${view.formError}</p>` : ''}
 <input type="radio" name="relationship" id="relationship-${value}" value="${value}"${(values.relationship ?? 'self') === value ? html` checked` : ''}>
 <label for="relationship-${value}">${label}</label>
 </div>`;
+  const rule = view.agentRegistrationRule;
 
   const body = html`<h1>Make a privacy request to ${policy.name}</h1>
 <p>Use this form to exercise the rights ${policy.name}'s privacy policy gives you. For most requests we email you a link to confirm your address, and act once you open it; opt-outs need no confirmation.</p>
 ${view.gpcNotice ? html`<p class="notice" id="gpc-notice">${view.gpcNotice}</p>` : ''}
 ${summary}
-<form method="post" action="/o/${policy.slug}/requests" novalidate>
+<form method="post" action="/o/${policy.slug}/requests" enctype="multipart/form-data" novalidate>
 <input type="hidden" name="_csrf" value="${view.csrfToken}">
 <div class="hp" aria-hidden="true"><label for="website">Leave this empty</label><input type="text" name="website" id="website" tabindex="-1" autocomplete="off"></div>
 
-<label for="name">Your full name</label>
+<label for="name">Your full name <span class="hint">If you are an authorised agent: the name of the person you act for. Your own details go further down.</span></label>
 ${errorFor(errors, 'name')}
 <input type="text" name="name" id="name" autocomplete="name" maxlength="200" value="${values.name ?? ''}"${invalid(errors, 'name')}>
 
-<label for="email">Email address <span class="hint">We send the confirmation link and our answer here.</span></label>
+<label for="email">Email address <span class="hint">We send the confirmation link and our answer here. For an agent's request: the address of the person you act for, who must confirm it.</span></label>
 ${errorFor(errors, 'email')}
 <input type="email" name="email" id="email" autocomplete="email" maxlength="254" value="${values.email ?? ''}"${invalid(errors, 'email')}>
 
@@ -81,6 +110,13 @@ ${errorFor(errors, 'rightId')}
 ${rights}
 </fieldset>
 
+${dataContextQuestion(policy, values.dataContext, errors)}
+
+<label for="details">Anything that helps us find your information (optional)
+<span class="hint">For example an account name or the dates you used the service. Never include a Social Security or card number.</span></label>
+${errorFor(errors, 'details')}
+<textarea name="details" id="details" rows="5" maxlength="5000"${invalid(errors, 'details')}>${values.details ?? ''}</textarea>
+
 <fieldset>
 <legend>Who is this request for?</legend>
 ${errorFor(errors, 'relationship')}
@@ -88,12 +124,55 @@ ${relationship('self', 'Myself')}
 ${relationship('agent', 'Someone else, as their authorised agent')}
 </fieldset>
 
-<label for="details">Anything that helps us find your information (optional)
-<span class="hint">For example an account name or the dates you used the service. Never include a Social Security or card number.</span></label>
-${errorFor(errors, 'details')}
-<textarea name="details" id="details" rows="5" maxlength="5000"${invalid(errors, 'details')}>${values.details ?? ''}</textarea>
+<fieldset id="agent">
+<legend>Only if you are an authorised agent</legend>
+<p class="hint">We ask the person you act for to confirm directly with ${policy.name} that they gave you permission; until they do, nothing is done.</p>
+<label for="agent-name">Your name, as the agent</label>
+${errorFor(errors, 'agentName')}
+<input type="text" name="agentName" id="agent-name" autocomplete="name" maxlength="200" value="${values.agentName ?? ''}"${invalid(errors, 'agentName')}>
+<label for="agent-email">Your email address, as the agent <span class="hint">We tell you here that we received the request; answers go to the person you act for.</span></label>
+${errorFor(errors, 'agentEmail')}
+<input type="email" name="agentEmail" id="agent-email" autocomplete="email" maxlength="254" value="${values.agentEmail ?? ''}"${invalid(errors, 'agentEmail')}>
+${errorFor(errors, 'agentIsBusiness')}
+<div class="choice">
+<input type="checkbox" name="agentIsBusiness" id="agent-is-business" value="yes"${values.agentIsBusiness === 'yes' ? html` checked` : ''}${invalid(errors, 'agentIsBusiness')}>
+<label for="agent-is-business">I act as a business</label>
+</div>
+<label for="agent-registration">California Secretary of State registration number${rule ? '' : ' (for a business acting on a California request)'}
+<span class="hint">${
+    rule
+      ? `${policy.name} requires every agent to be registered with the California Secretary of State.`
+      : 'The entity number the Secretary of State gave the business, like C1234567 or 201912345678.'
+  }</span></label>
+${rule ? html`<blockquote id="agent-registration-rule">${rule.citation.quote}</blockquote>` : ''}
+${errorFor(errors, 'agentRegistration')}
+<input type="text" name="agentRegistration" id="agent-registration" maxlength="24" value="${values.agentRegistration ?? ''}"${invalid(errors, 'agentRegistration')}>
+<label for="permission">The signed permission of the person you act for
+<span class="hint">A PDF, PNG or JPEG file of at most ${view.maxPermissionMb} MB.${errors.permission?.length || values.agentName ? ' If you chose a file before, choose it again.' : ''}</span></label>
+${errorFor(errors, 'permission')}
+<input type="file" name="permission" id="permission" accept="application/pdf,image/png,image/jpeg"${invalid(errors, 'permission')}>
+</fieldset>
 
 <button type="submit">Send my request</button>
 </form>`;
   return page(`Make a privacy request`, body, policy.name);
+}
+
+/**
+ * Where the organisation also processes data for others (schools, customers), whose data the request is about:
+ * for data it only processes, the controller must answer. Not asked where it processes nothing for others.
+ */
+function dataContextQuestion(policy: OrganisationPolicy, chosen: string | undefined, errors: FieldErrors): SafeHtml {
+  if (policy.processorRedirects.length === 0) return html``;
+  const choice = (id: string, value: string, label: string) => html`<div class="choice">
+<input type="radio" name="dataContext" id="${id}" value="${value}"${chosen === value ? html` checked` : ''}${invalid(errors, 'dataContext')}>
+<label for="${id}">${label}</label>
+</div>`;
+  return html`<fieldset>
+<legend>Whose information is this about?</legend>
+<span class="hint">${policy.name} also runs services for other organisations, which decide about the information in them: for example through your child's school or your employer.</span>
+${errorFor(errors, 'dataContext')}
+${choice('data-context-own', OWN_DATA, `My own relationship with ${policy.name}`)}
+${policy.processorRedirects.map((redirect, i) => choice(`data-context-${i}`, redirect.services, redirect.services))}
+</fieldset>`;
 }

@@ -1,5 +1,6 @@
 import { html } from '#mail';
 import type { TokenRefusal } from '#db';
+import type { ProcessorRedirect } from '#policy';
 import type { RequestStatus } from '#workflow';
 import { page } from './layout.view.js';
 
@@ -12,10 +13,16 @@ export interface ConfirmationView {
   dueOn: string;
   csrfToken: string;
   gpcNotice?: string;
+  /** Made by this authorised agent: the consumer must confirm it. */
+  agentName?: string;
+  /** The organisation only processes this data: the request was closed and the requester pointed to the controller. */
+  redirect?: ProcessorRedirect;
 }
 
 /** Shown after a successful submission: the reference, and what happens next. */
 export function confirmationPage(v: ConfirmationView): string {
+  if (v.redirect) return redirectedPage(v, v.redirect);
+  if (v.agentName !== undefined && v.needsVerification) return agentConfirmationPage(v);
   const body = html`<h1>We have your request</h1>
 <p>Your reference is</p>
 <p class="reference" id="reference">${v.reference}</p>
@@ -41,6 +48,37 @@ ${
     : ''
 }`;
   return page('Request received', body, v.organisationName);
+}
+
+/**
+ * An agent's request: the consumer confirms it directly (CCPA regs §7063), so the page and the agent's mail say so
+ * and show nothing of the consumer's beyond the reference.
+ */
+function agentConfirmationPage(v: ConfirmationView): string {
+  const body = html`<h1>We have the request</h1>
+<p>The reference is</p>
+<p class="reference" id="reference">${v.reference}</p>
+<p>Request: ${v.requestLabel}.</p>
+<div class="notice" id="agent-next"><p><strong>The person you act for must confirm it.</strong> We emailed them a link to confirm directly with ${v.organisationName}
+that they gave you permission. Until they do, nothing is done; if they say they did not, the request is closed.</p></div>
+<p>We sent you a receipt with the reference. ${v.organisationName} must answer by <strong>${v.dueOn}</strong>; the answer goes to the person you act for.</p>`;
+  return page('Request received', body, v.organisationName);
+}
+
+/** Data the organisation only processes for another organisation: that controller must answer, as the policy says. */
+function redirectedPage(v: ConfirmationView, redirect: ProcessorRedirect): string {
+  const body = html`<h1>Please ask the organisation responsible</h1>
+<p>Your reference is</p>
+<p class="reference" id="reference">${v.reference}</p>
+<p>For ${redirect.services}, ${v.organisationName} handles the information on behalf of another organisation, which decides what happens to it
+and must answer requests like yours. Please contact:</p>
+<div class="notice" id="controller"><p>${redirect.controller}</p></div>
+<p>Where ${v.organisationName}'s privacy policy says so:</p>
+<blockquote id="redirect-citation">“${redirect.citation.quote}”</blockquote>
+<p>${v.organisationName} has closed this request here and will not act on it. We also emailed you this answer.
+If your request is about your own relationship with ${v.organisationName} instead, make a new request and choose that.</p>
+<p><a href="/o/${v.slug}/requests/new">Make a new request</a></p>`;
+  return page('Please ask the organisation responsible', body, v.organisationName);
 }
 
 export function resendAcceptedPage(organisationName: string, reference: string): string {
@@ -94,7 +132,7 @@ export const STATUS_WORDING: Record<RequestStatus, string> = {
   denied: 'Refused (the reasons were sent to you)',
   withdrawn: 'Withdrawn',
   redirected: 'Passed to the organisation responsible for your data',
-  closed_unverified: 'Closed because the email address was not confirmed in time',
+  closed_unverified: 'Closed without being confirmed',
 };
 
 export interface StatusView {

@@ -5,6 +5,7 @@ import {
   DataSubjectRequest,
   DeadlineEvent,
   issueRequestToken,
+  RequestAgent,
   requestDeadlines,
   requestFacts,
   requestSchedule,
@@ -116,6 +117,8 @@ export function deadlineFireHandlers(deps: RequestMailDeps): Pick<JobHandlers, '
         }
         case 'verification_reminder': {
           const expiresAt = request.verificationExpiresAt!;
+          // An agent's request: the consumer is reminded to confirm the agent's permission (CCPA regs §7063).
+          const agent = request.relationship === 'agent' ? await dataSource.getRepository(RequestAgent).findOneBy({ requestId }) : null;
           await ledger.sendOnce(
             { key: jobId, organisationId: request.organisationId, requestId, template: 'verification_reminder', to: request.requesterEmail },
             async (tx) => {
@@ -126,6 +129,7 @@ export function deadlineFireHandlers(deps: RequestMailDeps): Pick<JobHandlers, '
                 headers: unsubscribeHeaders(request, context),
                 ...verificationReminderMail({
                   ...mailParty(request, context),
+                  agentName: agent?.name,
                   verifyUrl: link(`/v/${verifyToken}`),
                   statusUrl: await issueStatusLink(tx, requestId, now),
                   expiresOn: formatLocalDate(expiresAt, timeZone),

@@ -10,7 +10,7 @@ interface MailOfJob {
   /** As the ledger names it on `mail.sent`, so the timeline says the same for both. */
   template: string;
   mail: string;
-  to: 'the requester' | 'staff';
+  to: 'the requester' | 'the agent' | 'staff';
 }
 
 /** Resolves to null when this run of the job sent no mail (it failed at something else). */
@@ -20,6 +20,7 @@ type Describe<N extends JobName> = (payload: JobPayloads[N], dataSource: DataSou
 const MAIL_OF_JOB: { [N in JobName]: Describe<N> | null } = {
   'verification.send': async () => ({ template: 'verification', mail: 'verification link', to: 'the requester' }),
   'receipt.send': async () => ({ template: 'receipt', mail: 'receipt', to: 'the requester' }),
+  'agent.receipt.send': async () => ({ template: 'agent_receipt', mail: 'agent receipt', to: 'the agent' }),
   'requester.notify': async ({ template }) => ({ template, mail: words(template), to: 'the requester' }),
   // The event says which mail: reminders and the extension warning go to staff, the verification reminder to the
   // requester; an expiry mails through a requester.notify job of its own.

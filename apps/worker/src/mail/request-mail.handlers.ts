@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
-import { issueRequestToken, requestFacts, type DataSubjectRequest, type OrganisationContext } from '#db';
-import { formatLocalDate, receiptMail, verificationMail } from '#mail';
+import { issueRequestToken, RequestAgent, requestFacts, type DataSubjectRequest, type OrganisationContext } from '#db';
+import { agentConfirmationMail, formatLocalDate, receiptMail, verificationMail } from '#mail';
 import type { JobName, JobPayloads } from '#queue';
 import { linkExpiresAt, verificationStartsClock, verifyRequest } from '#workflow';
 import { recordRequesterMail } from '../deadlines/acknowledgement.js';
@@ -25,21 +25,24 @@ export function requestMailHandlers(deps: RequestMailDeps): Pick<JobHandlers, 'v
       const { request, context } = loaded;
       const now = deps.clock.now();
       const expiresAt = linkExpiresAt(now, context.policy.settings.verificationLinkDays);
+      // An agent's request: the consumer confirms directly that they gave the agent permission (CCPA regs §7063).
+      const agent = request.relationship === 'agent' ? await deps.dataSource.getRepository(RequestAgent).findOneBy({ requestId }) : null;
       await ledger.sendOnce({ key: jobId, organisationId: request.organisationId, requestId, template: 'verification', to: request.requesterEmail }, async (tx) => {
         // A resent link replaces the previous one; the request expires with the newest link.
         const verifyToken = await issueRequestToken(tx, requestId, 'verify', expiresAt, { replacePrevious: true });
         await recordRequesterMail(tx, requestId, context, now, expiresAt);
+        const input = {
+          ...mailParty(request, context),
+          verifyUrl: link(`/v/${verifyToken}`),
+          statusUrl: await issueStatusLink(tx, requestId, now),
+          expiresOn: formatLocalDate(expiresAt, context.organisation.timeZone),
+          dueOn: formatLocalDate(dueIfConfirmedNow(request, context, now), context.organisation.timeZone),
+          clockStartsOnConfirmation: verificationStartsClock(request.regime),
+        };
         return {
           to: request.requesterEmail,
           headers: unsubscribeHeaders(request, context),
-          ...verificationMail({
-            ...mailParty(request, context),
-            verifyUrl: link(`/v/${verifyToken}`),
-            statusUrl: await issueStatusLink(tx, requestId, now),
-            expiresOn: formatLocalDate(expiresAt, context.organisation.timeZone),
-            dueOn: formatLocalDate(dueIfConfirmedNow(request, context, now), context.organisation.timeZone),
-            clockStartsOnConfirmation: verificationStartsClock(request.regime),
-          }),
+          ...(agent ? agentConfirmationMail({ ...input, agentName: agent.name }) : verificationMail(input)),
         };
       });
     },

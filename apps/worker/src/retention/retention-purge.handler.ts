@@ -116,21 +116,26 @@ export function retentionHandlers(deps: RetentionDeps): Pick<JobHandlers, 'reten
 /** Blanks what identifies the requester and removes what they sent or were sent; the minimal record stays. */
 async function purgeRequests(tx: EntityManager, organisationId: string, rows: Closed[], now: Date): Promise<void> {
   const ids = rows.map((r) => r.id);
+  // An authorised agent's name and address and the consumer's signed permission go with the rest; the agent's
+  // receipt in the dev mailbox too, so it is read before the rows are deleted.
+  const agents: { request_id: string; email: string }[] = await tx.query('SELECT request_id, email FROM request_agent WHERE request_id = ANY($1)', [ids]);
+  const referenceOf = new Map(rows.map((r) => [r.id, r.reference]));
+  const recipients = [...rows.map((r) => ({ email: r.requester_email, reference: r.reference })), ...agents.map((a) => ({ email: a.email, reference: referenceOf.get(a.request_id)! }))];
   await tx.query(
     `UPDATE data_subject_request
         SET requester_name = '', requester_email = '', requester_phone = NULL, details = '', purged_at = $2, updated_at = $2
       WHERE id = ANY($1)`,
     [ids, now],
   );
-  for (const table of ['request_note', 'response_file', 'request_token', 'deadline_event']) {
+  for (const table of ['request_note', 'response_file', 'request_token', 'deadline_event', 'request_agent']) {
     await tx.query(`DELETE FROM ${table} WHERE request_id = ANY($1)`, [ids]);
   }
   await tx.query(`UPDATE sent_message SET recipient = '' WHERE request_id = ANY($1)`, [ids]);
-  // The dev mailbox (no SMTP configured) keeps whole mails: those to the requester about this request go too.
+  // The dev mailbox (no SMTP configured) keeps whole mails: those to the requester or agent about this request go too.
   await tx.query(
     `DELETE FROM dev_mail d USING unnest($1::text[], $2::text[]) AS p(email, reference)
       WHERE d.recipient = p.email AND strpos(d.text, p.reference) > 0`,
-    [rows.map((r) => r.requester_email), rows.map((r) => r.reference)],
+    [recipients.map((r) => r.email), recipients.map((r) => r.reference)],
   );
   for (const id of ids) {
     await appendAudit(tx, { organisationId, requestId: id, actorLabel: 'system', action: 'request.purged', at: now });

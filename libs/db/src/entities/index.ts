@@ -9,6 +9,7 @@ import { DrpSignedMessage } from './drp-signed-message.entity.js';
 import { Organisation } from './organisation.entity.js';
 import { OutboxMessage } from './outbox-message.entity.js';
 import { PolicyVersion } from './policy-version.entity.js';
+import { RequestAgent } from './request-agent.entity.js';
 import { RequestNote } from './request-note.entity.js';
 import { RequestToken } from './request-token.entity.js';
 import { ResponseFile } from './response-file.entity.js';
@@ -34,6 +35,7 @@ export * from './drp-signed-message.entity.js';
 export * from './organisation.entity.js';
 export * from './outbox-message.entity.js';
 export * from './policy-version.entity.js';
+export * from './request-agent.entity.js';
 export * from './request-note.entity.js';
 export * from './request-token.entity.js';
 export * from './response-file.entity.js';
@@ -73,4 +75,5 @@ export const ENTITIES = [
   DrpAgentToken,
   DrpRequest,
   DrpSignedMessage,
+  RequestAgent,
 ];

@@ -26,4 +26,16 @@ export class RequestPageController {
     const model = await this.pages.load(organisation, id, this.clock.now());
     res.type('html').send(requestPage(model, { userId: staff.user.id, userName: staff.user.name, csrfToken: this.csrf.tokenFor(req, res) }));
   }
+
+  /** The consumer's signed permission an authorised agent uploaded, for staff to check. */
+  @Get(':id/agent-permission')
+  async agentPermission(@Staff() staff: StaffPrincipal, @Param('org') slug: string, @Param('id') id: string, @Res() res: Response): Promise<void> {
+    const organisation = await this.access.require(staff, slug, READ_ROLES);
+    const agent = await this.pages.agentPermission(organisation, id);
+    // A download, never rendered in place or sniffed into something else, and not kept in caches.
+    res.attachment(agent.permissionFileName);
+    res.set({ 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' });
+    res.setHeader('Content-Type', agent.permissionContentType);
+    res.send(agent.permissionContent);
+  }
 }

@@ -4,6 +4,7 @@ import {
   AuditEntry,
   DataSubjectRequest,
   OrganisationDirectory,
+  RequestAgent,
   RequestNote,
   requestDeadlines,
   requestFacts,
@@ -12,7 +13,7 @@ import {
   StaffUser,
   type OrganisationContext,
 } from '#db';
-import { findRight, type PolicyRight, type ProcessorRedirect } from '#policy';
+import { agentRegistrationRule, findRight, type PolicyRight, type ProcessorRedirect, type SpecialRule } from '#policy';
 import type { Deadlines } from '#workflow';
 import { DATA_SOURCE } from '../../infra/tokens.js';
 import { isUuid } from '../../infra/uuid.js';
@@ -42,6 +43,10 @@ export interface RequestPageModel {
   /** Names of the staff the timeline mentions (assignees), by id. */
   staffNames: Map<string, string>;
   files: ResponseFile[];
+  /** The authorised agent who made the request, and their permission file's name, type and size (not its bytes). */
+  agent: RequestAgent | null;
+  /** The rule of the request's policy that agents be registered with the California Secretary of State, to check against. */
+  agentRegistrationRule: SpecialRule | undefined;
   /** Agents and admins a request can be assigned to. */
   team: TeamMember[];
   redirects: ProcessorRedirect[];
@@ -68,10 +73,11 @@ export class RequestPageService {
     const requestContext = await this.directory.forRequest(request);
     const facts = requestFacts(request, requestContext);
 
-    const [entries, files, team] = await Promise.all([
+    const [entries, files, team, agent] = await Promise.all([
       this.dataSource.getRepository(AuditEntry).find({ where: { requestId: request.id, organisationId }, order: { seq: 'ASC' } }),
       this.dataSource.getRepository(ResponseFile).find({ where: { requestId: request.id }, order: { createdAt: 'ASC', fileName: 'ASC' } }),
       this.team(organisationId),
+      this.dataSource.getRepository(RequestAgent).findOneBy({ requestId: request.id }),
     ]);
     const noteIds = entries.flatMap((e) => (typeof e.detail.noteId === 'string' ? [e.detail.noteId] : []));
     const notes = noteIds.length === 0 ? [] : await this.dataSource.getRepository(RequestNote).findBy({ id: In(noteIds), requestId: request.id });
@@ -94,10 +100,27 @@ export class RequestPageService {
       staffNames,
       timeline: entries.map((entry) => ({ entry, note: typeof entry.detail.noteId === 'string' ? noteById.get(entry.detail.noteId) : undefined })),
       files,
+      agent,
+      agentRegistrationRule: agentRegistrationRule(requestContext.policy),
       team,
       redirects: requestContext.policy.processorRedirects,
       actions: availableActions(facts, organisation.role, now),
     };
+  }
+
+  /** The consumer's signed permission of an agent's request of this organisation, with its bytes. */
+  async agentPermission(organisation: StaffOrganisation, requestId: string): Promise<RequestAgent> {
+    const agent = isUuid(requestId)
+      ? await this.dataSource
+          .getRepository(RequestAgent)
+          .createQueryBuilder('a')
+          .addSelect('a.permissionContent')
+          .innerJoin(DataSubjectRequest, 'r', 'r.id = a.requestId')
+          .where('a.requestId = :id AND r.organisationId = :org', { id: requestId, org: organisation.organisation.id })
+          .getOne()
+      : null;
+    if (!agent) throw new NotFoundException('There is no such permission file here.');
+    return agent;
   }
 
   private async team(organisationId: string): Promise<TeamMember[]> {

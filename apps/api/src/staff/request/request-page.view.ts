@@ -26,6 +26,7 @@ const ACTION_TEXT: Record<string, string> = {
   'request.withdrawn': 'Withdrawn',
   'request.redirected': 'Redirected to the controller',
   'request.verification_expired': 'Closed: email address not confirmed in time',
+  'request.agent_authority_refused': 'Closed: the consumer said they did not authorise the agent',
   'request.reopened': 'Reopened',
   'request.assigned': 'Assigned',
   'request.unassigned': 'Unassigned',
@@ -77,6 +78,7 @@ ${
 <dt>Made by</dt><dd>${request.relationship === 'agent' ? 'an authorised agent' : 'the person themselves'}</dd>
 <dt>Details</dt><dd>${personal(request.details ? html`<pre>${request.details}</pre>` : '—')}</dd>
 </dl>
+${request.relationship === 'agent' ? agentSection(m, personal) : ''}
 <h2>Dates</h2>
 <dl id="dates">
 <dt>Received</dt><dd>${date(request.receivedAt)}</dd>
@@ -113,6 +115,30 @@ ${request.purgedAt ? '' : actionForms(m, chrome)}`;
     csrfToken: chrome.csrfToken,
     organisation: { slug: organisation.organisation.slug, name: organisation.organisation.name, role: organisation.role },
   });
+}
+
+/** Who acted for the consumer, for staff to check: registration (where the policy or the law asks it) and the signed permission. */
+function agentSection(m: RequestPageModel, personal: (value: SafeHtml | string) => SafeHtml | string): SafeHtml {
+  const { agent, request, organisation } = m;
+  const rule = m.agentRegistrationRule;
+  if (!agent && !request.purgedAt) return html`<h2>Authorised agent</h2><p id="agent">Made by an agent, whose details were not taken: the request went straight to the controller.</p>`;
+  const registration = agent?.registrationNumber
+    ? html`${agent.registrationNumber} <span class="hint">Check it in the California Secretary of State's business search.</span>`
+    : html`none given`;
+  return html`<h2>Authorised agent</h2>
+${rule ? html`<p class="hint" id="agent-rule">The policy requires agents to be registered with the California Secretary of State: “${rule.citation.quote}”</p>` : ''}
+<dl id="agent">
+<dt>Name</dt><dd>${personal(agent?.name ?? '—')}</dd>
+<dt>Email</dt><dd>${personal(agent?.email ?? '—')}</dd>
+<dt>Acts as</dt><dd>${agent ? (agent.isBusiness ? 'a business' : 'a natural person') : personal('—')}</dd>
+<dt>SoS registration</dt><dd id="agent-registration">${agent ? registration : personal('—')}</dd>
+<dt>Signed permission</dt><dd>${
+    agent
+      ? html`<a id="agent-permission" href="/staff/orgs/${organisation.organisation.slug}/requests/${request.id}/agent-permission">${agent.permissionFileName}</a> (${agent.permissionContentType}, ${sizeText(agent.permissionSize)})`
+      : personal('—')
+  }</dd>
+<dt>Consumer's confirmation</dt><dd>${request.verifiedAt ? 'confirmed directly by the consumer' : request.status === 'unverified' ? 'waiting for the consumer' : 'not given'}</dd>
+</dl>`;
 }
 
 function regimeName(regime: string): string {

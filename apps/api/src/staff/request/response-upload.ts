@@ -18,11 +18,11 @@ export function answeredWithFiles(type: RequestType): boolean {
   return ANSWERED_WITH_FILES.includes(type);
 }
 
-/** The name the requester's browser will save: no folders, no control characters, not endless. */
-export function safeFileName(name: string): string {
+/** The name the downloader's browser will save: no folders, no control characters, not endless. */
+export function safeFileName(name: string, fallback = 'response'): string {
   const base = name.split(/[\\/]/).pop() ?? '';
   const cleaned = base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200);
-  return cleaned === '' || cleaned === '.' || cleaned === '..' ? 'response' : cleaned;
+  return cleaned === '' || cleaned === '.' || cleaned === '..' ? fallback : cleaned;
 }
 
 /** The type the browser named, when it is a well-formed media type; anything else is served as bytes. */

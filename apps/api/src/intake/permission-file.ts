@@ -1,0 +1,41 @@
+import type { UploadedFile } from '../staff/request/response-upload.js';
+import { safeFileName } from '../staff/request/response-upload.js';
+
+export const MAX_PERMISSION_FILE_BYTES = 10 * 1024 * 1024;
+export const PERMISSION_FIELD = 'permission';
+
+export type PermissionContentType = 'application/pdf' | 'image/png' | 'image/jpeg';
+
+/** How each accepted type begins: what the file is, whatever name or type the browser gave it. */
+const SIGNATURES: readonly { type: PermissionContentType; bytes: readonly number[] }[] = [
+  { type: 'application/pdf', bytes: [0x25, 0x50, 0x44, 0x46, 0x2d] }, // %PDF-
+  { type: 'image/png', bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },
+  { type: 'image/jpeg', bytes: [0xff, 0xd8, 0xff] },
+];
+
+/** The file's type by its first bytes, or null when it is none of PDF, PNG and JPEG. */
+export function permissionFileType(content: Uint8Array): PermissionContentType | null {
+  const match = SIGNATURES.find(({ bytes }) => content.length >= bytes.length && bytes.every((byte, i) => content[i] === byte));
+  return match?.type ?? null;
+}
+
+/** The consumer's signed permission, as stored: its type is the one its bytes show. */
+export interface PermissionFile {
+  fileName: string;
+  contentType: PermissionContentType;
+  size: number;
+  content: Buffer;
+}
+
+/** The uploaded permission, or the message shown beside the file field. */
+export function checkPermissionFile(file: UploadedFile | undefined): { ok: true; file: PermissionFile } | { ok: false; message: string } {
+  if (!file || file.size === 0) return { ok: false, message: "Attach the consumer's signed permission: a PDF, PNG or JPEG file." };
+  if (file.size > MAX_PERMISSION_FILE_BYTES) return { ok: false, message: tooLargeMessage() };
+  const contentType = permissionFileType(file.buffer);
+  if (!contentType) return { ok: false, message: 'The signed permission must be a PDF, PNG or JPEG file; this file is none of them.' };
+  return { ok: true, file: { fileName: safeFileName(file.originalname, 'permission'), contentType, size: file.size, content: file.buffer } };
+}
+
+export function tooLargeMessage(): string {
+  return `The signed permission may be at most ${MAX_PERMISSION_FILE_BYTES / (1024 * 1024)} MB.`;
+}
