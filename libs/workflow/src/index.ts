@@ -31,6 +31,8 @@ export {
   redirect,
   expireVerification,
   reopen,
+  classifyRequest,
+  dismissAsNotARequest,
   type RequestStatus,
   type RequestFacts,
   type RequestChanges,
@@ -53,3 +55,4 @@ export {
 } from './deadline-schedule.js';
 export { dailyStaffMailDate, DAILY_STAFF_MAIL_HOUR } from './daily-staff-mail.js';
 export { retentionCutoffs, type RetentionCutoffs, type RetentionInput } from './retention-cutoffs.js';
+export { provisionalTriageDeadlines, type TriageRight, type ProvisionalDeadlines } from './email-triage.js';
