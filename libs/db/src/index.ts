@@ -8,3 +8,4 @@ export * from './request-facts.js';
 export * from './request-schedule.js';
 export * from './audit-log.js';
 export * from './staff-accounts.js';
+export * from './request-label.js';

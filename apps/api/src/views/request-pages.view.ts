@@ -93,6 +93,8 @@ export const STATUS_WORDING: Record<RequestStatus, string> = {
   withdrawn: 'Withdrawn',
   redirected: 'Passed to the organisation responsible for your data',
   closed_unverified: 'Closed because the email address was not confirmed in time',
+  received_by_email: 'Received by email, waiting for the privacy team to read it',
+  not_a_request: 'Closed: the privacy team found no privacy request in your message',
 };
 
 export interface StatusView {

@@ -2,6 +2,7 @@ import { AuditEntry } from './audit-entry.entity.js';
 import { DeadlineEvent } from './deadline-event.entity.js';
 import { DataSubjectRequest } from './data-subject-request.entity.js';
 import { DevMail } from './dev-mail.entity.js';
+import { InboundAttachment, InboundMessage } from './inbound-message.entity.js';
 import { Organisation } from './organisation.entity.js';
 import { OutboxMessage } from './outbox-message.entity.js';
 import { PolicyVersion } from './policy-version.entity.js';
@@ -18,6 +19,7 @@ export * from './audit-entry.entity.js';
 export * from './data-subject-request.entity.js';
 export * from './deadline-event.entity.js';
 export * from './dev-mail.entity.js';
+export * from './inbound-message.entity.js';
 export * from './organisation.entity.js';
 export * from './outbox-message.entity.js';
 export * from './policy-version.entity.js';
@@ -46,4 +48,6 @@ export const ENTITIES = [
   RequestNote,
   DeadlineEvent,
   StaffAlert,
+  InboundMessage,
+  InboundAttachment,
 ];
