@@ -13,3 +13,4 @@ export * from './templates/staff-mail.js';
 export * from './templates/staff-reminder.template.js';
 export * from './templates/overdue-escalation.template.js';
 export * from './templates/staff-digest.template.js';
+export * from './templates/email-receipt.template.js';
