@@ -15,11 +15,13 @@ import {
   type RequestNoteKind,
   type TokenRefusal,
 } from '#db';
-import { DEFAULT_RESPONSE_LINK_DAYS } from '#policy';
+import { DEFAULT_RESPONSE_LINK_DAYS, findRight, internalTargetDaysFor } from '#policy';
 import { writeOutbox, type NoticeAuditDetail } from '#queue';
 import {
   askRequester,
+  classifyRequest,
   deny,
+  dismissAsNotARequest,
   extendRequest,
   fulfil,
   isOpen,
@@ -178,6 +180,30 @@ export class RequestActionsService {
     return this.perform(organisationId, requestId, actor, now, async ({ request, facts }) => ({
       ...transition(request, reopen(facts, now, text)),
       detail: { reason: text.trim() },
+    }));
+  }
+
+  /**
+   * Names the right a mailed-in request exercises, under the policy version it arrived under. Then, as for a form
+   * request: a verification link to the sender's address, or for an opt-out (no verification) a receipt saying
+   * what will be done by when.
+   */
+  classify(organisationId: string, requestId: string, actor: Actor, rightId: string, now: Date): Promise<void> {
+    return this.perform(organisationId, requestId, actor, now, async ({ tx, request, facts, context }) => {
+      const right = findRight(context.policy, rightId);
+      if (!right) throw ActionRefused.badInput("Choose one of the rights the organisation's policy grants.");
+      const effect = transition(request, classifyRequest(facts, now, right, internalTargetDaysFor(context.policy, right.id)));
+      if (request.status === 'unverified') await writeOutbox(tx, 'verification.send', { requestId: request.id }, 'initial');
+      else await writeOutbox(tx, 'receipt.send', { requestId: request.id }, 'classified');
+      return { ...effect, detail: { rightId: right.id, dueAt: request.dueAt.toISOString() } };
+    });
+  }
+
+  /** Spam and other mail that asks for nothing: closed, and the sender is not answered. */
+  dismiss(organisationId: string, requestId: string, actor: Actor, now: Date): Promise<void> {
+    return this.perform(organisationId, requestId, actor, now, async ({ request, facts }) => ({
+      ...transition(request, dismissAsNotARequest(facts, now)),
+      detail: {},
     }));
   }
 
