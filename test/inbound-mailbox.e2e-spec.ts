@@ -177,6 +177,29 @@ describe('the inbound privacy mailbox', () => {
     expect(await requestsFrom(from)).toHaveLength(0);
   }, 30_000);
 
+  it('answers 451 when the mail cannot be stored, so the sender retries, and the retry is stored', async () => {
+    const from = sender('retry');
+    const source = await composeMail({ from, to: [PRONTO.address, WEST.address], subject: 'Retry', text: 'Try again later.', messageId: `<retry-${tag}@example.org>` });
+    // A real failure of the database write, for this sender only, after the first organisation's rows were written.
+    const trigger = `fail_inbound_${tag}`;
+    await db.query(`CREATE FUNCTION ${trigger}() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.from_address = '${from}' AND NEW.recipient = '${WEST.address}' THEN RAISE EXCEPTION 'disk full'; END IF; RETURN NEW; END $$`);
+    await db.query(`CREATE TRIGGER ${trigger} BEFORE INSERT ON inbound_message FOR EACH ROW EXECUTE FUNCTION ${trigger}()`);
+    try {
+      const refused = await deliverToMailbox(system.mailboxPort, { from, to: [PRONTO.address, WEST.address] }, source).catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(SmtpRefusal);
+      expect(refused).toMatchObject({ code: 451 });
+      // Nothing half-stored: not even the first organisation's request.
+      expect(await requestsFrom(from)).toHaveLength(0);
+    } finally {
+      await db.query(`DROP TRIGGER ${trigger} ON inbound_message`);
+      await db.query(`DROP FUNCTION ${trigger}()`);
+    }
+    const retried = await deliverToMailbox(system.mailboxPort, { from, to: [PRONTO.address, WEST.address] }, source);
+    expect(retried.response).toMatch(/^250 /);
+    expect((await requestsFrom(from)).map((r) => r.organisation!.slug).sort()).toEqual([PRONTO.slug, WEST.slug]);
+  }, 30_000);
+
   it('makes one request per organisation addressed, and one only however often the same mail arrives', async () => {
     const from = sender('twice');
     const source = await composeMail({ from, to: [PRONTO.address, WEST.address], subject: `Access ${tag}`, text: 'Send me my data.', messageId: `<twice-${tag}@example.org>` });
