@@ -147,6 +147,7 @@ describe('the inbound privacy mailbox', () => {
     // The queue's status filter finds the triage requests.
     const queue = await staff.get(`/staff/orgs/${PRONTO.slug}/requests?status=received_by_email`);
     expect(queue.body).toContain(request.reference);
+    expect(queue.body).toContain('not classified');
   }, 60_000);
 
   it('refuses unknown recipients at RCPT with 550, and takes the message for the known one', async () => {
