@@ -7,3 +7,9 @@ export function requestLabel(request: Pick<DataSubjectRequest, 'status' | 'right
   if (request.status === 'received_by_email' || request.status === 'not_a_request') return 'Your email to our privacy address';
   return findRight(policy, request.rightId)?.label ?? request.type;
 }
+
+/** A request's type in staff mails: for mail not yet classified, that it still needs reading, not its provisional type. */
+export function requestTypeWords(request: Pick<DataSubjectRequest, 'status' | 'type'>): string {
+  if (request.status === 'received_by_email') return 'unclassified emailed';
+  return request.type.replace(/_/g, ' ');
+}
