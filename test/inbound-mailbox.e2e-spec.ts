@@ -111,6 +111,11 @@ describe('the inbound privacy mailbox', () => {
     expect(receipt.text).toContain(`Delete my data ${tag}`);
     expect(receipt.text).toContain('/s/');
     await eventually(async () => (await db.getRepository(DataSubjectRequest).findOneByOrFail({ id: request.id })).acknowledgedAt !== null, 'the acknowledgement recorded');
+    // Its status link names the mail, not the provisional right, and promises no date yet.
+    const status = await new FormClient(system.baseUrl).get(linkIn(receipt.text, system.baseUrl, '/s/'));
+    expect(status.body).toContain('Received by email, waiting for the privacy team to read it');
+    expect(status.body).toContain('Your email to our privacy address');
+    expect(status.body).not.toContain('Answer due by');
 
     // Staff see the mail; the sender's HTML arrives without anything that runs or fetches.
     const staff = await agent();
