@@ -273,6 +273,26 @@ describe('the inbound privacy mailbox', () => {
     expect(actions.map((a) => a.action)).toEqual(expect.arrayContaining(['request.received', 'request.classified', 'request.verified']));
   }, 60_000);
 
+  it('classifies an opt-out as verified at once, and tells the sender what will be done by when', async () => {
+    const from = sender('optout');
+    const source = await composeMail({ from, to: PRONTO.address, subject: 'Stop', text: 'No more marketing mail please.' });
+    await deliverToMailbox(system.mailboxPort, { from, to: [PRONTO.address] }, source);
+    const [received] = await requestsFrom(from);
+    await sink.waitForMailsTo(from);
+    const staff = await agent();
+    const path = page(PRONTO.slug, received.id);
+    expect((await staff.submitForm(path, `${path}/classify`, { rightId: 'marketing-email-opt-out' })).status).toBe(303);
+    const row = await db.getRepository(DataSubjectRequest).findOneByOrFail({ id: received.id });
+    expect(row).toMatchObject({ status: 'verified', type: 'opt_out_marketing_email', regime: 'can_spam', verificationRequired: 'none' });
+    const context = await directory.forRequest(row);
+    expect(row.dueAt).toEqual(
+      computeDeadlines({ regime: 'can_spam', requestType: 'opt_out_marketing_email', receivedAt: row.receivedAt, timeZone: context.organisation.timeZone, calendar: context.calendar }).dueAt,
+    );
+    const [, receipt] = await sink.waitForMailsTo(from, 2);
+    expect(receipt.text).toContain('needs nothing more from you');
+    expect(receipt.text).not.toContain('/v/');
+  }, 30_000);
+
   it('sets a mail aside as not a request: closed, without a reply', async () => {
     const from = sender('spam');
     const source = await composeMail({ from, to: OFFICER.address, subject: 'Cheap watches', text: 'Buy now.' });
