@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { createDataSource } from '#db';
 import { runCli } from './support/cli.js';
 import { eventually } from './support/eventually.js';
+import { composeMail, deliverToMailbox } from './support/inbound-mail.js';
 import { csrfTokenIn, FormClient, linkIn, referenceIn } from './support/form-client.js';
 import { confirmFromMail, submitRequest, type RequesterFields } from './support/requester.js';
 import { startSystem, type RunningSystem } from './support/running-system.js';
@@ -44,6 +45,8 @@ describe('retention: personal data goes after the retention period, the minimal 
   let open: Traced;
   /** Made by an authorised agent; the consumer said they did not authorise it, which closed it. */
   let disowned: Traced;
+  /** A mail to the privacy address, set aside as not a request: the mail, its attachment and its sender go too. */
+  let mailedIn: { id: string; page: string; secrets: string[] };
   let recordBefore: Record<string, unknown>[];
 
   beforeAll(async () => {
@@ -181,6 +184,23 @@ describe('retention: personal data goes after the retention period, the minimal 
     open = await newRequest('open');
     await note(staff, open, `Still checking ${open.person.name}`);
 
+    const mailFrom = `retention-mailed-${tag}@example.org`;
+    const mailSecrets = [mailFrom, `Mailed Person ${tag}`, `Subject ${tag}-mail`, `Body ${tag}-mail`, `scan-${tag}.txt`];
+    const source = await composeMail({
+      from: `Mailed Person ${tag} <${mailFrom}>`,
+      to: 'privacy@west.com',
+      subject: `Subject ${tag}-mail`,
+      text: `Body ${tag}-mail`,
+      attachments: [{ filename: `scan-${tag}.txt`, contentType: 'text/plain', content: `scanned ${tag}` }],
+    });
+    await deliverToMailbox(system.mailboxPort, { from: mailFrom, to: ['privacy@west.com'] }, source);
+    const [{ id: mailedId }] = await db.query('SELECT id FROM data_subject_request WHERE requester_email = $1', [mailFrom]);
+    mailedIn = { id: mailedId, page: `/staff/orgs/${ORG}/requests/${mailedId}`, secrets: mailSecrets };
+    expect((await staff.submitForm(mailedIn.page, `${mailedIn.page}/not-a-request`, {})).status).toBe(303);
+    for (const secret of mailedIn.secrets) expect({ secret, found: (await tablesHolding(secret)).length > 0 }).toEqual({ secret, found: true });
+    expect(await countFor('inbound_message', [mailedIn.id])).toBe(1);
+
+
     disowned = await disownedAgentRequest();
     expect((await rowOf(disowned.id))?.status).toBe('closed_unverified');
     expect(await countFor('request_agent', [disowned.id])).toBe(1);
@@ -218,6 +238,7 @@ describe('retention: personal data goes after the retention period, the minimal 
     }
     expect(await countFor('request_note', [fulfilled.id, denied.id])).toBe(4);
     expect(await countFor('request_agent', [disowned.id])).toBe(1);
+    expect(await countFor('inbound_message', [mailedIn.id])).toBe(1);
   }, 60_000);
 
   it('then removes the personal data from every table, keeps the minimal record, and leaves the open request alone', async () => {
@@ -239,6 +260,12 @@ describe('retention: personal data goes after the retention period, the minimal 
     // The agent's name and address and the consumer's signed permission go with the rest.
     expect(await countFor('request_agent', [disowned.id])).toBe(0);
     expect(await rowOf(disowned.id)).toMatchObject({ status: 'closed_unverified', relationship: 'agent', channel: 'agent' });
+    // The mail that came in goes with its attachment (the original's bytes too, which a text scan cannot see).
+    await eventually(async () => (await rowOf(mailedIn.id))?.purged_at != null, 'the mailed-in request purged');
+    expect(await countFor('inbound_message', [mailedIn.id])).toBe(0);
+    const [{ n: attachmentsLeft }] = await db.query('SELECT count(*)::int AS n FROM inbound_attachment WHERE file_name = $1', [`scan-${tag}.txt`]);
+    expect(attachmentsLeft).toBe(0);
+    for (const secret of mailedIn.secrets) expect({ secret, tables: await tablesHolding(secret) }).toEqual({ secret, tables: [] });
     // The mail ledger keeps that mails went, not to whom.
     const ledger: { recipient: string }[] = await db.query('SELECT recipient FROM sent_message WHERE request_id = ANY($1)', [ids]);
     expect(ledger.length).toBeGreaterThanOrEqual(4);

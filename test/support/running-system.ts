@@ -1,10 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import type { TestClock } from './test-clock.js';
 import { testDatabaseUrl, testRedisPrefix } from './test-env.js';
 
 export interface RunningSystem {
   baseUrl: string;
+  /** The inbound privacy mailbox's SMTP port (on 127.0.0.1). */
+  mailboxPort: number;
   /** Every worker process started so far, stopped and killed ones included. */
   workers: ChildProcess[];
   /** Starts one more worker process on the same database, queues and settings. */
@@ -23,12 +25,24 @@ export async function freePort(): Promise<number> {
   });
 }
 
-function launch(app: 'api' | 'worker', env: NodeJS.ProcessEnv): ChildProcess {
+function launch(app: 'api' | 'worker' | 'mailbox', env: NodeJS.ProcessEnv): ChildProcess {
   const child = spawn(process.execPath, ['--enable-source-maps', `dist/apps/${app}/src/main.js`], {
     env,
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   return child;
+}
+
+/** Whether something accepts TCP connections on the port. */
+function accepts(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
 }
 
 async function stopChild(child: ChildProcess): Promise<void> {
@@ -57,6 +71,7 @@ export async function startSystem(
   options: { smtpUrl?: string; clock?: TestClock; extraEnv?: NodeJS.ProcessEnv; workers?: number } = {},
 ): Promise<RunningSystem> {
   const port = await freePort();
+  const mailboxPort = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
@@ -68,6 +83,7 @@ export async function startSystem(
     ...(options.clock ? { TEST_CLOCK_FILE: options.clock.file } : {}),
     PUBLIC_URL: baseUrl,
     PORT: String(port),
+    INBOUND_SMTP_PORT: String(mailboxPort),
     OUTBOX_POLL_MS: '50',
     // Every test client comes from 127.0.0.1: per-IP limits are tested on their own, with low values.
     INTAKE_RATE_LIMIT: '10000',
@@ -75,17 +91,17 @@ export async function startSystem(
     ...options.extraEnv,
   };
   const workers = Array.from({ length: options.workers ?? 1 }, () => launch('worker', env));
-  const children = [launch('api', env), ...workers];
+  const children = [launch('api', env), launch('mailbox', env), ...workers];
   const deadline = Date.now() + 30_000;
   for (;;) {
     try {
-      if ((await fetch(`${baseUrl}/health`)).ok) break;
+      if ((await fetch(`${baseUrl}/health`)).ok && (await accepts(mailboxPort))) break;
     } catch {
       // not listening yet
     }
     const failure = children.some((c) => c.exitCode !== null)
-      ? 'api or worker exited during start'
-      : Date.now() > deadline && 'api did not become healthy within 30 s';
+      ? 'api, mailbox or worker exited during start'
+      : Date.now() > deadline && 'api or mailbox did not start listening within 30 s';
     if (failure) {
       // A test whose system failed to start has nothing to stop: leave no process behind.
       await Promise.all(children.map(stopChild));
@@ -95,6 +111,7 @@ export async function startSystem(
   }
   return {
     baseUrl,
+    mailboxPort,
     workers,
     startWorker: () => {
       const worker = launch('worker', env);

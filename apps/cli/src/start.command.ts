@@ -3,9 +3,9 @@ import { fileURLToPath } from 'node:url';
 import type { Env } from '#config';
 import { loadPolicies } from '#policy';
 
-const APPS = ['api', 'worker'] as const;
+const APPS = ['api', 'worker', 'mailbox'] as const;
 
-/** Runs the api and the worker as separate processes; stopping one stops the system. */
+/** Runs the api, the worker and the inbound mailbox as separate processes; stopping one stops the system. */
 export async function startSystem(env: Env): Promise<void> {
   const children = new Map<string, ChildProcess>();
   const stopAll = (signal: NodeJS.Signals) => children.forEach((child) => child.kill(signal));
@@ -32,6 +32,7 @@ export async function startSystem(env: Env): Promise<void> {
   for (const policy of policies) console.log(`  ${policy.name.padEnd(width)}  ${env.PUBLIC_URL}/o/${policy.slug}/requests/new`);
   console.log(`Staff console (sign in with a demo admin printed by the first seed): ${env.PUBLIC_URL}/staff`);
   if (!env.SMTP_URL) console.log(`Mail goes to the dev mailbox: ${env.PUBLIC_URL}/dev/mailbox`);
+  console.log(`Mail to the organisations' privacy addresses is taken by SMTP on port ${env.INBOUND_SMTP_PORT}`);
 }
 
 async function waitForHealth(url: string): Promise<void> {

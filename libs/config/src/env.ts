@@ -124,6 +124,17 @@ export class Env {
   @Min(10)
   DAILY_STAFF_MAIL_CHECK_MS: number = 3_600_000;
 
+  /** Port of the inbound privacy mailbox (apps/mailbox), the SMTP server that takes mail to the organisations' privacy addresses. */
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  INBOUND_SMTP_PORT: number = 2525;
+
+  /** Largest inbound mail accepted, in bytes, attachments included; larger ones are refused with 552. */
+  @IsInt()
+  @Min(1024)
+  INBOUND_MAX_MESSAGE_BYTES: number = 10 * 1024 * 1024;
+
   /** Tests only: a file holding a clock offset in ms, shared by the api and the worker. */
   @IsOptional()
   @IsString()

@@ -1,5 +1,5 @@
 import { internalTargetDaysFor } from '#policy';
-import type { RequestChanges, RequestFacts, RequestStatus } from '#workflow';
+import { requiresVerification, type RequestChanges, type RequestFacts, type RequestStatus } from '#workflow';
 import type { DataSubjectRequest } from './entities/data-subject-request.entity.js';
 import type { OrganisationContext } from './organisation.directory.js';
 
@@ -27,7 +27,7 @@ export function requestFacts(request: DataSubjectRequest, context: OrganisationC
  * which lives in the audit entry. A change the row cannot store is an error, not a silent drop.
  */
 export function applyTransition(request: DataSubjectRequest, status: RequestStatus, changes: RequestChanges): void {
-  const { verifiedAt, clockStartedAt, dueAt, extendedDueAt, extended, extensionReason, pausedAt, pausedDays, closedAt, denial, partialReason, redirectedTo, reopenReason, ...unstored } = changes;
+  const { verifiedAt, clockStartedAt, dueAt, extendedDueAt, extended, extensionReason, pausedAt, pausedDays, closedAt, denial, partialReason, redirectedTo, reopenReason, classification, ...unstored } = changes;
   const unknown = Object.keys(unstored);
   if (unknown.length > 0) throw new Error(`The request row cannot store: ${unknown.join(', ')}`);
   if (extended && !extendedDueAt) throw new Error('An extension must carry its extended due date');
@@ -46,6 +46,13 @@ export function applyTransition(request: DataSubjectRequest, status: RequestStat
   }
   if (partialReason !== undefined) request.resolutionText = partialReason;
   if (redirectedTo !== undefined) request.redirectedTo = redirectedTo;
+  // A mailed-in request takes the right staff named in place of the provisional one it was held to.
+  if (classification !== undefined) {
+    request.rightId = classification.id;
+    request.type = classification.type;
+    request.regime = classification.regime;
+    request.verificationRequired = requiresVerification(classification.type) ? classification.verification : 'none';
+  }
   // A reopened request starts without the outcome it was closed with; the audit log keeps that outcome.
   if (reopenReason !== undefined) {
     request.denialReason = null;

@@ -16,3 +16,4 @@ export * from './templates/staff-digest.template.js';
 export * from './unsubscribe-token.js';
 export * from './templates/opt-out.template.js';
 export * from './templates/agent-request.template.js';
+export * from './templates/email-receipt.template.js';

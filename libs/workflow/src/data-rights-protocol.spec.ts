@@ -54,6 +54,8 @@ describe('drpStatusOf (§3.02)', () => {
     ['withdrawn', 'revoked', undefined],
     ['redirected', 'denied', 'other'],
     ['closed_unverified', 'denied', 'insuf_verification'],
+    ['received_by_email', 'in_progress', undefined],
+    ['not_a_request', 'denied', 'other'],
   ] as const)('%s reads as %s/%s', (status, drpStatus, reason) => {
     const view = drpStatusOf(facts(status, { redirectedTo: 'the school district' }));
     expect(view.status).toBe(drpStatus);

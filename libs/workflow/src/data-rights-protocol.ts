@@ -109,6 +109,11 @@ export function drpStatusOf(facts: DrpStatusFacts): DrpStatusView {
     case 'closed_unverified':
       // §3.02: "the [in_progress, need_user_verification] stage failed or timed out".
       return { status: 'denied', reason: 'insuf_verification', processingDetails: 'Closed: the requester did not confirm the request in time.' };
+    // Only mail sent to the privacy address is triaged; an agent's request never is, but the mapping stays total.
+    case 'received_by_email':
+      return inProgress(facts, 'Received; the privacy team is reading it to see which right it asks for.');
+    case 'not_a_request':
+      return { status: 'denied', reason: 'other', processingDetails: 'Closed: the privacy team found no privacy request in it.' };
     default:
       return unreachable(facts.status);
   }

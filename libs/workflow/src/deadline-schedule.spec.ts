@@ -54,8 +54,8 @@ describe('deadlineSchedule: staff reminders', () => {
     expect(deadlineSchedule({ ...base, status: 'awaiting_requester', pausedAt: at('2027-02-01T10:00:00Z') })).toEqual([]);
   });
 
-  it('reminds about awaiting and unverified requests whose clock runs (CCPA)', () => {
-    for (const status of ['awaiting_requester', 'unverified', 'verified'] as const) {
+  it('reminds about awaiting, unverified and unclassified requests whose clock runs (CCPA)', () => {
+    for (const status of ['awaiting_requester', 'unverified', 'verified', 'received_by_email'] as const) {
       expect(deadlineSchedule({ ...base, status }).filter((e) => e.kind === 'staff_reminder')).toHaveLength(4);
     }
   });
@@ -90,6 +90,7 @@ describe('deadlineSchedule: extension window', () => {
 
   it.each([
     { why: 'before verification', change: { status: 'unverified' as const } },
+    { why: 'before a mailed-in request is classified', change: { status: 'received_by_email' as const } },
     { why: 'once extended', change: { extended: true } },
     { why: 'where the regime has no extension', change: { extensionNoticeBy: null } },
     { why: 'once the notice deadline has passed', change: { now: at('2027-03-03T06:00:00Z') } },

@@ -76,7 +76,8 @@ function staffReminders({ dueAt, pausedAt, reminderOffsetsDays, timeZone, now }:
 
 function extensionWindow(input: ScheduleInput): ScheduledEvent[] {
   const { status, extended, extensionNoticeBy, extensionWarningDays, timeZone, now } = input;
-  if (status === 'unverified' || extended || extensionNoticeBy === null || extensionNoticeBy.getTime() <= now.getTime()) return [];
+  // A mailed-in request cannot be extended before it is classified: its extension window is not known yet.
+  if (status === 'unverified' || status === 'received_by_email' || extended || extensionNoticeBy === null || extensionNoticeBy.getTime() <= now.getTime()) return [];
   const noticeDate = localDate(extensionNoticeBy, timeZone);
   return [{ kind: 'extension_window', key: noticeDate, dueAt: staffMailTime(noticeDate, extensionWarningDays, timeZone) }];
 }

@@ -33,6 +33,8 @@ export {
   expireVerification,
   refuseAgentAuthority,
   reopen,
+  classifyRequest,
+  dismissAsNotARequest,
   type RequestStatus,
   type RequestFacts,
   type RequestChanges,
@@ -99,3 +101,4 @@ export {
   type DrpExercise,
 } from './data-rights-protocol.js';
 export { agentRegistrationRequired, dataContextDecision, OWN_DATA, type AgentRegistrationInput, type DataContextDecision } from './intake-decision.js';
+export { provisionalTriageDeadlines, type TriageRight, type ProvisionalDeadlines } from './email-triage.js';

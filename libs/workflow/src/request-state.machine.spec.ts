@@ -478,7 +478,7 @@ describe('request transitions', () => {
 describe('statuses and verification', () => {
   it('splits statuses into open and closed', () => {
     expect(OPEN_STATUSES.every(isOpen)).toBe(true);
-    expect(CLOSED).toEqual(['fulfilled', 'denied', 'partially_fulfilled', 'withdrawn', 'redirected', 'closed_unverified']);
+    expect(CLOSED).toEqual(['fulfilled', 'denied', 'partially_fulfilled', 'withdrawn', 'redirected', 'closed_unverified', 'not_a_request']);
   });
 
   it.each([

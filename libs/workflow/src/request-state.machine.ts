@@ -1,4 +1,4 @@
-import type { Regime, RequestType } from '#policy';
+import type { PolicyRight, Regime, RequestType } from '#policy';
 import { computeDeadlines, localDaysBetween, type Deadlines } from './deadline.calculator.js';
 import type { WorkingCalendar } from './working-calendar.js';
 
@@ -13,10 +13,15 @@ export const REQUEST_STATUSES = [
   'withdrawn',
   'redirected',
   'closed_unverified',
+  // Mail to a privacy address: a request whose type staff have yet to read and classify.
+  'received_by_email',
+  // Mail to a privacy address that staff found is not a request (spam, a sales pitch): closed without a reply.
+  'not_a_request',
 ] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
-export const OPEN_STATUSES = ['unverified', 'verified', 'in_progress', 'awaiting_requester'] as const satisfies readonly RequestStatus[];
+// Partial indexes spell this list in their predicates (ix_request_org_open_due): change it with a migration.
+export const OPEN_STATUSES = ['unverified', 'verified', 'in_progress', 'awaiting_requester', 'received_by_email'] as const satisfies readonly RequestStatus[];
 
 export function isOpen(status: RequestStatus): boolean {
   return (OPEN_STATUSES as readonly RequestStatus[]).includes(status);
@@ -61,6 +66,8 @@ export interface RequestChanges {
   partialReason?: string;
   redirectedTo?: string;
   reopenReason?: string;
+  /** Set when staff classify a mailed-in request: the right it exercises, which decides type, regime and verification. */
+  classification?: Pick<PolicyRight, 'id' | 'type' | 'regime' | 'verification'>;
 }
 
 export type MailTemplate =
@@ -87,7 +94,9 @@ export type AuditAction =
   | 'request.redirected'
   | 'request.verification_expired'
   | 'request.agent_authority_refused'
-  | 'request.reopened';
+  | 'request.reopened'
+  | 'request.classified'
+  | 'request.dismissed';
 
 /** Side effects as data; the caller turns them into outbox and audit rows. */
 export type RequestEvent = { kind: 'mail'; template: MailTemplate } | { kind: 'audit'; action: AuditAction };
@@ -109,7 +118,9 @@ export type RefusalCode =
   | 'controller_required'
   | 'denial_not_permitted'
   | 'denial_reason_not_allowed'
-  | 'not_an_opt_out';
+  | 'not_an_opt_out'
+  | 'not_classified'
+  | 'already_classified';
 
 export type TransitionResult =
   | { ok: true; status: RequestStatus; changes: RequestChanges; events: RequestEvent[] }
@@ -182,7 +193,7 @@ export function verifyRequest(facts: RequestFacts, at: Date): TransitionResult {
 }
 
 export function startWork(facts: RequestFacts, at: Date): TransitionResult {
-  const refused = refuseOutOfOrder(facts, at) ?? refuseClosed(facts) ?? refuseUnverified(facts);
+  const refused = refuseOutOfOrder(facts, at) ?? refuseClosed(facts) ?? refuseUnclassified(facts) ?? refuseUnverified(facts);
   if (refused) return refused;
   if (facts.status === 'in_progress' || facts.status === 'awaiting_requester') {
     return refuse('already_in_progress', 'Work on the request has already started');
@@ -192,7 +203,7 @@ export function startWork(facts: RequestFacts, at: Date): TransitionResult {
 
 /** Ask the requester for clarification; GDPR/UK GDPR stop the clock until they reply. */
 export function askRequester(facts: RequestFacts, at: Date): TransitionResult {
-  const refused = refuseOutOfOrder(facts, at) ?? refuseClosed(facts) ?? refuseUnverified(facts);
+  const refused = refuseOutOfOrder(facts, at) ?? refuseClosed(facts) ?? refuseUnclassified(facts) ?? refuseUnverified(facts);
   if (refused) return refused;
   if (facts.status === 'awaiting_requester') {
     return refuse('already_awaiting_requester', 'The requester has already been asked and has not replied');
@@ -220,7 +231,7 @@ export function requesterReplied(facts: RequestFacts, at: Date): TransitionResul
 
 /** Take the one extension the regime allows; the notice must go out within the first period. */
 export function extendRequest(facts: RequestFacts, at: Date, reason: string): TransitionResult {
-  const refused = refuseOutOfOrder(facts, at) ?? refuseClosed(facts) ?? refuseUnverified(facts);
+  const refused = refuseOutOfOrder(facts, at) ?? refuseClosed(facts) ?? refuseUnclassified(facts) ?? refuseUnverified(facts);
   if (refused) return refused;
   const deadlines = deadlinesOf(facts);
   if (deadlines.extendedDueAt === null || deadlines.extensionNoticeBy === null) {
@@ -240,7 +251,7 @@ export function extendRequest(facts: RequestFacts, at: Date, reason: string): Tr
 }
 
 export function fulfil(facts: RequestFacts, at: Date): TransitionResult {
-  const refused = refuseOutOfOrder(facts, at) ?? refuseClosed(facts) ?? refuseUnverified(facts);
+  const refused = refuseOutOfOrder(facts, at) ?? refuseClosed(facts) ?? refuseUnclassified(facts) ?? refuseUnverified(facts);
   if (refused) return refused;
   return accept('fulfilled', { closedAt: at }, [mail('request_fulfilled'), audit('request.fulfilled')]);
 }
@@ -260,7 +271,7 @@ export function honourOptOut(facts: RequestFacts, at: Date, confirmedBy: 'mail' 
 
 /** Part of the request answered; the requester must be told what was withheld and why. */
 export function partiallyFulfil(facts: RequestFacts, at: Date, reason: string): TransitionResult {
-  const refused = refuseOutOfOrder(facts, at) ?? refuseClosed(facts) ?? refuseUnverified(facts);
+  const refused = refuseOutOfOrder(facts, at) ?? refuseClosed(facts) ?? refuseUnclassified(facts) ?? refuseUnverified(facts);
   if (refused) return refused;
   const text = reason.trim();
   if (!text) return refuse('reason_required', 'A partial response must say what was withheld and why');
@@ -272,7 +283,7 @@ export function partiallyFulfil(facts: RequestFacts, at: Date, reason: string): 
 
 /** Allowed before verification too: failed verification and frequency limits are grounds in themselves. */
 export function deny(facts: RequestFacts, at: Date, reason: DenialReason, text: string): TransitionResult {
-  const refused = refuseOutOfOrder(facts, at) ?? refuseClosed(facts);
+  const refused = refuseOutOfOrder(facts, at) ?? refuseClosed(facts) ?? refuseUnclassified(facts);
   if (refused) return refused;
   const allowed = denialReasons(facts.regime, facts.requestType);
   if (allowed.length === 0) {
@@ -290,14 +301,14 @@ export function deny(facts: RequestFacts, at: Date, reason: DenialReason, text: 
 }
 
 export function withdraw(facts: RequestFacts, at: Date): TransitionResult {
-  const refused = refuseOutOfOrder(facts, at) ?? refuseClosed(facts);
+  const refused = refuseOutOfOrder(facts, at) ?? refuseClosed(facts) ?? refuseUnclassified(facts);
   if (refused) return refused;
   return accept('withdrawn', { closedAt: at }, [mail('withdrawal_confirmed'), audit('request.withdrawn')]);
 }
 
 /** The organisation only processes the data for another controller; the requester is pointed there. */
 export function redirect(facts: RequestFacts, at: Date, controller: string): TransitionResult {
-  const refused = refuseOutOfOrder(facts, at) ?? refuseClosed(facts);
+  const refused = refuseOutOfOrder(facts, at) ?? refuseClosed(facts) ?? refuseUnclassified(facts);
   if (refused) return refused;
   const name = controller.trim();
   if (!name) return refuse('controller_required', 'A redirect must name the controller to contact');
@@ -334,9 +345,55 @@ export function reopen(facts: RequestFacts, at: Date, reason: string): Transitio
   if (isOpen(facts.status)) return refuse('not_closed', `The request is still ${facts.status}`);
   const text = reason.trim();
   if (!text) return refuse('reason_required', 'Reopening a request must be explained');
-  // A request closed before verification goes back to verification rather than skipping it.
-  const status = facts.verifiedAt === null && requiresVerification(facts.requestType) ? 'unverified' : 'in_progress';
+  // A mail wrongly set aside goes back to triage; a request closed before verification goes back to verification.
+  const status =
+    facts.status === 'not_a_request'
+      ? 'received_by_email'
+      : facts.verifiedAt === null && requiresVerification(facts.requestType)
+        ? 'unverified'
+        : 'in_progress';
   return accept(status, { closedAt: null, reopenReason: text }, [audit('request.reopened')]);
+}
+
+/**
+ * Staff read a mailed-in request and name the right it exercises. Its deadlines are those of that right counted
+ * from the mail's receipt (the CCPA counts from receipt, whoever reads it when); under GDPR/UK GDPR they move
+ * again when verification arrives, as for any request. Then it goes on as a form request would: unverified, or
+ * verified for opt-outs, which need no proof of identity. The sender's From header proves nothing.
+ */
+export function classifyRequest(
+  facts: RequestFacts,
+  at: Date,
+  right: Pick<PolicyRight, 'id' | 'type' | 'regime' | 'verification'>,
+  internalTargetDays: number | undefined,
+): TransitionResult {
+  const refused = refuseOutOfOrder(facts, at) ?? refuseClosed(facts);
+  if (refused) return refused;
+  if (facts.status !== 'received_by_email') return refuse('already_classified', `The request is already ${facts.status}`);
+  const deadlines = computeDeadlines({
+    regime: right.regime,
+    requestType: right.type,
+    receivedAt: facts.receivedAt,
+    timeZone: facts.timeZone,
+    calendar: facts.calendar,
+    internalTargetDays,
+  });
+  const { id, type, regime, verification } = right;
+  return accept(
+    initialStatus(type),
+    { classification: { id, type, regime, verification }, clockStartedAt: facts.receivedAt, dueAt: deadlines.dueAt },
+    [audit('request.classified')],
+  );
+}
+
+/** A mail to a privacy address that asks for nothing: closed without a reply (replying to spam confirms the address). */
+export function dismissAsNotARequest(facts: RequestFacts, at: Date): TransitionResult {
+  const refused = refuseOutOfOrder(facts, at) ?? refuseClosed(facts);
+  if (refused) return refused;
+  if (facts.status !== 'received_by_email') {
+    return refuse('already_classified', `The request is already ${facts.status}: only an unclassified mail can be set aside`);
+  }
+  return accept('not_a_request', { closedAt: at }, [audit('request.dismissed')]);
 }
 
 /** GDPR/UK GDPR: the clock starts on identification and stops while awaiting the requester. */
@@ -369,6 +426,12 @@ function refuseOutOfOrder(facts: RequestFacts, at: Date): TransitionResult | und
 
 function refuseClosed(facts: RequestFacts): TransitionResult | undefined {
   if (!isOpen(facts.status)) return refuse('already_closed', `The request is already ${facts.status}`);
+  return undefined;
+}
+
+/** Until staff say which right a mailed-in request exercises, nothing that depends on its type can happen. */
+function refuseUnclassified(facts: RequestFacts): TransitionResult | undefined {
+  if (facts.status === 'received_by_email') return refuse('not_classified', 'Classify the request first: its type is not known yet');
   return undefined;
 }
 

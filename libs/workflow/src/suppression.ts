@@ -5,7 +5,7 @@ export const SUPPRESSION_CHANNELS = ['email', 'sms', 'sale_share'] as const;
 export type SuppressionChannel = (typeof SUPPRESSION_CHANNELS)[number];
 
 /** How the opt-out reached us. */
-export const SUPPRESSION_SOURCES = ['form', 'sms_stop', 'email_unsubscribe', 'gpc', 'drp'] as const;
+export const SUPPRESSION_SOURCES = ['form', 'sms_stop', 'email_unsubscribe', 'gpc', 'drp', 'privacy_mailbox'] as const;
 export type SuppressionSource = (typeof SUPPRESSION_SOURCES)[number];
 
 /** The suppression an opt-out request creates; null for every other request type. */

@@ -37,10 +37,12 @@ export const csvLine = (cells: readonly (string | number | null)[]) => `${cells.
 
 /** The export's row of a request: no requester name or address, only what the queue page shows and dates. */
 export function queueCsvRow(r: QueuedRequest): string {
+  // Mail not yet classified has no type or regime yet: the row's are only its provisional deadline's.
+  const unclassified = r.status === 'received_by_email' || r.status === 'not_a_request';
   return csvLine([
     r.reference,
-    r.type,
-    r.regime,
+    unclassified ? null : r.type,
+    unclassified ? null : r.regime,
     r.channel,
     r.status,
     r.assignee?.email ?? null,

@@ -84,8 +84,13 @@ function row(v: QueuePageView, r: QueuedRequest): SafeHtml {
   const rowClass = r.urgency === 'overdue' ? 'overdue' : r.urgency === 'due_soon' ? 'due-soon' : '';
   return html`<tr${rowClass ? html` class="${rowClass}"` : ''} data-reference="${r.reference}">
 <td><a href="/staff/orgs/${v.slug}/requests/${r.id}">${r.reference}</a></td>
-<td>${label(r.type)}</td>
-<td>${label(r.regime)}</td>
+${
+  // Mail not yet classified: the type and regime on the row are only the provisional deadline's.
+  r.status === 'received_by_email' || r.status === 'not_a_request'
+    ? html`<td colspan="2"><span class="hint">not classified</span></td>`
+    : html`<td>${label(r.type)}</td>
+<td>${label(r.regime)}</td>`
+}
 <td>${r.channel}</td>
 <td>${label(r.status)}</td>
 <td>${r.assignee?.name ?? html`<span class="hint">unassigned</span>`}</td>

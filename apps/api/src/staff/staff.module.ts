@@ -21,11 +21,14 @@ import { RequestActionsService } from './request/request-actions.service.js';
 import { RequestPageController } from './request/request-page.controller.js';
 import { RequestPageService } from './request/request-page.service.js';
 import { StaffHomeController } from './staff-home.controller.js';
+import { InboundMailController } from './inbound/inbound-mail.controller.js';
+import { InboundMailService } from './inbound/inbound-mail.service.js';
+import { OptOutService } from '../suppression/opt-out.service.js';
 
 /** The staff console: sign-in, each organisation's queue, request pages and actions, reports, staff admin. */
 @Module({
-  controllers: [SignInController, StaffHomeController, QueuePageController, RequestsApiController, ReportsController, StaffAdminController, RequestPageController, RequestActionsController, StaffAlertsController, QueueDashboardController],
-  providers: [Csrf, StaffSessionService, StaffGuard, OrganisationAccess, RequestQueueService, RequestReportService, StaffAdminService, RequestPageService, RequestActionsService, StaffAlertsService, JobQueues, QueueDashboardService],
+  controllers: [SignInController, StaffHomeController, QueuePageController, RequestsApiController, ReportsController, StaffAdminController, RequestPageController, RequestActionsController, StaffAlertsController, QueueDashboardController, InboundMailController],
+  providers: [Csrf, StaffSessionService, StaffGuard, OrganisationAccess, RequestQueueService, RequestReportService, StaffAdminService, RequestPageService, RequestActionsService, StaffAlertsService, JobQueues, QueueDashboardService, InboundMailService, OptOutService],
   // RequestActionsService: the requester's reply on the status page is a request action too.
   exports: [Csrf, StaffSessionService, StaffGuard, OrganisationAccess, RequestActionsService],
 })

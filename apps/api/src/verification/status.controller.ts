@@ -2,9 +2,8 @@ import { Body, Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/co
 import type { Request, Response } from 'express';
 import { MoreThan, type DataSource } from 'typeorm';
 import type { Clock } from '#config';
-import { DataSubjectRequest, OrganisationDirectory, redeemableToken, RequestNote, ResponseFile } from '#db';
+import { DataSubjectRequest, OrganisationDirectory, redeemableToken, RequestNote, requestLabel, ResponseFile } from '#db';
 import { formatLocalDate } from '#mail';
-import { findRight } from '#policy';
 import { daysLeft, isOpen } from '#workflow';
 import { CLOCK, DATA_SOURCE } from '../infra/tokens.js';
 import { Csrf } from '../public/csrf.js';
@@ -85,7 +84,7 @@ export class StatusController {
       statusPage({
         organisationName: context.policy.name,
         reference: request.reference,
-        requestLabel: findRight(context.policy, request.rightId)?.label ?? request.type,
+        requestLabel: requestLabel(request, context.policy),
         status: request.status,
         receivedOn: formatLocalDate(request.receivedAt, timeZone),
         dueOn: formatLocalDate(request.dueAt, timeZone),

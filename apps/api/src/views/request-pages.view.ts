@@ -133,6 +133,8 @@ export const STATUS_WORDING: Record<RequestStatus, string> = {
   withdrawn: 'Withdrawn',
   redirected: 'Passed to the organisation responsible for your data',
   closed_unverified: 'Closed without being confirmed',
+  received_by_email: 'Received by email, waiting for the privacy team to read it',
+  not_a_request: 'Closed: the privacy team found no privacy request in your message',
 };
 
 export interface StatusView {
@@ -163,9 +165,14 @@ ${v.error ? html`<div class="summary" role="alert" id="error"><p>${v.error}</p><
 <dt>Request</dt><dd>${v.requestLabel}</dd>
 <dt>Status</dt><dd id="status">${STATUS_WORDING[v.status]}</dd>
 <dt>Received</dt><dd>${v.receivedOn}</dd>
-<dt>Answer due by</dt><dd id="due">${v.dueOn}${
-    v.paused ? ' (the time limit stands still until you answer, and this date moves by that time)' : v.open ? ` (${left})` : ''
-  }</dd>
+${
+  // Which right a mail exercises, and so its deadline, is known once the privacy team has read it.
+  v.status === 'received_by_email' || v.status === 'not_a_request'
+    ? ''
+    : html`<dt>Answer due by</dt><dd id="due">${v.dueOn}${
+        v.paused ? ' (the time limit stands still until you answer, and this date moves by that time)' : v.open ? ` (${left})` : ''
+      }</dd>`
+}
 </dl>
 ${v.reply ? replySection(v.reply) : ''}
 ${v.files ? filesSection(v.files) : ''}`;

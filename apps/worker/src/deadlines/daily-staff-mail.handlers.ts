@@ -1,4 +1,4 @@
-import { DataSubjectRequest, Organisation, type OrganisationContext } from '#db';
+import { DataSubjectRequest, Organisation, requestTypeWords, type OrganisationContext } from '#db';
 import { formatLocalDate, overdueEscalationMail, staffDigestMail, type DigestRequestLine, type OverdueRequestLine } from '#mail';
 import { dailyStaffMailDate, daysLeft, OPEN_STATUSES } from '#workflow';
 import type { JobHandlers } from '../mail/request-mail.handlers.js';
@@ -37,7 +37,7 @@ export function dailyStaffMailHandlers(deps: RequestMailDeps): Pick<JobHandlers,
   function openRequests(organisationId: string) {
     return dataSource
       .createQueryBuilder(DataSubjectRequest, 'r')
-      .select(['r.id', 'r.reference', 'r.type', 'r.dueAt', 'r.pausedAt', 'r.assigneeId'])
+      .select(['r.id', 'r.reference', 'r.type', 'r.status', 'r.dueAt', 'r.pausedAt', 'r.assigneeId'])
       .where(`r.organisation_id = :org AND ${IS_OPEN}`, { org: organisationId })
       .orderBy('r.dueAt')
       .addOrderBy('r.id');
@@ -45,7 +45,7 @@ export function dailyStaffMailHandlers(deps: RequestMailDeps): Pick<JobHandlers,
 
   const line = (context: OrganisationContext, r: DataSubjectRequest) => ({
     reference: r.reference,
-    type: r.type.replace(/_/g, ' '),
+    type: requestTypeWords(r),
     url: link(`/staff/orgs/${context.organisation.slug}/requests/${r.id}`),
   });
 

@@ -9,6 +9,7 @@ import {
   requestDeadlines,
   requestFacts,
   requestSchedule,
+  requestTypeWords,
   rescheduleRequest,
   type OrganisationContext,
 } from '#db';
@@ -34,7 +35,6 @@ export function deadlineFireHandlers(deps: RequestMailDeps): Pick<JobHandlers, '
   const { link, load, mailParty, issueStatusLink, unsubscribeHeaders } = requestMailContext(deps);
   const requestUrl = (request: DataSubjectRequest, context: OrganisationContext) =>
     link(`/staff/orgs/${context.organisation.slug}/requests/${request.id}`);
-  const typeWords = (request: DataSubjectRequest) => request.type.replace(/_/g, ' ');
 
   /** One mail per addressee, each under its own ledger key. Staff mails stay off the request's requester timeline. */
   async function mailStaff(
@@ -90,7 +90,7 @@ export function deadlineFireHandlers(deps: RequestMailDeps): Pick<JobHandlers, '
         return;
       }
       const timeZone = context.organisation.timeZone;
-      const line = { reference: request.reference, type: typeWords(request), url: requestUrl(request, context) };
+      const line = { reference: request.reference, type: requestTypeWords(request), url: requestUrl(request, context) };
       switch (event.kind) {
         case 'staff_reminder':
           return mailStaff(jobId, request, context, 'staff_reminder', (recipientName) =>

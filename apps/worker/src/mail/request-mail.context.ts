@@ -1,8 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Clock, Env } from '#config';
-import { DataSubjectRequest, issueRequestToken, OrganisationDirectory, type OrganisationContext } from '#db';
+import { DataSubjectRequest, issueRequestToken, OrganisationDirectory, requestLabel, type OrganisationContext } from '#db';
 import { listUnsubscribeHeaders, signUnsubscribeToken, type RequestMailParty } from '#mail';
-import { findRight } from '#policy';
 import { linkExpiresAt, normaliseEmail, STATUS_LINK_DAYS } from '#workflow';
 import type { MailLedger } from './mail-ledger.js';
 
@@ -36,7 +35,7 @@ export function requestMailContext(deps: RequestMailDeps) {
         contact: context.policy.privacyEmail,
         requesterName: request.requesterName,
         reference: request.reference,
-        requestLabel: findRight(context.policy, request.rightId)?.label ?? request.type,
+        requestLabel: requestLabel(request, context.policy),
       };
     },
 

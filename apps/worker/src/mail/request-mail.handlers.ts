@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
-import { issueRequestToken, RequestAgent, requestFacts, type DataSubjectRequest, type OrganisationContext } from '#db';
-import { agentConfirmationMail, formatLocalDate, receiptMail, verificationMail } from '#mail';
+import type { EntityManager } from 'typeorm';
+import { InboundMessage, issueRequestToken, RequestAgent, requestFacts, type DataSubjectRequest, type OrganisationContext } from '#db';
+import { agentConfirmationMail, emailReceiptMail, formatLocalDate, receiptMail, verificationMail } from '#mail';
 import type { JobName, JobPayloads } from '#queue';
 import { linkExpiresAt, verificationStartsClock, verifyRequest } from '#workflow';
 import { recordRequesterMail } from '../deadlines/acknowledgement.js';
@@ -51,18 +52,31 @@ export function requestMailHandlers(deps: RequestMailDeps): Pick<JobHandlers, 'v
       const loaded = await load(requestId);
       if (!loaded) return;
       const { request, context } = loaded;
+      // A mailed-in request classified before its receipt left: the verification mail acknowledges it instead.
+      // One set aside as not a request gets no reply: answering spam confirms the address to the spammer.
+      if (request.status === 'unverified' || request.status === 'not_a_request') {
+        logger.log(`receipt for ${requestId} not needed any more`);
+        return;
+      }
       const now = deps.clock.now();
-      await ledger.sendOnce({ key: jobId, organisationId: request.organisationId, requestId, template: 'receipt', to: request.requesterEmail }, async (tx) => {
+      const unclassified = request.status === 'received_by_email';
+      const template = unclassified ? 'email_receipt' : 'receipt';
+      await ledger.sendOnce({ key: jobId, organisationId: request.organisationId, requestId, template, to: request.requesterEmail }, async (tx) => {
         const statusUrl = await issueStatusLink(tx, requestId, now);
         await recordRequesterMail(tx, requestId, context, now);
-        return {
-          to: request.requesterEmail,
-          headers: unsubscribeHeaders(request, context),
-          ...receiptMail({ ...mailParty(request, context), statusUrl, dueOn: formatLocalDate(request.dueAt, context.organisation.timeZone) }),
-        };
+        const party = mailParty(request, context);
+        const headers = unsubscribeHeaders(request, context);
+        if (unclassified) return { to: request.requesterEmail, headers, ...emailReceiptMail({ ...party, statusUrl, subject: await mailSubject(tx, requestId) }) };
+        return { to: request.requesterEmail, headers, ...receiptMail({ ...party, statusUrl, dueOn: formatLocalDate(request.dueAt, context.organisation.timeZone) }) };
       });
     },
   };
+}
+
+/** The subject of the mail a request came as, to tell the sender which of their mails is acknowledged. */
+async function mailSubject(tx: EntityManager, requestId: string): Promise<string> {
+  const message = await tx.findOne(InboundMessage, { where: { requestId }, select: { id: true, subject: true } });
+  return message?.subject ?? '';
 }
 
 /** The due date the requester can expect: where confirming starts the clock (GDPR), the one it starts if confirmed now. */

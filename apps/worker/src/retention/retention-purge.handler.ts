@@ -127,7 +127,9 @@ async function purgeRequests(tx: EntityManager, organisationId: string, rows: Cl
       WHERE id = ANY($1)`,
     [ids, now],
   );
-  for (const table of ['request_note', 'response_file', 'request_token', 'deadline_event', 'request_agent']) {
+  // inbound_message: the mail a request came as, with its attachments (they cascade). request_agent: an agent's
+  // details and the consumer's signed permission.
+  for (const table of ['request_note', 'response_file', 'request_token', 'deadline_event', 'inbound_message', 'request_agent']) {
     await tx.query(`DELETE FROM ${table} WHERE request_id = ANY($1)`, [ids]);
   }
   await tx.query(`UPDATE sent_message SET recipient = '' WHERE request_id = ANY($1)`, [ids]);

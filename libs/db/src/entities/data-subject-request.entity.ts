@@ -19,7 +19,7 @@ export type RequesterRelationship = 'self' | 'agent';
 // The queue's default view (open requests, soonest due first), without walking past closed ones. The list is
 // OPEN_STATUSES, in its order, so the queue's `status IN (...)` matches the predicate.
 @Index('ix_request_org_open_due', ['organisationId', 'dueAt', 'id'], {
-  where: "status IN ('unverified', 'verified', 'in_progress', 'awaiting_requester')",
+  where: "status IN ('unverified', 'verified', 'in_progress', 'awaiting_requester', 'received_by_email')",
 })
 // Staff search by requester address (prefix or substring): a trigram index on lower(requester_email), which
 // TypeORM cannot describe, so its migration creates it and the schema check leaves it alone.

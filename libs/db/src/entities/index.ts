@@ -6,6 +6,7 @@ import { DrpAgent } from './drp-agent.entity.js';
 import { DrpAgentToken } from './drp-agent-token.entity.js';
 import { DrpRequest } from './drp-request.entity.js';
 import { DrpSignedMessage } from './drp-signed-message.entity.js';
+import { InboundAttachment, InboundMessage } from './inbound-message.entity.js';
 import { Organisation } from './organisation.entity.js';
 import { OutboxMessage } from './outbox-message.entity.js';
 import { PolicyVersion } from './policy-version.entity.js';
@@ -32,6 +33,7 @@ export * from './drp-agent.entity.js';
 export * from './drp-agent-token.entity.js';
 export * from './drp-request.entity.js';
 export * from './drp-signed-message.entity.js';
+export * from './inbound-message.entity.js';
 export * from './organisation.entity.js';
 export * from './outbox-message.entity.js';
 export * from './policy-version.entity.js';
@@ -76,4 +78,6 @@ export const ENTITIES = [
   DrpRequest,
   DrpSignedMessage,
   RequestAgent,
+  InboundMessage,
+  InboundAttachment,
 ];

@@ -2,6 +2,7 @@ import { InitialSchema1795565615159 } from './1795565615159-initial-schema.migra
 import { QueueIndexes1795565993437 } from './1795565993437-queue-indexes.migration.js';
 import { DeadlineJobs1795567732328 } from './1795567732328-deadline-jobs.migration.js';
 import { AuthorisedAgents1795573732777 } from './1795573732777-authorised-agents.migration.js';
+import { InboundMailbox1795573820411 } from './1795573820411-inbound-mailbox.migration.js';
 import { SuppressionList1795573831454 } from './1795573831454-suppression-list.migration.js';
 import { DataRightsProtocol1795573833602 } from './1795573833602-data-rights-protocol.migration.js';
 
@@ -11,6 +12,7 @@ export const MIGRATIONS = [
   QueueIndexes1795565993437,
   DeadlineJobs1795567732328,
   AuthorisedAgents1795573732777,
+  InboundMailbox1795573820411,
   SuppressionList1795573831454,
   DataRightsProtocol1795573833602,
 ];

@@ -44,7 +44,10 @@ export class RequestReportService {
     const is = (status: RequestStatus) => `r.status = ${p(status)}`;
     const closed = `r.closed_at IS NOT NULL AND NOT r.status = ANY(${p(OPEN_STATUSES)}::text[])`;
     const days = 'extract(epoch FROM r.closed_at - r.received_at) / 86400';
-    const where = `r.organisation_id = ${p(context.organisation.id)} AND r.received_at >= ${p(period.start)} AND r.received_at < ${p(period.end)}`;
+    // Mail not yet classified has no type to count under, and mail set aside as not a request was never one.
+    const unclassified: RequestStatus[] = ['received_by_email', 'not_a_request'];
+    const where = `r.organisation_id = ${p(context.organisation.id)} AND r.received_at >= ${p(period.start)} AND r.received_at < ${p(period.end)}
+  AND r.status <> ALL(${p(unclassified)}::text[])`;
     const count = (condition: string, as: string) => `count(*) FILTER (WHERE ${condition})::int AS ${as}`;
     const sql = `SELECT r.regime, r.type, GROUPING(r.regime, r.type) AS is_total,
   count(*)::int AS received,

@@ -50,4 +50,24 @@ describe('availableActions', () => {
     expect(availableActions(closed, 'agent', now)).toMatchObject({ assign: false, note: true, fulfil: false, reopen: false });
     expect(availableActions(closed, 'admin', now)).toMatchObject({ assign: false, note: true, fulfil: false, reopen: true });
   });
+
+  it('offers classifying or setting aside a mailed-in request, and nothing that needs its type', () => {
+    const triage = facts({ status: 'received_by_email', verifiedAt: null, regime: 'can_spam', requestType: 'opt_out_marketing_email' });
+    expect(availableActions(triage, 'agent', now)).toEqual({
+      assign: true,
+      note: true,
+      start: false,
+      ask: false,
+      extend: false,
+      fulfil: false,
+      partiallyFulfil: false,
+      denialReasons: [],
+      redirect: false,
+      reopen: false,
+      classify: true,
+      dismiss: true,
+    });
+    expect(availableActions(facts({}), 'agent', now)).toMatchObject({ classify: false, dismiss: false });
+    expect(availableActions(facts({ status: 'not_a_request' }), 'admin', now)).toMatchObject({ classify: false, dismiss: false, reopen: true });
+  });
 });

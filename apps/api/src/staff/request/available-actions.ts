@@ -1,7 +1,9 @@
 import type { StaffRole } from '#db';
 import {
   askRequester,
+  classifyRequest,
   denialReasons,
+  dismissAsNotARequest,
   deny,
   extendRequest,
   fulfil,
@@ -27,6 +29,9 @@ export interface AvailableActions {
   denialReasons: readonly DenialReason[];
   redirect: boolean;
   reopen: boolean;
+  /** Mail awaiting triage: name the right it exercises, or set it aside as not a request. */
+  classify: boolean;
+  dismiss: boolean;
 }
 
 const NONE: AvailableActions = {
@@ -40,6 +45,8 @@ const NONE: AvailableActions = {
   denialReasons: [],
   redirect: false,
   reopen: false,
+  classify: false,
+  dismiss: false,
 };
 
 // Stands in for the text a form will carry, so a form is offered exactly when the workflow would accept it.
@@ -60,5 +67,7 @@ export function availableActions(facts: RequestFacts, role: StaffRole, now: Date
     denialReasons: grounds.length > 0 && deny(facts, now, grounds[0], SOME_TEXT).ok ? grounds : [],
     redirect: redirect(facts, now, SOME_TEXT).ok,
     reopen: role === 'admin' && reopen(facts, now, SOME_TEXT).ok,
+    classify: classifyRequest(facts, now, { id: SOME_TEXT, type: facts.requestType, regime: facts.regime, verification: 'none' }, facts.internalTargetDays).ok,
+    dismiss: dismissAsNotARequest(facts, now).ok,
   };
 }

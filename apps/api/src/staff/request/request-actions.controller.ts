@@ -132,6 +132,18 @@ export class RequestActionsController {
     return this.act({ staff, slug, id, body, req, res }, ACT_ROLES, (org, actor, now) => this.actions.redirect(org.organisation.id, id, actor, controller, now));
   }
 
+  @Post('classify')
+  classify(@Staff() staff: StaffPrincipal, @Param('org') slug: string, @Param('id') id: string, @Body() body: Form, @Req() req: Request, @Res() res: Response) {
+    return this.act({ staff, slug, id, body, req, res }, ACT_ROLES, (org, actor, now) =>
+      this.actions.classify(org.organisation.id, id, actor, field(body, 'rightId'), now),
+    );
+  }
+
+  @Post('not-a-request')
+  notARequest(@Staff() staff: StaffPrincipal, @Param('org') slug: string, @Param('id') id: string, @Body() body: Form, @Req() req: Request, @Res() res: Response) {
+    return this.act({ staff, slug, id, body, req, res }, ACT_ROLES, (org, actor, now) => this.actions.dismiss(org.organisation.id, id, actor, now));
+  }
+
   @Post('reopen')
   reopen(@Staff() staff: StaffPrincipal, @Param('org') slug: string, @Param('id') id: string, @Body() body: Form, @Req() req: Request, @Res() res: Response) {
     return this.act({ staff, slug, id, body, req, res }, ADMIN_ROLES, (org, actor, now) =>

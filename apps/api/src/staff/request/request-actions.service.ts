@@ -15,20 +15,25 @@ import {
   type RequestNoteKind,
   type TokenRefusal,
 } from '#db';
-import { DEFAULT_RESPONSE_LINK_DAYS } from '#policy';
+import { DEFAULT_RESPONSE_LINK_DAYS, findRight, internalTargetDaysFor } from '#policy';
 import { writeOutbox, type NoticeAuditDetail } from '#queue';
 import {
   askRequester,
+  classifyRequest,
   deny,
+  dismissAsNotARequest,
   extendRequest,
   fulfil,
   isOpen,
   linkExpiresAt,
+  normaliseEmail,
+  normalisePhone,
   partiallyFulfil,
   redirect,
   reopen,
   requesterReplied,
   startWork,
+  suppressionChannelFor,
   withdraw,
   type DenialReason,
   type MailTemplate,
@@ -38,6 +43,7 @@ import {
 import { DATA_SOURCE } from '../../infra/tokens.js';
 import { isUuid } from '../../infra/uuid.js';
 import { containsSensitiveNumber } from '../../intake/sensitive-numbers.js';
+import { OptOutService } from '../../suppression/opt-out.service.js';
 import { ActionRefused } from './action-refused.js';
 import { answeredWithFiles, MAX_RESPONSE_FILES, safeContentType, safeFileName, type UploadedFile } from './response-upload.js';
 
@@ -73,6 +79,7 @@ export class RequestActionsService {
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(OrganisationDirectory) private readonly directory: OrganisationDirectory,
+    private readonly optOuts: OptOutService,
   ) {}
 
   assign(organisationId: string, requestId: string, actor: Actor, assigneeId: string, now: Date): Promise<void> {
@@ -187,6 +194,43 @@ export class RequestActionsService {
     return this.perform(organisationId, requestId, actor, now, async ({ request, facts }) => ({
       ...transition(request, reopen(facts, now, text)),
       detail: { reason: text.trim() },
+    }));
+  }
+
+  /**
+   * Names the right a mailed-in request exercises, under the policy version it arrived under. Then, as for a form
+   * request: a verification link to the sender's address, or for an opt-out (no verification) a receipt saying
+   * what will be done by when.
+   */
+  /**
+   * Staff read a mail to the privacy address and name the right it asks for. An opt-out is then honoured at once
+   * with its suppression, as on every other channel; any other right waits for the sender to verify.
+   */
+  classify(organisationId: string, requestId: string, actor: Actor, rightId: string, now: Date): Promise<void> {
+    return this.dataSource.transaction(async (tx) => {
+      let optOut: { request: DataSubjectRequest; context: OrganisationContext; address: string } | undefined;
+      await this.performIn(tx, { id: requestId, organisationId }, actor, now, async ({ request, facts, context }) => {
+        const right = findRight(context.policy, rightId);
+        if (!right) throw ActionRefused.badInput("Choose one of the rights the organisation's policy grants.");
+        const channel = suppressionChannelFor(right.type);
+        const address = channel === 'sms' ? normalisePhone(request.requesterPhone ?? '') : normaliseEmail(request.requesterEmail);
+        if (channel && !address) {
+          throw ActionRefused.badInput('This mail gives no phone number to stop texting; the sender can reply STOP to any text instead.');
+        }
+        const effect = transition(request, classifyRequest(facts, now, right, internalTargetDaysFor(context.policy, right.id)));
+        if (channel && address) optOut = { request, context, address };
+        else await writeOutbox(tx, 'verification.send', { requestId: request.id }, 'initial');
+        return { ...effect, detail: { rightId: right.id, dueAt: request.dueAt.toISOString() } };
+      });
+      if (optOut) await this.optOuts.fulfil(tx, optOut.request, { context: optOut.context, source: 'privacy_mailbox', address: optOut.address, at: now, confirmedBy: 'mail' });
+    });
+  }
+
+  /** Spam and other mail that asks for nothing: closed, and the sender is not answered. */
+  dismiss(organisationId: string, requestId: string, actor: Actor, now: Date): Promise<void> {
+    return this.perform(organisationId, requestId, actor, now, async ({ request, facts }) => ({
+      ...transition(request, dismissAsNotARequest(facts, now)),
+      detail: {},
     }));
   }
 

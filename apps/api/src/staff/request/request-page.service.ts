@@ -19,6 +19,7 @@ import { DATA_SOURCE } from '../../infra/tokens.js';
 import { isUuid } from '../../infra/uuid.js';
 import type { StaffOrganisation } from '../auth/organisation-access.js';
 import { availableActions, type AvailableActions } from './available-actions.js';
+import { InboundMailService, type InboundMail } from '../inbound/inbound-mail.service.js';
 
 export interface TimelineItem {
   entry: AuditEntry;
@@ -51,6 +52,8 @@ export interface RequestPageModel {
   team: TeamMember[];
   redirects: ProcessorRedirect[];
   actions: AvailableActions;
+  /** The mail the request came as (channel email), while retention has not removed it. */
+  inboundMail: InboundMail | null;
   /** When the page was built: days left are counted from it. */
   now: Date;
 }
@@ -62,6 +65,7 @@ export class RequestPageService {
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(OrganisationDirectory) private readonly directory: OrganisationDirectory,
+    private readonly inboundMail: InboundMailService,
   ) {}
 
   async load(organisation: StaffOrganisation, requestId: string, now: Date): Promise<RequestPageModel> {
@@ -73,11 +77,12 @@ export class RequestPageService {
     const requestContext = await this.directory.forRequest(request);
     const facts = requestFacts(request, requestContext);
 
-    const [entries, files, team, agent] = await Promise.all([
+    const [entries, files, team, agent, inboundMail] = await Promise.all([
       this.dataSource.getRepository(AuditEntry).find({ where: { requestId: request.id, organisationId }, order: { seq: 'ASC' } }),
       this.dataSource.getRepository(ResponseFile).find({ where: { requestId: request.id }, order: { createdAt: 'ASC', fileName: 'ASC' } }),
       this.team(organisationId),
       this.dataSource.getRepository(RequestAgent).findOneBy({ requestId: request.id }),
+      request.channel === 'email' ? this.inboundMail.forRequest(organisationId, request.id) : null,
     ]);
     const noteIds = entries.flatMap((e) => (typeof e.detail.noteId === 'string' ? [e.detail.noteId] : []));
     const notes = noteIds.length === 0 ? [] : await this.dataSource.getRepository(RequestNote).findBy({ id: In(noteIds), requestId: request.id });
@@ -105,6 +110,7 @@ export class RequestPageService {
       team,
       redirects: requestContext.policy.processorRedirects,
       actions: availableActions(facts, organisation.role, now),
+      inboundMail,
     };
   }
 

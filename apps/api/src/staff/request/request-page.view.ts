@@ -4,6 +4,7 @@ import { staffPage } from '../../views/staff-layout.view.js';
 import type { RequestPageModel, TimelineItem } from './request-page.service.js';
 import { answeredWithFiles, MAX_RESPONSE_FILES } from './response-upload.js';
 import { MAX_TEXT_LENGTH } from './request-actions.service.js';
+import { inboundMailSection, triageForms } from '../inbound/inbound-mail.view.js';
 
 export interface RequestPageChrome {
   userId: string;
@@ -28,6 +29,8 @@ const ACTION_TEXT: Record<string, string> = {
   'request.verification_expired': 'Closed: email address not confirmed in time',
   'request.agent_authority_refused': 'Closed: the consumer said they did not authorise the agent',
   'request.reopened': 'Reopened',
+  'request.classified': 'Classified',
+  'request.dismissed': 'Set aside: not a request',
   'request.assigned': 'Assigned',
   'request.unassigned': 'Unassigned',
   'request.note_added': 'Internal note',
@@ -52,6 +55,8 @@ export function requestPage(m: RequestPageModel, chrome: RequestPageChrome): str
   const left = daysLeft(request.dueAt, m.now, tz);
   // After retention only the legal record is left: the requester's fields say so instead of showing blanks.
   const personal = (value: SafeHtml | string) => (request.purgedAt ? html`<span class="hint">removed</span>` : value);
+  // Mail not yet classified: the right, type and regime on the row are provisional (the earliest deadline's).
+  const unclassified = request.status === 'received_by_email' || request.status === 'not_a_request';
   const body = html`<h1>Request ${request.reference}</h1>
 ${chrome.error ? html`<div class="summary" role="alert" id="refusal"><h2>Not done</h2><p>${chrome.error}</p></div>` : ''}
 ${
@@ -61,13 +66,17 @@ ${
 }
 <dl id="summary">
 <dt>Status</dt><dd id="status">${words(request.status)}</dd>
-<dt>Right</dt><dd>${m.right?.label ?? request.rightId}${
-    m.right ? html`<blockquote id="citation">“${m.right.citation.quote}”</blockquote><span class="hint">Policy version ${m.requestContext.policyVersion.version}</span>` : ''
-  }</dd>
+${
+  unclassified
+    ? html`<dt>Right</dt><dd id="right">not classified yet <span class="hint">Until then it is held to the earliest due date any right would have: ${m.right?.label ?? request.rightId} (${regimeName(request.regime)}).</span></dd>`
+    : html`<dt>Right</dt><dd id="right">${m.right?.label ?? request.rightId}${
+        m.right ? html`<blockquote id="citation">“${m.right.citation.quote}”</blockquote><span class="hint">Policy version ${m.requestContext.policyVersion.version}</span>` : ''
+      }</dd>
 <dt>Type</dt><dd>${words(request.type)}</dd>
-<dt>Regime</dt><dd>${regimeName(request.regime)}</dd>
+<dt>Regime</dt><dd>${regimeName(request.regime)}</dd>`
+}
 <dt>Channel</dt><dd>${request.channel}</dd>
-<dt>Verification</dt><dd>required: ${request.verificationRequired}; reached: ${request.verificationReached}</dd>
+<dt>Verification</dt><dd>${unclassified ? 'decided when classified' : `required: ${request.verificationRequired}; reached: ${request.verificationReached}`}</dd>
 <dt>Assignee</dt><dd id="assignee">${m.assignee?.name ?? 'nobody'}</dd>
 </dl>
 <h2>Requester</h2>
@@ -79,6 +88,7 @@ ${
 <dt>Details</dt><dd>${personal(request.details ? html`<pre>${request.details}</pre>` : '—')}</dd>
 </dl>
 ${request.relationship === 'agent' ? agentSection(m, personal) : ''}
+${m.inboundMail ? inboundMailSection(m.inboundMail, `/staff/orgs/${organisation.organisation.slug}/requests/${request.id}`, tz) : ''}
 <h2>Dates</h2>
 <dl id="dates">
 <dt>Received</dt><dd>${date(request.receivedAt)}</dd>
@@ -178,6 +188,7 @@ function timelineItem(m: RequestPageModel, { entry, note }: TimelineItem, tz: st
     return id ? (m.staffNames.get(id) ?? 'a former member') : undefined;
   };
   if (entry.action === 'request.assigned') facts.push(`to ${staff('assigneeId')}`);
+  if (entry.action === 'request.classified') facts.push(`as ${m.requestContext.policy.rights.find((r) => r.id === text('rightId'))?.label ?? text('rightId')}`);
   if (entry.action === 'request.unassigned') facts.push(`was ${staff('previousAssigneeId')}`);
   if (entry.action === 'mail.sent' || entry.action === 'mail.failed') facts.push(words(text('template') ?? ''));
   if (entry.action === 'mail.failed') facts.push(`${String(d.attempts)} attempts, ${text('error') ?? 'unknown error'}`);
@@ -222,7 +233,7 @@ function actionForms(m: RequestPageModel, chrome: RequestPageChrome): SafeHtml |
     html`<label for="files-${required ? 'all' : 'part'}">Response files <span class="hint">${required ? '1' : '0'} to ${MAX_RESPONSE_FILES} files, each at most 10 MB.</span></label>
 <input type="file" name="files" id="files-${required ? 'all' : 'part'}" multiple${required ? html` required` : ''}>`;
 
-  const sections: SafeHtml[] = [];
+  const sections: SafeHtml[] = triageForms(m.requestContext.policy.rights, base, csrf, { classify: a.classify, dismiss: a.dismiss });
   if (a.assign) {
     sections.push(html`<section id="assignment"><h3>Assignment</h3>
 <form method="post" action="${base}/assign">${csrf}

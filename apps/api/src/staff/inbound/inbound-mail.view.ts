@@ -1,0 +1,63 @@
+import { formatLocalDateTime, html, raw, type SafeHtml } from '#mail';
+import type { PolicyRight } from '#policy';
+import { sanitiseMailHtml } from './mail-html.js';
+import type { InboundMail } from './inbound-mail.service.js';
+
+const sizeText = (bytes: number) => (bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`);
+
+/**
+ * The mail a request came as: headers, the text part, the HTML part sanitised (never the sender's markup as sent),
+ * the attachments and the original, each a download.
+ */
+export function inboundMailSection(mail: InboundMail, base: string, timeZone: string): SafeHtml {
+  const { message, attachments } = mail;
+  const from = message.fromName ? `${message.fromName} <${message.fromAddress}>` : message.fromAddress;
+  return html`<h2>The mail</h2>
+<section id="mail">
+<dl>
+<dt>From</dt><dd id="mail-from">${from}</dd>
+<dt>To</dt><dd>${message.recipient}</dd>
+<dt>Subject</dt><dd id="mail-subject">${message.subject || '(no subject)'}</dd>
+<dt>Sent</dt><dd>${message.sentAt ? formatLocalDateTime(message.sentAt, timeZone) : 'no date given'}</dd>
+<dt>Original</dt><dd><a href="${base}/mail/original.eml" id="mail-original">original.eml</a> (${sizeText(message.sourceSize)})</dd>
+</dl>
+<h3>Text</h3>
+<pre id="mail-text">${message.textBody || '(no text part)'}</pre>
+${
+  message.htmlBody
+    ? html`<h3>HTML part <span class="hint">Shown cleaned: no scripts, images or styles.</span></h3>
+<div id="mail-html" class="mail-html">${
+        // The one place requester markup is emitted: only what the allow-list of sanitiseMailHtml leaves of it.
+        raw(sanitiseMailHtml(message.htmlBody))
+      }</div>`
+    : ''
+}
+<h3>Attachments</h3>
+${
+  attachments.length === 0
+    ? html`<p>None.</p>`
+    : html`<table id="mail-attachments"><thead><tr><th>File</th><th>Type</th><th>Size</th></tr></thead><tbody>${attachments.map(
+        (a) => html`<tr><td><a href="${base}/mail/attachments/${a.id}">${a.fileName}</a></td><td>${a.contentType}</td><td>${sizeText(a.size)}</td></tr>`,
+      )}</tbody></table>`
+}
+</section>`;
+}
+
+/** Classify (name the right the mail exercises) or set it aside; offered while the request awaits triage. */
+export function triageForms(rights: readonly PolicyRight[], base: string, csrf: SafeHtml, can: { classify: boolean; dismiss: boolean }): SafeHtml[] {
+  const forms: SafeHtml[] = [];
+  if (can.classify) {
+    forms.push(html`<section id="classify"><h3>Classify</h3>
+<p>Which right does the mail exercise? Its due date is counted from when the mail arrived. The sender then gets a link to confirm their address (the From line proves nothing), except for opt-outs, which need no proof.</p>
+<form method="post" action="${base}/classify">${csrf}
+<label for="rightId">Right</label>
+<select name="rightId" id="rightId">${rights.map((r) => html`<option value="${r.id}">${r.label}</option>`)}</select>
+<button type="submit">Classify</button></form></section>`);
+  }
+  if (can.dismiss) {
+    forms.push(html`<section id="not-a-request"><h3>Not a request</h3>
+<p>Closes it without a reply (spam, advertising, a question that is not about personal information). An admin can reopen it.</p>
+<form method="post" action="${base}/not-a-request">${csrf}<button type="submit" class="secondary">Not a request</button></form></section>`);
+  }
+  return forms;
+}

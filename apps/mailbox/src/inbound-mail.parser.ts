@@ -1,0 +1,51 @@
+import { createHash } from 'node:crypto';
+import { simpleParser } from 'mailparser';
+
+export interface InboundAttachmentPart {
+  fileName: string;
+  contentType: string;
+  content: Buffer;
+}
+
+/** What staff need from a mail; the source itself is kept as received. */
+export interface InboundMail {
+  /** The Message-ID, or the SHA-256 of the source when there is none: the same key means the same mail. */
+  messageKey: string;
+  fromAddress: string | null;
+  fromName: string;
+  subject: string;
+  sentAt: Date | null;
+  text: string;
+  /** The HTML part as sent: unsafe until sanitised for display. */
+  html: string | null;
+  attachments: InboundAttachmentPart[];
+}
+
+const MAX_FILE_NAME = 200;
+
+export async function parseInboundMail(source: Buffer): Promise<InboundMail> {
+  // skipTextToHtml: staff read the text part as text; only a sender's own HTML part is kept as HTML.
+  const parsed = await simpleParser(source, { skipTextToHtml: true, skipImageLinks: true });
+  const from = parsed.from?.value.find((a) => a.address);
+  return {
+    messageKey: parsed.messageId?.trim() || `sha256:${createHash('sha256').update(source).digest('hex')}`,
+    fromAddress: from?.address?.trim() || null,
+    fromName: from?.name?.trim() ?? '',
+    subject: parsed.subject ?? '',
+    sentAt: parsed.date && !Number.isNaN(parsed.date.getTime()) ? parsed.date : null,
+    text: parsed.text ?? '',
+    html: typeof parsed.html === 'string' ? parsed.html : null,
+    attachments: parsed.attachments.map((a, i) => ({
+      fileName: fileNameOf(a.filename, i),
+      contentType: a.contentType || 'application/octet-stream',
+      content: a.content,
+    })),
+  };
+}
+
+/** A name safe to offer as a download: no path, no control characters, something even when the sender gave none. */
+function fileNameOf(name: string | undefined, index: number): string {
+  const base = (name ?? '').split(/[\\/]/).pop() ?? '';
+  const clean = base.replace(/[\u0000-\u001f\u007f-\u009f]/g, '').trim().slice(0, MAX_FILE_NAME);
+  return clean || `attachment-${index + 1}`;
+}

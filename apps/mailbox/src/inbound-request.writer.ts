@@ -1,0 +1,121 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import {
+  appendAudit,
+  DataSubjectRequest,
+  InboundAttachment,
+  InboundMessage,
+  newRequestReference,
+  rescheduleRequest,
+  type OrganisationContext,
+} from '#db';
+import { internalTargetDaysFor } from '#policy';
+import { writeOutbox } from '#queue';
+import { provisionalTriageDeadlines } from '#workflow';
+import type { InboundMail } from './inbound-mail.parser.js';
+
+/** One organisation a mail was sent to, and the privacy address it was sent to there. */
+export interface MailedOrganisation {
+  context: OrganisationContext;
+  recipient: string;
+}
+
+export interface Delivery {
+  source: Buffer;
+  mail: InboundMail & { fromAddress: string };
+  organisations: MailedOrganisation[];
+  receivedAt: Date;
+}
+
+/**
+ * Turns an accepted mail into one triage request per organisation it was addressed to, in one transaction: the
+ * request, the original message and its attachments, the timeline entry, the reminders and the receipt's job. The
+ * SMTP receiver answers 250 only after this commits, so a mail is either stored or retried by its sender.
+ */
+export class InboundRequestWriter {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** The ids of the requests created; a mail already stored for an organisation (same Message-ID) creates none there. */
+  async store(delivery: Delivery): Promise<string[]> {
+    return this.dataSource.transaction(async (tx) => {
+      const created: string[] = [];
+      for (const organisation of delivery.organisations) {
+        const id = await this.storeFor(tx, delivery, organisation);
+        if (id) created.push(id);
+      }
+      return created;
+    });
+  }
+
+  private async storeFor(tx: EntityManager, delivery: Delivery, { context, recipient }: MailedOrganisation): Promise<string | null> {
+    const { organisation, policyVersion, policy, calendar } = context;
+    const { mail, receivedAt, source } = delivery;
+    // Two deliveries of one mail at once: the second waits here, then finds the first's row.
+    await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`inbound:${organisation.id}:${mail.messageKey}`]);
+    if (await tx.existsBy(InboundMessage, { organisationId: organisation.id, messageKey: mail.messageKey })) return null;
+
+    const provisional = provisionalTriageDeadlines(
+      policy.rights.map((right) => ({ right, internalTargetDays: internalTargetDaysFor(policy, right.id) })),
+      receivedAt,
+      organisation.timeZone,
+      calendar,
+    );
+    const request = await tx.save(
+      tx.create(DataSubjectRequest, {
+        reference: newRequestReference(),
+        organisationId: organisation.id,
+        policyVersionId: policyVersion.id,
+        // Provisional until staff classify it: the right whose deadline is the earliest.
+        rightId: provisional.right.id,
+        type: provisional.right.type,
+        regime: provisional.right.regime,
+        channel: 'email',
+        status: 'received_by_email',
+        requesterName: mail.fromName || mail.fromAddress,
+        requesterEmail: mail.fromAddress,
+        requesterPhone: null,
+        relationship: 'self',
+        details: '',
+        receivedAt,
+        clockStartedAt: receivedAt,
+        acknowledgeBy: provisional.acknowledgeBy,
+        dueAt: provisional.dueAt,
+        verificationRequired: 'none',
+      }),
+    );
+    const message = await tx.save(
+      tx.create(InboundMessage, {
+        requestId: request.id,
+        organisationId: organisation.id,
+        messageKey: mail.messageKey,
+        recipient,
+        fromAddress: mail.fromAddress,
+        fromName: mail.fromName,
+        subject: mail.subject,
+        sentAt: mail.sentAt,
+        textBody: mail.text,
+        htmlBody: mail.html,
+        source,
+        sourceSize: source.length,
+      }),
+    );
+    if (mail.attachments.length > 0) {
+      await tx.save(
+        mail.attachments.map((a) =>
+          tx.create(InboundAttachment, { messageId: message.id, fileName: a.fileName, contentType: a.contentType, size: a.content.length, content: a.content }),
+        ),
+      );
+    }
+    await appendAudit(tx, {
+      organisationId: organisation.id,
+      requestId: request.id,
+      actorLabel: 'requester',
+      action: 'request.received',
+      detail: { channel: 'email', dueAt: request.dueAt, attachments: mail.attachments.length },
+      at: receivedAt,
+    });
+    await rescheduleRequest(tx, request, context, receivedAt);
+    // The acknowledgement (CCPA: within 10 business days) goes to the sender at once.
+    await writeOutbox(tx, 'receipt.send', { requestId: request.id }, 'initial');
+    return request.id;
+  }
+}

@@ -1,0 +1,44 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { clockFor, loadEnv } from '#config';
+import { createDataSource, OrganisationDirectory } from '#db';
+import { createInboundSmtpServer } from './inbound-smtp.server.js';
+import { InboundRequestWriter } from './inbound-request.writer.js';
+import { PrivacyAddressBook } from './privacy-addresses.js';
+
+/**
+ * The inbound privacy mailbox, its own process: it faces the internet on an SMTP port, needs only the database,
+ * and scales and fails apart from the api (HTTP) and the worker (queues). Requests it stores reach the worker
+ * through the outbox, like every other request.
+ */
+async function main(): Promise<void> {
+  const env = loadEnv();
+  const logger = new Logger('mailbox');
+  const dataSource = await createDataSource(env.DATABASE_URL, { poolSize: 5 }).initialize();
+  const server = createInboundSmtpServer({
+    maxMessageBytes: env.INBOUND_MAX_MESSAGE_BYTES,
+    addressBook: new PrivacyAddressBook(dataSource, new OrganisationDirectory(dataSource)),
+    writer: new InboundRequestWriter(dataSource),
+    clock: clockFor(env),
+  });
+  server.on('error', (error) => logger.error(error.message));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(env.INBOUND_SMTP_PORT, () => resolve());
+  });
+  if (env.NODE_ENV !== 'test') logger.log(`privacy mailbox listening for SMTP on port ${env.INBOUND_SMTP_PORT}`);
+
+  const stop = () => {
+    // Sessions in progress finish (their mail is stored or refused) before the database goes.
+    server.close(() => {
+      void dataSource.destroy().finally(() => process.exit(0));
+    });
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
