@@ -100,7 +100,8 @@ describe('the audit log: append-only and hash-chained, checked by `verify-audit`
     const restored = await runCli(['verify-audit', SLUG]);
     expect(restored.code).toBe(0);
     expect(restored.stdout).toMatch(/^audit chain intact: \d+ entries in 1 organisation\n$/);
-  });
+    // Four CLI processes, each starting Node and connecting: more than jest's default 5 s on a busy machine.
+  }, 30_000);
 
   it('refuses an unknown organisation', async () => {
     const result = await runCli(['verify-audit', 'no-such-org']);
