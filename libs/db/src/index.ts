@@ -10,3 +10,4 @@ export * from './audit-log.js';
 export * from './staff-accounts.js';
 export * from './drp-signature.js';
 export * from './drp-agents.js';
+export * from './drp-status.js';

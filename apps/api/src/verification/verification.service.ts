@@ -13,7 +13,7 @@ import {
   type OrganisationContext,
   type TokenRefusal,
 } from '#db';
-import { writeOutbox } from '#queue';
+import { queueDrpStatusCallback, writeOutbox } from '#queue';
 import { verifyRequest } from '#workflow';
 import { DATA_SOURCE } from '../infra/tokens.js';
 
@@ -58,6 +58,7 @@ export class VerificationService {
       await tx.save(request);
       await tx.update(RequestToken, { id: found.token.id }, { usedAt: now });
       await rescheduleRequest(tx, request, context, now);
+      await queueDrpStatusCallback(tx, request);
       await appendAudit(tx, {
         organisationId: request.organisationId,
         requestId: request.id,

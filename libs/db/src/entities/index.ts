@@ -6,6 +6,7 @@ import { DrpAgent } from './drp-agent.entity.js';
 import { DrpAgentToken } from './drp-agent-token.entity.js';
 import { DrpRequest } from './drp-request.entity.js';
 import { DrpSignedMessage } from './drp-signed-message.entity.js';
+import { DrpStatusCallback } from './drp-status-callback.entity.js';
 import { Organisation } from './organisation.entity.js';
 import { OutboxMessage } from './outbox-message.entity.js';
 import { PolicyVersion } from './policy-version.entity.js';
@@ -31,6 +32,7 @@ export * from './drp-agent.entity.js';
 export * from './drp-agent-token.entity.js';
 export * from './drp-request.entity.js';
 export * from './drp-signed-message.entity.js';
+export * from './drp-status-callback.entity.js';
 export * from './organisation.entity.js';
 export * from './outbox-message.entity.js';
 export * from './policy-version.entity.js';
@@ -73,4 +75,5 @@ export const ENTITIES = [
   DrpAgentToken,
   DrpRequest,
   DrpSignedMessage,
+  DrpStatusCallback,
 ];

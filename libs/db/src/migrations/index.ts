@@ -3,6 +3,7 @@ import { QueueIndexes1795565993437 } from './1795565993437-queue-indexes.migrati
 import { DeadlineJobs1795567732328 } from './1795567732328-deadline-jobs.migration.js';
 import { SuppressionList1795573831454 } from './1795573831454-suppression-list.migration.js';
 import { DataRightsProtocol1795573833602 } from './1795573833602-data-rights-protocol.migration.js';
+import { DrpStatusCallbacks1795575407880 } from './1795575407880-drp-status-callbacks.migration.js';
 
 /** Every migration in order; `npm run migration:generate -- <name>` writes the next one. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   DeadlineJobs1795567732328,
   SuppressionList1795573831454,
   DataRightsProtocol1795573833602,
+  DrpStatusCallbacks1795575407880,
 ];
