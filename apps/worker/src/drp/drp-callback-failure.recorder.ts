@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import type { Job } from 'bullmq';
+import { UnrecoverableError, type Job } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import type { Clock } from '#config';
 import { appendAudit, DataSubjectRequest, drpStatusOfRequest, DrpStatusCallback, StaffAlert } from '#db';
@@ -23,7 +23,7 @@ export class DrpCallbackFailureRecorder {
   /** For BullMQ's `failed` event, which fires after every attempt: acts on the last one only. */
   async onFailed(job: Job | undefined, error: Error): Promise<void> {
     if (!job?.id || job.name !== 'drp.status_callback') return;
-    const refused = error.name === 'UnrecoverableError';
+    const refused = error instanceof UnrecoverableError;
     if (!refused && job.attemptsMade < (job.opts.attempts ?? 1)) return;
     const failure = refused ? `refused: ${error.message}` : error instanceof CallbackFailed ? error.failure : error.name;
     try {
