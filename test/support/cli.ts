@@ -7,11 +7,11 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the built CLI against the run's database, as `npm run <script>` would. */
-export function runCli(args: string[]): Promise<CliResult> {
+/** Runs the built CLI against the run's database (or the one given), as `npm run <script>` would. */
+export function runCli(args: string[], databaseUrl = testDatabaseUrl()): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['dist/apps/cli/src/main.js', ...args], {
-      env: { PATH: process.env.PATH, NODE_ENV: 'test', DATABASE_URL: testDatabaseUrl() },
+      env: { PATH: process.env.PATH, NODE_ENV: 'test', DATABASE_URL: databaseUrl },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -10,6 +10,8 @@ import { createRedis, OutboxRelay, QUEUE_NAMES, type QueueName } from '#queue';
 import { dailyStaffMailHandlers } from './deadlines/daily-staff-mail.handlers.js';
 import { deadlineFireHandlers } from './deadlines/deadline-fire.handler.js';
 import { deadlineSweepHandlers } from './deadlines/deadline-sweep.handler.js';
+import { DrpCallbackFailureRecorder } from './drp/drp-callback-failure.recorder.js';
+import { drpStatusCallbackHandlers } from './drp/drp-status-callback.handler.js';
 import { checkHandlers, dispatch } from './job-dispatcher.js';
 import { MailFailureRecorder } from './mail/mail-failure.recorder.js';
 import { MailLedger } from './mail/mail-ledger.js';
@@ -23,10 +25,13 @@ const DATA_SOURCE = Symbol('DATA_SOURCE');
 const REDIS = Symbol('REDIS');
 const MAILER = Symbol('MAILER');
 
-/** Default retry policy: SMTP hiccups are retried with exponential backoff (MAIL_ATTEMPTS, from MAIL_BACKOFF_MS). */
-const jobOptions = (env: Env) => ({
-  attempts: env.MAIL_ATTEMPTS,
-  backoff: { type: 'exponential', delay: env.MAIL_BACKOFF_MS },
+/**
+ * Retry policy: SMTP hiccups are retried with exponential backoff (MAIL_ATTEMPTS, from MAIL_BACKOFF_MS); an agent's
+ * status callback endpoint, down for longer as a rule, on its own terms (DRP_CALLBACK_ATTEMPTS, DRP_CALLBACK_BACKOFF_MS).
+ */
+const jobOptions = (env: Env, queue: QueueName) => ({
+  attempts: queue === 'callbacks' ? env.DRP_CALLBACK_ATTEMPTS : env.MAIL_ATTEMPTS,
+  backoff: { type: 'exponential', delay: queue === 'callbacks' ? env.DRP_CALLBACK_BACKOFF_MS : env.MAIL_BACKOFF_MS },
   // Completed jobs are kept a day, so a re-relayed outbox row with the same job id stays a no-op.
   removeOnComplete: { age: 86_400 },
   removeOnFail: { age: 7 * 86_400 },
@@ -74,21 +79,25 @@ export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdo
       ...deadlineSweepHandlers(mailDeps),
       ...deadlineFireHandlers(mailDeps),
       ...dailyStaffMailHandlers(mailDeps),
+      ...drpStatusCallbackHandlers(mailDeps),
     });
     const failures = new MailFailureRecorder(this.dataSource, clock);
+    const callbackFailures = new DrpCallbackFailureRecorder(this.dataSource, clock);
     const prefix = this.env.REDIS_PREFIX;
     for (const name of QUEUE_NAMES) {
-      this.queues.set(name, new Queue(name, { connection: this.redis, prefix, defaultJobOptions: jobOptions(this.env) }));
+      this.queues.set(name, new Queue(name, { connection: this.redis, prefix, defaultJobOptions: jobOptions(this.env, name) }));
       const worker = new Worker(name, (job) => dispatch(handlers, job.name, job.data, job.id!), {
         connection: createRedis(this.env.REDIS_URL),
         prefix,
-        concurrency: 10,
+        // A callback holds a database connection (its lock) while the agent answers: fewer at once, so mail keeps its share.
+        concurrency: name === 'callbacks' ? 4 : 10,
         lockDuration: this.env.WORKER_LOCK_MS,
         stalledInterval: this.env.WORKER_STALLED_CHECK_MS,
       });
       worker.on('failed', (job, error) => {
         this.logger.error(`job ${job?.id} failed (attempt ${job?.attemptsMade} of ${job?.opts.attempts}): ${error.message}`);
         void failures.onFailed(job, error);
+        void callbackFailures.onFailed(job, error);
       });
       worker.on('error', (error) => this.logger.warn(`queue ${name}: ${error.message}`));
       this.workers.push(worker);

@@ -54,6 +54,29 @@ describe('loadEnv', () => {
     expect(attempt).toThrow(/DAILY_STAFF_MAIL_CHECK_MS/);
   });
 
+  it('calls DRP status callbacks 10 times from 30 s with a 10 s limit, public addresses only, unless told otherwise', () => {
+    const env = loadEnv({});
+    expect(env).toMatchObject({ DRP_CALLBACK_ATTEMPTS: 10, DRP_CALLBACK_BACKOFF_MS: 30_000, DRP_CALLBACK_TIMEOUT_MS: 10_000 });
+    expect(env.drpCallbackAllowsPrivateAddresses).toBe(false);
+    expect(loadEnv({ DRP_CALLBACK_ALLOW_PRIVATE_ADDRESSES: 'false' }).drpCallbackAllowsPrivateAddresses).toBe(false);
+    expect(loadEnv({ DRP_CALLBACK_ALLOW_PRIVATE_ADDRESSES: 'true', DRP_CALLBACK_ATTEMPTS: '3' })).toMatchObject({
+      drpCallbackAllowsPrivateAddresses: true,
+      DRP_CALLBACK_ATTEMPTS: 3,
+    });
+    const attempt = () => loadEnv({ DRP_CALLBACK_ALLOW_PRIVATE_ADDRESSES: 'yes', DRP_CALLBACK_TIMEOUT_MS: '0', DRP_CALLBACK_ATTEMPTS: '0' });
+    expect(attempt).toThrow(/DRP_CALLBACK_ALLOW_PRIVATE_ADDRESSES must be "true" or "false"/);
+    expect(attempt).toThrow(/DRP_CALLBACK_TIMEOUT_MS/);
+    expect(attempt).toThrow(/DRP_CALLBACK_ATTEMPTS/);
+  });
+
+  it('never lets callbacks reach private addresses in production', () => {
+    const secret = 'x'.repeat(40);
+    expect(() => loadEnv({ NODE_ENV: 'production', APP_SECRET: secret, DRP_CALLBACK_ALLOW_PRIVATE_ADDRESSES: 'true' })).toThrow(
+      /DRP_CALLBACK_ALLOW_PRIVATE_ADDRESSES: private addresses are for tests/,
+    );
+    expect(loadEnv({ NODE_ENV: 'production', APP_SECRET: secret }).drpCallbackAllowsPrivateAddresses).toBe(false);
+  });
+
   it('refuses development secrets in production', () => {
     expect(() => loadEnv({ NODE_ENV: 'production' })).toThrow(/APP_SECRET: must be set in production/);
   });

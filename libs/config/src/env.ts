@@ -106,6 +106,31 @@ export class Env {
   @Min(0)
   MAIL_BACKOFF_MS: number = 2_000;
 
+  /** Attempts per DRP status callback before it fails for good (then a staff alert says so). */
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  DRP_CALLBACK_ATTEMPTS: number = 10;
+
+  /** First retry delay of a failed DRP status callback in ms; each further retry waits twice as long. */
+  @IsInt()
+  @Min(0)
+  DRP_CALLBACK_BACKOFF_MS: number = 30_000;
+
+  /** How long one DRP status callback may take, connecting and answering, in ms. */
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  DRP_CALLBACK_TIMEOUT_MS: number = 10_000;
+
+  /**
+   * "true" lets DRP status callbacks reach loopback, private and link-local addresses: for tests and local agents
+   * only (refused in production). Otherwise a callback URL must resolve to public addresses only, so an agent cannot
+   * make the worker call into the network it runs in.
+   */
+  @IsIn(['true', 'false'], { message: 'DRP_CALLBACK_ALLOW_PRIVATE_ADDRESSES must be "true" or "false"' })
+  DRP_CALLBACK_ALLOW_PRIVATE_ADDRESSES: 'true' | 'false' = 'false';
+
   /** How often the retention purge runs, in ms (daily; tests run it more often). */
   @IsInt()
   @Min(1_000)
@@ -143,6 +168,10 @@ export class Env {
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }
+
+  get drpCallbackAllowsPrivateAddresses(): boolean {
+    return this.DRP_CALLBACK_ALLOW_PRIVATE_ADDRESSES === 'true';
+  }
 }
 
 export class EnvError extends Error {}
@@ -162,6 +191,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   if (env.isProduction) {
     if (env.APP_SECRET === DEV_SECRET) problems.push('- APP_SECRET: must be set in production');
     if (env.TEST_CLOCK_FILE) problems.push('- TEST_CLOCK_FILE: a moved clock is for tests, never production');
+    if (env.drpCallbackAllowsPrivateAddresses) problems.push('- DRP_CALLBACK_ALLOW_PRIVATE_ADDRESSES: private addresses are for tests and local agents, never production');
   }
   if (problems.length > 0) throw new EnvError(`Invalid environment:\n${problems.join('\n')}`);
   return env;

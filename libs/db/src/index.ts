@@ -11,3 +11,4 @@ export * from './staff-accounts.js';
 export * from './drp-signature.js';
 export * from './drp-agents.js';
 export * from './request-label.js';
+export * from './drp-status.js';

@@ -1,7 +1,7 @@
 import type { DenialReason, MailTemplate } from '#workflow';
 
 /** Every queue, and which queue each job runs on. */
-export const QUEUE_NAMES = ['mail', 'maintenance'] as const;
+export const QUEUE_NAMES = ['mail', 'maintenance', 'callbacks'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 /** The one typed union of jobs: name → payload. Payloads carry ids only; handlers re-read the rows. */
@@ -27,6 +27,8 @@ export interface JobPayloads {
   'deadlines.digest': Record<string, never>;
   /** Scheduled: remove personal data of requests closed past their organisation's retention, then old records. */
   'retention.purge': Record<string, never>;
+  /** Post a DRP request's status, as it is when sent, to its agent's `status_callback` (DRP 0.9.4 §2.03). */
+  'drp.status_callback': { requestId: string };
 }
 
 /**
@@ -62,6 +64,7 @@ export const JOB_NAMES = [
   'deadline.fire',
   'deadlines.escalate',
   'deadlines.digest',
+  'drp.status_callback',
 ] as const satisfies readonly JobName[];
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -74,6 +77,8 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   'deadline.fire': 'mail',
   'deadlines.escalate': 'maintenance',
   'deadlines.digest': 'maintenance',
+  // Their own queue, retried on their own terms: a slow or failing agent never holds up the mail.
+  'drp.status_callback': 'callbacks',
 };
 
 /**

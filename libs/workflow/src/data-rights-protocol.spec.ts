@@ -4,13 +4,16 @@ import {
   checkEnvelope,
   checkVersion,
   drpBusinessId,
+  drpStatusObject,
   drpStatusOf,
   DRP_ACTIONS,
   DRP_VERSION,
   parseExercise,
   rightForExercise,
+  sameDrpStatus,
   supportedActions,
   type DrpStatusFacts,
+  type DrpStatusObjectFacts,
 } from './data-rights-protocol.js';
 import { REQUEST_STATUSES, type DenialReason } from './request-state.machine.js';
 
@@ -93,6 +96,73 @@ describe('drpStatusOf (§3.02)', () => {
 
   it('tells the agent that the requester must confirm by email while unverified', () => {
     expect(drpStatusOf(facts('unverified')).processingDetails).toMatch(/confirm the request from the email/);
+  });
+});
+
+describe('drpStatusObject (§3.03) and which changes the agent sees (§2.03)', () => {
+  const received = new Date('2031-03-02T15:00:00Z');
+  const due = new Date('2031-04-16T03:59:59Z');
+  const stored = (status: DrpStatusFacts['status'], extra: Partial<DrpStatusObjectFacts> = {}): DrpStatusObjectFacts => ({
+    ...facts(status),
+    receivedAt: received,
+    dueAt: due,
+    drpRequestId: 'c789ff35-7644-4ceb-9981-4b35c264aac3',
+    agentRequestId: null,
+    ...extra,
+  });
+  const seen = (before: DrpStatusObjectFacts, after: DrpStatusObjectFacts) => !sameDrpStatus(drpStatusObject(before), drpStatusObject(after));
+
+  it('gives expected_by while open, agent_request_id when the agent sent one, and nothing else', () => {
+    expect(drpStatusObject(stored('verified', { agentRequestId: 'agent-ref' }))).toEqual({
+      request_id: 'c789ff35-7644-4ceb-9981-4b35c264aac3',
+      status: 'in_progress',
+      received_at: received.toISOString(),
+      expected_by: due.toISOString(),
+      agent_request_id: 'agent-ref',
+      processing_details: 'Received and confirmed; waiting to be worked on.',
+    });
+    expect(drpStatusObject(stored('denied', { denialReason: 'suspected_fraud' }))).toEqual({
+      request_id: 'c789ff35-7644-4ceb-9981-4b35c264aac3',
+      status: 'denied',
+      reason: 'suspected_fraud',
+      received_at: received.toISOString(),
+      processing_details: 'Denied; the requester was told the grounds by email, and how to complain.',
+    });
+  });
+
+  it.each([
+    ['confirmation by email', stored('unverified'), stored('verified')],
+    ['work starting', stored('verified'), stored('in_progress')],
+    ['a question to the requester', stored('in_progress'), stored('awaiting_requester')],
+    ['an extension', stored('in_progress'), stored('in_progress', { extensionReason: 'Archived.', dueAt: new Date('2031-05-31T03:59:59Z') })],
+    ['a due date moved by a paused clock', stored('in_progress'), stored('in_progress', { dueAt: new Date('2031-04-20T03:59:59Z') })],
+    ['fulfilment', stored('in_progress'), stored('fulfilled')],
+    ['revocation', stored('in_progress'), stored('withdrawn')],
+    ['expiry unconfirmed', stored('unverified'), stored('closed_unverified')],
+    ['a denial on another ground', stored('denied', { denialReason: 'suspected_fraud' }), stored('denied', { denialReason: 'statutory_exemption' })],
+    ['a reopening', stored('denied', { denialReason: 'suspected_fraud' }), stored('in_progress')],
+  ])('the agent sees %s', (_, before, after) => {
+    expect(seen(before, after)).toBe(true);
+  });
+
+  it.each([
+    ['a change that leaves the state as it was (a note, an assignment)', stored('in_progress'), stored('in_progress')],
+    ['a date of a closed request', stored('fulfilled'), stored('fulfilled', { dueAt: new Date('2031-05-31T03:59:59Z') })],
+    ['an extension reason on a closed request', stored('withdrawn'), stored('withdrawn', { extensionReason: 'Archived.' })],
+  ])('the agent sees nothing of %s', (_, before, after) => {
+    expect(seen(before, after)).toBe(false);
+  });
+
+  it('tells a partial fulfilment from a full one by its words only', () => {
+    expect(drpStatusObject(stored('partially_fulfilled')).status).toBe(drpStatusObject(stored('fulfilled')).status);
+    expect(seen(stored('fulfilled'), stored('partially_fulfilled'))).toBe(true);
+  });
+
+  it('compares keys present in either object', () => {
+    const open = drpStatusObject(stored('in_progress'));
+    const { expected_by: _, ...withoutDate } = open;
+    expect(sameDrpStatus(open, withoutDate)).toBe(false);
+    expect(sameDrpStatus(withoutDate, open)).toBe(false);
   });
 });
 

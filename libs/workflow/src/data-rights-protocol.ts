@@ -2,7 +2,7 @@
 // business sees it: its vocabulary, the checks on a signed message's claims, and how our requests and states
 // read in it. Section numbers (§) are the specification's.
 import type { PolicyRight, Regime, RequestType } from '#policy';
-import type { DenialReason, RequestStatus } from './request-state.machine.js';
+import { isOpen, type DenialReason, type RequestStatus } from './request-state.machine.js';
 
 export const DRP_VERSION = '0.9.4';
 
@@ -117,6 +117,50 @@ export function drpStatusOf(facts: DrpStatusFacts): DrpStatusView {
     default:
       return unreachable(facts.status);
   }
+}
+
+/** §3.03 Exercise Status object, as the status endpoint answers it and the status callback (§2.03) posts it. */
+export interface DrpStatusObject {
+  request_id: string;
+  status: DrpStatus;
+  reason?: DrpReason;
+  received_at: string;
+  expected_by?: string;
+  agent_request_id?: string;
+  processing_details: string;
+}
+
+/** What the status object of a request needs: its state, its dates, and the ids the agent knows it by. */
+export interface DrpStatusObjectFacts extends DrpStatusFacts {
+  receivedAt: Date;
+  /** The due date in force, extension included. */
+  dueAt: Date;
+  drpRequestId: string;
+  agentRequestId: string | null;
+}
+
+/** The §3.03 status object of a request as it stands. */
+export function drpStatusObject(facts: DrpStatusObjectFacts): DrpStatusObject {
+  const view = drpStatusOf(facts);
+  return {
+    request_id: facts.drpRequestId,
+    status: view.status,
+    ...(view.reason ? { reason: view.reason } : {}),
+    received_at: facts.receivedAt.toISOString(),
+    // §3.03: in progress, the date the agent can expect an answer by: the due date in force, extension included.
+    ...(isOpen(facts.status) ? { expected_by: facts.dueAt.toISOString() } : {}),
+    ...(facts.agentRequestId !== null ? { agent_request_id: facts.agentRequestId } : {}),
+    processing_details: view.processingDetails,
+  };
+}
+
+/**
+ * Whether the agent would read two status objects alike. A change it would not see (a note, an assignment, a
+ * reminder) calls for no status callback; one it would (state, reason, words, `expected_by`) does (§2.03, §3.08).
+ */
+export function sameDrpStatus(a: DrpStatusObject, b: DrpStatusObject): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)] as (keyof DrpStatusObject)[]);
+  return [...keys].every((key) => a[key] === b[key]);
 }
 
 const DENIAL_REASON: Record<DenialReason, DrpReason> = {

@@ -1,20 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { DataSubjectRequest, DrpRequest, openSignedMessage, verifyKeyFrom, type DrpAgent, type OrganisationContext } from '#db';
+import { DataSubjectRequest, DrpRequest, drpStatusOfRequest, openSignedMessage, verifyKeyFrom, type DrpAgent, type OrganisationContext } from '#db';
 import {
   checkEnvelope,
   checkVersion,
   drpBusinessId,
-  drpStatusOf,
   isJsonObject,
-  isOpen,
   parseExercise,
   rightForExercise,
   type DrpExercise,
-  type DrpReason,
-  type DrpStatus,
+  type DrpStatusObject,
 } from '#workflow';
+import { startDrpStatusCallbacks } from '#queue';
 import { DATA_SOURCE } from '../infra/tokens.js';
 import { isUuid } from '../infra/uuid.js';
 import { validateForm } from '../intake/form-validation.js';
@@ -23,17 +21,6 @@ import { RequestIntakeService } from '../intake/request-intake.service.js';
 import { RequestActionsService } from '../staff/request/request-actions.service.js';
 import { ReplayedMessage, spendMessage } from './drp-credentials.service.js';
 import { DrpError } from './drp-error.js';
-
-/** §3.03 Exercise Status object. */
-export interface DrpStatusBody {
-  request_id: string;
-  status: DrpStatus;
-  reason?: DrpReason;
-  received_at: string;
-  expected_by?: string;
-  agent_request_id?: string;
-  processing_details: string;
-}
 
 const MAX_REVOKE_REASON = 5000;
 
@@ -47,7 +34,7 @@ export class DrpRequestsService {
   ) {}
 
   /** Files the exercise through the same intake as the web form; the DRP facts are written in its transaction. */
-  async exercise(context: OrganisationContext, agent: DrpAgent, body: string, now: Date): Promise<DrpStatusBody> {
+  async exercise(context: OrganisationContext, agent: DrpAgent, body: string, now: Date): Promise<DrpStatusObject> {
     const { message, signature } = this.open(agent, body);
     const envelope = checkEnvelope(message, { agentId: agent.id, businessId: drpBusinessId(context.organisation.slug), now });
     if (!envelope.ok) throw DrpError.from(envelope.refusal);
@@ -81,7 +68,7 @@ export class DrpRequestsService {
           suppressionSource: 'drp',
           recordWith: async (tx, stored) => {
             await spendMessage(tx, signature, envelope.value.expiresAt, now);
-            await tx.insert(DrpRequest, {
+            const drp = tx.create(DrpRequest, {
               requestId: stored.id,
               organisationId: stored.organisationId,
               drpRequestId,
@@ -95,23 +82,25 @@ export class DrpRequestsService {
               emailVerified: exercise.identity.emailVerified,
               phoneNumberVerified: exercise.identity.phoneNumberVerified,
             });
+            await tx.insert(DrpRequest, drp);
+            await startDrpStatusCallbacks(tx, stored, drp, now);
           },
         },
       });
-      return statusBody(request, { drpRequestId, agentRequestId: exercise.agentRequestId });
+      return drpStatusOfRequest(request, { drpRequestId, agentRequestId: exercise.agentRequestId });
     } catch (error) {
       if (error instanceof ReplayedMessage) throw replayed();
       throw error;
     }
   }
 
-  async status(context: OrganisationContext, agent: DrpAgent, drpRequestId: string): Promise<DrpStatusBody> {
+  async status(context: OrganisationContext, agent: DrpAgent, drpRequestId: string): Promise<DrpStatusObject> {
     const drp = await this.managedBy(context, agent, drpRequestId);
-    return statusBody(await this.request(context, drp), drp);
+    return drpStatusOfRequest(await this.request(context, drp), drp);
   }
 
   /** Withdraws the request through the state machine (audited, the requester mailed); §2.04.1 answers the new state. */
-  async revoke(context: OrganisationContext, agent: DrpAgent, drpRequestId: string, body: string, now: Date): Promise<DrpStatusBody> {
+  async revoke(context: OrganisationContext, agent: DrpAgent, drpRequestId: string, body: string, now: Date): Promise<DrpStatusObject> {
     const { message } = this.open(agent, body);
     const drp = await this.managedBy(context, agent, drpRequestId);
     // §2.04 defines only `reason`; a revoke that carries §2.01's envelope claims has them checked as §3.07 says.
@@ -123,7 +112,7 @@ export class DrpRequestsService {
       throw new DrpError(400, '"reason" must be a string of at most 5,000 characters.');
     }
     await this.actions.withdraw(context.organisation.id, drp.requestId, { id: null, label: `drp agent ${agent.id}` }, now);
-    return statusBody(await this.request(context, drp), drp);
+    return drpStatusOfRequest(await this.request(context, drp), drp);
   }
 
   private open(agent: DrpAgent, body: string): { message: Record<string, unknown>; signature: Buffer } {
@@ -155,20 +144,6 @@ export class DrpRequestsService {
   private async request(context: OrganisationContext, drp: DrpRequest): Promise<DataSubjectRequest> {
     return this.dataSource.getRepository(DataSubjectRequest).findOneByOrFail({ id: drp.requestId, organisationId: context.organisation.id });
   }
-}
-
-function statusBody(request: DataSubjectRequest, drp: { drpRequestId: string; agentRequestId: string | null }): DrpStatusBody {
-  const view = drpStatusOf(request);
-  return {
-    request_id: drp.drpRequestId,
-    status: view.status,
-    ...(view.reason ? { reason: view.reason } : {}),
-    received_at: request.receivedAt.toISOString(),
-    // §3.03: in progress, the date the agent can expect an answer by: the due date in force, extension included.
-    ...(isOpen(request.status) ? { expected_by: request.dueAt.toISOString() } : {}),
-    ...(drp.agentRequestId !== null ? { agent_request_id: drp.agentRequestId } : {}),
-    processing_details: view.processingDetails,
-  };
 }
 
 /** What staff read in the request's details: who sent it, and the agent's relationship hints. */

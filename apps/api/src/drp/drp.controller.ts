@@ -2,13 +2,12 @@ import { Controller, Delete, Get, Headers, HttpCode, Inject, Param, Post, Req, R
 import type { Request, Response } from 'express';
 import { Env, type Clock } from '#config';
 import { openSignedMessage, OrganisationDirectory, verifyKeyFrom, type DrpAgent, type OrganisationContext } from '#db';
-import { checkEnvelope, checkVersion, drpBusinessId, DRP_SUPPORTED_VERIFICATIONS, isJsonObject, supportedActions } from '#workflow';
+import { checkEnvelope, checkVersion, drpBusinessId, DRP_SUPPORTED_VERIFICATIONS, isJsonObject, supportedActions, type DrpStatusObject } from '#workflow';
 import { RateLimiter } from '../infra/rate-limiter.js';
 import { CLOCK } from '../infra/tokens.js';
 import { DrpCredentials, ReplayedMessage } from './drp-credentials.service.js';
 import { DrpError } from './drp-error.js';
-import { DrpRequestsService, type DrpStatusBody } from './drp-requests.service.js';
-
+import { DrpRequestsService } from './drp-requests.service.js';
 import { signedBody } from './signed-body.js';
 
 // Pair-wise setups are unauthenticated until their signature is checked: few per address. Authenticated calls:
@@ -90,14 +89,14 @@ export class DrpController {
   /** §2.01 Data Rights Exercise (with and without the trailing slash §2.01 allows). */
   @Post(['v1/data-rights-request', 'v1/data-rights-request/'])
   @HttpCode(200)
-  async exercise(@Param('org') slug: string, @Req() req: Request, @Headers('authorization') authorization?: string): Promise<DrpStatusBody> {
+  async exercise(@Param('org') slug: string, @Req() req: Request, @Headers('authorization') authorization?: string): Promise<DrpStatusObject> {
     const { context, agent } = await this.authenticated(slug, authorization);
     return this.requests.exercise(context, agent, await signedBody(req), this.clock.now());
   }
 
   /** §2.02 Data Rights Status. */
   @Get('v1/data-rights-request/:requestId')
-  async status(@Param('org') slug: string, @Param('requestId') requestId: string, @Headers('authorization') authorization?: string): Promise<DrpStatusBody> {
+  async status(@Param('org') slug: string, @Param('requestId') requestId: string, @Headers('authorization') authorization?: string): Promise<DrpStatusObject> {
     const { context, agent } = await this.authenticated(slug, authorization);
     return this.requests.status(context, agent, requestId);
   }
@@ -109,7 +108,7 @@ export class DrpController {
     @Param('requestId') requestId: string,
     @Req() req: Request,
     @Headers('authorization') authorization?: string,
-  ): Promise<DrpStatusBody> {
+  ): Promise<DrpStatusObject> {
     const { context, agent } = await this.authenticated(slug, authorization);
     return this.requests.revoke(context, agent, requestId, await signedBody(req), this.clock.now());
   }

@@ -26,6 +26,7 @@ export interface IntakeOrigin {
   channel: RequestChannel;
   /** What an opt-out's suppression names as its source. */
   suppressionSource: SuppressionSource;
+  /** Runs once the request and what follows it (its verification mail, or an opt-out's fulfilment) are written. */
   recordWith?: (tx: EntityManager, request: DataSubjectRequest) => Promise<void>;
 }
 
@@ -83,7 +84,6 @@ export class RequestIntakeService {
     };
     const channel = route.kind === 'agent' ? 'agent' : origin.channel;
     const request = await insertRequest(tx, context, right, requester, channel, receivedAt);
-    await origin.recordWith?.(tx, request);
     // IsEmail already passed; the fallback only keeps an address our stricter shape check would refuse.
     const email = normaliseEmail(form.email) ?? form.email.trim().toLowerCase();
     if (route.kind === 'redirect') await this.redirectAtOnce(tx, request, context, route.redirect, receivedAt);
@@ -92,6 +92,8 @@ export class RequestIntakeService {
       if (requiresVerification(right.type)) await writeOutbox(tx, 'verification.send', { requestId: request.id }, 'initial');
       else await this.optOuts.fulfil(tx, request, { context, source: origin.suppressionSource, address: email, at: receivedAt, confirmedBy: 'mail' });
     }
+    // Last, so that what the channel keeps records the request as it is answered (an opt-out already fulfilled).
+    await origin.recordWith?.(tx, request);
     if (gpc) await this.recordGpc(tx, context, request, requester, email, gpc, receivedAt);
     return request;
   }

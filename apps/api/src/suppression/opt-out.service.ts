@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { IsNull, type EntityManager } from 'typeorm';
 import { appendAudit, applyTransition, DataSubjectRequest, requestFacts, rescheduleRequest, Suppression, SuppressionChange, type OrganisationContext, type RequestChannel } from '#db';
 import type { PolicyRight } from '#policy';
-import { writeOutbox } from '#queue';
+import { queueDrpStatusCallback, writeOutbox } from '#queue';
 import { honourOptOut, suppressionChannelFor, type SuppressionChannel, type SuppressionSource } from '#workflow';
 import { insertRequest, type Requester } from '../intake/new-request.js';
 
@@ -66,6 +66,7 @@ export class OptOutService {
     if (input.confirmedBy === 'sms_reply') request.acknowledgedAt ??= input.at;
     await tx.save(request);
     await rescheduleRequest(tx, request, input.context, input.at);
+    await queueDrpStatusCallback(tx, request);
     const entry = await appendAudit(tx, {
       organisationId: request.organisationId,
       requestId: request.id,

@@ -14,7 +14,7 @@ import {
   type OrganisationContext,
   type TokenRefusal,
 } from '#db';
-import { writeOutbox } from '#queue';
+import { queueDrpStatusCallback, writeOutbox } from '#queue';
 import { refuseAgentAuthority, verifyRequest } from '#workflow';
 import { DATA_SOURCE } from '../infra/tokens.js';
 
@@ -67,6 +67,8 @@ export class VerificationService {
       await tx.save(request);
       await tx.update(RequestToken, { id: found.token.id }, { usedAt: now });
       await rescheduleRequest(tx, request, context, now);
+      // A Data Rights Protocol agent learns its request was refused by the consumer (denied/insuf_verification).
+      await queueDrpStatusCallback(tx, request);
       await appendAudit(tx, {
         organisationId: request.organisationId,
         requestId: request.id,
@@ -97,6 +99,7 @@ export class VerificationService {
       await tx.save(request);
       await tx.update(RequestToken, { id: found.token.id }, { usedAt: now });
       await rescheduleRequest(tx, request, context, now);
+      await queueDrpStatusCallback(tx, request);
       await appendAudit(tx, {
         organisationId: request.organisationId,
         requestId: request.id,

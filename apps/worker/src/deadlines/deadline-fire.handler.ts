@@ -14,7 +14,7 @@ import {
   type OrganisationContext,
 } from '#db';
 import { extensionWindowMail, formatLocalDate, staffReminderMail, verificationReminderMail, type RenderedMail } from '#mail';
-import { writeOutbox } from '#queue';
+import { queueDrpStatusCallback, writeOutbox } from '#queue';
 import { daysLeft, expireVerification, isOpen } from '#workflow';
 import type { JobHandlers } from '../mail/request-mail.handlers.js';
 import { requestMailContext, type RequestMailDeps } from '../mail/request-mail.context.js';
@@ -75,6 +75,7 @@ export function deadlineFireHandlers(deps: RequestMailDeps): Pick<JobHandlers, '
         if (e.kind === 'mail') await writeOutbox(tx, 'requester.notify', { requestId: request.id, template: e.template, auditEntryId: entry.id }, `${entry.id}-${e.template}`);
       }
       await rescheduleRequest(tx, request, context, now);
+      await queueDrpStatusCallback(tx, request);
     });
   }
 

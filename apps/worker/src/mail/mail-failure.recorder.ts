@@ -34,6 +34,8 @@ const MAIL_OF_JOB: { [N in JobName]: Describe<N> | null } = {
   'deadlines.escalate': null,
   'deadlines.digest': null,
   'retention.purge': null,
+  // Not a mail: a status callback's failure is recorded by DrpCallbackFailureRecorder.
+  'drp.status_callback': null,
 };
 
 const words = (code: string) => code.replaceAll('_', ' ');

@@ -7,6 +7,7 @@ import { DrpAgentToken } from './drp-agent-token.entity.js';
 import { DrpRequest } from './drp-request.entity.js';
 import { DrpSignedMessage } from './drp-signed-message.entity.js';
 import { InboundAttachment, InboundMessage } from './inbound-message.entity.js';
+import { DrpStatusCallback } from './drp-status-callback.entity.js';
 import { Organisation } from './organisation.entity.js';
 import { OutboxMessage } from './outbox-message.entity.js';
 import { PolicyVersion } from './policy-version.entity.js';
@@ -34,6 +35,7 @@ export * from './drp-agent-token.entity.js';
 export * from './drp-request.entity.js';
 export * from './drp-signed-message.entity.js';
 export * from './inbound-message.entity.js';
+export * from './drp-status-callback.entity.js';
 export * from './organisation.entity.js';
 export * from './outbox-message.entity.js';
 export * from './policy-version.entity.js';
@@ -80,4 +82,5 @@ export const ENTITIES = [
   RequestAgent,
   InboundMessage,
   InboundAttachment,
+  DrpStatusCallback,
 ];

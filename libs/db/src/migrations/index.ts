@@ -5,6 +5,7 @@ import { AuthorisedAgents1795573732777 } from './1795573732777-authorised-agents
 import { InboundMailbox1795573820411 } from './1795573820411-inbound-mailbox.migration.js';
 import { SuppressionList1795573831454 } from './1795573831454-suppression-list.migration.js';
 import { DataRightsProtocol1795573833602 } from './1795573833602-data-rights-protocol.migration.js';
+import { DrpStatusCallbacks1795575407880 } from './1795575407880-drp-status-callbacks.migration.js';
 
 /** Every migration in order; `npm run migration:generate -- <name>` writes the next one. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   InboundMailbox1795573820411,
   SuppressionList1795573831454,
   DataRightsProtocol1795573833602,
+  DrpStatusCallbacks1795575407880,
 ];

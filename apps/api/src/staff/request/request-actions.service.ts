@@ -16,7 +16,7 @@ import {
   type TokenRefusal,
 } from '#db';
 import { DEFAULT_RESPONSE_LINK_DAYS, findRight, internalTargetDaysFor } from '#policy';
-import { writeOutbox, type NoticeAuditDetail } from '#queue';
+import { queueDrpStatusCallback, writeOutbox, type NoticeAuditDetail } from '#queue';
 import {
   askRequester,
   classifyRequest,
@@ -300,8 +300,9 @@ export class RequestActionsService {
     const context = await this.directory.forRequest(request);
     const effect = await step({ tx, request, facts: requestFacts(request, context), context });
     await tx.save(request);
-    // Every action may move a date or close the request: reminders follow, or stop.
+    // Every action may move a date or close the request: reminders follow, or stop; an agent's callback hears of it.
     await rescheduleRequest(tx, request, context, now);
+    await queueDrpStatusCallback(tx, request);
     const entry = await appendAudit(tx, {
       organisationId: request.organisationId,
       requestId: request.id,

@@ -40,6 +40,8 @@ const ACTION_TEXT: Record<string, string> = {
   'job.retried': 'Failed job retried',
   'alert.resolved': 'Alert resolved',
   'request.purged': "Requester's personal data removed (retention)",
+  'drp.status_sent': 'Status sent to the authorised agent',
+  'drp.status_failed': 'Status update to the authorised agent failed for good',
 };
 
 const NOTE_HEADING = { internal: 'Note', question: 'Question', requester_reply: 'Reply' } as const;
@@ -192,6 +194,8 @@ function timelineItem(m: RequestPageModel, { entry, note }: TimelineItem, tz: st
   if (entry.action === 'request.unassigned') facts.push(`was ${staff('previousAssigneeId')}`);
   if (entry.action === 'mail.sent' || entry.action === 'mail.failed') facts.push(words(text('template') ?? ''));
   if (entry.action === 'mail.failed') facts.push(`${String(d.attempts)} attempts, ${text('error') ?? 'unknown error'}`);
+  if (entry.action === 'drp.status_sent') facts.push([text('status'), text('drpReason')].filter(Boolean).join(' / '), `to ${text('agentId') ?? 'the agent'}`);
+  if (entry.action === 'drp.status_failed') facts.push(`to ${text('agentId') ?? 'the agent'}`, `${String(d.attempts)} attempts, ${text('failure') ?? 'unknown failure'}`);
   if (entry.action === 'response.downloaded') {
     const file = m.files.find((f) => f.id === text('fileId'));
     facts.push(file ? file.fileName : 'a file since removed');
