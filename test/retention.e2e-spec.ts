@@ -35,6 +35,7 @@ const RECORD_COLUMNS = ['reference', 'right_id', 'type', 'regime', 'channel', 's
 
 describe('retention: personal data goes after the retention period, the minimal record after 24 months', () => {
   const tag = randomBytes(4).toString('hex');
+  const textedFrom = `+1555${randomInt(1_000_000, 9_999_999)}`;
   const clock = new TestClock();
   let sink: SmtpSink;
   let system: RunningSystem;
@@ -182,6 +183,13 @@ describe('retention: personal data goes after the retention period, the minimal 
     await mailed(denied.id, 'request_denied');
 
     open = await newRequest('open');
+
+    // A text to the organisation's SMS number: the sender's number and words are personal data with their own clock.
+    await db.query(
+      `INSERT INTO inbound_sms (organisation_id, from_number, to_number, body, outcome, received_at)
+       SELECT id, $2, '+15550100999', $3, 'recorded', $4 FROM organisation WHERE slug = $1`,
+      [ORG, textedFrom, `Texted ${tag}`, clock.now()],
+    );
     await note(staff, open, `Still checking ${open.person.name}`);
 
     const mailFrom = `retention-mailed-${tag}@example.org`;
@@ -239,6 +247,7 @@ describe('retention: personal data goes after the retention period, the minimal 
     expect(await countFor('request_note', [fulfilled.id, denied.id])).toBe(4);
     expect(await countFor('request_agent', [disowned.id])).toBe(1);
     expect(await countFor('inbound_message', [mailedIn.id])).toBe(1);
+    for (const secret of [textedFrom, `Texted ${tag}`]) expect({ secret, tables: await tablesHolding(secret) }).toEqual({ secret, tables: ['inbound_sms'] });
   }, 60_000);
 
   it('then removes the personal data from every table, keeps the minimal record, and leaves the open request alone', async () => {
@@ -266,6 +275,8 @@ describe('retention: personal data goes after the retention period, the minimal 
     const [{ n: attachmentsLeft }] = await db.query('SELECT count(*)::int AS n FROM inbound_attachment WHERE file_name = $1', [`scan-${tag}.txt`]);
     expect(attachmentsLeft).toBe(0);
     for (const secret of mailedIn.secrets) expect({ secret, tables: await tablesHolding(secret) }).toEqual({ secret, tables: [] });
+    // Texts to the SMS number go after the same period: the suppression a STOP made is what must stay.
+    for (const secret of [textedFrom, `Texted ${tag}`]) expect({ secret, tables: await tablesHolding(secret) }).toEqual({ secret, tables: [] });
     // The mail ledger keeps that mails went, not to whom.
     const ledger: { recipient: string }[] = await db.query('SELECT recipient FROM sent_message WHERE request_id = ANY($1)', [ids]);
     expect(ledger.length).toBeGreaterThanOrEqual(4);

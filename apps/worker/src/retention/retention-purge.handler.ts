@@ -108,7 +108,13 @@ export function retentionHandlers(deps: RetentionDeps): Pick<JobHandlers, 'reten
       });
       const deleted = await deleteOrganisation(organisation.id, deleteClosedBefore, now);
       const purged = await purgeOrganisation(organisation.id, purgeClosedBefore, deleteClosedBefore, now);
-      if (purged + deleted > 0) logger.log(`${organisation.slug}: ${purged} request(s) purged, ${deleted} deleted`);
+      // Texts to the SMS number keep the sender's number and words; an opt-out they made closed when they came,
+      // so they go on the same clock. The suppression itself stays: it is what keeps the texts from coming.
+      const texts: [unknown, number] = await deps.dataSource.query('DELETE FROM inbound_sms WHERE organisation_id = $1 AND received_at < $2', [
+        organisation.id,
+        purgeClosedBefore,
+      ]);
+      if (purged + deleted + texts[1] > 0) logger.log(`${organisation.slug}: ${purged} request(s) purged, ${deleted} deleted, ${texts[1]} text(s) removed`);
     }
   }
 }
