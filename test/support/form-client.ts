@@ -48,6 +48,14 @@ export class FormClient {
     return { status: response.status, body: await response.text(), headers: response.headers };
   }
 
+  /** Sends any request with this client's cookies (a body of any type, for tests of malformed input). */
+  async send(method: string, path: string, body?: { type: string; content: string }): Promise<{ status: number; body: string; headers: Headers }> {
+    const headers = { ...this.cookieHeader(), ...(body ? { 'content-type': body.type } : {}) };
+    const response = await fetch(new URL(path, this.baseUrl), { method, headers, body: body?.content, redirect: 'manual' });
+    this.keepCookies(response);
+    return { status: response.status, body: await response.text(), headers: response.headers };
+  }
+
   /** Loads a page and posts its form with the page's CSRF token added to `fields`. */
   async submitForm(pagePath: string, action: string, fields: Record<string, string>) {
     const page = await this.get(pagePath);
