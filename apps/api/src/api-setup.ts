@@ -5,6 +5,7 @@ import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import type { Env } from '#config';
 import { HttpExceptionFilter } from './http-exception.filter.js';
+import { NulFreeInputGuard } from './infra/nul-free-input.guard.js';
 
 /** Headers, body parsing, validation and error pages of the api: one setup for the server and anything that boots it. */
 export function configureApi(app: NestExpressApplication, env: Env): void {
@@ -26,6 +27,7 @@ export function configureApi(app: NestExpressApplication, env: Env): void {
     req.body ??= {};
     next();
   });
+  app.useGlobalGuards(new NulFreeInputGuard());
   app.useGlobalPipes(new ValidationPipe({ transform: true, whitelist: true, forbidNonWhitelisted: true }));
   app.useGlobalFilters(new HttpExceptionFilter());
 }
