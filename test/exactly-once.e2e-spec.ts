@@ -107,6 +107,37 @@ describe('each mail reaches the SMTP server exactly once', () => {
     }
   }, 120_000);
 
+  it('workers SIGKILLed one after another while sending, three times: every mail arrives exactly once', async () => {
+    sink = await SmtpSink.start({ gate: true });
+    system = await startSystem({ smtpUrl: sink.url, extraEnv: FAST_RECOVERY });
+    const [mailSink, running] = [sink, system];
+    const emails = requesterAddresses('sigkill-repeated', 30);
+    await submitForEach(running.baseUrl, emails, 5);
+    const delivered = () => emails.filter((e) => verificationMailsTo(mailSink, e).length > 0).length;
+
+    let worker = running.workers[0];
+    for (let kill = 1; kill <= 3; kill++) {
+      // Hold the next sends mid-DATA, kill the worker holding them, start the next one.
+      mailSink.holdEndOfData(10_000);
+      const cutBefore = mailSink.cutOff;
+      await waitFor(() => mailSink.sendsHeld >= 2, 30_000, () => `kill ${kill}: two sends in flight, ${mailSink.sendsHeld} are`);
+      const inFlight = mailSink.sendsHeld;
+      await killProcess(worker, 'SIGKILL');
+      await waitFor(() => mailSink.cutOff >= cutBefore + inFlight, 5_000, () => `kill ${kill}: ${inFlight} cut-off messages`);
+      worker = running.startWorker();
+      // Let a few through before the next kill, so each kill lands at a different point of the backlog.
+      mailSink.holdEndOfData(0);
+      const before = delivered();
+      if (kill < 3) await waitFor(() => delivered() >= before + 3, 45_000, () => `kill ${kill}: three more mails delivered`);
+    }
+    await waitForVerificationMails(mailSink, emails, 60_000);
+    await sleep(SETTLE_MS);
+
+    await expectEachMailedOnce(mailSink, emails);
+    expect(mailSink.cutOff).toBeGreaterThanOrEqual(6);
+    expect(running.workers.filter((w) => w.signalCode === 'SIGKILL')).toHaveLength(3);
+  }, 180_000);
+
   it('Redis stopped during 200 submissions, then restarted: all 200 are accepted and stored, and each gets its verification mail once', async () => {
     redis = await DedicatedRedis.start();
     sink = await SmtpSink.start();

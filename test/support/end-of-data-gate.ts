@@ -45,9 +45,10 @@ export class EndOfDataGate {
     let held: Buffer[] | null = null;
     let recent = Buffer.alloc(0);
     const release = () => {
+      // Nothing left when the client died meanwhile: it was counted out then.
+      if (!held) return;
       this.holding--;
-      if (upstream.destroyed || !held) return;
-      for (const chunk of held) upstream.write(chunk);
+      if (!upstream.destroyed) for (const chunk of held) upstream.write(chunk);
       held = null;
     };
     client.on('data', (chunk: Buffer) => {
@@ -68,6 +69,7 @@ export class EndOfDataGate {
     });
     // A client that dies takes what is held with it: the server sees the connection drop before the end of data.
     client.on('close', () => {
+      if (held) this.holding--;
       held = null;
       upstream.destroy();
       this.sockets.delete(client);
