@@ -4,6 +4,15 @@ export class FormClient {
 
   constructor(readonly baseUrl: string) {}
 
+  /** Sets a cookie as if a page (or an attacker) had planted it in this browser. */
+  setCookie(name: string, value: string): void {
+    this.cookies.set(name, value);
+  }
+
+  cookie(name: string): string | undefined {
+    return this.cookies.get(name);
+  }
+
   /** Another client holding the same cookies (e.g. a copied session cookie). */
   clone(): FormClient {
     const copy = new FormClient(this.baseUrl);
