@@ -117,10 +117,21 @@ describe('each mail reaches the SMTP server exactly once', () => {
 
     let worker = running.workers[0];
     for (let kill = 1; kill <= 3; kill++) {
-      // Hold the next sends mid-DATA, kill the worker holding them, start the next one.
-      mailSink.holdEndOfData(10_000);
+      // Hold the next sends mid-DATA (longer than the test), kill the worker holding them, start the next one.
+      mailSink.holdEndOfData(120_000);
       const cutBefore = mailSink.cutOff;
       await waitFor(() => mailSink.sendsHeld >= 2, 30_000, () => `kill ${kill}: two sends in flight, ${mailSink.sendsHeld} are`);
+      // Kill only once no mail arrived for two seconds: a send accepted just before the kill, whose ledger row was
+      // not yet written, is the one window SMTP leaves open (see the README), not what this test is about.
+      let [count, since] = [mailSink.mails.length, Date.now()];
+      await waitFor(
+        () => {
+          if (mailSink.mails.length !== count) [count, since] = [mailSink.mails.length, Date.now()];
+          return Date.now() - since >= 2_000;
+        },
+        30_000,
+        () => `kill ${kill}: two quiet seconds`,
+      );
       const inFlight = mailSink.sendsHeld;
       await killProcess(worker, 'SIGKILL');
       await waitFor(() => mailSink.cutOff >= cutBefore + inFlight, 5_000, () => `kill ${kill}: ${inFlight} cut-off messages`);
