@@ -58,7 +58,7 @@ export async function fillRequests(dataSource: DataSource, count: number, now: D
               ($5::text[])[1 + (g / $3) % 5], ($6::text[])[1 + (g / $3 / 5) % 3], ($7::text[])[1 + (g / $3 / 15) % 4],
               ($8::text[])[1 + (g / $3 / 7) % 8], 'Bench Requester', 'requester' || g || '@example.org', 'self',
               $4::timestamptz - (g % 40) * interval '1 day', $4::timestamptz - (g % 40) * interval '1 day',
-              $4::timestamptz + ((g * 7919) % 90 - 30) * interval '1 day' + (g % 1440) * interval '1 minute',
+              $4::timestamptz + ((g::bigint * 7919) % 90 - 30) * interval '1 day' + (g % 1440) * interval '1 minute',
               'email', CASE WHEN (g / $3) % 10 = 0 THEN org.staff[1 + g % $3] END,
               CASE WHEN (g / $3 / 7) % 8 >= 4 THEN $4::timestamptz - interval '1 day' END
          FROM org, generate_series($1::int, $2::int) g`,
