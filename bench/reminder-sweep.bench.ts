@@ -1,35 +1,23 @@
 import 'reflect-metadata';
-import { cpus, totalmem } from 'node:os';
-import { DataSource, type Logger } from 'typeorm';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { DataSource } from 'typeorm';
 import type { Clock } from '#config';
 import { createDataSource } from '#db';
 import { deadlineSweepHandlers, SWEEP_BATCH } from '../apps/worker/src/deadlines/deadline-sweep.handler.js';
+import { QueryRecorder } from './query-recorder.js';
+import { BENCH_SIZES } from './request-fill.js';
 import { createScratchDatabase, percentile, step } from './scratch-database.js';
 
 /**
- * The reminder sweep against 1,000,000 open requests of 20 organisations, of which 1,000 have a reminder due:
- * times the worker's own sweep (select what is due, write its jobs to the outbox, mark it fired, one
- * transaction) and shows its plan. Run with `npm run bench`.
+ * The reminder sweep against open requests of 20 organisations (each size of BENCH_SIZES: 10,000, 100,000 and
+ * 1,000,000), of which 1,000 have a reminder due: times the worker's own sweep (select what is due, write its jobs
+ * to the outbox, mark it fired, one transaction) and shows its plan. Run with `npm run bench`.
  */
-const REQUESTS = 1_000_000;
 const ORGANISATIONS = 20;
 const DUE = 1_000;
 const RUNS = 10;
 
-/** Keeps the SQL the sweep sends, to explain exactly that query. */
-class QueryRecorder implements Logger {
-  readonly queries: { query: string; parameters: unknown[] }[] = [];
-  logQuery(query: string, parameters?: unknown[]) {
-    this.queries.push({ query, parameters: parameters ?? [] });
-  }
-  logQueryError() {}
-  logQuerySlow() {}
-  logSchemaBuild() {}
-  logMigration() {}
-  log() {}
-}
-
-async function fill(dataSource: DataSource, now: Date): Promise<void> {
+async function fill(dataSource: DataSource, now: Date, requests: number): Promise<void> {
   await dataSource.query(
     `INSERT INTO organisation (slug, name, time_zone, country)
      SELECT 'bench-org-' || lpad(g::text, 2, '0'), 'Bench Organisation ' || g, 'America/Los_Angeles', 'US'
@@ -43,7 +31,7 @@ async function fill(dataSource: DataSource, now: Date): Promise<void> {
   // In slices, so the progress shows; every request open (in progress), due 15 to 60 days ahead, except the
   // first DUE, due 14 days ahead less g minutes: their 14-day reminder came due g minutes ago.
   const slice = 100_000;
-  for (let from = 1; from <= REQUESTS; from += slice) {
+  for (let from = 1; from <= requests; from += slice) {
     await dataSource.query(
       `WITH org AS (
          SELECT array_agg(o.id ORDER BY o.slug) AS ids, array_agg(p.id ORDER BY o.slug) AS policies
@@ -59,7 +47,7 @@ async function fill(dataSource: DataSource, now: Date): Promise<void> {
                    ELSE $4::timestamptz + (15 + g % 46) * interval '1 day' END,
               'email', 'email'
          FROM org, generate_series($1::int, $2::int) g`,
-      [from, Math.min(from + slice - 1, REQUESTS), ORGANISATIONS, now, DUE],
+      [from, Math.min(from + slice - 1, requests), ORGANISATIONS, now, DUE],
     );
   }
   // Each request: its four staff reminders (unfired; only the DUE 14-day ones have come due) and one past event,
@@ -77,15 +65,14 @@ async function fill(dataSource: DataSource, now: Date): Promise<void> {
   await dataSource.query('VACUUM ANALYZE deadline_event');
 }
 
-async function main(): Promise<void> {
-  console.log(`reminder sweep: ${REQUESTS.toLocaleString('en')} open requests, ${ORGANISATIONS} organisations, ${DUE} reminders due`);
-  console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model}), ${Math.round(totalmem() / 2 ** 30)} GiB`);
+async function measure(requests: number): Promise<{ p50: number; max: number; planMs: string }> {
+  console.log(`reminder sweep: ${requests.toLocaleString('en')} open requests, ${ORGANISATIONS} organisations, ${DUE} reminders due`);
   const scratch = await createScratchDatabase('sweep');
   const recorder = new QueryRecorder();
   const dataSource = await new DataSource({ ...createDataSource(scratch.url).options, logger: recorder, logging: ['query'] }).initialize();
   try {
     const now = new Date();
-    await step('fill', () => fill(dataSource, now));
+    await step('fill', () => fill(dataSource, now, requests));
     const [counts] = await dataSource.query(
       `SELECT (SELECT count(*) FROM data_subject_request) AS requests,
               (SELECT count(*) FROM deadline_event) AS events,
@@ -116,7 +103,7 @@ async function main(): Promise<void> {
       if (run > 0) timings.push(ms);
       console.log(`  sweep ${run === 0 ? 'warm-up' : run}: ${ms.toFixed(1)} ms (${fired} events fired into the outbox)`);
     }
-    console.log(`sweep of ${DUE} due among ${REQUESTS.toLocaleString('en')} open requests: p50 ${percentile(timings, 50).toFixed(1)} ms, max ${Math.max(...timings).toFixed(1)} ms over ${RUNS} runs`);
+    console.log(`sweep of ${DUE} due among ${requests.toLocaleString('en')} open requests: p50 ${percentile(timings, 50).toFixed(1)} ms, max ${Math.max(...timings).toFixed(1)} ms over ${RUNS} runs`);
 
     const select = recorder.queries.find((q) => /FROM "deadline_event"/.test(q.query) && /SKIP LOCKED/.test(q.query));
     if (!select) throw new Error('the sweep sent no SELECT … SKIP LOCKED on deadline_event');
@@ -128,10 +115,22 @@ async function main(): Promise<void> {
     console.log(`the sweep's query (batch of ${SWEEP_BATCH}):\n  ${select.query}\nEXPLAIN (ANALYZE, BUFFERS):`);
     for (const line of plan) console.log(`  ${line}`);
     if (!plan.some((line) => line.includes('ix_deadline_event_due'))) throw new Error('the sweep does not use the partial index ix_deadline_event_due');
+    const planMs = /Execution Time: ([\d.]+) ms/.exec(plan.join('\n'))?.[1] ?? '?';
+    return { p50: percentile(timings, 50), max: Math.max(...timings), planMs };
   } finally {
     await dataSource.destroy();
     await scratch.drop();
   }
+}
+
+async function main(): Promise<void> {
+  console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model}), ${Math.round(totalmem() / 2 ** 30)} GiB, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  const rows: string[] = [];
+  for (const size of BENCH_SIZES) {
+    const { p50, max, planMs } = await measure(size);
+    rows.push(`| ${size.toLocaleString('en')} | ${p50.toFixed(1)} ms | ${max.toFixed(1)} ms | ${planMs} ms |`);
+  }
+  console.log(`| open requests | sweep p50 | max (${RUNS} runs) | due events' select (EXPLAIN ANALYZE) |\n| --- | --- | --- | --- |\n${rows.join('\n')}`);
 }
 
 main().catch((error: unknown) => {

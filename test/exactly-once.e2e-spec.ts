@@ -107,6 +107,35 @@ describe('each mail reaches the SMTP server exactly once', () => {
     }
   }, 120_000);
 
+  it('workers SIGKILLed one after another while sending, three times: every mail arrives exactly once', async () => {
+    sink = await SmtpSink.start({ gate: true });
+    // Every end of message is held until the end: each worker's sends stay mid-DATA until it is killed. With no
+    // more jobs than a worker runs at once (10), each worker takes them all, so every job's worker dies three times.
+    sink.holdEndOfData(120_000);
+    system = await startSystem({ smtpUrl: sink.url, extraEnv: FAST_RECOVERY });
+    const [mailSink, running] = [sink, system];
+    const emails = requesterAddresses('sigkill-repeated', 10);
+    await submitForEach(running.baseUrl, emails, 5);
+
+    let worker = running.workers[0];
+    for (let kill = 1; kill <= 3; kill++) {
+      const cutBefore = mailSink.cutOff;
+      await waitFor(() => mailSink.sendsHeld >= 2, 30_000, () => `kill ${kill}: two sends in flight, ${mailSink.sendsHeld} are`);
+      const inFlight = mailSink.sendsHeld;
+      await killProcess(worker, 'SIGKILL');
+      await waitFor(() => mailSink.cutOff >= cutBefore + inFlight, 5_000, () => `kill ${kill}: ${inFlight} cut-off messages`);
+      worker = running.startWorker();
+    }
+    expect(mailSink.mails).toHaveLength(0);
+    mailSink.holdEndOfData(0);
+    await waitForVerificationMails(mailSink, emails, 60_000);
+    await sleep(SETTLE_MS);
+
+    await expectEachMailedOnce(mailSink, emails);
+    expect(mailSink.cutOff).toBeGreaterThanOrEqual(6);
+    expect(running.workers.filter((w) => w.signalCode === 'SIGKILL')).toHaveLength(3);
+  }, 180_000);
+
   it('Redis stopped during 200 submissions, then restarted: all 200 are accepted and stored, and each gets its verification mail once', async () => {
     redis = await DedicatedRedis.start();
     sink = await SmtpSink.start();

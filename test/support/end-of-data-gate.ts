@@ -15,6 +15,7 @@ export class EndOfDataGate {
   holding = 0;
   private readonly server: Server;
   private readonly sockets = new Set<Socket>();
+  private readonly releases = new Set<() => void>();
 
   private constructor(private readonly upstreamPort: number) {
     this.server = createServer((client) => this.relay(client));
@@ -28,6 +29,11 @@ export class EndOfDataGate {
 
   get port(): number {
     return (this.server.address() as AddressInfo).port;
+  }
+
+  /** Lets every end of message held right now through at once. */
+  releaseAll(): void {
+    for (const release of [...this.releases]) release();
   }
 
   async stop(): Promise<void> {
@@ -45,9 +51,11 @@ export class EndOfDataGate {
     let held: Buffer[] | null = null;
     let recent = Buffer.alloc(0);
     const release = () => {
+      this.releases.delete(release);
+      // Nothing left when the client died meanwhile: it was counted out then.
+      if (!held) return;
       this.holding--;
-      if (upstream.destroyed || !held) return;
-      for (const chunk of held) upstream.write(chunk);
+      if (!upstream.destroyed) for (const chunk of held) upstream.write(chunk);
       held = null;
     };
     client.on('data', (chunk: Buffer) => {
@@ -61,6 +69,7 @@ export class EndOfDataGate {
       if (this.holdMs > 0 && seen.subarray(-END_OF_DATA.length).equals(END_OF_DATA)) {
         held = [chunk];
         this.holding++;
+        this.releases.add(release);
         setTimeout(release, this.holdMs);
         return;
       }
@@ -68,6 +77,7 @@ export class EndOfDataGate {
     });
     // A client that dies takes what is held with it: the server sees the connection drop before the end of data.
     client.on('close', () => {
+      if (held) this.holding--;
       held = null;
       upstream.destroy();
       this.sockets.delete(client);

@@ -4,6 +4,15 @@ export class FormClient {
 
   constructor(readonly baseUrl: string) {}
 
+  /** Sets a cookie as if a page (or an attacker) had planted it in this browser. */
+  setCookie(name: string, value: string): void {
+    this.cookies.set(name, value);
+  }
+
+  cookie(name: string): string | undefined {
+    return this.cookies.get(name);
+  }
+
   /** Another client holding the same cookies (e.g. a copied session cookie). */
   clone(): FormClient {
     const copy = new FormClient(this.baseUrl);
@@ -51,6 +60,19 @@ export class FormClient {
     for (const [name, value] of Object.entries(fields)) form.append(name, value);
     for (const file of files) form.append(file.field, new Blob([file.content], { type: file.type }), file.name);
     const response = await fetch(new URL(path, this.baseUrl), { method: 'POST', headers: this.cookieHeader(), body: form, redirect: 'manual' });
+    this.keepCookies(response);
+    return { status: response.status, body: await response.text(), headers: response.headers };
+  }
+
+  /** Sends any request with this client's cookies (a body of any type, for tests of malformed input). */
+  async send(
+    method: string,
+    path: string,
+    body?: { type: string; content: string },
+    extraHeaders: Record<string, string> = {},
+  ): Promise<{ status: number; body: string; headers: Headers }> {
+    const headers = { ...this.cookieHeader(), ...(body ? { 'content-type': body.type } : {}), ...extraHeaders };
+    const response = await fetch(new URL(path, this.baseUrl), { method, headers, body: body?.content, redirect: 'manual' });
     this.keepCookies(response);
     return { status: response.status, body: await response.text(), headers: response.headers };
   }

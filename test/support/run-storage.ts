@@ -13,7 +13,11 @@ export function uniqueRunName(): string {
 
 /** Creates, migrates and seeds a database with the built CLI, exactly as `npm start` does; returns its URL. */
 export function createSeededDatabase(name: string): string {
-  const url = `postgres://postgres@127.0.0.1:5432/${name}`;
+  return seedDatabase(`postgres://postgres@127.0.0.1:5432/${name}`);
+}
+
+/** Creates, migrates and seeds the database at `url` (on any server) with the built CLI; returns the URL. */
+export function seedDatabase(url: string): string {
   const env = { ...process.env, DATABASE_URL: url, NODE_ENV: 'test' };
   for (const command of ['migrate', 'seed']) {
     execFileSync(process.execPath, ['dist/apps/cli/src/main.js', command], { env, stdio: ['ignore', 'ignore', 'inherit'] });

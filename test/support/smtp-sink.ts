@@ -80,10 +80,11 @@ export class SmtpSink {
     return `smtp://127.0.0.1:${this.gate?.port ?? (this.server.server.address() as AddressInfo).port}`;
   }
 
-  /** Holds the end of every message for `ms` before the server gets it (a gated sink only); 0 stops holding. */
+  /** Holds the end of every message for `ms` before the server gets it (a gated sink only); 0 stops holding and lets the held ones through. */
   holdEndOfData(ms: number): void {
     if (!this.gate) throw new Error('holdEndOfData needs a sink started with { gate: true }');
     this.gate.holdMs = ms;
+    if (ms === 0) this.gate.releaseAll();
   }
 
   /** Sends held mid-DATA right now. */

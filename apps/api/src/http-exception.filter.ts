@@ -1,16 +1,24 @@
-import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
+import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, ServiceUnavailableException, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { isDatabaseUnavailable } from '#db';
 import { DrpError } from './drp/drp-error.js';
 import { RateLimitExceeded } from './infra/rate-limiter.js';
 import { SignInRequired } from './staff/auth/staff.guard.js';
 import { errorPage } from './views/request-pages.view.js';
 
-/** Clear messages, never stack traces: HTML for pages, JSON for /api and /drp. Unexpected errors are logged and answered 500. */
+const DATABASE_DOWN = 'The service is briefly unavailable. Please try again in a minute.';
+const DATABASE_RETRY_AFTER_SECONDS = 30;
+
+/**
+ * Clear messages, never stack traces: HTML for pages, JSON for /api and /drp. An unreachable database answers
+ * 503 (try again later); other unexpected errors are logged and answered 500.
+ */
 @Catch()
 export class HttpExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('http');
 
-  catch(exception: unknown, host: ArgumentsHost): void {
+  catch(thrown: unknown, host: ArgumentsHost): void {
+    const exception = !(thrown instanceof HttpException) && isDatabaseUnavailable(thrown) ? new ServiceUnavailableException(DATABASE_DOWN) : thrown;
     const http = host.switchToHttp();
     const req = http.getRequest<Request>();
     const res = http.getResponse<Response>();
@@ -19,11 +27,13 @@ export class HttpExceptionFilter implements ExceptionFilter {
       return;
     }
     const status = exception instanceof HttpException ? exception.getStatus() : HttpStatus.INTERNAL_SERVER_ERROR;
-    if (status >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    if (exception !== thrown) this.logger.warn(`database unreachable: ${(thrown as Error).message}`);
+    else if (status >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     // A 503 we raise on purpose (a service down) says which; any other 5xx says nothing of our insides.
     const explained = exception instanceof HttpException && (status < 500 || status === HttpStatus.SERVICE_UNAVAILABLE);
     const messages = explained ? messagesOf(exception) : ['Something went wrong on our side. Please try again in a moment.'];
     if (exception instanceof RateLimitExceeded) res.set('Retry-After', String(exception.retryAfterSeconds));
+    if (exception !== thrown) res.set('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
     if (req.path.startsWith('/drp/')) {
       // The Data Rights Protocol's error body (0.9.4 §3.06).
       const fatal = exception instanceof DrpError && exception.fatal;

@@ -37,6 +37,12 @@ const jobOptions = (env: Env, queue: QueueName) => ({
   removeOnFail: { age: 7 * 86_400 },
 });
 
+/**
+ * How often a job goes back to the queue after its worker died mid-job (SIGKILL, out of memory, a host lost) before
+ * it fails. BullMQ's default is 1: a mail whose worker died twice failed for good, though it had attempts left.
+ */
+const STALLED_LIMIT = 5;
+
 @Module({
   providers: [
     { provide: Env, useFactory: () => loadEnv() },
@@ -93,6 +99,7 @@ export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdo
         concurrency: name === 'callbacks' ? 4 : 10,
         lockDuration: this.env.WORKER_LOCK_MS,
         stalledInterval: this.env.WORKER_STALLED_CHECK_MS,
+        maxStalledCount: STALLED_LIMIT,
       });
       worker.on('failed', (job, error) => {
         this.logger.error(`job ${job?.id} failed (attempt ${job?.attemptsMade} of ${job?.opts.attempts}): ${error.message}`);

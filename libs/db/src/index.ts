@@ -1,4 +1,5 @@
 export * from './data-source.js';
+export * from './database-unavailable.js';
 export * from './entities/index.js';
 export * from './ensure-database.js';
 export * from './organisation.directory.js';

@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, NotFoundException, Param, ParseIntPipe, Res } from '@nestjs/common';
+import { Controller, Get, Inject, NotFoundException, Param, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { DevMail } from '#db';
@@ -29,8 +29,9 @@ ${mails.length === 0 ? html`<p>No mail yet.</p>` : html`<table><thead><tr><th>Wh
   }
 
   @Get(':id')
-  async show(@Param('id', ParseIntPipe) id: number, @Res() res: Response): Promise<void> {
-    const mail = await this.dataSource.getRepository(DevMail).findOneBy({ id: String(id) });
+  async show(@Param('id') id: string, @Res() res: Response): Promise<void> {
+    // Ids are bigint: anything that is not one (or too long to be one) is simply not a mail here.
+    const mail = /^[1-9]\d{0,17}$/.test(id) ? await this.dataSource.getRepository(DevMail).findOneBy({ id }) : null;
     if (!mail) throw new NotFoundException('No such mail in the dev mailbox.');
     const body = html`<p><a href="/dev/mailbox">← Dev mailbox</a></p>
 <h1>${mail.subject}</h1>

@@ -54,9 +54,13 @@ export class MailFailureRecorder {
     private readonly clock: Clock,
   ) {}
 
-  /** For BullMQ's `failed` event, which fires after every attempt: acts on the last one only. */
+  /**
+   * For BullMQ's `failed` event, which fires after every attempt: acts once the job will not run again, after its
+   * last attempt or when its workers died more often than the stalled limit allows.
+   */
   async onFailed(job: Job | undefined, error: Error): Promise<void> {
-    if (!job?.id || job.attemptsMade < (job.opts.attempts ?? 1)) return;
+    if (!job?.id) return;
+    if (job.attemptsMade < (job.opts.attempts ?? 1) && (await job.getState().catch(() => 'unknown')) !== 'failed') return;
     const name = job.name as JobName;
     if (!(JOB_NAMES as readonly string[]).includes(name)) return;
     const describe = MAIL_OF_JOB[name] as Describe<JobName> | null;

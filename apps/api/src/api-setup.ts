@@ -1,0 +1,34 @@
+import { ValidationPipe } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import cookieParser from 'cookie-parser';
+import type { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
+import type { Env } from '#config';
+import { HttpExceptionFilter } from './http-exception.filter.js';
+import { NulFreeInputGuard } from './infra/nul-free-input.guard.js';
+
+/** Headers, body parsing, validation and error pages of the api: one setup for the server and anything that boots it. */
+export function configureApi(app: NestExpressApplication, env: Env): void {
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        // Styles only from our stylesheet: helmet's default would allow inline styles and any https: origin.
+        directives: { defaultSrc: ["'self'"], formAction: ["'self'"], frameAncestors: ["'none'"], scriptSrc: ["'none'"], styleSrc: ["'self'"] },
+      },
+      // HSTS only where we are served over TLS: PUBLIC_URL is the address people use, so behind a proxy that ends
+      // TLS it is https and the header goes out, without trusting any forwarded header to say so.
+      strictTransportSecurity: env.PUBLIC_URL.startsWith('https:'),
+    }),
+  );
+  app.use(cookieParser());
+  app.useBodyParser('urlencoded', { extended: false, limit: '64kb' });
+  app.useBodyParser('json', { limit: '64kb' });
+  // A body of a type we do not parse (text/plain, none at all) reads as no fields, so the form checks refuse it.
+  app.use((req: Request, _res: Response, next: NextFunction) => {
+    req.body ??= {};
+    next();
+  });
+  app.useGlobalGuards(new NulFreeInputGuard());
+  app.useGlobalPipes(new ValidationPipe({ transform: true, whitelist: true, forbidNonWhitelisted: true }));
+  app.useGlobalFilters(new HttpExceptionFilter());
+}
