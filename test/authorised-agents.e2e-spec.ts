@@ -18,24 +18,25 @@ interface AgentPost {
   file?: { name: string; type: string; content: string | Uint8Array } | null;
 }
 
+// One system for both parts: the agent path and the processor redirect are two routes through the same form.
+let sink: SmtpSink;
+let system: RunningSystem;
+let db: pg.Client;
+
+beforeAll(async () => {
+  sink = await SmtpSink.start();
+  system = await startSystem({ smtpUrl: sink.url });
+  db = new pg.Client({ connectionString: testDatabaseUrl() });
+  await db.connect();
+}, 60_000);
+
+afterAll(async () => {
+  await db?.end();
+  await system?.stop();
+  await sink?.stop();
+});
+
 describe('authorised agents on the web form (CCPA regs §7063)', () => {
-  let sink: SmtpSink;
-  let system: RunningSystem;
-  let db: pg.Client;
-
-  beforeAll(async () => {
-    sink = await SmtpSink.start();
-    system = await startSystem({ smtpUrl: sink.url });
-    db = new pg.Client({ connectionString: testDatabaseUrl() });
-    await db.connect();
-  }, 60_000);
-
-  afterAll(async () => {
-    await db?.end();
-    await system?.stop();
-    await sink?.stop();
-  });
-
   const unique = (what: string) => `${what}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.org`;
 
   /** Posts the form as a browser does: multipart, with the page's CSRF token and the permission file. */
@@ -211,23 +212,6 @@ describe('authorised agents on the web form (CCPA regs §7063)', () => {
 });
 
 describe('controller/processor redirects on the web form', () => {
-  let sink: SmtpSink;
-  let system: RunningSystem;
-  let db: pg.Client;
-
-  beforeAll(async () => {
-    sink = await SmtpSink.start();
-    system = await startSystem({ smtpUrl: sink.url });
-    db = new pg.Client({ connectionString: testDatabaseUrl() });
-    await db.connect();
-  }, 60_000);
-
-  afterAll(async () => {
-    await db?.end();
-    await system?.stop();
-    await sink?.stop();
-  });
-
   async function submit(slug: string, email: string, dataContext: string | undefined, rightId = 'access') {
     const client = new FormClient(system.baseUrl);
     return client.submitForm(`/o/${slug}/requests/new`, `/o/${slug}/requests`, {

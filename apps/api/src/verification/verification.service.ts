@@ -15,7 +15,8 @@ import {
   type TokenRefusal,
 } from '#db';
 import { queueDrpStatusCallback, writeOutbox } from '#queue';
-import { refuseAgentAuthority, verifyRequest } from '#workflow';
+import type { VerificationLevel } from '#policy';
+import { refuseAgentAuthority, verifyRequest, type RefusalCode, type RequestFacts, type TransitionResult } from '#workflow';
 import { DATA_SOURCE } from '../infra/tokens.js';
 
 export type VerificationOutcome =
@@ -49,39 +50,45 @@ export class VerificationService {
    * Refused like a used link when the request was no agent's or is no longer waiting for confirmation.
    */
   async refuseAgent(token: string, now: Date): Promise<{ ok: true; organisationName: string; reference: string } | { ok: false; refusal: TokenRefusal | 'already_verified'; organisationName?: string }> {
-    return this.dataSource.transaction(async (tx) => {
-      const found = await redeemableToken(tx, token, 'verify', now);
-      if (!found.ok) return found;
-      const request = await tx
-        .createQueryBuilder(DataSubjectRequest, 'r')
-        .where('r.id = :id', { id: found.token.requestId })
-        .setLock('pessimistic_write')
-        .getOneOrFail();
-      const context = await this.directory.forRequest(request);
-      const result = refuseAgentAuthority(requestFacts(request, context), now);
-      if (!result.ok) {
-        if (result.error.code === 'not_made_by_agent') return { ok: false, refusal: 'unknown' };
-        return { ok: false, refusal: 'already_verified', organisationName: context.policy.name };
-      }
-      applyTransition(request, result.status, result.changes);
-      await tx.save(request);
-      await tx.update(RequestToken, { id: found.token.id }, { usedAt: now });
-      await rescheduleRequest(tx, request, context, now);
-      // A Data Rights Protocol agent learns its request was refused by the consumer (denied/insuf_verification).
-      await queueDrpStatusCallback(tx, request);
-      await appendAudit(tx, {
-        organisationId: request.organisationId,
-        requestId: request.id,
-        actorLabel: 'requester',
-        action: 'request.agent_authority_refused',
-        at: now,
-      });
-      return { ok: true, organisationName: context.policy.name, reference: request.reference };
+    const outcome = await this.redeem(token, now, {
+      transition: (facts) => refuseAgentAuthority(facts, now),
+      audit: () => ({ action: 'request.agent_authority_refused' }),
     });
+    if (outcome.ok) return { ok: true, organisationName: outcome.context.policy.name, reference: outcome.request.reference };
+    if ('refusal' in outcome) return outcome;
+    if (outcome.refused === 'not_made_by_agent') return { ok: false, refusal: 'unknown' };
+    return { ok: false, refusal: 'already_verified', organisationName: outcome.context.policy.name };
   }
 
   /** Uses a verification link: marks the request verified and, under GDPR, starts its clock. */
   async verify(token: string, now: Date): Promise<VerificationOutcome> {
+    const outcome = await this.redeem(token, now, {
+      transition: (facts) => verifyRequest(facts, now),
+      reached: 'email',
+      audit: (request) => ({ action: 'request.verified', detail: { clockStartedAt: request.clockStartedAt, dueAt: request.dueAt } }),
+    });
+    if (outcome.ok || 'refusal' in outcome) return outcome;
+    return { ok: false, refusal: 'already_verified', organisationName: outcome.context.policy.name };
+  }
+
+  /**
+   * One requester's answer through their verification link, in one transaction: the request locked, the
+   * transition applied, the link used up, reminders and a DRP agent's status following, the timeline entry.
+   */
+  private redeem(
+    token: string,
+    now: Date,
+    step: {
+      transition: (facts: RequestFacts) => TransitionResult;
+      /** The verification the link proves, where the answer is a confirmation. */
+      reached?: VerificationLevel;
+      audit: (request: DataSubjectRequest) => { action: string; detail?: Record<string, unknown> };
+    },
+  ): Promise<
+    | { ok: true; request: DataSubjectRequest; context: OrganisationContext }
+    | { ok: false; refusal: TokenRefusal }
+    | { ok: false; refused: RefusalCode; context: OrganisationContext }
+  > {
     return this.dataSource.transaction(async (tx) => {
       const found = await redeemableToken(tx, token, 'verify', now);
       if (!found.ok) return found;
@@ -91,23 +98,16 @@ export class VerificationService {
         .setLock('pessimistic_write')
         .getOneOrFail();
       const context = await this.directory.forRequest(request);
-      const result = verifyRequest(requestFacts(request, context), now);
-      if (!result.ok) return { ok: false, refusal: 'already_verified', organisationName: context.policy.name };
+      const result = step.transition(requestFacts(request, context));
+      if (!result.ok) return { ok: false, refused: result.error.code, context };
 
       applyTransition(request, result.status, result.changes);
-      request.verificationReached = 'email';
+      if (step.reached) request.verificationReached = step.reached;
       await tx.save(request);
       await tx.update(RequestToken, { id: found.token.id }, { usedAt: now });
       await rescheduleRequest(tx, request, context, now);
       await queueDrpStatusCallback(tx, request);
-      await appendAudit(tx, {
-        organisationId: request.organisationId,
-        requestId: request.id,
-        actorLabel: 'requester',
-        action: 'request.verified',
-        detail: { clockStartedAt: request.clockStartedAt, dueAt: request.dueAt },
-        at: now,
-      });
+      await appendAudit(tx, { organisationId: request.organisationId, requestId: request.id, actorLabel: 'requester', ...step.audit(request), at: now });
       return { ok: true, request, context };
     });
   }
