@@ -112,7 +112,7 @@ describe('gpcDecision', () => {
   });
 
   it('explains each outcome to the requester with the organisation named', () => {
-    expect(gpcExplanation({ outcome: 'honoured', rightId: 'x' }, 'ProntoTrak')).toMatch(/honoured: ProntoTrak records it/);
+    expect(gpcExplanation({ outcome: 'honoured', rightId: 'x' }, 'ProntoTrak')).toMatch(/honoured: ProntoTrak takes it as your request to opt out .*, for the email address given on this form\.$/);
     expect(gpcExplanation({ outcome: 'ignored', reason: 'no_sale_share_right' }, 'Securus')).toMatch(/no effect at Securus: its privacy policy says it does not sell/);
     expect(gpcExplanation({ outcome: 'ignored', reason: 'no_sale_share_law' }, 'West')).toMatch(/no effect at West: the privacy law/);
   });
