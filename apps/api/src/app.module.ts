@@ -14,8 +14,8 @@ import { VerificationService } from './verification/verification.service.js';
 
 @Module({})
 export class AppModule {
-  /** The dev mailbox exists only outside production. */
-  static forEnvironment(production: boolean): DynamicModule {
+  /** The dev pages exist only outside production on a local PUBLIC_URL (Env.devPagesServed). */
+  static forEnvironment(devPagesServed: boolean): DynamicModule {
     return {
       module: AppModule,
       imports: [InfraModule, StaffModule, SuppressionModule, DrpModule],
@@ -24,7 +24,7 @@ export class AppModule {
         RequestFormController,
         VerificationController,
         StatusController,
-        ...(production ? [] : [DevMailboxController]),
+        ...(devPagesServed ? [DevMailboxController] : []),
       ],
       providers: [RequestIntakeService, VerificationService, ResponseDownloadService],
     };
