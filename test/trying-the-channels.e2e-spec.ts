@@ -1,8 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { createDataSource, DataSubjectRequest } from '#db';
 import { eventually } from './support/eventually.js';
 import { FormClient } from './support/form-client.js';
 import { submitRequest } from './support/requester.js';
 import { startSystem, type RunningSystem } from './support/running-system.js';
+import { testDatabaseUrl } from './support/test-env.js';
 
 /** The dev pages and scripts a new user tries the channels with, on a system without SMTP_URL (the dev mailbox). */
 describe('trying the channels in development', () => {
@@ -44,5 +48,23 @@ describe('trying the channels in development', () => {
     expect(headers.get('List-Unsubscribe')).toMatch(new RegExp(`^&lt;${rd.baseUrl}/u/[^&]+&gt;$`));
     expect(headers.get('List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
     expect(headers.get('Content-Type')).toMatch(/^multipart\/alternative/);
+  }, 60_000);
+
+  it('`npm run mail:send` delivers a mail to the privacy mailbox, which makes it a request on the organisation\'s queue', async () => {
+    const from = `mail-send-${Date.now()}@example.org`;
+    const { stdout } = await promisify(execFile)(
+      'npm',
+      ['run', '--silent', 'mail:send', '--', '--to', 'privacy@west.com', '--from', from, '--subject', 'delete my data', '--body', 'Please delete my data.'],
+      { env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'test', INBOUND_SMTP_PORT: String(rd.mailboxPort) } },
+    );
+    expect(stdout).toMatch(/^mail:send: 250 /);
+
+    const db = await createDataSource(testDatabaseUrl(), { poolSize: 1 }).initialize();
+    try {
+      const requests = await db.getRepository(DataSubjectRequest).find({ where: { requesterEmail: from }, relations: { organisation: true } });
+      expect(requests.map((r) => [r.organisation!.slug, r.status, r.channel])).toEqual([['west-schoolmessenger', 'received_by_email', 'email']]);
+    } finally {
+      await db.destroy();
+    }
   }, 60_000);
 });
