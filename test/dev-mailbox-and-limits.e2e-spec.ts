@@ -67,7 +67,7 @@ describe('without SMTP_URL, with low per-IP limits', () => {
 });
 
 describe('in production', () => {
-  it('has no dev mailbox', async () => {
+  it('has no dev pages', async () => {
     const prod = await system({
       NODE_ENV: 'production',
       APP_SECRET: 'production-secret-for-the-e2e-test-0123456789',
@@ -75,6 +75,7 @@ describe('in production', () => {
     const response = await fetch(`${prod.baseUrl}/dev/mailbox`);
     expect(response.status).toBe(404);
     expect(await response.text()).not.toContain('Dev mailbox');
+    expect((await fetch(`${prod.baseUrl}/dev/sms`)).status).toBe(404);
   }, 60_000);
 });
 
@@ -135,7 +136,7 @@ describe('development defaults', () => {
     }
   }, 60_000);
 
-  it('serves no dev mailbox in development on a PUBLIC_URL others can reach', async () => {
+  it('serves no dev pages in development on a PUBLIC_URL others can reach', async () => {
     const sink = await SmtpSink.start();
     const { api, port } = await apiOnly({
       PUBLIC_URL: 'https://rightsdesk.example',
@@ -147,6 +148,7 @@ describe('development defaults', () => {
       const response = await fetch(`http://127.0.0.1:${port}/dev/mailbox`);
       expect(response.status).toBe(404);
       expect(await response.text()).not.toContain('Dev mailbox');
+      expect((await fetch(`http://127.0.0.1:${port}/dev/sms`)).status).toBe(404);
     } finally {
       await stopped(api);
       await sink.stop();

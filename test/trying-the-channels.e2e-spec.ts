@@ -3,6 +3,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { createDataSource, DataSubjectRequest } from '#db';
 import { eventually } from './support/eventually.js';
+import { launchBrowser } from './support/browser.js';
 import { FormClient } from './support/form-client.js';
 import { submitRequest } from './support/requester.js';
 import { startSystem, type RunningSystem } from './support/running-system.js';
@@ -65,6 +66,52 @@ describe('trying the channels in development', () => {
       expect(requests.map((r) => [r.organisation!.slug, r.status, r.channel])).toEqual([['west-schoolmessenger', 'received_by_email', 'email']]);
     } finally {
       await db.destroy();
+    }
+  }, 60_000);
+
+  const TEXT_NUMBER = '+15550100123';
+  const smsSuppressions = async (number: string) => {
+    const db = await createDataSource(testDatabaseUrl(), { poolSize: 1 }).initialize();
+    try {
+      const rows: { source: string }[] = await db.query("SELECT source FROM suppression WHERE channel = 'sms' AND address = $1 AND ended_at IS NULL", [number]);
+      return rows.map((r) => r.source);
+    } finally {
+      await db.destroy();
+    }
+  };
+
+  it('sends a correctly signed test text to the SMS webhook from /dev/sms and shows the TwiML answer', async () => {
+    const from = `+1555010${String(Date.now()).slice(-4)}`;
+    const page = await client().get('/dev/sms');
+    expect(page.body).toContain(`<option value="${TEXT_NUMBER}">`);
+
+    const answered = await client().submitForm('/dev/sms', '/dev/sms', { To: TEXT_NUMBER, From: from, Body: 'STOP' });
+    expect(answered.status).toBe(200);
+    expect(answered.body).toContain('The webhook answered 200');
+    expect(answered.body).toContain('&lt;Response&gt;&lt;Message&gt;Securus Technologies: You are unsubscribed');
+    expect(await smsSuppressions(from)).toEqual(['sms_stop']);
+
+    // A form post without its token sends nothing.
+    const forged = await client().post('/dev/sms', { To: TEXT_NUMBER, From: '+15550100888', Body: 'STOP' });
+    expect(forged.status).toBe(403);
+    expect(await smsSuppressions('+15550100888')).toEqual([]);
+  }, 60_000);
+
+  it('works in Chromium without JavaScript', async () => {
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage({ javaScriptEnabled: false });
+      await page.goto(`${rd.baseUrl}/dev/sms`);
+      await page.selectOption('select[name="To"]', TEXT_NUMBER);
+      await page.fill('input[name="From"]', '+15550100555');
+      await page.fill('input[name="Body"]', 'HELP');
+      await Promise.all([page.waitForURL(`${rd.baseUrl}/dev/sms`), page.click('button[type="submit"]')]);
+      const answer = await page.textContent('pre.twiml');
+      expect(answer).toMatch(/^<\?xml .*<Response><Message>Securus Technologies: For help, contact .*<\/Message><\/Response>$/);
+      // The form is there again, to send the next text.
+      expect(await page.inputValue('input[name="From"]')).toBe('+15550100555');
+    } finally {
+      await browser.close();
     }
   }, 60_000);
 });

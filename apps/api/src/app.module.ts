@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { DevMailboxController } from './dev/dev-mailbox.controller.js';
+import { DevSmsController } from './dev/dev-sms.controller.js';
 import { DrpModule } from './drp/drp.module.js';
 import { HealthController } from './health.controller.js';
 import { InfraModule } from './infra/infra.module.js';
@@ -24,7 +25,7 @@ export class AppModule {
         RequestFormController,
         VerificationController,
         StatusController,
-        ...(devPagesServed ? [DevMailboxController] : []),
+        ...(devPagesServed ? [DevMailboxController, DevSmsController] : []),
       ],
       providers: [RequestIntakeService, VerificationService, ResponseDownloadService],
     };

@@ -39,7 +39,7 @@ export class DevMailboxController {
       (m) => html`<tr><td>${m.createdAt.toISOString().replace('T', ' ').slice(0, 19)}</td><td>${m.to}</td><td><a href="/dev/mailbox/${m.id}">${m.subject}</a></td></tr>`,
     );
     const body = html`<h1>Dev mailbox</h1>
-<p>SMTP_URL is not set, so mail is kept here instead of being sent. Newest first.</p>
+<p>SMTP_URL is not set, so mail is kept here instead of being sent. Newest first. To try texts: <a href="/dev/sms">send a signed test text</a>.</p>
 ${mails.length === 0 ? html`<p>No mail yet.</p>` : html`<table><thead><tr><th>When (UTC)</th><th>To</th><th>Subject</th></tr></thead><tbody>${rows}</tbody></table>`}`;
     res.type('html').send(page('Dev mailbox', body));
   }
