@@ -114,6 +114,9 @@ describe('development defaults', () => {
     expect(attempt).toThrow(/SMTP_URL: must be set when PUBLIC_URL is not local/);
     expect(attempt).toThrow(/TEST_CLOCK_FILE: .*local PUBLIC_URL/);
     expect(attempt).toThrow(/DRP_CALLBACK_ALLOW_PRIVATE_ADDRESSES: .*local PUBLIC_URL/);
+    // Named along with any other bad variable, and not asked of a PUBLIC_URL that is no URL at all.
+    expect(() => loadEnv({ PUBLIC_URL: 'https://rightsdesk.example', PORT: 'eighty' })).toThrow(/APP_SECRET: the development default/);
+    expect(() => loadEnv({ PUBLIC_URL: 'not a url' })).toThrow(/PUBLIC_URL must be an absolute http\(s\) URL/);
   });
 
   it('serves the dev pages only outside production on a local PUBLIC_URL', () => {

@@ -214,7 +214,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     if (env.TEST_CLOCK_FILE) problems.push('- TEST_CLOCK_FILE: a moved clock is for tests, never production');
     if (env.drpCallbackAllowsPrivateAddresses) problems.push('- DRP_CALLBACK_ALLOW_PRIVATE_ADDRESSES: private addresses are for tests and local agents, never production');
   }
-  if (problems.length === 0 && !env.publicUrlIsLocal) {
+  if (!problems.some((p) => p.startsWith('- PUBLIC_URL:')) && !env.publicUrlIsLocal) {
     // Reachable by others: what is safe on a developer's own machine is a hole here.
     const local = 'is only allowed with a local PUBLIC_URL (localhost, 127.0.0.1, ::1)';
     if (env.APP_SECRET === DEV_SECRET) problems.push(`- APP_SECRET: the development default ${local}; set a secret of your own`);
