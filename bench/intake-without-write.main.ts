@@ -31,7 +31,7 @@ class IntakeWithoutWrite {
 
 async function bootstrap(): Promise<void> {
   const env = loadEnv();
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forEnvironment(env.isProduction)] })
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forEnvironment(env.devPagesServed)] })
     .overrideProvider(RequestIntakeService)
     .useClass(IntakeWithoutWrite)
     .compile();

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { FormClient, referenceIn } from './support/form-client.js';
-import { startSystem, type RunningSystem } from './support/running-system.js';
-import { testRedisPrefix } from './support/test-env.js';
+import type { ChildProcess } from 'node:child_process';
+import { freePort, launch, startSystem, type RunningSystem } from './support/running-system.js';
+import { SmtpSink } from './support/smtp-sink.js';
+import { testDatabaseUrl, testRedisPrefix } from './support/test-env.js';
 
 const started: RunningSystem[] = [];
 
@@ -65,7 +67,7 @@ describe('without SMTP_URL, with low per-IP limits', () => {
 });
 
 describe('in production', () => {
-  it('has no dev mailbox', async () => {
+  it('has no dev pages', async () => {
     const prod = await system({
       NODE_ENV: 'production',
       APP_SECRET: 'production-secret-for-the-e2e-test-0123456789',
@@ -73,5 +75,83 @@ describe('in production', () => {
     const response = await fetch(`${prod.baseUrl}/dev/mailbox`);
     expect(response.status).toBe(404);
     expect(await response.text()).not.toContain('Dev mailbox');
+    expect((await fetch(`${prod.baseUrl}/dev/sms`)).status).toBe(404);
+  }, 60_000);
+});
+
+/** The api alone, NODE_ENV unset (development, as `npm start` runs it), with what it prints. */
+async function apiOnly(extraEnv: NodeJS.ProcessEnv): Promise<{ api: ChildProcess; port: number; output: () => string }> {
+  const port = await freePort();
+  const env = {
+    PATH: process.env.PATH,
+    DATABASE_URL: testDatabaseUrl(),
+    REDIS_PREFIX: testRedisPrefix(),
+    PORT: String(port),
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    ...extraEnv,
+  };
+  const api = launch('api', env, ['ignore', 'pipe', 'pipe']);
+  let output = '';
+  api.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  api.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  return { api, port, output: () => output };
+}
+
+async function healthy(port: number, api: ChildProcess): Promise<void> {
+  for (let i = 0; i < 300 && api.exitCode === null; i++) {
+    if (await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false)) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('the api did not start');
+}
+
+async function stopped(api: ChildProcess): Promise<void> {
+  if (api.exitCode !== null || api.signalCode !== null) return;
+  const exited = new Promise((resolve) => api.once('exit', resolve));
+  api.kill('SIGTERM');
+  await exited;
+}
+
+describe('development defaults', () => {
+  it('refuses to start with the default APP_SECRET on a PUBLIC_URL others can reach, saying why', async () => {
+    const { api, output } = await apiOnly({ PUBLIC_URL: 'https://rightsdesk.example', SMTP_URL: 'smtp://127.0.0.1:9' });
+    // One that starts anyway is stopped after 30 s, and fails the test.
+    const timer = setTimeout(() => api.kill('SIGKILL'), 30_000);
+    const code = await new Promise((resolve) => api.once('exit', resolve));
+    clearTimeout(timer);
+    expect(code).toBe(1);
+    expect(output()).toContain('APP_SECRET: the development default is only allowed with a local PUBLIC_URL');
+  }, 60_000);
+
+  it('warns loudly at start when development defaults are in use on a local PUBLIC_URL', async () => {
+    const { api, port, output } = await apiOnly({});
+    try {
+      await healthy(port, api);
+      for (let i = 0; i < 50 && !output().includes('SMTP_URL'); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(output()).toContain('DEVELOPMENT DEFAULTS IN USE');
+      expect(output()).toMatch(/APP_SECRET is the public development value/);
+      expect(output()).toMatch(/SMTP_URL is unset/);
+    } finally {
+      await stopped(api);
+    }
+  }, 60_000);
+
+  it('serves no dev pages in development on a PUBLIC_URL others can reach', async () => {
+    const sink = await SmtpSink.start();
+    const { api, port } = await apiOnly({
+      PUBLIC_URL: 'https://rightsdesk.example',
+      APP_SECRET: 'a-secret-of-the-deployment-0123456789-abcdef',
+      SMTP_URL: sink.url,
+    });
+    try {
+      await healthy(port, api);
+      const response = await fetch(`http://127.0.0.1:${port}/dev/mailbox`);
+      expect(response.status).toBe(404);
+      expect(await response.text()).not.toContain('Dev mailbox');
+      expect((await fetch(`http://127.0.0.1:${port}/dev/sms`)).status).toBe(404);
+    } finally {
+      await stopped(api);
+      await sink.stop();
+    }
   }, 60_000);
 });

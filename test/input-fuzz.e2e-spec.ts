@@ -122,6 +122,8 @@ const PUBLIC_ROUTES: Record<string, FuzzDefinition> = {
   'GET /s/:token/files/:fileId': { params: { token: around(liveValue(() => live.statusToken)), fileId: around('00000000-0000-0000-0000-000000000000') } },
   'GET /dev/mailbox': {},
   'GET /dev/mailbox/:id': { params: { id: around('1', '0', '-1', '99999999999999999999') } },
+  'GET /dev/sms': {},
+  'POST /dev/sms': { body: { To: around('+15550100123', '+15550100000'), From: around('+15550100777'), Body: around('STOP', 'HELP', 'hello') } },
   'GET /staff/sign-in': { query: { next: around('/staff', '//evil.example', 'https://evil.example/', '/staff/orgs/officertrak/requests') } },
   'POST /staff/sign-in': {
     body: { email: around('nobody@example.org', 'admin@officertrak.example'), password: around('wrong-password', ''), next: around('/staff', '//evil.example') },
@@ -173,7 +175,7 @@ const STAFF_SKIPPED: Record<string, string> = {
   'POST /staff/sign-out': 'ends the session the fuzz runs in; it reads nothing but the form token',
 };
 
-const ROUTES = routesOf(AppModule.forEnvironment(false));
+const ROUTES = routesOf(AppModule.forEnvironment(true));
 const nameOf = (r: Route) => `${r.method} ${r.path}`;
 const isStaff = (r: Route) => r.guards.includes(StaffGuard);
 

@@ -102,7 +102,11 @@ describe('security of sessions, links and headers', () => {
   });
 
   it('behind a proxy that ends TLS (PUBLIC_URL https): HSTS on every answer and Secure cookies', async () => {
-    const behindProxy = await startSystem({ extraEnv: { PUBLIC_URL: 'https://rightsdesk.example' } });
+    // A public PUBLIC_URL needs a secret and a mail server of its own: the development defaults are refused there.
+    const behindProxy = await startSystem({
+      smtpUrl: sink.url,
+      extraEnv: { PUBLIC_URL: 'https://rightsdesk.example', APP_SECRET: 'a-secret-of-the-deployment-0123456789-abcdef' },
+    });
     try {
       // The proxy talks plain http to the api, as TLS-terminating proxies do.
       const form = await fetch(`${behindProxy.baseUrl}/o/${ORG}/requests/new`);

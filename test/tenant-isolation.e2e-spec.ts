@@ -16,7 +16,7 @@ const A = 'officertrak';
 const B = { slug: 'prontotrak', name: 'ProntoTrak' };
 
 // Generated from the router's own metadata, so a route added later is covered without touching this test.
-const ROUTES = routesOf(AppModule.forEnvironment(false));
+const ROUTES = routesOf(AppModule.forEnvironment(true));
 const isStaff = (route: Route) => route.guards.includes(StaffGuard);
 const ORG_ROUTES = ROUTES.filter((r) => r.path.includes(':org') && isStaff(r));
 // The organisation's own systems reach these with an API key of that organisation, never a staff session.

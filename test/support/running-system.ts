@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
 import { connect, createServer } from 'node:net';
 import type { TestClock } from './test-clock.js';
 import { testDatabaseUrl, testRedisPrefix } from './test-env.js';
@@ -25,12 +25,9 @@ export async function freePort(): Promise<number> {
   });
 }
 
-function launch(app: 'api' | 'worker' | 'mailbox', env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(process.execPath, ['--enable-source-maps', `dist/apps/${app}/src/main.js`], {
-    env,
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  return child;
+/** One built app as its own process; `stdio` lets a test read what it prints. */
+export function launch(app: 'api' | 'worker' | 'mailbox', env: NodeJS.ProcessEnv, stdio: StdioOptions = ['ignore', 'inherit', 'inherit']): ChildProcess {
+  return spawn(process.execPath, ['--enable-source-maps', `dist/apps/${app}/src/main.js`], { env, stdio });
 }
 
 /** Whether something accepts TCP connections on the port. */

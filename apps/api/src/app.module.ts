@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { DevMailboxController } from './dev/dev-mailbox.controller.js';
+import { DevSmsController } from './dev/dev-sms.controller.js';
 import { DrpModule } from './drp/drp.module.js';
 import { HealthController } from './health.controller.js';
 import { InfraModule } from './infra/infra.module.js';
@@ -14,8 +15,8 @@ import { VerificationService } from './verification/verification.service.js';
 
 @Module({})
 export class AppModule {
-  /** The dev mailbox exists only outside production. */
-  static forEnvironment(production: boolean): DynamicModule {
+  /** The dev pages exist only outside production on a local PUBLIC_URL (Env.devPagesServed). */
+  static forEnvironment(devPagesServed: boolean): DynamicModule {
     return {
       module: AppModule,
       imports: [InfraModule, StaffModule, SuppressionModule, DrpModule],
@@ -24,7 +25,7 @@ export class AppModule {
         RequestFormController,
         VerificationController,
         StatusController,
-        ...(production ? [] : [DevMailboxController]),
+        ...(devPagesServed ? [DevMailboxController, DevSmsController] : []),
       ],
       providers: [RequestIntakeService, VerificationService, ResponseDownloadService],
     };

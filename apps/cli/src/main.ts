@@ -2,11 +2,12 @@ import { loadEnv } from '#config';
 import { createDataSource, ensureDatabase, registerDrpAgent } from '#db';
 import { generateMigration } from './generate-migration.command.js';
 import { seedOrganisations } from './seed.command.js';
+import { sendTestMail } from './send-mail.command.js';
 import { startSystem } from './start.command.js';
 import { verifyAudit } from './verify-audit.command.js';
 
 const USAGE =
-  'usage: rightsdesk <migrate | seed | start | generate-migration NAME | verify-audit [SLUG] | drp-agent register ID NAME VERIFY_KEY>';
+  'usage: rightsdesk <migrate | seed | start | generate-migration NAME | verify-audit [SLUG] | drp-agent register ID NAME VERIFY_KEY | send-mail --to ADDRESS --from ADDRESS>';
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...args] = argv;
@@ -71,6 +72,9 @@ async function main(argv: string[]): Promise<void> {
       }
       return;
     }
+    case 'send-mail':
+      console.log(await sendTestMail(args, env.INBOUND_SMTP_PORT));
+      return;
     default:
       throw new Error(USAGE);
   }

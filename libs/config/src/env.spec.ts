@@ -81,3 +81,56 @@ describe('loadEnv', () => {
     expect(() => loadEnv({ NODE_ENV: 'production' })).toThrow(/APP_SECRET: must be set in production/);
   });
 });
+
+describe('development defaults', () => {
+  const secret = 'a-real-secret-of-forty-characters-000000';
+
+  it('counts only localhost, 127.0.0.1 and ::1 as a local PUBLIC_URL', () => {
+    for (const url of ['http://localhost:3000', 'http://127.0.0.1:8080', 'http://[::1]:3000', 'https://LOCALHOST']) {
+      expect(loadEnv({ PUBLIC_URL: url }).publicUrlIsLocal).toBe(true);
+    }
+    for (const url of ['https://rightsdesk.example', 'http://10.0.0.5:3000', 'http://localhost.example.com', 'http://127.0.0.2']) {
+      expect(loadEnv({ PUBLIC_URL: url, APP_SECRET: secret, SMTP_URL: 'smtp://mail:25' }).publicUrlIsLocal).toBe(false);
+    }
+  });
+
+  it('refuses the default APP_SECRET when PUBLIC_URL is not local, whatever NODE_ENV says', () => {
+    for (const NODE_ENV of [undefined, 'development', 'test']) {
+      expect(() => loadEnv({ NODE_ENV, PUBLIC_URL: 'https://rightsdesk.example', SMTP_URL: 'smtp://mail:25' })).toThrow(
+        /APP_SECRET: the development default is only allowed with a local PUBLIC_URL/,
+      );
+    }
+    expect(loadEnv({ PUBLIC_URL: 'https://rightsdesk.example', SMTP_URL: 'smtp://mail:25', APP_SECRET: secret }).APP_SECRET).toBe(secret);
+  });
+
+  it('refuses every development-only switch when PUBLIC_URL is not local', () => {
+    const attempt = () =>
+      loadEnv({
+        PUBLIC_URL: 'http://192.0.2.10:3000',
+        APP_SECRET: secret,
+        TEST_CLOCK_FILE: '/tmp/clock',
+        DRP_CALLBACK_ALLOW_PRIVATE_ADDRESSES: 'true',
+      });
+    expect(attempt).toThrow(/SMTP_URL: must be set when PUBLIC_URL is not local/);
+    expect(attempt).toThrow(/TEST_CLOCK_FILE: .*local PUBLIC_URL/);
+    expect(attempt).toThrow(/DRP_CALLBACK_ALLOW_PRIVATE_ADDRESSES: .*local PUBLIC_URL/);
+    // Named along with any other bad variable, and not asked of a PUBLIC_URL that is no URL at all.
+    expect(() => loadEnv({ PUBLIC_URL: 'https://rightsdesk.example', PORT: 'eighty' })).toThrow(/APP_SECRET: the development default/);
+    expect(() => loadEnv({ PUBLIC_URL: 'not a url' })).toThrow(/PUBLIC_URL must be an absolute http\(s\) URL/);
+  });
+
+  it('serves the dev pages only outside production on a local PUBLIC_URL', () => {
+    expect(loadEnv({}).devPagesServed).toBe(true);
+    expect(loadEnv({ NODE_ENV: 'test', PUBLIC_URL: 'http://127.0.0.1:4000' }).devPagesServed).toBe(true);
+    expect(loadEnv({ NODE_ENV: 'production', APP_SECRET: secret }).devPagesServed).toBe(false);
+    expect(loadEnv({ PUBLIC_URL: 'https://rightsdesk.example', APP_SECRET: secret, SMTP_URL: 'smtp://mail:25' }).devPagesServed).toBe(false);
+  });
+
+  it('names every development default in use, and none once each is set', () => {
+    const defaults = loadEnv({}).developmentDefaults;
+    expect(defaults.join('\n')).toMatch(/NODE_ENV/);
+    expect(defaults.join('\n')).toMatch(/APP_SECRET/);
+    expect(defaults.join('\n')).toMatch(/SMTP_URL/);
+    expect(loadEnv({ NODE_ENV: 'production', APP_SECRET: secret, SMTP_URL: 'smtp://mail:25' }).developmentDefaults).toEqual([]);
+  });
+});

@@ -5,6 +5,9 @@ import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength,
 
 const DEV_SECRET = 'rightsdesk-development-secret-not-for-production';
 
+/** Hosts only this machine reaches: a PUBLIC_URL on one of them means nobody else follows our links. */
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
 /** The one environment class: read and validated once at process start. */
 export class Env {
   @IsIn(['development', 'test', 'production'])
@@ -169,6 +172,24 @@ export class Env {
     return this.NODE_ENV === 'production';
   }
 
+  get publicUrlIsLocal(): boolean {
+    return LOCAL_HOSTS.has(new URL(this.PUBLIC_URL).hostname);
+  }
+
+  /** The dev pages (caught mail, signed test texts) are for a developer's own machine: never production, never public. */
+  get devPagesServed(): boolean {
+    return !this.isProduction && this.publicUrlIsLocal;
+  }
+
+  /** Each development convenience in force, said plainly, for the warning printed at start. */
+  get developmentDefaults(): string[] {
+    return [
+      ...(this.isProduction ? [] : [`NODE_ENV is ${this.NODE_ENV}: the dev pages (/dev/mailbox, /dev/sms) are served`]),
+      ...(this.APP_SECRET === DEV_SECRET ? ['APP_SECRET is the public development value: anyone can forge CSRF tokens and unsubscribe links'] : []),
+      ...(this.SMTP_URL ? [] : ['SMTP_URL is unset: no mail leaves this machine, it is kept in the dev mailbox']),
+    ];
+  }
+
   get drpCallbackAllowsPrivateAddresses(): boolean {
     return this.DRP_CALLBACK_ALLOW_PRIVATE_ADDRESSES === 'true';
   }
@@ -192,6 +213,14 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     if (env.APP_SECRET === DEV_SECRET) problems.push('- APP_SECRET: must be set in production');
     if (env.TEST_CLOCK_FILE) problems.push('- TEST_CLOCK_FILE: a moved clock is for tests, never production');
     if (env.drpCallbackAllowsPrivateAddresses) problems.push('- DRP_CALLBACK_ALLOW_PRIVATE_ADDRESSES: private addresses are for tests and local agents, never production');
+  }
+  if (!problems.some((p) => p.startsWith('- PUBLIC_URL:')) && !env.publicUrlIsLocal) {
+    // Reachable by others: what is safe on a developer's own machine is a hole here.
+    const local = 'is only allowed with a local PUBLIC_URL (localhost, 127.0.0.1, ::1)';
+    if (env.APP_SECRET === DEV_SECRET) problems.push(`- APP_SECRET: the development default ${local}; set a secret of your own`);
+    if (!env.SMTP_URL) problems.push('- SMTP_URL: must be set when PUBLIC_URL is not local (the dev mailbox is served on a local PUBLIC_URL only)');
+    if (env.TEST_CLOCK_FILE) problems.push(`- TEST_CLOCK_FILE: a moved clock ${local}`);
+    if (env.drpCallbackAllowsPrivateAddresses) problems.push(`- DRP_CALLBACK_ALLOW_PRIVATE_ADDRESSES: "true" ${local}`);
   }
   if (problems.length > 0) throw new EnvError(`Invalid environment:\n${problems.join('\n')}`);
   return env;

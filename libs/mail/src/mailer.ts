@@ -37,19 +37,28 @@ function smtpMailer(smtpUrl: string, from: string): Mailer {
   };
 }
 
-/** Stores mail in Postgres for /dev/mailbox, so the system runs with no mail server. */
+/**
+ * Stores mail in Postgres for /dev/mailbox, so the system runs with no mail server. Each mail is built by nodemailer
+ * as SMTP would carry it, so the dev mailbox shows the real headers (Message-ID, Date, List-Unsubscribe, …).
+ */
 function devMailboxMailer(dataSource: DataSource, from: string): Mailer {
+  const composer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' }, { from });
   return {
     async send(message) {
-      const saved = await dataSource.getRepository(DevMail).save({
+      const built = await composer.sendMail(message);
+      const source = built.message.toString('utf8');
+      await dataSource.getRepository(DevMail).insert({
         from,
         to: message.to,
         subject: message.subject,
         text: message.text,
         html: message.html,
+        headers: source.slice(0, source.indexOf('\n\n')),
       });
-      return { messageId: message.messageId ?? `<dev-${saved.id}@rightsdesk.localhost>` };
+      return { messageId: built.messageId };
     },
-    async close() {},
+    async close() {
+      composer.close();
+    },
   };
 }

@@ -21,6 +21,10 @@ export class DevMail {
   @Column({ type: 'text' })
   html: string;
 
+  /** The header block exactly as SMTP would have carried it (empty for mails kept before headers were). */
+  @Column({ type: 'text', default: '' })
+  headers: string;
+
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt: Date;
 }
