@@ -238,8 +238,14 @@ describe('checkEnvelope (§3.07)', () => {
     expect(checkVersion(envelope()).ok).toBe(true);
     expect(checkVersion(envelope({ 'drp.version': '0.9.3' }))).toEqual({
       ok: false,
-      refusal: { httpStatus: 400, message: `"drp.version" must be "${DRP_VERSION}", the version this business implements.` },
+      refusal: { httpStatus: 400, message: '"drp.version" must be "0.9.4" or "1.0", the versions this business implements.' },
     });
+  });
+
+  it('accepts "1.0", whose text is 0.9.4 unchanged, and keeps the version the agent spoke', () => {
+    expect(checkVersion(envelope({ 'drp.version': '1.0' }))).toEqual({ ok: true, value: '1.0' });
+    expect(checkVersion(envelope({ 'drp.version': '0.9.4' }))).toEqual({ ok: true, value: '0.9.4' });
+    expect(checkVersion(envelope({ 'drp.version': 1.0 })).ok).toBe(false);
   });
 
   it('refuses an expired message as fatal, from the instant it expires', () => {

@@ -5,6 +5,9 @@ import type { PolicyRight, Regime, RequestType } from '#policy';
 import { isOpen, type DenialReason, type RequestStatus } from './request-state.machine.js';
 
 export const DRP_VERSION = '0.9.4';
+/** The versions accepted: "1.0" is the 0.9.4 text renumbered, with nothing changed, and agents now send it. */
+export const DRP_VERSIONS = [DRP_VERSION, '1.0'] as const;
+export type DrpVersion = (typeof DRP_VERSIONS)[number];
 
 /** §3.01 Supported Rights Actions (spelled as in §3.05.2's `supported_actions` enum). */
 export const DRP_ACTIONS = ['sale:opt_out', 'sale:opt_in', 'deletion', 'access', 'access:categories', 'access:specific'] as const;
@@ -224,10 +227,11 @@ export function checkEnvelope(message: Record<string, unknown>, expected: { agen
   return { ok: true, value: { agentId, businessId, issuedAt, expiresAt } };
 }
 
-/** §2.01/§2.05: `drp.version` names the version the agent speaks; this business implements DRP_VERSION only. */
-export function checkVersion(message: Record<string, unknown>): DrpParsed<typeof DRP_VERSION> {
-  if (message['drp.version'] !== DRP_VERSION) return bad(`"drp.version" must be "${DRP_VERSION}", the version this business implements.`);
-  return { ok: true, value: DRP_VERSION };
+/** §2.01/§2.05: `drp.version` names the version the agent speaks; this business implements DRP_VERSIONS. */
+export function checkVersion(message: Record<string, unknown>): DrpParsed<DrpVersion> {
+  const version = DRP_VERSIONS.find((v) => v === message['drp.version']);
+  if (!version) return bad(`"drp.version" must be ${DRP_VERSIONS.map((v) => `"${v}"`).join(' or ')}, the versions this business implements.`);
+  return { ok: true, value: version };
 }
 
 /** §3.04: the identity claims we use (schema.org/Person); an address is not asked for and not kept. */

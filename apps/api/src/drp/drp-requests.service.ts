@@ -23,6 +23,9 @@ import { ReplayedMessage, spendMessage } from './drp-credentials.service.js';
 import { DrpError } from './drp-error.js';
 
 const MAX_REVOKE_REASON = 5000;
+// A revoke without `expires-at` is valid for ever, so its digest is kept for ever too: one small row per revoke,
+// and a request reopened later cannot be revoked again by the old message.
+const KEPT_FOR_GOOD = new Date('9999-12-31T00:00:00Z');
 
 /** The covered business's side of a DRP request: exercise (§2.01), status (§2.02) and revoke (§2.04). */
 @Injectable()
@@ -99,17 +102,31 @@ export class DrpRequestsService {
     return drpStatusOfRequest(await this.request(context, drp), drp);
   }
 
-  /** Withdraws the request through the state machine (audited, the requester mailed); §2.04.1 answers the new state. */
+  /**
+   * Withdraws the request through the state machine (audited, the requester mailed); §2.04.1 answers the new
+   * state. The signed body must name the request it revokes and is spent once: §2.04 defines only `reason`, and a
+   * body that names no request would revoke any request of the agent it was replayed against.
+   */
   async revoke(context: OrganisationContext, agent: DrpAgent, drpRequestId: string, body: string, now: Date): Promise<DrpStatusObject> {
-    const { message } = this.open(agent, body);
+    const { message, signature } = this.open(agent, body);
     const drp = await this.managedBy(context, agent, drpRequestId);
+    if (typeof message.request_id !== 'string') throw new DrpError(400, 'The signed revoke must name the request it revokes in "request_id".', true);
+    if (message.request_id !== drp.drpRequestId) throw new DrpError(403, 'The signed revoke names another request than the URL.', true);
     // §2.04 defines only `reason`; a revoke that carries §2.01's envelope claims has them checked as §3.07 says.
+    let expiresAt = KEPT_FOR_GOOD;
     if (['agent-id', 'business-id', 'issued-at', 'expires-at'].some((claim) => claim in message)) {
       const envelope = checkEnvelope(message, { agentId: agent.id, businessId: drpBusinessId(context.organisation.slug), now });
       if (!envelope.ok) throw DrpError.from(envelope.refusal);
+      expiresAt = envelope.value.expiresAt;
     }
     if (message.reason !== undefined && (typeof message.reason !== 'string' || message.reason.length > MAX_REVOKE_REASON)) {
       throw new DrpError(400, '"reason" must be a string of at most 5,000 characters.');
+    }
+    try {
+      await this.dataSource.transaction((tx) => spendMessage(tx, signature, expiresAt, now));
+    } catch (error) {
+      if (error instanceof ReplayedMessage) throw replayed();
+      throw error;
     }
     await this.actions.withdraw(context.organisation.id, drp.requestId, { id: null, label: `drp agent ${agent.id}` }, now);
     return drpStatusOfRequest(await this.request(context, drp), drp);
