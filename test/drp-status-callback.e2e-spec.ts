@@ -31,10 +31,14 @@ interface Call {
 class CallbackEndpoint {
   private readonly calls = new Map<string, Call[]>();
   private readonly answers = new Map<string, number[]>();
+  private readonly holds = new Map<string, Promise<void>>();
   private readonly server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
+    req.on('end', async () => {
+      const held = this.holds.get(req.url!);
+      this.holds.delete(req.url!);
+      await held;
       const path = req.url!;
       const answered = this.answers.get(path)?.shift() ?? 200;
       const text = Buffer.concat(chunks).toString();
@@ -55,10 +59,11 @@ class CallbackEndpoint {
     return this;
   }
 
-  /** A path of its own for one request; `answers` are the statuses of its first calls. */
-  url(label: string, answers: number[] = []): { url: string; path: string } {
+  /** A path of its own for one request; `answers` are the statuses of its first calls; the first waits for `hold`. */
+  url(label: string, answers: number[] = [], hold?: Promise<void>): { url: string; path: string } {
     const path = `/drp-status/${label}-${randomBytes(4).toString('hex')}`;
     this.answers.set(path, answers);
+    if (hold) this.holds.set(path, hold);
     return { url: `http://127.0.0.1:${(this.server.address() as AddressInfo).port}${path}`, path };
   }
 
@@ -224,7 +229,28 @@ describe('the DRP status callback (§2.03): the business tells the agent of ever
     for (const entry of timeline) expect(Object.keys(entry.detail).sort()).toEqual(['agentId', 'jobId', 'status']);
     const requestPage = await staff.get(r.page);
     expect(requestPage.body).toContain('Status sent to the authorised agent');
-  });
+  }, 60_000);
+
+  it('sends quick successive changes each with its own status, numbered and in order', async () => {
+    let release!: () => void;
+    const { url, path } = endpoint.url('quick', [], new Promise<void>((resolve) => (release = resolve)));
+    const r = await exercise('deletion', url);
+    // The agent's endpoint is still taking the confirmation's call while staff start work and extend.
+    await confirmFromMail(sink, system.baseUrl, r.email);
+    const confirmed = await statusNow(r, 'in_progress', 'Received and confirmed; waiting to be worked on.');
+    expect((await act(r.page, 'start')).status).toBe(303);
+    const started = await statusNow(r, 'in_progress', 'Being worked on.');
+    expect((await act(r.page, 'extend', { reason: 'Three archived systems.' })).status).toBe(303);
+    const extended = await statusNow(r, 'in_progress', 'Being worked on. The deadline was extended: Three archived systems.');
+    release();
+    await eventually(async () => endpoint.taken(path).length === 3, 'the three callbacks');
+    expect(endpoint.taken(path)).toEqual([confirmed, started, extended]);
+    expect(started.expected_by).not.toBe(extended.expected_by);
+    await sleep(500);
+    expect(endpoint.taken(path)).toHaveLength(3);
+    // Each change taken is gone from what is owed.
+    expect((await db.query('SELECT count(*) FROM drp_status_change WHERE request_id = $1', [r.id])).rows[0].count).toBe('0');
+  }, 30_000);
 
   it('tries an endpoint that fails again, and it gets the status once it recovers', async () => {
     const { url, path } = endpoint.url('flaky', [503, 500]);
@@ -237,6 +263,8 @@ describe('the DRP status callback (§2.03): the business tells the agent of ever
       [500, confirmed],
       [200, confirmed],
     ]);
+    // The timeline entry is written just after the agent's 200.
+    await eventually(async () => (await auditOf(r.id)).length > 0, 'the timeline entry');
     expect((await auditOf(r.id)).map((e) => e.action)).toEqual(['drp.status_sent']);
     expect((await db.query(`SELECT count(*) FROM staff_alert WHERE request_id = $1`, [r.id])).rows[0].count).toBe('0');
   });
@@ -263,12 +291,14 @@ describe('the DRP status callback (§2.03): the business tells the agent of ever
     expect(alerts[0].message).not.toContain('Grace');
     expect(alerts[0].message).not.toContain(url);
 
-    // The endpoint is back (it answers 200 from now on): the next change reaches it, and so does the end.
+    // The endpoint is back (it answers 200 from now on): the next change's job first sends the change still owed,
+    // so the agent gets every change in order, and then the end.
     expect((await act(r.page, 'start')).status).toBe(303);
-    await eventually(async () => endpoint.taken(path).length === 1, 'the callback of work starting');
+    await eventually(async () => endpoint.taken(path).length === 2, 'the callbacks of confirmation and work starting');
     expect((await act(r.page, 'fulfil', { resolution: 'Deleted the account and its backups.' })).status).toBe(303);
-    await eventually(async () => endpoint.taken(path).length === 2, 'the callback of the fulfilment');
+    await eventually(async () => endpoint.taken(path).length === 3, 'the callback of the fulfilment');
     expect(endpoint.taken(path)).toEqual([
+      expect.objectContaining({ status: 'in_progress', processing_details: 'Received and confirmed; waiting to be worked on.' }),
       expect.objectContaining({ status: 'in_progress', processing_details: 'Being worked on.' }),
       await statusNow(r, 'fulfilled', 'Fulfilled; the response was sent to the requester.'),
     ]);

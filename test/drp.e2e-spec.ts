@@ -156,25 +156,41 @@ describe('the Data Rights Protocol 0.9.4: a scripted agent against the real syst
       timeZone: 'America/New_York',
       calendar: publicHolidayCalendar('US'),
     }).dueAt;
+    // §3.02.1: the agent can tell its user to act, and where to read how.
+    const userVerificationUrl = `${system.baseUrl}/o/prontotrak/drp/${requestId}/confirm`;
     expect(body).toEqual({
       request_id: requestId,
       status: 'in_progress',
+      reason: 'need_user_verification',
+      user_verification_url: userVerificationUrl,
       received_at: row.received_at.toISOString(),
       expected_by: due.toISOString(),
       agent_request_id: 'agent-ref-1',
       processing_details: 'Waiting for the requester to confirm the request from the email sent to their address.',
     });
+    const verificationPage = await fetch(`${userVerificationUrl}?redirect_to=${encodeURIComponent('https://agent.example/done')}&request_id=${requestId}`, { redirect: 'manual' });
+    expect(verificationPage.status).toBe(200);
+    const verificationText = await verificationPage.text();
+    expect(verificationText).toContain('Confirm your request to ProntoTrak');
+    expect(verificationText).toContain('Open the link in that email');
+    expect(verificationText).not.toContain(email);
+    // The request_id the agent appends must be the page's own.
+    expect((await fetch(`${userVerificationUrl}?request_id=00000000-0000-4000-8000-000000000000`)).status).toBe(404);
     const { rows: received } = await db.query(`SELECT action, detail FROM audit_entry WHERE request_id = $1 ORDER BY seq`, [row.id]);
     expect(received).toEqual([{ action: 'request.received', detail: { channel: 'agent', rightId: 'ccpa-deletion', dueAt: due.toISOString() } }]);
 
     // The requester confirms from the mail, as from the web form; the agent's poll shows it.
     await confirmFromMail(sink, system.baseUrl, email);
-    expect((await agent.status('prontotrak', requestId)).json).toMatchObject({
+    const confirmed = (await agent.status('prontotrak', requestId)).json;
+    expect(confirmed).toMatchObject({
       request_id: requestId,
       status: 'in_progress',
       expected_by: due.toISOString(),
       processing_details: 'Received and confirmed; waiting to be worked on.',
     });
+    expect(confirmed).not.toHaveProperty('reason');
+    expect(confirmed).not.toHaveProperty('user_verification_url');
+    expect(await (await fetch(userVerificationUrl)).text()).toContain('no longer waits for your confirmation');
 
     const revoked = await agent.revoke('prontotrak', requestId);
     expect(revoked.status).toBe(200);
@@ -316,7 +332,7 @@ describe('the Data Rights Protocol 0.9.4: a scripted agent against the real syst
     expect(exercised).toMatchObject({ status: 200, json: { status: 'in_progress' } });
     const { rows } = await db.query(`SELECT drp_version FROM drp_request WHERE drp_request_id = $1`, [exercised.json!.request_id]);
     expect(rows).toEqual([{ drp_version: '1.0' }]);
-  });
+  }, 30_000);
 
   it('answers a body over the limit with a readable 413, before reading it or by closing gracefully', async () => {
     const port = Number(new URL(system.baseUrl).port);

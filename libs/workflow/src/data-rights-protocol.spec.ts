@@ -97,6 +97,18 @@ describe('drpStatusOf (§3.02)', () => {
   it('tells the agent that the requester must confirm by email while unverified', () => {
     expect(drpStatusOf(facts('unverified')).processingDetails).toMatch(/confirm the request from the email/);
   });
+
+  it('reads an unconfirmed request as need_user_verification, with the page to send the user to (§3.02.1)', () => {
+    const url = 'https://rightsdesk.example/o/prontotrak/drp/c789ff35-7644-4ceb-9981-4b35c264aac3/confirm';
+    expect(drpStatusOf(facts('unverified', { userVerificationUrl: url }))).toEqual({
+      status: 'in_progress',
+      reason: 'need_user_verification',
+      userVerificationUrl: url,
+      processingDetails: 'Waiting for the requester to confirm the request from the email sent to their address.',
+    });
+    // Once confirmed, the reason and the page go.
+    expect(drpStatusOf(facts('verified', { userVerificationUrl: url }))).toEqual({ status: 'in_progress', processingDetails: expect.any(String) });
+  });
 });
 
 describe('drpStatusObject (§3.03) and which changes the agent sees (§2.03)', () => {

@@ -12,6 +12,7 @@ import {
   type DrpExercise,
   type DrpStatusObject,
 } from '#workflow';
+import { Env } from '#config';
 import { startDrpStatusCallbacks } from '#queue';
 import { DATA_SOURCE } from '../infra/tokens.js';
 import { isUuid } from '../infra/uuid.js';
@@ -34,6 +35,7 @@ export class DrpRequestsService {
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     private readonly intake: RequestIntakeService,
     private readonly actions: RequestActionsService,
+    private readonly env: Env,
   ) {}
 
   /** Files the exercise through the same intake as the web form; the DRP facts are written in its transaction. */
@@ -64,6 +66,7 @@ export class DrpRequestsService {
     }
 
     const drpRequestId = randomUUID();
+    const userVerificationUrl = `${this.env.PUBLIC_URL}/o/${context.organisation.slug}/drp/${drpRequestId}/confirm`;
     try {
       const request = await this.intake.submit(context, right, form.value, now, {
         origin: {
@@ -82,6 +85,7 @@ export class DrpRequestsService {
               drpRegime: exercise.regime,
               relationships: exercise.relationships,
               statusCallback: exercise.statusCallback,
+              userVerificationUrl,
               emailVerified: exercise.identity.emailVerified,
               phoneNumberVerified: exercise.identity.phoneNumberVerified,
             });
@@ -90,7 +94,7 @@ export class DrpRequestsService {
           },
         },
       });
-      return drpStatusOfRequest(request, { drpRequestId, agentRequestId: exercise.agentRequestId });
+      return drpStatusOfRequest(request, { drpRequestId, agentRequestId: exercise.agentRequestId, userVerificationUrl });
     } catch (error) {
       if (error instanceof ReplayedMessage) throw replayed();
       throw error;
