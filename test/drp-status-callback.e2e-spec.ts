@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { DateTime } from 'luxon';
 import pg from 'pg';
 import { runCli } from './support/cli.js';
 import { agentId, person, ScriptedAgent } from './support/drp-agent.js';
@@ -31,12 +32,18 @@ interface Call {
 class CallbackEndpoint {
   private readonly calls = new Map<string, Call[]>();
   private readonly answers = new Map<string, number[]>();
+  private readonly holds = new Map<string, Promise<void>>();
   private readonly server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
+    req.on('end', async () => {
+      const held = this.holds.get(req.url!);
+      this.holds.delete(req.url!);
+      await held;
+      // A held call the business gave up on (its timeout) was never answered, whatever is written now.
+      const abandoned = req.socket.destroyed;
       const path = req.url!;
-      const answered = this.answers.get(path)?.shift() ?? 200;
+      const answered = abandoned ? 0 : (this.answers.get(path)?.shift() ?? 200);
       const text = Buffer.concat(chunks).toString();
       let body: Record<string, unknown>;
       try {
@@ -55,10 +62,11 @@ class CallbackEndpoint {
     return this;
   }
 
-  /** A path of its own for one request; `answers` are the statuses of its first calls. */
-  url(label: string, answers: number[] = []): { url: string; path: string } {
+  /** A path of its own for one request; `answers` are the statuses of its first calls; the first waits for `hold`. */
+  url(label: string, answers: number[] = [], hold?: Promise<void>): { url: string; path: string } {
     const path = `/drp-status/${label}-${randomBytes(4).toString('hex')}`;
     this.answers.set(path, answers);
+    if (hold) this.holds.set(path, hold);
     return { url: `http://127.0.0.1:${(this.server.address() as AddressInfo).port}${path}`, path };
   }
 
@@ -129,7 +137,7 @@ describe('the DRP status callback (§2.03): the business tells the agent of ever
     await sink?.stop();
     if (databaseUrl) await dropDatabase(databaseUrl);
     await deleteRedisKeys(redisPrefix);
-  });
+  }, 30_000);
 
   /** An exercise of `action` with the given callback (or none); the agent's id for it, our row's id and the address. */
   async function exercise(action: string, statusCallback: string | null, agentRequestId: string | null = null) {
@@ -224,7 +232,28 @@ describe('the DRP status callback (§2.03): the business tells the agent of ever
     for (const entry of timeline) expect(Object.keys(entry.detail).sort()).toEqual(['agentId', 'jobId', 'status']);
     const requestPage = await staff.get(r.page);
     expect(requestPage.body).toContain('Status sent to the authorised agent');
-  });
+  }, 60_000);
+
+  it('sends quick successive changes each with its own status, numbered and in order', async () => {
+    let release!: () => void;
+    const { url, path } = endpoint.url('quick', [], new Promise<void>((resolve) => (release = resolve)));
+    const r = await exercise('deletion', url);
+    // The agent's endpoint is still taking the confirmation's call while staff start work and extend.
+    await confirmFromMail(sink, system.baseUrl, r.email);
+    const confirmed = await statusNow(r, 'in_progress', 'Received and confirmed; waiting to be worked on.');
+    expect((await act(r.page, 'start')).status).toBe(303);
+    const started = await statusNow(r, 'in_progress', 'Being worked on.');
+    expect((await act(r.page, 'extend', { reason: 'Three archived systems.' })).status).toBe(303);
+    const extended = await statusNow(r, 'in_progress', 'Being worked on. The deadline was extended: Three archived systems.');
+    release();
+    await eventually(async () => endpoint.taken(path).length === 3, 'the three callbacks');
+    expect(endpoint.taken(path)).toEqual([confirmed, started, extended]);
+    expect(started.expected_by).not.toBe(extended.expected_by);
+    await sleep(500);
+    expect(endpoint.taken(path)).toHaveLength(3);
+    // Each change taken is gone from what is owed.
+    expect((await db.query('SELECT count(*) FROM drp_status_change WHERE request_id = $1', [r.id])).rows[0].count).toBe('0');
+  }, 30_000);
 
   it('tries an endpoint that fails again, and it gets the status once it recovers', async () => {
     const { url, path } = endpoint.url('flaky', [503, 500]);
@@ -237,9 +266,11 @@ describe('the DRP status callback (§2.03): the business tells the agent of ever
       [500, confirmed],
       [200, confirmed],
     ]);
+    // The timeline entry is written just after the agent's 200.
+    await eventually(async () => (await auditOf(r.id)).length > 0, 'the timeline entry');
     expect((await auditOf(r.id)).map((e) => e.action)).toEqual(['drp.status_sent']);
     expect((await db.query(`SELECT count(*) FROM staff_alert WHERE request_id = $1`, [r.id])).rows[0].count).toBe('0');
-  });
+  }, 30_000);
 
   it('records a callback that failed for good on the timeline and in a staff alert, and tells later changes', async () => {
     const { url, path } = endpoint.url('down', Array.from({ length: ATTEMPTS }, () => 500));
@@ -263,16 +294,18 @@ describe('the DRP status callback (§2.03): the business tells the agent of ever
     expect(alerts[0].message).not.toContain('Grace');
     expect(alerts[0].message).not.toContain(url);
 
-    // The endpoint is back (it answers 200 from now on): the next change reaches it, and so does the end.
+    // The endpoint is back (it answers 200 from now on): the next change's job first sends the change still owed,
+    // so the agent gets every change in order, and then the end.
     expect((await act(r.page, 'start')).status).toBe(303);
-    await eventually(async () => endpoint.taken(path).length === 1, 'the callback of work starting');
+    await eventually(async () => endpoint.taken(path).length === 2, 'the callbacks of confirmation and work starting');
     expect((await act(r.page, 'fulfil', { resolution: 'Deleted the account and its backups.' })).status).toBe(303);
-    await eventually(async () => endpoint.taken(path).length === 2, 'the callback of the fulfilment');
+    await eventually(async () => endpoint.taken(path).length === 3, 'the callback of the fulfilment');
     expect(endpoint.taken(path)).toEqual([
+      expect.objectContaining({ status: 'in_progress', processing_details: 'Received and confirmed; waiting to be worked on.' }),
       expect.objectContaining({ status: 'in_progress', processing_details: 'Being worked on.' }),
       await statusNow(r, 'fulfilled', 'Fulfilled; the response was sent to the requester.'),
     ]);
-  });
+  }, 30_000);
 
   it('makes no call to a URL it must not call, and records that at once instead of retrying', async () => {
     const { url, path } = endpoint.url('credentials');
@@ -289,7 +322,7 @@ describe('the DRP status callback (§2.03): the business tells the agent of ever
     expect(endpoint.callsTo(path)).toEqual([]);
     const [alert] = (await db.query(`SELECT message FROM staff_alert WHERE request_id = $1`, [r.id])).rows;
     expect(alert.message).not.toContain('secret');
-  });
+  }, 30_000);
 
   it('calls nothing for a request without a status callback, nor for what the exercise already answered', async () => {
     const plain = await exercise('deletion', null);
@@ -307,9 +340,9 @@ describe('the DRP status callback (§2.03): the business tells the agent of ever
     await sink.waitForMailsTo(optOut.email);
     expect(await callbackJobs(optOut.id)).toBe(0);
     expect(endpoint.callsTo(path)).toEqual([]);
-  });
+  }, 30_000);
 
-  // Last: it moves time past the confirmation window of every request in this file's database.
+  // Near the end: it moves time past the confirmation window of every request in this file's database.
   it('tells the agent when a deadline job closes the request unconfirmed', async () => {
     const { url, path } = endpoint.url('expired');
     const r = await exercise('deletion', url);
@@ -325,4 +358,29 @@ describe('the DRP status callback (§2.03): the business tells the agent of ever
       await statusNow(r, 'denied', 'Closed: the requester did not confirm the request in time.', { reason: 'insuf_verification' }),
     ]);
   });
+
+  // After the deadline test, which moves time too: to 22:30 Pacific, already the next day in New York.
+  it("counts a CCPA request from the Californian's date when it is already tomorrow in the company's New York", async () => {
+    const pacificEvening = DateTime.fromJSDate(clock.now(), { zone: 'America/Los_Angeles' }).plus({ days: 1 }).set({ hour: 22, minute: 30, second: 0, millisecond: 0 });
+    clock.advanceTo(pacificEvening.toJSDate());
+    // The agent signs by the business's clock, which the tests have moved.
+    const email = `drp-zone-${randomBytes(4).toString('hex')}@example.org`;
+    const now = clock.now().getTime();
+    const answer = await agent.exercise(ORG, {
+      exercise: 'deletion',
+      regime: 'ccpa',
+      'issued-at': new Date(now - 1_000).toISOString(),
+      'expires-at': new Date(now + 600_000).toISOString(),
+      ...person(email),
+    });
+    expect(answer.status).toBe(200);
+    const r = { answer: answer.json!, id: (await db.query('SELECT request_id FROM drp_request WHERE drp_request_id = $1', [answer.json!.request_id])).rows[0].request_id as string };
+    const received = (await row(r.id)).received_at;
+    const newYorkDate = DateTime.fromJSDate(received, { zone: 'America/New_York' });
+    expect(newYorkDate.toISODate()).toBe(pacificEvening.plus({ days: 1 }).toISODate());
+    // 45 days from the Californian's date, ending at New York's midnight (the earlier of the two).
+    const due = DateTime.fromISO(pacificEvening.toISODate()!, { zone: 'America/New_York' }).plus({ days: 45 }).endOf('day');
+    expect(r.answer.expected_by).toBe(due.toUTC().toISO());
+    expect((await row(r.id)).due_at.toISOString()).toBe(due.toUTC().toISO());
+  }, 30_000);
 });

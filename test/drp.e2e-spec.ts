@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { connect } from 'node:net';
 import pg from 'pg';
 import { computeDeadlines, publicHolidayCalendar } from '#workflow';
 import { runCli } from './support/cli.js';
 import { agentId, person, ScriptedAgent, type Answer } from './support/drp-agent.js';
+import { csrfTokenIn, FormClient, linkIn } from './support/form-client.js';
 import { confirmFromMail } from './support/requester.js';
 import { startSystem, type RunningSystem } from './support/running-system.js';
 import { SmtpSink } from './support/smtp-sink.js';
@@ -39,7 +41,7 @@ describe('the Data Rights Protocol 0.9.4: a scripted agent against the real syst
     const hexKey = await runCli(['drp-agent', 'register', agentId('HEX'), 'x', 'ab'.repeat(32)]);
     expect(hexKey.code).toBe(1);
     expect(hexKey.stderr).toContain('base64 of a 32-byte Ed25519 public key');
-  });
+  }, 30_000);
 
   it("publishes each business's directory entry with only the actions its policy grants", async () => {
     const prontotrak = await agent.call('GET', '/drp/prontotrak/business.json');
@@ -154,25 +156,41 @@ describe('the Data Rights Protocol 0.9.4: a scripted agent against the real syst
       timeZone: 'America/New_York',
       calendar: publicHolidayCalendar('US'),
     }).dueAt;
+    // §3.02.1: the agent can tell its user to act, and where to read how.
+    const userVerificationUrl = `${system.baseUrl}/o/prontotrak/drp/${requestId}/confirm`;
     expect(body).toEqual({
       request_id: requestId,
       status: 'in_progress',
+      reason: 'need_user_verification',
+      user_verification_url: userVerificationUrl,
       received_at: row.received_at.toISOString(),
       expected_by: due.toISOString(),
       agent_request_id: 'agent-ref-1',
       processing_details: 'Waiting for the requester to confirm the request from the email sent to their address.',
     });
+    const verificationPage = await fetch(`${userVerificationUrl}?redirect_to=${encodeURIComponent('https://agent.example/done')}&request_id=${requestId}`, { redirect: 'manual' });
+    expect(verificationPage.status).toBe(200);
+    const verificationText = await verificationPage.text();
+    expect(verificationText).toContain('Confirm your request to ProntoTrak');
+    expect(verificationText).toContain('Open the link in that email');
+    expect(verificationText).not.toContain(email);
+    // The request_id the agent appends must be the page's own.
+    expect((await fetch(`${userVerificationUrl}?request_id=00000000-0000-4000-8000-000000000000`)).status).toBe(404);
     const { rows: received } = await db.query(`SELECT action, detail FROM audit_entry WHERE request_id = $1 ORDER BY seq`, [row.id]);
     expect(received).toEqual([{ action: 'request.received', detail: { channel: 'agent', rightId: 'ccpa-deletion', dueAt: due.toISOString() } }]);
 
     // The requester confirms from the mail, as from the web form; the agent's poll shows it.
     await confirmFromMail(sink, system.baseUrl, email);
-    expect((await agent.status('prontotrak', requestId)).json).toMatchObject({
+    const confirmed = (await agent.status('prontotrak', requestId)).json;
+    expect(confirmed).toMatchObject({
       request_id: requestId,
       status: 'in_progress',
       expected_by: due.toISOString(),
       processing_details: 'Received and confirmed; waiting to be worked on.',
     });
+    expect(confirmed).not.toHaveProperty('reason');
+    expect(confirmed).not.toHaveProperty('user_verification_url');
+    expect(await (await fetch(userVerificationUrl)).text()).toContain('no longer waits for your confirmation');
 
     const revoked = await agent.revoke('prontotrak', requestId);
     expect(revoked.status).toBe(200);
@@ -194,6 +212,37 @@ describe('the Data Rights Protocol 0.9.4: a scripted agent against the real syst
     expect((await agent.status('prontotrak', requestId)).json).toMatchObject({ status: 'revoked' });
     // A closed request cannot be revoked again.
     expect(await agent.revoke('prontotrak', requestId)).toMatchObject({ status: 409, json: { code: '409', message: 'The request is already withdrawn' } });
+  }, 30_000);
+
+  it('spends a signed revoke once, on the request it names', async () => {
+    const firstEmail = `drp-revoke-one-${Date.now()}@example.org`;
+    const exercise = async (email: string) =>
+      String((await agent.exercise('prontotrak', { exercise: 'access:categories', regime: 'ccpa', ...person(email) })).json!.request_id);
+    const [first, second] = [await exercise(firstEmail), await exercise(`drp-revoke-two-${Date.now()}@example.org`)];
+    // The consumer opens the confirmation page before the agent revokes; they press the button after.
+    const verifyUrl = linkIn((await sink.waitForMailsTo(firstEmail))[0].text, system.baseUrl, '/v/');
+    const consumer = new FormClient(system.baseUrl);
+    const csrf = csrfTokenIn((await consumer.get(verifyUrl)).body);
+    const token = agent.tokens.get('prontotrak');
+    const revoke = (requestId: string, body: string) => agent.call('DELETE', `/drp/prontotrak/v1/data-rights-request/${requestId}`, { body, token });
+    const statusOf = async (requestId: string) =>
+      (await db.query(`SELECT r.status FROM drp_request d JOIN data_subject_request r ON r.id = d.request_id WHERE d.drp_request_id = $1`, [requestId])).rows[0].status;
+
+    const forFirst = agent.signed({ request_id: first, reason: 'changed my mind' });
+    expect(await revoke(first, forFirst)).toMatchObject({ status: 200, json: { status: 'revoked' } });
+    // The consumer's page now says so, instead of offering to confirm and then calling it already confirmed.
+    for (const answer of [await consumer.get(verifyUrl), await consumer.post(verifyUrl, { _csrf: csrf })]) {
+      expect(answer.status).toBe(410);
+      expect(answer.body).toContain('This request was withdrawn');
+      expect(answer.body).not.toMatch(/Confirm my request|Already confirmed/);
+    }
+    // The same signed body against another request, and again against its own: both refused, nothing revoked.
+    expect(await revoke(second, forFirst)).toMatchObject({ status: 403, json: { code: '403', fatal: true } });
+    expect(await revoke(first, forFirst)).toMatchObject({ status: 403, json: { code: '403', fatal: true } });
+    // A body that names no request is refused before anything is done.
+    expect(await revoke(second, agent.signed({ reason: 'changed my mind' }))).toMatchObject({ status: 400, json: { code: '400', message: expect.stringMatching(/request_id/) } });
+    expect(await statusOf(second)).toBe('unverified');
+    expect((await agent.revoke('prontotrak', second)).status).toBe(200);
   });
 
   it('files a voluntary sale opt-out (no regime) under the policy right, honoured at once with its suppression', async () => {
@@ -245,8 +294,10 @@ describe('the Data Rights Protocol 0.9.4: a scripted agent against the real syst
       ['a signed body that is not JSON', await post(agent.signed('{"exercise": ')), 400, /not valid JSON/],
       ['a signed JSON array', await post(agent.signed([claims])), 400, /JSON object/],
       ['JSON sent as application/json', await post(JSON.stringify(claims), 'application/json'), 415, /text\/plain/],
+      ['broken JSON sent as application/json', await post('{"exercise": ', 'application/json'), 415, /^Send the signed request as text\/plain/],
+      ['a signed body sent as octet-stream', await post(agent.signed({ ...agent.envelope('prontotrak'), ...claims }), 'application/octet-stream'), 415, /text\/plain/],
       ['an unknown action', await agent.exercise('prontotrak', { ...claims, exercise: 'correction' }), 400, /^Unsupported rights action/],
-      ['an action the policy does not grant', await agent.exercise('prontotrak', { ...claims, exercise: 'sale:opt_out' }), 400, /does not offer "sale:opt_out" under the ccpa regime/],
+      ['an action the policy does not grant', await agent.exercise('prontotrak', { ...claims, exercise: 'access:categories', regime: undefined }), 400, /does not offer "access:categories" under the voluntary regime/],
       ['an unsupported regime', await agent.exercise('prontotrak', { ...claims, regime: 'gdpr' }), 400, /^Unsupported regime/],
       ['another version', await agent.exercise('prontotrak', { ...claims, 'drp.version': '0.9.3' }), 400, /drp\.version/],
       ['no email claim', await agent.exercise('prontotrak', { ...claims, email: undefined }), 400, /"email"/],
@@ -271,6 +322,43 @@ describe('the Data Rights Protocol 0.9.4: a scripted agent against the real syst
     expect(await post(body)).toMatchObject({ status: 403, json: { code: '403', fatal: true } });
     expect(await count()).toBe(1);
   });
+
+  it('speaks "1.0", the 0.9.4 text renumbered, as well as 0.9.4', async () => {
+    const email = `drp-v1-${Date.now()}@example.org`;
+    const v1 = new ScriptedAgent(system.baseUrl, agentId('VERSION_ONE'));
+    expect((await runCli(['drp-agent', 'register', v1.id, `Agent ${v1.id}`, v1.verifyKey])).code).toBe(0);
+    expect((await v1.pairwiseSetup('prontotrak', v1.envelope('prontotrak', { 'drp.version': '1.0' }))).status).toBe(200);
+    const exercised = await v1.exercise('prontotrak', { 'drp.version': '1.0', exercise: 'access:categories', regime: 'ccpa', ...person(email) });
+    expect(exercised).toMatchObject({ status: 200, json: { status: 'in_progress' } });
+    const { rows } = await db.query(`SELECT drp_version FROM drp_request WHERE drp_request_id = $1`, [exercised.json!.request_id]);
+    expect(rows).toEqual([{ drp_version: '1.0' }]);
+  }, 30_000);
+
+  it('answers a body over the limit with a readable 413, before reading it or by closing gracefully', async () => {
+    const port = Number(new URL(system.baseUrl).port);
+    const token = agent.tokens.get('prontotrak')!;
+    const head = (extra: string) =>
+      `POST /drp/prontotrak/v1/data-rights-request HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${token}\r\nContent-Type: text/plain\r\n${extra}\r\n`;
+    const big = 'A'.repeat(256 * 1024);
+
+    // Declared too large: refused on the header while the agent is still sending; it reads the 413 in full.
+    const declared = await rawExchange(port, [head(`Content-Length: ${10 * 1024 * 1024}\r\n`), big]);
+    expect(declared.text).toMatch(/^HTTP\/1\.1 413 /);
+    expect(declared.text).toMatch(/\r\nconnection: close\r\n/i);
+    expect(declared.text).toContain('{"code":"413","message":"The signed request is larger than 64 KB."}');
+
+    // Chunked, no length: read until past the limit, then the same readable 413 and a graceful close.
+    const chunked = await rawExchange(port, [head('Transfer-Encoding: chunked\r\n'), `${big.length.toString(16)}\r\n${big}\r\n`, '0\r\n\r\n']);
+    expect(chunked.text).toMatch(/^HTTP\/1\.1 413 /);
+    expect(chunked.text).toContain('{"code":"413","message":"The signed request is larger than 64 KB."}');
+
+    // A refusal of a small body keeps the keep-alive connection: the next request on it is answered.
+    const wrongType = 'POST /drp/prontotrak/v1/data-rights-request HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}';
+    const next = 'GET /drp/prontotrak/business.json HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n';
+    const kept = await rawExchange(port, [wrongType, next]);
+    expect(kept.text).toMatch(/^HTTP\/1\.1 415 /);
+    expect(kept.text).toContain('"id":"PRONTOTRAK"');
+  }, 30_000);
 
   it('refuses an expired token and takes a new one from a new pair-wise setup', async () => {
     const stale = other.tokens.get('prontotrak')!;
@@ -297,6 +385,22 @@ describe('the Data Rights Protocol 0.9.4: a scripted agent against the real syst
     }
     expect(limited?.json).toEqual({ code: '429', message: 'Too many requests: please wait before trying again.' });
   });
+
+  /** Writes the pieces on one raw socket, one after the other as the socket takes them, and reads until it closes. */
+  function rawExchange(port: number, pieces: string[]): Promise<{ text: string }> {
+    return new Promise((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1');
+      const received: Buffer[] = [];
+      socket.on('data', (chunk) => received.push(chunk));
+      // A reset loses what was not yet read: that is the failure this looks for, so it fails the exchange.
+      socket.on('error', reject);
+      socket.on('close', () => resolve({ text: Buffer.concat(received).toString('latin1') }));
+      socket.once('connect', async () => {
+        for (const piece of pieces) if (!socket.write(piece)) await new Promise((drained) => socket.once('drain', drained));
+      });
+      setTimeout(() => socket.destroy(new Error('no answer within 15 s')), 15_000).unref();
+    });
+  }
 
   async function referenceOf(id: string): Promise<string> {
     return (await db.query(`SELECT reference FROM data_subject_request WHERE id = $1`, [id])).rows[0].reference;

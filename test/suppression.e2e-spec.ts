@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
+import { computeDeadlines, publicHolidayCalendar } from '#workflow';
 import { twilioSignature } from '../apps/api/src/suppression/twilio-signature.js';
 import { csrfTokenIn, FormClient, referenceIn } from './support/form-client.js';
 import { submitRequest } from './support/requester.js';
@@ -243,8 +244,16 @@ describe('the suppression list and the channels that feed it', () => {
       const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
       return { status: response.status, body: await response.text(), cookie };
     }
-    const signals = (slug: string, outcome: string) =>
-      count('SELECT 1 FROM gpc_signal g JOIN organisation o ON o.id = g.organisation_id WHERE o.slug = $1 AND g.outcome = $2', [slug, outcome]);
+    // Signals seen, page views counted in their day's row.
+    const signals = async (slug: string, outcome: string) =>
+      Number(
+        (
+          await db.query('SELECT coalesce(sum(g.views), 0) AS n FROM gpc_signal g JOIN organisation o ON o.id = g.organisation_id WHERE o.slug = $1 AND g.outcome = $2', [
+            slug,
+            outcome,
+          ])
+        ).rows[0].n,
+      );
 
     it('serves /.well-known/gpc.json', async () => {
       const response = await fetch(`${system.baseUrl}/.well-known/gpc.json`);
@@ -284,8 +293,35 @@ describe('the suppression list and the channels that feed it', () => {
         { reference: deletion, type: 'deletion', channel: 'web', status: 'unverified' },
         { reference: expect.any(String), type: 'opt_out_sale_share', channel: 'gpc', status: 'fulfilled' },
       ]);
+      // ProntoTrak's sharing for others' marketing is a CCPA sale or sharing: the signal is the CCPA opt-out, with
+      // its 15 business days (not the policy's own 30-day target) and its row in the CCPA report.
+      const gpcRequest = (
+        await db.query<{ right_id: string; regime: string; received_at: Date; due_at: Date }>(
+          "SELECT right_id, regime, received_at, due_at FROM data_subject_request WHERE requester_email = $1 AND channel = 'gpc'",
+          [email],
+        )
+      ).rows[0];
+      expect(gpcRequest).toMatchObject({ right_id: 'ccpa-sale-share-opt-out', regime: 'ccpa' });
+      const due = computeDeadlines({
+        regime: 'ccpa',
+        requestType: 'opt_out_sale_share',
+        receivedAt: gpcRequest.received_at,
+        timeZone: 'America/New_York',
+        calendar: publicHolidayCalendar('US'),
+      });
+      expect(gpcRequest.due_at).toEqual(due.dueAt);
       expect(await count("SELECT 1 FROM suppression WHERE channel = 'sale_share' AND address = $1 AND source = 'gpc' AND ended_at IS NULL", [email])).toBe(1);
       expect(await count("SELECT 1 FROM gpc_signal g JOIN data_subject_request r ON r.id = g.request_id WHERE r.requester_email = $1 AND g.context = 'form_submission'", [email])).toBe(1);
+    }, 60_000);
+
+    it('counts 100 page views with Sec-GPC: 1 without adding 100 rows', async () => {
+      const rows = async () => Number((await db.query('SELECT count(*) FROM gpc_signal WHERE organisation_id = $1', [await orgId(PRONTO)])).rows[0].count);
+      const [rowsBefore, seenBefore] = [await rows(), await signals(PRONTO, 'honoured')];
+      for (let batch = 0; batch < 10; batch++) {
+        await Promise.all(Array.from({ length: 10 }, async () => expect((await gpcForm(PRONTO)).status).toBe(200)));
+      }
+      expect(await rows()).toBeLessThanOrEqual(rowsBefore + 1);
+      expect(await signals(PRONTO, 'honoured')).toBe(seenBefore + 100);
     }, 60_000);
 
     it('is ignored, with its reason, at Securus Technologies (CCPA, but "We do not sell") and at GDPR West', async () => {

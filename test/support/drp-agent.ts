@@ -74,8 +74,10 @@ export class ScriptedAgent {
     return this.call('GET', `/drp/${slug}/v1/data-rights-request/${requestId}`, { token });
   }
 
+  /** §2.04's `reason`, with the envelope and the `request_id` (the status object's spelling) the business asks for. */
   revoke(slug: string, requestId: string, reason = 'I changed my mind', token = this.tokens.get(slug)): Promise<Answer> {
-    return this.call('DELETE', `/drp/${slug}/v1/data-rights-request/${requestId}`, { body: this.signed({ reason }), token });
+    const body = this.signed(this.envelope(slug, { request_id: requestId, reason }));
+    return this.call('DELETE', `/drp/${slug}/v1/data-rights-request/${requestId}`, { body, token });
   }
 }
 

@@ -4,6 +4,7 @@ import cookieParser from 'cookie-parser';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import type { Env } from '#config';
+import { drpBodyGate } from './drp/signed-body.js';
 import { HttpExceptionFilter } from './http-exception.filter.js';
 import { NulFreeInputGuard } from './infra/nul-free-input.guard.js';
 
@@ -21,6 +22,7 @@ export function configureApi(app: NestExpressApplication, env: Env): void {
     }),
   );
   app.use(cookieParser());
+  app.use('/drp', drpBodyGate);
   app.useBodyParser('urlencoded', { extended: false, limit: '64kb' });
   app.useBodyParser('json', { limit: '64kb' });
   // A body of a type we do not parse (text/plain, none at all) reads as no fields, so the form checks refuse it.

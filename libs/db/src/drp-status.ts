@@ -3,7 +3,7 @@ import type { DataSubjectRequest } from './entities/data-subject-request.entity.
 import type { DrpRequest } from './entities/drp-request.entity.js';
 
 /** The §3.03 status object of a stored DRP request, as the agent reads it. */
-export function drpStatusOfRequest(request: DataSubjectRequest, drp: Pick<DrpRequest, 'drpRequestId' | 'agentRequestId'>): DrpStatusObject {
+export function drpStatusOfRequest(request: DataSubjectRequest, drp: Pick<DrpRequest, 'drpRequestId' | 'agentRequestId' | 'userVerificationUrl'>): DrpStatusObject {
   return drpStatusObject({
     status: request.status,
     denialReason: request.denialReason,
@@ -13,5 +13,6 @@ export function drpStatusOfRequest(request: DataSubjectRequest, drp: Pick<DrpReq
     dueAt: request.dueAt,
     drpRequestId: drp.drpRequestId,
     agentRequestId: drp.agentRequestId,
+    userVerificationUrl: drp.userVerificationUrl,
   });
 }

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { drpStatusOfRequest, DrpStatusCallback, type DataSubjectRequest, type DrpRequest } from '#db';
+import { drpStatusOfRequest, DrpStatusCallback, DrpStatusChange, type DataSubjectRequest, type DrpRequest } from '#db';
 import { sameDrpStatus } from '#workflow';
 import { writeOutbox } from './outbox.writer.js';
 
@@ -23,8 +23,10 @@ export async function startDrpStatusCallbacks(tx: EntityManager, request: DataSu
 /**
  * Call wherever a request's state or dates change, in that change's transaction, with the row as changed: when
  * the request has a status callback and its agent would read the change (§2.03: "notify Authorized Agents of
- * status updates"; §3.08: a moved `expected_by`), a numbered callback job is written with it, so none is lost.
- * Any other request, or a change the agent would not see, writes nothing; calling it twice writes one job.
+ * status updates"; §3.08: a moved `expected_by`), the status as this change left it is kept, numbered, and a
+ * callback job with that number is written, so none is lost and each change reaches the agent as it was, not
+ * folded into a later one. Any other request, or a change the agent would not see, writes nothing; calling it
+ * twice writes one job.
  */
 export async function queueDrpStatusCallback(tx: EntityManager, request: DataSubjectRequest): Promise<void> {
   const callback = await tx
@@ -38,5 +40,6 @@ export async function queueDrpStatusCallback(tx: EntityManager, request: DataSub
   if (sameDrpStatus(status, callback.queuedStatus)) return;
   const queuedCount = callback.queuedCount + 1;
   await tx.update(DrpStatusCallback, { requestId: request.id }, { queuedStatus: status, queuedCount });
-  await writeOutbox(tx, 'drp.status_callback', { requestId: request.id }, queuedCount);
+  await tx.insert(DrpStatusChange, { requestId: request.id, number: queuedCount, status });
+  await writeOutbox(tx, 'drp.status_callback', { requestId: request.id, number: queuedCount }, queuedCount);
 }

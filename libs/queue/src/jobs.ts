@@ -27,8 +27,8 @@ export interface JobPayloads {
   'deadlines.digest': Record<string, never>;
   /** Scheduled: remove personal data of requests closed past their organisation's retention, then old records. */
   'retention.purge': Record<string, never>;
-  /** Post a DRP request's status, as it is when sent, to its agent's `status_callback` (DRP 0.9.4 §2.03). */
-  'drp.status_callback': { requestId: string };
+  /** Post a DRP request's status changes up to `number`, each as it was, in order, to its agent's `status_callback` (§2.03). */
+  'drp.status_callback': { requestId: string; number?: number };
 }
 
 /**

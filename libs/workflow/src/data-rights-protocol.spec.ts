@@ -97,6 +97,18 @@ describe('drpStatusOf (§3.02)', () => {
   it('tells the agent that the requester must confirm by email while unverified', () => {
     expect(drpStatusOf(facts('unverified')).processingDetails).toMatch(/confirm the request from the email/);
   });
+
+  it('reads an unconfirmed request as need_user_verification, with the page to send the user to (§3.02.1)', () => {
+    const url = 'https://rightsdesk.example/o/prontotrak/drp/c789ff35-7644-4ceb-9981-4b35c264aac3/confirm';
+    expect(drpStatusOf(facts('unverified', { userVerificationUrl: url }))).toEqual({
+      status: 'in_progress',
+      reason: 'need_user_verification',
+      userVerificationUrl: url,
+      processingDetails: 'Waiting for the requester to confirm the request from the email sent to their address.',
+    });
+    // Once confirmed, the reason and the page go.
+    expect(drpStatusOf(facts('verified', { userVerificationUrl: url }))).toEqual({ status: 'in_progress', processingDetails: expect.any(String) });
+  });
 });
 
 describe('drpStatusObject (§3.03) and which changes the agent sees (§2.03)', () => {
@@ -238,8 +250,14 @@ describe('checkEnvelope (§3.07)', () => {
     expect(checkVersion(envelope()).ok).toBe(true);
     expect(checkVersion(envelope({ 'drp.version': '0.9.3' }))).toEqual({
       ok: false,
-      refusal: { httpStatus: 400, message: `"drp.version" must be "${DRP_VERSION}", the version this business implements.` },
+      refusal: { httpStatus: 400, message: '"drp.version" must be "0.9.4" or "1.0", the versions this business implements.' },
     });
+  });
+
+  it('accepts "1.0", whose text is 0.9.4 unchanged, and keeps the version the agent spoke', () => {
+    expect(checkVersion(envelope({ 'drp.version': '1.0' }))).toEqual({ ok: true, value: '1.0' });
+    expect(checkVersion(envelope({ 'drp.version': '0.9.4' }))).toEqual({ ok: true, value: '0.9.4' });
+    expect(checkVersion(envelope({ 'drp.version': 1.0 })).ok).toBe(false);
   });
 
   it('refuses an expired message as fatal, from the instant it expires', () => {

@@ -5,6 +5,9 @@ import type { PolicyRight, Regime, RequestType } from '#policy';
 import { isOpen, type DenialReason, type RequestStatus } from './request-state.machine.js';
 
 export const DRP_VERSION = '0.9.4';
+/** The versions accepted: "1.0" is the 0.9.4 text renumbered, with nothing changed, and agents now send it. */
+export const DRP_VERSIONS = [DRP_VERSION, '1.0'] as const;
+export type DrpVersion = (typeof DRP_VERSIONS)[number];
 
 /** §3.01 Supported Rights Actions (spelled as in §3.05.2's `supported_actions` enum). */
 export const DRP_ACTIONS = ['sale:opt_out', 'sale:opt_in', 'deletion', 'access', 'access:categories', 'access:specific'] as const;
@@ -63,11 +66,14 @@ export interface DrpStatusFacts {
   denialReason: DenialReason | null;
   extensionReason: string | null;
   redirectedTo: string | null;
+  /** §3.02.1: where the agent sends its user to confirm; without one, the wait is told in words only. */
+  userVerificationUrl?: string | null;
 }
 
 export interface DrpStatusView {
   status: DrpStatus;
   reason?: DrpReason;
+  userVerificationUrl?: string;
   /** §3.03: the state in words the agent can pass on to the user. */
   processingDetails: string;
 }
@@ -75,13 +81,15 @@ export interface DrpStatusView {
 /**
  * Our state in §3.02's terms. Requests here are received directly by the covered business, so they are never
  * `open` (§3.03 note 1: they pass at once to `in_progress`). Waiting for the requester's email confirmation is
- * `in_progress` with the wait in `processing_details`, not `need_user_verification`: that reason demands a
- * `user_verification_url` (§3.02.1), and the only such link is the private one mailed to the requester.
+ * `in_progress` / `need_user_verification`, so an agent can tell its user to act, with the `user_verification_url`
+ * §3.02.1 demands: a page explaining the mailed link (the link itself stays private to the requester's mailbox).
  */
 export function drpStatusOf(facts: DrpStatusFacts): DrpStatusView {
   switch (facts.status) {
-    case 'unverified':
-      return inProgress(facts, 'Waiting for the requester to confirm the request from the email sent to their address.');
+    case 'unverified': {
+      const view = inProgress(facts, 'Waiting for the requester to confirm the request from the email sent to their address.');
+      return facts.userVerificationUrl ? { ...view, reason: 'need_user_verification', userVerificationUrl: facts.userVerificationUrl } : view;
+    }
     case 'verified':
       return inProgress(facts, 'Received and confirmed; waiting to be worked on.');
     case 'in_progress':
@@ -128,6 +136,7 @@ export interface DrpStatusObject {
   expected_by?: string;
   agent_request_id?: string;
   processing_details: string;
+  user_verification_url?: string;
 }
 
 /** What the status object of a request needs: its state, its dates, and the ids the agent knows it by. */
@@ -151,6 +160,7 @@ export function drpStatusObject(facts: DrpStatusObjectFacts): DrpStatusObject {
     ...(isOpen(facts.status) ? { expected_by: facts.dueAt.toISOString() } : {}),
     ...(facts.agentRequestId !== null ? { agent_request_id: facts.agentRequestId } : {}),
     processing_details: view.processingDetails,
+    ...(view.userVerificationUrl ? { user_verification_url: view.userVerificationUrl } : {}),
   };
 }
 
@@ -224,10 +234,11 @@ export function checkEnvelope(message: Record<string, unknown>, expected: { agen
   return { ok: true, value: { agentId, businessId, issuedAt, expiresAt } };
 }
 
-/** §2.01/§2.05: `drp.version` names the version the agent speaks; this business implements DRP_VERSION only. */
-export function checkVersion(message: Record<string, unknown>): DrpParsed<typeof DRP_VERSION> {
-  if (message['drp.version'] !== DRP_VERSION) return bad(`"drp.version" must be "${DRP_VERSION}", the version this business implements.`);
-  return { ok: true, value: DRP_VERSION };
+/** §2.01/§2.05: `drp.version` names the version the agent speaks; this business implements DRP_VERSIONS. */
+export function checkVersion(message: Record<string, unknown>): DrpParsed<DrpVersion> {
+  const version = DRP_VERSIONS.find((v) => v === message['drp.version']);
+  if (!version) return bad(`"drp.version" must be ${DRP_VERSIONS.map((v) => `"${v}"`).join(' or ')}, the versions this business implements.`);
+  return { ok: true, value: version };
 }
 
 /** §3.04: the identity claims we use (schema.org/Person); an address is not asked for and not kept. */

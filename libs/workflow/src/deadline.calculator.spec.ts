@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import type { Regime, RequestType } from '#policy';
-import { computeDeadlines, daysLeft, endOfLocalDayAfter, localDaysBetween, type DeadlineInput } from './deadline.calculator.js';
+import { computeDeadlines, daysLeft, endOfLocalDayAfter, localDate, localDaysBetween, REGIME_HOME_ZONE, type DeadlineInput } from './deadline.calculator.js';
 import { publicHolidayCalendar, type WorkingCalendar } from './working-calendar.js';
 
 const US = publicHolidayCalendar('US');
@@ -171,6 +171,18 @@ describe('computeDeadlines', () => {
     expect(london.extendedDueAt?.toISOString()).toBe('2026-06-29T22:59:59.999Z');
   });
 
+  it("counts a CCPA request filed at 22:30 Pacific to a New York company from the Californian's date", () => {
+    // 22:30 PDT on 10 March 2026 is 01:30 EDT on 11 March in New York.
+    const d = computeDeadlines({ regime: 'ccpa', requestType: 'deletion', receivedAt: new Date('2026-03-11T05:30:00Z'), timeZone: NY, calendar: US });
+    expect(d.dueDate).toBe('2026-04-24');
+    expect(d.dueAt).toEqual(new Date('2026-04-25T03:59:59.999Z'));
+    expect(d.extendedDueAt).toEqual(new Date('2026-06-09T03:59:59.999Z'));
+    // UK GDPR to a New York company: the month ends at London's midnight, before New York's.
+    const uk = computeDeadlines({ regime: 'uk_gdpr', requestType: 'access', receivedAt: new Date('2026-06-10T12:00:00Z'), timeZone: NY, calendar: ENG });
+    expect(uk.dueDate).toBe('2026-07-10');
+    expect(uk.dueAt).toEqual(new Date('2026-07-10T22:59:59.999Z'));
+  });
+
   it("refuses regime 'none' without an internal target", () => {
     expect(() =>
       computeDeadlines({ regime: 'none', requestType: 'access', receivedAt: new Date('2026-01-10T10:00:00Z'), timeZone: LON, calendar: ENG }),
@@ -312,28 +324,51 @@ describe('computeDeadlines properties', () => {
     );
   });
 
-  it('gives CCPA/us_state requests other than opt-outs exactly 45 local days', () => {
+  it('gives CCPA/us_state requests other than opt-outs exactly 45 local days, from the earlier date of receipt', () => {
     fc.assert(
       fc.property(
         withoutTarget.filter((i) => (i.regime === 'ccpa' || i.regime === 'us_state') && i.requestType !== 'opt_out_sale_share'),
         (input) => {
           const d = computeDeadlines(input);
-          expect(localDaysBetween(input.receivedAt, d.dueAt, input.timeZone)).toBe(45);
-          expect(localDaysBetween(input.receivedAt, d.extendedDueAt!, input.timeZone)).toBe(90);
+          const zones = [input.timeZone, REGIME_HOME_ZONE[input.regime] ?? input.timeZone];
+          const received = zones.map((zone) => localDate(input.receivedAt, zone)).sort()[0];
+          expect(localDaysBetween(DateTime.fromISO(received, { zone: input.timeZone }).toJSDate(), d.dueAt, input.timeZone)).toBe(45);
+          expect(localDaysBetween(DateTime.fromISO(received, { zone: input.timeZone }).toJSDate(), d.extendedDueAt!, input.timeZone)).toBe(90);
         },
       ),
       runs,
     );
   });
 
-  it('ends every deadline at 23:59:59.999 local time', () => {
+  it('ends every deadline at 23:59:59.999 local time, where the regime has a home zone at the first of the two midnights', () => {
     fc.assert(
       fc.property(inputs, (input) => {
         const d = computeDeadlines(input);
+        const home = REGIME_HOME_ZONE[input.regime] ?? input.timeZone;
         for (const instant of [d.dueAt, d.acknowledgeBy, d.extendedDueAt, d.extensionNoticeBy]) {
-          if (instant) expect(isEndOfLocalDay(instant, input.timeZone)).toBe(true);
+          if (!instant) continue;
+          const date = localDate(instant, input.timeZone);
+          const ends = [input.timeZone, home].map((zone) => DateTime.fromISO(date, { zone }).endOf('day').toMillis());
+          expect(instant.getTime()).toBe(Math.min(...ends));
         }
       }),
+      runs,
+    );
+  });
+
+  it("never falls due later than the organisation's calendar or the requester's home calendar alone would", () => {
+    // The same periods without a home zone: us_state counts CCPA's 45 days, the GDPR UK GDPR's month.
+    const withoutHome: Partial<Record<Regime, Regime>> = { ccpa: 'us_state', uk_gdpr: 'gdpr' };
+    fc.assert(
+      fc.property(
+        withoutTarget.filter((i) => i.regime === 'uk_gdpr' || (i.regime === 'ccpa' && i.requestType !== 'opt_out_sale_share')),
+        (input) => {
+          const d = computeDeadlines(input);
+          const organisationAlone = computeDeadlines({ ...input, regime: withoutHome[input.regime]! });
+          const homeAlone = computeDeadlines({ ...input, regime: withoutHome[input.regime]!, timeZone: REGIME_HOME_ZONE[input.regime]! });
+          expect(d.dueAt.getTime()).toBeLessThanOrEqual(Math.min(organisationAlone.dueAt.getTime(), homeAlone.dueAt.getTime()));
+        },
+      ),
       runs,
     );
   });

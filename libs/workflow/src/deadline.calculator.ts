@@ -2,8 +2,10 @@ import { DateTime } from 'luxon';
 import type { Regime, RequestType } from '#policy';
 import type { WorkingCalendar } from './working-calendar.js';
 
-// The project's only date arithmetic. Periods are counted on local dates in the organisation's time zone
-// and every deadline is the end of its local day.
+// The project's only date arithmetic. Periods are counted on local dates and every deadline is the end of its
+// local day. Where a law has one home zone (the CCPA California's, UK GDPR the United Kingdom's), the day of receipt is the earlier of the organisation's date and the home's, and a day ends at whichever of the two
+// midnights comes first: an organisation in another zone never gets a later date than the requester's calendar
+// gives, nor a later hour on it.
 
 export interface DeadlineInput {
   regime: Regime;
@@ -14,7 +16,7 @@ export interface DeadlineInput {
   clockStartedAt?: Date;
   /** GDPR/UK GDPR: whole local days the clock stood still awaiting the requester; they push the legal dates later. */
   pausedDays?: number;
-  /** IANA zone the organisation counts days in. */
+  /** IANA zone the organisation counts days in; the regime's home zone counts too where it has one. */
   timeZone: string;
   calendar: WorkingCalendar;
   /** Organisation-set target in calendar days; the due date is the earlier of it and the law's. Required for regime 'none'. */
@@ -52,28 +54,56 @@ const GDPR_EXTENDED_MONTHS = 3;
 // A calendar with no working day in a year is broken; fail rather than loop forever.
 const MAX_NON_WORKING_RUN = 366;
 
+/**
+ * The zone of each law's requesters, for the regimes that have one. The GDPR has none: the Union spans three
+ * zones (Lisbon to Helsinki), so Brussels' calendar would be as wrong for a requester in Dublin as the
+ * organisation's, and it counts in the organisation's zone, where its main establishment and lead supervisory
+ * authority are (Art. 56). us_state spans several zones and the marketing laws count from the sender's records:
+ * the organisation's zone alone too.
+ */
+export const REGIME_HOME_ZONE: Partial<Record<Regime, string>> = {
+  ccpa: 'America/Los_Angeles',
+  uk_gdpr: 'Europe/London',
+};
+
+/** The dates a regime counts on: the earlier of the zones' dates, each day ending at the first of their midnights. */
+interface CountingDays {
+  dateOf(instant: Date): string;
+  endOf(date: string): Date;
+}
+
+function countingDays(regime: Regime, timeZone: string): CountingDays {
+  const home = REGIME_HOME_ZONE[regime];
+  const zones = home && home !== timeZone ? [timeZone, home] : [timeZone];
+  return {
+    dateOf: (instant) => zones.map((zone) => localDate(instant, zone)).reduce((a, b) => (b < a ? b : a)),
+    endOf: (date) => new Date(Math.min(...zones.map((zone) => endOfLocalDay(date, zone).getTime()))),
+  };
+}
+
 export function computeDeadlines(input: DeadlineInput): Deadlines {
-  const { timeZone, internalTargetDays } = input;
+  const { internalTargetDays } = input;
   if (internalTargetDays !== undefined) assertWholeDays(internalTargetDays, 'internalTargetDays', 1);
-  const legal = legalPeriod(input);
+  const days = countingDays(input.regime, input.timeZone);
+  const legal = legalPeriod(input, days);
 
   if (!legal) {
     if (internalTargetDays === undefined) {
       throw new Error(`Regime 'none' has no legal period: internalTargetDays is required to compute a due date`);
     }
-    const due = addDays(localDate(input.receivedAt, timeZone), internalTargetDays);
-    return { acknowledgeBy: null, dueAt: endOfLocalDay(due, timeZone), dueDate: due, extendedDueAt: null, extensionNoticeBy: null };
+    const due = addDays(days.dateOf(input.receivedAt), internalTargetDays);
+    return { acknowledgeBy: null, dueAt: days.endOf(due), dueDate: due, extendedDueAt: null, extensionNoticeBy: null };
   }
 
   const target = internalTargetDays === undefined ? null : addDays(legal.start, internalTargetDays);
   // Internal targets are calendar days and never roll: an earlier date than the law's is always safe.
   const due = target !== null && target < legal.due ? target : legal.due;
   return {
-    acknowledgeBy: legal.acknowledge === null ? null : endOfLocalDay(legal.acknowledge, timeZone),
-    dueAt: endOfLocalDay(due, timeZone),
+    acknowledgeBy: legal.acknowledge === null ? null : days.endOf(legal.acknowledge),
+    dueAt: days.endOf(due),
     dueDate: due,
-    extendedDueAt: legal.extendedDue === null ? null : endOfLocalDay(legal.extendedDue, timeZone),
-    extensionNoticeBy: legal.extendedDue === null ? null : endOfLocalDay(legal.due, timeZone),
+    extendedDueAt: legal.extendedDue === null ? null : days.endOf(legal.extendedDue),
+    extensionNoticeBy: legal.extendedDue === null ? null : days.endOf(legal.due),
   };
 }
 
@@ -96,9 +126,9 @@ export function localDaysBetween(from: Date, to: Date, timeZone: string): number
   return plainDate(localDate(to, timeZone)).diff(plainDate(localDate(from, timeZone)), 'days').days;
 }
 
-function legalPeriod(input: DeadlineInput): LegalPeriod | null {
-  const { regime, requestType, timeZone, calendar } = input;
-  const received = localDate(input.receivedAt, timeZone);
+function legalPeriod(input: DeadlineInput, days: CountingDays): LegalPeriod | null {
+  const { regime, requestType, calendar } = input;
+  const received = days.dateOf(input.receivedAt);
   switch (regime) {
     case 'ccpa':
     case 'us_state':
@@ -135,7 +165,7 @@ function legalPeriod(input: DeadlineInput): LegalPeriod | null {
       }
       const paused = input.pausedDays ?? 0;
       assertWholeDays(paused, 'pausedDays', 0);
-      const start = localDate(clockStartedAt, timeZone);
+      const start = days.dateOf(clockStartedAt);
       // Months are counted from the clock start itself (not from a rolled due date); the pause pushes the
       // period's end, so it is added after the month-end clamp.
       const end = (months: number) => nextWorkingDay(addDays(addMonths(start, months), paused), calendar);

@@ -86,16 +86,26 @@ describe('parseSmsKeyword', () => {
 });
 
 describe('gpcDecision', () => {
-  const right = (id: string, type: RequestType) => ({ id, type });
-  const facts = (regimes: Regime[], ...rights: { id: string; type: RequestType }[]): GpcPolicyFacts => ({ regimes, rights });
+  const right = (id: string, type: RequestType, regime: Regime = 'none') => ({ id, type, regime });
+  const facts = (regimes: Regime[], ...rights: { id: string; type: RequestType; regime: Regime }[]): GpcPolicyFacts => ({ regimes, rights });
 
-  it('honours the signal under the CCPA where the policy gives a sale/share opt-out (ProntoTrak)', () => {
-    const pronto = facts(['ccpa', 'can_spam', 'none'], right('ccpa-deletion', 'deletion'), right('third-party-marketing-opt-out', 'opt_out_sale_share'));
-    expect(gpcDecision(pronto)).toEqual({ outcome: 'honoured', rightId: 'third-party-marketing-opt-out' });
+  it('honours the signal under the CCPA where the policy gives a sale/share opt-out', () => {
+    const voluntary = facts(['ccpa', 'can_spam', 'none'], right('ccpa-deletion', 'deletion', 'ccpa'), right('third-party-marketing-opt-out', 'opt_out_sale_share'));
+    expect(gpcDecision(voluntary)).toEqual({ outcome: 'honoured', rightId: 'third-party-marketing-opt-out' });
+  });
+
+  it("files it as the law's opt-out where the policy has one, before a voluntary one listed first (ProntoTrak)", () => {
+    const pronto = facts(
+      ['ccpa', 'can_spam', 'none'],
+      right('ccpa-deletion', 'deletion', 'ccpa'),
+      right('third-party-marketing-opt-out', 'opt_out_sale_share'),
+      right('ccpa-sale-share-opt-out', 'opt_out_sale_share', 'ccpa'),
+    );
+    expect(gpcDecision(pronto)).toEqual({ outcome: 'honoured', rightId: 'ccpa-sale-share-opt-out' });
   });
 
   it('honours it under a US state law too', () => {
-    expect(gpcDecision(facts(['us_state'], right('sale', 'opt_out_sale_share')))).toEqual({ outcome: 'honoured', rightId: 'sale' });
+    expect(gpcDecision(facts(['us_state'], right('sale', 'opt_out_sale_share', 'us_state')))).toEqual({ outcome: 'honoured', rightId: 'sale' });
   });
 
   it('ignores it under the CCPA when the policy gives no sale/share right (Securus Technologies: "We do not sell")', () => {

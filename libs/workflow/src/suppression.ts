@@ -83,7 +83,7 @@ export function parseSmsKeyword(body: string): SmsKeyword | null {
 /** The parts of a policy the GPC decision reads. */
 export interface GpcPolicyFacts {
   regimes: readonly Regime[];
-  rights: readonly { id: string; type: RequestType }[];
+  rights: readonly { id: string; type: RequestType; regime: Regime }[];
 }
 
 export type GpcIgnoredReason = 'no_sale_share_law' | 'no_sale_share_right';
@@ -98,10 +98,13 @@ const GPC_REGIMES: readonly Regime[] = ['ccpa', 'us_state'];
 /**
  * Whether a Sec-GPC signal opts the person out at this organisation: only under a law that recognises it, and
  * only where the policy gives an opt-out of sale/sharing to act on. GDPR/UK GDPR give no sale/share opt-out.
+ * The opt-out under that law comes first: the signal is that law's opt-out (CCPA regs §7025(b)), with its period
+ * (§7026(f): 15 business days) and its report; a voluntary one is used only where the policy has no other.
  */
 export function gpcDecision(policy: GpcPolicyFacts): GpcDecision {
   if (!policy.regimes.some((r) => GPC_REGIMES.includes(r))) return { outcome: 'ignored', reason: 'no_sale_share_law' };
-  const right = policy.rights.find((r) => r.type === 'opt_out_sale_share');
+  const optOuts = policy.rights.filter((r) => r.type === 'opt_out_sale_share');
+  const right = optOuts.find((r) => GPC_REGIMES.includes(r.regime)) ?? optOuts[0];
   if (!right) return { outcome: 'ignored', reason: 'no_sale_share_right' };
   return { outcome: 'honoured', rightId: right.id };
 }

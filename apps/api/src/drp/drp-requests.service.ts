@@ -12,6 +12,7 @@ import {
   type DrpExercise,
   type DrpStatusObject,
 } from '#workflow';
+import { Env } from '#config';
 import { startDrpStatusCallbacks } from '#queue';
 import { DATA_SOURCE } from '../infra/tokens.js';
 import { isUuid } from '../infra/uuid.js';
@@ -23,6 +24,9 @@ import { ReplayedMessage, spendMessage } from './drp-credentials.service.js';
 import { DrpError } from './drp-error.js';
 
 const MAX_REVOKE_REASON = 5000;
+// A revoke without `expires-at` is valid for ever, so its digest is kept for ever too: one small row per revoke,
+// and a request reopened later cannot be revoked again by the old message.
+const KEPT_FOR_GOOD = new Date('9999-12-31T00:00:00Z');
 
 /** The covered business's side of a DRP request: exercise (§2.01), status (§2.02) and revoke (§2.04). */
 @Injectable()
@@ -31,6 +35,7 @@ export class DrpRequestsService {
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     private readonly intake: RequestIntakeService,
     private readonly actions: RequestActionsService,
+    private readonly env: Env,
   ) {}
 
   /** Files the exercise through the same intake as the web form; the DRP facts are written in its transaction. */
@@ -61,6 +66,7 @@ export class DrpRequestsService {
     }
 
     const drpRequestId = randomUUID();
+    const userVerificationUrl = `${this.env.PUBLIC_URL}/o/${context.organisation.slug}/drp/${drpRequestId}/confirm`;
     try {
       const request = await this.intake.submit(context, right, form.value, now, {
         origin: {
@@ -79,6 +85,7 @@ export class DrpRequestsService {
               drpRegime: exercise.regime,
               relationships: exercise.relationships,
               statusCallback: exercise.statusCallback,
+              userVerificationUrl,
               emailVerified: exercise.identity.emailVerified,
               phoneNumberVerified: exercise.identity.phoneNumberVerified,
             });
@@ -87,7 +94,7 @@ export class DrpRequestsService {
           },
         },
       });
-      return drpStatusOfRequest(request, { drpRequestId, agentRequestId: exercise.agentRequestId });
+      return drpStatusOfRequest(request, { drpRequestId, agentRequestId: exercise.agentRequestId, userVerificationUrl });
     } catch (error) {
       if (error instanceof ReplayedMessage) throw replayed();
       throw error;
@@ -99,17 +106,31 @@ export class DrpRequestsService {
     return drpStatusOfRequest(await this.request(context, drp), drp);
   }
 
-  /** Withdraws the request through the state machine (audited, the requester mailed); §2.04.1 answers the new state. */
+  /**
+   * Withdraws the request through the state machine (audited, the requester mailed); §2.04.1 answers the new
+   * state. The signed body must name the request it revokes and is spent once: §2.04 defines only `reason`, and a
+   * body that names no request would revoke any request of the agent it was replayed against.
+   */
   async revoke(context: OrganisationContext, agent: DrpAgent, drpRequestId: string, body: string, now: Date): Promise<DrpStatusObject> {
-    const { message } = this.open(agent, body);
+    const { message, signature } = this.open(agent, body);
     const drp = await this.managedBy(context, agent, drpRequestId);
+    if (typeof message.request_id !== 'string') throw new DrpError(400, 'The signed revoke must name the request it revokes in "request_id".', true);
+    if (message.request_id !== drp.drpRequestId) throw new DrpError(403, 'The signed revoke names another request than the URL.', true);
     // §2.04 defines only `reason`; a revoke that carries §2.01's envelope claims has them checked as §3.07 says.
+    let expiresAt = KEPT_FOR_GOOD;
     if (['agent-id', 'business-id', 'issued-at', 'expires-at'].some((claim) => claim in message)) {
       const envelope = checkEnvelope(message, { agentId: agent.id, businessId: drpBusinessId(context.organisation.slug), now });
       if (!envelope.ok) throw DrpError.from(envelope.refusal);
+      expiresAt = envelope.value.expiresAt;
     }
     if (message.reason !== undefined && (typeof message.reason !== 'string' || message.reason.length > MAX_REVOKE_REASON)) {
       throw new DrpError(400, '"reason" must be a string of at most 5,000 characters.');
+    }
+    try {
+      await this.dataSource.transaction((tx) => spendMessage(tx, signature, expiresAt, now));
+    } catch (error) {
+      if (error instanceof ReplayedMessage) throw replayed();
+      throw error;
     }
     await this.actions.withdraw(context.organisation.id, drp.requestId, { id: null, label: `drp agent ${agent.id}` }, now);
     return drpStatusOfRequest(await this.request(context, drp), drp);

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import type { DataSource } from 'typeorm';
-import { GpcSignal, type OrganisationContext } from '#db';
+import type { OrganisationContext } from '#db';
 import { gpcDecision, type GpcDecision } from '#workflow';
 import { DATA_SOURCE } from '../infra/tokens.js';
 
@@ -20,15 +20,17 @@ export class GpcSignals {
     return sendsGpc(req) ? gpcDecision(context.policy) : null;
   }
 
-  /** An anonymous page view's signal: the organisation, when and the outcome, nothing about the visitor. */
+  /**
+   * An anonymous page view's signal: the organisation, when and the outcome, nothing about the visitor. Counted
+   * in the day's row for that outcome rather than a row per view: every page view of a GPC browser sends it.
+   */
   async recordPageView(context: OrganisationContext, decision: GpcDecision, at: Date): Promise<void> {
-    await this.dataSource.getRepository(GpcSignal).insert({
-      organisationId: context.organisation.id,
-      receivedAt: at,
-      outcome: decision.outcome,
-      reason: decision.outcome === 'ignored' ? decision.reason : null,
-      context: 'page_view',
-      requestId: null,
-    });
+    await this.dataSource.query(
+      `INSERT INTO gpc_signal (organisation_id, received_at, outcome, reason, context, day, views)
+       VALUES ($1, $2, $3, $4, 'page_view', $5, 1)
+       ON CONFLICT (organisation_id, day, outcome) WHERE context = 'page_view'
+       DO UPDATE SET views = gpc_signal.views + 1, received_at = GREATEST(gpc_signal.received_at, EXCLUDED.received_at), reason = EXCLUDED.reason`,
+      [context.organisation.id, at, decision.outcome, decision.outcome === 'ignored' ? decision.reason : null, at.toISOString().slice(0, 10)],
+    );
   }
 }

@@ -29,7 +29,7 @@ export class VerificationController {
   async confirmPage(@Param('token') token: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     const checked = await this.verification.check(token, this.clock.now());
     if (!checked.ok) {
-      res.status(410).type('html').send(linkRefusedPage(checked.refusal));
+      res.status(410).type('html').send(linkRefusedPage(checked.refusal, checked.organisationName));
       return;
     }
     const csrfToken = this.csrf.tokenFor(req, res);

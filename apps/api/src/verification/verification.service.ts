@@ -19,9 +19,12 @@ import type { VerificationLevel } from '#policy';
 import { refuseAgentAuthority, verifyRequest, type RefusalCode, type RequestFacts, type TransitionResult } from '#workflow';
 import { DATA_SOURCE } from '../infra/tokens.js';
 
+/** Why a link cannot confirm: the link itself, or the request it is for, already confirmed or withdrawn. */
+export type LinkRefusal = TokenRefusal | 'already_verified' | 'withdrawn';
+
 export type VerificationOutcome =
   | { ok: true; request: DataSubjectRequest; context: OrganisationContext }
-  | { ok: false; refusal: TokenRefusal | 'already_verified'; organisationName?: string };
+  | { ok: false; refusal: LinkRefusal; organisationName?: string };
 
 @Injectable()
 export class VerificationService {
@@ -34,12 +37,14 @@ export class VerificationService {
   async check(
     token: string,
     now: Date,
-  ): Promise<{ ok: true; organisationName: string; reference: string; agentName?: string } | { ok: false; refusal: TokenRefusal }> {
+  ): Promise<{ ok: true; organisationName: string; reference: string; agentName?: string } | { ok: false; refusal: LinkRefusal; organisationName?: string }> {
     return this.dataSource.transaction(async (tx) => {
       const found = await redeemableToken(tx, token, 'verify', now);
       if (!found.ok) return found;
       const request = await tx.findOneByOrFail(DataSubjectRequest, { id: found.token.requestId });
       const context = await this.directory.forRequest(request);
+      // Withdrawn (by the requester's agent, say) before being confirmed: there is nothing left to confirm.
+      if (request.status === 'withdrawn') return { ok: false, refusal: 'withdrawn', organisationName: context.policy.name };
       const agent = request.relationship === 'agent' ? await tx.findOneBy(RequestAgent, { requestId: request.id }) : null;
       return { ok: true, organisationName: context.policy.name, reference: request.reference, agentName: agent?.name };
     });
@@ -49,7 +54,7 @@ export class VerificationService {
    * The consumer says they did not authorise the agent's request: it closes unverified and the link is used up.
    * Refused like a used link when the request was no agent's or is no longer waiting for confirmation.
    */
-  async refuseAgent(token: string, now: Date): Promise<{ ok: true; organisationName: string; reference: string } | { ok: false; refusal: TokenRefusal | 'already_verified'; organisationName?: string }> {
+  async refuseAgent(token: string, now: Date): Promise<{ ok: true; organisationName: string; reference: string } | { ok: false; refusal: LinkRefusal; organisationName?: string }> {
     const outcome = await this.redeem(token, now, {
       transition: (facts) => refuseAgentAuthority(facts, now),
       audit: () => ({ action: 'request.agent_authority_refused' }),
@@ -57,7 +62,7 @@ export class VerificationService {
     if (outcome.ok) return { ok: true, organisationName: outcome.context.policy.name, reference: outcome.request.reference };
     if ('refusal' in outcome) return outcome;
     if (outcome.refused === 'not_made_by_agent') return { ok: false, refusal: 'unknown' };
-    return { ok: false, refusal: 'already_verified', organisationName: outcome.context.policy.name };
+    return { ok: false, refusal: outcome.withdrawn ? 'withdrawn' : 'already_verified', organisationName: outcome.context.policy.name };
   }
 
   /** Uses a verification link: marks the request verified and, under GDPR, starts its clock. */
@@ -68,7 +73,7 @@ export class VerificationService {
       audit: (request) => ({ action: 'request.verified', detail: { clockStartedAt: request.clockStartedAt, dueAt: request.dueAt } }),
     });
     if (outcome.ok || 'refusal' in outcome) return outcome;
-    return { ok: false, refusal: 'already_verified', organisationName: outcome.context.policy.name };
+    return { ok: false, refusal: outcome.withdrawn ? 'withdrawn' : 'already_verified', organisationName: outcome.context.policy.name };
   }
 
   /**
@@ -87,7 +92,7 @@ export class VerificationService {
   ): Promise<
     | { ok: true; request: DataSubjectRequest; context: OrganisationContext }
     | { ok: false; refusal: TokenRefusal }
-    | { ok: false; refused: RefusalCode; context: OrganisationContext }
+    | { ok: false; refused: RefusalCode; withdrawn: boolean; context: OrganisationContext }
   > {
     return this.dataSource.transaction(async (tx) => {
       const found = await redeemableToken(tx, token, 'verify', now);
@@ -99,7 +104,7 @@ export class VerificationService {
         .getOneOrFail();
       const context = await this.directory.forRequest(request);
       const result = step.transition(requestFacts(request, context));
-      if (!result.ok) return { ok: false, refused: result.error.code, context };
+      if (!result.ok) return { ok: false, refused: result.error.code, withdrawn: request.status === 'withdrawn', context };
 
       applyTransition(request, result.status, result.changes);
       if (step.reached) request.verificationReached = step.reached;

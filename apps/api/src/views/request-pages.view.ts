@@ -87,7 +87,7 @@ export function resendAcceptedPage(organisationName: string, reference: string):
   return page('Link sent', body, organisationName);
 }
 
-const REFUSAL_TEXT: Record<TokenRefusal | 'already_verified', { title: string; text: string }> = {
+const REFUSAL_TEXT: Record<TokenRefusal | 'already_verified' | 'withdrawn', { title: string; text: string }> = {
   unknown: {
     title: 'This link is not valid',
     text: 'Check that you copied the whole link from the email. If it still does not work, ask for a new link from the page where you made the request.',
@@ -108,9 +108,13 @@ const REFUSAL_TEXT: Record<TokenRefusal | 'already_verified', { title: string; t
     title: 'Already confirmed',
     text: 'This request was already confirmed; you do not need to do anything more.',
   },
+  withdrawn: {
+    title: 'This request was withdrawn',
+    text: 'It was withdrawn before it was confirmed (by you, or by the authorised agent acting for you), so there is nothing to confirm and nothing will be done. If you still want it, make a new request.',
+  },
 };
 
-export function linkRefusedPage(refusal: TokenRefusal | 'already_verified', organisationName?: string): string {
+export function linkRefusedPage(refusal: TokenRefusal | 'already_verified' | 'withdrawn', organisationName?: string): string {
   const { title, text } = REFUSAL_TEXT[refusal];
   return page(title, html`<h1>${title}</h1><p>${text}</p>`, organisationName);
 }

@@ -2,15 +2,17 @@ import { Logger } from '@nestjs/common';
 import { UnrecoverableError, type Job } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import type { Clock } from '#config';
-import { appendAudit, DataSubjectRequest, drpStatusOfRequest, DrpStatusCallback, StaffAlert } from '#db';
-import { sameDrpStatus } from '#workflow';
+import { appendAudit, DrpStatusCallback, StaffAlert } from '#db';
 import { CallbackFailed } from './callback-sender.js';
+import { drpCallbackLockKey } from './drp-status-callback.handler.js';
 
 /**
  * Once a status callback failed for good (its last attempt, or a URL refused outright), staff hear of it: an entry
  * on the request's timeline and an alert on the organisation's queue page, naming the agent and the failure's class
- * only (no URL, no answer from the agent). Nothing is recorded when the agent already has the request's current
- * status from a later callback. One job id records one failure, however often the event arrives.
+ * only (no URL, no answer from the agent). Nothing is recorded when the agent already took the job's change
+ * through a later job. One job id records one failure, however often the event arrives. The change stays owed:
+ * the next change's job sends it first, so the agent still gets every change in order once its endpoint is back.
+ * Taken under the sending lock, so a job sending the change meanwhile is seen.
  */
 export class DrpCallbackFailureRecorder {
   private readonly logger = new Logger('drp-callback-failure');
@@ -27,20 +29,20 @@ export class DrpCallbackFailureRecorder {
     if (!refused && job.attemptsMade < (job.opts.attempts ?? 1)) return;
     const failure = refused ? `refused: ${error.message}` : error instanceof CallbackFailed ? error.failure : error.name;
     try {
-      await this.record(job.id, job.attemptsMade, (job.data as { requestId: string }).requestId, failure);
+      const { requestId, number } = job.data as { requestId: string; number?: number };
+      await this.record(job.id, job.attemptsMade, requestId, number, failure);
     } catch (problem) {
       this.logger.error(`could not record the failure of job ${job.id}: ${problem instanceof Error ? problem.message : String(problem)}`);
     }
   }
 
-  private async record(jobId: string, attempts: number, requestId: string, failure: string): Promise<void> {
+  private async record(jobId: string, attempts: number, requestId: string, number: number | undefined, failure: string): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
-      await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`drp-callback-failed:${jobId}`]);
-      const request = await tx.findOneBy(DataSubjectRequest, { id: requestId });
+      await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [drpCallbackLockKey(requestId)]);
       const callback = await tx.findOne(DrpStatusCallback, { where: { requestId }, relations: { drpRequest: true } });
-      if (!request || !callback?.drpRequest) return;
-      if (sameDrpStatus(drpStatusOfRequest(request, callback.drpRequest), callback.deliveredStatus)) return;
-      const { organisationId } = request;
+      if (!callback?.drpRequest) return;
+      if (callback.deliveredCount >= (number ?? callback.queuedCount)) return;
+      const { organisationId } = callback;
       const recorded = await tx.query(
         `SELECT 1 FROM audit_entry
           WHERE organisation_id = $1 AND request_id = $2 AND action = 'drp.status_failed' AND detail->>'jobId' = $3 LIMIT 1`,

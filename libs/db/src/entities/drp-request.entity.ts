@@ -45,6 +45,13 @@ export class DrpRequest {
   @Column({ type: 'jsonb', default: () => "'[]'" })
   relationships: string[];
 
+  /**
+   * §3.02.1: the page the agent sends its user to while the request waits for their confirmation. It explains
+   * the mailed link; the link itself stays private to the requester's mailbox.
+   */
+  @Column({ type: 'text', name: 'user_verification_url', nullable: true })
+  userVerificationUrl: string | null;
+
   @Column({ type: 'text', name: 'status_callback', nullable: true })
   statusCallback: string | null;
 

@@ -27,6 +27,10 @@ export class DrpStatusCallback {
   @Column({ type: 'integer', name: 'queued_count' })
   queuedCount: number;
 
+  /** The number of the last change the agent took; the changes after it are owed, in order. */
+  @Column({ type: 'integer', name: 'delivered_count', default: 0 })
+  deliveredCount: number;
+
   @Column({ type: 'jsonb', name: 'delivered_status' })
   deliveredStatus: DrpStatusObject;
 

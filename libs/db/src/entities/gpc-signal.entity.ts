@@ -2,11 +2,13 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { GpcIgnoredReason } from '#workflow';
 
 /**
- * One Global Privacy Control signal seen on an organisation's pages and what it meant there. Holds no IP address
- * or anything else about the visitor; a form submission's signal links to the opt-out request it made.
+ * Global Privacy Control signals seen on an organisation's pages and what they meant there. Holds no IP address
+ * or anything else about the visitor; a form submission's signal links to the opt-out request it made. Page
+ * views are counted, one row per organisation, UTC day and outcome, so a stream of views cannot grow the table.
  */
 @Entity({ name: 'gpc_signal' })
 @Index('ix_gpc_signal_org_received', ['organisationId', 'receivedAt'])
+@Index('ux_gpc_signal_page_view_day', ['organisationId', 'day', 'outcome'], { unique: true, where: `"context" = 'page_view'` })
 export class GpcSignal {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -29,4 +31,12 @@ export class GpcSignal {
 
   @Column({ type: 'uuid', name: 'request_id', nullable: true })
   requestId: string | null;
+
+  /** Page views: the UTC day counted in this row. */
+  @Column({ type: 'date', nullable: true })
+  day: string | null;
+
+  /** Page views: how many that day had this outcome (its latest at received_at); 1 for a form submission. */
+  @Column({ type: 'integer', default: 1 })
+  views: number;
 }

@@ -8,6 +8,7 @@ import { DrpRequest } from './drp-request.entity.js';
 import { DrpSignedMessage } from './drp-signed-message.entity.js';
 import { InboundAttachment, InboundMessage } from './inbound-message.entity.js';
 import { DrpStatusCallback } from './drp-status-callback.entity.js';
+import { DrpStatusChange } from './drp-status-change.entity.js';
 import { Organisation } from './organisation.entity.js';
 import { OutboxMessage } from './outbox-message.entity.js';
 import { PolicyVersion } from './policy-version.entity.js';
@@ -36,6 +37,7 @@ export * from './drp-request.entity.js';
 export * from './drp-signed-message.entity.js';
 export * from './inbound-message.entity.js';
 export * from './drp-status-callback.entity.js';
+export * from './drp-status-change.entity.js';
 export * from './organisation.entity.js';
 export * from './outbox-message.entity.js';
 export * from './policy-version.entity.js';
@@ -83,4 +85,5 @@ export const ENTITIES = [
   InboundMessage,
   InboundAttachment,
   DrpStatusCallback,
+  DrpStatusChange,
 ];
