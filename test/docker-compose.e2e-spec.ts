@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
+import { loadEnv } from '#config';
 
 /** Read, not run (no Docker engine here): the compose file's structure and the image's Node version. */
 interface Service {
@@ -13,7 +14,7 @@ interface Service {
   depends_on?: Record<string, { condition: string }>;
 }
 
-const compose = parse(readFileSync('docker-compose.yml', 'utf8')) as { services: Record<string, Service> };
+const compose = parse(readFileSync('docker-compose.yml', 'utf8')) as { services: Record<string, Service>; 'x-app-env': Record<string, string> };
 const services = compose.services;
 const APP = ['migrate', 'api', 'worker', 'mailbox'];
 const LONG_RUNNING = ['postgres', 'redis', 'mailpit', 'api', 'worker', 'mailbox'];
@@ -63,6 +64,12 @@ describe('docker-compose.yml', () => {
     for (const name of LONG_RUNNING) expect([name, services[name].restart]).toEqual([name, 'unless-stopped']);
     expect(services.api.healthcheck?.test.join(' ')).toContain('/health');
     expect(services.mailbox.healthcheck?.test.join(' ')).toContain('2525');
+  });
+
+  it("starts with its demo APP_SECRET on localhost only: published here, it is refused on a PUBLIC_URL others reach", () => {
+    const env = { ...compose['x-app-env'], APP_SECRET: /^\$\{APP_SECRET:-(.+)\}$/.exec(compose['x-app-env'].APP_SECRET)![1] };
+    expect(loadEnv(env).isProduction).toBe(true);
+    expect(() => loadEnv({ ...env, PUBLIC_URL: 'https://rights.example.com' })).toThrow(/APP_SECRET: docker-compose.yml's demo secret is only allowed with a local PUBLIC_URL/);
   });
 
   it('publishes the api on 3000 and the privacy mailbox on 2525, and runs no database it does not use', () => {

@@ -4,6 +4,8 @@ import { offsetFileClock, systemClock, type Clock } from './clock.js';
 import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 const DEV_SECRET = 'rightsdesk-development-secret-not-for-production';
+/** docker-compose.yml's fallback when APP_SECRET is not set: published in the repository like DEV_SECRET. */
+const COMPOSE_DEMO_SECRET = 'compose-demo-secret-change-me-0123456789';
 
 /** Hosts only this machine reaches: a PUBLIC_URL on one of them means nobody else follows our links. */
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -218,6 +220,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     // Reachable by others: what is safe on a developer's own machine is a hole here.
     const local = 'is only allowed with a local PUBLIC_URL (localhost, 127.0.0.1, ::1)';
     if (env.APP_SECRET === DEV_SECRET) problems.push(`- APP_SECRET: the development default ${local}; set a secret of your own`);
+    if (env.APP_SECRET === COMPOSE_DEMO_SECRET) problems.push(`- APP_SECRET: docker-compose.yml's demo secret ${local}; set a secret of your own`);
     if (!env.SMTP_URL) problems.push('- SMTP_URL: must be set when PUBLIC_URL is not local (the dev mailbox is served on a local PUBLIC_URL only)');
     if (env.TEST_CLOCK_FILE) problems.push(`- TEST_CLOCK_FILE: a moved clock ${local}`);
     if (env.drpCallbackAllowsPrivateAddresses) problems.push(`- DRP_CALLBACK_ALLOW_PRIVATE_ADDRESSES: "true" ${local}`);
