@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
-import { csrfTokenIn, FormClient, linkIn, referenceIn } from './support/form-client.js';
+import { csrfTokenIn, FormClient, linkIn, multipartActionIn, referenceIn } from './support/form-client.js';
 import { startSystem, type RunningSystem } from './support/running-system.js';
 import { SmtpSink } from './support/smtp-sink.js';
 import { createStaff, signIn } from './support/staff.js';
@@ -58,7 +58,7 @@ describe('authorised agents on the web form (CCPA regs §7063)', () => {
       ...post.fields,
     };
     const file = post.file === undefined ? { name: 'signed permission.pdf', type: 'application/pdf', content: PERMISSION_PDF } : post.file;
-    return client.postMultipart(`/o/${post.slug}/requests`, fields, file ? [{ field: 'permission', ...file }] : []);
+    return client.postMultipart(multipartActionIn(page.body), fields, file ? [{ field: 'permission', ...file }] : []);
   }
 
   async function storedFor(email: string) {
@@ -276,7 +276,7 @@ describe('controller/processor redirects on the web form', () => {
     const client = new FormClient(system.baseUrl);
     const page = await client.get('/o/west-schoolmessenger/requests/new');
     const response = await client.postMultipart(
-      '/o/west-schoolmessenger/requests',
+      multipartActionIn(page.body),
       {
         _csrf: csrfTokenIn(page.body),
         website: '',

@@ -3,6 +3,7 @@ import { DevMailboxController } from './dev/dev-mailbox.controller.js';
 import { DrpModule } from './drp/drp.module.js';
 import { HealthController } from './health.controller.js';
 import { InfraModule } from './infra/infra.module.js';
+import { OrganisationIndexController } from './intake/organisation-index.controller.js';
 import { RequestFormController } from './intake/request-form.controller.js';
 import { RequestIntakeService } from './intake/request-intake.service.js';
 import { StaffModule } from './staff/staff.module.js';
@@ -21,6 +22,7 @@ export class AppModule {
       imports: [InfraModule, StaffModule, SuppressionModule, DrpModule],
       controllers: [
         HealthController,
+        OrganisationIndexController,
         RequestFormController,
         VerificationController,
         StatusController,
