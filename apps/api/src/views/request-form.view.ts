@@ -76,6 +76,7 @@ ${view.formError ? html`<p>${view.formError}</p>` : ''}
 <label for="relationship-${value}">${label}</label>
 </div>`;
   const rule = view.agentRegistrationRule;
+  const agents = acceptsAgents(policy);
   const agentSection = html`<fieldset>
 <legend>Who is this request for?</legend>
 ${errorFor(errors, 'relationship')}
@@ -120,11 +121,11 @@ ${summary}
 <input type="hidden" name="_csrf" value="${view.csrfToken}">
 <div class="hp" aria-hidden="true"><label for="website">Leave this empty</label><input type="text" name="website" id="website" tabindex="-1" autocomplete="off"></div>
 
-<label for="name">Your full name <span class="hint">If you are an authorised agent: the name of the person you act for. Your own details go further down.</span></label>
+<label for="name">Your full name${agents ? html` <span class="hint">If you are an authorised agent: the name of the person you act for. Your own details go further down.</span>` : ''}</label>
 ${errorFor(errors, 'name')}
 <input type="text" name="name" id="name" autocomplete="name" maxlength="200" value="${values.name ?? ''}"${invalid(errors, 'name')}>
 
-<label for="email">Email address <span class="hint">We send the confirmation link and our answer here. For an agent's request: the address of the person you act for, who must confirm it.</span></label>
+<label for="email">Email address <span class="hint">We send the confirmation link and our answer here.${agents ? " For an agent's request: the address of the person you act for, who must confirm it." : ''}</span></label>
 ${errorFor(errors, 'email')}
 <input type="email" name="email" id="email" autocomplete="email" maxlength="254" value="${values.email ?? ''}"${invalid(errors, 'email')}>
 
@@ -149,7 +150,7 @@ ${dataContextQuestion(policy, values.dataContext, errors)}
 ${errorFor(errors, 'details')}
 <textarea name="details" id="details" rows="5" maxlength="5000"${invalid(errors, 'details')}>${values.details ?? ''}</textarea>
 
-${acceptsAgents(policy) ? agentSection : html`<input type="hidden" name="relationship" value="self">`}
+${agents ? agentSection : html`<input type="hidden" name="relationship" value="self">`}
 
 <button type="submit">Send my request</button>
 </form>`;
