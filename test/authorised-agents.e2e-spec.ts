@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
-import { csrfTokenIn, FormClient, linkIn, referenceIn } from './support/form-client.js';
+import { csrfTokenIn, FormClient, linkIn, multipartActionIn, referenceIn } from './support/form-client.js';
 import { startSystem, type RunningSystem } from './support/running-system.js';
 import { SmtpSink } from './support/smtp-sink.js';
 import { createStaff, signIn } from './support/staff.js';
@@ -58,7 +58,7 @@ describe('authorised agents on the web form (CCPA regs §7063)', () => {
       ...post.fields,
     };
     const file = post.file === undefined ? { name: 'signed permission.pdf', type: 'application/pdf', content: PERMISSION_PDF } : post.file;
-    return client.postMultipart(`/o/${post.slug}/requests`, fields, file ? [{ field: 'permission', ...file }] : []);
+    return client.postMultipart(multipartActionIn(page.body), fields, file ? [{ field: 'permission', ...file }] : []);
   }
 
   async function storedFor(email: string) {
@@ -164,7 +164,7 @@ describe('authorised agents on the web form (CCPA regs §7063)', () => {
   it("enforces ProntoTrak's rule: an agent without a Secretary of State registration number is refused beside the field, and nothing is saved", async () => {
     const consumerEmail = unique('pronto');
     const agentEmail = unique('agent');
-    const refused = await postAsAgent({ slug: 'prontotrak', rightId: 'deletion', consumerEmail, agentEmail });
+    const refused = await postAsAgent({ slug: 'prontotrak', rightId: 'deletion', consumerEmail, agentEmail, fields: { residence: 'elsewhere' } });
     expect(refused.status).toBe(400);
     expect(refused.body).toContain(
       '<span class="error" id="agentRegistration-error">ProntoTrak accepts requests only from agents registered with the California Secretary of State: enter the registration number.</span>',
@@ -174,7 +174,7 @@ describe('authorised agents on the web form (CCPA regs §7063)', () => {
     expect(refused.body).toContain('value="Privacy Helpers"');
     await expectNothingSaved(consumerEmail, agentEmail);
 
-    const accepted = await postAsAgent({ slug: 'prontotrak', rightId: 'deletion', consumerEmail, agentEmail, fields: { agentRegistration: 'C1234567', agentIsBusiness: 'yes' } });
+    const accepted = await postAsAgent({ slug: 'prontotrak', rightId: 'deletion', consumerEmail, agentEmail, fields: { residence: 'elsewhere', agentRegistration: 'C1234567', agentIsBusiness: 'yes' } });
     expect(accepted.status).toBe(201);
     const [stored] = await storedFor(consumerEmail);
     expect(await agentRowOf(stored.id)).toMatchObject({ is_business: true, registration_number: 'C1234567' });
@@ -276,7 +276,7 @@ describe('controller/processor redirects on the web form', () => {
     const client = new FormClient(system.baseUrl);
     const page = await client.get('/o/west-schoolmessenger/requests/new');
     const response = await client.postMultipart(
-      '/o/west-schoolmessenger/requests',
+      multipartActionIn(page.body),
       {
         _csrf: csrfTokenIn(page.body),
         website: '',

@@ -103,6 +103,7 @@ const REQUESTER_FIELDS: Record<string, Field> = {
  * it has one: usually one line naming its parameters and fields.
  */
 const PUBLIC_ROUTES: Record<string, FuzzDefinition> = {
+  'GET /': {},
   'GET /health': {},
   'GET /assets/app.css': {},
   'GET /o/:org/requests/new': { params: { org: around(ORG, 'prontotrak', 'no-such-org') } },

@@ -1,9 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { tmpdir } from 'node:os';
+import pg from 'pg';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from './support/browser.js';
 import { linkIn } from './support/form-client.js';
 import { startSystem, type RunningSystem } from './support/running-system.js';
 import { SmtpSink } from './support/smtp-sink.js';
+import { testDatabaseUrl } from './support/test-env.js';
+
+// Screenshots of the pages as Chromium drew them, to look at after a run.
+const SHOTS = process.env.SCREENSHOT_DIR ?? tmpdir();
 
 describe('the request form in a real browser', () => {
   let sink: SmtpSink;
@@ -54,7 +60,8 @@ describe('the request form in a real browser', () => {
     const agent = `browser-agent-${Date.now()}@example.org`;
     await page.getByLabel(/^Your full name/).fill('Katherine Johnson');
     await page.getByLabel(/^Email address/).fill(consumer);
-    await page.getByLabel(/^Delete my personal information, subject to certain exceptions/).check();
+    await page.getByLabel(/^Delete or suppress my personal information/).check();
+    await page.getByLabel('Yes, I live in California').check();
     await page.getByLabel('Someone else, as their authorised agent').check();
     await page.getByLabel(/^Your name, as the agent/).fill('Privacy Helpers Inc');
     await page.getByLabel(/^Your email address, as the agent/).fill(agent);
@@ -99,6 +106,71 @@ describe('the request form in a real browser', () => {
     expect(await page.locator('#email').getAttribute('aria-describedby')).toBe('email-error');
     await expect(page.locator('#name').inputValue()).resolves.toBe('Grace Hopper');
     await expect(page.locator('#email').inputValue()).resolves.toBe('grace.example.org');
+    // The invalid field is drawn in the error colour; the valid one keeps the ordinary border.
+    const border = (selector: string) => page.locator(selector).evaluate((el) => el.ownerDocument.defaultView!.getComputedStyle(el).borderTopColor);
+    await expect(border('#email')).resolves.toBe('rgb(176, 0, 32)');
+    await expect(border('#name')).resolves.toBe('rgb(85, 85, 85)');
+    await page.screenshot({ path: `${SHOTS}/invalid-fields.png`, fullPage: true });
     await page.close();
   }, 30_000);
+
+  it('lists the organisations on the front page, each linking to its form', async () => {
+    const page = await browser.newPage({ javaScriptEnabled: false });
+    const response = await page.goto(`${system.baseUrl}/`);
+    expect(response?.status()).toBe(200);
+    const links = page.locator('ul.organisations a');
+    await expect(links.allTextContents()).resolves.toEqual(['OfficerTRAK', 'ProntoTrak', 'Securus Software', 'Securus Technologies', 'West Corporation (SchoolMessenger)']);
+    await page.screenshot({ path: `${SHOTS}/index.png`, fullPage: true });
+    await page.getByRole('link', { name: 'Securus Software' }).click();
+    expect(page.url()).toBe(`${system.baseUrl}/o/securus-software/requests/new`);
+    await page.close();
+  }, 30_000);
+
+  it('asks only what applies: no agent section off the CCPA, no Social Security warning in the UK', async () => {
+    const page = await browser.newPage({ javaScriptEnabled: false });
+    for (const slug of ['securus-software', 'west-schoolmessenger', 'officertrak']) {
+      await page.goto(`${system.baseUrl}/o/${slug}/requests/new`);
+      await expect(page.locator('#agent').count()).resolves.toBe(0);
+      await expect(page.getByText('Secretary of State').count()).resolves.toBe(0);
+      await expect(page.getByText(/authorised agent|agent's request/).count()).resolves.toBe(0);
+    }
+    await page.goto(`${system.baseUrl}/o/securus-software/requests/new`);
+    await expect(page.getByText('Social Security').count()).resolves.toBe(0);
+    await expect(page.locator('label[for=details] .hint').textContent()).resolves.toContain('National Insurance');
+    await page.screenshot({ path: `${SHOTS}/securus-software-form.png`, fullPage: true });
+    await page.goto(`${system.baseUrl}/o/securus-technologies/requests/new`);
+    await expect(page.locator('#agent').count()).resolves.toBe(1);
+    await expect(page.locator('label[for=details] .hint').textContent()).resolves.toContain('Social Security');
+    await page.close();
+  }, 30_000);
+
+  it("asks ProntoTrak's requesters where they live instead of which law, and shows its sender-address rule by the opt-outs", async () => {
+    const page = await browser.newPage({ javaScriptEnabled: false });
+    await page.goto(`${system.baseUrl}/o/prontotrak/requests/new`);
+    const choices = await page.locator('input[name=rightId]').count();
+    expect(choices).toBe(7);
+    await expect(page.getByText(/^Delete/).count()).resolves.toBe(1);
+    await expect(page.locator('.sender-rule').first().textContent()).resolves.toContain('linked to the email address the request is sent from');
+    await expect(page.locator('.sender-rule').count()).resolves.toBe(2);
+    await page.screenshot({ path: `${SHOTS}/prontotrak-form.png`, fullPage: true });
+
+    // Without the residence answer the law is unknown: asked beside its question, the choice kept.
+    const email = `browser-resident-${Date.now()}@example.org`;
+    await page.getByLabel('Your full name').fill('Dorothy Vaughan');
+    await page.getByLabel(/^Email address/).fill(email);
+    await page.getByLabel(/^Delete or suppress my personal information/).check();
+    await page.getByRole('button', { name: 'Send my request' }).click();
+    await expect(page.locator('#residence-error').textContent()).resolves.toContain('whether you live in California');
+    await expect(page.locator('#residence-california').evaluate((el) => el.ownerDocument.defaultView!.getComputedStyle(el).outlineColor)).resolves.toBe('rgb(176, 0, 32)');
+    await page.getByLabel('No, I live elsewhere').check();
+    await page.getByRole('button', { name: 'Send my request' }).click();
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('We have your request');
+    const reference = (await page.locator('#reference').textContent())!.trim();
+    const db = new pg.Client({ connectionString: testDatabaseUrl() });
+    await db.connect();
+    const { rows } = await db.query('SELECT right_id, regime FROM data_subject_request WHERE reference = $1', [reference]);
+    await db.end();
+    expect(rows).toEqual([{ right_id: 'deletion', regime: 'none' }]);
+    await page.close();
+  }, 60_000);
 });

@@ -5,7 +5,7 @@ import { createDataSource } from '#db';
 import { runCli } from './support/cli.js';
 import { eventually } from './support/eventually.js';
 import { composeMail, deliverToMailbox } from './support/inbound-mail.js';
-import { csrfTokenIn, FormClient, linkIn, referenceIn } from './support/form-client.js';
+import { csrfTokenIn, FormClient, multipartActionIn, linkIn, referenceIn } from './support/form-client.js';
 import { confirmFromMail, submitRequest, type RequesterFields } from './support/requester.js';
 import { startSystem, type RunningSystem } from './support/running-system.js';
 import { SmtpSink } from './support/smtp-sink.js';
@@ -92,7 +92,7 @@ describe('retention: personal data goes after the retention period, the minimal 
     const client = new FormClient(system.baseUrl);
     const form = await client.get(`/o/${ORG}/requests/new`);
     const fields = { _csrf: csrfTokenIn(form.body), website: '', ...person, email, rightId: 'access', dataContext: 'own', relationship: 'agent', agentName: agent.name, agentEmail: agent.email };
-    const posted = await client.postMultipart(`/o/${ORG}/requests`, fields, [{ field: 'permission', name: agent.file, type: 'application/pdf', content: `%PDF-1.4 signed by ${person.name}` }]);
+    const posted = await client.postMultipart(multipartActionIn(form.body), fields, [{ field: 'permission', name: agent.file, type: 'application/pdf', content: `%PDF-1.4 signed by ${person.name}` }]);
     expect(posted.status).toBe(201);
     const reference = referenceIn(posted.body);
     const [{ id }] = await db.query('SELECT id FROM data_subject_request WHERE reference = $1', [reference]);

@@ -115,3 +115,10 @@ export function linkIn(text: string, baseUrl: string, prefix: string): string {
   if (!match) throw new Error(`no ${prefix} link in mail:\n${text}`);
   return match[0];
 }
+
+/** Where the page's multipart form posts: its action carries the form token, checked before the body is read. */
+export function multipartActionIn(body: string): string {
+  const match = /<form method="post" action="([^"]+)" enctype="multipart\/form-data"/.exec(body);
+  if (!match) throw new Error('no multipart form on the page');
+  return match[1].replaceAll('&amp;', '&');
+}

@@ -4,6 +4,7 @@ import { DevSmsController } from './dev/dev-sms.controller.js';
 import { DrpModule } from './drp/drp.module.js';
 import { HealthController } from './health.controller.js';
 import { InfraModule } from './infra/infra.module.js';
+import { OrganisationIndexController } from './intake/organisation-index.controller.js';
 import { RequestFormController } from './intake/request-form.controller.js';
 import { RequestIntakeService } from './intake/request-intake.service.js';
 import { StaffModule } from './staff/staff.module.js';
@@ -22,6 +23,7 @@ export class AppModule {
       imports: [InfraModule, StaffModule, SuppressionModule, DrpModule],
       controllers: [
         HealthController,
+        OrganisationIndexController,
         RequestFormController,
         VerificationController,
         StatusController,

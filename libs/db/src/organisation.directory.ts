@@ -22,6 +22,13 @@ export class OrganisationDirectory {
     return this.withPolicy(organisation, organisation.currentPolicyVersionId);
   }
 
+  /** Organisations taking requests (those with a current policy), by name: what the public index lists. */
+  async published(): Promise<{ slug: string; name: string }[]> {
+    return (await this.dataSource.query(
+      `SELECT slug, name FROM organisation WHERE current_policy_version_id IS NOT NULL ORDER BY lower(name), slug`,
+    )) as { slug: string; name: string }[];
+  }
+
   /** The organisation (by id) with the policy version new requests are made under; null when unknown. */
   async byId(id: string): Promise<OrganisationContext | null> {
     const organisation = await this.dataSource.getRepository(Organisation).findOneBy({ id });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { withinFrequencyLimit } from './frequency-limit.js';
+import { frequencyDecision, withinFrequencyLimit } from './frequency-limit.js';
 
 const TWICE_A_YEAR = { count: 2, perMonths: 12 }; // CCPA §1798.130(b)
 const at = new Date('2026-06-15T12:00:00Z');
@@ -29,5 +29,33 @@ describe('withinFrequencyLimit', () => {
   it('refuses a malformed limit', () => {
     expect(() => withinFrequencyLimit([], at, { count: 0, perMonths: 12 })).toThrow('whole positive count and perMonths');
     expect(() => withinFrequencyLimit([], at, { count: 2, perMonths: 1.5 })).toThrow('whole positive count and perMonths');
+  });
+});
+
+describe('frequencyDecision', () => {
+  const know = { id: 'ccpa-know', limit: { count: 2, perMonths: 12, sharedWith: ['ccpa-categories'] } };
+  const at = new Date('2026-12-04T17:00:00Z');
+  const ago = (minutes: number) => new Date(at.getTime() - minutes * 60_000);
+
+  it('has nothing to say where the right has no limit', () => {
+    expect(frequencyDecision({ id: 'correction' }, [{ rightId: 'correction', receivedAt: ago(1) }], at)).toBeNull();
+  });
+
+  it('refuses a third request within twelve months, counting the rights that share the allowance', () => {
+    const earlier = [
+      { rightId: 'ccpa-know', receivedAt: ago(15) },
+      { rightId: 'ccpa-categories', receivedAt: ago(5) },
+      { rightId: 'correction', receivedAt: ago(3) },
+    ];
+    expect(frequencyDecision(know, earlier, at)).toEqual({ limit: { count: 2, perMonths: 12 }, allowance: ['ccpa-know', 'ccpa-categories'], counted: 2, within: false });
+    expect(frequencyDecision(know, earlier.slice(1), at)).toMatchObject({ counted: 1, within: true });
+  });
+
+  it('forgets a request made twelve months or more before', () => {
+    const earlier = [
+      { rightId: 'ccpa-know', receivedAt: new Date('2025-12-04T17:00:00Z') },
+      { rightId: 'ccpa-know', receivedAt: ago(60) },
+    ];
+    expect(frequencyDecision(know, earlier, at)).toMatchObject({ counted: 1, within: true });
   });
 });

@@ -10,7 +10,8 @@ export {
 } from './deadline.calculator.js';
 export { reportPeriod, reportPeriodChoices, type ReportPeriod, type ReportPeriodChoice, type ReportPeriodResult } from './report-period.js';
 export { deadlineUrgency, DUE_SOON_FRACTION, type DeadlineUrgency } from './deadline-urgency.js';
-export { withinFrequencyLimit, type RequestFrequencyLimit } from './frequency-limit.js';
+export { isPlainMailAddress } from './mail-address.js';
+export { frequencyDecision, withinFrequencyLimit, type EarlierRequest, type FrequencyDecision, type LimitedRight, type RequestFrequencyLimit } from './frequency-limit.js';
 export {
   REQUEST_STATUSES,
   OPEN_STATUSES,

@@ -1,27 +1,34 @@
-import { Body, Controller, Get, HttpCode, Inject, NotFoundException, Param, Post, Req, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, NotFoundException, Param, Post, Req, Res, UploadedFile, UseGuards, UseInterceptors } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { Env, type Clock } from '#config';
+import type { Clock } from '#config';
 import { OrganisationDirectory, type OrganisationContext } from '#db';
 import { formatLocalDate } from '#mail';
-import { agentRegistrationRule, rightsOffered, type PolicyRight } from '#policy';
+import { agentRegistrationRule, rightChosen, type FrequencyLimit, type PolicyRight } from '#policy';
 import { agentRegistrationRequired, dataContextDecision, gpcExplanation, requiresVerification, type GpcDecision } from '#workflow';
-import { Csrf, CsrfRejected } from '../public/csrf.js';
-import { RateLimiter } from '../infra/rate-limiter.js';
+import { Csrf } from '../public/csrf.js';
 import { confirmationPage } from '../views/request-pages.view.js';
 import { REQUEST_FORM_FIELDS, requestFormPage, type FieldErrors, type RequestFormField } from '../views/request-form.view.js';
 import type { UploadedFile as Upload } from '../staff/request/response-upload.js';
 import { AgentFormDto } from './agent-form.dto.js';
 import { echoValues, validateForm } from './form-validation.js';
+import { IntakeGate } from './intake-gate.guard.js';
 import { checkPermissionFile, MAX_PERMISSION_FILE_BYTES } from './permission-file.js';
 import { PermissionUpload, uploadProblemMessage, uploadProblemOf } from './permission-upload.interceptor.js';
 import { RequestFormDto } from './request-form.dto.js';
+import { SENSITIVE_NUMBER_MESSAGE, sensitiveNumberMessage } from './sensitive-numbers.js';
 import { RequestIntakeService, type IntakeRoute } from './request-intake.service.js';
 import { GpcSignals } from '../suppression/gpc.js';
 import { CLOCK } from '../infra/tokens.js';
 
-const HOUR = 3600;
-
 type Values = Partial<Record<RequestFormField, string>>;
+
+/**
+ * Told on every answer for a limited right, in the same words whether or not the limit was reached: the page is
+ * open to whoever typed the address, so only the mail to that address says which it was.
+ */
+function limitNotice(organisationName: string, limit: FrequencyLimit): string {
+  return `${organisationName} answers this request ${limit.count} times in ${limit.perMonths} months: “${limit.citation.quote}” If ${limit.count} such requests from your address were already confirmed in that time, this one is declined, and our email tells you so instead of asking you to confirm.`;
+}
 
 /** The public request form of each organisation: /o/:org/requests/new. */
 @Controller('o/:org/requests')
@@ -31,8 +38,6 @@ export class RequestFormController {
     @Inject(OrganisationDirectory) private readonly directory: OrganisationDirectory,
     private readonly intake: RequestIntakeService,
     private readonly csrf: Csrf,
-    private readonly rateLimiter: RateLimiter,
-    private readonly env: Env,
     private readonly gpc: GpcSignals,
   ) {}
 
@@ -43,9 +48,13 @@ export class RequestFormController {
     res.type('html').send(this.renderForm(context, req, res, {}, {}, undefined, gpc));
   }
 
-  /** The form posts multipart (it carries an agent's permission file); urlencoded posts are read the same way. */
+  /**
+   * The form posts multipart (it carries an agent's permission file); urlencoded posts are read the same way. Rate
+   * limit, size and form token are checked on the headers (IntakeGate) before the body is read.
+   */
   @Post()
   @HttpCode(200)
+  @UseGuards(IntakeGate)
   @UseInterceptors(PermissionUpload)
   async submit(
     @Param('org') slug: string,
@@ -59,19 +68,11 @@ export class RequestFormController {
     const body: Record<string, unknown> = { ...posted };
     const values = echoValues(body, REQUEST_FORM_FIELDS);
     const gpc = this.gpc.decisionFor(req, context);
-    try {
-      this.csrf.verify(req, body._csrf);
-    } catch (error) {
-      if (!(error instanceof CsrfRejected)) throw error;
-      res.status(403).type('html').send(this.renderForm(context, req, res, values, {}, error.message, await this.pageViewSignal(req, context)));
-      return;
-    }
     // Bots fill the hidden field; people never see it.
     if (typeof body.website === 'string' && body.website !== '') {
       res.status(400).type('html').send(this.renderForm(context, req, res, values, {}, 'Your submission could not be accepted.', await this.pageViewSignal(req, context)));
       return;
     }
-    await this.rateLimiter.hit('intake', req.ip ?? 'unknown', this.env.INTAKE_RATE_LIMIT, HOUR);
 
     const { website: _honeypot, _csrf, ...fields } = body;
     const checked = await this.check(context, fields, values, file, req);
@@ -95,6 +96,7 @@ export class RequestFormController {
         agentName: route.kind === 'agent' ? route.agent.agentName : undefined,
         redirect: route.kind === 'redirect' ? route.redirect : undefined,
         gpcNotice: gpc ? gpcExplanation(gpc, context.policy.name) : undefined,
+        limitNotice: right.limit && route.kind !== 'redirect' ? limitNotice(context.policy.name, right.limit) : undefined,
       }),
     );
   }
@@ -109,8 +111,11 @@ export class RequestFormController {
   ): Promise<{ ok: true; form: RequestFormDto; right: PolicyRight; route: IntakeRoute } | { ok: false; errors: FieldErrors }> {
     const validated = await validateForm(RequestFormDto, fields);
     const errors: FieldErrors = validated.ok ? {} : validated.errors;
-    const right = rightsOffered(context.policy).find((r) => r.id === values.rightId);
-    if (!right && !errors.rightId) errors.rightId = ['Choose one of the requests listed.'];
+    const chosen = rightChosen(context.policy, values.rightId, fields.residence);
+    if (chosen === undefined && !errors.rightId) errors.rightId = ['Choose one of the requests listed.'];
+    if (chosen === null) errors.residence = ['Tell us whether you live in California: it decides which law your request is answered under.'];
+    const right = chosen ?? undefined;
+    if (errors.details?.[0] === SENSITIVE_NUMBER_MESSAGE && context.policy.country !== 'US') errors.details = [sensitiveNumberMessage(context.policy.country)];
     const dataContext = dataContextDecision(context.policy.processorRedirects, fields.dataContext);
     if (!dataContext.ok) errors.dataContext = [`Tell us whether this is about your own relationship with ${context.policy.name} or one of the services listed.`];
 
@@ -177,7 +182,6 @@ export class RequestFormController {
         maxPermissionMb: MAX_PERMISSION_FILE_BYTES / (1024 * 1024),
         gpcNotice: gpc ? gpcExplanation(gpc, context.policy.name) : undefined,
       },
-      rightsOffered(context.policy),
     );
   }
 }

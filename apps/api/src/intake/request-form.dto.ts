@@ -11,7 +11,8 @@ import {
   registerDecorator,
   type ValidationOptions,
 } from 'class-validator';
-import { containsSensitiveNumber } from './sensitive-numbers.js';
+import { IsPlainEmail } from './plain-email.js';
+import { containsSensitiveNumber, SENSITIVE_NUMBER_MESSAGE } from './sensitive-numbers.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -38,6 +39,7 @@ export class RequestFormDto {
   @IsString({ message: 'Enter your email address, like name@example.com.' })
   @IsEmail({}, { message: 'Enter your email address, like name@example.com.' })
   @MaxLength(254, { message: 'That email address is too long.' })
+  @IsPlainEmail({ message: 'Enter the address without quotes, spaces, commas or angle brackets, like name@example.com.' })
   email: string;
 
   @Transform(trim)
@@ -58,9 +60,7 @@ export class RequestFormDto {
   @IsOptional()
   @IsString({ message: 'Details must be text.' })
   @MaxLength(5000, { message: 'Details can be at most 5,000 characters.' })
-  @HasNoSensitiveNumbers({
-    message: 'Please remove any Social Security or card number: we never need them, and we do not store them.',
-  })
+  @HasNoSensitiveNumbers({ message: SENSITIVE_NUMBER_MESSAGE })
   details?: string;
 }
 

@@ -13,7 +13,7 @@ import {
 } from '#db';
 import { findRight, type PolicyRight, type ProcessorRedirect } from '#policy';
 import { writeOutbox } from '#queue';
-import { normaliseEmail, redirect, requiresVerification, type GpcDecision, type SuppressionSource } from '#workflow';
+import { deny, frequencyDecision, normaliseEmail, redirect, requiresVerification, type FrequencyDecision, type GpcDecision, type SuppressionSource } from '#workflow';
 import { DATA_SOURCE } from '../infra/tokens.js';
 import { OptOutService } from '../suppression/opt-out.service.js';
 import type { AgentFormDto } from './agent-form.dto.js';
@@ -83,19 +83,77 @@ export class RequestIntakeService {
       details: form.details ?? '',
     };
     const channel = route.kind === 'agent' ? 'agent' : origin.channel;
-    const request = await insertRequest(tx, context, right, requester, channel, receivedAt);
     // IsEmail already passed; the fallback only keeps an address our stricter shape check would refuse.
     const email = normaliseEmail(form.email) ?? form.email.trim().toLowerCase();
+    const frequency = route.kind === 'redirect' ? null : await this.frequencyOf(tx, context, right, email, receivedAt);
+    const request = await insertRequest(tx, context, right, requester, channel, receivedAt);
     if (route.kind === 'redirect') await this.redirectAtOnce(tx, request, context, route.redirect, receivedAt);
     else {
       if (route.kind === 'agent') await this.recordAgent(tx, request, route);
-      if (requiresVerification(right.type)) await writeOutbox(tx, 'verification.send', { requestId: request.id }, 'initial');
+      if (frequency && !frequency.within) await this.denyOverLimit(tx, request, context, right, frequency, receivedAt);
+      else if (requiresVerification(right.type)) await writeOutbox(tx, 'verification.send', { requestId: request.id }, 'initial');
       else await this.optOuts.fulfil(tx, request, { context, source: origin.suppressionSource, address: email, at: receivedAt, confirmedBy: 'mail' });
     }
     // Last, so that what the channel keeps records the request as it is answered (an opt-out already fulfilled).
     await origin.recordWith?.(tx, request);
     if (gpc) await this.recordGpc(tx, context, request, requester, email, gpc, receivedAt);
     return request;
+  }
+
+  /**
+   * The policy's limit on how often the right may be asked, against the person's earlier requests here (by
+   * normalised address). Only requests whose address was confirmed count, and none that were declined, withdrawn
+   * or closed unconfirmed: someone typing another person's address cannot use up that person's allowance. A lock
+   * on the person makes parallel posts count one another.
+   */
+  private async frequencyOf(tx: EntityManager, context: OrganisationContext, right: PolicyRight, email: string, at: Date): Promise<FrequencyDecision | null> {
+    if (!right.limit) return null;
+    const organisationId = context.organisation.id;
+    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`frequency:${organisationId}:${email}`]);
+    const allowance = [right.id, ...(right.limit.sharedWith ?? [])];
+    const earlier = (await tx.query(
+      `SELECT right_id AS "rightId", received_at AS "receivedAt" FROM data_subject_request
+        WHERE organisation_id = $1 AND lower(requester_email) = $2 AND right_id = ANY($3) AND verified_at IS NOT NULL
+          AND status NOT IN ('denied', 'withdrawn', 'closed_unverified', 'redirected')
+          AND received_at > $4::timestamptz - make_interval(months => $5)`,
+      [organisationId, email, allowance, at, right.limit.perMonths],
+    )) as { rightId: string; receivedAt: Date }[];
+    return frequencyDecision(right, earlier, at);
+  }
+
+  /**
+   * Over the policy's limit: the request is recorded (the law lets the business decline it, and the record shows it
+   * was asked and declined) and denied at once through the workflow, its mail quoting the policy's limit.
+   */
+  private async denyOverLimit(
+    tx: EntityManager,
+    request: DataSubjectRequest,
+    context: OrganisationContext,
+    right: PolicyRight,
+    frequency: FrequencyDecision,
+    at: Date,
+  ): Promise<void> {
+    const { count, perMonths } = frequency.limit;
+    const explanation = `${context.policy.name} answers this request ${count} times in ${perMonths} months, and that many have been confirmed from this address in that time. Its policy: "${right.limit!.citation.quote}"`;
+    const result = deny(requestFacts(request, context), at, 'frequency_limit_exceeded', explanation);
+    if (!result.ok) throw new Error(`A request over its frequency limit could not be denied: ${result.error.message}`);
+    applyTransition(request, result.status, result.changes);
+    await tx.save(request);
+    await rescheduleRequest(tx, request, context, at);
+    const [action] = result.events.flatMap((e) => (e.kind === 'audit' ? [e.action] : []));
+    const entry = await appendAudit(tx, {
+      organisationId: request.organisationId,
+      requestId: request.id,
+      actorLabel: 'system',
+      action,
+      // As a staff denial records it; the explanation is the policy's wording, nothing the requester wrote.
+      detail: { denialReason: 'frequency_limit_exceeded', explanation, counted: frequency.counted },
+      at,
+    });
+    for (const event of result.events) {
+      if (event.kind !== 'mail') continue;
+      await writeOutbox(tx, 'requester.notify', { requestId: request.id, template: event.template, auditEntryId: entry.id }, `${entry.id}-${event.template}`);
+    }
   }
 
   /** The agent and the consumer's signed permission; the agent is told the consumer must confirm. */

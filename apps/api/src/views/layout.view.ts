@@ -17,7 +17,9 @@ fieldset { border: none; padding: 0; margin: 0; }
 details { font-size: .9em; color: #444; margin: .1rem 0 .3rem 1.6rem; }
 blockquote { margin: .3rem 0; padding-left: .8rem; border-left: 3px solid #bbb; }
 .error { color: #b00020; font-weight: 600; display: block; }
-[aria-invalid=true] { border-color: #b00020; }
+/* As specific as the input rules above, and after them: an invalid field's border turns red. */
+input[aria-invalid=true], textarea[aria-invalid=true], select[aria-invalid=true] { border-color: #b00020; }
+input[type=radio][aria-invalid=true], input[type=checkbox][aria-invalid=true], input[type=file][aria-invalid=true] { outline: 2px solid #b00020; outline-offset: 2px; }
 .summary { border: 3px solid #b00020; padding: .5rem 1rem; margin: 1rem 0; }
 .notice { border-left: 6px solid #1d70b8; padding: .5rem 1rem; background: #f3f7fb; }
 .reference { font-size: 1.8rem; font-weight: 700; letter-spacing: .05em; }

@@ -1,5 +1,5 @@
 import { html, type SafeHtml } from '#mail';
-import type { OrganisationPolicy, SpecialRule } from '#policy';
+import { acceptsAgents, asksResidence, formChoices, senderAddressRule, type FormChoice, type OrganisationPolicy, type PolicyRight, type SpecialRule } from '#policy';
 import { OWN_DATA } from '#workflow';
 import { page } from './layout.view.js';
 
@@ -10,6 +10,7 @@ export const REQUEST_FORM_FIELDS = [
   'email',
   'phone',
   'rightId',
+  'residence',
   'dataContext',
   'details',
   'relationship',
@@ -38,6 +39,7 @@ export interface RequestFormView {
 const FIELD_ORDER = [...REQUEST_FORM_FIELDS, 'permission'] as const;
 const FIELD_ANCHOR: Record<string, string> = {
   rightId: 'right-0',
+  residence: 'residence-california',
   relationship: 'relationship-self',
   dataContext: 'data-context-own',
   agentIsBusiness: 'agent-is-business',
@@ -56,7 +58,7 @@ function invalid(errors: FieldErrors, field: string): SafeHtml {
 }
 
 /** The request form: plain HTML that works with JavaScript off, errors beside their fields. */
-export function requestFormPage(view: RequestFormView, offeredRights: OrganisationPolicy['rights']): string {
+export function requestFormPage(view: RequestFormView): string {
   const { policy, values, errors } = view;
   const problems = FIELD_ORDER.filter((f) => errors[f]?.length);
   const summary =
@@ -67,57 +69,15 @@ ${view.formError ? html`<p>${view.formError}</p>` : ''}
 <ul>${problems.map((f) => html`<li><a href="#${FIELD_ANCHOR[f] ?? f}">${errors[f]![0]}</a></li>`)}</ul>
 </div>`
       : '';
-  const rights = offeredRights.map(
-    (right, i) => html`<div class="choice">
-<input type="radio" name="rightId" id="right-${i}" value="${right.id}"${values.rightId === right.id ? html` checked` : ''}${invalid(errors, 'rightId')}>
-<label for="right-${i}">${right.label}${
-      right.limit ? html` <span class="hint">You can ask for this ${right.limit.count} times in ${right.limit.perMonths} months.</span>` : ''
-    }</label>
-</div>
-<details><summary>Where ${policy.name}'s policy says this</summary><blockquote>${right.citation.quote}</blockquote>${
-      right.limit ? html`<blockquote>${right.limit.citation.quote}</blockquote>` : ''
-    }</details>`,
-  );
+  const senderRule = senderAddressRule(policy);
+  const rights = formChoices(policy).map((choice, i) => rightChoice(policy, choice, i, values.rightId, errors, senderRule));
   const relationship = (value: 'self' | 'agent', label: string) => html`<div class="choice">
 <input type="radio" name="relationship" id="relationship-${value}" value="${value}"${(values.relationship ?? 'self') === value ? html` checked` : ''}>
 <label for="relationship-${value}">${label}</label>
 </div>`;
   const rule = view.agentRegistrationRule;
-
-  const body = html`<h1>Make a privacy request to ${policy.name}</h1>
-<p>Use this form to exercise the rights ${policy.name}'s privacy policy gives you. For most requests we email you a link to confirm your address, and act once you open it; opt-outs need no confirmation.</p>
-${view.gpcNotice ? html`<p class="notice" id="gpc-notice">${view.gpcNotice}</p>` : ''}
-${summary}
-<form method="post" action="/o/${policy.slug}/requests" enctype="multipart/form-data" novalidate>
-<input type="hidden" name="_csrf" value="${view.csrfToken}">
-<div class="hp" aria-hidden="true"><label for="website">Leave this empty</label><input type="text" name="website" id="website" tabindex="-1" autocomplete="off"></div>
-
-<label for="name">Your full name <span class="hint">If you are an authorised agent: the name of the person you act for. Your own details go further down.</span></label>
-${errorFor(errors, 'name')}
-<input type="text" name="name" id="name" autocomplete="name" maxlength="200" value="${values.name ?? ''}"${invalid(errors, 'name')}>
-
-<label for="email">Email address <span class="hint">We send the confirmation link and our answer here. For an agent's request: the address of the person you act for, who must confirm it.</span></label>
-${errorFor(errors, 'email')}
-<input type="email" name="email" id="email" autocomplete="email" maxlength="254" value="${values.email ?? ''}"${invalid(errors, 'email')}>
-
-<label for="phone">Phone number (optional) <span class="hint">Only if you would like us to be able to call you about this request.</span></label>
-${errorFor(errors, 'phone')}
-<input type="tel" name="phone" id="phone" autocomplete="tel" maxlength="25" value="${values.phone ?? ''}"${invalid(errors, 'phone')}>
-
-<fieldset>
-<legend>What would you like to ask for?</legend>
-${errorFor(errors, 'rightId')}
-${rights}
-</fieldset>
-
-${dataContextQuestion(policy, values.dataContext, errors)}
-
-<label for="details">Anything that helps us find your information (optional)
-<span class="hint">For example an account name or the dates you used the service. Never include a Social Security or card number.</span></label>
-${errorFor(errors, 'details')}
-<textarea name="details" id="details" rows="5" maxlength="5000"${invalid(errors, 'details')}>${values.details ?? ''}</textarea>
-
-<fieldset>
+  const agents = acceptsAgents(policy);
+  const agentSection = html`<fieldset>
 <legend>Who is this request for?</legend>
 ${errorFor(errors, 'relationship')}
 ${relationship('self', 'Myself')}
@@ -151,11 +111,84 @@ ${errorFor(errors, 'agentRegistration')}
 <span class="hint">A PDF, PNG or JPEG file of at most ${view.maxPermissionMb} MB.${errors.permission?.length || values.agentName ? ' If you chose a file before, choose it again.' : ''}</span></label>
 ${errorFor(errors, 'permission')}
 <input type="file" name="permission" id="permission" accept="application/pdf,image/png,image/jpeg"${invalid(errors, 'permission')}>
+</fieldset>`;
+
+  const body = html`<h1>Make a privacy request to ${policy.name}</h1>
+<p>Use this form to exercise the rights ${policy.name}'s privacy policy gives you. For most requests we email you a link to confirm your address, and act once you open it; opt-outs need no confirmation.</p>
+${view.gpcNotice ? html`<p class="notice" id="gpc-notice">${view.gpcNotice}</p>` : ''}
+${summary}
+<form method="post" action="/o/${policy.slug}/requests?_csrf=${view.csrfToken}" enctype="multipart/form-data" novalidate>
+<input type="hidden" name="_csrf" value="${view.csrfToken}">
+<div class="hp" aria-hidden="true"><label for="website">Leave this empty</label><input type="text" name="website" id="website" tabindex="-1" autocomplete="off"></div>
+
+<label for="name">Your full name${agents ? html` <span class="hint">If you are an authorised agent: the name of the person you act for. Your own details go further down.</span>` : ''}</label>
+${errorFor(errors, 'name')}
+<input type="text" name="name" id="name" autocomplete="name" maxlength="200" value="${values.name ?? ''}"${invalid(errors, 'name')}>
+
+<label for="email">Email address <span class="hint">We send the confirmation link and our answer here.${agents ? " For an agent's request: the address of the person you act for, who must confirm it." : ''}</span></label>
+${errorFor(errors, 'email')}
+<input type="email" name="email" id="email" autocomplete="email" maxlength="254" value="${values.email ?? ''}"${invalid(errors, 'email')}>
+
+<label for="phone">Phone number (optional) <span class="hint">Only if you would like us to be able to call you about this request.</span></label>
+${errorFor(errors, 'phone')}
+<input type="tel" name="phone" id="phone" autocomplete="tel" maxlength="25" value="${values.phone ?? ''}"${invalid(errors, 'phone')}>
+
+<fieldset>
+<legend>What would you like to ask for?</legend>
+${errorFor(errors, 'rightId')}
+${rights}
 </fieldset>
+
+${residenceQuestion(policy, values.residence, errors)}
+
+${dataContextQuestion(policy, values.dataContext, errors)}
+
+<label for="details">Anything that helps us find your information (optional)
+<span class="hint">For example an account name or the dates you used the service. ${
+    policy.country === 'US' ? 'Never include a Social Security or card number.' : 'Never include a National Insurance, passport or payment card number.'
+  }</span></label>
+${errorFor(errors, 'details')}
+<textarea name="details" id="details" rows="5" maxlength="5000"${invalid(errors, 'details')}>${values.details ?? ''}</textarea>
+
+${agents ? agentSection : html`<input type="hidden" name="relationship" value="self">`}
 
 <button type="submit">Send my request</button>
 </form>`;
   return page(`Make a privacy request`, body, policy.name);
+}
+
+/** A choice of request, with where the policy says it, how often it may be asked, and the rule that limits it. */
+function rightChoice(policy: OrganisationPolicy, choice: FormChoice, i: number, chosen: string | undefined, errors: FieldErrors, senderRule?: SpecialRule): SafeHtml {
+  const { right, californian } = choice;
+  const limited = [right, californian].find((r): r is PolicyRight => r?.limit !== undefined);
+  const optOut = right.type === 'opt_out_marketing_email' || right.type === 'opt_out_sale_share';
+  return html`<div class="choice">
+<input type="radio" name="rightId" id="right-${i}" value="${right.id}"${chosen === right.id ? html` checked` : ''}${invalid(errors, 'rightId')}>
+<label for="right-${i}">${right.label}${
+    limited?.limit ? html` <span class="hint">You can ask for this ${limited.limit.count} times in ${limited.limit.perMonths} months.</span>` : ''
+  }${californian ? html` <span class="hint">If you live in California, ${policy.name} answers it under the CCPA: ${californian.label}.</span>` : ''}${
+    optOut && senderRule ? html` <span class="hint sender-rule" id="sender-rule-${i}">${senderRule.summary} Give the address that receives the mail you want to stop.</span>` : ''
+  }</label>
+</div>
+<details><summary>Where ${policy.name}'s policy says this</summary>${[right, californian].map((r) =>
+    r ? html`<blockquote>${r.citation.quote}</blockquote>${r.limit ? html`<blockquote>${r.limit.citation.quote}</blockquote>` : ''}` : '',
+  )}${optOut && senderRule ? html`<blockquote>${senderRule.citation.quote}</blockquote>` : ''}</details>`;
+}
+
+/** Asked only where a choice is granted both to everyone and, under the CCPA, to Californians. */
+function residenceQuestion(policy: OrganisationPolicy, chosen: string | undefined, errors: FieldErrors): SafeHtml {
+  if (!asksResidence(policy)) return html``;
+  const choice = (value: string, label: string) => html`<div class="choice">
+<input type="radio" name="residence" id="residence-${value}" value="${value}"${chosen === value ? html` checked` : ''}${invalid(errors, 'residence')}>
+<label for="residence-${value}">${label}</label>
+</div>`;
+  return html`<fieldset>
+<legend>Do you live in California?</legend>
+<span class="hint">Californians have rights under the California Consumer Privacy Act; where a choice above says so, ${policy.name} answers it under that law.</span>
+${errorFor(errors, 'residence')}
+${choice('california', 'Yes, I live in California')}
+${choice('elsewhere', 'No, I live elsewhere')}
+</fieldset>`;
 }
 
 /**

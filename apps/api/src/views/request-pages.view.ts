@@ -13,6 +13,8 @@ export interface ConfirmationView {
   dueOn: string;
   csrfToken: string;
   gpcNotice?: string;
+  /** The policy's limit on how often the request may be made; the same words whether or not it was reached. */
+  limitNotice?: string;
   /** Made by this authorised agent: the consumer must confirm it. */
   agentName?: string;
   /** The organisation only processes this data: the request was closed and the requester pointed to the controller. */
@@ -35,6 +37,7 @@ Until you open it, we cannot act on the request.</p></div>`
 }
 ${v.needsVerification ? html`<p>${v.organisationName} must answer by <strong>${v.dueOn}</strong>.</p>` : html`<p>Opt-outs take effect at once: this one already has.</p>`}
 ${v.gpcNotice ? html`<p class="notice" id="gpc-notice">${v.gpcNotice}</p>` : ''}
+${v.limitNotice ? html`<p class="notice" id="limit-notice">${v.limitNotice}</p>` : ''}
 ${
   v.needsVerification
     ? html`<h2>No email?</h2>
@@ -61,6 +64,7 @@ function agentConfirmationPage(v: ConfirmationView): string {
 <p>Request: ${v.requestLabel}.</p>
 <div class="notice" id="agent-next"><p><strong>The person you act for must confirm it.</strong> We emailed them a link to confirm directly with ${v.organisationName}
 that they gave you permission. Until they do, nothing is done; if they say they did not, the request is closed.</p></div>
+${v.limitNotice ? html`<p class="notice" id="limit-notice">${v.limitNotice}</p>` : ''}
 <p>We sent you a receipt with the reference. ${v.organisationName} must answer by <strong>${v.dueOn}</strong>; the answer goes to the person you act for.</p>`;
   return page('Request received', body, v.organisationName);
 }

@@ -34,6 +34,13 @@ describe('availableActions', () => {
     expect(actions.denialReasons).not.toContain('frequency_limit_exceeded');
   });
 
+  it('offers a frequency-limit denial only where the policy limits the right', () => {
+    const ccpa = facts({ regime: 'ccpa', status: 'unverified', verifiedAt: null });
+    expect(availableActions(ccpa, 'agent', now).denialReasons).not.toContain('frequency_limit_exceeded');
+    expect(availableActions(ccpa, 'agent', now, true).denialReasons).toContain('frequency_limit_exceeded');
+    expect(availableActions(facts({ regime: 'none', internalTargetDays: 30 }), 'agent', now).denialReasons).not.toContain('frequency_limit_exceeded');
+  });
+
   it('hides what an unverified request cannot take yet', () => {
     const actions = availableActions(facts({ status: 'unverified', verifiedAt: null }), 'agent', now);
     expect(actions).toMatchObject({ start: false, ask: false, extend: false, fulfil: false, partiallyFulfil: false, redirect: true });

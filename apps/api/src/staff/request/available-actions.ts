@@ -52,10 +52,13 @@ const NONE: AvailableActions = {
 // Stands in for the text a form will carry, so a form is offered exactly when the workflow would accept it.
 const SOME_TEXT = 'text';
 
-/** Auditors read only; agents and admins get the actions the workflow accepts now, and only admins reopen. */
-export function availableActions(facts: RequestFacts, role: StaffRole, now: Date): AvailableActions {
+/**
+ * Auditors read only; agents and admins get the actions the workflow accepts now, and only admins reopen. A
+ * frequency-limit denial is offered only where the policy limits the right (`frequencyLimited`).
+ */
+export function availableActions(facts: RequestFacts, role: StaffRole, now: Date, frequencyLimited = false): AvailableActions {
   if (role === 'auditor') return NONE;
-  const grounds = denialReasons(facts.regime, facts.requestType);
+  const grounds = denialReasons(facts.regime, facts.requestType).filter((ground) => frequencyLimited || ground !== 'frequency_limit_exceeded');
   return {
     assign: isOpen(facts.status),
     note: true,

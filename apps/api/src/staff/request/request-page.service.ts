@@ -19,6 +19,7 @@ import { DATA_SOURCE } from '../../infra/tokens.js';
 import { isUuid } from '../../infra/uuid.js';
 import type { StaffOrganisation } from '../auth/organisation-access.js';
 import { availableActions, type AvailableActions } from './available-actions.js';
+import { earlierRequestsOf, type EarlierRequestRow } from './earlier-requests.js';
 import { InboundMailService, type InboundMail } from '../inbound/inbound-mail.service.js';
 
 export interface TimelineItem {
@@ -48,6 +49,8 @@ export interface RequestPageModel {
   agent: RequestAgent | null;
   /** The rule of the request's policy that agents be registered with the California Secretary of State, to check against. */
   agentRegistrationRule: SpecialRule | undefined;
+  /** The same person's earlier requests here (by normalised address), newest first: what a frequency limit counts. */
+  earlierRequests: EarlierRequestRow[];
   /** Agents and admins a request can be assigned to. */
   team: TeamMember[];
   redirects: ProcessorRedirect[];
@@ -109,7 +112,8 @@ export class RequestPageService {
       agentRegistrationRule: agentRegistrationRule(requestContext.policy),
       team,
       redirects: requestContext.policy.processorRedirects,
-      actions: availableActions(facts, organisation.role, now),
+      actions: availableActions(facts, organisation.role, now, findRight(requestContext.policy, request.rightId)?.limit !== undefined),
+      earlierRequests: await earlierRequestsOf(this.dataSource, request),
       inboundMail,
     };
   }

@@ -90,6 +90,7 @@ ${
 <dt>Details</dt><dd>${personal(request.details ? html`<pre>${request.details}</pre>` : '—')}</dd>
 </dl>
 ${request.relationship === 'agent' ? agentSection(m, personal) : ''}
+${earlierRequestsSection(m, tz)}
 ${m.inboundMail ? inboundMailSection(m.inboundMail, `/staff/orgs/${organisation.organisation.slug}/requests/${request.id}`, tz) : ''}
 <h2>Dates</h2>
 <dl id="dates">
@@ -127,6 +128,26 @@ ${request.purgedAt ? '' : actionForms(m, chrome)}`;
     csrfToken: chrome.csrfToken,
     organisation: { slug: organisation.organisation.slug, name: organisation.organisation.name, role: organisation.role },
   });
+}
+
+/** The same person's earlier requests, linked, with the policy's limit where the right has one. */
+function earlierRequestsSection(m: RequestPageModel, tz: string): SafeHtml {
+  if (m.request.purgedAt) return html``;
+  const slug = m.organisation.organisation.slug;
+  const limit = m.right?.limit;
+  const label = (rightId: string) => m.requestContext.policy.rights.find((r) => r.id === rightId)?.label ?? rightId;
+  return html`<h2>Earlier requests from this address</h2>
+${limit ? html`<p class="hint" id="frequency-limit">The policy allows this request ${limit.count} times in ${limit.perMonths} months: “${limit.citation.quote}”</p>` : ''}
+${
+  m.earlierRequests.length === 0
+    ? html`<p id="earlier-requests">None.</p>`
+    : html`<ul id="earlier-requests">${m.earlierRequests.map(
+        (r) =>
+          html`<li><a href="/staff/orgs/${slug}/requests/${r.id}">${r.reference}</a>: ${label(r.rightId)}, received ${formatLocalDate(r.receivedAt, tz)}, ${words(r.status)}${
+            r.verifiedAt ? '' : ' (address not confirmed)'
+          }</li>`,
+      )}</ul>`
+}`;
 }
 
 /** Who acted for the consumer, for staff to check: registration (where the policy or the law asks it) and the signed permission. */
