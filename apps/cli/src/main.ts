@@ -1,12 +1,13 @@
 import { loadEnv } from '#config';
-import { createDataSource, ensureDatabase, registerDrpAgent } from '#db';
+import { createDataSource, ensureDatabase, registerDrpAgent, RESET_MINUTES } from '#db';
 import { generateMigration } from './generate-migration.command.js';
 import { seedOrganisations } from './seed.command.js';
+import { passwordResetLink } from './staff-password.command.js';
 import { startSystem } from './start.command.js';
 import { verifyAudit } from './verify-audit.command.js';
 
 const USAGE =
-  'usage: rightsdesk <migrate | seed | start | generate-migration NAME | verify-audit [SLUG] | drp-agent register ID NAME VERIFY_KEY>';
+  'usage: rightsdesk <migrate | seed | start | generate-migration NAME | verify-audit [SLUG] | drp-agent register ID NAME VERIFY_KEY | staff reset-password EMAIL>';
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...args] = argv;
@@ -66,6 +67,18 @@ async function main(argv: string[]): Promise<void> {
       const dataSource = await createDataSource(env.DATABASE_URL, { poolSize: 1 }).initialize();
       try {
         console.log(`drp-agent: ${id} ${await registerDrpAgent(dataSource, { id, name, verifyKey })}`);
+      } finally {
+        await dataSource.destroy();
+      }
+      return;
+    }
+    case 'staff': {
+      const [action, email] = args;
+      if (action !== 'reset-password' || !email) throw new Error(USAGE);
+      const dataSource = await createDataSource(env.DATABASE_URL, { poolSize: 1 }).initialize();
+      try {
+        const link = await passwordResetLink(dataSource, email, env.PUBLIC_URL, new Date());
+        console.log(`staff: give ${email} this link to choose a new password; it works once, for ${RESET_MINUTES} minutes:\n  ${link}`);
       } finally {
         await dataSource.destroy();
       }

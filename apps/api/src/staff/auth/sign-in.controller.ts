@@ -77,7 +77,8 @@ ${error ? html`<div class="summary" role="alert" id="error-summary"><p>${error}<
 <label for="password">Password</label>
 <input type="password" name="password" id="password" autocomplete="current-password" required>
 <button type="submit">Sign in</button>
-</form>`;
+</form>
+<p><a href="/staff/forgot-password">Forgotten your password?</a></p>`;
     return page('Staff sign-in', body);
   }
 }
