@@ -3,11 +3,11 @@ import { createDataSource, ensureDatabase, registerDrpAgent, RESET_MINUTES } fro
 import { generateMigration } from './generate-migration.command.js';
 import { seedOrganisations } from './seed.command.js';
 import { passwordResetLink } from './staff-password.command.js';
-import { startSystem } from './start.command.js';
+import { startSystem, type DemoAdmin } from './start.command.js';
 import { verifyAudit } from './verify-audit.command.js';
 
 const USAGE =
-  'usage: rightsdesk <migrate | seed | start | generate-migration NAME | verify-audit [SLUG] | drp-agent register ID NAME VERIFY_KEY | staff reset-password EMAIL>';
+  'usage: rightsdesk <migrate | seed | start [--seed] | generate-migration NAME | verify-audit [SLUG] | drp-agent register ID NAME VERIFY_KEY | staff reset-password EMAIL>';
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...args] = argv;
@@ -25,20 +25,12 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     case 'seed': {
-      const dataSource = await createDataSource(env.DATABASE_URL).initialize();
-      try {
-        for (const r of await seedOrganisations(dataSource, env.SEEDS_DIR)) {
-          const what = r.created ? 'created' : r.newPolicyVersion ? 'new policy version' : 'unchanged';
-          console.log(`seed: ${r.slug} (${r.name}): ${what}`);
-          if (r.demoAdmin) console.log(`      demo admin: ${r.demoAdmin.email}  password: ${r.demoAdmin.password}  (shown once)`);
-        }
-      } finally {
-        await dataSource.destroy();
-      }
+      await seedAndReport(env.DATABASE_URL, env.SEEDS_DIR);
       return;
     }
     case 'start':
-      await startSystem(env);
+      // `start --seed` (what `npm start` runs) seeds first, so the demo admins it creates close the start banner too.
+      await startSystem(env, args.includes('--seed') ? await seedAndReport(env.DATABASE_URL, env.SEEDS_DIR) : []);
       return;
     case 'generate-migration': {
       if (!args[0]) throw new Error(USAGE);
@@ -86,6 +78,25 @@ async function main(argv: string[]): Promise<void> {
     }
     default:
       throw new Error(USAGE);
+  }
+}
+
+/** Seeds, printing each organisation's outcome; returns the demo admins this run created (with their passwords). */
+async function seedAndReport(databaseUrl: string, seedsDir: string): Promise<DemoAdmin[]> {
+  const dataSource = await createDataSource(databaseUrl).initialize();
+  try {
+    const created: DemoAdmin[] = [];
+    for (const r of await seedOrganisations(dataSource, seedsDir)) {
+      const what = r.created ? 'created' : r.newPolicyVersion ? 'new policy version' : 'unchanged';
+      console.log(`seed: ${r.slug} (${r.name}): ${what}`);
+      if (r.demoAdmin) {
+        console.log(`      demo admin: ${r.demoAdmin.email}  password: ${r.demoAdmin.password}  (shown once)`);
+        created.push({ organisation: r.name, ...r.demoAdmin });
+      }
+    }
+    return created;
+  } finally {
+    await dataSource.destroy();
   }
 }
 
