@@ -129,6 +129,18 @@ const PUBLIC_ROUTES: Record<string, FuzzDefinition> = {
   'POST /staff/sign-in': {
     body: { email: around('nobody@example.org', 'admin@officertrak.example'), password: around('wrong-password', ''), next: around('/staff', '//evil.example') },
   },
+  'GET /staff/forgot-password': {},
+  'POST /staff/forgot-password': { body: { email: around('nobody@example.org', 'admin@officertrak.example', '') } },
+  'GET /staff/password-reset/:link': { params: { link: around('00000000-0000-0000-0000-000000000000.' + 'A'.repeat(43), 'x.y') } },
+  'POST /staff/password-reset/:link': {
+    params: { link: around('00000000-0000-0000-0000-000000000000.' + 'A'.repeat(43), 'x.y') },
+    body: { password: around('a long enough password', ''), repeat: around('a long enough password') },
+  },
+  'GET /staff/invitations/:link': { params: { link: around('00000000-0000-0000-0000-000000000000.' + 'A'.repeat(43), 'x.y') } },
+  'POST /staff/invitations/:link': {
+    params: { link: around('00000000-0000-0000-0000-000000000000.' + 'A'.repeat(43), 'x.y') },
+    body: { name: around('Ada', ''), password: around('a long enough password', ''), repeat: around('a long enough password') },
+  },
   'POST /v/:token/refuse': { params: { token: around(liveValue(() => live.usedVerifyToken), '00000000-0000-0000-0000-000000000000.AAAA') } },
   'POST /webhooks/sms': {
     body: { From: around('+15550100777', 'not a number'), To: around('+15550100123', '+15550100000'), Body: around('STOP', 'START', 'HELP', 'hello'), MessageSid: around('SM0') },
@@ -170,6 +182,7 @@ const PUBLIC_ROUTES: Record<string, FuzzDefinition> = {
 const STAFF_FIELDS = [
   'assigneeId', 'text', 'question', 'reason', 'explanation', 'resolution', 'controller', 'controllerOther', 'email', 'name', 'role',
   'status', 'type', 'regime', 'channel', 'assignee', 'dueWithinDays', 'overdue', 'q', 'cursor', 'from', 'to', 'jobId',
+  'current', 'password', 'repeat', 'invited',
 ];
 /** Staff routes the fuzz leaves out, each with why. */
 const STAFF_SKIPPED: Record<string, string> = {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import type { FormClient } from './support/form-client.js';
 import { startSystem, type RunningSystem } from './support/running-system.js';
-import { createStaff, signIn, type StaffAccount } from './support/staff.js';
+import { acceptInvitation, createStaff, signIn, type StaffAccount } from './support/staff.js';
 import { testDatabaseUrl } from './support/test-env.js';
 
 const SLUG = 'west-schoolmessenger';
@@ -70,21 +70,30 @@ describe('staff admin: who works for an organisation, and in which role', () => 
     expect(page.body).not.toContain('admin@prontotrak.example');
   });
 
-  it('adds an agent, who can sign in and see the queue but not the staff page; the audit log keeps ids, not the address', async () => {
+  it('invites an agent, who accepts by mail, can sign in and see the queue but not the staff page; the audit log keeps ids, not the address', async () => {
     const email = `new-agent-${Date.now()}@example.org`;
-    const added = await add({ email: email.toUpperCase(), name: 'New Agent', role: 'agent', password: PASSWORD });
+    const added = await add({ email: email.toUpperCase(), role: 'agent' });
     expect(added.status).toBe(303);
-    expect(added.headers.get('location')).toBe(STAFF_PAGE);
-    expect(await roleIn(email, SLUG)).toBe('agent');
+    expect(added.headers.get('location')).toBe(`${STAFF_PAGE}?invited=1`);
+    // Not a member until they accept; the invitation waits on the page.
+    expect(await roleIn(email, SLUG)).toBeUndefined();
+    expect((await admin.get(STAFF_PAGE)).body).toContain(`<td>${email}</td><td>agent</td>`);
+    const invited = await lastAudit();
+    expect(invited).toMatchObject({ request_id: null, actor_id: await userId(adminAccount.email), action: 'staff.invited', detail: { role: 'agent' } });
+    expect(Object.keys(invited.detail).sort()).toEqual(['invitationId', 'role']);
 
+    const { answer } = await acceptInvitation(system.baseUrl, { email, password: PASSWORD, name: 'New Agent' });
+    expect(answer.status).toBe(200);
+    expect(await roleIn(email, SLUG)).toBe('agent');
     const audit = await lastAudit();
     expect(audit).toEqual({
       request_id: null,
-      actor_id: await userId(adminAccount.email),
+      actor_id: await userId(email),
       action: 'staff.added',
-      detail: { userId: await userId(email), role: 'agent' },
+      detail: { userId: await userId(email), role: 'agent', invitationId: invited.detail.invitationId },
     });
-    expect(JSON.stringify(audit)).not.toContain('example.org');
+    expect(JSON.stringify([invited, audit])).not.toContain('example.org');
+    expect((await admin.get(STAFF_PAGE)).body).not.toContain(`<td>${email}</td><td>agent</td>`);
 
     const agent = await signIn(system.baseUrl, { email, password: PASSWORD, name: 'New Agent' });
     expect((await agent.get(`/staff/orgs/${SLUG}/requests`)).status).toBe(200);
@@ -92,7 +101,7 @@ describe('staff admin: who works for an organisation, and in which role', () => 
     const refused = await agent.get(STAFF_PAGE);
     expect(refused.status).toBe(403);
     expect(refused.body).toContain('Your role (agent) cannot do this.');
-  });
+  }, 60_000);
 
   it('changes a role to auditor and then removes the membership, which ends access at once', async () => {
     const member = await createStaff({ [SLUG]: 'agent' }, 'Short Stay');
@@ -110,37 +119,42 @@ describe('staff admin: who works for an organisation, and in which role', () => 
     expect(await lastAudit()).toMatchObject({ action: 'staff.removed', detail: { userId: await userId(member.email), role: 'auditor' } });
     expect((await client.get(`/staff/orgs/${SLUG}/requests`)).status).toBe(404);
     expect((await admin.get(STAFF_PAGE)).body).not.toContain(member.email);
-  });
+  }, 30_000);
 
-  it('adds someone who already has an account by adding only the membership', async () => {
+  it('adds someone who already has an account only once they accept with their own password', async () => {
     const existing = await createStaff({ prontotrak: 'agent' }, 'Multi Org');
-    const added = await add({ email: existing.email, name: 'Another Name', role: 'auditor', password: 'a different password' });
+    const added = await add({ email: existing.email, role: 'auditor', password: 'a password the admin chose' });
     expect(added.status).toBe(303);
+    expect(await roleIn(existing.email, SLUG)).toBeUndefined();
+    // The admin learns nothing of the account: not its name, not that it exists.
+    expect((await admin.get(STAFF_PAGE)).body).not.toContain('Multi Org');
+
+    const { page, answer } = await acceptInvitation(system.baseUrl, existing);
+    expect(page.body).toContain('You already have a Rightsdesk account');
+    expect(answer.status).toBe(200);
     expect(await roleIn(existing.email, SLUG)).toBe('auditor');
     expect(await roleIn(existing.email, 'prontotrak')).toBe('agent');
-    const page = await admin.get(STAFF_PAGE);
-    expect(page.body).toContain('Multi Org');
-    expect(page.body).not.toContain('Another Name');
-    // Still their own password.
+    expect((await admin.get(STAFF_PAGE)).body).toContain('Multi Org');
+    // Still their own password; the one the admin typed is no password at all.
     const client = await signIn(system.baseUrl, existing);
     expect((await client.get(`/staff/orgs/${SLUG}/reports`)).status).toBe(200);
+    await expect(signIn(system.baseUrl, { ...existing, password: 'a password the admin chose' })).rejects.toThrow('answered 401');
 
-    const again = await add({ email: existing.email, name: 'Multi Org', role: 'agent', password: PASSWORD });
+    const again = await add({ email: existing.email, role: 'agent' });
     expect(again.status).toBe(409);
     expect(again.body).toContain(`${existing.email} is already a member (auditor)`);
     expect(await roleIn(existing.email, SLUG)).toBe('auditor');
-  });
+  }, 60_000);
 
-  it('shows what is wrong with the add form beside its fields, keeping what was typed', async () => {
-    const response = await add({ email: 'not-an-address', name: '', role: 'owner', password: 'short' });
+  it('shows what is wrong with the invite form beside its fields, keeping what was typed', async () => {
+    const response = await add({ email: 'not-an-address', role: 'owner' });
     expect(response.status).toBe(400);
     expect(response.body).toContain('Enter their email address, like name@example.com.');
-    expect(response.body).toContain('Enter their name.');
     expect(response.body).toContain('Choose a role: admin, agent, auditor.');
-    expect(response.body).toContain('The initial password needs at least 12 characters.');
     expect(response.body).toContain('value="not-an-address"');
-    expect(response.body).not.toContain('value="short"');
+    expect(response.body).not.toContain('name="password"');
     expect((await db.query('SELECT 1 FROM staff_user WHERE email = $1', ['not-an-address'])).rowCount).toBe(0);
+    expect((await db.query('SELECT 1 FROM staff_invitation WHERE email = $1', ['not-an-address'])).rowCount).toBe(0);
   });
 
   it("answers 404 for another organisation's user, and for a user id that is no id", async () => {
@@ -171,12 +185,15 @@ describe('staff admin: who works for an organisation, and in which role', () => 
     expect(removed.body).toContain('You are this organisation&#39;s last admin, so you cannot remove yourself.');
     expect(await roleIn(adminAccount.email, SLUG)).toBe('admin');
 
-    // With the demo admin back (an existing account: only the membership is added), stepping down is allowed.
-    expect((await add({ email: `admin@${SLUG}.example`, name: 'Demo admin', role: 'admin', password: PASSWORD })).status).toBe(303);
+    // With another admin (an existing account, joining by invitation), stepping down is allowed.
+    const second = await createStaff({ prontotrak: 'agent' }, 'Second Admin');
+    expect((await add({ email: second.email, role: 'admin' })).status).toBe(303);
+    expect((await acceptInvitation(system.baseUrl, second)).answer.status).toBe(200);
+    expect(await roleIn(second.email, SLUG)).toBe('admin');
     const steppedDown = await changeRole(adminAccount.email, 'agent');
     expect(steppedDown.status).toBe(303);
     expect(steppedDown.headers.get('location')).toBe(`/staff/orgs/${SLUG}/requests`);
     expect(await roleIn(adminAccount.email, SLUG)).toBe('agent');
     expect((await admin.get(STAFF_PAGE)).status).toBe(403);
-  });
+  }, 60_000);
 });

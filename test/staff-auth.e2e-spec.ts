@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
-import { FormClient } from './support/form-client.js';
+import { csrfTokenIn, FormClient } from './support/form-client.js';
 import { startSystem, type RunningSystem } from './support/running-system.js';
 import { createStaff, signIn, type StaffAccount } from './support/staff.js';
 import { testDatabaseUrl } from './support/test-env.js';
@@ -59,16 +59,75 @@ describe('staff sign-in', () => {
     }
   });
 
-  it('locks the account after five failures in a row, even for the right password', async () => {
+  /** A refusal's page without its per-client form token, to compare two answers. */
+  const refusalPage = (body: string) => body.replace(/name="_csrf" value="[^"]+"/g, '');
+
+  it('locks the account after five failures in a row, even for the right password, answering as for an unknown address', async () => {
     const victim = await createStaff({ officertrak: 'agent' });
     const client = new FormClient(system.baseUrl);
-    for (let i = 0; i < 4; i++) expect((await attempt(client, victim.email, 'wrong-password-x')).status).toBe(401);
-    const fifth = await attempt(client, victim.email, 'wrong-password-x');
-    expect(fifth.body).toContain('Too many failed attempts');
+    for (let i = 0; i < 5; i++) expect((await attempt(client, victim.email, 'wrong-password-x')).status).toBe(401);
     const right = await attempt(client, victim.email, victim.password);
     expect(right.status).toBe(401);
-    expect(right.body).toContain('locked until');
+    expect(right.headers.getSetCookie().some((c) => c.startsWith('rd_staff='))).toBe(false);
+    // Locked or unknown: the same words, so the lock does not tell that the address has an account.
+    const unknown = await attempt(new FormClient(system.baseUrl), 'nobody-here@example.org', 'wrong-password-x');
+    expect(refusalPage(right.body)).toBe(refusalPage(unknown.body).replace('nobody-here@example.org', victim.email));
+    expect(right.body).not.toMatch(/locked until/i);
+  }, 30_000);
+
+  it('checks at most five wrong passwords before the lock, however many arrive at once', async () => {
+    const victim = await createStaff({ officertrak: 'agent' });
+    const guesses = await Promise.all(
+      Array.from({ length: 35 }, async (_, i) => {
+        const client = new FormClient(system.baseUrl);
+        await client.get('/staff/sign-in');
+        return { client, i };
+      }),
+    );
+    const answers = await Promise.all(
+      guesses.map(({ client, i }) => client.submitForm('/staff/sign-in', '/staff/sign-in', { email: victim.email, password: `wrong-guess-${i}`, next: '/staff' })),
+    );
+    expect(answers.every((a) => a.status === 401)).toBe(true);
+    const right = await attempt(new FormClient(system.baseUrl), victim.email, victim.password);
+    expect(right.status).toBe(401);
+    const db = new pg.Client({ connectionString: testDatabaseUrl() });
+    await db.connect();
+    const { rows } = await db.query('SELECT failed_sign_ins, locked_until FROM staff_user WHERE email = $1', [victim.email]);
+    await db.end();
+    // Only attempts that got a count were checked: five, then the lock turned the rest (and the right one) away.
+    expect(rows[0].failed_sign_ins).toBe(5);
+    expect(rows[0].locked_until).not.toBeNull();
+  }, 120_000);
+
+  it('treats a malformed session cookie as no session', async () => {
+    for (const value of ['------------------------------------.AAAA', 'zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz.AAAA', '%E0%A4%A', '.', 'a.b.c']) {
+      const client = new FormClient(system.baseUrl);
+      client.setCookie('rd_staff', value);
+      const page = await client.get('/staff');
+      expect({ value, status: page.status, location: page.headers.get('location') }).toEqual({ value, status: 303, location: '/staff/sign-in?next=%2Fstaff' });
+      const json = await client.send('GET', '/api/orgs/prontotrak/requests');
+      expect({ value, status: json.status }).toEqual({ value, status: 401 });
+    }
   });
+
+  it('tells browsers and proxies not to keep signed-in pages and JSON', async () => {
+    const client = await signIn(system.baseUrl, agent);
+    for (const path of ['/staff', '/staff/orgs/prontotrak/requests', '/api/orgs/prontotrak/requests']) {
+      const response = await client.get(path);
+      expect({ path, status: response.status, cacheControl: response.headers.get('cache-control') }).toEqual({ path, status: 200, cacheControl: 'no-store' });
+    }
+    // The suppression API, signed in by key rather than session, answers personal data too.
+    const admin = await signIn(system.baseUrl, await createStaff({ prontotrak: 'admin' }, 'Key Maker'));
+    const keys = await admin.get('/staff/orgs/prontotrak/api-keys');
+    expect(keys.headers.get('cache-control')).toBe('no-store');
+    const made = await admin.post('/staff/orgs/prontotrak/api-keys', { _csrf: csrfTokenIn(keys.body), label: 'cache test' });
+    const key = /<pre id="api-key">(rdk_[A-Za-z0-9_-]+)<\/pre>/.exec(made.body)![1];
+    const checked = await fetch(`${system.baseUrl}/api/v1/orgs/prontotrak/suppressions/check?channel=email&address=a%40example.org`, {
+      headers: { Authorization: `Bearer ${key}` },
+    });
+    expect(checked.status).toBe(200);
+    expect(checked.headers.get('cache-control')).toBe('no-store');
+  }, 30_000);
 
   it('revokes the session on sign-out: the old cookie no longer works', async () => {
     const client = await signIn(system.baseUrl, agent);

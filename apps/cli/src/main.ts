@@ -1,13 +1,14 @@
 import { loadEnv } from '#config';
-import { createDataSource, ensureDatabase, registerDrpAgent } from '#db';
+import { createDataSource, ensureDatabase, registerDrpAgent, RESET_MINUTES } from '#db';
 import { generateMigration } from './generate-migration.command.js';
 import { seedOrganisations } from './seed.command.js';
 import { sendTestMail } from './send-mail.command.js';
-import { startSystem } from './start.command.js';
+import { passwordResetLink } from './staff-password.command.js';
+import { startSystem, type DemoAdmin } from './start.command.js';
 import { verifyAudit } from './verify-audit.command.js';
 
 const USAGE =
-  'usage: rightsdesk <migrate | seed | start | generate-migration NAME | verify-audit [SLUG] | drp-agent register ID NAME VERIFY_KEY | send-mail --to ADDRESS --from ADDRESS>';
+  'usage: rightsdesk <migrate | seed | start [--seed] | generate-migration NAME | verify-audit [SLUG] | drp-agent register ID NAME VERIFY_KEY | staff reset-password EMAIL | send-mail --to ADDRESS --from ADDRESS>';
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...args] = argv;
@@ -25,20 +26,12 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     case 'seed': {
-      const dataSource = await createDataSource(env.DATABASE_URL).initialize();
-      try {
-        for (const r of await seedOrganisations(dataSource, env.SEEDS_DIR)) {
-          const what = r.created ? 'created' : r.newPolicyVersion ? 'new policy version' : 'unchanged';
-          console.log(`seed: ${r.slug} (${r.name}): ${what}`);
-          if (r.demoAdmin) console.log(`      demo admin: ${r.demoAdmin.email}  password: ${r.demoAdmin.password}  (shown once)`);
-        }
-      } finally {
-        await dataSource.destroy();
-      }
+      await seedAndReport(env.DATABASE_URL, env.SEEDS_DIR);
       return;
     }
     case 'start':
-      await startSystem(env);
+      // `start --seed` (what `npm start` runs) seeds first, so the demo admins it creates close the start banner too.
+      await startSystem(env, args.includes('--seed') ? await seedAndReport(env.DATABASE_URL, env.SEEDS_DIR) : []);
       return;
     case 'generate-migration': {
       if (!args[0]) throw new Error(USAGE);
@@ -75,8 +68,39 @@ async function main(argv: string[]): Promise<void> {
     case 'send-mail':
       console.log(await sendTestMail(args, env.INBOUND_SMTP_PORT));
       return;
+    case 'staff': {
+      const [action, email] = args;
+      if (action !== 'reset-password' || !email) throw new Error(USAGE);
+      const dataSource = await createDataSource(env.DATABASE_URL, { poolSize: 1 }).initialize();
+      try {
+        const link = await passwordResetLink(dataSource, email, env.PUBLIC_URL, new Date());
+        console.log(`staff: give ${email} this link to choose a new password; it works once, for ${RESET_MINUTES} minutes:\n  ${link}`);
+      } finally {
+        await dataSource.destroy();
+      }
+      return;
+    }
     default:
       throw new Error(USAGE);
+  }
+}
+
+/** Seeds, printing each organisation's outcome; returns the demo admins this run created (with their passwords). */
+async function seedAndReport(databaseUrl: string, seedsDir: string): Promise<DemoAdmin[]> {
+  const dataSource = await createDataSource(databaseUrl).initialize();
+  try {
+    const created: DemoAdmin[] = [];
+    for (const r of await seedOrganisations(dataSource, seedsDir)) {
+      const what = r.created ? 'created' : r.newPolicyVersion ? 'new policy version' : 'unchanged';
+      console.log(`seed: ${r.slug} (${r.name}): ${what}`);
+      if (r.demoAdmin) {
+        console.log(`      demo admin: ${r.demoAdmin.email}  password: ${r.demoAdmin.password}  (shown once)`);
+        created.push({ organisation: r.name, ...r.demoAdmin });
+      }
+    }
+    return created;
+  } finally {
+    await dataSource.destroy();
   }
 }
 

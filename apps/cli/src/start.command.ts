@@ -5,8 +5,18 @@ import { loadPolicies } from '#policy';
 
 const APPS = ['api', 'worker', 'mailbox'] as const;
 
-/** Runs the api, the worker and the inbound mailbox as separate processes; stopping one stops the system. */
-export async function startSystem(env: Env): Promise<void> {
+/** A demo admin the seed of this start created. */
+export interface DemoAdmin {
+  organisation: string;
+  email: string;
+  password: string;
+}
+
+/**
+ * Runs the api, the worker and the inbound mailbox as separate processes; stopping one stops the system. The demo
+ * admins created by this start's seed close the banner, where they are not lost among the processes' start-up logs.
+ */
+export async function startSystem(env: Env, demoAdmins: DemoAdmin[] = []): Promise<void> {
   const children = new Map<string, ChildProcess>();
   const stopAll = (signal: NodeJS.Signals) => children.forEach((child) => child.kill(signal));
   for (const app of APPS) {
@@ -30,7 +40,14 @@ export async function startSystem(env: Env): Promise<void> {
   const policies = loadPolicies(env.SEEDS_DIR).map((l) => l.policy);
   const width = Math.max(...policies.map((p) => p.name.length));
   for (const policy of policies) console.log(`  ${policy.name.padEnd(width)}  ${env.PUBLIC_URL}/o/${policy.slug}/requests/new`);
-  console.log(`Staff console (sign in with a demo admin printed by the first seed): ${env.PUBLIC_URL}/staff`);
+  console.log(`Staff console: ${env.PUBLIC_URL}/staff`);
+  if (demoAdmins.length > 0) {
+    console.log('First start: the demo admins, shown this once (a lost one: rightsdesk staff reset-password EMAIL):');
+    const emailWidth = Math.max(...demoAdmins.map((a) => a.email.length));
+    for (const admin of demoAdmins) console.log(`  ${admin.email.padEnd(emailWidth)}  password: ${admin.password}  (${admin.organisation})`);
+  } else {
+    console.log('  Sign in with a demo admin printed at the first start; a lost password: rightsdesk staff reset-password EMAIL');
+  }
   if (!env.SMTP_URL) console.log(`Mail goes to the dev mailbox: ${env.PUBLIC_URL}/dev/mailbox`);
   console.log(`Mail to the organisations' privacy addresses is taken by SMTP on port ${env.INBOUND_SMTP_PORT}`);
 }

@@ -17,6 +17,7 @@ import { MailFailureRecorder } from './mail/mail-failure.recorder.js';
 import { MailLedger } from './mail/mail-ledger.js';
 import { requestMailHandlers } from './mail/request-mail.handlers.js';
 import { requesterNotifyHandlers } from './mail/requester-notify.handler.js';
+import { staffAccountMailHandlers } from './mail/staff-account-mail.handlers.js';
 import { OutboxRelayLoop } from './relay/outbox-relay.loop.js';
 import { registerSchedulers } from './schedulers.js';
 import { retentionHandlers } from './retention/retention-purge.handler.js';
@@ -86,6 +87,7 @@ export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdo
       ...deadlineFireHandlers(mailDeps),
       ...dailyStaffMailHandlers(mailDeps),
       ...drpStatusCallbackHandlers(mailDeps),
+      ...staffAccountMailHandlers(mailDeps),
     });
     const failures = new MailFailureRecorder(this.dataSource, clock);
     const callbackFailures = new DrpCallbackFailureRecorder(this.dataSource, clock);

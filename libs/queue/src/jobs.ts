@@ -27,6 +27,10 @@ export interface JobPayloads {
   'deadlines.digest': Record<string, never>;
   /** Scheduled: remove personal data of requests closed past their organisation's retention, then old records. */
   'retention.purge': Record<string, never>;
+  /** Mail an invitation to join an organisation; the link is made as the mail is prepared, and only its hash kept. */
+  'staff.invitation.send': { invitationId: string };
+  /** Mail a staff member a link to choose a new password (asked for on the sign-in page). */
+  'staff.password_reset.send': { resetId: string };
   /** Post a DRP request's status changes up to `number`, each as it was, in order, to its agent's `status_callback` (§2.03). */
   'drp.status_callback': { requestId: string; number?: number };
 }
@@ -65,6 +69,8 @@ export const JOB_NAMES = [
   'deadlines.escalate',
   'deadlines.digest',
   'drp.status_callback',
+  'staff.invitation.send',
+  'staff.password_reset.send',
 ] as const satisfies readonly JobName[];
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -79,6 +85,8 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   'deadlines.digest': 'maintenance',
   // Their own queue, retried on their own terms: a slow or failing agent never holds up the mail.
   'drp.status_callback': 'callbacks',
+  'staff.invitation.send': 'mail',
+  'staff.password_reset.send': 'mail',
 };
 
 /**

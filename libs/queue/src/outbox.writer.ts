@@ -33,3 +33,13 @@ export async function writeOutboxBatch<N extends JobName>(
     .execute();
   return jobIds;
 }
+
+/** Records a mail about a staff account (no request): one job per invitation or reset, in the caller's transaction. */
+export async function writeStaffAccountOutbox<N extends 'staff.invitation.send' | 'staff.password_reset.send'>(
+  manager: EntityManager,
+  name: N,
+  payload: JobPayloads[N],
+  subjectId: string,
+): Promise<void> {
+  await manager.createQueryBuilder().insert().into(OutboxMessage).values({ jobName: name, jobId: jobIdFor(name, subjectId, 'mail'), payload }).orIgnore().execute();
+}

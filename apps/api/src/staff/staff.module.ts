@@ -9,6 +9,9 @@ import { StaffAlertsController } from './alerts/staff-alerts.controller.js';
 import { StaffAlertsService } from './alerts/staff-alerts.service.js';
 import { OrganisationAccess } from './auth/organisation-access.js';
 import { SignInController } from './auth/sign-in.controller.js';
+import { InvitationController } from './auth/invitation.controller.js';
+import { PasswordController } from './auth/password.controller.js';
+import { StaffLinksService } from './auth/staff-links.service.js';
 import { StaffGuard } from './auth/staff.guard.js';
 import { StaffSessionService } from './auth/staff-session.service.js';
 import { JobQueues } from './jobs/job-queues.js';
@@ -27,8 +30,8 @@ import { OptOutService } from '../suppression/opt-out.service.js';
 
 /** The staff console: sign-in, each organisation's queue, request pages and actions, reports, staff admin. */
 @Module({
-  controllers: [SignInController, StaffHomeController, QueuePageController, RequestsApiController, ReportsController, StaffAdminController, RequestPageController, RequestActionsController, StaffAlertsController, QueueDashboardController, InboundMailController],
-  providers: [Csrf, StaffSessionService, StaffGuard, OrganisationAccess, RequestQueueService, RequestReportService, StaffAdminService, RequestPageService, RequestActionsService, StaffAlertsService, JobQueues, QueueDashboardService, InboundMailService, OptOutService],
+  controllers: [SignInController, InvitationController, PasswordController, StaffHomeController, QueuePageController, RequestsApiController, ReportsController, StaffAdminController, RequestPageController, RequestActionsController, StaffAlertsController, QueueDashboardController, InboundMailController],
+  providers: [Csrf, StaffSessionService, StaffLinksService, StaffGuard, OrganisationAccess, RequestQueueService, RequestReportService, StaffAdminService, RequestPageService, RequestActionsService, StaffAlertsService, JobQueues, QueueDashboardService, InboundMailService, OptOutService],
   // RequestActionsService: the requester's reply on the status page is a request action too.
   exports: [Csrf, StaffSessionService, StaffGuard, OrganisationAccess, RequestActionsService],
 })

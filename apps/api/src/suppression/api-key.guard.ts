@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createParamDecorator, Inject, Injectable, NotFoundException, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { IsNull, type DataSource } from 'typeorm';
 import { Env, type Clock } from '#config';
 import { OrganisationDirectory, SuppressionApiKey, type OrganisationContext } from '#db';
@@ -40,6 +40,8 @@ export class ApiKeyGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const req = context.switchToHttp().getRequest<KeyedRequest>();
+    // Suppressed addresses are personal data: no cache may keep an answer.
+    context.switchToHttp().getResponse<Response>().set('Cache-Control', 'no-store');
     const match = /^Bearer (rdk_[A-Za-z0-9_-]{43})$/.exec(req.get('Authorization') ?? '');
     if (!match) throw new UnauthorizedException('Send an API key: Authorization: Bearer rdk_…');
     const keys = this.dataSource.getRepository(SuppressionApiKey);

@@ -9,7 +9,7 @@ header .org { font-size: 1.1rem; font-weight: 600; }
 h1 { font-size: 1.6rem; }
 label, legend { display: block; font-weight: 600; margin-top: 1.2rem; }
 .hint { color: #555; font-weight: normal; font-size: .95em; display: block; }
-input[type=text], input[type=email], input[type=tel], textarea { width: 100%; box-sizing: border-box; padding: .5rem; font: inherit; border: 2px solid #555; border-radius: 4px; }
+input[type=text], input[type=email], input[type=tel], input[type=password], textarea { width: 100%; box-sizing: border-box; padding: .5rem; font: inherit; border: 2px solid #555; border-radius: 4px; }
 fieldset { border: none; padding: 0; margin: 0; }
 .choice { display: flex; gap: .6rem; align-items: flex-start; margin: .5rem 0; }
 .choice label { margin: 0; font-weight: normal; }

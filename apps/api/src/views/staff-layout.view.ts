@@ -27,6 +27,7 @@ ${org.role === 'admin' ? html`<a href="/staff/orgs/${org.slug}/staff">Staff</a>
 <form method="post" action="/staff/sign-out" class="inline">
 <input type="hidden" name="_csrf" value="${chrome.csrfToken}">
 <span class="who">${chrome.userName}${org ? ` · ${org.role}` : ''}</span>
+<a href="/staff/account/password">Change password</a>
 <button type="submit" class="link">Sign out</button>
 </form>
 </nav>`;

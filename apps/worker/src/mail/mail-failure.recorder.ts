@@ -36,6 +36,10 @@ const MAIL_OF_JOB: { [N in JobName]: Describe<N> | null } = {
   'retention.purge': null,
   // Not a mail: a status callback's failure is recorded by DrpCallbackFailureRecorder.
   'drp.status_callback': null,
+  // About no request: a failed invitation stays pending on the staff page, where an admin revokes it and invites again;
+  // a reset is asked for again on the sign-in page.
+  'staff.invitation.send': null,
+  'staff.password_reset.send': null,
 };
 
 const words = (code: string) => code.replaceAll('_', ' ');

@@ -10,7 +10,8 @@ const UNIQUE_VIOLATION = '23505';
 export interface LedgerEntry {
   /** Deterministic: the job id that causes the mail. */
   key: string;
-  organisationId: string;
+  /** Null for a mail about a staff account rather than an organisation's work (a password reset): no timeline entry. */
+  organisationId: string | null;
   requestId: string | null;
   template: string;
   to: string;
@@ -58,6 +59,7 @@ export class MailLedger {
       try {
         await manager.transaction(async (tx) => {
           await tx.insert(SentMessage, { key: entry.key, requestId: entry.requestId, template: entry.template, recipient: entry.to, messageId });
+          if (entry.organisationId === null) return;
           // On the request's timeline, without the address: the audit log keeps no requester data.
           await appendAudit(tx, {
             organisationId: entry.organisationId,

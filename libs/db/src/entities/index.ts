@@ -21,6 +21,8 @@ import { StaffAlert } from './staff-alert.entity.js';
 import { StaffMembership } from './staff-membership.entity.js';
 import { StaffSession } from './staff-session.entity.js';
 import { StaffUser } from './staff-user.entity.js';
+import { StaffInvitation } from './staff-invitation.entity.js';
+import { StaffPasswordReset } from './staff-password-reset.entity.js';
 import { Suppression } from './suppression.entity.js';
 import { SuppressionChange } from './suppression-change.entity.js';
 import { InboundSms } from './inbound-sms.entity.js';
@@ -50,6 +52,8 @@ export * from './staff-alert.entity.js';
 export * from './staff-membership.entity.js';
 export * from './staff-session.entity.js';
 export * from './staff-user.entity.js';
+export * from './staff-invitation.entity.js';
+export * from './staff-password-reset.entity.js';
 export * from './suppression.entity.js';
 export * from './suppression-change.entity.js';
 export * from './inbound-sms.entity.js';
@@ -68,6 +72,8 @@ export const ENTITIES = [
   StaffUser,
   StaffMembership,
   StaffSession,
+  StaffInvitation,
+  StaffPasswordReset,
   ResponseFile,
   RequestNote,
   DeadlineEvent,

@@ -6,6 +6,7 @@ import { InboundMailbox1795573820411 } from './1795573820411-inbound-mailbox.mig
 import { SuppressionList1795573831454 } from './1795573831454-suppression-list.migration.js';
 import { DataRightsProtocol1795573833602 } from './1795573833602-data-rights-protocol.migration.js';
 import { DrpStatusCallbacks1795575407880 } from './1795575407880-drp-status-callbacks.migration.js';
+import { StaffInvitations1796405837332 } from './1796405837332-staff-invitations.migration.js';
 import { DrpStatusChanges1796406053993 } from './1796406053993-drp-status-changes.migration.js';
 import { DevMailHeaders1796406664145 } from './1796406664145-dev-mail-headers.migration.js';
 import { GpcPageViewDays1796406929727 } from './1796406929727-gpc-page-view-days.migration.js';
@@ -20,6 +21,7 @@ export const MIGRATIONS = [
   SuppressionList1795573831454,
   DataRightsProtocol1795573833602,
   DrpStatusCallbacks1795575407880,
+  StaffInvitations1796405837332,
   DrpStatusChanges1796406053993,
   DevMailHeaders1796406664145,
   GpcPageViewDays1796406929727,

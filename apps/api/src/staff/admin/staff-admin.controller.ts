@@ -1,4 +1,4 @@
-import { BadRequestException, Body, ConflictException, Controller, Get, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { BadRequestException, Body, ConflictException, Controller, Get, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { echoValues, validateForm } from '../../intake/form-validation.js';
 import { Csrf } from '../../public/csrf.js';
@@ -10,9 +10,9 @@ import { AddMemberForm } from './add-member.form.js';
 import { StaffAdminService } from './staff-admin.service.js';
 import { staffAdminBody, type StaffAdminView } from './staff-admin.view.js';
 
-type FormState = Pick<StaffAdminView, 'values' | 'errors' | 'refusal'>;
+type FormState = Pick<StaffAdminView, 'values' | 'errors' | 'refusal' | 'invited'>;
 
-/** Admins manage who works for their organisation, and in which role. */
+/** Admins manage who works for their organisation, and in which role; people join by invitation. */
 @Controller('staff/orgs/:org/staff')
 @UseGuards(StaffGuard)
 export class StaffAdminController {
@@ -23,9 +23,9 @@ export class StaffAdminController {
   ) {}
 
   @Get()
-  async list(@Staff() staff: StaffPrincipal, @Param('org') slug: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+  async list(@Staff() staff: StaffPrincipal, @Param('org') slug: string, @Query('invited') invited: unknown, @Req() req: Request, @Res() res: Response): Promise<void> {
     const organisation = await this.access.require(staff, slug, ADMIN_ROLES);
-    await this.render(req, res, staff, organisation, 200, {});
+    await this.render(req, res, staff, organisation, 200, { invited: invited === '1' });
   }
 
   @Post()
@@ -38,11 +38,26 @@ export class StaffAdminController {
   ): Promise<void> {
     this.csrf.verify(req, body._csrf);
     const organisation = await this.access.require(staff, slug, ADMIN_ROLES);
-    const values = echoValues(body, ['email', 'name', 'role'] as const);
+    const values = echoValues(body, ['email', 'role'] as const);
     const form = await validateForm(AddMemberForm, body);
     if (!form.ok) return this.render(req, res, staff, organisation, 400, { values, errors: form.errors });
-    const refused = await this.refusalOf(() => this.admin.add(organisation.organisation.id, staff, form.value));
+    const refused = await this.refusalOf(() => this.admin.invite(organisation.organisation.id, staff, form.value));
     if (refused) return this.render(req, res, staff, organisation, refused.status, { values, refusal: refused.message });
+    res.redirect(303, `/staff/orgs/${organisation.organisation.slug}/staff?invited=1`);
+  }
+
+  @Post('invitations/:invitationId/revoke')
+  async revokeInvitation(
+    @Staff() staff: StaffPrincipal,
+    @Param('org') slug: string,
+    @Param('invitationId') invitationId: string,
+    @Body() body: Record<string, unknown>,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    this.csrf.verify(req, body._csrf);
+    const organisation = await this.access.require(staff, slug, ADMIN_ROLES);
+    await this.admin.revokeInvitation(organisation.organisation.id, staff, invitationId);
     res.redirect(303, `/staff/orgs/${organisation.organisation.slug}/staff`);
   }
 
@@ -96,6 +111,8 @@ export class StaffAdminController {
     const body = staffAdminBody({
       slug: organisation.organisation.slug,
       members: await this.admin.members(organisation.organisation.id),
+      invitations: await this.admin.pendingInvitations(organisation.organisation.id),
+      timeZone: organisation.organisation.timeZone,
       currentUserId: staff.user.id,
       csrfToken,
       ...state,

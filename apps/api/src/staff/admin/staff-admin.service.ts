@@ -1,7 +1,8 @@
 import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
-import type { DataSource, EntityManager } from 'typeorm';
+import { IsNull, MoreThan, type DataSource, type EntityManager } from 'typeorm';
 import type { Clock } from '#config';
-import { addStaffMember, appendAudit, STAFF_ROLES, StaffMembership, StaffUser, type StaffRole } from '#db';
+import { appendAudit, STAFF_ROLES, StaffInvitation, StaffMembership, StaffUser, type StaffRole } from '#db';
+import { writeStaffAccountOutbox } from '#queue';
 import { CLOCK, DATA_SOURCE } from '../../infra/tokens.js';
 import type { StaffPrincipal } from '../auth/staff-session.service.js';
 import type { AddMemberForm } from './add-member.form.js';
@@ -13,13 +14,22 @@ export interface Member {
   role: StaffRole;
 }
 
+export interface PendingInvitation {
+  id: string;
+  email: string;
+  role: StaffRole;
+  expiresAt: Date;
+}
+
+/** Long enough to reach someone back from a week away; short enough that a forgotten link dies. */
+const INVITATION_DAYS = 7;
 const isStaffRole = (value: unknown): value is StaffRole => (STAFF_ROLES as readonly unknown[]).includes(value);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
  * Memberships of one organisation. Every change takes a per-organisation lock, so two admins changing
  * each other at once cannot leave the organisation without an admin, and appends an audit entry
- * (ids and roles only: the email stays out of the append-only log).
+ * (ids and roles only: the email stays out of the append-only log). Members join by invitation only..
  */
 @Injectable()
 export class StaffAdminService {
@@ -35,15 +45,52 @@ export class StaffAdminService {
     return rows.map((m) => ({ userId: m.userId, name: m.user!.name, email: m.user!.email, role: m.role }));
   }
 
-  /** Adds a member; someone who already has an account (in any organisation) keeps their name and password. */
-  async add(organisationId: string, actor: StaffPrincipal, form: AddMemberForm): Promise<void> {
+  /** Invitations of this organisation still waiting for their invitee, newest first. */
+  async pendingInvitations(organisationId: string): Promise<PendingInvitation[]> {
+    const rows = await this.dataSource.getRepository(StaffInvitation).find({
+      where: { organisationId, acceptedAt: IsNull(), revokedAt: IsNull(), expiresAt: MoreThan(this.clock.now()) },
+      order: { createdAt: 'DESC' },
+    });
+    return rows.map((i) => ({ id: i.id, email: i.email, role: i.role, expiresAt: i.expiresAt }));
+  }
+
+  /**
+   * Invites an address: the same whether or not it has an account anywhere (the invitee's mail says which way to
+   * accept), so an admin learns nothing of other organisations' staff and never sets a password. A new invitation
+   * replaces a pending one for the same address. The mail goes through the outbox, as every mail does.
+   */
+  async invite(organisationId: string, actor: StaffPrincipal, form: AddMemberForm): Promise<void> {
+    const email = form.email.toLowerCase();
+    const now = this.clock.now();
     await this.dataSource.transaction(async (tx) => {
       await lockMemberships(tx, organisationId);
-      const existing = await tx.findOneBy(StaffUser, { email: form.email.toLowerCase() });
+      const existing = await tx.findOneBy(StaffUser, { email });
       const membership = existing && (await tx.findOneBy(StaffMembership, { userId: existing.id, organisationId }));
+      // Members are listed on this very page: saying so tells the admin nothing they cannot see.
       if (membership) throw new ConflictException(`${form.email} is already a member (${membership.role}); change their role in the list instead.`);
-      const user = await addStaffMember(tx, { ...form, organisationId });
-      await audit(tx, organisationId, actor, 'staff.added', { userId: user.id, role: form.role }, this.clock.now());
+      const replaced = await tx.find(StaffInvitation, { where: { organisationId, email, acceptedAt: IsNull(), revokedAt: IsNull() } });
+      for (const old of replaced) {
+        await tx.update(StaffInvitation, { id: old.id }, { revokedAt: now });
+        await audit(tx, organisationId, actor, 'staff.invitation_revoked', { invitationId: old.id, role: old.role }, now);
+      }
+      const invitation = await tx.save(
+        tx.create(StaffInvitation, { organisationId, email, role: form.role, invitedBy: actor.user.id, expiresAt: new Date(now.getTime() + INVITATION_DAYS * 86_400_000) }),
+      );
+      await writeStaffAccountOutbox(tx, 'staff.invitation.send', { invitationId: invitation.id }, invitation.id);
+      await audit(tx, organisationId, actor, 'staff.invited', { invitationId: invitation.id, role: form.role }, now);
+    });
+  }
+
+  /** Another organisation's invitation, or one no longer pending, is a 404 like an unknown one. */
+  async revokeInvitation(organisationId: string, actor: StaffPrincipal, invitationId: string): Promise<void> {
+    const now = this.clock.now();
+    await this.dataSource.transaction(async (tx) => {
+      const invitation = UUID.test(invitationId)
+        ? await tx.findOne(StaffInvitation, { where: { id: invitationId, organisationId, acceptedAt: IsNull(), revokedAt: IsNull() }, lock: { mode: 'pessimistic_write' } })
+        : null;
+      if (!invitation) throw new NotFoundException('There is no such pending invitation here.');
+      await tx.update(StaffInvitation, { id: invitation.id }, { revokedAt: now });
+      await audit(tx, organisationId, actor, 'staff.invitation_revoked', { invitationId: invitation.id, role: invitation.role }, now);
     });
   }
 

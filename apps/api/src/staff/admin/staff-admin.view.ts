@@ -1,15 +1,20 @@
-import { html, type SafeHtml } from '#mail';
-import { MIN_PASSWORD_LENGTH, STAFF_ROLES, type StaffRole } from '#db';
+import { formatLocalDate, html, type SafeHtml } from '#mail';
+import { STAFF_ROLES, type StaffRole } from '#db';
 import type { FieldErrors } from '../../views/request-form.view.js';
-import type { Member } from './staff-admin.service.js';
+import type { Member, PendingInvitation } from './staff-admin.service.js';
 
 export interface StaffAdminView {
   slug: string;
   members: Member[];
+  invitations: PendingInvitation[];
+  /** The organisation's, for the invitations' last days. */
+  timeZone: string;
   currentUserId: string;
   csrfToken: string;
-  /** What was typed into the add form when it is shown again (never the password). */
-  values?: Partial<Record<'email' | 'name' | 'role', string>>;
+  /** What was typed into the invite form when it is shown again. */
+  values?: Partial<Record<'email' | 'role', string>>;
+  /** Just after an invitation: the same words whoever was invited. */
+  invited?: boolean;
   errors?: FieldErrors;
   /** A refused change, in words. */
   refusal?: string;
@@ -21,7 +26,7 @@ const ROLE_HINTS: Record<StaffRole, string> = {
   auditor: 'reads and exports only',
 };
 
-const ADD_FIELDS = ['email', 'name', 'role', 'password'] as const;
+const ADD_FIELDS = ['email', 'role'] as const;
 
 function roleOptions(selected: string | undefined): SafeHtml[] {
   return STAFF_ROLES.map((role) => html`<option value="${role}"${role === selected ? html` selected` : ''}>${role}</option>`);
@@ -63,28 +68,42 @@ ${v.members.map(
 </table>
 <p class="hint">${STAFF_ROLES.map((role) => `${role}: ${ROLE_HINTS[role]}`).join('; ')}.</p>
 
-<h2 id="add">Add a member</h2>
+<h2 id="invitations">Invitations waiting</h2>
+${
+  v.invitations.length === 0
+    ? html`<p>None.</p>`
+    : html`<table>
+<thead><tr><th scope="col">Email address</th><th scope="col">Role</th><th scope="col">Link works until</th><th scope="col">Revoke</th></tr></thead>
+<tbody>
+${v.invitations.map(
+  (i) => html`<tr>
+<td>${i.email}</td><td>${i.role}</td><td>${formatLocalDate(i.expiresAt, v.timeZone)}</td>
+<td><form method="post" action="${base}/invitations/${i.id}/revoke">${csrf}
+<button type="submit" class="secondary" aria-label="Revoke the invitation of ${i.email}">Revoke</button></form></td>
+</tr>`,
+)}
+</tbody>
+</table>`
+}
+
+<h2 id="add">Invite a member</h2>
+${v.invited ? html`<div class="notice" role="status" id="invited"><p>Invitation sent. They join once they accept it from the mail; until then it waits below.</p></div>` : ''}
 ${
   problems.length > 0
-    ? html`<div class="summary" role="alert" id="add-errors"><p>The member was not added:</p>
+    ? html`<div class="summary" role="alert" id="add-errors"><p>No invitation was sent:</p>
 <ul>${problems.map((f) => html`<li><a href="#${f}">${errors[f]![0]}</a></li>`)}</ul></div>`
     : ''
 }
+<p class="hint">They get a mail with a link that works once, for seven days: someone new chooses their own password,
+someone who already has a Rightsdesk account signs in with theirs to accept. You never set or see a password.</p>
 <form method="post" action="${base}">
 ${csrf}
 <label for="email">Email address</label>
 ${fieldError(errors, 'email')}
 <input type="email" name="email" id="email" autocomplete="off" maxlength="254" value="${values.email ?? ''}" required${invalid(errors, 'email')}>
-<label for="name">Name</label>
-${fieldError(errors, 'name')}
-<input type="text" name="name" id="name" autocomplete="off" maxlength="200" value="${values.name ?? ''}" required${invalid(errors, 'name')}>
 <label for="role">Role</label>
 ${fieldError(errors, 'role')}
 <select name="role" id="role"${invalid(errors, 'role')}>${roleOptions(values.role ?? 'agent')}</select>
-<label for="password">Initial password <span class="hint">At least ${MIN_PASSWORD_LENGTH} characters; give it to them in person or by phone.
-Someone who already has a Rightsdesk account keeps their own name and password.</span></label>
-${fieldError(errors, 'password')}
-<input type="password" name="password" id="password" autocomplete="new-password" minlength="${MIN_PASSWORD_LENGTH}" maxlength="200" required${invalid(errors, 'password')}>
-<button type="submit">Add member</button>
+<button type="submit">Send invitation</button>
 </form>`;
 }

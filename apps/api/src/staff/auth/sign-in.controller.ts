@@ -9,6 +9,10 @@ import { Staff, STAFF_COOKIE, StaffGuard } from './staff.guard.js';
 import { StaffSessionService, type StaffPrincipal } from './staff-session.service.js';
 import { CLOCK } from '../../infra/tokens.js';
 
+/** One answer for a wrong password, an unknown address and a locked account: none tells that an account exists. */
+const SIGN_IN_REFUSED =
+  'That email address and password do not match an account. After five wrong passwords in a row an account is locked for a while: wait, or reset your password.';
+
 /** Only same-site paths: the sign-in form must not become an open redirect. */
 function safeNext(next: unknown): string {
   return typeof next === 'string' && /^\/staff(\/|$|\?)/.test(next) ? next : '/staff';
@@ -39,11 +43,7 @@ export class SignInController {
     const next = safeNext(body.next);
     const result = await this.sessions.signIn(email, password, this.clock.now());
     if (!result.ok) {
-      const message =
-        result.reason === 'locked'
-          ? `Too many failed attempts: this account is locked until ${result.until.toISOString().slice(11, 16)} UTC.`
-          : 'That email address and password do not match an account.';
-      res.status(401).type('html').send(this.render(req, res, next, email, message));
+      res.status(401).type('html').send(this.render(req, res, next, email, SIGN_IN_REFUSED));
       return;
     }
     res.cookie(STAFF_COOKIE, result.token, {
@@ -77,7 +77,8 @@ ${error ? html`<div class="summary" role="alert" id="error-summary"><p>${error}<
 <label for="password">Password</label>
 <input type="password" name="password" id="password" autocomplete="current-password" required>
 <button type="submit">Sign in</button>
-</form>`;
+</form>
+<p><a href="/staff/forgot-password">Forgotten your password?</a></p>`;
     return page('Staff sign-in', body);
   }
 }

@@ -11,11 +11,12 @@ export interface StaffPrincipal {
   roles: Map<string, StaffRole>;
 }
 
-export type SignInResult = { ok: true; token: string } | { ok: false; reason: 'invalid' } | { ok: false; reason: 'locked'; until: Date };
+export type SignInResult = { ok: true; token: string } | { ok: false; reason: 'invalid' };
 
 const SESSION_HOURS = 12;
 const FREE_ATTEMPTS = 5;
 const MAX_LOCK_MINUTES = 60;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const sha256 = (value: Buffer) => createHash('sha256').update(value).digest();
 
 @Injectable()
@@ -27,24 +28,11 @@ export class StaffSessionService {
 
   /**
    * Checks the password and opens a new session (a new id at every sign-in: no session fixation).
-   * After five failures in a row the account locks, for one minute and doubling up to an hour.
+   * A locked account answers exactly as an unknown address does, after as long a check.
    */
   async signIn(email: string, password: string, now: Date): Promise<SignInResult> {
-    const users = this.dataSource.getRepository(StaffUser);
-    const user = await users.findOneBy({ email: email.trim().toLowerCase() });
-    if (!user) {
-      await verifyPassword(await this.decoyHash, password);
-      return { ok: false, reason: 'invalid' };
-    }
-    if (user.lockedUntil && user.lockedUntil > now) return { ok: false, reason: 'locked', until: user.lockedUntil };
-    if (!(await verifyPassword(user.passwordHash, password))) {
-      const failures = user.failedSignIns + 1;
-      const lockMinutes = failures >= FREE_ATTEMPTS ? Math.min(2 ** (failures - FREE_ATTEMPTS), MAX_LOCK_MINUTES) : 0;
-      const lockedUntil = lockMinutes > 0 ? new Date(now.getTime() + lockMinutes * 60_000) : null;
-      await users.update({ id: user.id }, { failedSignIns: failures, lockedUntil });
-      return lockedUntil ? { ok: false, reason: 'locked', until: lockedUntil } : { ok: false, reason: 'invalid' };
-    }
-    await users.update({ id: user.id }, { failedSignIns: 0, lockedUntil: null });
+    const user = await this.checkPassword(email, password, now);
+    if (!user) return { ok: false, reason: 'invalid' };
     const secret = randomBytes(32);
     const session = await this.dataSource.getRepository(StaffSession).save({
       userId: user.id,
@@ -55,10 +43,37 @@ export class StaffSessionService {
     return { ok: true, token: `${session.id}.${secret.toString('base64url')}` };
   }
 
+  /**
+   * The account whose password this is, or null. Each attempt is counted before argon2 runs, in one UPDATE that
+   * also sets the lock from the fifth attempt in a row on: parallel guesses each take their own count, so at most
+   * five are ever checked before the lock (one minute, doubling per further failure up to an hour). A right
+   * password clears the count. Every refusal costs one argon2 check, so time does not tell locked from unknown.
+   */
+  async checkPassword(email: string, password: string, now: Date): Promise<StaffUser | null> {
+    const [claimed] = (await this.dataSource.query(
+      `UPDATE staff_user SET failed_sign_ins = failed_sign_ins + 1,
+         locked_until = CASE WHEN failed_sign_ins + 1 >= $3
+           THEN $2::timestamptz + LEAST(power(2, failed_sign_ins + 1 - $3), $4) * interval '1 minute' ELSE locked_until END
+       WHERE email = $1 AND (locked_until IS NULL OR locked_until <= $2)
+       RETURNING id, password_hash`,
+      [email.trim().toLowerCase(), now, FREE_ATTEMPTS, MAX_LOCK_MINUTES],
+    )) as [{ id: string; password_hash: string }[], number];
+    const row = claimed[0];
+    if (!row) {
+      await verifyPassword(await this.decoyHash, password);
+      return null;
+    }
+    if (!(await verifyPassword(row.password_hash, password))) return null;
+    const users = this.dataSource.getRepository(StaffUser);
+    await users.update({ id: row.id }, { failedSignIns: 0, lockedUntil: null });
+    return users.findOneByOrFail({ id: row.id });
+  }
+
   /** The principal behind a session cookie, or null when it is unknown, expired or revoked. */
   async resolve(token: string | undefined, now: Date): Promise<StaffPrincipal | null> {
-    const [id, secret] = (token ?? '').split('.');
-    if (!id || !secret || !/^[0-9a-f-]{36}$/.test(id)) return null;
+    // Anything but `<uuid>.<base64url>` is no session: a malformed cookie must never reach the database as an id.
+    const [id, secret, extra] = (token ?? '').split('.');
+    if (extra !== undefined || !secret || !UUID.test(id) || !/^[A-Za-z0-9_-]{43}$/.test(secret)) return null;
     const session = await this.dataSource.getRepository(StaffSession).findOne({ where: { id, revokedAt: IsNull() }, relations: { user: true } });
     if (!session || session.expiresAt <= now) return null;
     if (!timingSafeEqual(sha256(Buffer.from(secret, 'base64url')), session.secretHash)) return null;

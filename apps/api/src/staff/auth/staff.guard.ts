@@ -1,5 +1,5 @@
 import { createParamDecorator, HttpException, HttpStatus, Inject, Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import type { Clock } from '#config';
 import { CLOCK } from '../../infra/tokens.js';
 import { StaffSessionService, type StaffPrincipal } from './staff-session.service.js';
@@ -25,6 +25,8 @@ export class StaffGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const req = context.switchToHttp().getRequest<StaffRequest>();
+    // What a signed-in page or JSON answer shows is for this person now: no browser or proxy copy of it.
+    context.switchToHttp().getResponse<Response>().set('Cache-Control', 'no-store');
     const principal = await this.sessions.resolve(req.cookies?.[STAFF_COOKIE] as string | undefined, this.clock.now());
     if (!principal) {
       if (req.path.startsWith('/api/')) throw new UnauthorizedException('Sign in at /staff/sign-in; the API uses the same session.');
