@@ -108,7 +108,9 @@ describe('the inbound privacy mailbox', () => {
     // The acknowledgement goes to the sender, with the reference and no promised date (the type is not known yet).
     const [receipt] = await sink.waitForMailsTo(from);
     expect(receipt.subject).toContain(request.reference);
-    expect(receipt.text).toContain(`Delete my data ${tag}`);
+    // It quotes nothing the sender wrote: a forged From line must not carry someone's words to a victim.
+    expect(receipt.subject + receipt.text + receipt.html).not.toContain(`Delete my data ${tag}`);
+    expect(receipt.text + receipt.html).not.toContain('Ann Sender');
     expect(receipt.text).toContain('/s/');
     await eventually(async () => (await db.getRepository(DataSubjectRequest).findOneByOrFail({ id: request.id })).acknowledgedAt !== null, 'the acknowledgement recorded');
     // Its status link names the mail, not the provisional right, and promises no date yet.

@@ -6,6 +6,7 @@ import { InboundMailbox1795573820411 } from './1795573820411-inbound-mailbox.mig
 import { SuppressionList1795573831454 } from './1795573831454-suppression-list.migration.js';
 import { DataRightsProtocol1795573833602 } from './1795573833602-data-rights-protocol.migration.js';
 import { DrpStatusCallbacks1795575407880 } from './1795575407880-drp-status-callbacks.migration.js';
+import { InboundSenderChecks1795600000000 } from './1795600000000-inbound-sender-checks.migration.js';
 
 /** Every migration in order; `npm run migration:generate -- <name>` writes the next one. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   SuppressionList1795573831454,
   DataRightsProtocol1795573833602,
   DrpStatusCallbacks1795575407880,
+  InboundSenderChecks1795600000000,
 ];
