@@ -39,7 +39,9 @@ export class SmtpSink {
       onRcptTo: (address, _session, callback) => {
         if (!this.refuse?.matches(address.address)) return callback();
         this.refused.push(address.address);
-        callback(Object.assign(new Error(this.refuse.code === 451 ? 'Mailbox busy, try again later' : 'No such mailbox here'), { responseCode: this.refuse.code }));
+        // As real MTAs do, the reply quotes the recipient: what the worker must not pass on.
+        const words = this.refuse.code === 451 ? `Mailbox <${address.address}> busy, try again later` : `No such mailbox here: <${address.address}>`;
+        callback(Object.assign(new Error(words), { responseCode: this.refuse.code }));
       },
       onData: (stream, session, callback) => {
         const chunks: Buffer[] = [];
