@@ -30,10 +30,13 @@ export function inboundMailSection(mail: InboundMail, base: string, timeZone: st
 ${
   message.htmlBody
     ? html`<h3>HTML part <span class="hint">Shown cleaned: no scripts, images or styles.</span></h3>
+<div class="sender-content" role="region" aria-label="The sender’s content">
+<p class="sender-content-label">Written by the sender, not by Rightsdesk. Headings are reduced; each link shows where it really goes.</p>
 <div id="mail-html" class="mail-html">${
         // The one place requester markup is emitted: only what the allow-list of sanitiseMailHtml leaves of it.
         raw(sanitiseMailHtml(message.htmlBody))
-      }</div>`
+      }</div>
+</div>`
     : ''
 }
 <h3>Attachments</h3>
