@@ -89,6 +89,18 @@ export class SmtpSink {
     if (ms === 0) this.gate.releaseAll();
   }
 
+  /** Holds the server's reply to each end of message for `ms` (a gated sink only): the message is delivered, the sender does not know yet. 0 lets the held replies through. */
+  holdReplies(ms: number): void {
+    if (!this.gate) throw new Error('holdReplies needs a sink started with { gate: true }');
+    this.gate.holdReplyMs = ms;
+    if (ms === 0) this.gate.releaseAll();
+  }
+
+  /** Replies to delivered messages held from their senders right now. */
+  get repliesHeld(): number {
+    return this.gate?.repliesHeld ?? 0;
+  }
+
   /** Sends held mid-DATA right now. */
   get sendsHeld(): number {
     return this.gate?.holding ?? 0;

@@ -7,6 +7,7 @@ import { SuppressionList1795573831454 } from './1795573831454-suppression-list.m
 import { DataRightsProtocol1795573833602 } from './1795573833602-data-rights-protocol.migration.js';
 import { DrpStatusCallbacks1795575407880 } from './1795575407880-drp-status-callbacks.migration.js';
 import { InboundSenderChecks1795600000000 } from './1795600000000-inbound-sender-checks.migration.js';
+import { MailLedgerSending1795600000001 } from './1795600000001-mail-ledger-sending.migration.js';
 
 /** Every migration in order; `npm run migration:generate -- <name>` writes the next one. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   DataRightsProtocol1795573833602,
   DrpStatusCallbacks1795575407880,
   InboundSenderChecks1795600000000,
+  MailLedgerSending1795600000001,
 ];
