@@ -90,11 +90,9 @@ async function apiOnly(extraEnv: NodeJS.ProcessEnv): Promise<{ api: ChildProcess
     PUBLIC_URL: `http://127.0.0.1:${port}`,
     ...extraEnv,
   };
-  const api = launch('api', env, ['ignore', 'pipe', 'pipe']);
-  let output = '';
-  api.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  api.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  return { api, port, output: () => output };
+  const output: Buffer[] = [];
+  const api = launch('api', env, output);
+  return { api, port, output: () => Buffer.concat(output).toString('utf8') };
 }
 
 async function healthy(port: number, api: ChildProcess): Promise<void> {

@@ -108,7 +108,9 @@ describe('the inbound privacy mailbox', () => {
     // The acknowledgement goes to the sender, with the reference and no promised date (the type is not known yet).
     const [receipt] = await sink.waitForMailsTo(from);
     expect(receipt.subject).toContain(request.reference);
-    expect(receipt.text).toContain(`Delete my data ${tag}`);
+    // It quotes nothing the sender wrote: a forged From line must not carry someone's words to a victim.
+    expect(receipt.subject + receipt.text + receipt.html).not.toContain(`Delete my data ${tag}`);
+    expect(receipt.text + receipt.html).not.toContain('Ann Sender');
     expect(receipt.text).toContain('/s/');
     await eventually(async () => (await db.getRepository(DataSubjectRequest).findOneByOrFail({ id: request.id })).acknowledgedAt !== null, 'the acknowledgement recorded');
     // Its status link names the mail, not the provisional right, and promises no date yet.
@@ -154,6 +156,28 @@ describe('the inbound privacy mailbox', () => {
     expect(queue.body).toContain(request.reference);
     expect(queue.body).toContain('not classified');
   }, 60_000);
+
+  it('stores a mail whose text holds NUL characters, with each replaced by U+FFFD, instead of refusing it for ever', async () => {
+    const from = sender('nul');
+    const source = await composeMail({
+      from,
+      to: PRONTO.address,
+      subject: `Nul\u0000subject ${tag}`,
+      text: `Before\u0000after ${tag}.`,
+      html: `<p>Html\u0000part</p>`,
+      attachments: [{ filename: 'a\u0000b.txt', contentType: 'text/plain', content: 'x\u0000y' }],
+    });
+    expect(source.includes(0)).toBe(false);
+    const outcome = await deliverToMailbox(system.mailboxPort, { from, to: [PRONTO.address] }, source);
+    expect(outcome.response).toMatch(/^250 /);
+    const [request] = await requestsFrom(from);
+    const message = await db.getRepository(InboundMessage).createQueryBuilder('m').addSelect('m.source').where('m.request_id = :id', { id: request.id }).getOneOrFail();
+    expect(message.subject).toBe(`Nul\uFFFDsubject ${tag}`);
+    expect(message.textBody.trim()).toBe(`Before\uFFFDafter ${tag}.`);
+    expect(message.htmlBody).toContain('Html\uFFFDpart');
+    // The original stays byte for byte as received.
+    expect(message.source.equals(source)).toBe(true);
+  }, 30_000);
 
   it('refuses unknown recipients at RCPT with 550, and takes the message for the known one', async () => {
     const from = sender('rcpt');

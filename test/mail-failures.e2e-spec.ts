@@ -9,7 +9,8 @@ import { submitRequest } from './support/requester.js';
 import { startSystem, type RunningSystem } from './support/running-system.js';
 import { SmtpSink } from './support/smtp-sink.js';
 import { createStaff, signIn } from './support/staff.js';
-import { testDatabaseUrl } from './support/test-env.js';
+import { testDatabaseUrl, testRedisPrefix } from './support/test-env.js';
+import { Redis } from 'ioredis';
 
 const ORG = 'west-schoolmessenger';
 const OTHER = 'securus-software';
@@ -33,6 +34,7 @@ describe('mail the SMTP server refuses', () => {
   let agentName: string;
   let auditor: FormClient;
   let otherAdmin: FormClient;
+  let admin: FormClient;
 
   beforeAll(async () => {
     sink = await SmtpSink.start();
@@ -43,6 +45,7 @@ describe('mail the SMTP server refuses', () => {
     agent = await signIn(system.baseUrl, await createStaff({ [ORG]: 'agent' }, agentName));
     auditor = await signIn(system.baseUrl, await createStaff({ [ORG]: 'auditor' }, 'Auditor'));
     otherAdmin = await signIn(system.baseUrl, await createStaff({ [OTHER]: 'admin' }, 'Admin elsewhere'));
+    admin = await signIn(system.baseUrl, await createStaff({ [ORG]: 'admin' }, 'Jobs Admin'));
   }, 60_000);
 
   afterAll(async () => {
@@ -147,5 +150,43 @@ describe('mail the SMTP server refuses', () => {
     const resolutions = (await auditOf(id)).filter((e) => e.action === 'alert.resolved');
     expect(resolutions).toEqual([{ action: 'alert.resolved', actor_label: agentName, detail: { alertId: alert.id, kind: 'mail_failed' } }]);
     expect((await agent.get(`/staff/orgs/${ORG}/requests/${id}`)).body).toContain('Alert resolved');
+  }, 90_000);
+
+  it('keeps the address the SMTP server quoted out of the worker’s output, every Redis key of the run and the job page', async () => {
+    const email = address('quoted');
+    sink.refuse = { code: 550, matches: (to) => to === email };
+    const reference = await submitRequest(system.baseUrl, ORG, email, 'access');
+    const id = await requestId(reference);
+    await eventually(async () => (await verificationFailures(id)).length > 0, 'the failure on the timeline', 30_000);
+    // The server did quote it: the test would find it if it leaked.
+    expect(sink.refused).toContain(email);
+
+    expect(system.output()).not.toContain(email);
+    const redis = new Redis('redis://127.0.0.1:6379');
+    try {
+      const keys = await redis.keys(`${testRedisPrefix()}:*`);
+      expect(keys.length).toBeGreaterThan(0);
+      const leaks: string[] = [];
+      for (const key of keys) {
+        const type = await redis.type(key);
+        const content =
+          type === 'string' ? await redis.get(key)
+          : type === 'hash' ? JSON.stringify(await redis.hgetall(key))
+          : type === 'list' ? JSON.stringify(await redis.lrange(key, 0, -1))
+          : type === 'set' ? JSON.stringify(await redis.smembers(key))
+          : type === 'zset' ? JSON.stringify(await redis.zrange(key, 0, -1))
+          : type === 'stream' ? JSON.stringify(await redis.xrange(key, '-', '+'))
+          : '';
+        if (content?.includes(email)) leaks.push(key);
+      }
+      expect(leaks).toEqual([]);
+    } finally {
+      redis.disconnect();
+    }
+    const jobs = await admin.get(`/staff/orgs/${ORG}/jobs`);
+    expect(jobs.status).toBe(200);
+    expect(jobs.body).toContain(`verification.send:${id}:initial`);
+    expect(jobs.body).not.toContain(email);
+    expect(jobs.body).toContain('&lt;address&gt;');
   }, 90_000);
 });

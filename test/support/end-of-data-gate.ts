@@ -13,6 +13,14 @@ export class EndOfDataGate {
   holdMs = 0;
   /** Ends of message being held back right now. */
   holding = 0;
+  /**
+   * How long the server's reply to each end of message is held back from the client; 0: passed at once. The server
+   * has the whole message and answered 250, so a client that dies meanwhile leaves a delivered mail it never saw
+   * accepted: the SMTP window.
+   */
+  holdReplyMs = 0;
+  /** Replies to an end of message being held back right now. */
+  repliesHeld = 0;
   private readonly server: Server;
   private readonly sockets = new Set<Socket>();
   private readonly releases = new Set<() => void>();
@@ -47,7 +55,31 @@ export class EndOfDataGate {
       this.sockets.add(socket);
       socket.on('error', () => undefined);
     }
-    upstream.pipe(client);
+    // Set once an end of message went through while replies are held: the server's next words are its verdict.
+    let replyAwaited = false;
+    let heldReply: Buffer[] | null = null;
+    upstream.on('data', (chunk: Buffer) => {
+      if (heldReply) {
+        heldReply.push(chunk);
+        return;
+      }
+      if (!replyAwaited) {
+        client.write(chunk);
+        return;
+      }
+      replyAwaited = false;
+      heldReply = [chunk];
+      this.repliesHeld++;
+      const releaseReply = () => {
+        this.releases.delete(releaseReply);
+        if (!heldReply) return;
+        this.repliesHeld--;
+        if (!client.destroyed) for (const part of heldReply) client.write(part);
+        heldReply = null;
+      };
+      this.releases.add(releaseReply);
+      setTimeout(releaseReply, this.holdReplyMs);
+    });
     let held: Buffer[] | null = null;
     let recent = Buffer.alloc(0);
     const release = () => {
@@ -66,7 +98,9 @@ export class EndOfDataGate {
       const seen = Buffer.concat([recent, chunk]);
       recent = seen.subarray(-END_OF_DATA.length);
       // The client waits for the reply after the end of a message, so it is always the last bytes of a chunk.
-      if (this.holdMs > 0 && seen.subarray(-END_OF_DATA.length).equals(END_OF_DATA)) {
+      const endOfData = seen.subarray(-END_OF_DATA.length).equals(END_OF_DATA);
+      if (this.holdReplyMs > 0 && endOfData) replyAwaited = true;
+      if (this.holdMs > 0 && endOfData) {
         held = [chunk];
         this.holding++;
         this.releases.add(release);
@@ -79,6 +113,8 @@ export class EndOfDataGate {
     client.on('close', () => {
       if (held) this.holding--;
       held = null;
+      if (heldReply) this.repliesHeld--;
+      heldReply = null;
       upstream.destroy();
       this.sockets.delete(client);
     });

@@ -1,5 +1,6 @@
-import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { connect, createServer } from 'node:net';
+import { TestDns, type TxtRecords } from './test-dns.js';
 import type { TestClock } from './test-clock.js';
 import { testDatabaseUrl, testRedisPrefix } from './test-env.js';
 
@@ -11,6 +12,8 @@ export interface RunningSystem {
   workers: ChildProcess[];
   /** Starts one more worker process on the same database, queues and settings. */
   startWorker(): ChildProcess;
+  /** Everything the processes wrote to stdout and stderr so far (also passed on to the test's own). */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -25,9 +28,21 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** One built app as its own process; `stdio` lets a test read what it prints. */
-export function launch(app: 'api' | 'worker' | 'mailbox', env: NodeJS.ProcessEnv, stdio: StdioOptions = ['ignore', 'inherit', 'inherit']): ChildProcess {
-  return spawn(process.execPath, ['--enable-source-maps', `dist/apps/${app}/src/main.js`], { env, stdio });
+/** One built app as its own process; what it prints is echoed and kept in `output`. */
+export function launch(app: 'api' | 'worker' | 'mailbox', env: NodeJS.ProcessEnv, output: Buffer[]): ChildProcess {
+  const child = spawn(process.execPath, ['--enable-source-maps', `dist/apps/${app}/src/main.js`], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.on('data', (chunk: Buffer) => {
+    output.push(chunk);
+    process.stdout.write(chunk);
+  });
+  child.stderr!.on('data', (chunk: Buffer) => {
+    output.push(chunk);
+    process.stderr.write(chunk);
+  });
+  return child;
 }
 
 /** Whether something accepts TCP connections on the port. */
@@ -65,8 +80,10 @@ export async function killProcess(child: ChildProcess, signal: NodeJS.Signals = 
  * share the queues, as copies of the worker do in production.
  */
 export async function startSystem(
-  options: { smtpUrl?: string; clock?: TestClock; extraEnv?: NodeJS.ProcessEnv; workers?: number } = {},
+  options: { smtpUrl?: string; clock?: TestClock; extraEnv?: NodeJS.ProcessEnv; workers?: number; dnsRecords?: TxtRecords } = {},
 ): Promise<RunningSystem> {
+  // The mailbox checks senders' SPF, DKIM and DMARC against this server: no test needs the network.
+  const dns = await TestDns.start(options.dnsRecords);
   const port = await freePort();
   const mailboxPort = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -81,14 +98,16 @@ export async function startSystem(
     PUBLIC_URL: baseUrl,
     PORT: String(port),
     INBOUND_SMTP_PORT: String(mailboxPort),
+    INBOUND_DNS_SERVERS: dns.address,
     OUTBOX_POLL_MS: '50',
     // Every test client comes from 127.0.0.1: per-IP limits are tested on their own, with low values.
     INTAKE_RATE_LIMIT: '10000',
     SIGN_IN_RATE_LIMIT: '10000',
     ...options.extraEnv,
   };
-  const workers = Array.from({ length: options.workers ?? 1 }, () => launch('worker', env));
-  const children = [launch('api', env), launch('mailbox', env), ...workers];
+  const output: Buffer[] = [];
+  const workers = Array.from({ length: options.workers ?? 1 }, () => launch('worker', env, output));
+  const children = [launch('api', env, output), launch('mailbox', env, output), ...workers];
   const deadline = Date.now() + 30_000;
   for (;;) {
     try {
@@ -102,6 +121,7 @@ export async function startSystem(
     if (failure) {
       // A test whose system failed to start has nothing to stop: leave no process behind.
       await Promise.all(children.map(stopChild));
+      await dns.stop();
       throw new Error(failure);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -111,13 +131,15 @@ export async function startSystem(
     mailboxPort,
     workers,
     startWorker: () => {
-      const worker = launch('worker', env);
+      const worker = launch('worker', env, output);
       workers.push(worker);
       children.push(worker);
       return worker;
     },
+    output: () => Buffer.concat(output).toString('utf8'),
     stop: async () => {
       await Promise.all(children.map(stopChild));
+      await dns.stop();
     },
   };
 }

@@ -39,7 +39,9 @@ export class SmtpSink {
       onRcptTo: (address, _session, callback) => {
         if (!this.refuse?.matches(address.address)) return callback();
         this.refused.push(address.address);
-        callback(Object.assign(new Error(this.refuse.code === 451 ? 'Mailbox busy, try again later' : 'No such mailbox here'), { responseCode: this.refuse.code }));
+        // As real MTAs do, the reply quotes the recipient: what the worker must not pass on.
+        const words = this.refuse.code === 451 ? `Mailbox <${address.address}> busy, try again later` : `No such mailbox here: <${address.address}>`;
+        callback(Object.assign(new Error(words), { responseCode: this.refuse.code }));
       },
       onData: (stream, session, callback) => {
         const chunks: Buffer[] = [];
@@ -85,6 +87,18 @@ export class SmtpSink {
     if (!this.gate) throw new Error('holdEndOfData needs a sink started with { gate: true }');
     this.gate.holdMs = ms;
     if (ms === 0) this.gate.releaseAll();
+  }
+
+  /** Holds the server's reply to each end of message for `ms` (a gated sink only): the message is delivered, the sender does not know yet. 0 lets the held replies through. */
+  holdReplies(ms: number): void {
+    if (!this.gate) throw new Error('holdReplies needs a sink started with { gate: true }');
+    this.gate.holdReplyMs = ms;
+    if (ms === 0) this.gate.releaseAll();
+  }
+
+  /** Replies to delivered messages held from their senders right now. */
+  get repliesHeld(): number {
+    return this.gate?.repliesHeld ?? 0;
   }
 
   /** Sends held mid-DATA right now. */

@@ -28,19 +28,27 @@ export async function parseInboundMail(source: Buffer): Promise<InboundMail> {
   const parsed = await simpleParser(source, { skipTextToHtml: true, skipImageLinks: true });
   const from = parsed.from?.value.find((a) => a.address);
   return {
-    messageKey: parsed.messageId?.trim() || `sha256:${createHash('sha256').update(source).digest('hex')}`,
-    fromAddress: from?.address?.trim() || null,
-    fromName: from?.name?.trim() ?? '',
-    subject: parsed.subject ?? '',
+    messageKey: withoutNul(parsed.messageId?.trim() ?? '') || `sha256:${createHash('sha256').update(source).digest('hex')}`,
+    fromAddress: withoutNul(from?.address?.trim() ?? '') || null,
+    fromName: withoutNul(from?.name?.trim() ?? ''),
+    subject: withoutNul(parsed.subject ?? ''),
     sentAt: parsed.date && !Number.isNaN(parsed.date.getTime()) ? parsed.date : null,
-    text: parsed.text ?? '',
-    html: typeof parsed.html === 'string' ? parsed.html : null,
+    text: withoutNul(parsed.text ?? ''),
+    html: typeof parsed.html === 'string' ? withoutNul(parsed.html) : null,
     attachments: parsed.attachments.map((a, i) => ({
       fileName: fileNameOf(a.filename, i),
       contentType: a.contentType || 'application/octet-stream',
       content: a.content,
     })),
   };
+}
+
+/**
+ * PostgreSQL text cannot hold U+0000, so a mail carrying one would be refused with 451 on every retry: each becomes
+ * U+FFFD, the replacement character (the original source, stored as bytes, keeps it).
+ */
+function withoutNul(value: string): string {
+  return value.replaceAll('\u0000', '\uFFFD');
 }
 
 /** A name safe to offer as a download: no path, no control characters, something even when the sender gave none. */

@@ -7,10 +7,11 @@ import {
   newRequestReference,
   rescheduleRequest,
   type OrganisationContext,
+  type SenderAuthentication,
 } from '#db';
 import { internalTargetDaysFor } from '#policy';
 import { writeOutbox } from '#queue';
-import { provisionalTriageDeadlines } from '#workflow';
+import { ACKNOWLEDGEMENT_WINDOW_MS, mailAcknowledgement, provisionalTriageDeadlines, type AcknowledgementLimits, type MailAcknowledgement } from '#workflow';
 import type { InboundMail } from './inbound-mail.parser.js';
 
 /** One organisation a mail was sent to, and the privacy address it was sent to there. */
@@ -24,6 +25,9 @@ export interface Delivery {
   mail: InboundMail & { fromAddress: string };
   organisations: MailedOrganisation[];
   receivedAt: Date;
+  /** The IP address of the server that delivered it. */
+  clientAddress: string;
+  authentication: SenderAuthentication;
 }
 
 /**
@@ -32,21 +36,50 @@ export interface Delivery {
  * SMTP receiver answers 250 only after this commits, so a mail is either stored or retried by its sender.
  */
 export class InboundRequestWriter {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly limits: AcknowledgementLimits,
+  ) {}
 
   /** The ids of the requests created; a mail already stored for an organisation (same Message-ID) creates none there. */
   async store(delivery: Delivery): Promise<string[]> {
     return this.dataSource.transaction(async (tx) => {
+      const acknowledgement = await this.acknowledgementFor(tx, delivery);
       const created: string[] = [];
       for (const organisation of delivery.organisations) {
-        const id = await this.storeFor(tx, delivery, organisation);
+        const id = await this.storeFor(tx, delivery, organisation, acknowledgement);
         if (id) created.push(id);
       }
       return created;
     });
   }
 
-  private async storeFor(tx: EntityManager, delivery: Delivery, { context, recipient }: MailedOrganisation): Promise<string | null> {
+  /**
+   * Whether this mail is acknowledged, counted against the acknowledgements of the last hour. The sender's and the
+   * IP's locks (always in that order, so two deliveries cannot wait on each other) make parallel mails count one
+   * after another; a mail to two organisations counts once.
+   */
+  private async acknowledgementFor(tx: EntityManager, delivery: Delivery): Promise<MailAcknowledgement> {
+    if (!delivery.authentication.aligned) return 'withheld_unaligned';
+    const sender = delivery.mail.fromAddress.toLowerCase();
+    await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`inbound-ack-sender:${sender}`]);
+    await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`inbound-ack-ip:${delivery.clientAddress}`]);
+    const [counts]: { sender: number; ip: number }[] = await tx.query(
+      `SELECT count(DISTINCT m.message_key) FILTER (WHERE lower(m.from_address) = $1)::int AS sender,
+              count(DISTINCT m.message_key) FILTER (WHERE m.client_address = $2)::int AS ip
+         FROM inbound_message m JOIN data_subject_request r ON r.id = m.request_id
+        WHERE m.acknowledgement = 'acknowledged' AND r.received_at > $3 AND (lower(m.from_address) = $1 OR m.client_address = $2)`,
+      [sender, delivery.clientAddress, new Date(delivery.receivedAt.getTime() - ACKNOWLEDGEMENT_WINDOW_MS)],
+    );
+    return mailAcknowledgement({ aligned: true, sentToSender: counts.sender, sentToIp: counts.ip }, this.limits);
+  }
+
+  private async storeFor(
+    tx: EntityManager,
+    delivery: Delivery,
+    { context, recipient }: MailedOrganisation,
+    acknowledgement: MailAcknowledgement,
+  ): Promise<string | null> {
     const { organisation, policyVersion, policy, calendar } = context;
     const { mail, receivedAt, source } = delivery;
     // Two deliveries of one mail at once: the second waits here, then finds the first's row.
@@ -96,6 +129,9 @@ export class InboundRequestWriter {
         htmlBody: mail.html,
         source,
         sourceSize: source.length,
+        clientAddress: delivery.clientAddress,
+        authentication: delivery.authentication,
+        acknowledgement,
       }),
     );
     if (mail.attachments.length > 0) {
@@ -110,12 +146,13 @@ export class InboundRequestWriter {
       requestId: request.id,
       actorLabel: 'requester',
       action: 'request.received',
-      detail: { channel: 'email', dueAt: request.dueAt, attachments: mail.attachments.length },
+      detail: { channel: 'email', dueAt: request.dueAt, attachments: mail.attachments.length, acknowledgement },
       at: receivedAt,
     });
     await rescheduleRequest(tx, request, context, receivedAt);
-    // The acknowledgement (CCPA: within 10 business days) goes to the sender at once.
-    await writeOutbox(tx, 'receipt.send', { requestId: request.id }, 'initial');
+    // The acknowledgement (CCPA: within 10 business days) goes to the sender at once, if it goes at all; otherwise
+    // staff acknowledge when they classify it (the verification mail or the opt-out's confirmation).
+    if (acknowledgement === 'acknowledged') await writeOutbox(tx, 'receipt.send', { requestId: request.id }, 'initial');
     return request.id;
   }
 }

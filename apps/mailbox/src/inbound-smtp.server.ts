@@ -4,12 +4,14 @@ import type { Clock } from '#config';
 import { parseInboundMail } from './inbound-mail.parser.js';
 import type { InboundRequestWriter, MailedOrganisation } from './inbound-request.writer.js';
 import { normalise, type PrivacyAddressBook } from './privacy-addresses.js';
+import { authenticateSender, type DnsLookup } from './sender-authentication.js';
 
 export interface InboundSmtpOptions {
   maxMessageBytes: number;
   addressBook: PrivacyAddressBook;
   writer: InboundRequestWriter;
   clock: Clock;
+  dns: DnsLookup;
 }
 
 /** An SMTP reply to refuse with: smtp-server sends err.responseCode and err.message. */
@@ -77,7 +79,9 @@ async function deliver(source: Buffer, session: SMTPServerSession, options: Inbo
     if (context && !organisations.has(context.organisation.id)) organisations.set(context.organisation.id, { context, recipient: normalise(rcpt.address) });
   }
   if (organisations.size === 0) throw reply(451, 'The recipients are no longer known here, try again later');
-  await options.writer.store({ source, mail: { ...mail, fromAddress }, organisations: [...organisations.values()], receivedAt });
+  const clientAddress = session.remoteAddress.replace(/^::ffff:/, '');
+  const authentication = await authenticateSender(source, { ip: clientAddress, helo: session.hostNameAppearsAs, envelopeFrom }, options.dns);
+  await options.writer.store({ source, mail: { ...mail, fromAddress }, organisations: [...organisations.values()], receivedAt, clientAddress, authentication });
 }
 
 function isRefusal(error: unknown): error is Error {

@@ -5,6 +5,7 @@ import { createDataSource, OrganisationDirectory } from '#db';
 import { createInboundSmtpServer } from './inbound-smtp.server.js';
 import { InboundRequestWriter } from './inbound-request.writer.js';
 import { PrivacyAddressBook } from './privacy-addresses.js';
+import { dnsLookup } from './sender-authentication.js';
 
 /**
  * The inbound privacy mailbox, its own process: it faces the internet on an SMTP port, needs only the database,
@@ -18,8 +19,9 @@ async function main(): Promise<void> {
   const server = createInboundSmtpServer({
     maxMessageBytes: env.INBOUND_MAX_MESSAGE_BYTES,
     addressBook: new PrivacyAddressBook(dataSource, new OrganisationDirectory(dataSource)),
-    writer: new InboundRequestWriter(dataSource),
+    writer: new InboundRequestWriter(dataSource, { perSender: env.INBOUND_ACK_LIMIT_PER_SENDER, perIp: env.INBOUND_ACK_LIMIT_PER_IP }),
     clock: clockFor(env),
+    dns: dnsLookup(env.INBOUND_DNS_SERVERS),
   });
   server.on('error', (error) => logger.error(error.message));
   await new Promise<void>((resolve, reject) => {

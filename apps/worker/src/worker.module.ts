@@ -5,7 +5,7 @@ import type { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
 import { clockFor, Env, loadEnv } from '#config';
 import { createDataSource, OrganisationDirectory } from '#db';
-import { createMailer, type Mailer } from '#mail';
+import { createMailer, redactAddresses, type Mailer } from '#mail';
 import { createRedis, OutboxRelay, QUEUE_NAMES, type QueueName } from '#queue';
 import { dailyStaffMailHandlers } from './deadlines/daily-staff-mail.handlers.js';
 import { deadlineFireHandlers } from './deadlines/deadline-fire.handler.js';
@@ -104,7 +104,8 @@ export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdo
         maxStalledCount: STALLED_LIMIT,
       });
       worker.on('failed', (job, error) => {
-        this.logger.error(`job ${job?.id} failed (attempt ${job?.attemptsMade} of ${job?.opts.attempts}): ${error.message}`);
+        // Redacted again: a failure from elsewhere than the mailer may quote an address too.
+        this.logger.error(`job ${job?.id} failed (attempt ${job?.attemptsMade} of ${job?.opts.attempts}): ${redactAddresses(error.message)}`);
         void failures.onFailed(job, error);
         void callbackFailures.onFailed(job, error);
       });

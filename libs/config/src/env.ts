@@ -165,6 +165,24 @@ export class Env {
   @Min(1024)
   INBOUND_MAX_MESSAGE_BYTES: number = 10 * 1024 * 1024;
 
+  /** Automatic acknowledgements of mailed-in requests per From address per hour; more mail is stored, unanswered. */
+  @IsInt()
+  @Min(0)
+  INBOUND_ACK_LIMIT_PER_SENDER: number = 3;
+
+  /** Automatic acknowledgements of mailed-in requests per sending server's IP per hour. */
+  @IsInt()
+  @Min(0)
+  INBOUND_ACK_LIMIT_PER_IP: number = 20;
+
+  /**
+   * The DNS servers the mailbox asks for SPF, DKIM and DMARC records, as `host:port` separated by commas (e.g. a
+   * local validating resolver); unset: the system's resolvers.
+   */
+  @IsOptional()
+  @IsString()
+  INBOUND_DNS_SERVERS?: string;
+
   /** Tests only: a file holding a clock offset in ms, shared by the api and the worker. */
   @IsOptional()
   @IsString()

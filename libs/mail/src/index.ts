@@ -18,3 +18,4 @@ export * from './templates/opt-out.template.js';
 export * from './templates/agent-request.template.js';
 export * from './templates/email-receipt.template.js';
 export * from './templates/staff-account.template.js';
+export * from './redact.js';

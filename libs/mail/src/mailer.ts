@@ -1,6 +1,7 @@
 import nodemailer from 'nodemailer';
 import type { DataSource } from 'typeorm';
 import { DevMail } from '#db';
+import { MailSendError } from './redact.js';
 
 export interface MailMessage {
   to: string;
@@ -28,8 +29,13 @@ function smtpMailer(smtpUrl: string, from: string): Mailer {
   const transport = nodemailer.createTransport(url.toString(), { from });
   return {
     async send(message) {
-      const info = await transport.sendMail(message);
-      return { messageId: info.messageId };
+      try {
+        const info = await transport.sendMail(message);
+        return { messageId: info.messageId };
+      } catch (error) {
+        // Thrown on into job data (BullMQ keeps the message and stack), logs and the job page: never the address.
+        throw new MailSendError(error);
+      }
     },
     async close() {
       transport.close();

@@ -107,3 +107,5 @@ export {
 } from './data-rights-protocol.js';
 export { agentRegistrationRequired, dataContextDecision, OWN_DATA, type AgentRegistrationInput, type DataContextDecision } from './intake-decision.js';
 export { provisionalTriageDeadlines, type TriageRight, type ProvisionalDeadlines } from './email-triage.js';
+export { mailAcknowledgement, acknowledgementExplanation, MAIL_ACKNOWLEDGEMENTS, ACKNOWLEDGEMENT_WINDOW_MS, type MailAcknowledgement, type AcknowledgementFacts, type AcknowledgementLimits } from './mail-acknowledgement.js';
+export { afterUncertainSend, type UncertainSendAction } from './uncertain-send.js';

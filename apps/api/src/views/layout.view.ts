@@ -50,6 +50,12 @@ select, input[type=file] { font: inherit; padding: .3rem; }
 .alerts li { margin: .4rem 0; }
 .alerts form.inline { display: inline; margin-left: .5rem; }
 .failed-jobs .job-error { overflow-wrap: anywhere; }
+.sender-content { border: 2px dashed #8a5a00; background: #fffaf0; padding: .5rem 1rem; margin: .5rem 0; }
+.sender-content-label { font-size: .85em; font-weight: 600; color: #6b4500; margin: 0 0 .5rem; }
+.mail-html, .mail-html * { font-size: 1rem; }
+.mail-html .sender-heading { font-weight: 600; margin: .5rem 0 .2rem; }
+.mail-html a { color: #6b4500; }
+.mail-html a[href]::after { content: " <" attr(href) ">"; font-size: .85em; overflow-wrap: anywhere; }
 `;
 
 export function page(title: string, body: SafeHtml, organisationName?: string): string {

@@ -1,6 +1,5 @@
 import { Logger } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
-import { InboundMessage, issueRequestToken, RequestAgent, requestFacts, type DataSubjectRequest, type OrganisationContext } from '#db';
+import { issueRequestToken, RequestAgent, requestFacts, type DataSubjectRequest, type OrganisationContext } from '#db';
 import { agentConfirmationMail, emailReceiptMail, formatLocalDate, receiptMail, verificationMail } from '#mail';
 import type { JobName, JobPayloads } from '#queue';
 import { linkExpiresAt, verificationStartsClock, verifyRequest } from '#workflow';
@@ -66,17 +65,11 @@ export function requestMailHandlers(deps: RequestMailDeps): Pick<JobHandlers, 'v
         await recordRequesterMail(tx, requestId, context, now);
         const party = mailParty(request, context);
         const headers = unsubscribeHeaders(request, context);
-        if (unclassified) return { to: request.requesterEmail, headers, ...emailReceiptMail({ ...party, statusUrl, subject: await mailSubject(tx, requestId) }) };
+        if (unclassified) return { to: request.requesterEmail, headers, ...emailReceiptMail({ ...party, statusUrl }) };
         return { to: request.requesterEmail, headers, ...receiptMail({ ...party, statusUrl, dueOn: formatLocalDate(request.dueAt, context.organisation.timeZone) }) };
       });
     },
   };
-}
-
-/** The subject of the mail a request came as, to tell the sender which of their mails is acknowledged. */
-async function mailSubject(tx: EntityManager, requestId: string): Promise<string> {
-  const message = await tx.findOne(InboundMessage, { where: { requestId }, select: { id: true, subject: true } });
-  return message?.subject ?? '';
 }
 
 /** The due date the requester can expect: where confirming starts the clock (GDPR), the one it starts if confirmed now. */

@@ -1,5 +1,17 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToOne, PrimaryGeneratedColumn } from 'typeorm';
+import type { MailAcknowledgement } from '#workflow';
 import { DataSubjectRequest } from './data-subject-request.entity.js';
+
+/** The results of the sender checks, as mailauth names them ("pass", "fail", "none", "temperror"…). */
+export interface SenderAuthentication {
+  spf: string;
+  /** One result per DKIM signature, with its signing domain; "none" when unsigned. */
+  dkim: string;
+  dmarc: string;
+  /** The From address's domain, which SPF or DKIM must align with. */
+  fromDomain: string;
+  aligned: boolean;
+}
 
 /**
  * The mail a request arrived as (channel `email`): the original RFC 822 source, kept as received, and what was
@@ -8,6 +20,7 @@ import { DataSubjectRequest } from './data-subject-request.entity.js';
  */
 @Entity({ name: 'inbound_message' })
 @Index('uq_inbound_message_org_key', ['organisationId', 'messageKey'], { unique: true })
+@Index('ix_inbound_message_client_address', ['clientAddress'])
 export class InboundMessage {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -56,6 +69,18 @@ export class InboundMessage {
 
   @Column({ type: 'integer', name: 'source_size' })
   sourceSize: number;
+
+  /** The IP address of the server that delivered it: acknowledgements are limited per sending server. */
+  @Column({ type: 'text', name: 'client_address', nullable: true })
+  clientAddress: string | null;
+
+  /** What SPF, DKIM and DMARC said of the sender when it arrived; null for mail stored before they were checked. */
+  @Column({ type: 'jsonb', nullable: true })
+  authentication: SenderAuthentication | null;
+
+  /** Whether the sender was sent an automatic acknowledgement, and if not, why not. */
+  @Column({ type: 'text' })
+  acknowledgement: MailAcknowledgement;
 
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt: Date;

@@ -21,6 +21,14 @@ export class SentMessage {
   @Column({ type: 'text', name: 'message_id', nullable: true })
   messageId: string | null;
 
+  /**
+   * `sending` is written before the mail goes to SMTP and becomes `sent` once the server accepted it. Found still
+   * `sending` by a retry, the worker before died between the two: the mail may have gone. `uncertain`: such a
+   * mail was not sent again, and staff were told instead.
+   */
+  @Column({ type: 'text' })
+  status: 'sending' | 'sent' | 'uncertain';
+
   @CreateDateColumn({ type: 'timestamptz', name: 'sent_at' })
   sentAt: Date;
 }

@@ -8,6 +8,8 @@ import { DataRightsProtocol1795573833602 } from './1795573833602-data-rights-pro
 import { DrpStatusCallbacks1795575407880 } from './1795575407880-drp-status-callbacks.migration.js';
 import { StaffInvitations1796405837332 } from './1796405837332-staff-invitations.migration.js';
 import { DrpStatusChanges1796406053993 } from './1796406053993-drp-status-changes.migration.js';
+import { InboundSenderChecks1796406400000 } from './1796406400000-inbound-sender-checks.migration.js';
+import { MailLedgerSending1796406400001 } from './1796406400001-mail-ledger-sending.migration.js';
 import { DevMailHeaders1796406664145 } from './1796406664145-dev-mail-headers.migration.js';
 import { GpcPageViewDays1796406929727 } from './1796406929727-gpc-page-view-days.migration.js';
 
@@ -23,6 +25,8 @@ export const MIGRATIONS = [
   DrpStatusCallbacks1795575407880,
   StaffInvitations1796405837332,
   DrpStatusChanges1796406053993,
+  InboundSenderChecks1796406400000,
+  MailLedgerSending1796406400001,
   DevMailHeaders1796406664145,
   GpcPageViewDays1796406929727,
 ];

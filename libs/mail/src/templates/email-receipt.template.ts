@@ -1,30 +1,29 @@
 import { html } from '../html.js';
 import { mailLayout, textFooter, type RenderedMail, type RequestMailParty } from './mail-layout.js';
 
-export interface EmailReceiptMailInput extends Omit<RequestMailParty, 'requestLabel'> {
+export interface EmailReceiptMailInput extends Omit<RequestMailParty, 'requestLabel' | 'requesterName'> {
   statusUrl: string;
-  /** The subject of the sender's mail, to tell which one this answers. */
-  subject: string;
 }
 
 /**
  * The acknowledgement of a mail to a privacy address: we have it, someone will read it, and what comes next.
  * It promises no date: which right the mail exercises (and so its deadline) is known only once staff read it.
+ * It quotes nothing the sender wrote (no subject, no name): whoever forges a From line must not be able to make
+ * us carry their words to someone else.
  */
 export function emailReceiptMail(m: EmailReceiptMailInput): RenderedMail {
   const subject = `We received your email to ${m.organisationName} (reference ${m.reference})`;
-  const about = m.subject ? ` about "${m.subject}"` : '';
-  const text = `Hello ${m.requesterName},
+  const text = `Hello,
 
-We received your email${about} to ${m.organisationName}'s privacy address (reference ${m.reference}).
+We received an email from this address to ${m.organisationName}'s privacy address (reference ${m.reference}).
 The privacy team will read it. If it is a request about your personal information, we will tell you which request it is and when it will be answered; if that request needs proof that this email address is yours, you will get a link to confirm it.
 
 Follow it here (keep this link private):
 ${m.statusUrl}
 
 ${textFooter(m.organisationName, m.contact)}`;
-  const body = html`<p>Hello ${m.requesterName},</p>
-<p>We received your email${m.subject ? html` about “${m.subject}”` : ''} to ${m.organisationName}’s privacy address (reference <strong>${m.reference}</strong>).</p>
+  const body = html`<p>Hello,</p>
+<p>We received an email from this address to ${m.organisationName}’s privacy address (reference <strong>${m.reference}</strong>).</p>
 <p>The privacy team will read it. If it is a request about your personal information, we will tell you which request it is and when it will be answered; if that request needs proof that this email address is yours, you will get a link to confirm it.</p>
 <p>Follow it here (keep this link private): <a href="${m.statusUrl}">${m.statusUrl}</a></p>`;
   return { subject, text, html: mailLayout(m.organisationName, m.contact, body) };

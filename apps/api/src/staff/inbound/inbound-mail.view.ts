@@ -1,5 +1,7 @@
 import { formatLocalDateTime, html, raw, type SafeHtml } from '#mail';
+import type { SenderAuthentication } from '#db';
 import type { PolicyRight } from '#policy';
+import { acknowledgementExplanation } from '#workflow';
 import { sanitiseMailHtml } from './mail-html.js';
 import type { InboundMail } from './inbound-mail.service.js';
 
@@ -19,6 +21,8 @@ export function inboundMailSection(mail: InboundMail, base: string, timeZone: st
 <dt>To</dt><dd>${message.recipient}</dd>
 <dt>Subject</dt><dd id="mail-subject">${message.subject || '(no subject)'}</dd>
 <dt>Sent</dt><dd>${message.sentAt ? formatLocalDateTime(message.sentAt, timeZone) : 'no date given'}</dd>
+<dt>Sender checks</dt><dd id="mail-authentication">${authenticationText(message.authentication)}</dd>
+<dt>Acknowledgement</dt><dd id="mail-acknowledgement">${acknowledgementExplanation(message.acknowledgement) ?? 'Sent to the sender.'}</dd>
 <dt>Original</dt><dd><a href="${base}/mail/original.eml" id="mail-original">original.eml</a> (${sizeText(message.sourceSize)})</dd>
 </dl>
 <h3>Text</h3>
@@ -26,10 +30,13 @@ export function inboundMailSection(mail: InboundMail, base: string, timeZone: st
 ${
   message.htmlBody
     ? html`<h3>HTML part <span class="hint">Shown cleaned: no scripts, images or styles.</span></h3>
+<div class="sender-content" role="region" aria-label="The sender’s content">
+<p class="sender-content-label">Written by the sender, not by Rightsdesk. Headings are reduced; each link shows where it really goes.</p>
 <div id="mail-html" class="mail-html">${
         // The one place requester markup is emitted: only what the allow-list of sanitiseMailHtml leaves of it.
         raw(sanitiseMailHtml(message.htmlBody))
-      }</div>`
+      }</div>
+</div>`
     : ''
 }
 <h3>Attachments</h3>
@@ -41,6 +48,15 @@ ${
       )}</tbody></table>`
 }
 </section>`;
+}
+
+/** What SPF, DKIM and DMARC said, and what that means for the From line. */
+function authenticationText(checks: SenderAuthentication | null): string {
+  if (!checks) return 'Not checked (stored before sender checks were made).';
+  const results = `SPF ${checks.spf}, DKIM ${checks.dkim}, DMARC ${checks.dmarc}`;
+  return checks.aligned
+    ? `${results}: ${checks.fromDomain} vouches for the From address.`
+    : `${results}: the From address is not vouched for by its domain${checks.fromDomain ? ` (${checks.fromDomain})` : ''} and may be forged.`;
 }
 
 /** Classify (name the right the mail exercises) or set it aside; offered while the request awaits triage. */

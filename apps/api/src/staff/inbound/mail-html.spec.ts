@@ -17,10 +17,14 @@ describe('sanitiseMailHtml', () => {
     expect(sanitiseMailHtml(dirty)).toBe(clean);
   });
 
-  it('keeps the text structure and ordinary links, which open without a referrer', () => {
+  it('keeps the text structure and ordinary links, which open without a referrer, and reduces headings to paragraphs', () => {
     expect(sanitiseMailHtml('<h2>Request</h2><p>Please <b>delete</b> my data.</p><ul><li>one</li></ul><a href="https://example.org/policy" target="_top">policy</a>')).toBe(
-      '<h2>Request</h2><p>Please <b>delete</b> my data.</p><ul><li>one</li></ul><a href="https://example.org/policy" rel="noopener noreferrer nofollow">policy</a>',
+      '<p class="sender-heading">Request</p><p>Please <b>delete</b> my data.</p><ul><li>one</li></ul><a href="https://example.org/policy" rel="noopener noreferrer nofollow">policy</a>',
     );
+  });
+
+  it('keeps no class of the sender but the one headings become', () => {
+    expect(sanitiseMailHtml('<p class="alerts sender-heading">x</p><h1 class="alerts">y</h1>')).toBe('<p class="sender-heading">x</p><p class="sender-heading">y</p>');
   });
 
   it('escapes text that looks like markup once decoded', () => {

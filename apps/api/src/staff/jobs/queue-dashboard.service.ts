@@ -2,6 +2,7 @@ import { ConflictException, HttpException, Inject, Injectable, NotFoundException
 import type { Job } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { appendAudit } from '#db';
+import { redactAddresses } from '#mail';
 import type { QueueName } from '#queue';
 import { DATA_SOURCE } from '../../infra/tokens.js';
 import { isUuid } from '../../infra/uuid.js';
@@ -59,7 +60,8 @@ export class QueueDashboardService {
           const request = requests.get(requestIdOf(job) ?? '');
           if (!request) return [];
           const failedAt = job.finishedOn ? new Date(job.finishedOn) : null;
-          return [{ id: job.id!, name: job.name, reason: job.failedReason ?? '', attempts: job.attemptsMade, failedAt, request }];
+          // Redacted on display too, for failures recorded before the worker redacted them.
+          return [{ id: job.id!, name: job.name, reason: redactAddresses(job.failedReason ?? ''), attempts: job.attemptsMade, failedAt, request }];
         });
         const byState = Object.fromEntries(COUNTED_STATES.map((state) => [state, counts[state] ?? 0])) as Record<CountedState, number>;
         return { name, counts: byState, failed: own };

@@ -37,6 +37,7 @@ const ACTION_TEXT: Record<string, string> = {
   'mail.sent': 'Mail sent to the requester',
   'response.downloaded': 'Response file downloaded',
   'mail.failed': 'Mail failed for good',
+  'mail.uncertain': 'Mail may have been sent (not sent again)',
   'job.retried': 'Failed job retried',
   'alert.resolved': 'Alert resolved',
   'request.purged': "Requester's personal data removed (retention)",
@@ -213,7 +214,7 @@ function timelineItem(m: RequestPageModel, { entry, note }: TimelineItem, tz: st
   if (entry.action === 'request.assigned') facts.push(`to ${staff('assigneeId')}`);
   if (entry.action === 'request.classified') facts.push(`as ${m.requestContext.policy.rights.find((r) => r.id === text('rightId'))?.label ?? text('rightId')}`);
   if (entry.action === 'request.unassigned') facts.push(`was ${staff('previousAssigneeId')}`);
-  if (entry.action === 'mail.sent' || entry.action === 'mail.failed') facts.push(words(text('template') ?? ''));
+  if (entry.action === 'mail.sent' || entry.action === 'mail.failed' || entry.action === 'mail.uncertain') facts.push(words(text('template') ?? ''));
   if (entry.action === 'mail.failed') facts.push(`${String(d.attempts)} attempts, ${text('error') ?? 'unknown error'}`);
   if (entry.action === 'drp.status_sent') facts.push([text('status'), text('drpReason')].filter(Boolean).join(' / '), `to ${text('agentId') ?? 'the agent'}`);
   if (entry.action === 'drp.status_failed') facts.push(`to ${text('agentId') ?? 'the agent'}`, `${String(d.attempts)} attempts, ${text('failure') ?? 'unknown failure'}`);
