@@ -1,4 +1,5 @@
 import { DENIAL_REASON_TEXT, formatLocalDate, formatLocalDateTime, html, type SafeHtml } from '#mail';
+import type { RequestNoteKind } from '#db';
 import { daysLeft, isOpen, type DenialReason } from '#workflow';
 import { staffPage } from '../../views/staff-layout.view.js';
 import type { RequestPageModel, TimelineItem } from './request-page.service.js';
@@ -44,7 +45,18 @@ const ACTION_TEXT: Record<string, string> = {
   'drp.status_failed': 'Status update to the authorised agent failed for good',
 };
 
-const NOTE_HEADING = { internal: 'Note', question: 'Question', requester_reply: 'Reply' } as const;
+const NOTE_HEADING: Record<RequestNoteKind, string> = {
+  internal: 'Note',
+  question: 'Question',
+  requester_reply: 'Reply',
+  extension_reason: 'Reason given',
+  denial_explanation: 'Explanation given',
+  resolution: 'What was done',
+  partial_reason: 'What was withheld and why',
+  redirect: 'Controller named',
+  reopen_reason: 'Why it was reopened',
+  withdrawal: 'How the withdrawal came in',
+};
 
 const words = (code: string) => code.replace(/_/g, ' ');
 const days = (n: number) => (n === 1 ? '1 day' : `${n} days`);
@@ -202,15 +214,9 @@ function timelineItem(m: RequestPageModel, { entry, note }: TimelineItem, tz: st
   }
   const denial = text('denialReason');
   if (denial) facts.push(html`ground: ${DENIAL_REASON_TEXT[denial as DenialReason] ?? denial}`);
-  for (const [key, label] of [
-    ['reason', 'reason'],
-    ['explanation', 'explanation'],
-    ['resolution', 'what was done'],
-    ['controller', 'controller'],
-  ] as const) {
-    const value = text(key);
-    if (value) facts.push(html`${label}: <q>${value}</q>`);
-  }
+  // A redirect at intake names the controller in the policy's own words; staff's free text comes as the entry's note.
+  const controller = text('controller');
+  if (controller) facts.push(html`controller: <q>${controller}</q>`);
   const due = text('dueAt');
   if (due && entry.action !== 'request.received') facts.push(`due ${formatLocalDate(new Date(due), tz)}`);
   if (Array.isArray(d.fileIds)) facts.push(`${d.fileIds.length} file(s), available until ${formatLocalDate(new Date(text('availableUntil')!), tz)}`);
