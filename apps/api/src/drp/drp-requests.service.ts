@@ -111,7 +111,7 @@ export class DrpRequestsService {
     if (message.reason !== undefined && (typeof message.reason !== 'string' || message.reason.length > MAX_REVOKE_REASON)) {
       throw new DrpError(400, '"reason" must be a string of at most 5,000 characters.');
     }
-    await this.actions.withdraw(context.organisation.id, drp.requestId, { id: null, label: `drp agent ${agent.id}` }, now);
+    await this.actions.withdraw(context.organisation.id, drp.requestId, { id: null, label: `drp agent ${agent.id}` }, 'authorised_agent', '', now);
     return drpStatusOfRequest(await this.request(context, drp), drp);
   }
 

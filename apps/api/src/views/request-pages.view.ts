@@ -154,7 +154,20 @@ export interface StatusView {
   error?: string;
   /** The response's files, downloadable until `until` (already formatted); `available` false once that has passed. */
   files?: { items: { name: string; size: number; url: string }[]; until: string; available: boolean };
+  /** The local date the request closed, once it has. */
+  closedOn?: string;
+  /** Where "Withdraw my request" leads (its confirmation page), while the request can still be withdrawn. */
+  withdrawUrl?: string;
 }
+
+/** What a closed request's date says: answered when it was answered, otherwise when and how it ended. */
+const CLOSED_ON: Partial<Record<RequestStatus, string>> = {
+  fulfilled: 'Answered on',
+  partially_fulfilled: 'Answered on',
+  denied: 'Answered on',
+  redirected: 'Answered on',
+  withdrawn: 'Withdrawn on',
+};
 
 export function statusPage(v: StatusView): string {
   const left =
@@ -169,14 +182,35 @@ ${
   // Which right a mail exercises, and so its deadline, is known once the privacy team has read it.
   v.status === 'received_by_email' || v.status === 'not_a_request'
     ? ''
-    : html`<dt>Answer due by</dt><dd id="due">${v.dueOn}${
+    : !v.open
+      ? html`<dt>${CLOSED_ON[v.status] ?? 'Closed on'}</dt><dd id="closed">${v.closedOn ?? ''}</dd>`
+      : html`<dt>Answer due by</dt><dd id="due">${v.dueOn}${
         v.paused ? ' (the time limit stands still until you answer, and this date moves by that time)' : v.open ? ` (${left})` : ''
       }</dd>`
 }
 </dl>
 ${v.reply ? replySection(v.reply) : ''}
-${v.files ? filesSection(v.files) : ''}`;
+${v.files ? filesSection(v.files) : ''}
+${
+  v.withdrawUrl
+    ? html`<h2>Changed your mind?</h2>
+<p><a class="button secondary" id="withdraw" href="${v.withdrawUrl}">Withdraw my request</a></p>`
+    : ''
+}`;
   return page(`Request ${v.reference}`, body, v.organisationName);
+}
+
+/** The step between "Withdraw my request" and doing it: a link followed by mistake (or by a mail scanner) changes nothing. */
+export function withdrawConfirmPage(v: { organisationName: string; reference: string; requestLabel: string; statusUrl: string; csrfToken: string }): string {
+  const body = html`<h1>Withdraw your request ${v.reference}?</h1>
+<p>${v.organisationName} will stop working on your request (${v.requestLabel}) and close it. You will get an email confirming it.
+This cannot be undone here: to ask again, you would make a new request.</p>
+<form method="post" action="${v.statusUrl}/withdraw">
+<input type="hidden" name="_csrf" value="${v.csrfToken}">
+<button type="submit" class="danger" id="confirm-withdraw">Yes, withdraw my request</button>
+<a href="${v.statusUrl}">No, keep my request</a>
+</form>`;
+  return page(`Withdraw request ${v.reference}`, body, v.organisationName);
 }
 
 function replySection(r: NonNullable<StatusView['reply']>) {

@@ -119,12 +119,29 @@ export class RequestActionsService {
     });
   }
 
-  /** The requester, or an agent for them, withdraws the request. */
-  withdraw(organisationId: string, requestId: string, actor: Actor, now: Date): Promise<void> {
-    return this.perform(organisationId, requestId, actor, now, async ({ request, facts }) => ({
-      ...transition(request, withdraw(facts, now)),
-      detail: {},
-    }));
+  /**
+   * The requester withdraws the request: through their agent (a DRP revoke), or by telling staff, who record how it
+   * came in and may add what was said (a note, like every staff text). Audited with its route; the requester is mailed.
+   */
+  withdraw(organisationId: string, requestId: string, actor: Actor, route: string, note: string, now: Date): Promise<void> {
+    const text = limited(note).trim();
+    return this.perform(organisationId, requestId, actor, now, async ({ tx, request, facts }) => {
+      const effect = transition(request, withdraw(facts, now, route));
+      return { ...effect, detail: { route, ...(text ? { noteId: await saveNote(tx, request.id, 'withdrawal', actor.id, text) } : {}) } };
+    });
+  }
+
+  /** The requester withdraws on their status page, after confirming they mean it. */
+  requesterWithdraw(token: string, now: Date): Promise<{ ok: true } | { ok: false; refusal: TokenRefusal }> {
+    return this.dataSource.transaction(async (tx) => {
+      const found = await redeemableToken(tx, token, 'status', now);
+      if (!found.ok) return found;
+      await this.performIn(tx, { id: found.token.requestId }, { id: null, label: 'requester' }, now, async ({ request, facts }) => ({
+        ...transition(request, withdraw(facts, now, 'status_page')),
+        detail: { route: 'status_page' },
+      }));
+      return { ok: true };
+    });
   }
 
   startWork(organisationId: string, requestId: string, actor: Actor, now: Date): Promise<void> {
