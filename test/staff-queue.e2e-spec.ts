@@ -353,6 +353,33 @@ describe('the processing queue (page, CSV and JSON)', () => {
     expect((await agent.get(`/staff/orgs/${A}/requests?type=&regime=&channel=&assignee=&dueWithinDays=&q=`)).status).toBe(200);
   });
 
+  it('answers a crafted cursor with a 400, never a 500', async () => {
+    const crafted = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const uuid = '00000000-0000-4000-8000-000000000000';
+    const cursors = [
+      // Dates Date.parse takes but PostgreSQL does not, or not as a date at all.
+      crafted(['1', uuid]),
+      crafted(['+275760-09-13T00:00:00.000Z', uuid]),
+      crafted(['0000-01-01T00:00:00.000Z', uuid]),
+      crafted(['Tue, 01 Jan 2030', uuid]),
+      // An id of the right length and alphabet that is no UUID.
+      crafted(['2030-01-01T00:00:00.000Z', '-'.repeat(36)]),
+      crafted(['2030-01-01T00:00:00.000Z', 'f'.repeat(36)]),
+      crafted({ dueAt: '2030-01-01T00:00:00.000Z', id: uuid }),
+      crafted(['2030-01-01T00:00:00.000Z', uuid, 'more']),
+      crafted(null),
+      'bm90LWpzb24',
+    ];
+    for (const cursor of cursors) {
+      const response = await json(agent, A, `cursor=${cursor}`);
+      expect({ cursor, status: response.status }).toEqual({ cursor, status: 400 });
+      expect(response.json.message?.join(' ') ?? String(response.json.message)).toContain('cursor must be a nextCursor value from a previous page');
+      expect({ cursor, page: (await agent.get(`/staff/orgs/${A}/requests?cursor=${cursor}`)).status }).toEqual({ cursor, page: 400 });
+    }
+    // A real one still works.
+    expect((await json(agent, A, `cursor=${crafted(['2030-01-01T00:00:00.000Z', uuid])}`)).status).toBe(200);
+  });
+
   async function emailOf(userId: string): Promise<string> {
     return (await dataSource.getRepository(StaffUser).findOneByOrFail({ id: userId })).email;
   }
