@@ -149,7 +149,9 @@ describe('reports: the CCPA §7102(a) metrics of an organisation', () => {
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv; charset=utf-8/);
     expect(csv.headers.get('content-disposition')).toBe('attachment; filename=prontotrak-requests-2024-03-01-to-2024-03-31.csv');
     const rows = parseCsv(csv.body);
-    expect(Object.keys(rows[0]).slice(0, 4)).toEqual(['period_from', 'period_to', 'regime', 'request_type']);
+    expect(Object.keys(rows[0]).slice(0, 5)).toEqual(['period_from', 'period_to', 'time_zone', 'regime', 'request_type']);
+    // The period is of local days: the zone they are days of is named on every line.
+    expect(new Set(rows.map((r) => r.time_zone))).toEqual(new Set(['America/New_York']));
 
     const groups = new Map<string, { request: DataSubjectRequest; fixture: Fixture }[]>();
     for (const s of inMarch()) groups.set(`${s.request.regime}/${s.request.type}`, [...(groups.get(`${s.request.regime}/${s.request.type}`) ?? []), s]);
