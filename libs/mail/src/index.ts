@@ -17,3 +17,4 @@ export * from './unsubscribe-token.js';
 export * from './templates/opt-out.template.js';
 export * from './templates/agent-request.template.js';
 export * from './templates/email-receipt.template.js';
+export * from './possessive.js';

@@ -91,6 +91,7 @@ export class RequestFormController {
         requestLabel: right.label,
         needsVerification: requiresVerification(right.type),
         dueOn: formatLocalDate(request.dueAt, context.organisation.timeZone),
+        internalTarget: request.regime === 'none',
         csrfToken: this.csrf.tokenFor(req, res),
         agentName: route.kind === 'agent' ? route.agent.agentName : undefined,
         redirect: route.kind === 'redirect' ? route.redirect : undefined,

@@ -133,6 +133,7 @@ export class StatusController {
         status: request.status,
         receivedOn: formatLocalDate(request.receivedAt, timeZone),
         dueOn: formatLocalDate(request.dueAt, timeZone),
+        internalTarget: request.regime === 'none',
         daysLeft: daysLeft(request.dueAt, now, timeZone),
         open: isOpen(request.status),
         closedOn: request.closedAt ? formatLocalDate(request.closedAt, timeZone) : undefined,

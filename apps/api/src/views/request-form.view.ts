@@ -1,4 +1,4 @@
-import { html, type SafeHtml } from '#mail';
+import { html, organisationsThing, type SafeHtml } from '#mail';
 import type { OrganisationPolicy, SpecialRule } from '#policy';
 import { OWN_DATA } from '#workflow';
 import { page } from './layout.view.js';
@@ -74,7 +74,7 @@ ${view.formError ? html`<p>${view.formError}</p>` : ''}
       right.limit ? html` <span class="hint">You can ask for this ${right.limit.count} times in ${right.limit.perMonths} months.</span>` : ''
     }</label>
 </div>
-<details><summary>Where ${policy.name}'s policy says this</summary><blockquote>${right.citation.quote}</blockquote>${
+<details><summary>Where ${organisationsThing(policy.name, 'policy')} says this</summary><blockquote>${right.citation.quote}</blockquote>${
       right.limit ? html`<blockquote>${right.limit.citation.quote}</blockquote>` : ''
     }</details>`,
   );
@@ -85,7 +85,7 @@ ${view.formError ? html`<p>${view.formError}</p>` : ''}
   const rule = view.agentRegistrationRule;
 
   const body = html`<h1>Make a privacy request to ${policy.name}</h1>
-<p>Use this form to exercise the rights ${policy.name}'s privacy policy gives you. For most requests we email you a link to confirm your address, and act once you open it; opt-outs need no confirmation.</p>
+<p>Use this form to exercise the rights ${organisationsThing(policy.name, 'privacy policy')} gives you. For most requests we email you a link to confirm your address, and act once you open it; opt-outs need no confirmation.</p>
 ${view.gpcNotice ? html`<p class="notice" id="gpc-notice">${view.gpcNotice}</p>` : ''}
 ${summary}
 <form method="post" action="/o/${policy.slug}/requests" enctype="multipart/form-data" novalidate>

@@ -1,4 +1,4 @@
-import { html } from '#mail';
+import { answerDueSentence, html, organisationsThing } from '#mail';
 import type { TokenRefusal } from '#db';
 import type { ProcessorRedirect } from '#policy';
 import type { RequestStatus } from '#workflow';
@@ -11,6 +11,8 @@ export interface ConfirmationView {
   requestLabel: string;
   needsVerification: boolean;
   dueOn: string;
+  /** No law applies and the policy sets no deadline: the due date is the organisation's own target. */
+  internalTarget: boolean;
   csrfToken: string;
   gpcNotice?: string;
   /** Made by this authorised agent: the consumer must confirm it. */
@@ -33,7 +35,7 @@ ${
 Until you open it, we cannot act on the request.</p></div>`
     : html`<div class="notice"><p>We sent a confirmation to your email address with a private link to the request.</p></div>`
 }
-${v.needsVerification ? html`<p>${v.organisationName} must answer by <strong>${v.dueOn}</strong>.</p>` : html`<p>Opt-outs take effect at once: this one already has.</p>`}
+${v.needsVerification ? html`<p id="due">${answerDueSentence(v.organisationName, v.dueOn, v.internalTarget)}</p>` : html`<p>Opt-outs take effect at once: this one already has.</p>`}
 ${v.gpcNotice ? html`<p class="notice" id="gpc-notice">${v.gpcNotice}</p>` : ''}
 ${
   v.needsVerification
@@ -61,7 +63,7 @@ function agentConfirmationPage(v: ConfirmationView): string {
 <p>Request: ${v.requestLabel}.</p>
 <div class="notice" id="agent-next"><p><strong>The person you act for must confirm it.</strong> We emailed them a link to confirm directly with ${v.organisationName}
 that they gave you permission. Until they do, nothing is done; if they say they did not, the request is closed.</p></div>
-<p>We sent you a receipt with the reference. ${v.organisationName} must answer by <strong>${v.dueOn}</strong>; the answer goes to the person you act for.</p>`;
+<p>We sent you a receipt with the reference. ${answerDueSentence(v.organisationName, v.dueOn, v.internalTarget)} The answer goes to the person you act for.</p>`;
   return page('Request received', body, v.organisationName);
 }
 
@@ -73,7 +75,7 @@ function redirectedPage(v: ConfirmationView, redirect: ProcessorRedirect): strin
 <p>For ${redirect.services}, ${v.organisationName} handles the information on behalf of another organisation, which decides what happens to it
 and must answer requests like yours. Please contact:</p>
 <div class="notice" id="controller"><p>${redirect.controller}</p></div>
-<p>Where ${v.organisationName}'s privacy policy says so:</p>
+<p>Where ${organisationsThing(v.organisationName, 'privacy policy')} says so:</p>
 <blockquote id="redirect-citation">“${redirect.citation.quote}”</blockquote>
 <p>${v.organisationName} has closed this request here and will not act on it. We also emailed you this answer.
 If your request is about your own relationship with ${v.organisationName} instead, make a new request and choose that.</p>
@@ -98,7 +100,7 @@ const REFUSAL_TEXT: Record<TokenRefusal | 'already_verified', { title: string; t
   },
   used: {
     title: 'This link has already been used',
-    text: 'Your request was confirmed when the link was first opened; you do not need to do anything more. Use the status link from the email to follow it.',
+    text: 'Your request was already confirmed with this link, when "Confirm my request" was pressed on the page it opens (opening the link alone confirms nothing). You do not need to do anything more. Use the status link from the email to follow it.',
   },
   replaced: {
     title: 'A newer link replaced this one',
@@ -115,9 +117,9 @@ export function linkRefusedPage(refusal: TokenRefusal | 'already_verified', orga
   return page(title, html`<h1>${title}</h1><p>${text}</p>`, organisationName);
 }
 
-export function verifiedPage(v: { organisationName: string; reference: string; dueOn: string }): string {
+export function verifiedPage(v: { organisationName: string; reference: string; dueOn: string; internalTarget: boolean }): string {
   const body = html`<h1>Thank you: your request is confirmed</h1>
-<p>Reference <strong id="reference">${v.reference}</strong>. ${v.organisationName} must answer by <strong id="due">${v.dueOn}</strong>.</p>
+<p>Reference <strong id="reference">${v.reference}</strong>. <span id="due">${answerDueSentence(v.organisationName, v.dueOn, v.internalTarget)}</span></p>
 <p>Follow your request with the private status link in the email we sent you.</p>`;
   return page('Request confirmed', body, v.organisationName);
 }
@@ -144,6 +146,8 @@ export interface StatusView {
   status: RequestStatus;
   receivedOn: string;
   dueOn: string;
+  /** No law applies and the policy sets no deadline: the due date is the organisation's own target. */
+  internalTarget: boolean;
   daysLeft: number;
   open: boolean;
   /** GDPR/UK GDPR while awaiting the requester: the due date moves by the days until they answer. */
@@ -184,7 +188,7 @@ ${
     ? ''
     : !v.open
       ? html`<dt>${CLOSED_ON[v.status] ?? 'Closed on'}</dt><dd id="closed">${v.closedOn ?? ''}</dd>`
-      : html`<dt>Answer due by</dt><dd id="due">${v.dueOn}${
+      : html`<dt>${v.internalTarget ? 'Aimed to be answered by (our own target)' : 'Answer due by'}</dt><dd id="due">${v.dueOn}${
         v.paused ? ' (the time limit stands still until you answer, and this date moves by that time)' : v.open ? ` (${left})` : ''
       }</dd>`
 }
