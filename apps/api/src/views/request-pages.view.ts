@@ -19,6 +19,8 @@ export interface ConfirmationView {
   agentName?: string;
   /** The organisation only processes this data: the request was closed and the requester pointed to the controller. */
   redirect?: ProcessorRedirect;
+  /** The policy encourages asking this controller first, but the organisation still answers: the request is kept. */
+  askFirst?: ProcessorRedirect;
 }
 
 /** Shown after a successful submission: the reference, and what happens next. */
@@ -37,6 +39,7 @@ Until you open it, we cannot act on the request.</p></div>`
 }
 ${v.needsVerification ? html`<p id="due">${answerDueSentence(v.organisationName, v.dueOn, v.internalTarget)}</p>` : html`<p>Opt-outs take effect at once: this one already has.</p>`}
 ${v.gpcNotice ? html`<p class="notice" id="gpc-notice">${v.gpcNotice}</p>` : ''}
+${v.askFirst ? askFirstNotice(v, v.askFirst) : ''}
 ${
   v.needsVerification
     ? html`<h2>No email?</h2>
@@ -65,6 +68,18 @@ function agentConfirmationPage(v: ConfirmationView): string {
 that they gave you permission. Until they do, nothing is done; if they say they did not, the request is closed.</p></div>
 <p>We sent you a receipt with the reference. ${answerDueSentence(v.organisationName, v.dueOn, v.internalTarget)} The answer goes to the person you act for.</p>`;
   return page('Request received', body, v.organisationName);
+}
+
+/**
+ * The policy encourages asking the controller first (it does not refuse): say so, and that the request stays with the
+ * organisation unless the requester withdraws it, so going on with it is simply confirming it.
+ */
+function askFirstNotice(v: ConfirmationView, controller: ProcessorRedirect) {
+  return html`<div class="notice" id="ask-first"><p>For ${controller.services}, ${v.organisationName} encourages you to contact them first:</p>
+<p>${controller.controller}</p>
+<blockquote id="ask-first-citation">“${controller.citation.quote}”</blockquote>
+<p><strong>You can still go on with ${v.organisationName}:</strong> your request is kept. Confirm it from the email and ${v.organisationName} answers it.
+If they answer you instead, you can withdraw this request from your status page.</p></div>`;
 }
 
 /** Data the organisation only processes for another organisation: that controller must answer, as the policy says. */
