@@ -134,8 +134,13 @@ describe('retention leaves no free text behind, in the database or in Redis', ()
     await act(deleted.page, 'fulfil', { resolution: personal('resolution') });
     await sent(deleted.id, 'request_fulfilled');
 
+    // What the requester said when they phoned to withdraw.
+    const withdrawn = await newRequest('withdrawn', 'access');
+    await act(withdrawn.page, 'withdraw', { route: 'phone', note: personal('withdrawal call') });
+    await sent(withdrawn.id, 'withdrawal_confirmed');
+
     const rows: { status: string }[] = await db.query('SELECT status FROM data_subject_request WHERE id = ANY($1) ORDER BY status', [ids]);
-    expect(rows.map((r) => r.status)).toEqual(['fulfilled', 'partially_fulfilled', 'redirected']);
+    expect(rows.map((r) => r.status)).toEqual(['fulfilled', 'partially_fulfilled', 'redirected', 'withdrawn']);
     // The search finds what it looks for.
     expect(await tablesHolding(marker)).toEqual(expect.arrayContaining(['data_subject_request', 'request_note']));
     expect(await tablesHolding(phone)).toContain('data_subject_request');
