@@ -235,12 +235,27 @@ describe('controller/processor redirects on the web form', () => {
     ).rows;
   }
 
+  it('west-schoolmessenger: the policy only encourages asking the school first, so the request is kept and West answers it', async () => {
+    const email = `ask-first-${Date.now()}@example.org`;
+    const response = await submit('west-schoolmessenger', email, 'SchoolMessenger school communication services');
+    expect(response.status).toBe(201);
+    // Encourages, as the policy does; never "asks", and never closed without offering to go on with West.
+    expect(response.body).toContain('West Corporation (SchoolMessenger) encourages you to contact them first');
+    expect(response.body).toContain('West encourages you to contact them first.');
+    expect(response.body).not.toContain('asks you to contact');
+    expect(response.body).not.toContain('Please ask the organisation responsible');
+    expect(response.body).toContain('You can still go on with West Corporation (SchoolMessenger)');
+    expect(response.body).toContain('id="ask-first-citation"');
+    const [stored] = await row(email);
+    expect(stored.status).toBe('unverified');
+    expect(stored.redirected_to).toBeNull();
+    expect(stored.closed_at).toBeNull();
+    // Going on with West is confirming the request from the mail, as for any other.
+    const [mail] = await sink.waitForMailsTo(email);
+    expect(mail.text).toContain('/v/');
+  }, 60_000);
+
   it.each([
-    {
-      slug: 'west-schoolmessenger',
-      services: 'SchoolMessenger school communication services',
-      controller: "Your school, district or other educational agency or institution. West asks you to contact them first.",
-    },
     {
       slug: 'securus-software',
       services: 'Securus monitoring software used by schools, colleges and other customers',

@@ -244,7 +244,8 @@ describe('retention: personal data goes after the retention period, the minimal 
       const row = await rowOf(r.id);
       expect(row).toMatchObject({ purged_at: null, requester_email: r.email, requester_name: r.person.name });
     }
-    expect(await countFor('request_note', [fulfilled.id, denied.id])).toBe(4);
+    // Two notes, a question and a reply, and the denial's explanation (staff's text with an action is a note too).
+    expect(await countFor('request_note', [fulfilled.id, denied.id])).toBe(5);
     expect(await countFor('request_agent', [disowned.id])).toBe(1);
     expect(await countFor('inbound_message', [mailedIn.id])).toBe(1);
     for (const secret of [textedFrom, `Texted ${tag}`]) expect({ secret, tables: await tablesHolding(secret) }).toEqual({ secret, tables: ['inbound_sms'] });

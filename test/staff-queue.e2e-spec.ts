@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { DateTime } from 'luxon';
 import type { DataSource } from 'typeorm';
 import { addStaffMember, createDataSource, Organisation, StaffUser, type DataSubjectRequest } from '#db';
 import { OPEN_STATUSES, REQUEST_STATUSES, type RequestStatus } from '#workflow';
@@ -11,6 +12,9 @@ import { testDatabaseUrl } from './support/test-env.js';
 import type { QueueCounts, QueuedRequest } from '../apps/api/src/queue/request-queue.service.js';
 
 const A = 'securus-technologies'; // CCPA and others, America/Chicago
+const CHICAGO = 'America/Chicago';
+const chicagoDay = (instant: Date) => instant.toLocaleDateString('en-CA', { timeZone: CHICAGO });
+const chicagoTime = (instant: Date) => DateTime.fromJSDate(instant, { zone: CHICAGO }).toISO({ suppressMilliseconds: true });
 const B = 'west-schoolmessenger'; // GDPR
 const DAY_MS = 86_400_000;
 
@@ -271,27 +275,29 @@ describe('the processing queue (page, CSV and JSON)', () => {
     const csv = response.body;
     const lines = csv.split('\r\n');
     expect(lines.pop()).toBe('');
-    expect(lines[0]).toBe('reference,type,regime,channel,status,assignee_email,received_at,verified_at,due_at,extended_due_at,days_left,closed_at');
+    expect(lines[0]).toBe('reference,type,regime,channel,status,assignee_email,time_zone,received_at,verified_at,due_on,extended_due_on,days_left,closed_at');
     const byReference = new Map(lines.slice(1).map((line) => [line.split(',')[0], line.split(',')]));
     expect([...byReference.keys()].sort()).toEqual(ref('overdue', 'soon', 'fresh1', 'fresh2', 'closed', 'sms', 'waiting', 'denied', 'formula'));
 
     const overdue = byReference.get(rows.overdue.reference)!;
-    expect(overdue.slice(1, 6)).toEqual(['access', 'ccpa', 'web', 'in_progress', (await emailOf(agentId))]);
-    expect(overdue[6]).toBe(rows.overdue.receivedAt.toISOString());
-    expect(overdue[8]).toBe(rows.overdue.dueAt.toISOString());
-    expect(Number(overdue[10])).toBeLessThan(0);
-    expect(overdue[11]).toBe('');
+    expect(overdue.slice(1, 7)).toEqual(['access', 'ccpa', 'web', 'in_progress', (await emailOf(agentId)), CHICAGO]);
+    // Dates as Chicago reads them: a due date is the local day (its end is already the next day in UTC).
+    expect(overdue[7]).toBe(chicagoTime(rows.overdue.receivedAt));
+    expect(overdue[9]).toBe(chicagoDay(rows.overdue.dueAt));
+    expect(overdue[9]).not.toBe(rows.overdue.dueAt.toISOString().slice(0, 10));
+    expect(Number(overdue[11])).toBeLessThan(0);
+    expect(overdue[12]).toBe('');
     const closed = byReference.get(rows.closed.reference)!;
-    expect(closed[10]).toBe('');
-    expect(closed[11]).toBe(rows.closed.closedAt!.toISOString());
+    expect(closed[11]).toBe('');
+    expect(closed[12]).toBe(chicagoTime(rows.closed.closedAt!));
     expect(byReference.get(rows.fresh2.reference)![5]).toBe('');
-    expect(byReference.get(rows.fresh2.reference)![7]).toBe('');
+    expect(byReference.get(rows.fresh2.reference)![8]).toBe('');
     expect(byReference.get(rows.formula.reference)![5]).toBe(`'${formulaEmail}`);
     expect(csv).not.toContain(mine);
     expect(csv).not.toContain('Stored Requester');
 
     // Rows in due order, as on the page.
-    const dueOrder = lines.slice(1).map((line) => line.split(',')[8]);
+    const dueOrder = lines.slice(1).map((line) => line.split(',')[9]);
     expect(dueOrder).toEqual([...dueOrder].sort());
   });
 
@@ -351,6 +357,33 @@ describe('the processing queue (page, CSV and JSON)', () => {
     expect((await agent.get(`/staff/orgs/${A}/requests.csv?limit=5`)).status).toBe(400);
     // Empty form fields mean "no filter".
     expect((await agent.get(`/staff/orgs/${A}/requests?type=&regime=&channel=&assignee=&dueWithinDays=&q=`)).status).toBe(200);
+  });
+
+  it('answers a crafted cursor with a 400, never a 500', async () => {
+    const crafted = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const uuid = '00000000-0000-4000-8000-000000000000';
+    const cursors = [
+      // Dates Date.parse takes but PostgreSQL does not, or not as a date at all.
+      crafted(['1', uuid]),
+      crafted(['+275760-09-13T00:00:00.000Z', uuid]),
+      crafted(['0000-01-01T00:00:00.000Z', uuid]),
+      crafted(['Tue, 01 Jan 2030', uuid]),
+      // An id of the right length and alphabet that is no UUID.
+      crafted(['2030-01-01T00:00:00.000Z', '-'.repeat(36)]),
+      crafted(['2030-01-01T00:00:00.000Z', 'f'.repeat(36)]),
+      crafted({ dueAt: '2030-01-01T00:00:00.000Z', id: uuid }),
+      crafted(['2030-01-01T00:00:00.000Z', uuid, 'more']),
+      crafted(null),
+      'bm90LWpzb24',
+    ];
+    for (const cursor of cursors) {
+      const response = await json(agent, A, `cursor=${cursor}`);
+      expect({ cursor, status: response.status }).toEqual({ cursor, status: 400 });
+      expect(response.json.message?.join(' ') ?? String(response.json.message)).toContain('cursor must be a nextCursor value from a previous page');
+      expect({ cursor, page: (await agent.get(`/staff/orgs/${A}/requests?cursor=${cursor}`)).status }).toEqual({ cursor, page: 400 });
+    }
+    // A real one still works.
+    expect((await json(agent, A, `cursor=${crafted(['2030-01-01T00:00:00.000Z', uuid])}`)).status).toBe(200);
   });
 
   async function emailOf(userId: string): Promise<string> {

@@ -149,7 +149,9 @@ describe('reports: the CCPA §7102(a) metrics of an organisation', () => {
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv; charset=utf-8/);
     expect(csv.headers.get('content-disposition')).toBe('attachment; filename=prontotrak-requests-2024-03-01-to-2024-03-31.csv');
     const rows = parseCsv(csv.body);
-    expect(Object.keys(rows[0]).slice(0, 4)).toEqual(['period_from', 'period_to', 'regime', 'request_type']);
+    expect(Object.keys(rows[0]).slice(0, 5)).toEqual(['period_from', 'period_to', 'time_zone', 'regime', 'request_type']);
+    // The period is of local days: the zone they are days of is named on every line.
+    expect(new Set(rows.map((r) => r.time_zone))).toEqual(new Set(['America/New_York']));
 
     const groups = new Map<string, { request: DataSubjectRequest; fixture: Fixture }[]>();
     for (const s of inMarch()) groups.set(`${s.request.regime}/${s.request.type}`, [...(groups.get(`${s.request.regime}/${s.request.type}`) ?? []), s]);
@@ -224,6 +226,13 @@ describe('reports: the CCPA §7102(a) metrics of an organisation', () => {
       ['to=31/03/2024', 'to must be a date written YYYY-MM-DD'],
       ['from=2024-04-01&to=2024-03-01', 'from (2024-04-01) must not be after to (2024-03-01)'],
       ['from=2024-03-01&from=2024-03-02', 'from must be a single date'],
+      // Dates the calendar has but the database or the computation cannot hold answer 400 too, never 500.
+      ['from=0000-01-01&to=2024-03-01', 'from must be a date from 1970 to 2999'],
+      ['to=9999-12-31', 'to must be a date from 1970 to 2999'],
+      ['from=0001-01-01&to=0001-12-31', 'from must be a date from 1970 to 2999'],
+      ['to=0001-01-01', 'to must be a date from 1970 to 2999'],
+      ['from=1969-12-31', 'from must be a date from 1970 to 2999'],
+      ['from=+275760-09-13', 'from must be a date written YYYY-MM-DD'],
     ]) {
       for (const path of ['reports', 'reports.csv']) {
         const response = await auditor.get(`/staff/orgs/${SLUG}/${path}?${query}`);

@@ -19,3 +19,4 @@ export * from './templates/agent-request.template.js';
 export * from './templates/email-receipt.template.js';
 export * from './templates/staff-account.template.js';
 export * from './redact.js';
+export * from './possessive.js';

@@ -86,6 +86,11 @@ export interface ProcessorRedirect {
   services: string;
   /** Who the controller is, worded for the requester. */
   controller: string;
+  /**
+   * The policy only encourages asking the controller first (West for SchoolMessenger): the organisation still answers,
+   * so the request is kept and the requester told they may ask the controller first, not closed as redirected.
+   */
+  askFirstOnly?: boolean;
   citation: Citation;
 }
 

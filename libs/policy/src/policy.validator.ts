@@ -57,7 +57,7 @@ const CHANNEL_KEYS = ['kind', 'value', 'citation'] as const satisfies readonly (
 const RIGHT_KEYS = ['id', 'type', 'regime', 'label', 'verification', 'limit', 'citation'] as const satisfies readonly (keyof PolicyRight)[];
 const LIMIT_KEYS = ['count', 'perMonths', 'sharedWith', 'citation'] as const satisfies readonly (keyof FrequencyLimit)[];
 const DEADLINE_KEYS = ['rights', 'kind', 'days', 'extensionDays', 'citation'] as const satisfies readonly (keyof PolicyDeadline)[];
-const REDIRECT_KEYS = ['services', 'controller', 'citation'] as const satisfies readonly (keyof ProcessorRedirect)[];
+const REDIRECT_KEYS = ['services', 'controller', 'askFirstOnly', 'citation'] as const satisfies readonly (keyof ProcessorRedirect)[];
 const RULE_KEYS = ['kind', 'summary', 'citation'] as const satisfies readonly (keyof SpecialRule)[];
 const SETTINGS_KEYS = ['verificationLinkDays', 'internalTargetDays', 'responseLinkDays', 'reminderOffsetsDays', 'extensionWarningDays', 'retentionDays', 'smsNumbers'] as const satisfies readonly (keyof OrganisationSettings)[];
 
@@ -343,8 +343,16 @@ function readRedirect(c: Checker, value: unknown, path: string): ProcessorRedire
   return {
     services: c.text(fields.services, at(path, 'services')),
     controller: c.text(fields.controller, at(path, 'controller')),
+    ...optional('askFirstOnly', readFlag(c, fields.askFirstOnly, at(path, 'askFirstOnly'))),
     citation: c.citation(fields.citation, at(path, 'citation')),
   } as ProcessorRedirect;
+}
+
+/** An optional true/false. */
+function readFlag(c: Checker, value: unknown, path: string): boolean | undefined {
+  if (value === undefined || typeof value === 'boolean') return value;
+  c.fail(path, `expected true or false, got ${describe(value)}`);
+  return undefined;
 }
 
 function readRule(c: Checker, value: unknown, path: string): SpecialRule | undefined {

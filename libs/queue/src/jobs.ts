@@ -36,24 +36,21 @@ export interface JobPayloads {
 }
 
 /**
- * What the audit entry behind a `requester.notify` job records for the mail to report. Audit details hold
- * ids, codes, dates (ISO strings) and staff-written reasons only; requester text stays in RequestNote.
+ * What the audit entry behind a `requester.notify` job records for the mail to report. Audit details hold ids,
+ * codes and dates (ISO strings) only: any free text, staff's or the requester's, stays in a RequestNote the entry
+ * names, so retention can remove it without touching the hash chain.
  */
 export interface NoticeAuditDetail {
-  /** question_to_requester: the RequestNote holding the question. */
+  /** The RequestNote with the mail's text: the question, extension reason, denial explanation, what was done or withheld, whom to contact. */
   noteId?: string;
   /** Whether the regime's clock stands still while awaiting the requester. */
   clockPaused?: boolean;
-  /** Extension and partial response: the reason staff gave. */
-  reason?: string;
   /** The due date in force after the change. */
   dueAt?: string;
   denialReason?: DenialReason;
-  explanation?: string;
-  /** Fulfilment by action: what was done. */
-  resolution?: string;
   fileIds?: string[];
   availableUntil?: string;
+  /** A redirect at intake: the controller as the policy words it (policy text, not anyone's free text). */
   controller?: string;
 }
 

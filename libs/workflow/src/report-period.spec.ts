@@ -58,6 +58,16 @@ describe('reportPeriod', () => {
     expect(both.ok || both.message).toMatch(/^from must .*"x".*; to must .*"y"/);
   });
 
+  it('refuses dates outside the years a report can cover, which the database or the computation cannot hold', () => {
+    for (const bad of ['0000-01-01', '0001-01-01', '1969-12-31', '3000-01-01', '9999-12-31']) {
+      for (const name of ['from', 'to'] as const) {
+        const result = reportPeriod({ [name]: bad }, NOW, CHICAGO);
+        expect(result).toEqual({ ok: false, message: `${name} must be a date from 1970 to 2999 (got "${bad}")` });
+      }
+    }
+    expect(period({ from: '1970-01-01', to: '2999-12-31' })).toMatchObject({ from: '1970-01-01', to: '2999-12-31' });
+  });
+
   it('refuses a period that ends before it starts', () => {
     expect(reportPeriod({ from: '2024-04-01', to: '2024-03-31' }, NOW, CHICAGO)).toEqual({
       ok: false,

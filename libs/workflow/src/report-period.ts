@@ -20,6 +20,9 @@ export interface ReportPeriodChoice {
 }
 
 const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** The years a report may cover: no request predates 1970, and none is due after 2999. */
+const FIRST_DATE = '1970-01-01';
+const LAST_DATE = '2999-12-31';
 
 /**
  * The period a report asks for. Either bound may be left out (or empty, as an unfilled form field sends it):
@@ -30,9 +33,16 @@ export function reportPeriod(query: { from?: string; to?: string }, now: Date, t
   const parse = (name: 'from' | 'to'): string | null | undefined => {
     const value = query[name];
     if (value === undefined || value === '') return undefined;
-    if (LOCAL_DATE.test(value) && plainDate(value).isValid) return value;
-    problems.push(`${name} must be a date written YYYY-MM-DD, like 2026-01-31 (got "${value}")`);
-    return null;
+    if (!LOCAL_DATE.test(value) || !plainDate(value).isValid) {
+      problems.push(`${name} must be a date written YYYY-MM-DD, like 2026-01-31 (got "${value}")`);
+      return null;
+    }
+    // Year 0 and five-digit years (a day after 9999-12-31) are valid to the calendar but not to PostgreSQL.
+    if (value < FIRST_DATE || value > LAST_DATE) {
+      problems.push(`${name} must be a date from 1970 to 2999 (got "${value}")`);
+      return null;
+    }
+    return value;
   };
   const givenFrom = parse('from');
   const givenTo = parse('to');

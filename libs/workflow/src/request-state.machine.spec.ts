@@ -20,6 +20,7 @@ import {
   startWork,
   verifyRequest,
   withdraw,
+  WITHDRAWAL_ROUTES,
   type AuditAction,
   type MailTemplate,
   type RefusalCode,
@@ -270,8 +271,26 @@ const ALLOWED: Allowed[] = [
   },
   ...(['unverified', 'verified', 'in_progress', 'awaiting_requester'] as const).map(
     (status): Allowed => ({
-      why: `withdraw from ${status}`,
-      run: () => withdraw(ccpa({ status }), AT),
+      why: `withdraw from ${status}, on the status page`,
+      run: () => withdraw(ccpa({ status }), AT, 'status_page'),
+      status: 'withdrawn',
+      changes: { closedAt: AT },
+      events: [mail('withdrawal_confirmed'), audit('request.withdrawn')],
+    }),
+  ),
+  ...WITHDRAWAL_ROUTES.map(
+    (route): Allowed => ({
+      why: `withdraw under GDPR, told by ${route}`,
+      run: () => withdraw(ukGdpr({ status: 'awaiting_requester', pausedAt: GDPR_CLOCK }), GDPR_AT, route),
+      status: 'withdrawn',
+      changes: { closedAt: GDPR_AT },
+      events: [mail('withdrawal_confirmed'), audit('request.withdrawn')],
+    }),
+  ),
+  ...(['unverified'] as const).map(
+    (status): Allowed => ({
+      why: `an agent revokes a ${status} request`,
+      run: () => withdraw(ccpa({ status, verifiedAt: null }), AT, 'authorised_agent'),
       status: 'withdrawn',
       changes: { closedAt: AT },
       events: [mail('withdrawal_confirmed'), audit('request.withdrawn')],
@@ -429,6 +448,10 @@ const REFUSED: Refused[] = [
   },
   ...OPEN_STATUSES.map((status): Refused => ({ why: `reopen an open (${status}) request`, run: () => reopen(ccpa({ status }), AT, 'x'), code: 'not_closed' })),
   { why: 'reopen without a reason', run: () => reopen(ccpa({ status: 'denied' }), AT, ''), code: 'reason_required' },
+  { why: 'withdraw without saying how it came in', run: () => withdraw(ccpa(), AT, ''), code: 'withdrawal_route_unknown' },
+  { why: 'withdraw by a route not on the list', run: () => withdraw(ccpa(), AT, 'carrier pigeon'), code: 'withdrawal_route_unknown' },
+  { why: 'withdraw a mail not yet read', run: () => withdraw(ccpa({ status: 'received_by_email', verifiedAt: null }), AT, 'phone'), code: 'not_classified' },
+  { why: 'withdraw before receipt', run: () => withdraw(ccpa(), BEFORE_RECEIPT, 'phone'), code: 'out_of_order' },
   { why: 'reopen before receipt', run: () => reopen(ccpa({ status: 'denied' }), BEFORE_RECEIPT, 'x'), code: 'out_of_order' },
   ...CLOSED.flatMap((status): Refused[] => {
     const closed = ccpa({ status });
@@ -440,7 +463,7 @@ const REFUSED: Refused[] = [
       { why: `fulfil a ${status} request`, run: () => fulfil(closed, AT), code: 'already_closed' },
       { why: `partially fulfil a ${status} request`, run: () => partiallyFulfil(closed, AT, 'x'), code: 'already_closed' },
       { why: `deny a ${status} request`, run: () => deny(closed, AT, 'statutory_exemption', 'x'), code: 'already_closed' },
-      { why: `withdraw a ${status} request`, run: () => withdraw(closed, AT), code: 'already_closed' },
+      { why: `withdraw a ${status} request`, run: () => withdraw(closed, AT, 'phone'), code: 'already_closed' },
       { why: `redirect a ${status} request`, run: () => redirect(closed, AT, 'Acme'), code: 'already_closed' },
       { why: `expire a ${status} request`, run: () => expireVerification(closed, AT), code: 'already_closed' },
       { why: `disown a ${status} agent request`, run: () => refuseAgentAuthority({ ...closed, madeByAgent: true }, AT), code: 'already_closed' },

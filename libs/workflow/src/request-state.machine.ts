@@ -120,7 +120,8 @@ export type RefusalCode =
   | 'denial_reason_not_allowed'
   | 'not_an_opt_out'
   | 'not_classified'
-  | 'already_classified';
+  | 'already_classified'
+  | 'withdrawal_route_unknown';
 
 export type TransitionResult =
   | { ok: true; status: RequestStatus; changes: RequestChanges; events: RequestEvent[] }
@@ -300,9 +301,23 @@ export function deny(facts: RequestFacts, at: Date, reason: DenialReason, text: 
   ]);
 }
 
-export function withdraw(facts: RequestFacts, at: Date): TransitionResult {
+/**
+ * How a withdrawal reached the organisation: the requester's own status page, their authorised agent (a DRP
+ * revoke), or a call, letter, mail or visit that staff record for them.
+ */
+export const WITHDRAWAL_ROUTES = ['status_page', 'authorised_agent', 'phone', 'letter', 'email', 'in_person'] as const;
+export type WithdrawalRoute = (typeof WITHDRAWAL_ROUTES)[number];
+
+/** Ways staff record a withdrawal the requester made to them; the other routes are the requester's or agent's own. */
+export const STAFF_WITHDRAWAL_ROUTES = ['phone', 'letter', 'email', 'in_person'] as const satisfies readonly WithdrawalRoute[];
+
+/** The requester takes their request back; the record says how they told us, and they get a mail confirming it. */
+export function withdraw(facts: RequestFacts, at: Date, route: string): TransitionResult {
   const refused = refuseOutOfOrder(facts, at) ?? refuseClosed(facts) ?? refuseUnclassified(facts);
   if (refused) return refused;
+  if (!(WITHDRAWAL_ROUTES as readonly string[]).includes(route)) {
+    return refuse('withdrawal_route_unknown', `Say how the withdrawal came in: one of ${WITHDRAWAL_ROUTES.join(', ')}`);
+  }
   return accept('withdrawn', { closedAt: at }, [mail('withdrawal_confirmed'), audit('request.withdrawn')]);
 }
 

@@ -3,7 +3,7 @@ import type { Request, Response } from 'express';
 import type { Clock } from '#config';
 import { OrganisationDirectory, type OrganisationContext } from '#db';
 import { formatLocalDate } from '#mail';
-import { agentRegistrationRule, rightChosen, type FrequencyLimit, type PolicyRight } from '#policy';
+import { agentRegistrationRule, rightChosen, type FrequencyLimit, type PolicyRight, type ProcessorRedirect } from '#policy';
 import { agentRegistrationRequired, dataContextDecision, gpcExplanation, requiresVerification, type GpcDecision } from '#workflow';
 import { Csrf } from '../public/csrf.js';
 import { confirmationPage } from '../views/request-pages.view.js';
@@ -81,7 +81,7 @@ export class RequestFormController {
       return;
     }
 
-    const { form, right, route } = checked;
+    const { form, right, route, askFirst } = checked;
     // The signal that comes with a submission is recorded with it, in its transaction.
     const request = await this.intake.submit(context, right, form, this.clock.now(), { route, gpc });
     res.status(201).type('html').send(
@@ -92,9 +92,11 @@ export class RequestFormController {
         requestLabel: right.label,
         needsVerification: requiresVerification(right.type),
         dueOn: formatLocalDate(request.dueAt, context.organisation.timeZone),
+        internalTarget: request.regime === 'none',
         csrfToken: this.csrf.tokenFor(req, res),
         agentName: route.kind === 'agent' ? route.agent.agentName : undefined,
         redirect: route.kind === 'redirect' ? route.redirect : undefined,
+        askFirst,
         gpcNotice: gpc ? gpcExplanation(gpc, context.policy.name) : undefined,
         limitNotice: right.limit && route.kind !== 'redirect' ? limitNotice(context.policy.name, right.limit) : undefined,
       }),
@@ -108,7 +110,7 @@ export class RequestFormController {
     values: Values,
     file: Upload | undefined,
     req: Request,
-  ): Promise<{ ok: true; form: RequestFormDto; right: PolicyRight; route: IntakeRoute } | { ok: false; errors: FieldErrors }> {
+  ): Promise<{ ok: true; form: RequestFormDto; right: PolicyRight; route: IntakeRoute; askFirst?: ProcessorRedirect } | { ok: false; errors: FieldErrors }> {
     const validated = await validateForm(RequestFormDto, fields);
     const errors: FieldErrors = validated.ok ? {} : validated.errors;
     const chosen = rightChosen(context.policy, values.rightId, fields.residence);
@@ -120,8 +122,9 @@ export class RequestFormController {
     if (!dataContext.ok) errors.dataContext = [`Tell us whether this is about your own relationship with ${context.policy.name} or one of the services listed.`];
 
     const problem = uploadProblemOf(req);
-    // Data the organisation only processes goes to its controller: who asks for it does not matter here.
-    const redirect = dataContext.ok ? dataContext.redirect : null;
+    // Data the organisation only processes goes to its controller: who asks for it does not matter here. Where the
+    // policy only encourages asking the controller first, the organisation still answers: the request is kept.
+    const redirect = dataContext.ok && dataContext.redirect && !dataContext.redirect.askFirstOnly ? dataContext.redirect : null;
     let route: IntakeRoute = redirect ? { kind: 'redirect', redirect } : { kind: 'self' };
     if (!redirect && values.relationship === 'agent') {
       const agent = await validateForm(AgentFormDto, fields);
@@ -146,7 +149,8 @@ export class RequestFormController {
     }
 
     if (!validated.ok || !right || Object.keys(errors).length > 0) return { ok: false, errors };
-    return { ok: true, form: validated.value, right, route };
+    const askFirst = dataContext.ok && dataContext.redirect?.askFirstOnly ? dataContext.redirect : undefined;
+    return { ok: true, form: validated.value, right, route, askFirst };
   }
 
   private async organisation(slug: string): Promise<OrganisationContext> {

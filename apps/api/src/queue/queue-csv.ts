@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { isOpen } from '#workflow';
 import type { QueuedRequest } from './request-queue.service.js';
 
@@ -11,10 +12,11 @@ export const QUEUE_CSV_COLUMNS = [
   'channel',
   'status',
   'assignee_email',
+  'time_zone',
   'received_at',
   'verified_at',
-  'due_at',
-  'extended_due_at',
+  'due_on',
+  'extended_due_on',
   'days_left',
   'closed_at',
 ] as const;
@@ -35,8 +37,16 @@ export function csvCell(value: string | number | null): string {
 
 export const csvLine = (cells: readonly (string | number | null)[]) => `${cells.map(csvCell).join(',')}\r\n`;
 
+/**
+ * Dates as the organisation's staff read them, with the zone in its own column. A due date is the end of a local
+ * day stored in UTC: written in UTC, a request due 18 December in Chicago showed as due on the 19th. So due dates
+ * are the local day; the moments something happened are local times with their offset.
+ */
+const localDay = (iso: string | null, timeZone: string) => (iso === null ? null : DateTime.fromISO(iso).setZone(timeZone).toISODate());
+const localTime = (iso: string | null, timeZone: string) => (iso === null ? null : DateTime.fromISO(iso).setZone(timeZone).toISO({ suppressMilliseconds: true }));
+
 /** The export's row of a request: no requester name or address, only what the queue page shows and dates. */
-export function queueCsvRow(r: QueuedRequest): string {
+export function queueCsvRow(r: QueuedRequest, timeZone: string): string {
   // Mail not yet classified has no type or regime yet: the row's are only its provisional deadline's.
   const unclassified = r.status === 'received_by_email' || r.status === 'not_a_request';
   return csvLine([
@@ -46,28 +56,30 @@ export function queueCsvRow(r: QueuedRequest): string {
     r.channel,
     r.status,
     r.assignee?.email ?? null,
-    r.receivedAt,
-    r.verifiedAt,
-    r.dueAt,
-    r.extendedDueAt,
+    timeZone,
+    localTime(r.receivedAt, timeZone),
+    localTime(r.verifiedAt, timeZone),
+    localDay(r.dueAt, timeZone),
+    localDay(r.extendedDueAt, timeZone),
     // Days left only mean something while the request is open.
     isOpen(r.status) ? r.daysLeft : null,
-    r.closedAt,
+    localTime(r.closedAt, timeZone),
   ]);
 }
 
 /** The file as chunks (one per batch): header, rows, and a closing note instead of the rows past the cap. */
-export async function* queueCsv(batches: AsyncIterable<QueuedRequest[]>, cap = EXPORT_ROW_CAP): AsyncGenerator<string> {
+export async function* queueCsv(batches: AsyncIterable<QueuedRequest[]>, timeZone: string, cap = EXPORT_ROW_CAP): AsyncGenerator<string> {
+  const row = (r: QueuedRequest) => queueCsvRow(r, timeZone);
   yield csvLine(QUEUE_CSV_COLUMNS);
   let written = 0;
   for await (const batch of batches) {
     const room = cap - written;
     if (batch.length > room) {
-      yield batch.slice(0, room).map(queueCsvRow).join('') +
+      yield batch.slice(0, room).map(row).join('') +
         csvLine([`Export stopped at ${cap} rows; more requests match. Narrow the filters (for example by status or due date) to export the rest.`]);
       return;
     }
     written += batch.length;
-    yield batch.map(queueCsvRow).join('');
+    yield batch.map(row).join('');
   }
 }

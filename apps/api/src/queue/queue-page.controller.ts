@@ -89,7 +89,7 @@ export class QueuePageController {
     res.status(200).type('text/csv');
     res.set({ 'Content-Disposition': `attachment; filename="${slug}-requests.csv"`, 'Cache-Control': 'no-store' });
     try {
-      for await (const chunk of queueCsv(batches)) {
+      for await (const chunk of queueCsv(batches, context.organisation.timeZone)) {
         if (res.destroyed) return;
         if (!res.write(chunk)) await writable(res);
       }

@@ -11,6 +11,7 @@ import {
   type RequestStatus,
 } from '#workflow';
 import { DATA_SOURCE } from '../infra/tokens.js';
+import { isUuid } from '../infra/uuid.js';
 import type { ListRequestsQuery } from './list-requests.query.js';
 import { ASSIGNEE_MESSAGE, type QueueFilters } from './queue-filters.query.js';
 
@@ -60,15 +61,27 @@ const EXPORT_BATCH = 1000;
 
 const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify([c.dueAt, c.id])).toString('base64url');
 
+/**
+ * Only what encodeCursor writes: an instant as toISOString gives it (in years PostgreSQL holds) and a UUID. Looser
+ * checks let through values Date.parse takes and PostgreSQL refuses ("1", year 275760, 36 dashes): a 500.
+ */
 function decodeCursor(value: string): Cursor {
+  const refused = new BadRequestException('cursor must be a nextCursor value from a previous page');
+  let parsed: unknown;
   try {
-    const [dueAt, id] = JSON.parse(Buffer.from(value, 'base64url').toString()) as [string, string];
-    if (Number.isNaN(Date.parse(dueAt)) || !/^[0-9a-f-]{36}$/.test(id)) throw new Error('shape');
-    return { dueAt, id };
+    parsed = JSON.parse(Buffer.from(value, 'base64url').toString());
   } catch {
-    throw new BadRequestException('cursor must be a nextCursor value from a previous page');
+    throw refused;
   }
+  if (!Array.isArray(parsed) || parsed.length !== 2) throw refused;
+  const [dueAt, id] = parsed as unknown[];
+  if (typeof dueAt !== 'string' || typeof id !== 'string' || !isUuid(id) || !CURSOR_INSTANT.test(dueAt)) throw refused;
+  const instant = new Date(dueAt);
+  if (Number.isNaN(instant.getTime()) || instant.toISOString() !== dueAt) throw refused;
+  return { dueAt, id };
 }
+
+const CURSOR_INSTANT = /^[1-9]\d{3}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 const likePattern = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 

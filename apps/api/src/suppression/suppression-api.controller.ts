@@ -1,7 +1,7 @@
 import { BadRequestException, Controller, Get, Query, UseGuards } from '@nestjs/common';
 import { Env } from '#config';
 import type { OrganisationContext } from '#db';
-import { listUnsubscribeHeaders, signUnsubscribeToken } from '#mail';
+import { listUnsubscribeHeaders, organisationsThing, signUnsubscribeToken } from '#mail';
 import { ApiKeyGuard, KeyOrganisation } from './api-key.guard.js';
 import { addressParam, channelParam, MAX_PAGE, SuppressionListService, type ChangeFeedItem, type SuppressionCheck } from './suppression-list.service.js';
 
@@ -39,7 +39,7 @@ export class SuppressionApiController {
   @Get('unsubscribe-headers')
   unsubscribeHeaders(@KeyOrganisation() org: OrganisationContext, @Query('email') email: unknown): { email: string; headers: Record<string, string> } {
     if (!org.policy.rights.some((r) => r.type === 'opt_out_marketing_email')) {
-      throw new BadRequestException(`${org.policy.name}'s policy offers no opt-out of marketing email to link to`);
+      throw new BadRequestException(`Nothing to link to: ${organisationsThing(org.policy.name, 'policy')} offers no opt-out of marketing email`);
     }
     const address = addressParam('email', email);
     const token = signUnsubscribeToken({ organisationId: org.organisation.id, email: address }, this.env.APP_SECRET);

@@ -1,4 +1,4 @@
-import { html } from '#mail';
+import { html, organisationsThing } from '#mail';
 import { page } from '../views/layout.view.js';
 
 /** The page a link in a mail opens: one button, because fetching a link (mail scanners do) must not unsubscribe. */
@@ -6,7 +6,7 @@ export function unsubscribeConfirmPage(v: { organisationName: string; email: str
   const body = v.alreadyUnsubscribed
     ? html`<h1>You are unsubscribed</h1>
 <p>${v.email} already gets no marketing email from ${v.organisationName}. There is nothing more to do.</p>`
-    : html`<h1>Unsubscribe from ${v.organisationName}'s marketing email</h1>
+    : html`<h1>Unsubscribe from ${organisationsThing(v.organisationName, 'marketing email')}</h1>
 <p>${v.organisationName} will send no more marketing email to <strong>${v.email}</strong>. It takes effect at once.</p>
 <form method="post" action="/u/${v.token}">
 <button type="submit" id="unsubscribe">Unsubscribe</button>

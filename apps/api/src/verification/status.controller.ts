@@ -2,14 +2,14 @@ import { Body, Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/co
 import type { Request, Response } from 'express';
 import { MoreThan, type DataSource } from 'typeorm';
 import type { Clock } from '#config';
-import { DataSubjectRequest, OrganisationDirectory, redeemableToken, RequestNote, requestLabel, ResponseFile } from '#db';
+import { DataSubjectRequest, OrganisationDirectory, redeemableToken, RequestNote, requestFacts, requestLabel, ResponseFile } from '#db';
 import { formatLocalDate } from '#mail';
-import { daysLeft, isOpen } from '#workflow';
+import { daysLeft, isOpen, withdraw } from '#workflow';
 import { CLOCK, DATA_SOURCE } from '../infra/tokens.js';
 import { Csrf } from '../public/csrf.js';
 import { ActionRefused } from '../staff/request/action-refused.js';
 import { MAX_TEXT_LENGTH, RequestActionsService } from '../staff/request/request-actions.service.js';
-import { downloadRefusedPage, linkRefusedPage, statusPage } from '../views/request-pages.view.js';
+import { downloadRefusedPage, linkRefusedPage, statusPage, withdrawConfirmPage } from '../views/request-pages.view.js';
 import { ResponseDownloadService } from './response-download.service.js';
 
 /** The requester's private status link: state and due date, the questions put to them, and the response's files. */
@@ -43,6 +43,51 @@ export class StatusController {
     } catch (error) {
       if (!(error instanceof ActionRefused)) throw error;
       await this.render(token, req, res, { status: error.getStatus(), message: error.message, text });
+      return;
+    }
+    res.redirect(303, `/s/${encodeURIComponent(token)}`);
+  }
+
+  /** The confirmation step: a GET only shows the question, so a link opened by mistake or by a scanner withdraws nothing. */
+  @Get(':token/withdraw')
+  async confirmWithdrawal(@Param('token') token: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const now = this.clock.now();
+    const found = await this.dataSource.transaction((tx) => redeemableToken(tx, token, 'status', now));
+    if (!found.ok) {
+      res.status(found.refusal === 'unknown' ? 404 : 410).type('html').send(linkRefusedPage(found.refusal));
+      return;
+    }
+    const request = await this.dataSource.getRepository(DataSubjectRequest).findOneByOrFail({ id: found.token.requestId });
+    const context = await this.directory.forRequest(request);
+    const statusUrl = `/s/${encodeURIComponent(token)}`;
+    // Nothing left to withdraw (closed, or a mail not yet read): the status page says where the request stands.
+    if (!withdraw(requestFacts(request, context), now, 'status_page').ok) {
+      res.redirect(303, statusUrl);
+      return;
+    }
+    res.type('html').send(
+      withdrawConfirmPage({
+        organisationName: context.policy.name,
+        reference: request.reference,
+        requestLabel: requestLabel(request, context.policy),
+        statusUrl,
+        csrfToken: this.csrf.tokenFor(req, res),
+      }),
+    );
+  }
+
+  @Post(':token/withdraw')
+  async withdraw(@Param('token') token: string, @Body() body: Record<string, unknown>, @Req() req: Request, @Res() res: Response): Promise<void> {
+    this.csrf.verify(req, body._csrf);
+    try {
+      const outcome = await this.actions.requesterWithdraw(token, this.clock.now());
+      if (!outcome.ok) {
+        res.status(outcome.refusal === 'unknown' ? 404 : 410).type('html').send(linkRefusedPage(outcome.refusal));
+        return;
+      }
+    } catch (error) {
+      if (!(error instanceof ActionRefused)) throw error;
+      await this.render(token, req, res, { status: error.getStatus(), message: error.message, text: '' });
       return;
     }
     res.redirect(303, `/s/${encodeURIComponent(token)}`);
@@ -88,8 +133,11 @@ export class StatusController {
         status: request.status,
         receivedOn: formatLocalDate(request.receivedAt, timeZone),
         dueOn: formatLocalDate(request.dueAt, timeZone),
+        internalTarget: request.regime === 'none',
         daysLeft: daysLeft(request.dueAt, now, timeZone),
         open: isOpen(request.status),
+        closedOn: request.closedAt ? formatLocalDate(request.closedAt, timeZone) : undefined,
+        withdrawUrl: withdraw(requestFacts(request, context), now, 'status_page').ok ? `${base}/withdraw` : undefined,
         paused: request.pausedAt !== null,
         reply:
           request.status === 'awaiting_requester'

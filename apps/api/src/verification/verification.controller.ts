@@ -72,6 +72,7 @@ export class VerificationController {
         organisationName: context.policy.name,
         reference: request.reference,
         dueOn: formatLocalDate(request.dueAt, context.organisation.timeZone),
+        internalTarget: request.regime === 'none',
       }),
     );
   }

@@ -56,6 +56,12 @@ select, input[type=file] { font: inherit; padding: .3rem; }
 .mail-html .sender-heading { font-weight: 600; margin: .5rem 0 .2rem; }
 .mail-html a { color: #6b4500; }
 .mail-html a[href]::after { content: " <" attr(href) ">"; font-size: .85em; overflow-wrap: anywhere; }
+a.button { display: inline-block; font-weight: 600; padding: .6rem 1.2rem; border-radius: 4px; color: #fff; background: #505a5f; text-decoration: none; }
+button.danger { background: #b00020; }
+#actions details { font-size: 1em; color: inherit; margin: 1.5rem 0 0; padding: .2rem .8rem; border: 1px solid #ccc; border-radius: 4px; }
+#actions details > summary { cursor: pointer; font-weight: 600; padding: .3rem 0; }
+#actions details.destructive { border-left: 6px solid #b00020; }
+#actions details.destructive > summary { color: #b00020; }
 `;
 
 export function page(title: string, body: SafeHtml, organisationName?: string): string {

@@ -1,4 +1,4 @@
-import { html, type SafeHtml } from '#mail';
+import { html, organisationsThing, type SafeHtml } from '#mail';
 import { acceptsAgents, asksResidence, formChoices, senderAddressRule, type FormChoice, type OrganisationPolicy, type PolicyRight, type SpecialRule } from '#policy';
 import { OWN_DATA } from '#workflow';
 import { page } from './layout.view.js';
@@ -114,7 +114,7 @@ ${errorFor(errors, 'permission')}
 </fieldset>`;
 
   const body = html`<h1>Make a privacy request to ${policy.name}</h1>
-<p>Use this form to exercise the rights ${policy.name}'s privacy policy gives you. For most requests we email you a link to confirm your address, and act once you open it; opt-outs need no confirmation.</p>
+<p>Use this form to exercise the rights ${organisationsThing(policy.name, 'privacy policy')} gives you. For most requests we email you a link to confirm your address, and act once you open it; opt-outs need no confirmation.</p>
 ${view.gpcNotice ? html`<p class="notice" id="gpc-notice">${view.gpcNotice}</p>` : ''}
 ${summary}
 <form method="post" action="/o/${policy.slug}/requests?_csrf=${view.csrfToken}" enctype="multipart/form-data" novalidate>
@@ -170,7 +170,7 @@ function rightChoice(policy: OrganisationPolicy, choice: FormChoice, i: number, 
     optOut && senderRule ? html` <span class="hint sender-rule" id="sender-rule-${i}">${senderRule.summary} Give the address that receives the mail you want to stop.</span>` : ''
   }</label>
 </div>
-<details><summary>Where ${policy.name}'s policy says this</summary>${[right, californian].map((r) =>
+<details><summary>Where ${organisationsThing(policy.name, 'policy')} says this</summary>${[right, californian].map((r) =>
     r ? html`<blockquote>${r.citation.quote}</blockquote>${r.limit ? html`<blockquote>${r.limit.citation.quote}</blockquote>` : ''}` : '',
   )}${optOut && senderRule ? html`<blockquote>${senderRule.citation.quote}</blockquote>` : ''}</details>`;
 }

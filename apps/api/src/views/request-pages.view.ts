@@ -1,4 +1,4 @@
-import { html } from '#mail';
+import { answerDueSentence, html, organisationsThing } from '#mail';
 import type { TokenRefusal } from '#db';
 import type { ProcessorRedirect } from '#policy';
 import type { RequestStatus } from '#workflow';
@@ -11,6 +11,8 @@ export interface ConfirmationView {
   requestLabel: string;
   needsVerification: boolean;
   dueOn: string;
+  /** No law applies and the policy sets no deadline: the due date is the organisation's own target. */
+  internalTarget: boolean;
   csrfToken: string;
   gpcNotice?: string;
   /** The policy's limit on how often the request may be made; the same words whether or not it was reached. */
@@ -19,6 +21,8 @@ export interface ConfirmationView {
   agentName?: string;
   /** The organisation only processes this data: the request was closed and the requester pointed to the controller. */
   redirect?: ProcessorRedirect;
+  /** The policy encourages asking this controller first, but the organisation still answers: the request is kept. */
+  askFirst?: ProcessorRedirect;
 }
 
 /** Shown after a successful submission: the reference, and what happens next. */
@@ -35,9 +39,10 @@ ${
 Until you open it, we cannot act on the request.</p></div>`
     : html`<div class="notice"><p>We sent a confirmation to your email address with a private link to the request.</p></div>`
 }
-${v.needsVerification ? html`<p>${v.organisationName} must answer by <strong>${v.dueOn}</strong>.</p>` : html`<p>Opt-outs take effect at once: this one already has.</p>`}
+${v.needsVerification ? html`<p id="due">${answerDueSentence(v.organisationName, v.dueOn, v.internalTarget)}</p>` : html`<p>Opt-outs take effect at once: this one already has.</p>`}
 ${v.gpcNotice ? html`<p class="notice" id="gpc-notice">${v.gpcNotice}</p>` : ''}
 ${v.limitNotice ? html`<p class="notice" id="limit-notice">${v.limitNotice}</p>` : ''}
+${v.askFirst ? askFirstNotice(v, v.askFirst) : ''}
 ${
   v.needsVerification
     ? html`<h2>No email?</h2>
@@ -65,8 +70,20 @@ function agentConfirmationPage(v: ConfirmationView): string {
 <div class="notice" id="agent-next"><p><strong>The person you act for must confirm it.</strong> We emailed them a link to confirm directly with ${v.organisationName}
 that they gave you permission. Until they do, nothing is done; if they say they did not, the request is closed.</p></div>
 ${v.limitNotice ? html`<p class="notice" id="limit-notice">${v.limitNotice}</p>` : ''}
-<p>We sent you a receipt with the reference. ${v.organisationName} must answer by <strong>${v.dueOn}</strong>; the answer goes to the person you act for.</p>`;
+<p>We sent you a receipt with the reference. ${answerDueSentence(v.organisationName, v.dueOn, v.internalTarget)} The answer goes to the person you act for.</p>`;
   return page('Request received', body, v.organisationName);
+}
+
+/**
+ * The policy encourages asking the controller first (it does not refuse): say so, and that the request stays with the
+ * organisation unless the requester withdraws it, so going on with it is simply confirming it.
+ */
+function askFirstNotice(v: ConfirmationView, controller: ProcessorRedirect) {
+  return html`<div class="notice" id="ask-first"><p>For ${controller.services}, ${v.organisationName} encourages you to contact them first:</p>
+<p>${controller.controller}</p>
+<blockquote id="ask-first-citation">“${controller.citation.quote}”</blockquote>
+<p><strong>You can still go on with ${v.organisationName}:</strong> your request is kept. Confirm it from the email and ${v.organisationName} answers it.
+If they answer you instead, you can withdraw this request from your status page.</p></div>`;
 }
 
 /** Data the organisation only processes for another organisation: that controller must answer, as the policy says. */
@@ -77,7 +94,7 @@ function redirectedPage(v: ConfirmationView, redirect: ProcessorRedirect): strin
 <p>For ${redirect.services}, ${v.organisationName} handles the information on behalf of another organisation, which decides what happens to it
 and must answer requests like yours. Please contact:</p>
 <div class="notice" id="controller"><p>${redirect.controller}</p></div>
-<p>Where ${v.organisationName}'s privacy policy says so:</p>
+<p>Where ${organisationsThing(v.organisationName, 'privacy policy')} says so:</p>
 <blockquote id="redirect-citation">“${redirect.citation.quote}”</blockquote>
 <p>${v.organisationName} has closed this request here and will not act on it. We also emailed you this answer.
 If your request is about your own relationship with ${v.organisationName} instead, make a new request and choose that.</p>
@@ -102,7 +119,7 @@ const REFUSAL_TEXT: Record<TokenRefusal | 'already_verified' | 'withdrawn', { ti
   },
   used: {
     title: 'This link has already been used',
-    text: 'Your request was confirmed when the link was first opened; you do not need to do anything more. Use the status link from the email to follow it.',
+    text: 'Your request was already confirmed with this link, when "Confirm my request" was pressed on the page it opens (opening the link alone confirms nothing). You do not need to do anything more. Use the status link from the email to follow it.',
   },
   replaced: {
     title: 'A newer link replaced this one',
@@ -123,9 +140,9 @@ export function linkRefusedPage(refusal: TokenRefusal | 'already_verified' | 'wi
   return page(title, html`<h1>${title}</h1><p>${text}</p>`, organisationName);
 }
 
-export function verifiedPage(v: { organisationName: string; reference: string; dueOn: string }): string {
+export function verifiedPage(v: { organisationName: string; reference: string; dueOn: string; internalTarget: boolean }): string {
   const body = html`<h1>Thank you: your request is confirmed</h1>
-<p>Reference <strong id="reference">${v.reference}</strong>. ${v.organisationName} must answer by <strong id="due">${v.dueOn}</strong>.</p>
+<p>Reference <strong id="reference">${v.reference}</strong>. <span id="due">${answerDueSentence(v.organisationName, v.dueOn, v.internalTarget)}</span></p>
 <p>Follow your request with the private status link in the email we sent you.</p>`;
   return page('Request confirmed', body, v.organisationName);
 }
@@ -152,6 +169,8 @@ export interface StatusView {
   status: RequestStatus;
   receivedOn: string;
   dueOn: string;
+  /** No law applies and the policy sets no deadline: the due date is the organisation's own target. */
+  internalTarget: boolean;
   daysLeft: number;
   open: boolean;
   /** GDPR/UK GDPR while awaiting the requester: the due date moves by the days until they answer. */
@@ -162,7 +181,20 @@ export interface StatusView {
   error?: string;
   /** The response's files, downloadable until `until` (already formatted); `available` false once that has passed. */
   files?: { items: { name: string; size: number; url: string }[]; until: string; available: boolean };
+  /** The local date the request closed, once it has. */
+  closedOn?: string;
+  /** Where "Withdraw my request" leads (its confirmation page), while the request can still be withdrawn. */
+  withdrawUrl?: string;
 }
+
+/** What a closed request's date says: answered when it was answered, otherwise when and how it ended. */
+const CLOSED_ON: Partial<Record<RequestStatus, string>> = {
+  fulfilled: 'Answered on',
+  partially_fulfilled: 'Answered on',
+  denied: 'Answered on',
+  redirected: 'Answered on',
+  withdrawn: 'Withdrawn on',
+};
 
 export function statusPage(v: StatusView): string {
   const left =
@@ -177,14 +209,35 @@ ${
   // Which right a mail exercises, and so its deadline, is known once the privacy team has read it.
   v.status === 'received_by_email' || v.status === 'not_a_request'
     ? ''
-    : html`<dt>Answer due by</dt><dd id="due">${v.dueOn}${
+    : !v.open
+      ? html`<dt>${CLOSED_ON[v.status] ?? 'Closed on'}</dt><dd id="closed">${v.closedOn ?? ''}</dd>`
+      : html`<dt>${v.internalTarget ? 'Aimed to be answered by (our own target)' : 'Answer due by'}</dt><dd id="due">${v.dueOn}${
         v.paused ? ' (the time limit stands still until you answer, and this date moves by that time)' : v.open ? ` (${left})` : ''
       }</dd>`
 }
 </dl>
 ${v.reply ? replySection(v.reply) : ''}
-${v.files ? filesSection(v.files) : ''}`;
+${v.files ? filesSection(v.files) : ''}
+${
+  v.withdrawUrl
+    ? html`<h2>Changed your mind?</h2>
+<p><a class="button secondary" id="withdraw" href="${v.withdrawUrl}">Withdraw my request</a></p>`
+    : ''
+}`;
   return page(`Request ${v.reference}`, body, v.organisationName);
+}
+
+/** The step between "Withdraw my request" and doing it: a link followed by mistake (or by a mail scanner) changes nothing. */
+export function withdrawConfirmPage(v: { organisationName: string; reference: string; requestLabel: string; statusUrl: string; csrfToken: string }): string {
+  const body = html`<h1>Withdraw your request ${v.reference}?</h1>
+<p>${v.organisationName} will stop working on your request (${v.requestLabel}) and close it. You will get an email confirming it.
+This cannot be undone here: to ask again, you would make a new request.</p>
+<form method="post" action="${v.statusUrl}/withdraw">
+<input type="hidden" name="_csrf" value="${v.csrfToken}">
+<button type="submit" class="danger" id="confirm-withdraw">Yes, withdraw my request</button>
+<a href="${v.statusUrl}">No, keep my request</a>
+</form>`;
+  return page(`Withdraw request ${v.reference}`, body, v.organisationName);
 }
 
 function replySection(r: NonNullable<StatusView['reply']>) {

@@ -38,6 +38,7 @@ export function requestMailHandlers(deps: RequestMailDeps): Pick<JobHandlers, 'v
           expiresOn: formatLocalDate(expiresAt, context.organisation.timeZone),
           dueOn: formatLocalDate(dueIfConfirmedNow(request, context, now), context.organisation.timeZone),
           clockStartsOnConfirmation: verificationStartsClock(request.regime),
+          internalTarget: request.regime === 'none',
         };
         return {
           to: request.requesterEmail,

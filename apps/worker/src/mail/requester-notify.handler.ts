@@ -39,27 +39,27 @@ export function requesterNotifyHandlers(deps: RequestMailDeps): Pick<JobHandlers
       });
       return { fileNames: files.map((f) => f.fileName), availableUntilOn: formatLocalDate(new Date(required(detail.availableUntil, 'availableUntil')), timeZone) };
     };
+    // The text staff wrote with the action, kept in a note the audit entry names (never in the entry itself).
+    const noteText = async (): Promise<string> => {
+      const note = await dataSource.getRepository(RequestNote).findOneBy({ id: required(detail.noteId, 'noteId'), requestId: request.id });
+      if (!note) throw new Error(`note ${detail.noteId} of request ${request.id} not found`);
+      return note.text;
+    };
     switch (template) {
-      case 'question_to_requester': {
-        const note = await dataSource.getRepository(RequestNote).findOneBy({ id: required(detail.noteId, 'noteId'), requestId: request.id });
-        if (!note) throw new Error(`question ${detail.noteId} of request ${request.id} not found`);
-        return { template, question: note.text, clockPaused: detail.clockPaused === true };
-      }
+      case 'question_to_requester':
+        return { template, question: await noteText(), clockPaused: detail.clockPaused === true };
       case 'extension_notice':
-        return { template, reason: required(detail.reason, 'reason'), newDueOn: formatLocalDate(new Date(required(detail.dueAt, 'dueAt')), timeZone) };
+        return { template, reason: await noteText(), newDueOn: formatLocalDate(new Date(required(detail.dueAt, 'dueAt')), timeZone) };
       case 'request_fulfilled':
-        return { template, resolution: detail.resolution, downloads: await downloads() };
+        // Answered with files there is no text; answered by action, the note says what was done.
+        return { template, resolution: detail.noteId === undefined ? undefined : await noteText(), downloads: await downloads() };
       case 'request_partially_fulfilled':
-        return { template, reason: required(detail.reason, 'reason'), downloads: await downloads(), complaint: complaint() };
+        return { template, reason: await noteText(), downloads: await downloads(), complaint: complaint() };
       case 'request_denied':
-        return {
-          template,
-          reason: required(detail.denialReason, 'denialReason'),
-          explanation: required(detail.explanation, 'explanation'),
-          complaint: complaint(),
-        };
+        return { template, reason: required(detail.denialReason, 'denialReason'), explanation: await noteText(), complaint: complaint() };
       case 'redirected_to_controller':
-        return { template, controller: required(detail.controller, 'controller') };
+        // Staff's redirect names the controller in a note; one at intake gives the policy's own wording.
+        return { template, controller: detail.noteId === undefined ? required(detail.controller, 'controller') : await noteText() };
       case 'withdrawal_confirmed':
         return { template };
       case 'verification_expired':

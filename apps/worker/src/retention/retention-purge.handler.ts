@@ -119,7 +119,10 @@ export function retentionHandlers(deps: RetentionDeps): Pick<JobHandlers, 'reten
   }
 }
 
-/** Blanks what identifies the requester and removes what they sent or were sent; the minimal record stays. */
+/**
+ * Blanks what identifies the requester and every free text written about them (staff's texts are notes, and the
+ * row's copies of what the requester was told), and removes what they sent or were sent; the minimal record stays.
+ */
 async function purgeRequests(tx: EntityManager, organisationId: string, rows: Closed[], now: Date): Promise<void> {
   const ids = rows.map((r) => r.id);
   // An authorised agent's name and address and the consumer's signed permission go with the rest; the agent's
@@ -129,9 +132,17 @@ async function purgeRequests(tx: EntityManager, organisationId: string, rows: Cl
   const recipients = [...rows.map((r) => ({ email: r.requester_email, reference: r.reference })), ...agents.map((a) => ({ email: a.email, reference: referenceOf.get(a.request_id)! }))];
   await tx.query(
     `UPDATE data_subject_request
-        SET requester_name = '', requester_email = '', requester_phone = NULL, details = '', purged_at = $2, updated_at = $2
+        SET requester_name = '', requester_email = '', requester_phone = NULL, details = '',
+            extension_reason = NULL, resolution_text = NULL, redirected_to = NULL, purged_at = $2, updated_at = $2
       WHERE id = ANY($1)`,
     [ids, now],
+  );
+  // What an authorised agent was last sent and told repeats the extension's reason or the controller named.
+  await tx.query(
+    `UPDATE drp_status_callback
+        SET queued_status = queued_status - 'processing_details', delivered_status = delivered_status - 'processing_details'
+      WHERE request_id = ANY($1)`,
+    [ids],
   );
   // inbound_message: the mail a request came as, with its attachments (they cascade). request_agent: an agent's
   // details and the consumer's signed permission.

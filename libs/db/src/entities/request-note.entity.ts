@@ -1,11 +1,27 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { DataSubjectRequest } from './data-subject-request.entity.js';
 
-export type RequestNoteKind = 'internal' | 'question' | 'requester_reply';
+/**
+ * Notes proper (internal, question, reply) and the free text staff give with an action: what the requester is told
+ * (extension reason, denial explanation, what was done or withheld, whom to contact instead) and what only staff
+ * read (why a request was reopened, how a withdrawal came in).
+ */
+export type RequestNoteKind =
+  | 'internal'
+  | 'question'
+  | 'requester_reply'
+  | 'extension_reason'
+  | 'denial_explanation'
+  | 'resolution'
+  | 'partial_reason'
+  | 'redirect'
+  | 'reopen_reason'
+  | 'withdrawal';
 
 /**
- * Free text about a request: staff notes, questions to the requester and their replies. Kept out of
- * the append-only audit log (which points at it by id) so retention can purge it.
+ * Free text about a request: staff notes, questions to the requester and their replies, and every text staff
+ * write with an action. Kept out of the append-only audit log (which points at it by id) so retention can
+ * purge it without breaking the chain.
  */
 @Entity({ name: 'request_note' })
 @Index('ix_request_note_request', ['requestId', 'createdAt'])

@@ -1,4 +1,5 @@
 import { html } from '../html.js';
+import { answerDueSentence } from '../possessive.js';
 import { mailLayout, textFooter, type RenderedMail } from './mail-layout.js';
 import type { VerificationMailInput } from './verification.template.js';
 
@@ -15,7 +16,9 @@ export function agentConfirmationMail(m: AgentConfirmationMailInput): RenderedMa
   const subject = `${m.agentName} made a privacy request to ${m.organisationName} for you: please confirm (${m.reference})`;
   const answer = m.clockStartsOnConfirmation
     ? `${m.organisationName} then has one month from your confirmation to answer you: confirmed today, that is by ${m.dueOn}.`
-    : `${m.organisationName} must answer you by ${m.dueOn}.`;
+    : m.internalTarget
+      ? answerDueSentence(m.organisationName, m.dueOn, true)
+      : `${m.organisationName} must answer you by ${m.dueOn}.`;
   const intro = `${m.agentName} asked ${m.organisationName} on your behalf, as your authorised agent: "${m.requestLabel}" (reference ${m.reference}).`;
   const confirm = `Confirm only if you gave ${m.agentName} permission to make this request for you. The link works once and expires on ${m.expiresOn}; until you confirm, nothing is disclosed or deleted.`;
   const refuse = `If you did not give ${m.agentName} permission, open the same link and choose "I did not authorise this": the request is closed and nothing is done.`;

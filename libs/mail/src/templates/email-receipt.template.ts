@@ -1,4 +1,5 @@
 import { html } from '../html.js';
+import { organisationsThing } from '../possessive.js';
 import { mailLayout, textFooter, type RenderedMail, type RequestMailParty } from './mail-layout.js';
 
 export interface EmailReceiptMailInput extends Omit<RequestMailParty, 'requestLabel' | 'requesterName'> {
@@ -15,7 +16,7 @@ export function emailReceiptMail(m: EmailReceiptMailInput): RenderedMail {
   const subject = `We received your email to ${m.organisationName} (reference ${m.reference})`;
   const text = `Hello,
 
-We received an email from this address to ${m.organisationName}'s privacy address (reference ${m.reference}).
+We received an email from this address to ${organisationsThing(m.organisationName, 'privacy address')} (reference ${m.reference}).
 The privacy team will read it. If it is a request about your personal information, we will tell you which request it is and when it will be answered; if that request needs proof that this email address is yours, you will get a link to confirm it.
 
 Follow it here (keep this link private):
@@ -23,7 +24,7 @@ ${m.statusUrl}
 
 ${textFooter(m.organisationName, m.contact)}`;
   const body = html`<p>Hello,</p>
-<p>We received an email from this address to ${m.organisationName}’s privacy address (reference <strong>${m.reference}</strong>).</p>
+<p>We received an email from this address to ${organisationsThing(m.organisationName, 'privacy address')} (reference <strong>${m.reference}</strong>).</p>
 <p>The privacy team will read it. If it is a request about your personal information, we will tell you which request it is and when it will be answered; if that request needs proof that this email address is yours, you will get a link to confirm it.</p>
 <p>Follow it here (keep this link private): <a href="${m.statusUrl}">${m.statusUrl}</a></p>`;
   return { subject, text, html: mailLayout(m.organisationName, m.contact, body) };

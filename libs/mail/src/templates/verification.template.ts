@@ -1,4 +1,5 @@
 import { html } from '../html.js';
+import { answerDueSentence } from '../possessive.js';
 import { mailLayout, textFooter, type RenderedMail, type RequestMailParty } from './mail-layout.js';
 
 export interface VerificationMailInput extends RequestMailParty {
@@ -10,6 +11,8 @@ export interface VerificationMailInput extends RequestMailParty {
   dueOn: string;
   /** GDPR/UK GDPR: the period runs from the confirmation, not from receipt. */
   clockStartsOnConfirmation: boolean;
+  /** No law applies and the policy sets no deadline: the due date is the organisation's own target. */
+  internalTarget?: boolean;
 }
 
 /**
@@ -21,7 +24,7 @@ export function verificationMail(m: VerificationMailInput): RenderedMail {
   const subject = `Confirm your privacy request ${m.reference} to ${m.organisationName}`;
   const answer = m.clockStartsOnConfirmation
     ? `${m.organisationName} then has one month from your confirmation to answer: confirmed today, that is by ${m.dueOn}.`
-    : `${m.organisationName} must answer by ${m.dueOn}.`;
+    : answerDueSentence(m.organisationName, m.dueOn, m.internalTarget === true);
   const steps = [
     `Confirm that this address is yours: open the link above and press "Confirm my request". It works once and expires on ${m.expiresOn}. This makes sure nothing is disclosed or deleted at someone else's request. If the request is not confirmed by then, it is closed and nothing is done.`,
     `${m.organisationName} handles your request. ${answer} If the law allows more time and it is needed, you will be told why and the new date.`,

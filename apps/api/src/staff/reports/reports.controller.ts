@@ -46,7 +46,7 @@ export class ReportsController {
   @Get('reports.csv')
   async csv(@Staff() staff: StaffPrincipal, @Param('org') slug: string, @Query() query: ReportQuery, @Res() res: Response): Promise<void> {
     const { organisation, period } = await this.resolve(staff, slug, query, this.clock.now());
-    const csv = reportCsv(await this.reports.report(organisation, period));
+    const csv = reportCsv(await this.reports.report(organisation, period), organisation.organisation.timeZone);
     res
       .type('text/csv; charset=utf-8')
       .attachment(`${organisation.organisation.slug}-requests-${period.from}-to-${period.to}.csv`)

@@ -5,6 +5,7 @@ import { DENIAL_REASON_CODES } from './report-vocabulary.js';
 const HEADER = [
   'period_from',
   'period_to',
+  'time_zone',
   'regime',
   'request_type',
   'received',
@@ -23,11 +24,15 @@ const HEADER = [
 
 export const formatDays = (days: number | null): string => (days === null ? '' : days.toFixed(1));
 
-/** The report as CSV: one line per regime and request type, then the total ("all"); codes, not wording. */
-export function reportCsv(report: RequestReport): string {
+/**
+ * The report as CSV: one line per regime and request type, then the total ("all"); codes, not wording. The period's
+ * dates are local days of the organisation's zone, named in its own column so nobody reads them as UTC.
+ */
+export function reportCsv(report: RequestReport, timeZone: string): string {
   const line = (row: ReportRow) => [
     report.period.from,
     report.period.to,
+    timeZone,
     row.regime ?? 'all',
     row.type ?? 'all',
     row.received,

@@ -9,7 +9,8 @@ export class ActionRefused extends HttpException {
 
   /** Refusals about what was typed are the form's fault (400); the rest are about the request's state (409). */
   static fromWorkflow(error: { code: RefusalCode; message: string }): ActionRefused {
-    const inputProblem = error.code === 'reason_required' || error.code === 'controller_required' || error.code === 'denial_reason_not_allowed';
+    const inputProblem =
+      error.code === 'reason_required' || error.code === 'controller_required' || error.code === 'denial_reason_not_allowed' || error.code === 'withdrawal_route_unknown';
     return new ActionRefused(error.message, inputProblem ? HttpStatus.BAD_REQUEST : HttpStatus.CONFLICT);
   }
 

@@ -29,7 +29,7 @@ describe('availableActions', () => {
 
   it('offers an agent the work on an open request, with the grounds the regime allows, but not reopening', () => {
     const actions = availableActions(facts({}), 'agent', now);
-    expect(actions).toMatchObject({ assign: true, note: true, start: false, ask: true, extend: true, fulfil: true, partiallyFulfil: true, redirect: true, reopen: false });
+    expect(actions).toMatchObject({ assign: true, note: true, start: false, ask: true, extend: true, fulfil: true, partiallyFulfil: true, redirect: true, withdraw: true, reopen: false });
     expect(actions.denialReasons).toContain('adversely_affects_others');
     expect(actions.denialReasons).not.toContain('frequency_limit_exceeded');
   });
@@ -54,7 +54,7 @@ describe('availableActions', () => {
 
   it('leaves a closed request to notes, and to reopening by an admin', () => {
     const closed = facts({ status: 'fulfilled' });
-    expect(availableActions(closed, 'agent', now)).toMatchObject({ assign: false, note: true, fulfil: false, reopen: false });
+    expect(availableActions(closed, 'agent', now)).toMatchObject({ assign: false, note: true, fulfil: false, withdraw: false, reopen: false });
     expect(availableActions(closed, 'admin', now)).toMatchObject({ assign: false, note: true, fulfil: false, reopen: true });
   });
 
@@ -70,6 +70,7 @@ describe('availableActions', () => {
       partiallyFulfil: false,
       denialReasons: [],
       redirect: false,
+      withdraw: false,
       reopen: false,
       classify: true,
       dismiss: true,

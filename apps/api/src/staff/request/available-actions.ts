@@ -12,6 +12,7 @@ import {
   redirect,
   reopen,
   startWork,
+  withdraw,
   type DenialReason,
   type RequestFacts,
 } from '#workflow';
@@ -28,6 +29,8 @@ export interface AvailableActions {
   /** The grounds a denial may give here; empty when the request cannot be denied. */
   denialReasons: readonly DenialReason[];
   redirect: boolean;
+  /** Record a withdrawal the requester made by phone, letter, mail or in person. */
+  withdraw: boolean;
   reopen: boolean;
   /** Mail awaiting triage: name the right it exercises, or set it aside as not a request. */
   classify: boolean;
@@ -44,6 +47,7 @@ const NONE: AvailableActions = {
   partiallyFulfil: false,
   denialReasons: [],
   redirect: false,
+  withdraw: false,
   reopen: false,
   classify: false,
   dismiss: false,
@@ -69,6 +73,7 @@ export function availableActions(facts: RequestFacts, role: StaffRole, now: Date
     partiallyFulfil: partiallyFulfil(facts, now, SOME_TEXT).ok,
     denialReasons: grounds.length > 0 && deny(facts, now, grounds[0], SOME_TEXT).ok ? grounds : [],
     redirect: redirect(facts, now, SOME_TEXT).ok,
+    withdraw: withdraw(facts, now, 'phone').ok,
     reopen: role === 'admin' && reopen(facts, now, SOME_TEXT).ok,
     classify: classifyRequest(facts, now, { id: SOME_TEXT, type: facts.requestType, regime: facts.regime, verification: 'none' }, facts.internalTargetDays).ok,
     dismiss: dismissAsNotARequest(facts, now).ok,

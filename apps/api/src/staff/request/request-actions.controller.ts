@@ -7,6 +7,7 @@ import { Csrf } from '../../public/csrf.js';
 import { ACT_ROLES, ADMIN_ROLES, OrganisationAccess, type StaffOrganisation } from '../auth/organisation-access.js';
 import { Staff, StaffGuard } from '../auth/staff.guard.js';
 import type { StaffPrincipal } from '../auth/staff-session.service.js';
+import { STAFF_WITHDRAWAL_ROUTES } from '#workflow';
 import { ActionRefused } from './action-refused.js';
 import { RequestActionsService, type Actor } from './request-actions.service.js';
 import { RequestPageService } from './request-page.service.js';
@@ -130,6 +131,17 @@ export class RequestActionsController {
     const chosen = field(body, 'controller');
     const controller = chosen === 'other' ? field(body, 'controllerOther') : chosen;
     return this.act({ staff, slug, id, body, req, res }, ACT_ROLES, (org, actor, now) => this.actions.redirect(org.organisation.id, id, actor, controller, now));
+  }
+
+  /** The requester withdrew by phone, letter, mail or in person: staff record how, and may note what was said. */
+  @Post('withdraw')
+  withdraw(@Staff() staff: StaffPrincipal, @Param('org') slug: string, @Param('id') id: string, @Body() body: Form, @Req() req: Request, @Res() res: Response) {
+    const route = field(body, 'route');
+    return this.act({ staff, slug, id, body, req, res }, ACT_ROLES, (org, actor, now) => {
+      // The requester's own routes (status page, agent) are theirs to use, never staff's to claim.
+      if (!(STAFF_WITHDRAWAL_ROUTES as readonly string[]).includes(route)) throw ActionRefused.badInput('Say how the requester told you: by phone, letter, email or in person.');
+      return this.actions.withdraw(org.organisation.id, id, actor, route, field(body, 'note'), now);
+    });
   }
 
   @Post('classify')

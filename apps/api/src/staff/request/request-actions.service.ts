@@ -119,12 +119,29 @@ export class RequestActionsService {
     });
   }
 
-  /** The requester, or an agent for them, withdraws the request. */
-  withdraw(organisationId: string, requestId: string, actor: Actor, now: Date): Promise<void> {
-    return this.perform(organisationId, requestId, actor, now, async ({ request, facts }) => ({
-      ...transition(request, withdraw(facts, now)),
-      detail: {},
-    }));
+  /**
+   * The requester withdraws the request: through their agent (a DRP revoke), or by telling staff, who record how it
+   * came in and may add what was said (a note, like every staff text). Audited with its route; the requester is mailed.
+   */
+  withdraw(organisationId: string, requestId: string, actor: Actor, route: string, note: string, now: Date): Promise<void> {
+    const text = limited(note).trim();
+    return this.perform(organisationId, requestId, actor, now, async ({ tx, request, facts }) => {
+      const effect = transition(request, withdraw(facts, now, route));
+      return { ...effect, detail: { route, ...(text ? { noteId: await saveNote(tx, request.id, 'withdrawal', actor.id, text) } : {}) } };
+    });
+  }
+
+  /** The requester withdraws on their status page, after confirming they mean it. */
+  requesterWithdraw(token: string, now: Date): Promise<{ ok: true } | { ok: false; refusal: TokenRefusal }> {
+    return this.dataSource.transaction(async (tx) => {
+      const found = await redeemableToken(tx, token, 'status', now);
+      if (!found.ok) return found;
+      await this.performIn(tx, { id: found.token.requestId }, { id: null, label: 'requester' }, now, async ({ request, facts }) => ({
+        ...transition(request, withdraw(facts, now, 'status_page')),
+        detail: { route: 'status_page' },
+      }));
+      return { ok: true };
+    });
   }
 
   startWork(organisationId: string, requestId: string, actor: Actor, now: Date): Promise<void> {
@@ -144,18 +161,20 @@ export class RequestActionsService {
   }
 
   extend(organisationId: string, requestId: string, actor: Actor, reason: string, now: Date): Promise<void> {
-    return this.perform(organisationId, requestId, actor, now, async ({ request, facts }) => ({
-      ...transition(request, extendRequest(facts, now, limited(reason))),
-      detail: { reason: request.extensionReason ?? undefined, dueAt: request.dueAt.toISOString() },
-    }));
+    return this.perform(organisationId, requestId, actor, now, async ({ tx, request, facts }) => {
+      const effect = transition(request, extendRequest(facts, now, limited(reason)));
+      const noteId = await saveNote(tx, request.id, 'extension_reason', actor.id, request.extensionReason!);
+      return { ...effect, detail: { noteId, dueAt: request.dueAt.toISOString() } };
+    });
   }
 
   deny(organisationId: string, requestId: string, actor: Actor, reason: string, explanation: string, now: Date): Promise<void> {
-    return this.perform(organisationId, requestId, actor, now, async ({ request, facts }) => ({
+    return this.perform(organisationId, requestId, actor, now, async ({ tx, request, facts }) => {
       // The workflow refuses any ground it does not allow for the regime and request type, unknown ones included.
-      ...transition(request, deny(facts, now, reason as DenialReason, limited(explanation))),
-      detail: { denialReason: request.denialReason ?? undefined, explanation: request.resolutionText ?? undefined },
-    }));
+      const effect = transition(request, deny(facts, now, reason as DenialReason, limited(explanation)));
+      const noteId = await saveNote(tx, request.id, 'denial_explanation', actor.id, request.resolutionText!);
+      return { ...effect, detail: { denialReason: request.denialReason ?? undefined, noteId } };
+    });
   }
 
   /** Files for access-like requests (1 to 5), what was done for the others. */
@@ -164,7 +183,7 @@ export class RequestActionsService {
       const effect = transition(request, fulfil(facts, now));
       if (!answeredWithFiles(request.type)) {
         request.resolutionText = requiredText(input.resolution, 'Say what was done: the requester is told.');
-        return { ...effect, detail: { resolution: request.resolutionText } };
+        return { ...effect, detail: { noteId: await saveNote(tx, request.id, 'resolution', actor.id, request.resolutionText) } };
       }
       if (input.files.length === 0) throw ActionRefused.badInput(`Upload the response: 1 to ${MAX_RESPONSE_FILES} files.`);
       return { ...effect, detail: await this.storeResponse(tx, request, context, actor, input.files, now) };
@@ -175,7 +194,7 @@ export class RequestActionsService {
   partiallyFulfil(organisationId: string, requestId: string, actor: Actor, input: { reason: string; files: UploadedFile[] }, now: Date): Promise<void> {
     return this.perform(organisationId, requestId, actor, now, async ({ tx, request, facts, context }) => {
       const effect = transition(request, partiallyFulfil(facts, now, limited(input.reason)));
-      const detail: Effect['detail'] = { reason: request.resolutionText ?? undefined };
+      const detail: Effect['detail'] = { noteId: await saveNote(tx, request.id, 'partial_reason', actor.id, request.resolutionText!) };
       if (input.files.length === 0) return { ...effect, detail };
       if (!answeredWithFiles(request.type)) throw ActionRefused.badInput('Only access, portability and categories requests are answered with files.');
       return { ...effect, detail: { ...detail, ...(await this.storeResponse(tx, request, context, actor, input.files, now)) } };
@@ -183,18 +202,18 @@ export class RequestActionsService {
   }
 
   redirect(organisationId: string, requestId: string, actor: Actor, controller: string, now: Date): Promise<void> {
-    return this.perform(organisationId, requestId, actor, now, async ({ request, facts }) => ({
-      ...transition(request, redirect(facts, now, limited(controller))),
-      detail: { controller: request.redirectedTo ?? undefined },
-    }));
+    return this.perform(organisationId, requestId, actor, now, async ({ tx, request, facts }) => {
+      const effect = transition(request, redirect(facts, now, limited(controller)));
+      return { ...effect, detail: { noteId: await saveNote(tx, request.id, 'redirect', actor.id, request.redirectedTo!) } };
+    });
   }
 
   reopen(organisationId: string, requestId: string, actor: Actor, reason: string, now: Date): Promise<void> {
     const text = limited(reason);
-    return this.perform(organisationId, requestId, actor, now, async ({ request, facts }) => ({
-      ...transition(request, reopen(facts, now, text)),
-      detail: { reason: text.trim() },
-    }));
+    return this.perform(organisationId, requestId, actor, now, async ({ tx, request, facts }) => {
+      const effect = transition(request, reopen(facts, now, text));
+      return { ...effect, detail: { noteId: await saveNote(tx, request.id, 'reopen_reason', actor.id, text.trim()) } };
+    });
   }
 
   /**

@@ -1,5 +1,6 @@
 import { DENIAL_REASON_TEXT, formatLocalDate, formatLocalDateTime, html, type SafeHtml } from '#mail';
-import { daysLeft, isOpen, type DenialReason } from '#workflow';
+import type { RequestNoteKind } from '#db';
+import { daysLeft, isOpen, STAFF_WITHDRAWAL_ROUTES, type DenialReason, type WithdrawalRoute } from '#workflow';
 import { staffPage } from '../../views/staff-layout.view.js';
 import type { RequestPageModel, TimelineItem } from './request-page.service.js';
 import { answeredWithFiles, MAX_RESPONSE_FILES } from './response-upload.js';
@@ -45,7 +46,18 @@ const ACTION_TEXT: Record<string, string> = {
   'drp.status_failed': 'Status update to the authorised agent failed for good',
 };
 
-const NOTE_HEADING = { internal: 'Note', question: 'Question', requester_reply: 'Reply' } as const;
+const NOTE_HEADING: Record<RequestNoteKind, string> = {
+  internal: 'Note',
+  question: 'Question',
+  requester_reply: 'Reply',
+  extension_reason: 'Reason given',
+  denial_explanation: 'Explanation given',
+  resolution: 'What was done',
+  partial_reason: 'What was withheld and why',
+  redirect: 'Controller named',
+  reopen_reason: 'Why it was reopened',
+  withdrawal: 'How the withdrawal came in',
+};
 
 const words = (code: string) => code.replace(/_/g, ' ');
 const days = (n: number) => (n === 1 ? '1 day' : `${n} days`);
@@ -213,6 +225,7 @@ function timelineItem(m: RequestPageModel, { entry, note }: TimelineItem, tz: st
   };
   if (entry.action === 'request.assigned') facts.push(`to ${staff('assigneeId')}`);
   if (entry.action === 'request.classified') facts.push(`as ${m.requestContext.policy.rights.find((r) => r.id === text('rightId'))?.label ?? text('rightId')}`);
+  if (entry.action === 'request.withdrawn') facts.push(WITHDRAWN_VIA[text('route') as WithdrawalRoute] ?? 'how not recorded');
   if (entry.action === 'request.unassigned') facts.push(`was ${staff('previousAssigneeId')}`);
   if (entry.action === 'mail.sent' || entry.action === 'mail.failed' || entry.action === 'mail.uncertain') facts.push(words(text('template') ?? ''));
   if (entry.action === 'mail.failed') facts.push(`${String(d.attempts)} attempts, ${text('error') ?? 'unknown error'}`);
@@ -224,15 +237,9 @@ function timelineItem(m: RequestPageModel, { entry, note }: TimelineItem, tz: st
   }
   const denial = text('denialReason');
   if (denial) facts.push(html`ground: ${DENIAL_REASON_TEXT[denial as DenialReason] ?? denial}`);
-  for (const [key, label] of [
-    ['reason', 'reason'],
-    ['explanation', 'explanation'],
-    ['resolution', 'what was done'],
-    ['controller', 'controller'],
-  ] as const) {
-    const value = text(key);
-    if (value) facts.push(html`${label}: <q>${value}</q>`);
-  }
+  // A redirect at intake names the controller in the policy's own words; staff's free text comes as the entry's note.
+  const controller = text('controller');
+  if (controller) facts.push(html`controller: <q>${controller}</q>`);
   const due = text('dueAt');
   if (due && entry.action !== 'request.received') facts.push(`due ${formatLocalDate(new Date(due), tz)}`);
   if (Array.isArray(d.fileIds)) facts.push(`${d.fileIds.length} file(s), available until ${formatLocalDate(new Date(text('availableUntil')!), tz)}`);
@@ -259,37 +266,35 @@ function actionForms(m: RequestPageModel, chrome: RequestPageChrome): SafeHtml |
     html`<label for="files-${required ? 'all' : 'part'}">Response files <span class="hint">${required ? '1' : '0'} to ${MAX_RESPONSE_FILES} files, each at most 10 MB.</span></label>
 <input type="file" name="files" id="files-${required ? 'all' : 'part'}" multiple${required ? html` required` : ''}>`;
 
-  const sections: SafeHtml[] = triageForms(m.requestContext.policy.rights, base, csrf, { classify: a.classify, dismiss: a.dismiss });
+  // Grouped by how often they are used: the next step in the open, the rare ones folded away, the ones that end the
+  // request without answering it folded and red. Only what the workflow accepts now is there at all.
+  const work: SafeHtml[] = triageForms(m.requestContext.policy.rights, base, csrf, { classify: a.classify, dismiss: a.dismiss });
+  const answer: SafeHtml[] = [];
+  const rare: { label: string; form: SafeHtml }[] = [];
+  const ending: { label: string; form: SafeHtml }[] = [];
+  if (a.start) {
+    work.push(html`<section id="start"><h3>Start work</h3><form method="post" action="${base}/start">${csrf}<button type="submit">Start work</button></form></section>`);
+  }
+  if (a.ask) {
+    work.push(html`<section id="ask"><h3>Ask the requester</h3>
+<form method="post" action="${base}/ask">${csrf}
+${textarea('ask', 'question', 'Question', gdprClock ? 'Mailed with the status link. The clock stops until they reply.' : 'Mailed with the status link. The clock keeps running.')}
+<button type="submit">Send the question</button></form></section>`);
+  }
   if (a.assign) {
-    sections.push(html`<section id="assignment"><h3>Assignment</h3>
+    work.push(html`<section id="assignment"><h3>Assignment</h3>
 <form method="post" action="${base}/assign">${csrf}
 <label for="assigneeId">Assign to</label>
 <select name="assigneeId" id="assigneeId">${m.team.map(
       (t) => html`<option value="${t.id}"${t.id === m.request.assigneeId ? html` selected` : ''}>${t.name}</option>`,
     )}</select>
-<button type="submit">Assign</button></form>
-${m.request.assigneeId !== chrome.userId ? html`<form method="post" action="${base}/claim">${csrf}<button type="submit">Assign to me</button></form>` : ''}
+<button type="submit" class="secondary">Assign</button></form>
+${m.request.assigneeId !== chrome.userId ? html`<form method="post" action="${base}/claim">${csrf}<button type="submit" class="secondary">Assign to me</button></form>` : ''}
 ${m.request.assigneeId ? html`<form method="post" action="${base}/unassign">${csrf}<button type="submit" class="secondary">Unassign</button></form>` : ''}
 </section>`);
   }
-  if (a.start) {
-    sections.push(html`<section id="start"><h3>Start work</h3><form method="post" action="${base}/start">${csrf}<button type="submit">Start work</button></form></section>`);
-  }
-  if (a.ask) {
-    sections.push(html`<section id="ask"><h3>Ask the requester</h3>
-<form method="post" action="${base}/ask">${csrf}
-${textarea('ask', 'question', 'Question', gdprClock ? 'Mailed with the status link. The clock stops until they reply.' : 'Mailed with the status link. The clock keeps running.')}
-<button type="submit">Send the question</button></form></section>`);
-  }
-  if (a.extend) {
-    sections.push(html`<section id="extend"><h3>Extend the deadline</h3>
-<p>Once only: the new due date is ${formatLocalDate(m.deadlines.extendedDueAt!, tz)}; the notice must go out by ${formatLocalDate(m.deadlines.extensionNoticeBy!, tz)}.</p>
-<form method="post" action="${base}/extend">${csrf}
-${textarea('extend', 'reason', 'Reason', 'Mailed to the requester.')}
-<button type="submit">Extend and notify</button></form></section>`);
-  }
   if (a.fulfil) {
-    sections.push(html`<section id="fulfil"><h3>Fulfil</h3>
+    answer.push(html`<section id="fulfil"><h3>Fulfil</h3>
 ${
   withFiles
     ? html`<form method="post" action="${base}/fulfil" enctype="multipart/form-data">${csrf}${files(true)}
@@ -300,22 +305,26 @@ ${textarea('fulfil', 'resolution', 'What was done', 'Mailed to the requester.')}
 }</section>`);
   }
   if (a.partiallyFulfil) {
-    sections.push(html`<section id="partially-fulfil"><h3>Fulfil in part</h3>
+    answer.push(html`<section id="partially-fulfil"><h3>Fulfil in part</h3>
 <form method="post" action="${base}/partially-fulfil"${withFiles ? html` enctype="multipart/form-data"` : ''}>${csrf}
 ${textarea('partial', 'reason', 'What was withheld, and why', 'Mailed to the requester with how to complain.')}
 ${withFiles ? files(false) : ''}
 <button type="submit">Mark partly fulfilled</button></form></section>`);
   }
-  if (a.denialReasons.length > 0) {
-    sections.push(html`<section id="deny"><h3>Deny</h3>
-<form method="post" action="${base}/deny">${csrf}
-<label for="denialReason">Ground</label>
-<select name="reason" id="denialReason">${a.denialReasons.map((r) => html`<option value="${r}">${DENIAL_REASON_TEXT[r]}</option>`)}</select>
-${textarea('deny', 'explanation', 'Explanation', 'Mailed to the requester with how to complain.')}
-<button type="submit">Deny</button></form></section>`);
+  if (a.extend) {
+    rare.push({
+      label: 'extend',
+      form: html`<section id="extend"><h3>Extend the deadline</h3>
+<p>Once only: the new due date is ${formatLocalDate(m.deadlines.extendedDueAt!, tz)}; the notice must go out by ${formatLocalDate(m.deadlines.extensionNoticeBy!, tz)}.</p>
+<form method="post" action="${base}/extend">${csrf}
+${textarea('extend', 'reason', 'Reason', 'Mailed to the requester.')}
+<button type="submit">Extend and notify</button></form></section>`,
+    });
   }
   if (a.redirect) {
-    sections.push(html`<section id="redirect"><h3>Redirect to the controller</h3>
+    rare.push({
+      label: 'redirect to the controller',
+      form: html`<section id="redirect"><h3>Redirect to the controller</h3>
 <form method="post" action="${base}/redirect">${csrf}
 <fieldset><legend>Controller the requester should contact</legend>
 ${m.redirects.map(
@@ -327,17 +336,70 @@ ${m.redirects.map(
 <label for="controllerOther">Name and how to reach them <span class="hint">when "Someone else"</span></label>
 <input type="text" name="controllerOther" id="controllerOther" maxlength="${MAX_TEXT_LENGTH}">
 </fieldset>
-<button type="submit">Redirect and notify</button></form></section>`);
+<button type="submit">Redirect and notify</button></form></section>`,
+    });
+  }
+  if (a.denialReasons.length > 0) {
+    ending.push({
+      label: 'deny',
+      form: html`<section id="deny"><h3>Deny</h3>
+<form method="post" action="${base}/deny">${csrf}
+<label for="denialReason">Ground</label>
+<select name="reason" id="denialReason">${a.denialReasons.map((r) => html`<option value="${r}">${DENIAL_REASON_TEXT[r]}</option>`)}</select>
+${textarea('deny', 'explanation', 'Explanation', 'Mailed to the requester with how to complain.')}
+<button type="submit" class="danger">Deny</button></form></section>`,
+    });
+  }
+  if (a.withdraw) {
+    ending.push({
+      label: 'record a withdrawal',
+      form: html`<section id="withdraw"><h3>Record a withdrawal</h3>
+<p>The requester asked to withdraw the request without using their status page. It closes now and they get a mail confirming it.</p>
+<form method="post" action="${base}/withdraw">${csrf}
+<label for="withdraw-route">How did they tell you?</label>
+<select name="route" id="withdraw-route">${STAFF_WITHDRAWAL_ROUTES.map((r) => html`<option value="${r}">${WITHDRAWAL_ROUTE_TEXT[r]}</option>`)}</select>
+<label for="withdraw-note">What they said <span class="hint">Optional; seen by staff only.</span></label>
+<textarea name="note" id="withdraw-note" rows="3" maxlength="${MAX_TEXT_LENGTH}"></textarea>
+<button type="submit" class="danger">Record the withdrawal</button></form></section>`,
+    });
   }
   if (a.reopen) {
-    sections.push(html`<section id="reopen"><h3>Reopen</h3>
+    rare.push({
+      label: 'reopen',
+      form: html`<section id="reopen"><h3>Reopen</h3>
 <form method="post" action="${base}/reopen">${csrf}
 ${textarea('reopen', 'reason', 'Reason', 'Kept in the timeline; the due date stays.')}
-<button type="submit">Reopen</button></form></section>`);
+<button type="submit">Reopen</button></form></section>`,
+    });
   }
-  sections.push(html`<section id="note"><h3>Internal note</h3>
+  const folded = (id: string, heading: string, items: { label: string; form: SafeHtml }[], cls: string) =>
+    items.length === 0
+      ? ''
+      : html`<details id="${id}" class="${cls}"><summary>${heading}: ${items.map((i) => i.label).join(', ')}</summary>${items.map((i) => i.form)}</details>`;
+  return html`<h2>Actions</h2><div id="actions">
+${work.length > 0 ? html`<div class="action-group" id="work-actions">${work}</div>` : ''}
+${answer.length > 0 ? html`<div class="action-group" id="answer-actions">${answer}</div>` : ''}
+${folded('more-actions', 'More', rare, 'rare')}
+${folded('closing-actions', 'Close without answering', ending, 'destructive')}
+<section id="note"><h3>Internal note</h3>
 <form method="post" action="${base}/note">${csrf}
 ${textarea('note', 'text', 'Note', 'Seen by staff only.')}
-<button type="submit" class="secondary">Add note</button></form></section>`);
-  return html`<h2>Actions</h2><div id="actions">${sections}</div>`;
+<button type="submit" class="secondary">Add note</button></form></section>
+</div>`;
 }
+
+const WITHDRAWN_VIA: Record<WithdrawalRoute, string> = {
+  status_page: 'on their status page',
+  authorised_agent: 'by their authorised agent',
+  phone: 'told us by phone',
+  letter: 'told us by letter',
+  email: 'told us by email',
+  in_person: 'told us in person',
+};
+
+const WITHDRAWAL_ROUTE_TEXT: Record<(typeof STAFF_WITHDRAWAL_ROUTES)[number], string> = {
+  phone: 'By phone',
+  letter: 'By letter',
+  email: 'By email (not through the status page)',
+  in_person: 'In person',
+};
