@@ -5,6 +5,7 @@ import {
   applyTransition,
   GpcSignal,
   RequestAgent,
+  RequestNote,
   requestFacts,
   rescheduleRequest,
   type DataSubjectRequest,
@@ -141,13 +142,14 @@ export class RequestIntakeService {
     await tx.save(request);
     await rescheduleRequest(tx, request, context, at);
     const [action] = result.events.flatMap((e) => (e.kind === 'audit' ? [e.action] : []));
+    // As a staff denial records it: the explanation is a note the denial mail reads, and the chain names only the note.
+    const note = await tx.save(tx.create(RequestNote, { requestId: request.id, kind: 'denial_explanation', authorId: null, text: explanation }));
     const entry = await appendAudit(tx, {
       organisationId: request.organisationId,
       requestId: request.id,
       actorLabel: 'system',
       action,
-      // As a staff denial records it; the explanation is the policy's wording, nothing the requester wrote.
-      detail: { denialReason: 'frequency_limit_exceeded', explanation, counted: frequency.counted },
+      detail: { denialReason: 'frequency_limit_exceeded', noteId: note.id, counted: frequency.counted },
       at,
     });
     for (const event of result.events) {
