@@ -144,6 +144,7 @@ async function purgeRequests(tx: EntityManager, organisationId: string, rows: Cl
       WHERE request_id = ANY($1)`,
     [ids],
   );
+  await tx.query(`UPDATE drp_status_change SET status = status - 'processing_details' WHERE request_id = ANY($1)`, [ids]);
   // inbound_message: the mail a request came as, with its attachments (they cascade). request_agent: an agent's
   // details and the consumer's signed permission.
   for (const table of ['request_note', 'response_file', 'request_token', 'deadline_event', 'inbound_message', 'request_agent']) {
