@@ -200,6 +200,15 @@ describe('a request page and every action on it', () => {
 
     await expectRefused(agent, r, 'extend', { reason: 'Still more.' }, 409, 'The request has already been extended once');
 
+    // NUL in a multipart field: a clear 400, as in any other body, and the request is untouched.
+    const form = await agent.get(r.page);
+    const refused = await agent.postMultipart(`${r.page}/fulfil`, { _csrf: csrfTokenIn(form.body), resolution: 'Sent\u0000.' }, [
+      { field: 'files', name: 'export.csv', type: 'text/csv', content: 'school,name\n' },
+    ]);
+    expect(refused.status).toBe(400);
+    expect(refused.body).toContain('NUL character');
+    expect((await row(r.id)).status).toBe('in_progress');
+
     const upload = await agent.get(r.page);
     const fulfilled = await agent.postMultipart(`${r.page}/fulfil`, { _csrf: csrfTokenIn(upload.body) }, [
       { field: 'files', name: 'west-export.csv', type: 'text/csv', content: 'school,name\nSpringfield,Ada\n' },

@@ -14,6 +14,7 @@ import { RequestPageService } from './request-page.service.js';
 import { requestPage } from './request-page.view.js';
 import { MAX_RESPONSE_FILE_BYTES, MAX_RESPONSE_FILES, type UploadedFile } from './response-upload.js';
 import { UploadLimitsFilter } from './upload-limits.filter.js';
+import { holdsNul, NulCharacterRefused } from '../../infra/nul-free-input.guard.js';
 import { CLOCK } from '../../infra/tokens.js';
 
 type Form = Record<string, unknown>;
@@ -170,6 +171,9 @@ export class RequestActionsController {
   ): Promise<void> {
     const { staff, slug, id, body, req, res } = call;
     this.csrf.verify(req, body._csrf);
+    // A multipart body is read after the global NUL guard ran: the same check, on the fields the upload parser read
+    // (file names are cleaned of control characters where they are stored).
+    if (holdsNul(body)) throw new NulCharacterRefused();
     const org = await this.access.require(staff, slug, roles);
     const now = this.clock.now();
     try {
