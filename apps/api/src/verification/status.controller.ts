@@ -52,13 +52,9 @@ export class StatusController {
   @Get(':token/withdraw')
   async confirmWithdrawal(@Param('token') token: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     const now = this.clock.now();
-    const found = await this.dataSource.transaction((tx) => redeemableToken(tx, token, 'status', now));
-    if (!found.ok) {
-      res.status(found.refusal === 'unknown' ? 404 : 410).type('html').send(linkRefusedPage(found.refusal));
-      return;
-    }
-    const request = await this.dataSource.getRepository(DataSubjectRequest).findOneByOrFail({ id: found.token.requestId });
-    const context = await this.directory.forRequest(request);
+    const opened = await this.open(token, now, res);
+    if (!opened) return;
+    const { request, context } = opened;
     const statusUrl = `/s/${encodeURIComponent(token)}`;
     // Nothing left to withdraw (closed, or a mail not yet read): the status page says where the request stands.
     if (!withdraw(requestFacts(request, context), now, 'status_page').ok) {
@@ -113,15 +109,22 @@ export class StatusController {
     res.send(file.content);
   }
 
-  private async render(token: string, req: Request, res: Response, failedReply?: { status: number; message: string; text: string }): Promise<void> {
-    const now = this.clock.now();
+  /** The request a status link is for, or, for an unknown or spent link, the page saying so (and nothing). */
+  private async open(token: string, now: Date, res: Response) {
     const found = await this.dataSource.transaction((tx) => redeemableToken(tx, token, 'status', now));
     if (!found.ok) {
       res.status(found.refusal === 'unknown' ? 404 : 410).type('html').send(linkRefusedPage(found.refusal));
-      return;
+      return null;
     }
     const request = await this.dataSource.getRepository(DataSubjectRequest).findOneByOrFail({ id: found.token.requestId });
-    const context = await this.directory.forRequest(request);
+    return { request, context: await this.directory.forRequest(request) };
+  }
+
+  private async render(token: string, req: Request, res: Response, failedReply?: { status: number; message: string; text: string }): Promise<void> {
+    const now = this.clock.now();
+    const opened = await this.open(token, now, res);
+    if (!opened) return;
+    const { request, context } = opened;
     const timeZone = context.organisation.timeZone;
     const files = await this.dataSource.getRepository(ResponseFile).find({ where: { requestId: request.id }, order: { createdAt: 'ASC', fileName: 'ASC' } });
     const base = `/s/${encodeURIComponent(token)}`;
