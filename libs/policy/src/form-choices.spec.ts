@@ -9,7 +9,7 @@ const policies = new Map(loadPolicies(seedsDir).map(({ policy }) => [policy.slug
 const policy = (slug: string): OrganisationPolicy => policies.get(slug)!;
 
 describe('form choices', () => {
-  it("merges ProntoTrak's two deletions and two copies into one choice each, decided by residence", () => {
+  it("merges ProntoTrak's two deletions, two copies and two sale opt-outs into one choice each, decided by residence", () => {
     const prontotrak = policy('prontotrak');
     const choices = formChoices(prontotrak).map((c) => [c.right.id, c.californian?.id]);
     expect(choices).toEqual([
@@ -19,11 +19,12 @@ describe('form choices', () => {
       ['correction', undefined],
       ['restriction', undefined],
       ['marketing-email-opt-out', undefined],
-      ['third-party-marketing-opt-out', undefined],
+      ['third-party-marketing-opt-out', 'ccpa-sale-share-opt-out'],
     ]);
     expect(asksResidence(prontotrak)).toBe(true);
     expect(rightChosen(prontotrak, 'deletion', 'california')?.id).toBe('ccpa-deletion');
     expect(rightChosen(prontotrak, 'deletion', 'elsewhere')?.id).toBe('deletion');
+    expect(rightChosen(prontotrak, 'third-party-marketing-opt-out', 'california')?.id).toBe('ccpa-sale-share-opt-out');
     expect(rightChosen(prontotrak, 'deletion', undefined)).toBeNull();
     expect(rightChosen(prontotrak, 'ccpa-deletion', undefined)?.id).toBe('ccpa-deletion');
     expect(rightChosen(prontotrak, 'correction', undefined)?.id).toBe('correction');

@@ -11,8 +11,8 @@ export interface FormChoice {
   californian?: PolicyRight;
 }
 
-/** What a requester sees as the same request, whatever law grants it: deleting, or getting what is held. */
-const SAME_ASK: Partial<Record<RequestType, string>> = { deletion: 'delete', access: 'copy', portability: 'copy' };
+/** What a requester sees as the same request, whatever law grants it: deleting, getting what is held, or stopping its sale. */
+const SAME_ASK: Partial<Record<RequestType, string>> = { deletion: 'delete', access: 'copy', portability: 'copy', opt_out_sale_share: 'stop selling' };
 
 export function formChoices(policy: OrganisationPolicy): FormChoice[] {
   const offered = rightsOffered(policy);
