@@ -109,8 +109,10 @@ describe('PostgreSQL restarted under load', () => {
     expect(posted.status).toBe(503);
     expect(posted.body).toContain('briefly unavailable');
     expect(posted.body).not.toMatch(STACK_TRACE);
-    // The JSON API says the same in JSON (the session lookup is what needs the database).
-    const api = await fetch(`${system.baseUrl}/api/orgs/${ORG}/requests`, { headers: { cookie: 'rd_staff=00000000-0000-0000-0000-000000000000.c2VjcmV0' } });
+    // The JSON API says the same in JSON (the session lookup is what needs the database: the cookie is well formed,
+    // a 32-byte secret as sign-in issues them, so it is looked up rather than refused as malformed).
+    const cookie = `rd_staff=00000000-0000-0000-0000-000000000000.${Buffer.alloc(32, 7).toString('base64url')}`;
+    const api = await fetch(`${system.baseUrl}/api/orgs/${ORG}/requests`, { headers: { cookie } });
     expect({ status: api.status, body: await api.json() }).toEqual({
       status: 503,
       body: { statusCode: 503, error: 'SERVICE_UNAVAILABLE', message: ['The service is briefly unavailable. Please try again in a minute.'] },
