@@ -120,6 +120,10 @@ const PUBLIC_ROUTES: Record<string, FuzzDefinition> = {
   },
   'GET /s/:token': { params: { token: around(liveValue(() => live.statusToken), 'x.y') } },
   'POST /s/:token/reply': { params: { token: around(liveValue(() => live.statusToken)) }, body: { text: around('Here is my account number', '') } },
+  // Opening the confirmation changes nothing, so the live link is fuzzed; the post is fuzzed with links that withdraw
+  // nothing, so the live request stays open for the other routes.
+  'GET /s/:token/withdraw': { params: { token: around(liveValue(() => live.statusToken), 'x.y') } },
+  'POST /s/:token/withdraw': { params: { token: around('00000000-0000-0000-0000-000000000000.AAAA', 'x.y') } },
   'GET /s/:token/files/:fileId': { params: { token: around(liveValue(() => live.statusToken)), fileId: around('00000000-0000-0000-0000-000000000000') } },
   'GET /dev/mailbox': {},
   'GET /dev/mailbox/:id': { params: { id: around('1', '0', '-1', '99999999999999999999') } },
@@ -163,6 +167,10 @@ const PUBLIC_ROUTES: Record<string, FuzzDefinition> = {
     params: { org: around(ORG, 'prontotrak') },
     query: { email: around('fuzz@example.org') },
     headers: () => ({ authorization: `Bearer ${live.apiKey}` }),
+  },
+  'GET /o/:org/drp/:requestId/confirm': {
+    params: { org: around('prontotrak', ORG, 'no-such-org'), requestId: around('00000000-0000-0000-0000-000000000000') },
+    query: { request_id: around('00000000-0000-0000-0000-000000000000', 'x'), redirect_to: around('https://evil.example/', '/staff') },
   },
   'GET /drp/:org/business.json': { params: { org: around('prontotrak', ORG, 'no-such-org') } },
   'POST /drp/:org/v1/agent/:agentId': {
