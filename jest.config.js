@@ -18,6 +18,9 @@ export default {
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+      // Starting and stopping a system takes seconds on a loaded machine (a stop waits up to 5 s for a graceful exit
+      // before SIGKILL). A hook cut short at jest's default 5 s leaves a worker running that takes the next spec's jobs.
+      testTimeout: 30_000,
     },
   ],
 };
