@@ -37,12 +37,18 @@ export class SmtpRefusal extends Error {
 }
 
 /**
- * One SMTP conversation with the inbound mailbox on 127.0.0.1: EHLO, MAIL FROM (with SIZE= when `size` is given
+ * One SMTP conversation with the inbound mailbox on 127.0.0.1, from `localAddress` (another loopback address, so a
+ * suite can be a sending server of its own) when given: EHLO, MAIL FROM (with SIZE= when `size` is given
  * and the server offers SIZE), one RCPT TO per recipient, DATA. Resolves with what was accepted; a refusal of the
  * whole message (no recipient accepted, MAIL FROM or the data refused) rejects with an SmtpRefusal.
  */
-export async function deliverToMailbox(port: number, envelope: { from: string; to: string[]; size?: number }, source: Buffer): Promise<SmtpOutcome> {
-  const connection = new SMTPConnection({ host: '127.0.0.1', port, secure: false, ignoreTLS: true, name: 'sender.example' });
+export async function deliverToMailbox(
+  port: number,
+  envelope: { from: string; to: string[]; size?: number },
+  source: Buffer,
+  localAddress?: string,
+): Promise<SmtpOutcome> {
+  const connection = new SMTPConnection({ host: '127.0.0.1', port, localAddress, secure: false, ignoreTLS: true, name: 'sender.example' });
   await new Promise<void>((resolve, reject) => connection.connect((error) => (error ? reject(error) : resolve())));
   try {
     return await new Promise<SmtpOutcome>((resolve, reject) => {
