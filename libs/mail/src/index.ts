@@ -20,3 +20,4 @@ export * from './templates/email-receipt.template.js';
 export * from './templates/staff-account.template.js';
 export * from './redact.js';
 export * from './possessive.js';
+export * from './staff-paths.js';
