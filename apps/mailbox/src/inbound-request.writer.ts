@@ -8,9 +8,9 @@ import {
   rescheduleRequest,
   type OrganisationContext,
   type SenderAuthentication,
+  writeOutbox,
 } from '#db';
 import { internalTargetDaysFor } from '#policy';
-import { writeOutbox } from '#queue';
 import { ACKNOWLEDGEMENT_WINDOW_MS, mailAcknowledgement, provisionalTriageDeadlines, type AcknowledgementLimits, type MailAcknowledgement } from '#workflow';
 import type { InboundMail } from './inbound-mail.parser.js';
 

@@ -1,4 +1,4 @@
-import { JOB_NAMES, type JobName, type JobPayloads } from '#queue';
+import { JOB_NAMES, type JobName, type JobPayloads } from '#db';
 import type { JobHandlers } from './mail/request-mail.handlers.js';
 
 /** One handler per job name; a job name without one stops the worker at boot, not at 3 a.m. */

@@ -1,6 +1,7 @@
+import { type JobName } from '#db';
 import type { Queue } from 'bullmq';
 import type { Env } from '#config';
-import { JOB_QUEUE, type JobName, type QueueName } from '#queue';
+import { JOB_QUEUE, type QueueName } from '#queue';
 
 /** A job BullMQ adds on a schedule; scheduled jobs carry no payload, they find their work in the database. */
 interface JobScheduler {

@@ -13,3 +13,6 @@ export * from './drp-signature.js';
 export * from './drp-agents.js';
 export * from './request-label.js';
 export * from './drp-status.js';
+export * from './outbox-jobs.js';
+export * from './outbox.writer.js';
+export * from './drp-status-callback.js';

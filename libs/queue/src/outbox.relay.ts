@@ -2,7 +2,8 @@ import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
 import { OutboxMessage } from '#db';
-import { JOB_QUEUE, type JobName, type QueueName } from './jobs.js';
+import type { JobName } from '#db';
+import { JOB_QUEUE, type QueueName } from './jobs.js';
 
 /** How long a batch may wait on Redis before the rows are left for the next attempt. */
 const ADD_TIMEOUT_MS = 5_000;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { DataSubjectRequest, DrpRequest, drpStatusOfRequest, openSignedMessage, verifyKeyFrom, type DrpAgent, type OrganisationContext } from '#db';
+import { DataSubjectRequest, DrpRequest, drpStatusOfRequest, openSignedMessage, verifyKeyFrom, type DrpAgent, type OrganisationContext, startDrpStatusCallbacks } from '#db';
 import {
   checkEnvelope,
   checkVersion,
@@ -13,7 +13,6 @@ import {
   type DrpStatusObject,
 } from '#workflow';
 import { Env } from '#config';
-import { startDrpStatusCallbacks } from '#queue';
 import { DATA_SOURCE } from '../infra/tokens.js';
 import { isUuid } from '../infra/uuid.js';
 import { validateForm } from '../intake/form-validation.js';

@@ -11,9 +11,9 @@ import {
   type DataSubjectRequest,
   type OrganisationContext,
   type RequestChannel,
+  writeOutbox,
 } from '#db';
 import { findRight, type PolicyRight, type ProcessorRedirect } from '#policy';
-import { writeOutbox } from '#queue';
 import { deny, frequencyDecision, normaliseEmail, redirect, requiresVerification, type FrequencyDecision, type GpcDecision, type SuppressionSource } from '#workflow';
 import { DATA_SOURCE } from '../infra/tokens.js';
 import { OptOutService } from '../suppression/opt-out.service.js';

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { IsNull, type EntityManager } from 'typeorm';
-import { appendAudit, applyTransition, DataSubjectRequest, requestFacts, rescheduleRequest, Suppression, SuppressionChange, type OrganisationContext, type RequestChannel } from '#db';
+import { appendAudit, applyTransition, DataSubjectRequest, requestFacts, rescheduleRequest, Suppression, SuppressionChange, type OrganisationContext, type RequestChannel, queueDrpStatusCallback, writeOutbox } from '#db';
 import type { PolicyRight } from '#policy';
-import { queueDrpStatusCallback, writeOutbox } from '#queue';
 import { honourOptOut, suppressionChannelFor, type SuppressionChannel, type SuppressionSource } from '#workflow';
 import { insertRequest, type Requester } from '../intake/new-request.js';
 

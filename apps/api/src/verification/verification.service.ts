@@ -13,8 +13,9 @@ import {
   RequestToken,
   type OrganisationContext,
   type TokenRefusal,
+  queueDrpStatusCallback,
+  writeOutbox,
 } from '#db';
-import { queueDrpStatusCallback, writeOutbox } from '#queue';
 import type { VerificationLevel } from '#policy';
 import { refuseAgentAuthority, verifyRequest, type RefusalCode, type RequestFacts, type TransitionResult } from '#workflow';
 import { DATA_SOURCE } from '../infra/tokens.js';

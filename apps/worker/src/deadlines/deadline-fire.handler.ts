@@ -12,9 +12,10 @@ import {
   requestTypeWords,
   rescheduleRequest,
   type OrganisationContext,
+  queueDrpStatusCallback,
+  writeOutbox,
 } from '#db';
 import { extensionWindowMail, formatLocalDate, staffReminderMail, verificationReminderMail, type RenderedMail } from '#mail';
-import { queueDrpStatusCallback, writeOutbox } from '#queue';
 import { daysLeft, expireVerification, isOpen } from '#workflow';
 import type { JobHandlers } from '../mail/request-mail.handlers.js';
 import { requestMailContext, type RequestMailDeps } from '../mail/request-mail.context.js';

@@ -1,7 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Clock } from '#config';
-import { DeadlineEvent } from '#db';
-import { writeOutboxBatch } from '#queue';
+import { DeadlineEvent, writeOutboxBatch } from '#db';
 import type { JobHandlers } from '../mail/request-mail.handlers.js';
 
 /** Events turned into jobs per transaction; the sweep goes on while batches come back full. */

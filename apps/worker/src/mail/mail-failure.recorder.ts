@@ -2,8 +2,7 @@ import { Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import type { Clock } from '#config';
-import { appendAudit, DataSubjectRequest, DeadlineEvent, StaffAlert } from '#db';
-import { JOB_NAMES, type JobName, type JobPayloads } from '#queue';
+import { appendAudit, DataSubjectRequest, DeadlineEvent, StaffAlert, JOB_NAMES, type JobName, type JobPayloads } from '#db';
 
 /** What a mail job sends and to whom, in the words of the timeline and the alert. */
 interface MailOfJob {

@@ -1,7 +1,6 @@
 import { Logger } from '@nestjs/common';
-import { issueRequestToken, RequestAgent, requestFacts, type DataSubjectRequest, type OrganisationContext } from '#db';
+import { issueRequestToken, RequestAgent, requestFacts, type DataSubjectRequest, type OrganisationContext, type JobName, type JobPayloads } from '#db';
 import { agentConfirmationMail, emailReceiptMail, formatLocalDate, receiptMail, verificationMail } from '#mail';
-import type { JobName, JobPayloads } from '#queue';
 import { linkExpiresAt, verificationStartsClock, verifyRequest } from '#workflow';
 import { recordRequesterMail } from '../deadlines/acknowledgement.js';
 import { requestMailContext, type RequestMailDeps } from './request-mail.context.js';

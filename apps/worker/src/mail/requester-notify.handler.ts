@@ -1,8 +1,7 @@
 import { In } from 'typeorm';
-import { AuditEntry, RequestNote, ResponseFile, type DataSubjectRequest, type OrganisationContext } from '#db';
+import { AuditEntry, RequestNote, ResponseFile, type DataSubjectRequest, type OrganisationContext, type NoticeAuditDetail } from '#db';
 import { complaintRoute, formatLocalDate, requesterNoticeMail, type RequesterNotice } from '#mail';
 import type { OrganisationPolicy } from '#policy';
-import type { NoticeAuditDetail } from '#queue';
 import { suppressionChannelFor, type MailTemplate } from '#workflow';
 import { recordRequesterMail } from '../deadlines/acknowledgement.js';
 import type { JobHandlers } from './request-mail.handlers.js';

@@ -1,8 +1,7 @@
 import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { IsNull, MoreThan, type DataSource, type EntityManager } from 'typeorm';
 import type { Clock } from '#config';
-import { appendAudit, STAFF_ROLES, StaffInvitation, StaffMembership, StaffUser, type StaffRole } from '#db';
-import { writeStaffAccountOutbox } from '#queue';
+import { appendAudit, STAFF_ROLES, StaffInvitation, StaffMembership, StaffUser, type StaffRole, writeStaffAccountOutbox } from '#db';
 import { CLOCK, DATA_SOURCE } from '../../infra/tokens.js';
 import type { StaffPrincipal } from '../auth/staff-session.service.js';
 import type { AddMemberForm } from './add-member.form.js';

@@ -13,8 +13,8 @@ import {
   StaffPasswordReset,
   StaffUser,
   staffLinkMatches,
+  writeStaffAccountOutbox,
 } from '#db';
-import { writeStaffAccountOutbox } from '#queue';
 import { CLOCK, DATA_SOURCE } from '../../infra/tokens.js';
 import { StaffSessionService } from './staff-session.service.js';
 

@@ -14,9 +14,11 @@ import {
   type OrganisationContext,
   type RequestNoteKind,
   type TokenRefusal,
+  queueDrpStatusCallback,
+  writeOutbox,
+  type NoticeAuditDetail,
 } from '#db';
 import { DEFAULT_RESPONSE_LINK_DAYS, findRight, internalTargetDaysFor } from '#policy';
-import { queueDrpStatusCallback, writeOutbox, type NoticeAuditDetail } from '#queue';
 import {
   askRequester,
   classifyRequest,

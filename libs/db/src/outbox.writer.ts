@@ -1,6 +1,6 @@
 import type { EntityManager, QueryDeepPartialEntity } from 'typeorm';
-import { OutboxMessage } from '#db';
-import { jobIdFor, type JobName, type JobPayloads } from './jobs.js';
+import { OutboxMessage } from './entities/outbox-message.entity.js';
+import { jobIdFor, type JobName, type JobPayloads } from './outbox-jobs.js';
 
 /**
  * Records a job in the caller's transaction: it exists exactly when the change that causes it commits.

@@ -1,5 +1,9 @@
 import type { EntityManager } from 'typeorm';
-import { drpStatusOfRequest, DrpStatusCallback, DrpStatusChange, type DataSubjectRequest, type DrpRequest } from '#db';
+import type { DataSubjectRequest } from './entities/data-subject-request.entity.js';
+import { DrpStatusCallback } from './entities/drp-status-callback.entity.js';
+import { DrpStatusChange } from './entities/drp-status-change.entity.js';
+import type { DrpRequest } from './entities/drp-request.entity.js';
+import { drpStatusOfRequest } from './drp-status.js';
 import { sameDrpStatus } from '#workflow';
 import { writeOutbox } from './outbox.writer.js';
 
