@@ -1,6 +1,8 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import {
   appendAudit,
+  lockKeys,
+  lockUntilCommit,
   DataSubjectRequest,
   InboundAttachment,
   InboundMessage,
@@ -62,8 +64,8 @@ export class InboundRequestWriter {
   private async acknowledgementFor(tx: EntityManager, delivery: Delivery): Promise<MailAcknowledgement> {
     if (!delivery.authentication.aligned) return 'withheld_unaligned';
     const sender = delivery.mail.fromAddress.toLowerCase();
-    await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`inbound-ack-sender:${sender}`]);
-    await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`inbound-ack-ip:${delivery.clientAddress}`]);
+    await lockUntilCommit(tx, lockKeys.inboundAckSender(sender));
+    await lockUntilCommit(tx, lockKeys.inboundAckServer(delivery.clientAddress));
     const [counts]: { sender: number; ip: number }[] = await tx.query(
       `SELECT count(DISTINCT m.message_key) FILTER (WHERE lower(m.from_address) = $1)::int AS sender,
               count(DISTINCT m.message_key) FILTER (WHERE m.client_address = $2)::int AS ip
@@ -83,7 +85,7 @@ export class InboundRequestWriter {
     const { organisation, policyVersion, policy, calendar } = context;
     const { mail, receivedAt, source } = delivery;
     // Two deliveries of one mail at once: the second waits here, then finds the first's row.
-    await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`inbound:${organisation.id}:${mail.messageKey}`]);
+    await lockUntilCommit(tx, lockKeys.inboundMessage(organisation.id, mail.messageKey));
     if (await tx.existsBy(InboundMessage, { organisationId: organisation.id, messageKey: mail.messageKey })) return null;
 
     const provisional = provisionalTriageDeadlines(

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
+import { lockKeys, lockUntilCommit } from './advisory-locks.js';
 import { AuditEntry } from './entities/audit-entry.entity.js';
 
 const GENESIS = '0'.repeat(64);
@@ -52,7 +53,7 @@ export function auditHash(entry: Omit<AuditEntry, 'id' | 'hash'>): string {
  * per organisation serialises appends, so two writers never take the same position.
  */
 export async function appendAudit(tx: EntityManager, input: AuditInput): Promise<AuditEntry> {
-  await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`audit:${input.organisationId}`]);
+  await lockUntilCommit(tx, lockKeys.auditChain(input.organisationId));
   const last = await tx
     .createQueryBuilder(AuditEntry, 'a')
     .select(['a.seq', 'a.hash'])

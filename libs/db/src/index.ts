@@ -16,3 +16,4 @@ export * from './drp-status.js';
 export * from './outbox-jobs.js';
 export * from './outbox.writer.js';
 export * from './drp-status-callback.js';
+export * from './advisory-locks.js';

@@ -2,6 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
   appendAudit,
+  lockKeys,
+  lockUntilCommit,
   applyTransition,
   GpcSignal,
   RequestAgent,
@@ -110,7 +112,7 @@ export class RequestIntakeService {
   private async frequencyOf(tx: EntityManager, context: OrganisationContext, right: PolicyRight, email: string, at: Date): Promise<FrequencyDecision | null> {
     if (!right.limit) return null;
     const organisationId = context.organisation.id;
-    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`frequency:${organisationId}:${email}`]);
+    await lockUntilCommit(tx, lockKeys.requestFrequency(organisationId, email));
     const allowance = [right.id, ...(right.limit.sharedWith ?? [])];
     const earlier = (await tx.query(
       `SELECT right_id AS "rightId", received_at AS "receivedAt" FROM data_subject_request

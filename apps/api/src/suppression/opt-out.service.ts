@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { IsNull, type EntityManager } from 'typeorm';
-import { appendAudit, applyTransition, DataSubjectRequest, requestFacts, rescheduleRequest, Suppression, SuppressionChange, type OrganisationContext, type RequestChannel, queueDrpStatusCallback, writeOutbox } from '#db';
+import { appendAudit, lockKeys, lockUntilCommit, applyTransition, DataSubjectRequest, requestFacts, rescheduleRequest, Suppression, SuppressionChange, type OrganisationContext, type RequestChannel, queueDrpStatusCallback, writeOutbox } from '#db';
 import type { PolicyRight } from '#policy';
 import { honourOptOut, suppressionChannelFor, type SuppressionChannel, type SuppressionSource } from '#workflow';
 import { insertRequest, type Requester } from '../intake/new-request.js';
@@ -35,7 +35,7 @@ export class OptOutService {
    * cursor never skips a late-committing row, and two opt-outs for one address cannot both insert.
    */
   async lock(tx: EntityManager, organisationId: string): Promise<void> {
-    await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`suppression:${organisationId}`]);
+    await lockUntilCommit(tx, lockKeys.suppressions(organisationId));
   }
 
   /** A new opt-out request, fulfilled at once with its suppression. */

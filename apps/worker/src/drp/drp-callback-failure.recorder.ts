@@ -2,9 +2,8 @@ import { Logger } from '@nestjs/common';
 import { UnrecoverableError, type Job } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import type { Clock } from '#config';
-import { appendAudit, DrpStatusCallback, StaffAlert } from '#db';
+import { appendAudit, DrpStatusCallback, lockKeys, lockUntilCommit, StaffAlert } from '#db';
 import { CallbackFailed } from './callback-sender.js';
-import { drpCallbackLockKey } from './drp-status-callback.handler.js';
 
 /**
  * Once a status callback failed for good (its last attempt, or a URL refused outright), staff hear of it: an entry
@@ -38,7 +37,7 @@ export class DrpCallbackFailureRecorder {
 
   private async record(jobId: string, attempts: number, requestId: string, number: number | undefined, failure: string): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
-      await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [drpCallbackLockKey(requestId)]);
+      await lockUntilCommit(tx, lockKeys.drpCallback(requestId));
       const callback = await tx.findOne(DrpStatusCallback, { where: { requestId }, relations: { drpRequest: true } });
       if (!callback?.drpRequest) return;
       if (callback.deliveredCount >= (number ?? callback.queuedCount)) return;

@@ -2,7 +2,7 @@ import { UnrecoverableError } from 'bullmq';
 import { Between } from 'typeorm';
 import type { DataSource } from 'typeorm';
 import type { Clock, Env } from '#config';
-import { appendAudit, DrpStatusCallback, DrpStatusChange } from '#db';
+import { appendAudit, DrpStatusCallback, DrpStatusChange, lockKeys, withSessionLock } from '#db';
 import type { JobHandlers } from '../mail/request-mail.handlers.js';
 import { CallbackRefused, postCallback } from './callback-sender.js';
 
@@ -26,9 +26,8 @@ export function drpStatusCallbackHandlers(deps: DrpCallbackDeps): Pick<JobHandle
     async 'drp.status_callback'({ requestId, number }, jobId) {
       const runner = dataSource.createQueryRunner();
       await runner.connect();
-      const lockKey = drpCallbackLockKey(requestId);
       try {
-        await runner.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [lockKey]);
+        await withSessionLock(runner, lockKeys.drpCallback(requestId), async () => {
         const callback = await runner.manager.findOne(DrpStatusCallback, { where: { requestId }, relations: { drpRequest: true } });
         const target = callback?.drpRequest?.statusCallback;
         if (!callback || !target) return;
@@ -64,13 +63,11 @@ export function drpStatusCallbackHandlers(deps: DrpCallbackDeps): Pick<JobHandle
             });
           });
         }
+        });
       } finally {
-        await runner.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [lockKey]).catch(() => undefined);
         await runner.release();
       }
     },
   };
 }
 
-/** The lock under which a request's status changes are sent, or a failed one recorded. */
-export const drpCallbackLockKey = (requestId: string): string => `drp-status-callback:${requestId}`;

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import type { Clock } from '#config';
-import { appendAudit, DataSubjectRequest, DeadlineEvent, StaffAlert, JOB_NAMES, type JobName, type JobPayloads } from '#db';
+import { appendAudit, lockKeys, lockUntilCommit, DataSubjectRequest, DeadlineEvent, StaffAlert, JOB_NAMES, type JobName, type JobPayloads } from '#db';
 
 /** What a mail job sends and to whom, in the words of the timeline and the alert. */
 interface MailOfJob {
@@ -85,7 +85,7 @@ export class MailFailureRecorder {
     const { organisationId } = request;
     const now = this.clock.now();
     await this.dataSource.transaction(async (tx) => {
-      await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`mail-failed:${jobId}`]);
+      await lockUntilCommit(tx, lockKeys.mailFailure(jobId));
       const recorded = await tx.query(
         `SELECT 1 FROM audit_entry
           WHERE organisation_id = $1 AND request_id = $2 AND action = 'mail.failed' AND detail->>'jobId' = $3 LIMIT 1`,

@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Clock } from '#config';
-import { appendAudit, isDatabaseUnavailable, SentMessage, StaffAlert } from '#db';
+import { appendAudit, isDatabaseUnavailable, lockKeys, SentMessage, StaffAlert, withSessionLock } from '#db';
 import type { Mailer, MailMessage } from '#mail';
 import { afterUncertainSend } from '#workflow';
 
@@ -38,35 +38,37 @@ export class MailLedger {
   async sendOnce(entry: LedgerEntry, prepare: (tx: EntityManager) => Promise<MailMessage>): Promise<boolean> {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
-    const lockKey = `mail:${entry.key}`;
     try {
-      await runner.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [lockKey]);
-      const previous = await runner.manager.findOneBy(SentMessage, { key: entry.key });
-      if (previous && previous.status !== 'sending') return false;
-      // Only a request's own mails are withheld; staff account mails belong to no organisation and are resent.
-      if (previous && entry.organisationId !== null && afterUncertainSend(entry.template) === 'alert') {
-        await this.alertUncertain(runner.manager, entry, entry.organisationId);
-        return false;
-      }
-      const message = await runner.manager.transaction(async (tx) => {
-        const prepared = await prepare(tx);
-        if (!previous) await tx.insert(SentMessage, { key: entry.key, requestId: entry.requestId, template: entry.template, recipient: entry.to, status: 'sending' });
-        return prepared;
-      });
-      let messageId: string;
-      try {
-        ({ messageId } = await this.mailer.send(message));
-      } catch (error) {
-        // The server refused it or was never reached: nothing left, and the retry sends.
-        await runner.manager.delete(SentMessage, { key: entry.key, status: 'sending' }).catch(() => undefined);
-        throw error;
-      }
-      await this.record(runner.manager, entry, messageId);
-      return true;
+      return await withSessionLock(runner, lockKeys.mailSend(entry.key), () => this.sendLocked(runner.manager, entry, prepare));
     } finally {
-      await runner.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [lockKey]).catch(() => undefined);
       await runner.release();
     }
+  }
+
+  /** The send itself, under the key's lock held on `manager`'s connection. */
+  private async sendLocked(manager: EntityManager, entry: LedgerEntry, prepare: (tx: EntityManager) => Promise<MailMessage>): Promise<boolean> {
+    const previous = await manager.findOneBy(SentMessage, { key: entry.key });
+    if (previous && previous.status !== 'sending') return false;
+    // Only a request's own mails are withheld; staff account mails belong to no organisation and are resent.
+    if (previous && entry.organisationId !== null && afterUncertainSend(entry.template) === 'alert') {
+      await this.alertUncertain(manager, entry, entry.organisationId);
+      return false;
+    }
+    const message = await manager.transaction(async (tx) => {
+      const prepared = await prepare(tx);
+      if (!previous) await tx.insert(SentMessage, { key: entry.key, requestId: entry.requestId, template: entry.template, recipient: entry.to, status: 'sending' });
+      return prepared;
+    });
+    let messageId: string;
+    try {
+      ({ messageId } = await this.mailer.send(message));
+    } catch (error) {
+      // The server refused it or was never reached: nothing left, and the retry sends.
+      await manager.delete(SentMessage, { key: entry.key, status: 'sending' }).catch(() => undefined);
+      throw error;
+    }
+    await this.record(manager, entry, messageId);
+    return true;
   }
 
   /** The ledger row and the timeline entry of a mail that left, through a database outage if need be. */

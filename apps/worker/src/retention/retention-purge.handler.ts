@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Clock } from '#config';
-import { appendAudit, Organisation, OrganisationDirectory } from '#db';
+import { appendAudit, lockKeys, Organisation, OrganisationDirectory, trySessionLock } from '#db';
 import { DEFAULT_RETENTION_DAYS, REQUEST_RECORD_RETENTION_MONTHS } from '#policy';
 import { OPEN_STATUSES, retentionCutoffs } from '#workflow';
 import type { JobHandlers } from '../mail/request-mail.handlers.js';
@@ -29,7 +29,6 @@ interface Closed {
  * touched. Rows are locked SKIP LOCKED, so a staff action in progress (a reopen) wins and the row waits for
  * the next run; running twice changes nothing the first run did not.
  */
-const RUN_LOCK = 'retention.purge';
 
 export function retentionHandlers(deps: RetentionDeps): Pick<JobHandlers, 'retention.purge'> {
   const logger = new Logger('retention');
@@ -81,13 +80,7 @@ export function retentionHandlers(deps: RetentionDeps): Pick<JobHandlers, 'reten
       const runner = deps.dataSource.createQueryRunner();
       await runner.connect();
       try {
-        const [{ locked }] = await runner.query('SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked', [RUN_LOCK]);
-        if (!locked) return;
-        try {
-          await purgeAll();
-        } finally {
-          await runner.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [RUN_LOCK]);
-        }
+        await trySessionLock(runner, lockKeys.retentionRun(), purgeAll);
       } finally {
         await runner.release();
       }

@@ -1,7 +1,7 @@
 import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { IsNull, MoreThan, type DataSource, type EntityManager } from 'typeorm';
 import type { Clock } from '#config';
-import { appendAudit, STAFF_ROLES, StaffInvitation, StaffMembership, StaffUser, type StaffRole, writeStaffAccountOutbox } from '#db';
+import { appendAudit, lockKeys, lockUntilCommit, STAFF_ROLES, StaffInvitation, StaffMembership, StaffUser, type StaffRole, writeStaffAccountOutbox } from '#db';
 import { CLOCK, DATA_SOURCE } from '../../infra/tokens.js';
 import type { StaffPrincipal } from '../auth/staff-session.service.js';
 import type { AddMemberForm } from './add-member.form.js';
@@ -118,7 +118,7 @@ export class StaffAdminService {
 }
 
 function lockMemberships(tx: EntityManager, organisationId: string): Promise<unknown> {
-  return tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`staff:${organisationId}`]);
+  return lockUntilCommit(tx, lockKeys.team(organisationId));
 }
 
 /** A user of another organisation (or none) answers exactly like an unknown one. */

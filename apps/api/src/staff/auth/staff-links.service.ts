@@ -3,6 +3,8 @@ import { IsNull, type DataSource, type EntityManager } from 'typeorm';
 import type { Clock } from '#config';
 import {
   appendAudit,
+  lockKeys,
+  lockUntilCommit,
   hashPassword,
   issuePasswordReset,
   Organisation,
@@ -109,7 +111,7 @@ export class StaffLinksService {
 
   private async join(tx: EntityManager, invitation: StaffInvitation, user: StaffUser): Promise<AcceptResult> {
     const now = this.clock.now();
-    await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`staff:${invitation.organisationId}`]);
+    await lockUntilCommit(tx, lockKeys.team(invitation.organisationId));
     await tx.update(StaffInvitation, { id: invitation.id }, { acceptedAt: now });
     const already = await tx.existsBy(StaffMembership, { userId: user.id, organisationId: invitation.organisationId });
     if (!already) await tx.insert(StaffMembership, { userId: user.id, organisationId: invitation.organisationId, role: invitation.role });
