@@ -1,16 +1,14 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import {
-  appendAudit,
-  lockKeys,
-  lockUntilCommit,
-  DataSubjectRequest,
   InboundAttachment,
   InboundMessage,
-  newRequestReference,
-  rescheduleRequest,
+  insertRequest,
+  lockKeys,
+  lockUntilCommit,
+  withFreshReference,
+  writeOutbox,
   type OrganisationContext,
   type SenderAuthentication,
-  writeOutbox,
 } from '#db';
 import { internalTargetDaysFor } from '#policy';
 import { ACKNOWLEDGEMENT_WINDOW_MS, mailAcknowledgement, provisionalTriageDeadlines, type AcknowledgementLimits, type MailAcknowledgement } from '#workflow';
@@ -45,7 +43,7 @@ export class InboundRequestWriter {
 
   /** The ids of the requests created; a mail already stored for an organisation (same Message-ID) creates none there. */
   async store(delivery: Delivery): Promise<string[]> {
-    return this.dataSource.transaction(async (tx) => {
+    return withFreshReference(() => this.dataSource.transaction(async (tx) => {
       const acknowledgement = await this.acknowledgementFor(tx, delivery);
       const created: string[] = [];
       for (const organisation of delivery.organisations) {
@@ -53,7 +51,7 @@ export class InboundRequestWriter {
         if (id) created.push(id);
       }
       return created;
-    });
+    }));
   }
 
   /**
@@ -82,7 +80,7 @@ export class InboundRequestWriter {
     { context, recipient }: MailedOrganisation,
     acknowledgement: MailAcknowledgement,
   ): Promise<string | null> {
-    const { organisation, policyVersion, policy, calendar } = context;
+    const { organisation, policy, calendar } = context;
     const { mail, receivedAt, source } = delivery;
     // Two deliveries of one mail at once: the second waits here, then finds the first's row.
     await lockUntilCommit(tx, lockKeys.inboundMessage(organisation.id, mail.messageKey));
@@ -94,29 +92,14 @@ export class InboundRequestWriter {
       organisation.timeZone,
       calendar,
     );
-    const request = await tx.save(
-      tx.create(DataSubjectRequest, {
-        reference: newRequestReference(),
-        organisationId: organisation.id,
-        policyVersionId: policyVersion.id,
-        // Provisional until staff classify it: the right whose deadline is the earliest.
-        rightId: provisional.right.id,
-        type: provisional.right.type,
-        regime: provisional.right.regime,
-        channel: 'email',
-        status: 'received_by_email',
-        requesterName: mail.fromName || mail.fromAddress,
-        requesterEmail: mail.fromAddress,
-        requesterPhone: null,
-        relationship: 'self',
-        details: '',
-        receivedAt,
-        clockStartedAt: receivedAt,
-        acknowledgeBy: provisional.acknowledgeBy,
-        dueAt: provisional.dueAt,
-        verificationRequired: 'none',
-      }),
-    );
+    const request = await insertRequest(tx, context, {
+      requester: { name: mail.fromName || mail.fromAddress, email: mail.fromAddress, phone: null, relationship: 'self', details: '' },
+      channel: 'email',
+      receivedAt,
+      // Provisional until staff classify it: the right whose deadline is the earliest.
+      awaitingTriage: provisional,
+      receivedDetail: { attachments: mail.attachments.length, acknowledgement },
+    });
     const message = await tx.save(
       tx.create(InboundMessage, {
         requestId: request.id,
@@ -143,15 +126,6 @@ export class InboundRequestWriter {
         ),
       );
     }
-    await appendAudit(tx, {
-      organisationId: organisation.id,
-      requestId: request.id,
-      actorLabel: 'requester',
-      action: 'request.received',
-      detail: { channel: 'email', dueAt: request.dueAt, attachments: mail.attachments.length, acknowledgement },
-      at: receivedAt,
-    });
-    await rescheduleRequest(tx, request, context, receivedAt);
     // The acknowledgement (CCPA: within 10 business days) goes to the sender at once, if it goes at all; otherwise
     // staff acknowledge when they classify it (the verification mail or the opt-out's confirmation).
     if (acknowledgement === 'acknowledged') await writeOutbox(tx, 'receipt.send', { requestId: request.id }, 'initial');

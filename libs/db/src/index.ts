@@ -17,3 +17,5 @@ export * from './outbox-jobs.js';
 export * from './outbox.writer.js';
 export * from './drp-status-callback.js';
 export * from './advisory-locks.js';
+export * from './request-change.js';
+export * from './new-request.js';

@@ -21,9 +21,12 @@ export function requestDeadlines(request: DataSubjectRequest, context: Organisat
   });
 }
 
-/** What a stored request has coming as of `now`, under the settings of the policy version it was made under. */
-export function requestSchedule(request: DataSubjectRequest, context: OrganisationContext, now: Date): ScheduledEvent[] {
-  const { extensionNoticeBy } = requestDeadlines(request, context);
+/**
+ * What a stored request has coming as of `now`, under the settings of the policy version it was made under. A caller
+ * that has just computed the request's deadlines passes them instead of having them computed again.
+ */
+export function requestSchedule(request: DataSubjectRequest, context: OrganisationContext, now: Date, deadlines?: Deadlines): ScheduledEvent[] {
+  const { extensionNoticeBy } = deadlines ?? requestDeadlines(request, context);
   const { settings } = context.policy;
   return deadlineSchedule({
     status: request.status,
@@ -45,9 +48,15 @@ export function requestSchedule(request: DataSubjectRequest, context: Organisati
  * the request's dates or status change. Fired events stay, and an event with the key of one already fired is not
  * scheduled again, so a reminder is never sent twice; a moved due date makes new keys, hence new reminders.
  */
-export async function rescheduleRequest(tx: EntityManager, request: DataSubjectRequest, context: OrganisationContext, now: Date): Promise<void> {
+export async function rescheduleRequest(
+  tx: EntityManager,
+  request: DataSubjectRequest,
+  context: OrganisationContext,
+  now: Date,
+  deadlines?: Deadlines,
+): Promise<void> {
   await tx.delete(DeadlineEvent, { requestId: request.id, firedAt: IsNull() });
-  const events = requestSchedule(request, context, now);
+  const events = requestSchedule(request, context, now, deadlines);
   if (events.length === 0) return;
   await tx
     .createQueryBuilder()

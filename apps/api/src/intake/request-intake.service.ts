@@ -1,26 +1,29 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
-  appendAudit,
+  acceptTransition,
+  commitTransition,
+  GpcSignal,
+  insertRequest,
   lockKeys,
   lockUntilCommit,
-  applyTransition,
-  GpcSignal,
   RequestAgent,
   RequestNote,
   requestFacts,
-  rescheduleRequest,
+  REQUESTER_ACTOR,
+  SYSTEM_ACTOR,
+  withFreshReference,
+  writeOutbox,
   type DataSubjectRequest,
   type OrganisationContext,
   type RequestChannel,
-  writeOutbox,
+  type Requester,
 } from '#db';
 import { findRight, type PolicyRight, type ProcessorRedirect } from '#policy';
 import { deny, frequencyDecision, normaliseEmail, redirect, requiresVerification, type FrequencyDecision, type GpcDecision, type SuppressionSource } from '#workflow';
 import { DATA_SOURCE } from '../infra/tokens.js';
 import { OptOutService } from '../suppression/opt-out.service.js';
 import type { AgentFormDto } from './agent-form.dto.js';
-import { insertRequest, withFreshReference, type Requester } from './new-request.js';
 import type { PermissionFile } from './permission-file.js';
 import type { RequestFormDto } from './request-form.dto.js';
 
@@ -89,7 +92,7 @@ export class RequestIntakeService {
     // IsEmail already passed; the fallback only keeps an address our stricter shape check would refuse.
     const email = normaliseEmail(form.email) ?? form.email.trim().toLowerCase();
     const frequency = route.kind === 'redirect' ? null : await this.frequencyOf(tx, context, right, email, receivedAt);
-    const request = await insertRequest(tx, context, right, requester, channel, receivedAt);
+    const request = await insertRequest(tx, context, { right, requester, channel, receivedAt });
     if (route.kind === 'redirect') await this.redirectAtOnce(tx, request, context, route.redirect, receivedAt);
     else {
       if (route.kind === 'agent') await this.recordAgent(tx, request, route);
@@ -140,24 +143,11 @@ export class RequestIntakeService {
     const explanation = `${context.policy.name} answers this request ${count} times in ${perMonths} months, and that many have been confirmed from this address in that time. Its policy: "${right.limit!.citation.quote}"`;
     const result = deny(requestFacts(request, context), at, 'frequency_limit_exceeded', explanation);
     if (!result.ok) throw new Error(`A request over its frequency limit could not be denied: ${result.error.message}`);
-    applyTransition(request, result.status, result.changes);
-    await tx.save(request);
-    await rescheduleRequest(tx, request, context, at);
-    const [action] = result.events.flatMap((e) => (e.kind === 'audit' ? [e.action] : []));
+    const change = acceptTransition(request, result);
     // As a staff denial records it: the explanation is a note the denial mail reads, and the chain names only the note.
     const note = await tx.save(tx.create(RequestNote, { requestId: request.id, kind: 'denial_explanation', authorId: null, text: explanation }));
-    const entry = await appendAudit(tx, {
-      organisationId: request.organisationId,
-      requestId: request.id,
-      actorLabel: 'system',
-      action,
-      detail: { denialReason: 'frequency_limit_exceeded', noteId: note.id, counted: frequency.counted },
-      at,
-    });
-    for (const event of result.events) {
-      if (event.kind !== 'mail') continue;
-      await writeOutbox(tx, 'requester.notify', { requestId: request.id, template: event.template, auditEntryId: entry.id }, `${entry.id}-${event.template}`);
-    }
+    const detail = { denialReason: 'frequency_limit_exceeded', noteId: note.id, counted: frequency.counted };
+    await commitTransition(tx, request, context, { actor: SYSTEM_ACTOR, ...change, detail, at });
   }
 
   /** The agent and the consumer's signed permission; the agent is told the consumer must confirm. */
@@ -184,23 +174,10 @@ export class RequestIntakeService {
   private async redirectAtOnce(tx: EntityManager, request: DataSubjectRequest, context: OrganisationContext, processor: ProcessorRedirect, at: Date): Promise<void> {
     const result = redirect(requestFacts(request, context), at, processor.controller);
     if (!result.ok) throw new Error(`A new request could not be redirected: ${result.error.message}`);
-    applyTransition(request, result.status, result.changes);
-    await tx.save(request);
-    await rescheduleRequest(tx, request, context, at);
-    const [action] = result.events.flatMap((e) => (e.kind === 'audit' ? [e.action] : []));
-    const entry = await appendAudit(tx, {
-      organisationId: request.organisationId,
-      requestId: request.id,
-      actorLabel: 'requester',
-      action,
-      // Policy wording only: which of its services, and the controller it names.
-      detail: { controller: processor.controller, services: processor.services },
-      at,
-    });
-    for (const event of result.events) {
-      if (event.kind !== 'mail') continue;
-      await writeOutbox(tx, 'requester.notify', { requestId: request.id, template: event.template, auditEntryId: entry.id }, `${entry.id}-${event.template}`);
-    }
+    const change = acceptTransition(request, result);
+    // Policy wording only: which of its services, and the controller it names.
+    const detail = { controller: processor.controller, services: processor.services };
+    await commitTransition(tx, request, context, { actor: REQUESTER_ACTOR, ...change, detail, at });
   }
 
   /** The signal that came with the form; where honoured, an opt-out of sale/sharing for the submitter's address. */

@@ -1,9 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { IsNull, type EntityManager } from 'typeorm';
-import { appendAudit, lockKeys, lockUntilCommit, applyTransition, DataSubjectRequest, requestFacts, rescheduleRequest, Suppression, SuppressionChange, type OrganisationContext, type RequestChannel, queueDrpStatusCallback, writeOutbox } from '#db';
+import {
+  acceptTransition,
+  commitTransition,
+  insertRequest,
+  lockKeys,
+  lockUntilCommit,
+  requestFacts,
+  Suppression,
+  SuppressionChange,
+  SYSTEM_ACTOR,
+  type DataSubjectRequest,
+  type OrganisationContext,
+  type RequestChannel,
+  type Requester,
+} from '#db';
 import type { PolicyRight } from '#policy';
 import { honourOptOut, suppressionChannelFor, type SuppressionChannel, type SuppressionSource } from '#workflow';
-import { insertRequest, type Requester } from '../intake/new-request.js';
 
 export interface OptOutInput {
   context: OrganisationContext;
@@ -40,7 +53,7 @@ export class OptOutService {
 
   /** A new opt-out request, fulfilled at once with its suppression. */
   async record(tx: EntityManager, input: OptOutInput): Promise<{ request: DataSubjectRequest; suppression: Suppression }> {
-    const request = await insertRequest(tx, input.context, input.right, input.requester, input.channel, input.at);
+    const request = await insertRequest(tx, input.context, { right: input.right, requester: input.requester, channel: input.channel, receivedAt: input.at });
     const suppression = await this.fulfil(tx, request, input);
     return { request, suppression };
   }
@@ -60,26 +73,16 @@ export class OptOutService {
 
     const result = honourOptOut(requestFacts(request, input.context), input.at, input.confirmedBy);
     if (!result.ok) throw new Error(`opt-out ${request.id} refused: ${result.error.message}`);
-    applyTransition(request, result.status, result.changes);
+    const change = acceptTransition(request, result);
     // A texter's confirmation is the reply to their text, sent with this answer: that is the acknowledgement.
     if (input.confirmedBy === 'sms_reply') request.acknowledgedAt ??= input.at;
-    await tx.save(request);
-    await rescheduleRequest(tx, request, input.context, input.at);
-    await queueDrpStatusCallback(tx, request);
-    const entry = await appendAudit(tx, {
-      organisationId: request.organisationId,
-      requestId: request.id,
-      actorLabel: 'system',
-      action: 'request.fulfilled',
+    await commitTransition(tx, request, input.context, {
+      actor: SYSTEM_ACTOR,
+      ...change,
       // Ids and codes only: the address stays in the suppression row, out of the audit log.
       detail: { suppressionId: suppression.id, channel, source: input.source },
       at: input.at,
     });
-    for (const event of result.events) {
-      if (event.kind === 'mail') {
-        await writeOutbox(tx, 'requester.notify', { requestId: request.id, template: event.template, auditEntryId: entry.id }, `${entry.id}-${event.template}`);
-      }
-    }
     return suppression;
   }
 

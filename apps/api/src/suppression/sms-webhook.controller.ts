@@ -2,12 +2,11 @@ import { Body, Controller, HttpCode, Inject, Post, Req, Res } from '@nestjs/comm
 import type { Request, Response } from 'express';
 import type { DataSource, EntityManager } from 'typeorm';
 import { Env, type Clock } from '#config';
-import { InboundSms, OrganisationDirectory, type InboundSmsOutcome, type OrganisationContext } from '#db';
+import { InboundSms, OrganisationDirectory, type InboundSmsOutcome, type OrganisationContext, withFreshReference } from '#db';
 import type { OrganisationPolicy } from '#policy';
 import { normalisePhone, parseSmsKeyword, type SmsKeyword } from '#workflow';
 import { RateLimiter } from '../infra/rate-limiter.js';
 import { CLOCK, DATA_SOURCE } from '../infra/tokens.js';
-import { withFreshReference } from '../intake/new-request.js';
 import { OptOutService } from './opt-out.service.js';
 import { twiml } from './twiml.js';
 import { validTwilioSignature, type WebhookParams } from './twilio-signature.js';

@@ -2,11 +2,10 @@ import { Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nestjs/com
 import type { Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { Env, type Clock } from '#config';
-import { OrganisationDirectory, type OrganisationContext } from '#db';
+import { OrganisationDirectory, type OrganisationContext, withFreshReference } from '#db';
 import { verifyUnsubscribeToken } from '#mail';
 import { RateLimiter } from '../infra/rate-limiter.js';
 import { CLOCK, DATA_SOURCE } from '../infra/tokens.js';
-import { withFreshReference } from '../intake/new-request.js';
 import { OptOutService } from './opt-out.service.js';
 import { unsubscribeConfirmPage, unsubscribedPage, unsubscribeRefusedPage } from './unsubscribe-pages.view.js';
 

@@ -2,19 +2,19 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import {
-  appendAudit,
-  applyTransition,
+  acceptTransition,
+  commitTransition,
   DataSubjectRequest,
+  lockRequest,
   OrganisationDirectory,
   redeemableToken,
+  REQUESTER_ACTOR,
   RequestAgent,
   requestFacts,
-  rescheduleRequest,
   RequestToken,
+  writeOutbox,
   type OrganisationContext,
   type TokenRefusal,
-  queueDrpStatusCallback,
-  writeOutbox,
 } from '#db';
 import type { VerificationLevel } from '#policy';
 import { refuseAgentAuthority, verifyRequest, type RefusalCode, type RequestFacts, type TransitionResult } from '#workflow';
@@ -58,7 +58,6 @@ export class VerificationService {
   async refuseAgent(token: string, now: Date): Promise<{ ok: true; organisationName: string; reference: string } | { ok: false; refusal: LinkRefusal; organisationName?: string }> {
     const outcome = await this.redeem(token, now, {
       transition: (facts) => refuseAgentAuthority(facts, now),
-      audit: () => ({ action: 'request.agent_authority_refused' }),
     });
     if (outcome.ok) return { ok: true, organisationName: outcome.context.policy.name, reference: outcome.request.reference };
     if ('refusal' in outcome) return outcome;
@@ -71,7 +70,7 @@ export class VerificationService {
     const outcome = await this.redeem(token, now, {
       transition: (facts) => verifyRequest(facts, now),
       reached: 'email',
-      audit: (request) => ({ action: 'request.verified', detail: { clockStartedAt: request.clockStartedAt, dueAt: request.dueAt } }),
+      detail: (request) => ({ clockStartedAt: request.clockStartedAt, dueAt: request.dueAt }),
     });
     if (outcome.ok || 'refusal' in outcome) return outcome;
     return { ok: false, refusal: outcome.withdrawn ? 'withdrawn' : 'already_verified', organisationName: outcome.context.policy.name };
@@ -88,7 +87,8 @@ export class VerificationService {
       transition: (facts: RequestFacts) => TransitionResult;
       /** The verification the link proves, where the answer is a confirmation. */
       reached?: VerificationLevel;
-      audit: (request: DataSubjectRequest) => { action: string; detail?: Record<string, unknown> };
+      /** What the timeline entry records beside the transition's action. */
+      detail?: (request: DataSubjectRequest) => Record<string, unknown>;
     },
   ): Promise<
     | { ok: true; request: DataSubjectRequest; context: OrganisationContext }
@@ -98,22 +98,16 @@ export class VerificationService {
     return this.dataSource.transaction(async (tx) => {
       const found = await redeemableToken(tx, token, 'verify', now);
       if (!found.ok) return found;
-      const request = await tx
-        .createQueryBuilder(DataSubjectRequest, 'r')
-        .where('r.id = :id', { id: found.token.requestId })
-        .setLock('pessimistic_write')
-        .getOneOrFail();
+      const request = await lockRequest(tx, { id: found.token.requestId });
+      if (!request) throw new Error(`The request of token ${found.token.id} is gone`);
       const context = await this.directory.forRequest(request);
       const result = step.transition(requestFacts(request, context));
       if (!result.ok) return { ok: false, refused: result.error.code, withdrawn: request.status === 'withdrawn', context };
 
-      applyTransition(request, result.status, result.changes);
+      const change = acceptTransition(request, result);
       if (step.reached) request.verificationReached = step.reached;
-      await tx.save(request);
       await tx.update(RequestToken, { id: found.token.id }, { usedAt: now });
-      await rescheduleRequest(tx, request, context, now);
-      await queueDrpStatusCallback(tx, request);
-      await appendAudit(tx, { organisationId: request.organisationId, requestId: request.id, actorLabel: 'requester', ...step.audit(request), at: now });
+      await commitTransition(tx, request, context, { actor: REQUESTER_ACTOR, ...change, detail: step.detail?.(request) ?? {}, at: now });
       return { ok: true, request, context };
     });
   }

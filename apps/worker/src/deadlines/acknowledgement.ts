@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { DataSubjectRequest, rescheduleRequest, type OrganisationContext } from '#db';
+import { DataSubjectRequest, lockRequest, rescheduleRequest, type OrganisationContext } from '#db';
 
 /**
  * Records, in the transaction that commits a receipt or verification mail's link tokens, that the request is
@@ -14,11 +14,8 @@ export async function recordRequesterMail(
   now: Date,
   verificationExpiresAt?: Date,
 ): Promise<void> {
-  const request = await tx
-    .createQueryBuilder(DataSubjectRequest, 'r')
-    .where('r.id = :id', { id: requestId })
-    .setLock('pessimistic_write')
-    .getOneOrFail();
+  const request = await lockRequest(tx, { id: requestId });
+  if (!request) throw new Error(`Request ${requestId} is gone`);
   request.acknowledgedAt ??= now;
   if (verificationExpiresAt) request.verificationExpiresAt = verificationExpiresAt;
   await tx.update(DataSubjectRequest, { id: requestId }, { acknowledgedAt: request.acknowledgedAt, verificationExpiresAt: request.verificationExpiresAt });

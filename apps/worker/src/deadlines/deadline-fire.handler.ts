@@ -1,7 +1,5 @@
 import { Logger } from '@nestjs/common';
 import {
-  appendAudit,
-  applyTransition,
   DataSubjectRequest,
   DeadlineEvent,
   issueRequestToken,
@@ -10,10 +8,11 @@ import {
   requestFacts,
   requestSchedule,
   requestTypeWords,
-  rescheduleRequest,
   type OrganisationContext,
-  queueDrpStatusCallback,
-  writeOutbox,
+  acceptTransition,
+  commitTransition,
+  lockRequest,
+  SYSTEM_ACTOR,
 } from '#db';
 import { extensionWindowMail, formatLocalDate, staffReminderMail, verificationReminderMail, type RenderedMail } from '#mail';
 import { daysLeft, expireVerification, isOpen } from '#workflow';
@@ -55,28 +54,16 @@ export function deadlineFireHandlers(deps: RequestMailDeps): Pick<JobHandlers, '
 
   async function expire(event: DeadlineEvent, requestId: string): Promise<void> {
     await dataSource.transaction(async (tx) => {
-      const request = await tx.createQueryBuilder(DataSubjectRequest, 'r').where('r.id = :id', { id: requestId }).setLock('pessimistic_write').getOneOrFail();
+      const request = await lockRequest(tx, { id: requestId });
+      if (!request) return;
       const context = await deps.directory.forRequest(request);
       const now = clock.now();
       // Checked again under the lock: the requester may have confirmed, or asked for a new link, meanwhile.
       if (!stillScheduled(event, request, context, now)) return;
       const result = expireVerification(requestFacts(request, context), now);
       if (!result.ok) return;
-      applyTransition(request, result.status, result.changes);
-      await tx.save(request);
-      const entry = await appendAudit(tx, {
-        organisationId: request.organisationId,
-        requestId: request.id,
-        actorLabel: 'system',
-        action: 'request.verification_expired',
-        detail: { verificationExpiresAt: event.key },
-        at: now,
-      });
-      for (const e of result.events) {
-        if (e.kind === 'mail') await writeOutbox(tx, 'requester.notify', { requestId: request.id, template: e.template, auditEntryId: entry.id }, `${entry.id}-${e.template}`);
-      }
-      await rescheduleRequest(tx, request, context, now);
-      await queueDrpStatusCallback(tx, request);
+      const change = acceptTransition(request, result);
+      await commitTransition(tx, request, context, { actor: SYSTEM_ACTOR, ...change, detail: { verificationExpiresAt: event.key }, at: now });
     });
   }
 

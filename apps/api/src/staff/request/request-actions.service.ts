@@ -1,22 +1,23 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
-  appendAudit,
-  applyTransition,
-  DataSubjectRequest,
+  acceptTransition,
+  commitTransition,
+  lockRequest,
   OrganisationDirectory,
   redeemableToken,
   RequestNote,
   requestFacts,
-  rescheduleRequest,
   ResponseFile,
   StaffMembership,
+  writeOutbox,
+  type ChangeActor,
+  type DataSubjectRequest,
+  type NoticeAuditDetail,
   type OrganisationContext,
+  type RequestChange,
   type RequestNoteKind,
   type TokenRefusal,
-  queueDrpStatusCallback,
-  writeOutbox,
-  type NoticeAuditDetail,
 } from '#db';
 import { DEFAULT_RESPONSE_LINK_DAYS, findRight, internalTargetDaysFor } from '#policy';
 import {
@@ -38,7 +39,6 @@ import {
   suppressionChannelFor,
   withdraw,
   type DenialReason,
-  type MailTemplate,
   type RequestFacts,
   type TransitionResult,
 } from '#workflow';
@@ -50,18 +50,13 @@ import { ActionRefused } from './action-refused.js';
 import { answeredWithFiles, MAX_RESPONSE_FILES, safeContentType, safeFileName, type UploadedFile } from './response-upload.js';
 
 /** Who acts: a staff member, or the requester through their status link. */
-export interface Actor {
-  id: string | null;
-  label: string;
-}
+export type Actor = ChangeActor;
 
 export const MAX_TEXT_LENGTH = 5000;
 
 /** What an action did, for its audit entry and the mails it causes. */
-interface Effect {
-  action: string;
+interface Effect extends Pick<RequestChange, 'action' | 'mails'> {
   detail: NoticeAuditDetail & Record<string, unknown>;
-  mails: MailTemplate[];
 }
 
 interface Loaded {
@@ -311,41 +306,20 @@ export class RequestActionsService {
     now: Date,
     step: (loaded: Loaded) => Promise<Effect>,
   ): Promise<void> {
-    if (!isUuid(where.id)) throw new NotFoundException('There is no such request here.');
-    const query = tx.createQueryBuilder(DataSubjectRequest, 'r').where('r.id = :id', { id: where.id }).setLock('pessimistic_write');
-    if (where.organisationId !== undefined) query.andWhere('r.organisation_id = :org', { org: where.organisationId });
-    const request = await query.getOne();
+    const request = isUuid(where.id) ? await lockRequest(tx, where) : null;
     if (!request) throw new NotFoundException('There is no such request here.');
     // Retention removed the requester's data: what is left is the legal record, and it stays as it is.
     if (request.purgedAt) throw ActionRefused.conflict("The requester's personal data was removed under the retention policy: this request can no longer be changed.");
     const context = await this.directory.forRequest(request);
     const effect = await step({ tx, request, facts: requestFacts(request, context), context });
-    await tx.save(request);
-    // Every action may move a date or close the request: reminders follow, or stop; an agent's callback hears of it.
-    await rescheduleRequest(tx, request, context, now);
-    await queueDrpStatusCallback(tx, request);
-    const entry = await appendAudit(tx, {
-      organisationId: request.organisationId,
-      requestId: request.id,
-      actorId: actor.id,
-      actorLabel: actor.label,
-      action: effect.action,
-      detail: effect.detail,
-      at: now,
-    });
-    for (const template of effect.mails) {
-      await writeOutbox(tx, 'requester.notify', { requestId: request.id, template, auditEntryId: entry.id }, `${entry.id}-${template}`);
-    }
+    await commitTransition(tx, request, context, { actor, ...effect, at: now });
   }
 }
 
 /** Applies an accepted transition to the row; a refusal becomes the page's message. */
 function transition(request: DataSubjectRequest, result: TransitionResult): Omit<Effect, 'detail'> {
   if (!result.ok) throw ActionRefused.fromWorkflow(result.error);
-  applyTransition(request, result.status, result.changes);
-  const audits = result.events.flatMap((e) => (e.kind === 'audit' ? [e.action] : []));
-  if (audits.length !== 1) throw new Error(`A transition must name exactly one audit action, got ${audits.join(', ') || 'none'}`);
-  return { action: audits[0], mails: result.events.flatMap((e) => (e.kind === 'mail' ? [e.template] : [])) };
+  return acceptTransition(request, result);
 }
 
 function refuseClosed(request: DataSubjectRequest): void {
