@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { loadPolicies } from '#policy';
-import { addStaffMember, Organisation, PolicyVersion, StaffMembership } from '#db';
+import { addStaffMember, Organisation, PolicyVersion, TeamRepository } from '#db';
 
 export interface SeedResult {
   slug: string;
@@ -44,7 +44,7 @@ export async function seedOrganisations(dataSource: DataSource, seedsDir: string
       if (organisation.currentPolicyVersionId !== version.id) {
         await tx.update(Organisation, { id: organisation.id }, { currentPolicyVersionId: version.id });
       }
-      const hasAdmin = await tx.existsBy(StaffMembership, { organisationId: organisation.id, role: 'admin' });
+      const hasAdmin = (await new TeamRepository(tx).adminCount(organisation.id)) > 0;
       let demoAdmin: SeedResult['demoAdmin'];
       if (!hasAdmin) {
         demoAdmin = { email: `admin@${policy.slug}.example`, password: randomBytes(12).toString('base64url') };

@@ -19,3 +19,4 @@ export * from './drp-status-callback.js';
 export * from './advisory-locks.js';
 export * from './request-change.js';
 export * from './new-request.js';
+export * from './repositories/team.repository.js';

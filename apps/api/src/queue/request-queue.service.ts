@@ -1,6 +1,6 @@
 import { BadRequestException, Inject, Injectable } from '@nestjs/common';
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
-import { DataSubjectRequest, StaffMembership, type OrganisationContext } from '#db';
+import { DataSubjectRequest, TeamRepository, type OrganisationContext } from '#db';
 import {
   daysLeft,
   deadlineUrgency,
@@ -155,11 +155,8 @@ export class RequestQueueService {
   }
 
   async members(context: OrganisationContext): Promise<QueueMember[]> {
-    const memberships = await this.dataSource.getRepository(StaffMembership).find({
-      where: { organisationId: context.organisation.id },
-      relations: { user: true },
-    });
-    return memberships.map((m) => ({ id: m.userId, name: m.user!.name })).sort((a, b) => a.name.localeCompare(b.name));
+    const members = await new TeamRepository(this.dataSource.manager).members(context.organisation.id);
+    return members.map((m) => ({ id: m.id, name: m.name }));
   }
 
   private async filtered(
@@ -191,7 +188,7 @@ export class RequestQueueService {
     if (assignee === 'none') qb.andWhere('r.assignee_id IS NULL');
     else if (assignee) {
       const assigneeId = assignee === 'me' ? viewerId : assignee;
-      if (assignee !== 'me' && !(await this.dataSource.getRepository(StaffMembership).existsBy({ userId: assigneeId, organisationId }))) {
+      if (assignee !== 'me' && !(await new TeamRepository(this.dataSource.manager).membership(organisationId, assigneeId))) {
         throw new BadRequestException(ASSIGNEE_MESSAGE);
       }
       qb.andWhere('r.assignee_id = :assigneeId', { assigneeId });

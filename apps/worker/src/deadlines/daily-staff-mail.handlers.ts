@@ -1,4 +1,4 @@
-import { DataSubjectRequest, Organisation, requestTypeWords, type OrganisationContext } from '#db';
+import { DataSubjectRequest, Organisation, requestTypeWords, TeamRepository, WORKING_ROLES, type OrganisationContext } from '#db';
 import { formatLocalDate, overdueEscalationMail, staffDigestMail, type DigestRequestLine, type OverdueRequestLine } from '#mail';
 import { dailyStaffMailDate, daysLeft, OPEN_STATUSES } from '#workflow';
 import type { JobHandlers } from '../mail/request-mail.handlers.js';
@@ -94,11 +94,11 @@ export function dailyStaffMailHandlers(deps: RequestMailDeps): Pick<JobHandlers,
           byAssignee.set(r.assigneeId!, lines);
         }
         // Only members who still work requests here: a removed member's old assignments are not mailed to them.
-        const members: { id: string; email: string; name: string }[] = await dataSource.query(
-          `SELECT u.id, u.email, u.name FROM staff_membership m JOIN staff_user u ON u.id = m.user_id
-           WHERE m.organisation_id = $1 AND m.role IN ('agent', 'admin') AND u.id = ANY($2::uuid[]) ORDER BY u.email`,
-          [organisation.id, [...byAssignee.keys()]],
-        );
+        const members = await new TeamRepository(dataSource.manager).members(organisation.id, {
+          roles: WORKING_ROLES,
+          userIds: [...byAssignee.keys()],
+          orderBy: 'email',
+        });
         for (const member of members) {
           await ledger.sendOnce(
             { key: `digest:${organisation.id}:${date}:${member.id}`, organisationId: organisation.id, requestId: null, template: 'staff_digest', to: member.email },

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { DataSubjectRequest, OrganisationContext } from '#db';
+import { TeamRepository, WORKING_ROLES, type DataSubjectRequest, type OrganisationContext } from '#db';
 
 /** A staff mail's addressee; `id` keeps one ledger key per addressee, so a retry skips those already sent. */
 export interface StaffRecipient {
@@ -12,12 +12,8 @@ export interface StaffRecipient {
 const PRIVACY_INBOX = 'privacy-inbox';
 
 /** The organisation's admins, as staff mails address them. */
-export async function organisationAdmins(dataSource: DataSource, organisationId: string): Promise<StaffRecipient[]> {
-  return dataSource.query(
-    `SELECT u.id, u.email, u.name FROM staff_membership m JOIN staff_user u ON u.id = m.user_id
-     WHERE m.organisation_id = $1 AND m.role = 'admin' ORDER BY u.email`,
-    [organisationId],
-  );
+export function organisationAdmins(dataSource: DataSource, organisationId: string): Promise<StaffRecipient[]> {
+  return new TeamRepository(dataSource.manager).members(organisationId, { roles: ['admin'], orderBy: 'email' });
 }
 
 /**
@@ -26,11 +22,7 @@ export async function organisationAdmins(dataSource: DataSource, organisationId:
  */
 export async function requestStaffRecipients(dataSource: DataSource, request: DataSubjectRequest, context: OrganisationContext): Promise<StaffRecipient[]> {
   if (request.assigneeId !== null) {
-    const assignee: StaffRecipient[] = await dataSource.query(
-      `SELECT u.id, u.email, u.name FROM staff_membership m JOIN staff_user u ON u.id = m.user_id
-       WHERE m.user_id = $1 AND m.organisation_id = $2 AND m.role IN ('agent', 'admin')`,
-      [request.assigneeId, request.organisationId],
-    );
+    const assignee = await new TeamRepository(dataSource.manager).members(request.organisationId, { roles: WORKING_ROLES, userIds: [request.assigneeId] });
     if (assignee.length > 0) return assignee;
   }
   if (context.policy.privacyEmail) return [{ id: PRIVACY_INBOX, email: context.policy.privacyEmail, name: null }];

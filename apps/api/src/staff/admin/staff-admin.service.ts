@@ -1,7 +1,7 @@
 import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { IsNull, MoreThan, type DataSource, type EntityManager } from 'typeorm';
 import type { Clock } from '#config';
-import { appendAudit, lockKeys, lockUntilCommit, STAFF_ROLES, StaffInvitation, StaffMembership, StaffUser, type StaffRole, writeStaffAccountOutbox } from '#db';
+import { appendAudit, STAFF_ROLES, StaffInvitation, StaffUser, TeamRepository, writeStaffAccountOutbox, type StaffMembership, type StaffRole } from '#db';
 import { CLOCK, DATA_SOURCE } from '../../infra/tokens.js';
 import type { StaffPrincipal } from '../auth/staff-session.service.js';
 import type { AddMemberForm } from './add-member.form.js';
@@ -38,10 +38,8 @@ export class StaffAdminService {
   ) {}
 
   async members(organisationId: string): Promise<Member[]> {
-    const rows = await this.dataSource
-      .getRepository(StaffMembership)
-      .find({ where: { organisationId }, relations: { user: true }, order: { user: { name: 'ASC', email: 'ASC' } } });
-    return rows.map((m) => ({ userId: m.userId, name: m.user!.name, email: m.user!.email, role: m.role }));
+    const members = await new TeamRepository(this.dataSource.manager).members(organisationId);
+    return members.map((m) => ({ userId: m.id, name: m.name, email: m.email, role: m.role }));
   }
 
   /** Invitations of this organisation still waiting for their invitee, newest first. */
@@ -62,9 +60,10 @@ export class StaffAdminService {
     const email = form.email.toLowerCase();
     const now = this.clock.now();
     await this.dataSource.transaction(async (tx) => {
-      await lockMemberships(tx, organisationId);
+      const team = new TeamRepository(tx);
+      await team.lock(organisationId);
       const existing = await tx.findOneBy(StaffUser, { email });
-      const membership = existing && (await tx.findOneBy(StaffMembership, { userId: existing.id, organisationId }));
+      const membership = existing && (await team.membership(organisationId, existing.id));
       // Members are listed on this very page: saying so tells the admin nothing they cannot see.
       if (membership) throw new ConflictException(`${form.email} is already a member (${membership.role}); change their role in the list instead.`);
       const replaced = await tx.find(StaffInvitation, { where: { organisationId, email, acceptedAt: IsNull(), revokedAt: IsNull() } });
@@ -96,41 +95,39 @@ export class StaffAdminService {
   /** The member is looked up before the role is checked: another organisation's user is a 404 whatever was sent. */
   async changeRole(organisationId: string, actor: StaffPrincipal, userId: string, role: unknown): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
-      await lockMemberships(tx, organisationId);
-      const membership = await findMember(tx, organisationId, userId);
+      const team = new TeamRepository(tx);
+      await team.lock(organisationId);
+      const membership = await findMember(team, organisationId, userId);
       if (!isStaffRole(role)) throw new BadRequestException(`Choose a role: ${STAFF_ROLES.join(', ')}.`);
       if (membership.role === role) return;
-      if (membership.role === 'admin') await refuseLastAdmin(tx, organisationId, 'demote');
-      await tx.update(StaffMembership, { userId, organisationId }, { role });
+      if (membership.role === 'admin') await refuseLastAdmin(team, organisationId, 'demote');
+      await team.setRole(organisationId, userId, role);
       await audit(tx, organisationId, actor, 'staff.role_changed', { userId, role, previousRole: membership.role }, this.clock.now());
     });
   }
 
   async remove(organisationId: string, actor: StaffPrincipal, userId: string): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
-      await lockMemberships(tx, organisationId);
-      const membership = await findMember(tx, organisationId, userId);
-      if (membership.role === 'admin') await refuseLastAdmin(tx, organisationId, 'remove');
-      await tx.delete(StaffMembership, { userId, organisationId });
+      const team = new TeamRepository(tx);
+      await team.lock(organisationId);
+      const membership = await findMember(team, organisationId, userId);
+      if (membership.role === 'admin') await refuseLastAdmin(team, organisationId, 'remove');
+      await team.leave(organisationId, userId);
       await audit(tx, organisationId, actor, 'staff.removed', { userId, role: membership.role }, this.clock.now());
     });
   }
 }
 
-function lockMemberships(tx: EntityManager, organisationId: string): Promise<unknown> {
-  return lockUntilCommit(tx, lockKeys.team(organisationId));
-}
-
 /** A user of another organisation (or none) answers exactly like an unknown one. */
-async function findMember(tx: EntityManager, organisationId: string, userId: string): Promise<StaffMembership> {
-  const membership = UUID.test(userId) ? await tx.findOneBy(StaffMembership, { userId, organisationId }) : null;
+async function findMember(team: TeamRepository, organisationId: string, userId: string): Promise<StaffMembership> {
+  const membership = await team.membership(organisationId, userId);
   if (!membership) throw new NotFoundException('There is no such member of this organisation.');
   return membership;
 }
 
 /** Only admins change memberships, so the last admin is always the one asking. */
-async function refuseLastAdmin(tx: EntityManager, organisationId: string, verb: 'demote' | 'remove'): Promise<void> {
-  if ((await tx.countBy(StaffMembership, { organisationId, role: 'admin' })) > 1) return;
+async function refuseLastAdmin(team: TeamRepository, organisationId: string, verb: 'demote' | 'remove'): Promise<void> {
+  if ((await team.adminCount(organisationId)) > 1) return;
   throw new ConflictException(`You are this organisation's last admin, so you cannot ${verb} yourself. Make another member admin first.`);
 }
 

@@ -3,15 +3,13 @@ import { IsNull, type DataSource, type EntityManager } from 'typeorm';
 import type { Clock } from '#config';
 import {
   appendAudit,
-  lockKeys,
-  lockUntilCommit,
   hashPassword,
   issuePasswordReset,
   Organisation,
   parseStaffLink,
   setStaffPassword,
   StaffInvitation,
-  StaffMembership,
+  TeamRepository,
   StaffPasswordReset,
   StaffUser,
   staffLinkMatches,
@@ -111,10 +109,11 @@ export class StaffLinksService {
 
   private async join(tx: EntityManager, invitation: StaffInvitation, user: StaffUser): Promise<AcceptResult> {
     const now = this.clock.now();
-    await lockUntilCommit(tx, lockKeys.team(invitation.organisationId));
+    const team = new TeamRepository(tx);
+    await team.lock(invitation.organisationId);
     await tx.update(StaffInvitation, { id: invitation.id }, { acceptedAt: now });
-    const already = await tx.existsBy(StaffMembership, { userId: user.id, organisationId: invitation.organisationId });
-    if (!already) await tx.insert(StaffMembership, { userId: user.id, organisationId: invitation.organisationId, role: invitation.role });
+    const already = (await team.membership(invitation.organisationId, user.id)) !== null;
+    if (!already) await team.join(invitation.organisationId, user.id, invitation.role);
     await appendAudit(tx, {
       organisationId: invitation.organisationId,
       actorId: user.id,

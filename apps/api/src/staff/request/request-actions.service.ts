@@ -9,7 +9,7 @@ import {
   RequestNote,
   requestFacts,
   ResponseFile,
-  StaffMembership,
+  TeamRepository,
   writeOutbox,
   type ChangeActor,
   type DataSubjectRequest,
@@ -82,14 +82,7 @@ export class RequestActionsService {
   assign(organisationId: string, requestId: string, actor: Actor, assigneeId: string, now: Date): Promise<void> {
     return this.perform(organisationId, requestId, actor, now, async ({ tx, request }) => {
       refuseClosed(request);
-      const member =
-        isUuid(assigneeId) &&
-        (await tx
-          .createQueryBuilder(StaffMembership, 'm')
-          .where('m.organisation_id = :org AND m.user_id = :user', { org: organisationId, user: assigneeId })
-          .andWhere("m.role IN ('agent', 'admin')")
-          .getOne());
-      if (!member) throw ActionRefused.badInput("Choose an agent or admin of this organisation's team to assign the request to.");
+      if (!(await new TeamRepository(tx).works(organisationId, assigneeId))) throw ActionRefused.badInput("Choose an agent or admin of this organisation's team to assign the request to.");
       if (request.assigneeId === assigneeId) throw ActionRefused.conflict('The request is already assigned to them.');
       const previousAssigneeId = request.assigneeId;
       request.assigneeId = assigneeId;

@@ -9,7 +9,8 @@ import {
   requestDeadlines,
   requestFacts,
   ResponseFile,
-  StaffMembership,
+  TeamRepository,
+  WORKING_ROLES,
   StaffUser,
   type OrganisationContext,
 } from '#db';
@@ -134,14 +135,7 @@ export class RequestPageService {
   }
 
   private async team(organisationId: string): Promise<TeamMember[]> {
-    const members = await this.dataSource
-      .getRepository(StaffMembership)
-      .createQueryBuilder('m')
-      .innerJoinAndSelect('m.user', 'u')
-      .where('m.organisation_id = :org', { org: organisationId })
-      .andWhere("m.role IN ('agent', 'admin')")
-      .orderBy('u.name', 'ASC')
-      .getMany();
-    return members.map((m) => ({ id: m.user!.id, name: m.user!.name }));
+    const members = await new TeamRepository(this.dataSource.manager).members(organisationId, { roles: WORKING_ROLES });
+    return members.map((m) => ({ id: m.id, name: m.name }));
   }
 }
