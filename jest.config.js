@@ -12,6 +12,14 @@ const esm = {
 export default {
   projects: [
     { ...esm, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'] },
+    // The middle tier: application services run in process against a seeded PostgreSQL database of each file's own.
+    {
+      ...esm,
+      displayName: 'service',
+      testMatch: ['<rootDir>/libs/**/*.service-spec.ts', '<rootDir>/apps/**/*.service-spec.ts'],
+      globalSetup: '<rootDir>/test/support/services-setup.ts',
+      testTimeout: 30_000,
+    },
     {
       ...esm,
       displayName: 'e2e',
