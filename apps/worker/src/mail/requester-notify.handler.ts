@@ -5,7 +5,7 @@ import type { OrganisationPolicy } from '#policy';
 import type { NoticeAuditDetail } from '#queue';
 import { suppressionChannelFor, type MailTemplate } from '#workflow';
 import { recordRequesterMail } from '../deadlines/acknowledgement.js';
-import type { JobHandlers } from './request-mail.handlers.js';
+import type { JobHandlers } from '../job-handlers.js';
 import { requestMailContext, type RequestMailDeps } from './request-mail.context.js';
 
 /**
