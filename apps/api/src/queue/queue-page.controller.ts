@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Logger, Param, Query, Req, Res, UseGuards } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { Clock } from '#config';
-import { Csrf } from '../public/csrf.js';
+import { Csrf } from '../infra/csrf.js';
 import { StaffAlertsService } from '../staff/alerts/staff-alerts.service.js';
 import { alertsBanner } from '../staff/alerts/staff-alerts.view.js';
 import { ACT_ROLES, OrganisationAccess, READ_ROLES } from '../staff/auth/organisation-access.js';

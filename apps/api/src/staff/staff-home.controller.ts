@@ -4,7 +4,7 @@ import { In, type DataSource } from 'typeorm';
 import { Organisation } from '#db';
 import { html } from '#mail';
 import { DATA_SOURCE } from '../infra/tokens.js';
-import { Csrf } from '../public/csrf.js';
+import { Csrf } from '../infra/csrf.js';
 import { staffPage } from '../views/staff-layout.view.js';
 import { Staff, StaffGuard } from './auth/staff.guard.js';
 import type { StaffPrincipal } from './auth/staff-session.service.js';

@@ -1,7 +1,7 @@
 import { BadRequestException, Body, ConflictException, Controller, Get, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { echoValues, validateForm } from '../../intake/form-validation.js';
-import { Csrf } from '../../public/csrf.js';
+import { Csrf } from '../../infra/csrf.js';
 import { staffPage } from '../../views/staff-layout.view.js';
 import { ADMIN_ROLES, OrganisationAccess, type StaffOrganisation } from '../auth/organisation-access.js';
 import { Staff, StaffGuard } from '../auth/staff.guard.js';

@@ -2,7 +2,7 @@ import { Body, Controller, Inject, Param, Post, Req, Res, UseGuards } from '@nes
 import type { Request, Response } from 'express';
 import type { Clock } from '#config';
 import { CLOCK } from '../../infra/tokens.js';
-import { Csrf } from '../../public/csrf.js';
+import { Csrf } from '../../infra/csrf.js';
 import { ACT_ROLES, OrganisationAccess } from '../auth/organisation-access.js';
 import { Staff, StaffGuard } from '../auth/staff.guard.js';
 import type { StaffPrincipal } from '../auth/staff-session.service.js';

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Res, UseGuards } from '@nestjs/common';
 import type { Response } from 'express';
-import { safeContentType } from '../request/response-upload.js';
+import { safeContentType } from '../../requests/response-upload.js';
 import { OrganisationAccess, READ_ROLES } from '../auth/organisation-access.js';
 import { Staff, StaffGuard } from '../auth/staff.guard.js';
 import type { StaffPrincipal } from '../auth/staff-session.service.js';

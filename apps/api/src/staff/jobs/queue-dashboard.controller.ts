@@ -2,7 +2,7 @@ import { Body, Controller, Get, Inject, Param, Post, Req, Res, UseGuards } from 
 import type { Request, Response } from 'express';
 import type { Clock } from '#config';
 import { CLOCK } from '../../infra/tokens.js';
-import { Csrf } from '../../public/csrf.js';
+import { Csrf } from '../../infra/csrf.js';
 import { staffPage } from '../../views/staff-layout.view.js';
 import { ADMIN_ROLES, OrganisationAccess } from '../auth/organisation-access.js';
 import { Staff, StaffGuard } from '../auth/staff.guard.js';

@@ -2,7 +2,7 @@ import { BadRequestException, Controller, Get, Inject, Param, Query, Req, Res, U
 import type { Request, Response } from 'express';
 import type { Clock } from '#config';
 import { reportPeriod, reportPeriodChoices, type ReportPeriod } from '#workflow';
-import { Csrf } from '../../public/csrf.js';
+import { Csrf } from '../../infra/csrf.js';
 import { staffPage } from '../../views/staff-layout.view.js';
 import { OrganisationAccess, READ_ROLES, type StaffOrganisation } from '../auth/organisation-access.js';
 import { Staff, StaffGuard } from '../auth/staff.guard.js';

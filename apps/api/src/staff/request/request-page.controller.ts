@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Param, Req, Res, UseGuards } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { Clock } from '#config';
-import { Csrf } from '../../public/csrf.js';
+import { Csrf } from '../../infra/csrf.js';
 import { OrganisationAccess, READ_ROLES } from '../auth/organisation-access.js';
 import { Staff, StaffGuard } from '../auth/staff.guard.js';
 import type { StaffPrincipal } from '../auth/staff-session.service.js';
