@@ -7,10 +7,12 @@ import { StaffJobsModule } from './jobs/staff-jobs.module.js';
 import { StaffReportsModule } from './reports/staff-reports.module.js';
 import { StaffRequestModule } from './request/staff-request.module.js';
 import { StaffHomeController } from './staff-home.controller.js';
+import { StaffHomeService } from './staff-home.service.js';
 
 /** The staff console: sign-in, the home page of a member's organisations, request pages, reports, staff admin. */
 @Module({
   imports: [StaffAuthModule, StaffAdminModule, StaffAlertsModule, StaffJobsModule, StaffReportsModule, InboundMailModule, StaffRequestModule],
   controllers: [StaffHomeController],
+  providers: [StaffHomeService],
 })
 export class StaffModule {}
