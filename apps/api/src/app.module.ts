@@ -1,18 +1,13 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { DevMailboxController } from './dev/dev-mailbox.controller.js';
-import { DevSmsController } from './dev/dev-sms.controller.js';
+import { DevModule } from './dev/dev.module.js';
 import { DrpModule } from './drp/drp.module.js';
 import { HealthController } from './health.controller.js';
 import { InfraModule } from './infra/infra.module.js';
-import { OrganisationIndexController } from './intake/organisation-index.controller.js';
-import { RequestFormController } from './intake/request-form.controller.js';
-import { RequestIntakeService } from './intake/request-intake.service.js';
+import { IntakeModule } from './intake/intake.module.js';
+import { QueueModule } from './queue/queue.module.js';
 import { StaffModule } from './staff/staff.module.js';
 import { SuppressionModule } from './suppression/suppression.module.js';
-import { ResponseDownloadService } from './verification/response-download.service.js';
-import { StatusController } from './verification/status.controller.js';
-import { VerificationController } from './verification/verification.controller.js';
-import { VerificationService } from './verification/verification.service.js';
+import { VerificationModule } from './verification/verification.module.js';
 
 @Module({})
 export class AppModule {
@@ -20,16 +15,8 @@ export class AppModule {
   static forEnvironment(devPagesServed: boolean): DynamicModule {
     return {
       module: AppModule,
-      imports: [InfraModule, StaffModule, SuppressionModule, DrpModule],
-      controllers: [
-        HealthController,
-        OrganisationIndexController,
-        RequestFormController,
-        VerificationController,
-        StatusController,
-        ...(devPagesServed ? [DevMailboxController, DevSmsController] : []),
-      ],
-      providers: [RequestIntakeService, VerificationService, ResponseDownloadService],
+      imports: [InfraModule, IntakeModule, VerificationModule, StaffModule, QueueModule, SuppressionModule, DrpModule, ...(devPagesServed ? [DevModule] : [])],
+      controllers: [HealthController],
     };
   }
 }

@@ -1,5 +1,5 @@
 import { JOB_NAMES, type JobName, type JobPayloads } from '#db';
-import type { JobHandlers } from './mail/request-mail.handlers.js';
+import type { JobHandlers } from './job-handlers.js';
 
 /** One handler per job name; a job name without one stops the worker at boot, not at 3 a.m. */
 export function checkHandlers(handlers: Partial<JobHandlers>): JobHandlers {

@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { Env } from '#config';
 import { html, type SafeHtml } from '#mail';
 import { DATA_SOURCE } from '../infra/tokens.js';
-import { Csrf, CsrfRejected } from '../public/csrf.js';
+import { Csrf, CsrfRejected } from '../infra/csrf.js';
 import { twilioSignature } from '../suppression/twilio-signature.js';
 import { page } from '../views/layout.view.js';
 

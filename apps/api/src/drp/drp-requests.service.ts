@@ -18,7 +18,7 @@ import { isUuid } from '../infra/uuid.js';
 import { validateForm } from '../intake/form-validation.js';
 import { RequestFormDto } from '../intake/request-form.dto.js';
 import { RequestIntakeService } from '../intake/request-intake.service.js';
-import { RequestActionsService } from '../staff/request/request-actions.service.js';
+import { RequestActionsService } from '../requests/request-actions.service.js';
 import { ReplayedMessage, spendMessage } from './drp-credentials.service.js';
 import { DrpError } from './drp-error.js';
 

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
-import { RequestIntakeService } from '../intake/request-intake.service.js';
-import { StaffModule } from '../staff/staff.module.js';
-import { SuppressionModule } from '../suppression/suppression.module.js';
+import { IntakeModule } from '../intake/intake.module.js';
+import { RequestsModule } from '../requests/requests.module.js';
 import { DrpController } from './drp.controller.js';
 import { DrpCredentials } from './drp-credentials.service.js';
 import { DrpRequestsService } from './drp-requests.service.js';
@@ -9,10 +8,10 @@ import { DrpVerificationPageController } from './drp-verification-page.controlle
 
 /** The Data Rights Protocol: each organisation as a covered business for authorised agents. */
 @Module({
-  // StaffModule: a revoke is the requester's withdrawal, a request action like the staff's. SuppressionModule: the
-  // intake fulfils an agent's opt-out with its suppression, as it does the form's.
-  imports: [StaffModule, SuppressionModule],
+  // An agent's request comes in through the same intake as the form's; a revoke is the requester's withdrawal, a
+  // request action like the staff's.
+  imports: [IntakeModule, RequestsModule],
   controllers: [DrpController, DrpVerificationPageController],
-  providers: [DrpCredentials, DrpRequestsService, RequestIntakeService],
+  providers: [DrpCredentials, DrpRequestsService],
 })
 export class DrpModule {}

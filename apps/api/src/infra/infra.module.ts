@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { clockFor, loadEnv, Env } from '#config';
 import { createDataSource, OrganisationDirectory } from '#db';
 import { CLOCK, DATA_SOURCE, RATE_LIMIT_REDIS } from './tokens.js';
+import { Csrf } from './csrf.js';
 import { RateLimiter } from './rate-limiter.js';
 
 @Global()
@@ -28,9 +29,10 @@ import { RateLimiter } from './rate-limiter.js';
       },
     },
     RateLimiter,
+    Csrf,
     { provide: OrganisationDirectory, inject: [DATA_SOURCE], useFactory: (ds: DataSource) => new OrganisationDirectory(ds) },
   ],
-  exports: [Env, CLOCK, DATA_SOURCE, RateLimiter, OrganisationDirectory],
+  exports: [Env, CLOCK, DATA_SOURCE, RateLimiter, Csrf, OrganisationDirectory],
 })
 export class InfraModule implements OnApplicationShutdown {
   constructor(

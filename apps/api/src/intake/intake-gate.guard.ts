@@ -1,7 +1,7 @@
 import { Injectable, PayloadTooLargeException, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Env } from '#config';
-import { Csrf } from '../public/csrf.js';
+import { Csrf } from '../infra/csrf.js';
 import { RateLimiter } from '../infra/rate-limiter.js';
 import { MAX_PERMISSION_FILE_BYTES } from './permission-file.js';
 import { MAX_FORM_BYTES } from './permission-upload.interceptor.js';

@@ -1,5 +1,5 @@
-import type { UploadedFile } from '../staff/request/response-upload.js';
-import { safeFileName } from '../staff/request/response-upload.js';
+import type { UploadedFile } from '../requests/response-upload.js';
+import { safeFileName } from '../requests/response-upload.js';
 
 export const MAX_PERMISSION_FILE_BYTES = 10 * 1024 * 1024;
 export const PERMISSION_FIELD = 'permission';

@@ -5,7 +5,7 @@ import { Env, type Clock } from '#config';
 import { SuppressionApiKey } from '#db';
 import { CLOCK, DATA_SOURCE } from '../infra/tokens.js';
 import { isUuid } from '../infra/uuid.js';
-import { Csrf } from '../public/csrf.js';
+import { Csrf } from '../infra/csrf.js';
 import { ADMIN_ROLES, OrganisationAccess, READ_ROLES, type StaffOrganisation } from '../staff/auth/organisation-access.js';
 import { Staff, StaffGuard } from '../staff/auth/staff.guard.js';
 import type { StaffPrincipal } from '../staff/auth/staff-session.service.js';

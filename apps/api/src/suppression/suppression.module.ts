@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { StaffModule } from '../staff/staff.module.js';
+import { StaffAuthModule } from '../staff/auth/staff-auth.module.js';
 import { ApiKeyGuard } from './api-key.guard.js';
 import { GpcSignals } from './gpc.js';
 import { GpcWellKnownController } from './gpc-well-known.controller.js';
@@ -12,10 +12,11 @@ import { UnsubscribeController } from './unsubscribe.controller.js';
 
 /** Suppressions and the channels that feed them: SMS STOP, one-click unsubscribe, GPC; the API and staff pages that read them. */
 @Module({
-  imports: [StaffModule],
+  // The staff pages of suppressions and API keys sign in like the rest of the console.
+  imports: [StaffAuthModule],
   controllers: [SmsWebhookController, UnsubscribeController, GpcWellKnownController, SuppressionApiController, SuppressionStaffController],
   providers: [OptOutService, GpcSignals, SuppressionListService, ApiKeyGuard],
-  // The request form records opt-outs and GPC signals through these.
+  // The intake and the request actions record opt-outs, the request form GPC signals, through these.
   exports: [OptOutService, GpcSignals],
 })
 export class SuppressionModule {}

@@ -6,9 +6,9 @@ import { DataSubjectRequest, OrganisationDirectory, redeemableToken, RequestNote
 import { formatLocalDate } from '#mail';
 import { daysLeft, isOpen, withdraw } from '#workflow';
 import { CLOCK, DATA_SOURCE } from '../infra/tokens.js';
-import { Csrf } from '../public/csrf.js';
-import { ActionRefused } from '../staff/request/action-refused.js';
-import { MAX_TEXT_LENGTH, RequestActionsService } from '../staff/request/request-actions.service.js';
+import { Csrf } from '../infra/csrf.js';
+import { ActionRefused } from '../requests/action-refused.js';
+import { MAX_TEXT_LENGTH, RequestActionsService } from '../requests/request-actions.service.js';
 import { downloadRefusedPage, linkRefusedPage, statusPage, withdrawConfirmPage } from '../views/request-pages.view.js';
 import { ResponseDownloadService } from './response-download.service.js';
 

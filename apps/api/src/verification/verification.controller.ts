@@ -3,7 +3,7 @@ import type { Request, Response } from 'express';
 import { Env, type Clock } from '#config';
 import { OrganisationDirectory, REQUEST_REFERENCE_PATTERN } from '#db';
 import { formatLocalDate, html } from '#mail';
-import { Csrf } from '../public/csrf.js';
+import { Csrf } from '../infra/csrf.js';
 import { RateLimiter } from '../infra/rate-limiter.js';
 import { page } from '../views/layout.view.js';
 import { agentAlreadyConfirmedPage, agentConfirmPage, agentRefusedPage } from '../views/agent-pages.view.js';

@@ -1,7 +1,7 @@
 import { DataSubjectRequest, Organisation, requestTypeWords, TeamRepository, WORKING_ROLES, type OrganisationContext } from '#db';
 import { formatLocalDate, overdueEscalationMail, staffDigestMail, type DigestRequestLine, type OverdueRequestLine } from '#mail';
 import { dailyStaffMailDate, daysLeft, OPEN_STATUSES } from '#workflow';
-import type { JobHandlers } from '../mail/request-mail.handlers.js';
+import type { JobHandlers } from '../job-handlers.js';
 import type { RequestMailDeps } from '../mail/request-mail.context.js';
 import { organisationAdmins } from './staff-recipients.js';
 

@@ -16,7 +16,7 @@ import {
 } from '#db';
 import { extensionWindowMail, formatLocalDate, staffReminderMail, verificationReminderMail, type RenderedMail } from '#mail';
 import { daysLeft, expireVerification, isOpen } from '#workflow';
-import type { JobHandlers } from '../mail/request-mail.handlers.js';
+import type { JobHandlers } from '../job-handlers.js';
 import { requestMailContext, type RequestMailDeps } from '../mail/request-mail.context.js';
 import { requestStaffRecipients } from './staff-recipients.js';
 

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Clock } from '#config';
 import { DeadlineEvent, writeOutboxBatch } from '#db';
-import type { JobHandlers } from '../mail/request-mail.handlers.js';
+import type { JobHandlers } from '../job-handlers.js';
 
 /** Events turned into jobs per transaction; the sweep goes on while batches come back full. */
 export const SWEEP_BATCH = 1000;

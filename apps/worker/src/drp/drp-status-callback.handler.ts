@@ -3,7 +3,7 @@ import { Between } from 'typeorm';
 import type { DataSource } from 'typeorm';
 import type { Clock, Env } from '#config';
 import { appendAudit, DrpStatusCallback, DrpStatusChange, lockKeys, withSessionLock } from '#db';
-import type { JobHandlers } from '../mail/request-mail.handlers.js';
+import type { JobHandlers } from '../job-handlers.js';
 import { CallbackRefused, postCallback } from './callback-sender.js';
 
 export interface DrpCallbackDeps {

@@ -1,6 +1,6 @@
 import { RequestAgent } from '#db';
 import { agentReceiptMail, formatLocalDate } from '#mail';
-import type { JobHandlers } from './request-mail.handlers.js';
+import type { JobHandlers } from '../job-handlers.js';
 import { requestMailContext, type RequestMailDeps } from './request-mail.context.js';
 
 /** The authorised agent's receipt: the request arrived and waits for the consumer's own confirmation. */

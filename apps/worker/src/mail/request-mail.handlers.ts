@@ -1,12 +1,10 @@
 import { Logger } from '@nestjs/common';
-import { issueRequestToken, RequestAgent, requestFacts, type DataSubjectRequest, type OrganisationContext, type JobName, type JobPayloads } from '#db';
+import { issueRequestToken, RequestAgent, requestFacts, type DataSubjectRequest, type OrganisationContext } from '#db';
 import { agentConfirmationMail, emailReceiptMail, formatLocalDate, receiptMail, verificationMail } from '#mail';
 import { linkExpiresAt, verificationStartsClock, verifyRequest } from '#workflow';
 import { recordRequesterMail } from '../deadlines/acknowledgement.js';
+import type { JobHandlers } from '../job-handlers.js';
 import { requestMailContext, type RequestMailDeps } from './request-mail.context.js';
-
-export type JobHandler<N extends JobName> = (payload: JobPayloads[N], jobId: string) => Promise<void>;
-export type JobHandlers = { [N in JobName]: JobHandler<N> };
 
 /** The mails sent to requesters about their own request. Each re-reads the row: the row owns the status. */
 export function requestMailHandlers(deps: RequestMailDeps): Pick<JobHandlers, 'verification.send' | 'receipt.send'> {

@@ -4,7 +4,7 @@ import { complaintRoute, formatLocalDate, requesterNoticeMail, type RequesterNot
 import type { OrganisationPolicy } from '#policy';
 import { suppressionChannelFor, type MailTemplate } from '#workflow';
 import { recordRequesterMail } from '../deadlines/acknowledgement.js';
-import type { JobHandlers } from './request-mail.handlers.js';
+import type { JobHandlers } from '../job-handlers.js';
 import { requestMailContext, type RequestMailDeps } from './request-mail.context.js';
 
 /**

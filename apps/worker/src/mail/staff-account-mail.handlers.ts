@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { newStaffLink, Organisation, StaffInvitation, StaffPasswordReset, StaffUser } from '#db';
 import { formatLocalDate, invitationMail, passwordResetMail } from '#mail';
-import type { JobHandlers } from './request-mail.handlers.js';
+import type { JobHandlers } from '../job-handlers.js';
 import type { RequestMailDeps } from './request-mail.context.js';
 
 /**

@@ -4,7 +4,7 @@ import type { Clock } from '#config';
 import { appendAudit, lockKeys, Organisation, OrganisationDirectory, trySessionLock } from '#db';
 import { DEFAULT_RETENTION_DAYS, REQUEST_RECORD_RETENTION_MONTHS } from '#policy';
 import { OPEN_STATUSES, retentionCutoffs } from '#workflow';
-import type { JobHandlers } from '../mail/request-mail.handlers.js';
+import type { JobHandlers } from '../job-handlers.js';
 
 export interface RetentionDeps {
   dataSource: DataSource;

@@ -1,131 +1,77 @@
-import { BadRequestException, Body, ConflictException, Controller, Get, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import { BadRequestException, Body, ConflictException, Controller, Get, Param, Post, Query, Redirect, UseFilters } from '@nestjs/common';
+import { staffPaths } from '#mail';
 import { echoValues, validateForm } from '../../intake/form-validation.js';
-import { Csrf } from '../../public/csrf.js';
-import { staffPage } from '../../views/staff-layout.view.js';
-import { ADMIN_ROLES, OrganisationAccess, type StaffOrganisation } from '../auth/organisation-access.js';
-import { Staff, StaffGuard } from '../auth/staff.guard.js';
+import { Page, seeOther } from '../../infra/page.decorator.js';
+import { PostedForm } from '../../infra/posted-form.decorator.js';
+import { ADMIN_ROLES, type StaffOrganisation } from '../auth/organisation-access.js';
+import { StaffOrg, StaffRoute } from '../auth/staff-route.decorator.js';
+import { Staff } from '../auth/staff.guard.js';
 import type { StaffPrincipal } from '../auth/staff-session.service.js';
 import { AddMemberForm } from './add-member.form.js';
+import { RoleForm } from './role-form.js';
 import { StaffAdminService } from './staff-admin.service.js';
-import { staffAdminBody, type StaffAdminView } from './staff-admin.view.js';
+import { StaffChangeRefused, staffAdminModel, staffAdminPage, type StaffAdminModel } from './staff-admin.page.js';
+import { StaffChangeRefusedFilter } from './staff-change-refused.filter.js';
 
-type FormState = Pick<StaffAdminView, 'values' | 'errors' | 'refusal' | 'invited'>;
+/** A refused change (a conflict, a bad role) is shown on the staff page; anything else (404 included) is an error page. */
+async function refusing(change: () => Promise<void>, values?: StaffAdminModel['values']): Promise<void> {
+  try {
+    await change();
+  } catch (error) {
+    if (error instanceof ConflictException || error instanceof BadRequestException) throw new StaffChangeRefused(error.getStatus(), { values, refusal: error.message });
+    throw error;
+  }
+}
 
 /** Admins manage who works for their organisation, and in which role; people join by invitation. */
 @Controller('staff/orgs/:org/staff')
-@UseGuards(StaffGuard)
+@UseFilters(StaffChangeRefusedFilter)
 export class StaffAdminController {
-  constructor(
-    private readonly access: OrganisationAccess,
-    private readonly admin: StaffAdminService,
-    private readonly csrf: Csrf,
-  ) {}
+  constructor(private readonly admin: StaffAdminService) {}
 
   @Get()
-  async list(@Staff() staff: StaffPrincipal, @Param('org') slug: string, @Query('invited') invited: unknown, @Req() req: Request, @Res() res: Response): Promise<void> {
-    const organisation = await this.access.require(staff, slug, ADMIN_ROLES);
-    await this.render(req, res, staff, organisation, 200, { invited: invited === '1' });
+  @StaffRoute(ADMIN_ROLES)
+  @Page(staffAdminPage)
+  list(@Staff() staff: StaffPrincipal, @StaffOrg() organisation: StaffOrganisation, @Query('invited') invited: unknown): Promise<StaffAdminModel> {
+    return staffAdminModel(this.admin, organisation, staff, { invited: invited === '1' });
   }
 
+  /** The invite form's own messages are shown beside its fields, so it is validated here rather than by the pipe. */
   @Post()
-  async add(
-    @Staff() staff: StaffPrincipal,
-    @Param('org') slug: string,
-    @Body() body: Record<string, unknown>,
-    @Req() req: Request,
-    @Res() res: Response,
-  ): Promise<void> {
-    this.csrf.verify(req, body._csrf);
-    const organisation = await this.access.require(staff, slug, ADMIN_ROLES);
+  @StaffRoute(ADMIN_ROLES)
+  @Redirect()
+  async add(@Staff() staff: StaffPrincipal, @StaffOrg() organisation: StaffOrganisation, @Body() body: Record<string, unknown>) {
     const values = echoValues(body, ['email', 'role'] as const);
     const form = await validateForm(AddMemberForm, body);
-    if (!form.ok) return this.render(req, res, staff, organisation, 400, { values, errors: form.errors });
-    const refused = await this.refusalOf(() => this.admin.invite(organisation.organisation.id, staff, form.value));
-    if (refused) return this.render(req, res, staff, organisation, refused.status, { values, refusal: refused.message });
-    res.redirect(303, `/staff/orgs/${organisation.organisation.slug}/staff?invited=1`);
+    if (!form.ok) throw new StaffChangeRefused(400, { values, errors: form.errors });
+    await refusing(() => this.admin.invite(organisation.organisation.id, staff, form.value), values);
+    return seeOther(staffPaths.staff(organisation.organisation.slug, { invited: 1 }));
   }
 
   @Post('invitations/:invitationId/revoke')
-  async revokeInvitation(
-    @Staff() staff: StaffPrincipal,
-    @Param('org') slug: string,
-    @Param('invitationId') invitationId: string,
-    @Body() body: Record<string, unknown>,
-    @Req() req: Request,
-    @Res() res: Response,
-  ): Promise<void> {
-    this.csrf.verify(req, body._csrf);
-    const organisation = await this.access.require(staff, slug, ADMIN_ROLES);
+  @StaffRoute(ADMIN_ROLES)
+  @Redirect()
+  async revokeInvitation(@Staff() staff: StaffPrincipal, @StaffOrg() organisation: StaffOrganisation, @Param('invitationId') invitationId: string) {
     await this.admin.revokeInvitation(organisation.organisation.id, staff, invitationId);
-    res.redirect(303, `/staff/orgs/${organisation.organisation.slug}/staff`);
+    return seeOther(staffPaths.staff(organisation.organisation.slug));
   }
 
   @Post(':userId/role')
-  async changeRole(
-    @Staff() staff: StaffPrincipal,
-    @Param('org') slug: string,
-    @Param('userId') userId: string,
-    @Body() body: Record<string, unknown>,
-    @Req() req: Request,
-    @Res() res: Response,
-  ): Promise<void> {
-    this.csrf.verify(req, body._csrf);
-    const organisation = await this.access.require(staff, slug, ADMIN_ROLES);
-    const refused = await this.refusalOf(() => this.admin.changeRole(organisation.organisation.id, staff, userId, body.role));
-    if (refused) return this.render(req, res, staff, organisation, refused.status, { refusal: refused.message });
+  @StaffRoute(ADMIN_ROLES)
+  @Redirect()
+  async changeRole(@Staff() staff: StaffPrincipal, @StaffOrg() organisation: StaffOrganisation, @Param('userId') userId: string, @PostedForm(RoleForm) form: RoleForm) {
+    await refusing(() => this.admin.changeRole(organisation.organisation.id, staff, userId, form.role));
     // An admin who made themselves agent or auditor can no longer see this page.
-    const ownRoleGone = userId === staff.user.id && body.role !== 'admin';
-    res.redirect(303, `/staff/orgs/${organisation.organisation.slug}/${ownRoleGone ? 'requests' : 'staff'}`);
+    const ownRoleGone = userId === staff.user.id && form.role !== 'admin';
+    const slug = organisation.organisation.slug;
+    return seeOther(ownRoleGone ? staffPaths.requests(slug) : staffPaths.staff(slug));
   }
 
   @Post(':userId/remove')
-  async remove(
-    @Staff() staff: StaffPrincipal,
-    @Param('org') slug: string,
-    @Param('userId') userId: string,
-    @Body() body: Record<string, unknown>,
-    @Req() req: Request,
-    @Res() res: Response,
-  ): Promise<void> {
-    this.csrf.verify(req, body._csrf);
-    const organisation = await this.access.require(staff, slug, ADMIN_ROLES);
-    const refused = await this.refusalOf(() => this.admin.remove(organisation.organisation.id, staff, userId));
-    if (refused) return this.render(req, res, staff, organisation, refused.status, { refusal: refused.message });
-    res.redirect(303, userId === staff.user.id ? '/staff' : `/staff/orgs/${organisation.organisation.slug}/staff`);
-  }
-
-  /** A refused change is shown on the staff page; anything else (404 included) goes to the error filter. */
-  private async refusalOf(change: () => Promise<void>): Promise<{ status: number; message: string } | null> {
-    try {
-      await change();
-      return null;
-    } catch (error) {
-      if (error instanceof ConflictException || error instanceof BadRequestException) return { status: error.getStatus(), message: error.message };
-      throw error;
-    }
-  }
-
-  private async render(req: Request, res: Response, staff: StaffPrincipal, organisation: StaffOrganisation, status: number, state: FormState): Promise<void> {
-    const csrfToken = this.csrf.tokenFor(req, res);
-    const body = staffAdminBody({
-      slug: organisation.organisation.slug,
-      members: await this.admin.members(organisation.organisation.id),
-      invitations: await this.admin.pendingInvitations(organisation.organisation.id),
-      timeZone: organisation.organisation.timeZone,
-      currentUserId: staff.user.id,
-      csrfToken,
-      ...state,
-    });
-    res
-      .status(status)
-      .type('html')
-      .send(
-        staffPage('Staff', body, {
-          userName: staff.user.name,
-          csrfToken,
-          organisation: { slug: organisation.organisation.slug, name: organisation.organisation.name, role: organisation.role },
-        }),
-      );
+  @StaffRoute(ADMIN_ROLES)
+  @Redirect()
+  async remove(@Staff() staff: StaffPrincipal, @StaffOrg() organisation: StaffOrganisation, @Param('userId') userId: string) {
+    await refusing(() => this.admin.remove(organisation.organisation.id, staff, userId));
+    return seeOther(userId === staff.user.id ? staffPaths.home() : staffPaths.staff(organisation.organisation.slug));
   }
 }

@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import { appendAudit, StaffAlert } from '#db';
 import { DATA_SOURCE } from '../../infra/tokens.js';
 import { isUuid } from '../../infra/uuid.js';
-import type { Actor } from '../request/request-actions.service.js';
+import type { Actor } from '../../requests/request-actions.service.js';
 
 /** Open alerts shown at once; the oldest beyond wait until these are resolved. */
 const SHOWN = 50;

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { html } from '#mail';
-import { Csrf } from '../../public/csrf.js';
+import { Csrf } from '../../infra/csrf.js';
 import { page } from '../../views/layout.view.js';
 import { newPasswordFields, passwordProblem, problemSummary } from './password-fields.js';
 import { StaffLinksService, type OpenInvitation } from './staff-links.service.js';

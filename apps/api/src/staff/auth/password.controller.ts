@@ -7,7 +7,7 @@ import { setStaffPassword } from '#db';
 import { html, type SafeHtml } from '#mail';
 import { RateLimiter, RateLimitExceeded } from '../../infra/rate-limiter.js';
 import { CLOCK, DATA_SOURCE } from '../../infra/tokens.js';
-import { Csrf } from '../../public/csrf.js';
+import { Csrf } from '../../infra/csrf.js';
 import { page } from '../../views/layout.view.js';
 import { staffPage } from '../../views/staff-layout.view.js';
 import { newPasswordFields, passwordProblem, problemSummary } from './password-fields.js';

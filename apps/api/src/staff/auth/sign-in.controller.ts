@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Inject, Post, Query, Req, Res, UseGuar
 import type { Request, Response } from 'express';
 import { Env, type Clock } from '#config';
 import { html } from '#mail';
-import { Csrf } from '../../public/csrf.js';
+import { Csrf } from '../../infra/csrf.js';
 import { RateLimiter } from '../../infra/rate-limiter.js';
 import { page } from '../../views/layout.view.js';
 import { Staff, STAFF_COOKIE, StaffGuard } from './staff.guard.js';

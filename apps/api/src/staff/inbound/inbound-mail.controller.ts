@@ -1,35 +1,24 @@
-import { Controller, Get, Param, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, Param, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { safeContentType } from '../request/response-upload.js';
-import { OrganisationAccess, READ_ROLES } from '../auth/organisation-access.js';
-import { Staff, StaffGuard } from '../auth/staff.guard.js';
-import type { StaffPrincipal } from '../auth/staff-session.service.js';
+import { safeContentType } from '../../requests/response-upload.js';
+import { READ_ROLES, type StaffOrganisation } from '../auth/organisation-access.js';
+import { StaffOrg, StaffRoute } from '../auth/staff-route.decorator.js';
 import { InboundMailService, type Download } from './inbound-mail.service.js';
 
 /** Downloads of a mailed-in request's original message and attachments, for everyone who may read the request. */
 @Controller('staff/orgs/:org/requests/:id/mail')
-@UseGuards(StaffGuard)
 export class InboundMailController {
-  constructor(
-    private readonly access: OrganisationAccess,
-    private readonly mail: InboundMailService,
-  ) {}
+  constructor(private readonly mail: InboundMailService) {}
 
   @Get('original.eml')
-  async original(@Staff() staff: StaffPrincipal, @Param('org') slug: string, @Param('id') id: string, @Res() res: Response): Promise<void> {
-    const organisation = await this.access.require(staff, slug, READ_ROLES);
+  @StaffRoute(READ_ROLES)
+  async original(@StaffOrg() organisation: StaffOrganisation, @Param('id') id: string, @Res() res: Response): Promise<void> {
     send(res, await this.mail.source(organisation.organisation.id, id));
   }
 
   @Get('attachments/:attachmentId')
-  async attachment(
-    @Staff() staff: StaffPrincipal,
-    @Param('org') slug: string,
-    @Param('id') id: string,
-    @Param('attachmentId') attachmentId: string,
-    @Res() res: Response,
-  ): Promise<void> {
-    const organisation = await this.access.require(staff, slug, READ_ROLES);
+  @StaffRoute(READ_ROLES)
+  async attachment(@StaffOrg() organisation: StaffOrganisation, @Param('id') id: string, @Param('attachmentId') attachmentId: string, @Res() res: Response): Promise<void> {
     send(res, await this.mail.attachment(organisation.organisation.id, id, attachmentId));
   }
 }

@@ -1,53 +1,42 @@
-import { Body, Controller, Get, Inject, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import { Controller, Get, Inject, Param, Post, Redirect } from '@nestjs/common';
 import type { Clock } from '#config';
+import { staffPaths } from '#mail';
+import { Page, seeOther, type PageContext } from '../../infra/page.decorator.js';
 import { CLOCK } from '../../infra/tokens.js';
-import { Csrf } from '../../public/csrf.js';
 import { staffPage } from '../../views/staff-layout.view.js';
-import { ADMIN_ROLES, OrganisationAccess } from '../auth/organisation-access.js';
-import { Staff, StaffGuard } from '../auth/staff.guard.js';
-import type { StaffPrincipal } from '../auth/staff-session.service.js';
+import { ADMIN_ROLES, type StaffOrganisation } from '../auth/organisation-access.js';
+import { staffChrome, StaffActor, StaffOrg, StaffRoute, type StaffMemberActor } from '../auth/staff-route.decorator.js';
 import { QueueDashboardService } from './queue-dashboard.service.js';
-import { queueDashboard } from './queue-dashboard.view.js';
+import { queueDashboard, type QueueDashboardView } from './queue-dashboard.view.js';
+
+type DashboardModel = Omit<QueueDashboardView, 'csrfToken'>;
+
+function dashboardPage(model: DashboardModel, context: PageContext): string {
+  const chrome = staffChrome(context);
+  return staffPage('Job queues', queueDashboard({ ...model, csrfToken: chrome.csrfToken }), chrome);
+}
 
 /** The job queues for an organisation's admins: depths, their failed jobs, retry. */
 @Controller('staff/orgs/:org/jobs')
-@UseGuards(StaffGuard)
 export class QueueDashboardController {
   constructor(
     @Inject(CLOCK) private readonly clock: Clock,
-    private readonly access: OrganisationAccess,
     private readonly dashboard: QueueDashboardService,
-    private readonly csrf: Csrf,
   ) {}
 
   @Get()
-  async page(@Staff() staff: StaffPrincipal, @Param('org') slug: string, @Req() req: Request, @Res() res: Response): Promise<void> {
-    const context = await this.access.require(staff, slug, ADMIN_ROLES);
-    const queues = await this.dashboard.overview(context.organisation.id);
-    const csrfToken = this.csrf.tokenFor(req, res);
-    res.type('html').send(
-      staffPage('Job queues', queueDashboard({ slug, timeZone: context.organisation.timeZone, csrfToken, queues }), {
-        userName: staff.user.name,
-        csrfToken,
-        organisation: { slug, name: context.organisation.name, role: context.role },
-      }),
-    );
+  @StaffRoute(ADMIN_ROLES)
+  @Page(dashboardPage)
+  async page(@StaffOrg() org: StaffOrganisation): Promise<DashboardModel> {
+    const queues = await this.dashboard.overview(org.organisation.id);
+    return { slug: org.organisation.slug, timeZone: org.organisation.timeZone, queues };
   }
 
   @Post(':queue/:jobId/retry')
-  async retry(
-    @Staff() staff: StaffPrincipal,
-    @Param('org') slug: string,
-    @Param('queue') queue: string,
-    @Param('jobId') jobId: string,
-    @Body() body: Record<string, unknown>,
-    @Req() req: Request,
-    @Res() res: Response,
-  ): Promise<void> {
-    this.csrf.verify(req, body._csrf);
-    const context = await this.access.require(staff, slug, ADMIN_ROLES);
-    await this.dashboard.retry(context.organisation.id, queue, jobId, { id: staff.user.id, label: staff.user.name }, this.clock.now());
-    res.redirect(303, `/staff/orgs/${slug}/jobs`);
+  @StaffRoute(ADMIN_ROLES)
+  @Redirect()
+  async retry(@StaffOrg() org: StaffOrganisation, @StaffActor() actor: StaffMemberActor, @Param('queue') queue: string, @Param('jobId') jobId: string) {
+    await this.dashboard.retry(org.organisation.id, queue, jobId, actor, this.clock.now());
+    return seeOther(staffPaths.jobs(org.organisation.slug));
   }
 }

@@ -6,7 +6,7 @@ import { redactAddresses } from '#mail';
 import type { QueueName } from '#queue';
 import { DATA_SOURCE } from '../../infra/tokens.js';
 import { isUuid } from '../../infra/uuid.js';
-import type { Actor } from '../request/request-actions.service.js';
+import type { Actor } from '../../requests/request-actions.service.js';
 import { JobQueues } from './job-queues.js';
 
 export const COUNTED_STATES = ['waiting', 'active', 'delayed', 'failed', 'completed'] as const;

@@ -1,190 +1,177 @@
-import { Body, Controller, Inject, Param, Post, Req, Res, UploadedFiles, UseFilters, UseGuards, UseInterceptors } from '@nestjs/common';
-import { FilesInterceptor } from '@nestjs/platform-express';
+import { Controller, Inject, Param, Post, Redirect, UploadedFiles, UseFilters } from '@nestjs/common';
 import type { Clock } from '#config';
-import type { StaffRole } from '#db';
-import type { Request, Response } from 'express';
-import { Csrf } from '../../public/csrf.js';
-import { ACT_ROLES, ADMIN_ROLES, OrganisationAccess, type StaffOrganisation } from '../auth/organisation-access.js';
-import { Staff, StaffGuard } from '../auth/staff.guard.js';
-import type { StaffPrincipal } from '../auth/staff-session.service.js';
-import { STAFF_WITHDRAWAL_ROUTES } from '#workflow';
-import { ActionRefused } from './action-refused.js';
-import { RequestActionsService, type Actor } from './request-actions.service.js';
-import { RequestPageService } from './request-page.service.js';
-import { requestPage } from './request-page.view.js';
-import { MAX_RESPONSE_FILE_BYTES, MAX_RESPONSE_FILES, type UploadedFile } from './response-upload.js';
-import { UploadLimitsFilter } from './upload-limits.filter.js';
-import { holdsNul, NulCharacterRefused } from '../../infra/nul-free-input.guard.js';
+import { staffPaths } from '#mail';
+import { seeOther } from '../../infra/page.decorator.js';
+import { formProblem, PostedForm } from '../../infra/posted-form.decorator.js';
 import { CLOCK } from '../../infra/tokens.js';
+import { ActionRefused } from '../../requests/action-refused.js';
+import { RequestActionsService } from '../../requests/request-actions.service.js';
+import type { UploadedFile } from '../../requests/response-upload.js';
+import { ACT_ROLES, ADMIN_ROLES, type StaffOrganisation } from '../auth/organisation-access.js';
+import { StaffActor, StaffOrg, StaffRoute, type StaffMemberActor } from '../auth/staff-route.decorator.js';
+import { ActionRefusedFilter } from './action-refused.filter.js';
+import {
+  AssigneeForm,
+  ClassificationForm,
+  DenialForm,
+  FulfilmentForm,
+  NoteForm,
+  QuestionForm,
+  ReasonForm,
+  RedirectForm,
+  WithdrawalForm,
+} from './action-forms.js';
+import { ResponseFilesGuard } from './response-files.guard.js';
+import { UploadLimitsFilter } from './upload-limits.filter.js';
 
-type Form = Record<string, unknown>;
-
-const field = (body: Form, name: string): string => (typeof body[name] === 'string' ? body[name] : '');
-
-const RESPONSE_UPLOAD = FilesInterceptor('files', MAX_RESPONSE_FILES, {
-  limits: { fileSize: MAX_RESPONSE_FILE_BYTES, files: MAX_RESPONSE_FILES },
-  // Browsers send file names as UTF-8.
-  defParamCharset: 'utf8',
-});
+const backToRequest = (org: StaffOrganisation, id: string) => seeOther(staffPaths.request(org.organisation.slug, id));
 
 /**
- * The actions on a request page. Each checks CSRF, then the member's role, then lets the service do the
- * work; a refusal re-renders the page with its message and status, success goes back to the page (303).
+ * The actions on a request page. @StaffRoute checks the session, the form token and the member's role; the service
+ * does the work. A refusal shows the page again with its message and status (ActionRefusedFilter); success goes back
+ * to the page (303).
  */
 @Controller('staff/orgs/:org/requests/:id')
-@UseGuards(StaffGuard)
+@UseFilters(ActionRefusedFilter)
 export class RequestActionsController {
   constructor(
     @Inject(CLOCK) private readonly clock: Clock,
-    private readonly access: OrganisationAccess,
     private readonly actions: RequestActionsService,
-    private readonly pages: RequestPageService,
-    private readonly csrf: Csrf,
   ) {}
 
   @Post('assign')
-  assign(@Staff() staff: StaffPrincipal, @Param('org') slug: string, @Param('id') id: string, @Body() body: Form, @Req() req: Request, @Res() res: Response) {
-    return this.act({ staff, slug, id, body, req, res }, ACT_ROLES, (org, actor, now) =>
-      this.actions.assign(org.organisation.id, id, actor, field(body, 'assigneeId'), now),
-    );
+  @StaffRoute(ACT_ROLES)
+  @Redirect()
+  async assign(@StaffOrg() org: StaffOrganisation, @StaffActor() actor: StaffMemberActor, @Param('id') id: string, @PostedForm(AssigneeForm) form: AssigneeForm) {
+    await this.actions.assign(org.organisation.id, id, actor, form.assigneeId, this.clock.now());
+    return backToRequest(org, id);
   }
 
   @Post('claim')
-  claim(@Staff() staff: StaffPrincipal, @Param('org') slug: string, @Param('id') id: string, @Body() body: Form, @Req() req: Request, @Res() res: Response) {
-    return this.act({ staff, slug, id, body, req, res }, ACT_ROLES, (org, actor, now) => this.actions.assign(org.organisation.id, id, actor, staff.user.id, now));
+  @StaffRoute(ACT_ROLES)
+  @Redirect()
+  async claim(@StaffOrg() org: StaffOrganisation, @StaffActor() actor: StaffMemberActor, @Param('id') id: string) {
+    await this.actions.assign(org.organisation.id, id, actor, actor.id, this.clock.now());
+    return backToRequest(org, id);
   }
 
   @Post('unassign')
-  unassign(@Staff() staff: StaffPrincipal, @Param('org') slug: string, @Param('id') id: string, @Body() body: Form, @Req() req: Request, @Res() res: Response) {
-    return this.act({ staff, slug, id, body, req, res }, ACT_ROLES, (org, actor, now) => this.actions.unassign(org.organisation.id, id, actor, now));
+  @StaffRoute(ACT_ROLES)
+  @Redirect()
+  async unassign(@StaffOrg() org: StaffOrganisation, @StaffActor() actor: StaffMemberActor, @Param('id') id: string) {
+    await this.actions.unassign(org.organisation.id, id, actor, this.clock.now());
+    return backToRequest(org, id);
   }
 
   @Post('note')
-  note(@Staff() staff: StaffPrincipal, @Param('org') slug: string, @Param('id') id: string, @Body() body: Form, @Req() req: Request, @Res() res: Response) {
-    return this.act({ staff, slug, id, body, req, res }, ACT_ROLES, (org, actor, now) =>
-      this.actions.addNote(org.organisation.id, id, actor, field(body, 'text'), now),
-    );
+  @StaffRoute(ACT_ROLES)
+  @Redirect()
+  async note(@StaffOrg() org: StaffOrganisation, @StaffActor() actor: StaffMemberActor, @Param('id') id: string, @PostedForm(NoteForm) form: NoteForm) {
+    await this.actions.addNote(org.organisation.id, id, actor, form.text, this.clock.now());
+    return backToRequest(org, id);
   }
 
   @Post('start')
-  start(@Staff() staff: StaffPrincipal, @Param('org') slug: string, @Param('id') id: string, @Body() body: Form, @Req() req: Request, @Res() res: Response) {
-    return this.act({ staff, slug, id, body, req, res }, ACT_ROLES, (org, actor, now) => this.actions.startWork(org.organisation.id, id, actor, now));
+  @StaffRoute(ACT_ROLES)
+  @Redirect()
+  async start(@StaffOrg() org: StaffOrganisation, @StaffActor() actor: StaffMemberActor, @Param('id') id: string) {
+    await this.actions.startWork(org.organisation.id, id, actor, this.clock.now());
+    return backToRequest(org, id);
   }
 
   @Post('ask')
-  ask(@Staff() staff: StaffPrincipal, @Param('org') slug: string, @Param('id') id: string, @Body() body: Form, @Req() req: Request, @Res() res: Response) {
-    return this.act({ staff, slug, id, body, req, res }, ACT_ROLES, (org, actor, now) =>
-      this.actions.ask(org.organisation.id, id, actor, field(body, 'question'), now),
-    );
+  @StaffRoute(ACT_ROLES)
+  @Redirect()
+  async ask(@StaffOrg() org: StaffOrganisation, @StaffActor() actor: StaffMemberActor, @Param('id') id: string, @PostedForm(QuestionForm) form: QuestionForm) {
+    await this.actions.ask(org.organisation.id, id, actor, form.question, this.clock.now());
+    return backToRequest(org, id);
   }
 
   @Post('extend')
-  extend(@Staff() staff: StaffPrincipal, @Param('org') slug: string, @Param('id') id: string, @Body() body: Form, @Req() req: Request, @Res() res: Response) {
-    return this.act({ staff, slug, id, body, req, res }, ACT_ROLES, (org, actor, now) =>
-      this.actions.extend(org.organisation.id, id, actor, field(body, 'reason'), now),
-    );
+  @StaffRoute(ACT_ROLES)
+  @Redirect()
+  async extend(@StaffOrg() org: StaffOrganisation, @StaffActor() actor: StaffMemberActor, @Param('id') id: string, @PostedForm(ReasonForm) form: ReasonForm) {
+    await this.actions.extend(org.organisation.id, id, actor, form.reason, this.clock.now());
+    return backToRequest(org, id);
   }
 
   @Post('deny')
-  deny(@Staff() staff: StaffPrincipal, @Param('org') slug: string, @Param('id') id: string, @Body() body: Form, @Req() req: Request, @Res() res: Response) {
-    return this.act({ staff, slug, id, body, req, res }, ACT_ROLES, (org, actor, now) =>
-      this.actions.deny(org.organisation.id, id, actor, field(body, 'reason'), field(body, 'explanation'), now),
-    );
+  @StaffRoute(ACT_ROLES)
+  @Redirect()
+  async deny(@StaffOrg() org: StaffOrganisation, @StaffActor() actor: StaffMemberActor, @Param('id') id: string, @PostedForm(DenialForm) form: DenialForm) {
+    await this.actions.deny(org.organisation.id, id, actor, form.reason, form.explanation, this.clock.now());
+    return backToRequest(org, id);
   }
 
   @Post('fulfil')
-  @UseInterceptors(RESPONSE_UPLOAD)
+  @StaffRoute(ACT_ROLES, { multipart: ResponseFilesGuard })
   @UseFilters(UploadLimitsFilter)
-  fulfil(
-    @Staff() staff: StaffPrincipal,
-    @Param('org') slug: string,
+  @Redirect()
+  async fulfil(
+    @StaffOrg() org: StaffOrganisation,
+    @StaffActor() actor: StaffMemberActor,
     @Param('id') id: string,
-    @Body() body: Form,
+    @PostedForm(FulfilmentForm) form: FulfilmentForm,
     @UploadedFiles() files: UploadedFile[] | undefined,
-    @Req() req: Request,
-    @Res() res: Response,
   ) {
-    return this.act({ staff, slug, id, body, req, res }, ACT_ROLES, (org, actor, now) =>
-      this.actions.fulfil(org.organisation.id, id, actor, { resolution: field(body, 'resolution'), files: files ?? [] }, now),
-    );
+    await this.actions.fulfil(org.organisation.id, id, actor, { resolution: form.resolution, files: files ?? [] }, this.clock.now());
+    return backToRequest(org, id);
   }
 
   @Post('partially-fulfil')
-  @UseInterceptors(RESPONSE_UPLOAD)
+  @StaffRoute(ACT_ROLES, { multipart: ResponseFilesGuard })
   @UseFilters(UploadLimitsFilter)
-  partiallyFulfil(
-    @Staff() staff: StaffPrincipal,
-    @Param('org') slug: string,
+  @Redirect()
+  async partiallyFulfil(
+    @StaffOrg() org: StaffOrganisation,
+    @StaffActor() actor: StaffMemberActor,
     @Param('id') id: string,
-    @Body() body: Form,
+    @PostedForm(ReasonForm) form: ReasonForm,
     @UploadedFiles() files: UploadedFile[] | undefined,
-    @Req() req: Request,
-    @Res() res: Response,
   ) {
-    return this.act({ staff, slug, id, body, req, res }, ACT_ROLES, (org, actor, now) =>
-      this.actions.partiallyFulfil(org.organisation.id, id, actor, { reason: field(body, 'reason'), files: files ?? [] }, now),
-    );
+    await this.actions.partiallyFulfil(org.organisation.id, id, actor, { reason: form.reason, files: files ?? [] }, this.clock.now());
+    return backToRequest(org, id);
   }
 
   @Post('redirect')
-  redirect(@Staff() staff: StaffPrincipal, @Param('org') slug: string, @Param('id') id: string, @Body() body: Form, @Req() req: Request, @Res() res: Response) {
-    // "other" is the radio for a controller the policy does not name; its name is then typed in.
-    const chosen = field(body, 'controller');
-    const controller = chosen === 'other' ? field(body, 'controllerOther') : chosen;
-    return this.act({ staff, slug, id, body, req, res }, ACT_ROLES, (org, actor, now) => this.actions.redirect(org.organisation.id, id, actor, controller, now));
+  @StaffRoute(ACT_ROLES)
+  @Redirect()
+  async redirect(@StaffOrg() org: StaffOrganisation, @StaffActor() actor: StaffMemberActor, @Param('id') id: string, @PostedForm(RedirectForm) form: RedirectForm) {
+    await this.actions.redirect(org.organisation.id, id, actor, form.controllerName, this.clock.now());
+    return backToRequest(org, id);
   }
 
-  /** The requester withdrew by phone, letter, mail or in person: staff record how, and may note what was said. */
   @Post('withdraw')
-  withdraw(@Staff() staff: StaffPrincipal, @Param('org') slug: string, @Param('id') id: string, @Body() body: Form, @Req() req: Request, @Res() res: Response) {
-    const route = field(body, 'route');
-    return this.act({ staff, slug, id, body, req, res }, ACT_ROLES, (org, actor, now) => {
-      // The requester's own routes (status page, agent) are theirs to use, never staff's to claim.
-      if (!(STAFF_WITHDRAWAL_ROUTES as readonly string[]).includes(route)) throw ActionRefused.badInput('Say how the requester told you: by phone, letter, email or in person.');
-      return this.actions.withdraw(org.organisation.id, id, actor, route, field(body, 'note'), now);
-    });
+  @StaffRoute(ACT_ROLES)
+  @Redirect()
+  async withdraw(@StaffOrg() org: StaffOrganisation, @StaffActor() actor: StaffMemberActor, @Param('id') id: string, @PostedForm(WithdrawalForm) form: WithdrawalForm) {
+    const problem = formProblem(form);
+    if (problem) throw ActionRefused.badInput(problem);
+    await this.actions.withdraw(org.organisation.id, id, actor, form.route, form.note, this.clock.now());
+    return backToRequest(org, id);
   }
 
   @Post('classify')
-  classify(@Staff() staff: StaffPrincipal, @Param('org') slug: string, @Param('id') id: string, @Body() body: Form, @Req() req: Request, @Res() res: Response) {
-    return this.act({ staff, slug, id, body, req, res }, ACT_ROLES, (org, actor, now) =>
-      this.actions.classify(org.organisation.id, id, actor, field(body, 'rightId'), now),
-    );
+  @StaffRoute(ACT_ROLES)
+  @Redirect()
+  async classify(@StaffOrg() org: StaffOrganisation, @StaffActor() actor: StaffMemberActor, @Param('id') id: string, @PostedForm(ClassificationForm) form: ClassificationForm) {
+    await this.actions.classify(org.organisation.id, id, actor, form.rightId, this.clock.now());
+    return backToRequest(org, id);
   }
 
   @Post('not-a-request')
-  notARequest(@Staff() staff: StaffPrincipal, @Param('org') slug: string, @Param('id') id: string, @Body() body: Form, @Req() req: Request, @Res() res: Response) {
-    return this.act({ staff, slug, id, body, req, res }, ACT_ROLES, (org, actor, now) => this.actions.dismiss(org.organisation.id, id, actor, now));
+  @StaffRoute(ACT_ROLES)
+  @Redirect()
+  async notARequest(@StaffOrg() org: StaffOrganisation, @StaffActor() actor: StaffMemberActor, @Param('id') id: string) {
+    await this.actions.dismiss(org.organisation.id, id, actor, this.clock.now());
+    return backToRequest(org, id);
   }
 
   @Post('reopen')
-  reopen(@Staff() staff: StaffPrincipal, @Param('org') slug: string, @Param('id') id: string, @Body() body: Form, @Req() req: Request, @Res() res: Response) {
-    return this.act({ staff, slug, id, body, req, res }, ADMIN_ROLES, (org, actor, now) =>
-      this.actions.reopen(org.organisation.id, id, actor, field(body, 'reason'), now),
-    );
-  }
-
-  private async act(
-    call: { staff: StaffPrincipal; slug: string; id: string; body: Form; req: Request; res: Response },
-    roles: readonly StaffRole[],
-    run: (org: StaffOrganisation, actor: Actor, now: Date) => Promise<void>,
-  ): Promise<void> {
-    const { staff, slug, id, body, req, res } = call;
-    this.csrf.verify(req, body._csrf);
-    // A multipart body is read after the global NUL guard ran: the same check, on the fields the upload parser read
-    // (file names are cleaned of control characters where they are stored).
-    if (holdsNul(body)) throw new NulCharacterRefused();
-    const org = await this.access.require(staff, slug, roles);
-    const now = this.clock.now();
-    try {
-      await run(org, { id: staff.user.id, label: staff.user.name }, now);
-    } catch (error) {
-      if (!(error instanceof ActionRefused)) throw error;
-      const model = await this.pages.load(org, id, now);
-      const chrome = { userId: staff.user.id, userName: staff.user.name, csrfToken: this.csrf.tokenFor(req, res), error: error.message };
-      res.status(error.getStatus()).type('html').send(requestPage(model, chrome));
-      return;
-    }
-    res.redirect(303, `/staff/orgs/${slug}/requests/${id}`);
+  @StaffRoute(ADMIN_ROLES)
+  @Redirect()
+  async reopen(@StaffOrg() org: StaffOrganisation, @StaffActor() actor: StaffMemberActor, @Param('id') id: string, @PostedForm(ReasonForm) form: ReasonForm) {
+    await this.actions.reopen(org.organisation.id, id, actor, form.reason, this.clock.now());
+    return backToRequest(org, id);
   }
 }

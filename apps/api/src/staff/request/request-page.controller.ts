@@ -1,36 +1,37 @@
-import { Controller, Get, Inject, Param, Req, Res, UseGuards } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import type { Clock } from '#config';
-import { Csrf } from '../../public/csrf.js';
-import { OrganisationAccess, READ_ROLES } from '../auth/organisation-access.js';
-import { Staff, StaffGuard } from '../auth/staff.guard.js';
-import type { StaffPrincipal } from '../auth/staff-session.service.js';
-import { RequestPageService } from './request-page.service.js';
-import { requestPage } from './request-page.view.js';
+import { Page, type PageContext } from '../../infra/page.decorator.js';
 import { CLOCK } from '../../infra/tokens.js';
+import { READ_ROLES, type StaffOrganisation } from '../auth/organisation-access.js';
+import { StaffOrg, staffOf, StaffRoute } from '../auth/staff-route.decorator.js';
+import { RequestPageService, type RequestPageModel } from './request-page.service.js';
+import { requestPage } from './request-page.view.js';
+
+const requestPageView = (model: RequestPageModel, context: PageContext) => {
+  const staff = staffOf(context);
+  return requestPage(model, { userId: staff.user.id, userName: staff.user.name, csrfToken: context.csrfToken() });
+};
 
 /** One request of an organisation, for everyone who may read it; the forms only for those who may act. */
 @Controller('staff/orgs/:org/requests')
-@UseGuards(StaffGuard)
 export class RequestPageController {
   constructor(
     @Inject(CLOCK) private readonly clock: Clock,
-    private readonly access: OrganisationAccess,
     private readonly pages: RequestPageService,
-    private readonly csrf: Csrf,
   ) {}
 
   @Get(':id')
-  async show(@Staff() staff: StaffPrincipal, @Param('org') slug: string, @Param('id') id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
-    const organisation = await this.access.require(staff, slug, READ_ROLES);
-    const model = await this.pages.load(organisation, id, this.clock.now());
-    res.type('html').send(requestPage(model, { userId: staff.user.id, userName: staff.user.name, csrfToken: this.csrf.tokenFor(req, res) }));
+  @StaffRoute(READ_ROLES)
+  @Page(requestPageView)
+  show(@StaffOrg() organisation: StaffOrganisation, @Param('id') id: string): Promise<RequestPageModel> {
+    return this.pages.load(organisation, id, this.clock.now());
   }
 
   /** The consumer's signed permission an authorised agent uploaded, for staff to check. */
   @Get(':id/agent-permission')
-  async agentPermission(@Staff() staff: StaffPrincipal, @Param('org') slug: string, @Param('id') id: string, @Res() res: Response): Promise<void> {
-    const organisation = await this.access.require(staff, slug, READ_ROLES);
+  @StaffRoute(READ_ROLES)
+  async agentPermission(@StaffOrg() organisation: StaffOrganisation, @Param('id') id: string, @Res() res: Response): Promise<void> {
     const agent = await this.pages.agentPermission(organisation, id);
     // A download, never rendered in place or sniffed into something else, and not kept in caches.
     res.attachment(agent.permissionFileName);

@@ -3,8 +3,8 @@ import type { RequestNoteKind } from '#db';
 import { daysLeft, isOpen, STAFF_WITHDRAWAL_ROUTES, type DenialReason, type WithdrawalRoute } from '#workflow';
 import { staffPage } from '../../views/staff-layout.view.js';
 import type { RequestPageModel, TimelineItem } from './request-page.service.js';
-import { answeredWithFiles, MAX_RESPONSE_FILES } from './response-upload.js';
-import { MAX_TEXT_LENGTH } from './request-actions.service.js';
+import { answeredWithFiles, MAX_RESPONSE_FILES } from '../../requests/response-upload.js';
+import { MAX_TEXT_LENGTH } from '../../requests/request-actions.service.js';
 import { inboundMailSection, triageForms } from '../inbound/inbound-mail.view.js';
 
 export interface RequestPageChrome {

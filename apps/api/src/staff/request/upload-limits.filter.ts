@@ -1,6 +1,6 @@
 import { ArgumentsHost, BadRequestException, Catch, HttpException, PayloadTooLargeException, type ExceptionFilter } from '@nestjs/common';
 import { HttpExceptionFilter } from '../../http-exception.filter.js';
-import { MAX_RESPONSE_FILE_BYTES, MAX_RESPONSE_FILES } from './response-upload.js';
+import { MAX_RESPONSE_FILE_BYTES, MAX_RESPONSE_FILES } from '../../requests/response-upload.js';
 
 const MESSAGES: Record<string, () => HttpException> = {
   LIMIT_FILE_SIZE: () => new PayloadTooLargeException(`Each file may be at most ${MAX_RESPONSE_FILE_BYTES / (1024 * 1024)} MB. Nothing was saved.`),

@@ -42,10 +42,10 @@ import {
   type RequestFacts,
   type TransitionResult,
 } from '#workflow';
-import { DATA_SOURCE } from '../../infra/tokens.js';
-import { isUuid } from '../../infra/uuid.js';
-import { containsSensitiveNumber } from '../../intake/sensitive-numbers.js';
-import { OptOutService } from '../../suppression/opt-out.service.js';
+import { DATA_SOURCE } from '../infra/tokens.js';
+import { isUuid } from '../infra/uuid.js';
+import { containsSensitiveNumber } from '../intake/sensitive-numbers.js';
+import { OptOutService } from '../suppression/opt-out.service.js';
 import { ActionRefused } from './action-refused.js';
 import { answeredWithFiles, MAX_RESPONSE_FILES, safeContentType, safeFileName, type UploadedFile } from './response-upload.js';
 

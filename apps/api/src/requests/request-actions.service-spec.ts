@@ -2,9 +2,9 @@ import { describe, expect, it } from '@jest/globals';
 import { Test } from '@nestjs/testing';
 import { AuditEntry, DataSubjectRequest, insertRequest, OrganisationDirectory, OutboxMessage, RequestNote, addStaffMember } from '#db';
 import { findRight } from '#policy';
-import { useServiceDatabase } from '../../../../../test/support/service-database.js';
-import { DATA_SOURCE } from '../../infra/tokens.js';
-import { OptOutService } from '../../suppression/opt-out.service.js';
+import { useServiceDatabase } from '../../../../test/support/service-database.js';
+import { DATA_SOURCE } from '../infra/tokens.js';
+import { OptOutService } from '../suppression/opt-out.service.js';
 import { ActionRefused } from './action-refused.js';
 import { RequestActionsService } from './request-actions.service.js';
 

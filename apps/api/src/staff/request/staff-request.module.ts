@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { RequestsModule } from '../../requests/requests.module.js';
+import { StaffAuthModule } from '../auth/staff-auth.module.js';
+import { InboundMailModule } from '../inbound/inbound-mail.module.js';
+import { RequestActionsController } from './request-actions.controller.js';
+import { RequestPageController } from './request-page.controller.js';
+import { RequestPageService } from './request-page.service.js';
+
+/** One request in the staff console: its page and the forms on it. */
+@Module({
+  imports: [StaffAuthModule, RequestsModule, InboundMailModule],
+  controllers: [RequestPageController, RequestActionsController],
+  providers: [RequestPageService],
+})
+export class StaffRequestModule {}

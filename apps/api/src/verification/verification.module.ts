@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { RequestsModule } from '../requests/requests.module.js';
+import { ResponseDownloadService } from './response-download.service.js';
+import { StatusController } from './status.controller.js';
+import { VerificationController } from './verification.controller.js';
+import { VerificationService } from './verification.service.js';
+
+/** The requester's links: verifying a request, its status page, the reply, the withdrawal and the response files. */
+@Module({
+  // The reply and the withdrawal on the status page are request actions, like the staff's.
+  imports: [RequestsModule],
+  controllers: [VerificationController, StatusController],
+  providers: [VerificationService, ResponseDownloadService],
+})
+export class VerificationModule {}
