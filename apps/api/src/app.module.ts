@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { AssetsController } from './assets/assets.controller.js';
 import { DevMailboxController } from './dev/dev-mailbox.controller.js';
 import { DevSmsController } from './dev/dev-sms.controller.js';
 import { DrpModule } from './drp/drp.module.js';
@@ -22,6 +23,7 @@ export class AppModule {
       module: AppModule,
       imports: [InfraModule, StaffModule, SuppressionModule, DrpModule],
       controllers: [
+        AssetsController,
         HealthController,
         OrganisationIndexController,
         RequestFormController,
