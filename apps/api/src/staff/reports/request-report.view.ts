@@ -1,8 +1,7 @@
-import { formatLocalDate, html, type SafeHtml } from '#mail';
+import { DENIAL_REASON_CODES, DENIAL_REASON_LABELS, formatLocalDate, html, REGIME_LABELS, REQUEST_TYPE_LABELS, type SafeHtml } from '#mail';
 import { startOfLocalDay, type ReportPeriodChoice } from '#workflow';
 import { formatDays } from './request-report.csv.js';
 import type { ReportRow, RequestReport } from './request-report.service.js';
-import { DENIAL_REASON_CODES, DENIAL_REASON_LABELS, REGIME_LABELS, REQUEST_TYPE_LABELS } from './report-vocabulary.js';
 
 export interface ReportView {
   slug: string;
