@@ -51,5 +51,10 @@ export declare namespace JSX {
   interface ElementChildrenAttribute {
     children: unknown;
   }
-  type IntrinsicElements = { [Tag in keyof KitaIntrinsicElements]: Attributes<KitaIntrinsicElements[Tag]> };
+  // A link's bare `download` (keep the server's file name) is a boolean attribute kitajs types as a string only.
+  type IntrinsicElements = {
+    [Tag in keyof KitaIntrinsicElements]: Tag extends 'a'
+      ? Omit<Attributes<KitaIntrinsicElements[Tag]>, 'download'> & { download?: boolean | string }
+      : Attributes<KitaIntrinsicElements[Tag]>;
+  };
 }
