@@ -18,6 +18,8 @@ const segment = (value: string) => encodeURIComponent(value);
  */
 export const staffPaths = {
   home: () => '/staff',
+  signOut: () => '/staff/sign-out',
+  changePassword: () => '/staff/account/password',
   requests: (slug: string, query?: PathQuery) => withQuery(`${org(slug)}/requests`, query),
   requestsCsv: (slug: string, query?: PathQuery) => withQuery(`${org(slug)}/requests.csv`, query),
   request: (slug: string, requestId: string, action?: string) => `${org(slug)}/requests/${segment(requestId)}${action ? `/${action}` : ''}`,

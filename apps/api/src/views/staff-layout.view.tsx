@@ -33,13 +33,13 @@ export function staffPage(title: string, body: SafeHtml, chrome: StaffChrome): s
     <>
       <nav class="staff-nav" aria-label="Staff">
         <a href={staffPaths.home()}>Organisations</a> {org && <OrganisationLinks slug={org.slug} role={org.role} />}
-        <form method="post" action="/staff/sign-out" class="inline">
+        <form method="post" action={staffPaths.signOut()} class="inline">
           <input type="hidden" name="_csrf" value={chrome.csrfToken} />
           <span class="who">
             {chrome.userName}
             {org ? ` · ${org.role}` : ''}
           </span>{' '}
-          <a href="/staff/account/password">Change password</a> <button type="submit" class="link">Sign out</button>
+          <a href={staffPaths.changePassword()}>Change password</a> <button type="submit" class="link">Sign out</button>
         </form>
       </nav>
       {body}
