@@ -1,17 +1,18 @@
 // ts-jest in ESM mode: the project is "type": "module" and NestJS 12 is ESM-only.
 const esm = {
-  extensionsToTreatAsEsm: ['.ts'],
+  extensionsToTreatAsEsm: ['.ts', '.tsx'],
   moduleNameMapper: {
     '^#(policy|workflow|db|mail|queue|config)$': '<rootDir>/libs/$1/src/index.ts',
+    '^#mail/jsx-runtime$': '<rootDir>/libs/mail/src/jsx-runtime.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
-  transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }] },
+  transform: { '^.+\\.tsx?$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }] },
   testEnvironment: 'node',
 };
 
 export default {
   projects: [
-    { ...esm, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'] },
+    { ...esm, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts?(x)', '<rootDir>/apps/**/*.spec.ts?(x)'] },
     // The middle tier: application services run in process against a seeded PostgreSQL database of each file's own.
     {
       ...esm,

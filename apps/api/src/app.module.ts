@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { AssetsController } from './assets/assets.controller.js';
 import { DevModule } from './dev/dev.module.js';
 import { DrpModule } from './drp/drp.module.js';
 import { HealthController } from './health.controller.js';
@@ -16,7 +17,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [InfraModule, IntakeModule, VerificationModule, StaffModule, QueueModule, SuppressionModule, DrpModule, ...(devPagesServed ? [DevModule] : [])],
-      controllers: [HealthController],
+      controllers: [AssetsController, HealthController],
     };
   }
 }

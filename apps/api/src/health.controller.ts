@@ -2,7 +2,6 @@ import { Controller, Get, Inject, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { DATA_SOURCE } from './infra/tokens.js';
-import { STYLESHEET } from './views/layout.view.js';
 
 @Controller()
 export class HealthController {
@@ -17,10 +16,5 @@ export class HealthController {
     } catch {
       res.status(503).json({ status: 'unavailable', reason: 'database unreachable' });
     }
-  }
-
-  @Get('assets/app.css')
-  stylesheet(@Res() res: Response): void {
-    res.type('text/css').set('Cache-Control', 'public, max-age=3600').send(STYLESHEET);
   }
 }

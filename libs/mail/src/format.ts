@@ -7,3 +7,8 @@ export function formatLocalDate(instant: Date, timeZone: string): string {
 export function formatLocalDateTime(instant: Date, timeZone: string): string {
   return new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(instant);
 }
+
+/** A file's size as staff read it: "512 B", "12 KB", "3.4 MB". */
+export function formatFileSize(bytes: number): string {
+  return bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}

@@ -3,6 +3,7 @@ export * from './mailer.js';
 export * from './templates/mail-layout.js';
 export * from './templates/verification.template.js';
 export * from './format.js';
+export * from './vocabulary.js';
 export * from './templates/receipt.template.js';
 export * from './templates/requester-mail.js';
 export * from './templates/complaint-route.js';

@@ -18,6 +18,8 @@ const segment = (value: string) => encodeURIComponent(value);
  */
 export const staffPaths = {
   home: () => '/staff',
+  signOut: () => '/staff/sign-out',
+  changePassword: () => '/staff/account/password',
   requests: (slug: string, query?: PathQuery) => withQuery(`${org(slug)}/requests`, query),
   requestsCsv: (slug: string, query?: PathQuery) => withQuery(`${org(slug)}/requests.csv`, query),
   request: (slug: string, requestId: string, action?: string) => `${org(slug)}/requests/${segment(requestId)}${action ? `/${action}` : ''}`,
@@ -27,6 +29,8 @@ export const staffPaths = {
   apiKeys: (slug: string) => `${org(slug)}/api-keys`,
   apiKeyRevoke: (slug: string, keyId: string) => `${org(slug)}/api-keys/${segment(keyId)}/revoke`,
   staff: (slug: string, query?: PathQuery) => withQuery(`${org(slug)}/staff`, query),
+  member: (slug: string, userId: string, action: 'role' | 'remove') => `${org(slug)}/staff/${segment(userId)}/${action}`,
+  invitationRevoke: (slug: string, invitationId: string) => `${org(slug)}/staff/invitations/${segment(invitationId)}/revoke`,
   jobs: (slug: string) => `${org(slug)}/jobs`,
   jobRetry: (slug: string, queue: string, jobId: string) => `${org(slug)}/jobs/${segment(queue)}/${segment(jobId)}/retry`,
   alerts: (slug: string) => `${org(slug)}/alerts`,

@@ -1,5 +1,5 @@
 import { DataSubjectRequest, Organisation, requestTypeWords, TeamRepository, WORKING_ROLES, type OrganisationContext } from '#db';
-import { formatLocalDate, overdueEscalationMail, staffDigestMail, type DigestRequestLine, type OverdueRequestLine } from '#mail';
+import { formatLocalDate, overdueEscalationMail, staffDigestMail, staffPaths, type DigestRequestLine, type OverdueRequestLine } from '#mail';
 import { dailyStaffMailDate, daysLeft, OPEN_STATUSES } from '#workflow';
 import type { JobHandlers } from '../job-handlers.js';
 import type { RequestMailDeps } from '../mail/request-mail.context.js';
@@ -46,7 +46,7 @@ export function dailyStaffMailHandlers(deps: RequestMailDeps): Pick<JobHandlers,
   const line = (context: OrganisationContext, r: DataSubjectRequest) => ({
     reference: r.reference,
     type: requestTypeWords(r),
-    url: link(`/staff/orgs/${context.organisation.slug}/requests/${r.id}`),
+    url: link(staffPaths.request(context.organisation.slug, r.id)),
   });
 
   return {
@@ -68,7 +68,7 @@ export function dailyStaffMailHandlers(deps: RequestMailDeps): Pick<JobHandlers,
                 recipientName: admin.name,
                 onDate: formatLocalDate(now, organisation.timeZone),
                 overdue,
-                queueUrl: link(`/staff/orgs/${organisation.slug}/requests?overdue=true`),
+                queueUrl: link(staffPaths.requests(organisation.slug, { overdue: true })),
               }),
             }),
           );
@@ -109,7 +109,7 @@ export function dailyStaffMailHandlers(deps: RequestMailDeps): Pick<JobHandlers,
                 recipientName: member.name,
                 onDate: formatLocalDate(now, organisation.timeZone),
                 requests: byAssignee.get(member.id)!,
-                queueUrl: link(`/staff/orgs/${organisation.slug}/requests?assignee=me`),
+                queueUrl: link(staffPaths.requests(organisation.slug, { assignee: 'me' })),
               }),
             }),
           );

@@ -14,7 +14,7 @@ import {
   lockRequest,
   SYSTEM_ACTOR,
 } from '#db';
-import { extensionWindowMail, formatLocalDate, staffReminderMail, verificationReminderMail, type RenderedMail } from '#mail';
+import { extensionWindowMail, formatLocalDate, staffPaths, staffReminderMail, verificationReminderMail, type RenderedMail } from '#mail';
 import { daysLeft, expireVerification, isOpen } from '#workflow';
 import type { JobHandlers } from '../job-handlers.js';
 import { requestMailContext, type RequestMailDeps } from '../mail/request-mail.context.js';
@@ -34,7 +34,7 @@ export function deadlineFireHandlers(deps: RequestMailDeps): Pick<JobHandlers, '
   const logger = new Logger('deadlines');
   const { link, load, mailParty, issueStatusLink, unsubscribeHeaders } = requestMailContext(deps);
   const requestUrl = (request: DataSubjectRequest, context: OrganisationContext) =>
-    link(`/staff/orgs/${context.organisation.slug}/requests/${request.id}`);
+    link(staffPaths.request(context.organisation.slug, request.id));
 
   /** One mail per addressee, each under its own ledger key. Staff mails stay off the request's requester timeline. */
   async function mailStaff(

@@ -1,6 +1,6 @@
+import { DENIAL_REASON_CODES } from '#mail';
 import { csvLine } from '../../queue/queue-csv.js';
 import type { RequestReport, ReportRow } from './request-report.service.js';
-import { DENIAL_REASON_CODES } from './report-vocabulary.js';
 
 const HEADER = [
   'period_from',

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import type { OrganisationContext } from '#db';
+import { DENIAL_REASON_CODES } from '#mail';
 import { REGIMES, REQUEST_TYPES, type Regime, type RequestType } from '#policy';
 import { OPEN_STATUSES, type DenialReason, type ReportPeriod, type RequestStatus } from '#workflow';
 import { DATA_SOURCE } from '../../infra/tokens.js';
-import { DENIAL_REASON_CODES } from './report-vocabulary.js';
 
 /** The CCPA regs §7102(a) metrics of one request type under one regime, or of all requests (regime and type null). */
 export interface ReportRow {

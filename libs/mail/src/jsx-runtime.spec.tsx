@@ -1,0 +1,28 @@
+import { describe, expect, it } from '@jest/globals';
+import { html } from './html.js';
+
+describe('JSX runtime', () => {
+  it('escapes string children and attributes as the html template does, and passes SafeHtml through once', () => {
+    const name = `<b>"Eve" & O'Neil</b>`;
+    const markup = (
+      <p title={name} data-x={3}>
+        {name}
+        {html`<i>${name}</i>`}
+        <span>{name}</span>
+      </p>
+    );
+    expect(markup.value).toBe(html`<p title="${name}" data-x="3">${name}<i>${name}</i><span>${name}</span></p>`.value);
+    expect(markup.value).not.toContain('&amp;lt;');
+  });
+
+  it('writes boolean attributes bare, leaves out false and absent ones, and closes no void element', () => {
+    expect((<input type="checkbox" checked required={false} id={undefined} />).value).toBe('<input type="checkbox" checked>');
+    expect((<option value="a" selected>A</option>).value).toBe('<option value="a" selected>A</option>');
+  });
+
+  it('renders nothing for null, undefined and booleans, and flattens lists', () => {
+    expect((<ul>{[null, false, true, undefined, ['a', ['b']], 0].map((c) => <li>{c}</li>)}</ul>).value).toBe(
+      '<ul><li></li><li></li><li></li><li></li><li>ab</li><li>0</li></ul>',
+    );
+  });
+});
