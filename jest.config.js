@@ -19,7 +19,6 @@ export default {
       displayName: 'service',
       testMatch: ['<rootDir>/libs/**/*.service-spec.ts', '<rootDir>/apps/**/*.service-spec.ts'],
       globalSetup: '<rootDir>/test/support/services-setup.ts',
-      testTimeout: 30_000,
     },
     {
       ...esm,
@@ -27,9 +26,10 @@ export default {
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-      // Starting and stopping a system takes seconds on a loaded machine (a stop waits up to 5 s for a graceful exit
-      // before SIGKILL). A hook cut short at jest's default 5 s leaves a worker running that takes the next spec's jobs.
-      testTimeout: 30_000,
     },
   ],
+  // Starting and stopping a system takes seconds on a loaded machine (a stop waits up to 5 s for a graceful exit
+  // before SIGKILL), and so do argon2 hashes. A hook cut short at jest's default 5 s leaves a worker running that
+  // takes the next spec's jobs. Jest reads this from the top level only: inside a project it is silently ignored.
+  testTimeout: 30_000,
 };
