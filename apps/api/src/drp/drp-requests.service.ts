@@ -131,7 +131,7 @@ export class DrpRequestsService {
       if (error instanceof ReplayedMessage) throw replayed();
       throw error;
     }
-    await this.actions.withdraw(context.organisation.id, drp.requestId, { id: null, label: `drp agent ${agent.id}` }, 'authorised_agent', '', now);
+    await this.actions.withdraw(context.organisation.id, drp.requestId, { id: null, label: `drp agent ${agent.id}` }, { route: 'authorised_agent', note: '' }, now);
     return drpStatusOfRequest(await this.request(context, drp), drp);
   }
 

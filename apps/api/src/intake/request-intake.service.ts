@@ -51,6 +51,17 @@ export interface IntakeOptions {
   origin?: IntakeOrigin;
 }
 
+/** One submission as the intake works on it: the organisation, the right, what was typed, when, and how it came. */
+interface Submission {
+  context: OrganisationContext;
+  right: PolicyRight;
+  form: RequestFormDto;
+  receivedAt: Date;
+  route: IntakeRoute;
+  gpc: GpcDecision | null;
+  origin: IntakeOrigin;
+}
+
 /**
  * Turns a valid submission into a stored request and what follows it, in one transaction: the verification
  * mail, or (opt-outs, which need no verification) the suppression and fulfilment; an agent's details and signed
@@ -66,19 +77,12 @@ export class RequestIntakeService {
 
   submit(context: OrganisationContext, right: PolicyRight, form: RequestFormDto, receivedAt: Date, options: IntakeOptions = {}): Promise<DataSubjectRequest> {
     const { route = { kind: 'self' }, gpc = null, origin = WEB_FORM } = options;
-    return withFreshReference(() => this.dataSource.transaction((tx) => this.insert(tx, context, right, form, receivedAt, route, gpc, origin)));
+    const submission: Submission = { context, right, form, receivedAt, route, gpc, origin };
+    return withFreshReference(() => this.dataSource.transaction((tx) => this.insert(tx, submission)));
   }
 
-  private async insert(
-    tx: EntityManager,
-    context: OrganisationContext,
-    right: PolicyRight,
-    form: RequestFormDto,
-    receivedAt: Date,
-    route: IntakeRoute,
-    gpc: GpcDecision | null,
-    origin: IntakeOrigin,
-  ): Promise<DataSubjectRequest> {
+  private async insert(tx: EntityManager, submission: Submission): Promise<DataSubjectRequest> {
+    const { context, right, form, receivedAt, route, gpc, origin } = submission;
     const requester: Requester = {
       // For an agent's request these are the consumer's: verification and every answer go to the consumer.
       name: form.name,
@@ -91,18 +95,18 @@ export class RequestIntakeService {
     const channel = route.kind === 'agent' ? 'agent' : origin.channel;
     // IsEmail already passed; the fallback only keeps an address our stricter shape check would refuse.
     const email = normaliseEmail(form.email) ?? form.email.trim().toLowerCase();
-    const frequency = route.kind === 'redirect' ? null : await this.frequencyOf(tx, context, right, email, receivedAt);
+    const frequency = route.kind === 'redirect' ? null : await this.frequencyOf(tx, submission, email);
     const request = await insertRequest(tx, context, { right, requester, channel, receivedAt });
     if (route.kind === 'redirect') await this.redirectAtOnce(tx, request, context, route.redirect, receivedAt);
     else {
       if (route.kind === 'agent') await this.recordAgent(tx, request, route);
-      if (frequency && !frequency.within) await this.denyOverLimit(tx, request, context, right, frequency, receivedAt);
+      if (frequency && !frequency.within) await this.denyOverLimit(tx, request, submission, frequency);
       else if (requiresVerification(right.type)) await writeOutbox(tx, 'verification.send', { requestId: request.id }, 'initial');
       else await this.optOuts.fulfil(tx, request, { context, source: origin.suppressionSource, address: email, at: receivedAt, confirmedBy: 'mail' });
     }
     // Last, so that what the channel keeps records the request as it is answered (an opt-out already fulfilled).
     await origin.recordWith?.(tx, request);
-    if (gpc) await this.recordGpc(tx, context, request, requester, email, gpc, receivedAt);
+    if (gpc) await this.recordGpc(tx, { ...submission, gpc }, request, requester, email);
     return request;
   }
 
@@ -112,7 +116,7 @@ export class RequestIntakeService {
    * or closed unconfirmed: someone typing another person's address cannot use up that person's allowance. A lock
    * on the person makes parallel posts count one another.
    */
-  private async frequencyOf(tx: EntityManager, context: OrganisationContext, right: PolicyRight, email: string, at: Date): Promise<FrequencyDecision | null> {
+  private async frequencyOf(tx: EntityManager, { context, right, receivedAt: at }: Submission, email: string): Promise<FrequencyDecision | null> {
     if (!right.limit) return null;
     const organisationId = context.organisation.id;
     await lockUntilCommit(tx, lockKeys.requestFrequency(organisationId, email));
@@ -131,14 +135,7 @@ export class RequestIntakeService {
    * Over the policy's limit: the request is recorded (the law lets the business decline it, and the record shows it
    * was asked and declined) and denied at once through the workflow, its mail quoting the policy's limit.
    */
-  private async denyOverLimit(
-    tx: EntityManager,
-    request: DataSubjectRequest,
-    context: OrganisationContext,
-    right: PolicyRight,
-    frequency: FrequencyDecision,
-    at: Date,
-  ): Promise<void> {
+  private async denyOverLimit(tx: EntityManager, request: DataSubjectRequest, { context, right, receivedAt: at }: Submission, frequency: FrequencyDecision): Promise<void> {
     const { count, perMonths } = frequency.limit;
     const explanation = `${context.policy.name} answers this request ${count} times in ${perMonths} months, and that many have been confirmed from this address in that time. Its policy: "${right.limit!.citation.quote}"`;
     const result = deny(requestFacts(request, context), at, 'frequency_limit_exceeded', explanation);
@@ -183,15 +180,13 @@ export class RequestIntakeService {
   /** The signal that came with the form; where honoured, an opt-out of sale/sharing for the submitter's address. */
   private async recordGpc(
     tx: EntityManager,
-    context: OrganisationContext,
+    { context, gpc, receivedAt: at }: Submission & { gpc: GpcDecision },
     request: DataSubjectRequest,
     requester: Requester,
-    email: string | null,
-    gpc: GpcDecision,
-    at: Date,
+    email: string,
   ): Promise<void> {
     let optOutId: string | null = null;
-    if (gpc.outcome === 'honoured' && email) {
+    if (gpc.outcome === 'honoured') {
       // The form's own request already is that opt-out; another one would say the same twice.
       if (request.type === 'opt_out_sale_share') optOutId = request.id;
       else {

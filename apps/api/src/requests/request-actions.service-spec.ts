@@ -40,7 +40,7 @@ describe('RequestActionsService in process (real PostgreSQL)', () => {
     const request = await verifiedRequest('securus-technologies', 'ccpa-know');
     const staff = { id: null, label: 'Priya Staff' };
 
-    await actions.deny(request.organisationId, request.id, staff, 'identity_not_verified', 'We could not match Ada Example, 12 High St.', later(5));
+    await actions.deny(request.organisationId, request.id, staff, { reason: 'identity_not_verified', explanation: 'We could not match Ada Example, 12 High St.' }, later(5));
 
     const stored = await db.dataSource.getRepository(DataSubjectRequest).findOneByOrFail({ id: request.id });
     expect(stored.status).toBe('denied');

@@ -113,8 +113,9 @@ export class RequestActionsService {
    * The requester withdraws the request: through their agent (a DRP revoke), or by telling staff, who record how it
    * came in and may add what was said (a note, like every staff text). Audited with its route; the requester is mailed.
    */
-  withdraw(organisationId: string, requestId: string, actor: Actor, route: string, note: string, now: Date): Promise<void> {
-    const text = limited(note).trim();
+  withdraw(organisationId: string, requestId: string, actor: Actor, input: { route: string; note: string }, now: Date): Promise<void> {
+    const { route } = input;
+    const text = limited(input.note).trim();
     return this.perform(organisationId, requestId, actor, now, async ({ tx, request, facts }) => {
       const effect = transition(request, withdraw(facts, now, route));
       return { ...effect, detail: { route, ...(text ? { noteId: await saveNote(tx, request.id, 'withdrawal', actor.id, text) } : {}) } };
@@ -158,7 +159,8 @@ export class RequestActionsService {
     });
   }
 
-  deny(organisationId: string, requestId: string, actor: Actor, reason: string, explanation: string, now: Date): Promise<void> {
+  deny(organisationId: string, requestId: string, actor: Actor, input: { reason: string; explanation: string }, now: Date): Promise<void> {
+    const { reason, explanation } = input;
     return this.perform(organisationId, requestId, actor, now, async ({ tx, request, facts }) => {
       // The workflow refuses any ground it does not allow for the regime and request type, unknown ones included.
       const effect = transition(request, deny(facts, now, reason as DenialReason, limited(explanation)));
@@ -176,7 +178,7 @@ export class RequestActionsService {
         return { ...effect, detail: { noteId: await saveNote(tx, request.id, 'resolution', actor.id, request.resolutionText) } };
       }
       if (input.files.length === 0) throw ActionRefused.badInput(`Upload the response: 1 to ${MAX_RESPONSE_FILES} files.`);
-      return { ...effect, detail: await this.storeResponse(tx, request, context, actor, input.files, now) };
+      return { ...effect, detail: await this.storeResponse(tx, { request, context, actor, now }, input.files) };
     });
   }
 
@@ -187,7 +189,7 @@ export class RequestActionsService {
       const detail: Effect['detail'] = { noteId: await saveNote(tx, request.id, 'partial_reason', actor.id, request.resolutionText!) };
       if (input.files.length === 0) return { ...effect, detail };
       if (!answeredWithFiles(request.type)) throw ActionRefused.badInput('Only access, portability and categories requests are answered with files.');
-      return { ...effect, detail: { ...detail, ...(await this.storeResponse(tx, request, context, actor, input.files, now)) } };
+      return { ...effect, detail: { ...detail, ...(await this.storeResponse(tx, { request, context, actor, now }, input.files)) } };
     });
   }
 
@@ -264,11 +266,8 @@ export class RequestActionsService {
 
   private async storeResponse(
     tx: EntityManager,
-    request: DataSubjectRequest,
-    context: OrganisationContext,
-    actor: Actor,
+    { request, context, actor, now }: { request: DataSubjectRequest; context: OrganisationContext; actor: Actor; now: Date },
     files: UploadedFile[],
-    now: Date,
   ): Promise<Effect['detail']> {
     if (files.length > MAX_RESPONSE_FILES) throw ActionRefused.badInput(`Upload at most ${MAX_RESPONSE_FILES} files.`);
     if (actor.id === null) throw new Error('Only staff upload response files');

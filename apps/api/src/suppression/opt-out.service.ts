@@ -69,7 +69,7 @@ export class OptOutService {
     await this.lock(tx, request.organisationId);
     const suppression =
       (await this.active(tx, request.organisationId, channel, input.address)) ??
-      (await this.suppress(tx, request.organisationId, channel, input.address, input.source, request.id, input.at));
+      (await this.suppress(tx, request, { channel, address: input.address, source: input.source, at: input.at }));
 
     const result = honourOptOut(requestFacts(request, input.context), input.at, input.confirmedBy);
     if (!result.ok) throw new Error(`opt-out ${request.id} refused: ${result.error.message}`);
@@ -99,13 +99,10 @@ export class OptOutService {
 
   private async suppress(
     tx: EntityManager,
-    organisationId: string,
-    channel: SuppressionChannel,
-    address: string,
-    source: SuppressionSource,
-    requestId: string,
-    at: Date,
+    request: DataSubjectRequest,
+    { channel, address, source, at }: { channel: SuppressionChannel; address: string; source: SuppressionSource; at: Date },
   ): Promise<Suppression> {
+    const { organisationId, id: requestId } = request;
     const suppression = await tx.save(tx.create(Suppression, { organisationId, channel, address, source, requestId, suppressedAt: at, endedAt: null }));
     await tx.insert(SuppressionChange, { organisationId, suppressionId: suppression.id, kind: 'suppressed', channel, address, source, at });
     return suppression;

@@ -69,13 +69,13 @@ export class StaffAdminService {
       const replaced = await tx.find(StaffInvitation, { where: { organisationId, email, acceptedAt: IsNull(), revokedAt: IsNull() } });
       for (const old of replaced) {
         await tx.update(StaffInvitation, { id: old.id }, { revokedAt: now });
-        await audit(tx, organisationId, actor, 'staff.invitation_revoked', { invitationId: old.id, role: old.role }, now);
+        await audit(tx, { organisationId, actor, at: now }, 'staff.invitation_revoked', { invitationId: old.id, role: old.role });
       }
       const invitation = await tx.save(
         tx.create(StaffInvitation, { organisationId, email, role: form.role, invitedBy: actor.user.id, expiresAt: new Date(now.getTime() + INVITATION_DAYS * 86_400_000) }),
       );
       await writeStaffAccountOutbox(tx, 'staff.invitation.send', { invitationId: invitation.id }, invitation.id);
-      await audit(tx, organisationId, actor, 'staff.invited', { invitationId: invitation.id, role: form.role }, now);
+      await audit(tx, { organisationId, actor, at: now }, 'staff.invited', { invitationId: invitation.id, role: form.role });
     });
   }
 
@@ -88,7 +88,7 @@ export class StaffAdminService {
         : null;
       if (!invitation) throw new NotFoundException('There is no such pending invitation here.');
       await tx.update(StaffInvitation, { id: invitation.id }, { revokedAt: now });
-      await audit(tx, organisationId, actor, 'staff.invitation_revoked', { invitationId: invitation.id, role: invitation.role }, now);
+      await audit(tx, { organisationId, actor, at: now }, 'staff.invitation_revoked', { invitationId: invitation.id, role: invitation.role });
     });
   }
 
@@ -102,7 +102,7 @@ export class StaffAdminService {
       if (membership.role === role) return;
       if (membership.role === 'admin') await refuseLastAdmin(team, organisationId, 'demote');
       await team.setRole(organisationId, userId, role);
-      await audit(tx, organisationId, actor, 'staff.role_changed', { userId, role, previousRole: membership.role }, this.clock.now());
+      await audit(tx, { organisationId, actor, at: this.clock.now() }, 'staff.role_changed', { userId, role, previousRole: membership.role });
     });
   }
 
@@ -113,7 +113,7 @@ export class StaffAdminService {
       const membership = await findMember(team, organisationId, userId);
       if (membership.role === 'admin') await refuseLastAdmin(team, organisationId, 'remove');
       await team.leave(organisationId, userId);
-      await audit(tx, organisationId, actor, 'staff.removed', { userId, role: membership.role }, this.clock.now());
+      await audit(tx, { organisationId, actor, at: this.clock.now() }, 'staff.removed', { userId, role: membership.role });
     });
   }
 }
@@ -131,6 +131,8 @@ async function refuseLastAdmin(team: TeamRepository, organisationId: string, ver
   throw new ConflictException(`You are this organisation's last admin, so you cannot ${verb} yourself. Make another member admin first.`);
 }
 
-function audit(tx: EntityManager, organisationId: string, actor: StaffPrincipal, action: string, detail: Record<string, unknown>, at: Date) {
+/** A team change on the organisation's timeline, by the admin who made it. */
+function audit(tx: EntityManager, by: { organisationId: string; actor: StaffPrincipal; at: Date }, action: string, detail: Record<string, unknown>) {
+  const { organisationId, actor, at } = by;
   return appendAudit(tx, { organisationId, requestId: null, actorId: actor.user.id, actorLabel: actor.user.name, action, detail, at });
 }

@@ -99,7 +99,7 @@ export class RequestActionsController {
   @StaffRoute(ACT_ROLES)
   @Redirect()
   async deny(@StaffOrg() org: StaffOrganisation, @StaffActor() actor: StaffMemberActor, @Param('id') id: string, @PostedForm(DenialForm) form: DenialForm) {
-    await this.actions.deny(org.organisation.id, id, actor, form.reason, form.explanation, this.clock.now());
+    await this.actions.deny(org.organisation.id, id, actor, form, this.clock.now());
     return backToRequest(org, id);
   }
 
@@ -147,7 +147,7 @@ export class RequestActionsController {
   async withdraw(@StaffOrg() org: StaffOrganisation, @StaffActor() actor: StaffMemberActor, @Param('id') id: string, @PostedForm(WithdrawalForm) form: WithdrawalForm) {
     const problem = formProblem(form);
     if (problem) throw ActionRefused.badInput(problem);
-    await this.actions.withdraw(org.organisation.id, id, actor, form.route, form.note, this.clock.now());
+    await this.actions.withdraw(org.organisation.id, id, actor, form, this.clock.now());
     return backToRequest(org, id);
   }
 
