@@ -1,4 +1,3 @@
-import { html } from '../html.js';
 import type { RenderedMail } from './mail-layout.js';
 import { paragraph } from './requester-mail.js';
 import { consoleLink, staffMail } from './staff-mail.js';
@@ -39,11 +38,17 @@ export function passwordResetMail(m: PasswordResetMailInput): RenderedMail {
     paragraph(`The link works once, for ${m.validMinutes} minutes. If you did not ask for it, ignore this mail: your password stays as it is.`),
   ];
   const text = `Hello ${m.recipientName},\n\n${parts.map((p) => p.text).join('\n\n')}\n`;
-  const body = html`<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Rightsdesk</title></head>
-<body style="font-family: system-ui, sans-serif; line-height: 1.5; color: #1a1a1a; max-width: 40rem">
-<p>Hello ${m.recipientName},</p>
-${parts.map((p) => p.html)}
-</body></html>`;
-  return { subject: 'Reset your Rightsdesk password', text, html: body.value };
+  const document = (
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <title>Rightsdesk</title>
+      </head>
+      <body style="font-family: system-ui, sans-serif; line-height: 1.5; color: #1a1a1a; max-width: 40rem">
+        <p>Hello {m.recipientName},</p>
+        {parts.map((p) => p.html)}
+      </body>
+    </html>
+  );
+  return { subject: 'Reset your Rightsdesk password', text, html: `<!doctype html>\n${document.value}` };
 }

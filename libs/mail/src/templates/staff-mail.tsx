@@ -1,4 +1,3 @@
-import { html } from '../html.js';
 import { mailLayout, textFooter, type RenderedMail } from './mail-layout.js';
 import type { MailPart } from './requester-mail.js';
 
@@ -26,21 +25,40 @@ export function staffMail(m: StaffMailFrame, subject: string, parts: MailPart[])
 ${parts.map((p) => p.text).join('\n\n')}
 
 ${textFooter(m.organisationName, undefined)}`;
-  const body = html`<p>${greeting}</p>
-${parts.map((p) => p.html)}`;
+  const body = (
+    <>
+      <p>{greeting}</p>
+      {parts.map((p) => p.html)}
+    </>
+  );
   return { subject, text, html: mailLayout(m.organisationName, undefined, body) };
 }
 
 /** A link to a console page, as its own paragraph. */
 export function consoleLink(label: string, url: string): MailPart {
-  return { text: `${label}: ${url}`, html: html`<p><a href="${url}">${label}</a></p>` };
+  return {
+    text: `${label}: ${url}`,
+    html: (
+      <p>
+        <a href={url}>{label}</a>
+      </p>
+    ),
+  };
 }
 
 /** Requests as a list: reference, type and what the caller says about each, linked to their pages. */
 export function requestList<T extends StaffRequestLine>(lines: readonly T[], say: (line: T) => string): MailPart {
   return {
     text: lines.map((l) => `- ${l.reference} (${l.type}): ${say(l)}\n  ${l.url}`).join('\n'),
-    html: html`<ul>${lines.map((l) => html`<li><a href="${l.url}">${l.reference}</a> (${l.type}): ${say(l)}</li>`)}</ul>`,
+    html: (
+      <ul>
+        {lines.map((l) => (
+          <li>
+            <a href={l.url}>{l.reference}</a> ({l.type}): {say(l)}
+          </li>
+        ))}
+      </ul>
+    ),
   };
 }
 

@@ -1,4 +1,3 @@
-import { html } from '../html.js';
 import { mailLayout, textFooter, type RenderedMail, type RequestMailParty } from './mail-layout.js';
 
 export interface ReceiptMailInput extends RequestMailParty {
@@ -22,9 +21,20 @@ Follow your request here (keep this link private):
 ${m.statusUrl}
 
 ${textFooter(m.organisationName, m.contact)}`;
-  const body = html`<p>Hello ${m.requesterName},</p>
-<p>We received your request to ${m.organisationName}: “${m.requestLabel}” (reference <strong>${m.reference}</strong>).</p>
-<p>It needs nothing more from you: requests like this need no proof of identity. ${m.organisationName} must act on it by ${m.dueOn}, and you will get a mail when it is done.</p>
-<p>Follow your request here (keep this link private): <a href="${m.statusUrl}">${m.statusUrl}</a></p>`;
+  const body = (
+    <>
+      <p>Hello {m.requesterName},</p>
+      <p>
+        We received your request to {m.organisationName}: “{m.requestLabel}” (reference <strong>{m.reference}</strong>).
+      </p>
+      <p>
+        It needs nothing more from you: requests like this need no proof of identity. {m.organisationName} must act on it by {m.dueOn}, and you will get a mail when it is
+        done.
+      </p>
+      <p>
+        Follow your request here (keep this link private): <a href={m.statusUrl}>{m.statusUrl}</a>
+      </p>
+    </>
+  );
   return { subject, text, html: mailLayout(m.organisationName, m.contact, body) };
 }

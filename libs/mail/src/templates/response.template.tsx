@@ -1,4 +1,3 @@
-import { html } from '../html.js';
 import type { RenderedMail } from './mail-layout.js';
 import { paragraph, quoted, requesterMail, type MailPart, type RequesterMailFrame } from './requester-mail.js';
 
@@ -46,7 +45,16 @@ function downloadParts(d: ResponseDownloads): MailPart[] {
   return [
     {
       text: `${lead}\n${d.fileNames.map((name) => `- ${name}`).join('\n')}`,
-      html: html`<p>${lead}</p><ul>${d.fileNames.map((name) => html`<li>${name}</li>`)}</ul>`,
+      html: (
+        <>
+          <p>{lead}</p>
+          <ul>
+            {d.fileNames.map((name) => (
+              <li>{name}</li>
+            ))}
+          </ul>
+        </>
+      ),
     },
     paragraph('After that date the files are no longer available there, for your security.'),
   ];

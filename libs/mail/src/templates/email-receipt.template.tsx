@@ -1,4 +1,3 @@
-import { html } from '../html.js';
 import { organisationsThing } from '../possessive.js';
 import { mailLayout, textFooter, type RenderedMail, type RequestMailParty } from './mail-layout.js';
 
@@ -23,9 +22,20 @@ Follow it here (keep this link private):
 ${m.statusUrl}
 
 ${textFooter(m.organisationName, m.contact)}`;
-  const body = html`<p>Hello,</p>
-<p>We received an email from this address to ${organisationsThing(m.organisationName, 'privacy address')} (reference <strong>${m.reference}</strong>).</p>
-<p>The privacy team will read it. If it is a request about your personal information, we will tell you which request it is and when it will be answered; if that request needs proof that this email address is yours, you will get a link to confirm it.</p>
-<p>Follow it here (keep this link private): <a href="${m.statusUrl}">${m.statusUrl}</a></p>`;
+  const body = (
+    <>
+      <p>Hello,</p>
+      <p>
+        We received an email from this address to {organisationsThing(m.organisationName, 'privacy address')} (reference <strong>{m.reference}</strong>).
+      </p>
+      <p>
+        The privacy team will read it. If it is a request about your personal information, we will tell you which request it is and when it will be answered; if that
+        request needs proof that this email address is yours, you will get a link to confirm it.
+      </p>
+      <p>
+        Follow it here (keep this link private): <a href={m.statusUrl}>{m.statusUrl}</a>
+      </p>
+    </>
+  );
   return { subject, text, html: mailLayout(m.organisationName, m.contact, body) };
 }

@@ -1,4 +1,4 @@
-import { html, type SafeHtml } from '../html.js';
+import type { SafeHtml } from '../html.js';
 import { mailLayout, textFooter, type RenderedMail, type RequestMailParty } from './mail-layout.js';
 
 /** A mail about a request the requester already made: who it is from, which request, and a fresh status link. */
@@ -24,16 +24,24 @@ Follow your request here (keep this link private):
 ${m.statusUrl}
 
 ${textFooter(m.organisationName, m.contact)}`;
-  const body = html`<p>Hello ${m.requesterName},</p>
-<p>This is about your request to ${m.organisationName}: “${m.requestLabel}” (reference <strong>${m.reference}</strong>).</p>
-${parts.map((p) => p.html)}
-<p>Follow your request here (keep this link private): <a href="${m.statusUrl}">${m.statusUrl}</a></p>`;
+  const body = (
+    <>
+      <p>Hello {m.requesterName},</p>
+      <p>
+        This is about your request to {m.organisationName}: “{m.requestLabel}” (reference <strong>{m.reference}</strong>).
+      </p>
+      {parts.map((p) => p.html)}
+      <p>
+        Follow your request here (keep this link private): <a href={m.statusUrl}>{m.statusUrl}</a>
+      </p>
+    </>
+  );
   return { subject, text, html: mailLayout(m.organisationName, m.contact, body) };
 }
 
 /** A paragraph of our own wording. */
 export function paragraph(text: string): MailPart {
-  return { text, html: html`<p>${text}</p>` };
+  return { text, html: <p>{text}</p> };
 }
 
 /**
@@ -44,8 +52,19 @@ export function quoted(text: string): MailPart {
   const lines = text.trim().split(/\r?\n/);
   return {
     text: lines.map((line) => `> ${line}`).join('\n'),
-    html: html`<blockquote style="margin: .5rem 0; padding-left: .8rem; border-left: 3px solid #bbb">${lines.map((line, i) =>
-      i === 0 ? line : html`<br>${line}`,
-    )}</blockquote>`,
+    html: (
+      <blockquote style="margin: .5rem 0; padding-left: .8rem; border-left: 3px solid #bbb">
+        {lines.map((line, i) =>
+          i === 0 ? (
+            line
+          ) : (
+            <>
+              <br />
+              {line}
+            </>
+          ),
+        )}
+      </blockquote>
+    ),
   };
 }

@@ -1,4 +1,3 @@
-import { html } from '../html.js';
 import { mailLayout, textFooter, type RenderedMail } from './mail-layout.js';
 import type { VerificationMailInput } from './verification.template.js';
 
@@ -31,11 +30,23 @@ You can follow your request at any time here (keep this link private):
 ${m.statusUrl}
 
 ${textFooter(m.organisationName, m.contact)}`;
-  const body = html`<p>Hello ${m.requesterName},</p>
-<p>${waiting}</p>
-<p>To confirm it, open this link:</p>
-<p><a href="${m.verifyUrl}">Confirm my request</a><br><span style="font-size:.9em">${m.verifyUrl}</span></p>
-<p>It replaces the link we sent before and expires on ${m.expiresOn}. If the request is not confirmed by then, it will be closed without any action. ${ifNot}</p>
-<p>You can follow your request at any time here (keep this link private): <a href="${m.statusUrl}">${m.statusUrl}</a></p>`;
+  const body = (
+    <>
+      <p>Hello {m.requesterName},</p>
+      <p>{waiting}</p>
+      <p>To confirm it, open this link:</p>
+      <p>
+        <a href={m.verifyUrl}>Confirm my request</a>
+        <br />
+        <span style="font-size:.9em">{m.verifyUrl}</span>
+      </p>
+      <p>
+        It replaces the link we sent before and expires on {m.expiresOn}. If the request is not confirmed by then, it will be closed without any action. {ifNot}
+      </p>
+      <p>
+        You can follow your request at any time here (keep this link private): <a href={m.statusUrl}>{m.statusUrl}</a>
+      </p>
+    </>
+  );
   return { subject, text, html: mailLayout(m.organisationName, m.contact, body) };
 }
