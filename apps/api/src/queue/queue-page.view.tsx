@@ -36,13 +36,6 @@ function filterParams(filters: QueueFilters, extra: PathQuery = {}): PathQuery {
   return { ...params, ...extra };
 }
 
-/** The filters as a query string, so links (next page, export, counts) keep them. */
-export function filterQuery(filters: QueueFilters, extra: Record<string, string | number | undefined> = {}): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(filterParams(filters, extra))) if (value !== undefined) params.set(key, String(value));
-  return params.toString();
-}
-
 function FilterSelect({ name, text, options, current }: { name: string; text: string; options: Option[]; current: string | undefined }) {
   return (
     <div>
