@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { StaffAuthModule } from '../staff/auth/staff-auth.module.js';
 import { ApiKeyGuard } from './api-key.guard.js';
+import { ApiKeysService } from './api-keys.service.js';
 import { GpcSignals } from './gpc.js';
 import { GpcWellKnownController } from './gpc-well-known.controller.js';
 import { OptOutService } from './opt-out.service.js';
@@ -15,7 +16,7 @@ import { UnsubscribeController } from './unsubscribe.controller.js';
   // The staff pages of suppressions and API keys sign in like the rest of the console.
   imports: [StaffAuthModule],
   controllers: [SmsWebhookController, UnsubscribeController, GpcWellKnownController, SuppressionApiController, SuppressionStaffController],
-  providers: [OptOutService, GpcSignals, SuppressionListService, ApiKeyGuard],
+  providers: [OptOutService, GpcSignals, SuppressionListService, ApiKeysService, ApiKeyGuard],
   // The intake and the request actions record opt-outs, the request form GPC signals, through these.
   exports: [OptOutService, GpcSignals],
 })
