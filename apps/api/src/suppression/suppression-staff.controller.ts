@@ -1,7 +1,7 @@
-import { BadRequestException, Controller, Get, Header, Inject, Param, Post, Query, Redirect } from '@nestjs/common';
+import { BadRequestException, Controller, Get, Header, HttpCode, Inject, Param, Post, Query, Redirect } from '@nestjs/common';
 import { Env, type Clock } from '#config';
 import { staffPaths } from '#mail';
-import { Page, seeOther, withStatus, type PageContext } from '../infra/page.decorator.js';
+import { Page, RefusedPage, seeOther, type PageContext } from '../infra/page.decorator.js';
 import { formProblem, PostedForm } from '../infra/posted-form.decorator.js';
 import { CLOCK } from '../infra/tokens.js';
 import { isUuid } from '../infra/uuid.js';
@@ -63,12 +63,13 @@ export class SuppressionStaffController {
   @StaffRoute(ADMIN_ROLES)
   // The new key is in this response only; a reload shows the list without it.
   @Header('Cache-Control', 'no-store')
+  @HttpCode(201)
   @Page(apiKeysPage)
-  async createKey(@Staff() staff: StaffPrincipal, @StaffOrg() org: StaffOrganisation, @PostedForm(ApiKeyLabelForm) form: ApiKeyLabelForm) {
+  async createKey(@Staff() staff: StaffPrincipal, @StaffOrg() org: StaffOrganisation, @PostedForm(ApiKeyLabelForm) form: ApiKeyLabelForm): Promise<ApiKeysModel> {
     const error = formProblem(form);
-    if (error) return withStatus(400, await this.keysModel(org, { error }));
+    if (error) throw new RefusedPage(400, await this.keysModel(org, { error }));
     const key = await this.keys.create(org.organisation.id, form.label, staff.user.id);
-    return withStatus(201, await this.keysModel(org, { created: { label: form.label, key } }));
+    return this.keysModel(org, { created: { label: form.label, key } });
   }
 
   @Post('api-keys/:keyId/revoke')
