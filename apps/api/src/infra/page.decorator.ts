@@ -8,6 +8,7 @@ import {
   type ExecutionContext,
   type NestInterceptor,
 } from '@nestjs/common';
+import { REDIRECT_METADATA } from '@nestjs/common/constants.js';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { catchError, map, type Observable } from 'rxjs';
@@ -56,13 +57,16 @@ export class PageInterceptor implements NestInterceptor {
     private readonly csrf: Csrf,
   ) {}
 
-  intercept(context: ExecutionContext, next: CallHandler): Observable<string> {
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const view = this.reflector.get<PageView<unknown>>(PAGE_VIEW, context.getHandler());
+    // With @Redirect() a success is a redirect, and the view shows only refusals.
+    const redirects = this.reflector.get<unknown>(REDIRECT_METADATA, context.getHandler()) !== undefined;
     const request = context.switchToHttp().getRequest<Request>();
     const response = context.switchToHttp().getResponse<Response>();
     const pageContext: PageContext = { request, csrfToken: () => this.csrf.tokenFor(request, response) };
     return next.handle().pipe(
       map((model: unknown) => {
+        if (redirects) return model;
         const page = view(model, pageContext);
         response.type('html');
         return page;
@@ -74,7 +78,7 @@ export class PageInterceptor implements NestInterceptor {
   }
 }
 
-/** The handler returns a model; the view renders it as the HTML answer. */
+/** The handler returns a model; the view renders it as the HTML answer, and any RefusedPage the handler throws. */
 export const Page = <M>(view: PageView<M>) => applyDecorators(SetMetadata(PAGE_VIEW, view), UseInterceptors(PageInterceptor));
 
 /** Where a form post that succeeded sends the browser: a GET, never a repeat of the post (with `@Redirect()`). */
