@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, ServiceUnavail
 import type { Request, Response } from 'express';
 import { isDatabaseUnavailable } from '#db';
 import { DrpError } from './drp/drp-error.js';
+import { RenderedRefusal } from './infra/page.decorator.js';
 import { RateLimitExceeded } from './infra/rate-limiter.js';
 import { SignInRequired } from './staff/auth/staff.guard.js';
 import { errorPage } from './views/request-pages.view.js';
@@ -24,6 +25,10 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const res = http.getResponse<Response>();
     if (exception instanceof SignInRequired) {
       res.redirect(303, exception.location);
+      return;
+    }
+    if (exception instanceof RenderedRefusal) {
+      res.status(exception.getStatus()).set(exception.headers).type('html').send(exception.html);
       return;
     }
     const status = exception instanceof HttpException ? exception.getStatus() : HttpStatus.INTERNAL_SERVER_ERROR;

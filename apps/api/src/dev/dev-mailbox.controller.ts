@@ -1,10 +1,9 @@
-import { Controller, Get, Inject, NotFoundException, Param, Res } from '@nestjs/common';
-import type { Response } from 'express';
-import type { DataSource } from 'typeorm';
-import { DevMail } from '#db';
+import { Controller, Get, NotFoundException, Param } from '@nestjs/common';
+import type { DevMail } from '#db';
 import { html, type SafeHtml } from '#mail';
-import { DATA_SOURCE } from '../infra/tokens.js';
+import { Page } from '../infra/page.decorator.js';
 import { page } from '../views/layout.view.js';
+import { DevMailService } from './dev-mail.service.js';
 
 /** Plain-text body with its links made clickable; everything else escaped. */
 function linkify(text: string): SafeHtml[] {
@@ -27,34 +26,42 @@ function headersTable(block: string): SafeHtml {
 <table class="mail-headers"><tbody>${rows}</tbody></table>`;
 }
 
-/** Mails caught when SMTP_URL is unset. Registered only on a developer's machine (Env.devPagesServed). */
-@Controller('dev/mailbox')
-export class DevMailboxController {
-  constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
-
-  @Get()
-  async list(@Res() res: Response): Promise<void> {
-    const mails = await this.dataSource.getRepository(DevMail).find({ order: { id: 'DESC' }, take: 100 });
-    const rows = mails.map(
-      (m) => html`<tr><td>${m.createdAt.toISOString().replace('T', ' ').slice(0, 19)}</td><td>${m.to}</td><td><a href="/dev/mailbox/${m.id}">${m.subject}</a></td></tr>`,
-    );
-    const body = html`<h1>Dev mailbox</h1>
+function mailboxPage(mails: DevMail[]): string {
+  const rows = mails.map(
+    (m) => html`<tr><td>${m.createdAt.toISOString().replace('T', ' ').slice(0, 19)}</td><td>${m.to}</td><td><a href="/dev/mailbox/${m.id}">${m.subject}</a></td></tr>`,
+  );
+  const body = html`<h1>Dev mailbox</h1>
 <p>SMTP_URL is not set, so mail is kept here instead of being sent. Newest first. To try texts: <a href="/dev/sms">send a signed test text</a>.</p>
 ${mails.length === 0 ? html`<p>No mail yet.</p>` : html`<table><thead><tr><th>When (UTC)</th><th>To</th><th>Subject</th></tr></thead><tbody>${rows}</tbody></table>`}`;
-    res.type('html').send(page('Dev mailbox', body));
-  }
+  return page('Dev mailbox', body);
+}
 
-  @Get(':id')
-  async show(@Param('id') id: string, @Res() res: Response): Promise<void> {
-    // Ids are bigint: anything that is not one (or too long to be one) is simply not a mail here.
-    const mail = /^[1-9]\d{0,17}$/.test(id) ? await this.dataSource.getRepository(DevMail).findOneBy({ id }) : null;
-    if (!mail) throw new NotFoundException('No such mail in the dev mailbox.');
-    const body = html`<p><a href="/dev/mailbox">← Dev mailbox</a></p>
+function mailPage(mail: DevMail): string {
+  const body = html`<p><a href="/dev/mailbox">← Dev mailbox</a></p>
 <h1>${mail.subject}</h1>
 <dl><dt>From</dt><dd>${mail.from}</dd><dt>To</dt><dd>${mail.to}</dd><dt>Received</dt><dd>${mail.createdAt.toISOString()}</dd></dl>
 ${headersTable(mail.headers)}
 <h2>Text</h2>
 <pre>${linkify(mail.text)}</pre>`;
-    res.type('html').send(page(mail.subject, body));
+  return page(mail.subject, body);
+}
+
+/** Mails caught when SMTP_URL is unset. Registered only on a developer's machine (Env.devPagesServed). */
+@Controller('dev/mailbox')
+export class DevMailboxController {
+  constructor(private readonly mails: DevMailService) {}
+
+  @Get()
+  @Page(mailboxPage)
+  list(): Promise<DevMail[]> {
+    return this.mails.newest(100);
+  }
+
+  @Get(':id')
+  @Page(mailPage)
+  async show(@Param('id') id: string): Promise<DevMail> {
+    const mail = await this.mails.byId(id);
+    if (!mail) throw new NotFoundException('No such mail in the dev mailbox.');
+    return mail;
   }
 }

@@ -5,6 +5,7 @@ import { DrpController } from './drp.controller.js';
 import { DrpCredentials } from './drp-credentials.service.js';
 import { DrpRequestsService } from './drp-requests.service.js';
 import { DrpVerificationPageController } from './drp-verification-page.controller.js';
+import { DrpVerificationPageService } from './drp-verification-page.service.js';
 
 /** The Data Rights Protocol: each organisation as a covered business for authorised agents. */
 @Module({
@@ -12,6 +13,6 @@ import { DrpVerificationPageController } from './drp-verification-page.controlle
   // request action like the staff's.
   imports: [IntakeModule, RequestsModule],
   controllers: [DrpController, DrpVerificationPageController],
-  providers: [DrpCredentials, DrpRequestsService],
+  providers: [DrpCredentials, DrpRequestsService, DrpVerificationPageService],
 })
 export class DrpModule {}

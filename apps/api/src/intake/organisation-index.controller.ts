@@ -1,6 +1,6 @@
-import { Controller, Get, Inject, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import { Controller, Get, Inject } from '@nestjs/common';
 import { OrganisationDirectory } from '#db';
+import { Page } from '../infra/page.decorator.js';
 import { organisationIndexPage } from '../views/organisation-index.view.js';
 
 /** `/`: where someone who knows only this site's address finds the form of the organisation they want. */
@@ -9,7 +9,8 @@ export class OrganisationIndexController {
   constructor(@Inject(OrganisationDirectory) private readonly directory: OrganisationDirectory) {}
 
   @Get()
-  async index(@Res() res: Response): Promise<void> {
-    res.type('html').send(organisationIndexPage(await this.directory.published()));
+  @Page(organisationIndexPage)
+  index(): Promise<{ slug: string; name: string }[]> {
+    return this.directory.published();
   }
 }

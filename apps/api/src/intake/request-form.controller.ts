@@ -1,12 +1,12 @@
-import { Body, Controller, Get, HttpCode, Inject, NotFoundException, Param, Post, Req, Res, UploadedFile, UseGuards, UseInterceptors } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import { Body, Controller, Get, HttpCode, Inject, NotFoundException, Param, Post, Req, UploadedFile, UseGuards, UseInterceptors } from '@nestjs/common';
+import type { Request } from 'express';
 import type { Clock } from '#config';
 import { OrganisationDirectory, type OrganisationContext } from '#db';
 import { formatLocalDate } from '#mail';
 import { agentRegistrationRule, rightChosen, type FrequencyLimit, type PolicyRight, type ProcessorRedirect } from '#policy';
 import { agentRegistrationRequired, dataContextDecision, gpcExplanation, requiresVerification, type GpcDecision } from '#workflow';
-import { Csrf } from '../infra/csrf.js';
-import { confirmationPage } from '../views/request-pages.view.js';
+import { Page, RefusedPage, type PageContext } from '../infra/page.decorator.js';
+import { confirmationPage, type ConfirmationView } from '../views/request-pages.view.js';
 import { REQUEST_FORM_FIELDS, requestFormPage, type FieldErrors, type RequestFormField } from '../views/request-form.view.js';
 import type { UploadedFile as Upload } from '../requests/response-upload.js';
 import { AgentFormDto } from './agent-form.dto.js';
@@ -30,6 +30,35 @@ function limitNotice(organisationName: string, limit: FrequencyLimit): string {
   return `${organisationName} answers this request ${limit.count} times in ${limit.perMonths} months: “${limit.citation.quote}” If ${limit.count} such requests from your address were already confirmed in that time, this one is declined, and our email tells you so instead of asking you to confirm.`;
 }
 
+/** The form, with what was typed and each field's problems when it is shown again. */
+interface FormModel {
+  context: OrganisationContext;
+  values: Values;
+  errors: FieldErrors;
+  formError?: string;
+  gpc: GpcDecision | null;
+}
+
+function formPage({ context, values, errors, formError, gpc }: FormModel, page: PageContext): string {
+  return requestFormPage({
+    policy: context.policy,
+    values,
+    errors,
+    csrfToken: page.csrfToken(),
+    formError,
+    agentRegistrationRule: agentRegistrationRule(context.policy),
+    maxPermissionMb: MAX_PERMISSION_FILE_BYTES / (1024 * 1024),
+    gpcNotice: gpc ? gpcExplanation(gpc, context.policy.name) : undefined,
+  });
+}
+
+type ConfirmationModel = Omit<ConfirmationView, 'csrfToken'>;
+
+/** The confirmation of a request taken; the form again (a RefusedPage) when it was not. */
+function submittedPage(model: ConfirmationModel | FormModel, page: PageContext): string {
+  return 'context' in model ? formPage(model, page) : confirmationPage({ ...model, csrfToken: page.csrfToken() });
+}
+
 /** The public request form of each organisation: /o/:org/requests/new. */
 @Controller('o/:org/requests')
 export class RequestFormController {
@@ -37,32 +66,32 @@ export class RequestFormController {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(OrganisationDirectory) private readonly directory: OrganisationDirectory,
     private readonly intake: RequestIntakeService,
-    private readonly csrf: Csrf,
     private readonly gpc: GpcSignals,
   ) {}
 
   @Get('new')
-  async form(@Param('org') slug: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+  @Page(formPage)
+  async form(@Param('org') slug: string, @Req() req: Request): Promise<FormModel> {
     const context = await this.organisation(slug);
-    const gpc = await this.pageViewSignal(req, context);
-    res.type('html').send(this.renderForm(context, req, res, {}, {}, undefined, gpc));
+    return { context, values: {}, errors: {}, gpc: await this.pageViewSignal(req, context) };
   }
 
   /**
    * The form posts multipart (it carries an agent's permission file); urlencoded posts are read the same way. Rate
-   * limit, size and form token are checked on the headers (IntakeGate) before the body is read.
+   * limit, size and form token are checked on the headers (IntakeGate) before the body is read. The form with its
+   * mistakes is a RefusedPage (400); the confirmation answers 201.
    */
   @Post()
-  @HttpCode(200)
+  @HttpCode(201)
   @UseGuards(IntakeGate)
   @UseInterceptors(PermissionUpload)
+  @Page(submittedPage)
   async submit(
     @Param('org') slug: string,
     @Body() posted: Record<string, unknown> | undefined,
     @UploadedFile() file: Upload | undefined,
     @Req() req: Request,
-    @Res() res: Response,
-  ): Promise<void> {
+  ): Promise<ConfirmationModel> {
     const context = await this.organisation(slug);
     // multer's body has no prototype; a copy is an ordinary object for the validators.
     const body: Record<string, unknown> = { ...posted };
@@ -70,37 +99,30 @@ export class RequestFormController {
     const gpc = this.gpc.decisionFor(req, context);
     // Bots fill the hidden field; people never see it.
     if (typeof body.website === 'string' && body.website !== '') {
-      res.status(400).type('html').send(this.renderForm(context, req, res, values, {}, 'Your submission could not be accepted.', await this.pageViewSignal(req, context)));
-      return;
+      throw new RefusedPage<FormModel>(400, { context, values, errors: {}, formError: 'Your submission could not be accepted.', gpc: await this.pageViewSignal(req, context) });
     }
 
     const { website: _honeypot, _csrf, ...fields } = body;
     const checked = await this.check(context, fields, values, file, req);
-    if (!checked.ok) {
-      res.status(400).type('html').send(this.renderForm(context, req, res, values, checked.errors, undefined, await this.pageViewSignal(req, context)));
-      return;
-    }
+    if (!checked.ok) throw new RefusedPage<FormModel>(400, { context, values, errors: checked.errors, gpc: await this.pageViewSignal(req, context) });
 
     const { form, right, route, askFirst } = checked;
     // The signal that comes with a submission is recorded with it, in its transaction.
     const request = await this.intake.submit(context, right, form, this.clock.now(), { route, gpc });
-    res.status(201).type('html').send(
-      confirmationPage({
-        organisationName: context.policy.name,
-        slug: context.policy.slug,
-        reference: request.reference,
-        requestLabel: right.label,
-        needsVerification: requiresVerification(right.type),
-        dueOn: formatLocalDate(request.dueAt, context.organisation.timeZone),
-        internalTarget: request.regime === 'none',
-        csrfToken: this.csrf.tokenFor(req, res),
-        agentName: route.kind === 'agent' ? route.agent.agentName : undefined,
-        redirect: route.kind === 'redirect' ? route.redirect : undefined,
-        askFirst,
-        gpcNotice: gpc ? gpcExplanation(gpc, context.policy.name) : undefined,
-        limitNotice: right.limit && route.kind !== 'redirect' ? limitNotice(context.policy.name, right.limit) : undefined,
-      }),
-    );
+    return {
+      organisationName: context.policy.name,
+      slug: context.policy.slug,
+      reference: request.reference,
+      requestLabel: right.label,
+      needsVerification: requiresVerification(right.type),
+      dueOn: formatLocalDate(request.dueAt, context.organisation.timeZone),
+      internalTarget: request.regime === 'none',
+      agentName: route.kind === 'agent' ? route.agent.agentName : undefined,
+      redirect: route.kind === 'redirect' ? route.redirect : undefined,
+      askFirst,
+      gpcNotice: gpc ? gpcExplanation(gpc, context.policy.name) : undefined,
+      limitNotice: right.limit && route.kind !== 'redirect' ? limitNotice(context.policy.name, right.limit) : undefined,
+    };
   }
 
   /** Every field's problems at once, beside its field; or the request to store and how it came. */
@@ -164,28 +186,5 @@ export class RequestFormController {
     const decision = this.gpc.decisionFor(req, context);
     if (decision) await this.gpc.recordPageView(context, decision, this.clock.now());
     return decision;
-  }
-
-  private renderForm(
-    context: OrganisationContext,
-    req: Request,
-    res: Response,
-    values: Values,
-    errors: FieldErrors,
-    formError?: string,
-    gpc?: GpcDecision | null,
-  ): string {
-    return requestFormPage(
-      {
-        policy: context.policy,
-        values,
-        errors,
-        csrfToken: this.csrf.tokenFor(req, res),
-        formError,
-        agentRegistrationRule: agentRegistrationRule(context.policy),
-        maxPermissionMb: MAX_PERMISSION_FILE_BYTES / (1024 * 1024),
-        gpcNotice: gpc ? gpcExplanation(gpc, context.policy.name) : undefined,
-      },
-    );
   }
 }

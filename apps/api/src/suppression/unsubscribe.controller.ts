@@ -1,17 +1,22 @@
-import { Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
-import type { Response } from 'express';
-import type { DataSource } from 'typeorm';
-import { Env, type Clock } from '#config';
-import { OrganisationDirectory, type OrganisationContext, withFreshReference } from '#db';
-import { verifyUnsubscribeToken } from '#mail';
+import { Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import type { Clock } from '#config';
+import { Page, RefusedPage } from '../infra/page.decorator.js';
 import { RateLimiter } from '../infra/rate-limiter.js';
-import { CLOCK, DATA_SOURCE } from '../infra/tokens.js';
-import { OptOutService } from './opt-out.service.js';
+import { CLOCK } from '../infra/tokens.js';
 import { unsubscribeConfirmPage, unsubscribedPage, unsubscribeRefusedPage } from './unsubscribe-pages.view.js';
+import { UnsubscribeService, type UnsubscribeSubject } from './unsubscribe.service.js';
 
 const HOUR = 3600;
 /** One address clicks a handful of times; more is someone replaying a link. */
 const POSTS_PER_LINK_PER_HOUR = 20;
+
+type ConfirmModel = Parameters<typeof unsubscribeConfirmPage>[0];
+type UnsubscribedModel = Parameters<typeof unsubscribedPage>[0];
+/** A link that is not ours, or of an organisation that no longer takes email opt-outs. */
+type LinkRefused = { refused: true };
+
+const confirmView = (model: ConfirmModel | LinkRefused) => ('refused' in model ? unsubscribeRefusedPage() : unsubscribeConfirmPage(model));
+const unsubscribedView = (model: UnsubscribedModel | LinkRefused) => ('refused' in model ? unsubscribeRefusedPage() : unsubscribedPage(model));
 
 /**
  * The List-Unsubscribe link of every requester mail (RFC 8058). GET shows a page with one button; POST, from that
@@ -22,64 +27,31 @@ const POSTS_PER_LINK_PER_HOUR = 20;
 export class UnsubscribeController {
   constructor(
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
-    @Inject(OrganisationDirectory) private readonly directory: OrganisationDirectory,
-    private readonly optOuts: OptOutService,
+    private readonly unsubscribes: UnsubscribeService,
     private readonly rateLimiter: RateLimiter,
-    private readonly env: Env,
   ) {}
 
   @Get(':token')
-  async confirm(@Param('token') token: string, @Res() res: Response): Promise<void> {
-    const found = await this.subject(token);
-    if (!found) {
-      res.status(400).type('html').send(unsubscribeRefusedPage());
-      return;
-    }
-    const { context, email } = found;
-    const active = await this.optOuts.active(this.dataSource.manager, context.organisation.id, 'email', email);
-    res.type('html').send(unsubscribeConfirmPage({ organisationName: context.policy.name, email, token, alreadyUnsubscribed: active !== null }));
+  @Page(confirmView)
+  async confirm(@Param('token') token: string): Promise<ConfirmModel> {
+    const subject = await this.subject(token);
+    const alreadyUnsubscribed = await this.unsubscribes.isUnsubscribed(subject);
+    return { organisationName: subject.context.policy.name, email: subject.email, token, alreadyUnsubscribed };
   }
 
   @Post(':token')
   @HttpCode(200)
-  async unsubscribe(@Param('token') token: string, @Res() res: Response): Promise<void> {
-    const found = await this.subject(token);
-    if (!found) {
-      res.status(400).type('html').send(unsubscribeRefusedPage());
-      return;
-    }
-    const { context, email } = found;
+  @Page(unsubscribedView)
+  async unsubscribe(@Param('token') token: string): Promise<UnsubscribedModel> {
+    const subject = await this.subject(token);
     await this.rateLimiter.hit('unsubscribe', token.slice(-43), POSTS_PER_LINK_PER_HOUR, HOUR);
-    const at = this.clock.now();
-    const reference = await withFreshReference(() =>
-      this.dataSource.transaction(async (tx) => {
-        await this.optOuts.lock(tx, context.organisation.id);
-        if (await this.optOuts.active(tx, context.organisation.id, 'email', email)) return null;
-        const right = context.policy.rights.find((r) => r.type === 'opt_out_marketing_email')!;
-        const { request } = await this.optOuts.record(tx, {
-          context,
-          right,
-          // The link knows the address only; it stands in for the name in the confirmation's greeting.
-          requester: { name: email, email, phone: null, relationship: 'self', details: '' },
-          channel: 'email',
-          source: 'email_unsubscribe',
-          address: email,
-          at,
-          confirmedBy: 'mail',
-        });
-        return request.reference;
-      }),
-    );
-    res.type('html').send(unsubscribedPage({ organisationName: context.policy.name, email, reference }));
+    const reference = await this.unsubscribes.unsubscribe(subject, this.clock.now());
+    return { organisationName: subject.context.policy.name, email: subject.email, reference };
   }
 
-  /** The organisation and address of a genuine link, where the organisation still takes email opt-outs. */
-  private async subject(token: string): Promise<{ context: OrganisationContext; email: string } | null> {
-    const subject = verifyUnsubscribeToken(token, this.env.APP_SECRET);
-    if (!subject) return null;
-    const context = await this.directory.byId(subject.organisationId);
-    if (!context || !context.policy.rights.some((r) => r.type === 'opt_out_marketing_email')) return null;
-    return { context, email: subject.email };
+  private async subject(token: string): Promise<UnsubscribeSubject> {
+    const subject = await this.unsubscribes.subject(token);
+    if (!subject) throw new RefusedPage<LinkRefused>(400, { refused: true });
+    return subject;
   }
 }

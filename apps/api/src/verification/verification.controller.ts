@@ -1,17 +1,61 @@
-import { Body, Controller, Get, HttpCode, Inject, NotFoundException, Param, Post, Req, Res } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import { Controller, Get, HttpCode, Inject, Ip, NotFoundException, Param, Post, UseGuards } from '@nestjs/common';
+import { Transform } from 'class-transformer';
+import { IsOptional, IsString } from 'class-validator';
 import { Env, type Clock } from '#config';
 import { OrganisationDirectory, REQUEST_REFERENCE_PATTERN } from '#db';
 import { formatLocalDate, html } from '#mail';
-import { Csrf } from '../infra/csrf.js';
+import { CsrfGuard } from '../infra/csrf.guard.js';
+import { Page, RefusedPage, type PageContext } from '../infra/page.decorator.js';
+import { PostedForm } from '../infra/posted-form.decorator.js';
 import { RateLimiter } from '../infra/rate-limiter.js';
-import { page } from '../views/layout.view.js';
-import { agentAlreadyConfirmedPage, agentConfirmPage, agentRefusedPage } from '../views/agent-pages.view.js';
-import { linkRefusedPage, resendAcceptedPage, verifiedPage } from '../views/request-pages.view.js';
-import { VerificationService } from './verification.service.js';
 import { CLOCK } from '../infra/tokens.js';
+import { agentAlreadyConfirmedPage, agentConfirmPage, agentRefusedPage } from '../views/agent-pages.view.js';
+import { page } from '../views/layout.view.js';
+import { linkRefusedPage, resendAcceptedPage, verifiedPage } from '../views/request-pages.view.js';
+import { VerificationService, type LinkRefusal } from './verification.service.js';
 
 const HOUR = 3600;
+
+/** The address a new link is sent to, if it is the request's; a field that is not text sends nothing. */
+export class ResendForm {
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : undefined))
+  @IsOptional()
+  @IsString()
+  email?: string;
+}
+
+/** A link that opens nothing (unknown, spent, expired, the request withdrawn), named for its organisation when known. */
+type LinkRefused = { refusal: LinkRefusal; organisationName?: string };
+const refusedLink = (status: number, outcome: LinkRefused) => new RefusedPage<LinkRefused>(status, { refusal: outcome.refusal, organisationName: outcome.organisationName });
+
+type ConfirmModel = { token: string; organisationName: string; reference: string; agentName?: string };
+
+function confirmView(model: ConfirmModel | LinkRefused, context: PageContext): string {
+  if ('refusal' in model) return linkRefusedPage(model.refusal, model.organisationName);
+  const csrfToken = context.csrfToken();
+  if (model.agentName !== undefined) return agentConfirmPage({ ...model, agentName: model.agentName, csrfToken });
+  const body = html`<h1>Confirm your request ${model.reference}</h1>
+<p>Press the button to confirm that you asked ${model.organisationName} for this and that this email address is yours.</p>
+<form method="post" action="/v/${model.token}">
+<input type="hidden" name="_csrf" value="${csrfToken}">
+<button type="submit">Confirm my request</button>
+</form>`;
+  return page('Confirm your request', body, model.organisationName);
+}
+
+type AgentRefusedModel = { organisationName: string; reference: string } | { alreadyConfirmed: true; organisationName?: string } | LinkRefused;
+
+function agentRefusedView(model: AgentRefusedModel): string {
+  if ('refusal' in model) return linkRefusedPage(model.refusal, model.organisationName);
+  if ('alreadyConfirmed' in model) return agentAlreadyConfirmedPage(model.organisationName);
+  return agentRefusedPage(model);
+}
+
+type VerifiedModel = Parameters<typeof verifiedPage>[0] | LinkRefused;
+
+const verifiedView = (model: VerifiedModel) => ('refusal' in model ? linkRefusedPage(model.refusal, model.organisationName) : verifiedPage(model));
+
+const resendView = (model: { organisationName: string; reference: string }) => resendAcceptedPage(model.organisationName, model.reference);
 
 @Controller()
 export class VerificationController {
@@ -19,79 +63,59 @@ export class VerificationController {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly verification: VerificationService,
     @Inject(OrganisationDirectory) private readonly directory: OrganisationDirectory,
-    private readonly csrf: Csrf,
     private readonly rateLimiter: RateLimiter,
     private readonly env: Env,
   ) {}
 
   /** The mailed link: a page with one button, so link scanners that fetch mail links do not confirm for the requester. */
   @Get('v/:token')
-  async confirmPage(@Param('token') token: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+  @Page(confirmView)
+  async confirmPage(@Param('token') token: string): Promise<ConfirmModel> {
     const checked = await this.verification.check(token, this.clock.now());
-    if (!checked.ok) {
-      res.status(410).type('html').send(linkRefusedPage(checked.refusal, checked.organisationName));
-      return;
-    }
-    const csrfToken = this.csrf.tokenFor(req, res);
-    if (checked.agentName !== undefined) {
-      res.type('html').send(agentConfirmPage({ ...checked, agentName: checked.agentName, token, csrfToken }));
-      return;
-    }
-    const body = html`<h1>Confirm your request ${checked.reference}</h1>
-<p>Press the button to confirm that you asked ${checked.organisationName} for this and that this email address is yours.</p>
-<form method="post" action="/v/${token}">
-<input type="hidden" name="_csrf" value="${csrfToken}">
-<button type="submit">Confirm my request</button>
-</form>`;
-    res.type('html').send(page('Confirm your request', body, checked.organisationName));
+    if (!checked.ok) throw refusedLink(410, checked);
+    return { token, organisationName: checked.organisationName, reference: checked.reference, agentName: checked.agentName };
   }
 
   /** The consumer did not authorise the agent: the request closes, and nothing is done. */
   @Post('v/:token/refuse')
   @HttpCode(200)
-  async refuse(@Param('token') token: string, @Body() body: Record<string, unknown>, @Req() req: Request, @Res() res: Response): Promise<void> {
-    this.csrf.verify(req, body._csrf);
+  @UseGuards(CsrfGuard)
+  @Page(agentRefusedView)
+  async refuse(@Param('token') token: string): Promise<AgentRefusedModel> {
     const outcome = await this.verification.refuseAgent(token, this.clock.now());
-    if (outcome.ok) res.type('html').send(agentRefusedPage(outcome));
-    else if (outcome.refusal === 'already_verified') res.status(409).type('html').send(agentAlreadyConfirmedPage(outcome.organisationName));
-    else res.status(410).type('html').send(linkRefusedPage(outcome.refusal, outcome.organisationName));
+    if (outcome.ok) return { organisationName: outcome.organisationName, reference: outcome.reference };
+    if (outcome.refusal === 'already_verified') throw new RefusedPage<AgentRefusedModel>(409, { alreadyConfirmed: true, organisationName: outcome.organisationName });
+    throw refusedLink(410, outcome);
   }
 
   @Post('v/:token')
   @HttpCode(200)
-  async confirm(@Param('token') token: string, @Body() body: Record<string, unknown>, @Req() req: Request, @Res() res: Response): Promise<void> {
-    this.csrf.verify(req, body._csrf);
+  @UseGuards(CsrfGuard)
+  @Page(verifiedView)
+  async confirm(@Param('token') token: string): Promise<VerifiedModel> {
     const outcome = await this.verification.verify(token, this.clock.now());
-    if (!outcome.ok) {
-      res.status(outcome.refusal === 'already_verified' ? 200 : 410).type('html').send(linkRefusedPage(outcome.refusal, outcome.organisationName));
-      return;
-    }
+    // Confirmed already (a second press, a reload): said so, as an answer, not an error.
+    if (!outcome.ok && outcome.refusal === 'already_verified') return { refusal: outcome.refusal, organisationName: outcome.organisationName };
+    if (!outcome.ok) throw refusedLink(410, outcome);
     const { request, context } = outcome;
-    res.type('html').send(
-      verifiedPage({
-        organisationName: context.policy.name,
-        reference: request.reference,
-        dueOn: formatLocalDate(request.dueAt, context.organisation.timeZone),
-        internalTarget: request.regime === 'none',
-      }),
-    );
+    return {
+      organisationName: context.policy.name,
+      reference: request.reference,
+      dueOn: formatLocalDate(request.dueAt, context.organisation.timeZone),
+      internalTarget: request.regime === 'none',
+    };
   }
 
   @Post('o/:org/requests/:reference/resend')
   @HttpCode(200)
-  async resend(
-    @Param('org') slug: string,
-    @Param('reference') reference: string,
-    @Body() body: Record<string, unknown>,
-    @Req() req: Request,
-    @Res() res: Response,
-  ): Promise<void> {
-    this.csrf.verify(req, body._csrf);
+  @UseGuards(CsrfGuard)
+  @Page(resendView)
+  async resend(@Param('org') slug: string, @Param('reference') reference: string, @PostedForm(ResendForm) form: ResendForm, @Ip() ip: string | undefined) {
     const context = await this.directory.bySlug(slug);
     if (!context || !REQUEST_REFERENCE_PATTERN.test(reference)) throw new NotFoundException('There is no such request here.');
-    await this.rateLimiter.hit('resend-ip', req.ip ?? 'unknown', this.env.INTAKE_RATE_LIMIT, HOUR);
+    await this.rateLimiter.hit('resend-ip', ip ?? 'unknown', this.env.INTAKE_RATE_LIMIT, HOUR);
     await this.rateLimiter.hit('resend', `${context.organisation.id}:${reference}`, this.env.RESEND_RATE_LIMIT, HOUR);
-    if (typeof body.email === 'string') await this.verification.resend(context, reference, body.email.trim());
-    res.type('html').send(resendAcceptedPage(context.policy.name, reference));
+    if (form.email !== undefined) await this.verification.resend(context, reference, form.email);
+    return { organisationName: context.policy.name, reference };
   }
 }

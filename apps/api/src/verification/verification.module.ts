@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { RequestsModule } from '../requests/requests.module.js';
 import { ResponseDownloadService } from './response-download.service.js';
 import { StatusController } from './status.controller.js';
+import { StatusPageService } from './status-page.service.js';
 import { VerificationController } from './verification.controller.js';
 import { VerificationService } from './verification.service.js';
 
@@ -10,6 +11,6 @@ import { VerificationService } from './verification.service.js';
   // The reply and the withdrawal on the status page are request actions, like the staff's.
   imports: [RequestsModule],
   controllers: [VerificationController, StatusController],
-  providers: [VerificationService, ResponseDownloadService],
+  providers: [VerificationService, ResponseDownloadService, StatusPageService],
 })
 export class VerificationModule {}

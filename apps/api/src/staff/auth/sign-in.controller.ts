@@ -1,13 +1,19 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { Catch, Controller, Get, HttpCode, Inject, Injectable, Ip, Post, Query, Redirect, Req, Res, UnauthorizedException, UseFilters, UseGuards } from '@nestjs/common';
+import type { ArgumentsHost, ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Env, type Clock } from '#config';
 import { html } from '#mail';
 import { Csrf } from '../../infra/csrf.js';
+import { CsrfGuard } from '../../infra/csrf.guard.js';
+import { Page, seeOther, type PageContext } from '../../infra/page.decorator.js';
+import { PostedForm } from '../../infra/posted-form.decorator.js';
 import { RateLimiter } from '../../infra/rate-limiter.js';
-import { page } from '../../views/layout.view.js';
-import { Staff, STAFF_COOKIE, StaffGuard } from './staff.guard.js';
-import { StaffSessionService, type StaffPrincipal } from './staff-session.service.js';
 import { CLOCK } from '../../infra/tokens.js';
+import { page } from '../../views/layout.view.js';
+import { SignInForm } from './auth-forms.js';
+import { StaffRoute } from './staff-route.decorator.js';
+import { Staff, STAFF_COOKIE } from './staff.guard.js';
+import { StaffSessionService, type StaffPrincipal } from './staff-session.service.js';
 
 /** One answer for a wrong password, an unknown address and a locked account: none tells that an account exists. */
 const SIGN_IN_REFUSED =
@@ -16,6 +22,50 @@ const SIGN_IN_REFUSED =
 /** Only same-site paths: the sign-in form must not become an open redirect. */
 function safeNext(next: unknown): string {
   return typeof next === 'string' && /^\/staff(\/|$|\?)/.test(next) ? next : '/staff';
+}
+
+interface SignInModel {
+  next: string;
+  email?: string;
+  error?: string;
+}
+
+function signInPage({ next, email = '', error }: SignInModel, context: PageContext): string {
+  const body = html`<h1>Staff sign-in</h1>
+${error ? html`<div class="summary" role="alert" id="error-summary"><p>${error}</p></div>` : ''}
+<form method="post" action="/staff/sign-in">
+<input type="hidden" name="_csrf" value="${context.csrfToken()}">
+<input type="hidden" name="next" value="${next}">
+<label for="email">Email address</label>
+<input type="email" name="email" id="email" autocomplete="username" value="${email}" required>
+<label for="password">Password</label>
+<input type="password" name="password" id="password" autocomplete="current-password" required>
+<button type="submit">Sign in</button>
+</form>
+<p><a href="/staff/forgot-password">Forgotten your password?</a></p>`;
+  return page('Staff sign-in', body);
+}
+
+class SignInRefused extends UnauthorizedException {
+  constructor(readonly model: SignInModel) {
+    super(model.error);
+  }
+}
+
+/** A refused sign-in shows the form again, with the address typed and where it was going. */
+@Catch(SignInRefused)
+@Injectable()
+class SignInRefusedFilter implements ExceptionFilter {
+  constructor(private readonly csrf: Csrf) {}
+
+  catch(refusal: SignInRefused, host: ArgumentsHost): void {
+    const request = host.switchToHttp().getRequest<Request>();
+    const response = host.switchToHttp().getResponse<Response>();
+    response
+      .status(refusal.getStatus())
+      .type('html')
+      .send(signInPage(refusal.model, { request, csrfToken: () => this.csrf.tokenFor(request, response) }));
+  }
 }
 
 @Controller('staff')
@@ -29,23 +79,21 @@ export class SignInController {
   ) {}
 
   @Get('sign-in')
-  form(@Query('next') next: string | undefined, @Req() req: Request, @Res() res: Response): void {
-    res.type('html').send(this.render(req, res, safeNext(next)));
+  @Page(signInPage)
+  form(@Query('next') next: string | undefined): SignInModel {
+    return { next: safeNext(next) };
   }
 
   @Post('sign-in')
   @HttpCode(200)
-  async signIn(@Body() body: Record<string, unknown>, @Req() req: Request, @Res() res: Response): Promise<void> {
-    this.csrf.verify(req, body._csrf);
-    await this.rateLimiter.hit('sign-in', req.ip ?? 'unknown', this.env.SIGN_IN_RATE_LIMIT, 15 * 60);
-    const email = typeof body.email === 'string' ? body.email : '';
-    const password = typeof body.password === 'string' ? body.password : '';
-    const next = safeNext(body.next);
-    const result = await this.sessions.signIn(email, password, this.clock.now());
-    if (!result.ok) {
-      res.status(401).type('html').send(this.render(req, res, next, email, SIGN_IN_REFUSED));
-      return;
-    }
+  @UseGuards(CsrfGuard)
+  @UseFilters(SignInRefusedFilter)
+  @Redirect()
+  async signIn(@PostedForm(SignInForm) form: SignInForm, @Ip() ip: string | undefined, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    await this.rateLimiter.hit('sign-in', ip ?? 'unknown', this.env.SIGN_IN_RATE_LIMIT, 15 * 60);
+    const next = safeNext(form.next);
+    const result = await this.sessions.signIn(form.email, form.password, this.clock.now());
+    if (!result.ok) throw new SignInRefused({ next, email: form.email, error: SIGN_IN_REFUSED });
     res.cookie(STAFF_COOKIE, result.token, {
       httpOnly: true,
       sameSite: 'lax',
@@ -54,31 +102,15 @@ export class SignInController {
       maxAge: 12 * 3_600_000,
     });
     this.csrf.rotate(req, res);
-    res.redirect(303, next);
+    return seeOther(next);
   }
 
   @Post('sign-out')
-  @UseGuards(StaffGuard)
-  async signOut(@Staff() staff: StaffPrincipal, @Body() body: Record<string, unknown>, @Req() req: Request, @Res() res: Response): Promise<void> {
-    this.csrf.verify(req, body._csrf);
+  @StaffRoute()
+  @Redirect()
+  async signOut(@Staff() staff: StaffPrincipal, @Res({ passthrough: true }) res: Response) {
     await this.sessions.signOut(staff.sessionId);
     res.clearCookie(STAFF_COOKIE, { path: '/' });
-    res.redirect(303, '/staff/sign-in');
-  }
-
-  private render(req: Request, res: Response, next: string, email = '', error?: string): string {
-    const body = html`<h1>Staff sign-in</h1>
-${error ? html`<div class="summary" role="alert" id="error-summary"><p>${error}</p></div>` : ''}
-<form method="post" action="/staff/sign-in">
-<input type="hidden" name="_csrf" value="${this.csrf.tokenFor(req, res)}">
-<input type="hidden" name="next" value="${next}">
-<label for="email">Email address</label>
-<input type="email" name="email" id="email" autocomplete="username" value="${email}" required>
-<label for="password">Password</label>
-<input type="password" name="password" id="password" autocomplete="current-password" required>
-<button type="submit">Sign in</button>
-</form>
-<p><a href="/staff/forgot-password">Forgotten your password?</a></p>`;
-    return page('Staff sign-in', body);
+    return seeOther('/staff/sign-in');
   }
 }
