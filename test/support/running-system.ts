@@ -74,14 +74,20 @@ export async function killProcess(child: ChildProcess, signal: NodeJS.Signals = 
   await exited;
 }
 
+export interface SystemOptions {
+  smtpUrl?: string;
+  clock?: TestClock;
+  extraEnv?: NodeJS.ProcessEnv;
+  workers?: number;
+  dnsRecords?: TxtRecords;
+}
+
 /**
  * The built api and worker as separate processes, on the run's database and Redis prefix. Without smtpUrl, mail
  * goes to the dev mailbox; with a clock, the processes' time follows it; `workers` worker processes (default 1)
  * share the queues, as copies of the worker do in production.
  */
-export async function startSystem(
-  options: { smtpUrl?: string; clock?: TestClock; extraEnv?: NodeJS.ProcessEnv; workers?: number; dnsRecords?: TxtRecords } = {},
-): Promise<RunningSystem> {
+export async function startSystem(options: SystemOptions = {}): Promise<RunningSystem> {
   // The mailbox checks senders' SPF, DKIM and DMARC against this server: no test needs the network.
   const dns = await TestDns.start(options.dnsRecords);
   const port = await freePort();
