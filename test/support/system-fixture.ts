@@ -82,6 +82,7 @@ export function useRunningSystem<D extends DbKind | undefined = undefined>(optio
     if (options.browser) browser = await launchBrowser();
   }, options.startTimeout ?? 60_000);
 
+  // Each process gets 5 s to stop before SIGKILL; a hook cut short would leave a worker taking the next spec's jobs.
   afterAll(async () => {
     await browser?.close();
     await client?.end();
@@ -90,7 +91,7 @@ export function useRunningSystem<D extends DbKind | undefined = undefined>(optio
     await sink?.stop();
     if (options.ownStorage && databaseUrl) await dropDatabase(databaseUrl);
     if (options.ownStorage && redisPrefix) await deleteRedisKeys(redisPrefix);
-  });
+  }, 30_000);
 
   return {
     get baseUrl() {
