@@ -1,5 +1,5 @@
 # One image for the api, the worker, the inbound mailbox and the CLI (migrate, seed); docker-compose.yml picks the
-# command. Node 22 (LTS): the oldest line every production dependency accepts (see README "Services").
+# command. Node 22 (LTS): the oldest line every production dependency accepts (see docs/operations.md).
 FROM node:22-bookworm-slim
 WORKDIR /app
 COPY package.json package-lock.json ./

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -12,6 +12,7 @@ import { createDataSource, OrganisationDirectory } from '#db';
 import { rightsOffered } from '#policy';
 import { RequestIntakeService } from '../apps/api/src/intake/request-intake.service.js';
 import { OptOutService } from '../apps/api/src/suppression/opt-out.service.js';
+import { launchNode, printed, stopProcess } from '../apps/cli/src/process-launcher.js';
 import type { RequestFormDto } from '../apps/api/src/intake/request-form.dto.js';
 import { QueryRecorder } from './query-recorder.js';
 import { BENCH_SIZES, fillRequests } from './request-fill.js';
@@ -125,24 +126,10 @@ async function pgbench(url: string, script: string, clients: number): Promise<Fi
   }
 }
 
-function startApi(entry: string, env: NodeJS.ProcessEnv): Promise<ChildProcess> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [entry], { env, stdio: ['ignore', 'pipe', 'inherit'] });
-    let output = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (/listening/.test(output)) resolve(child);
-    });
-    child.once('exit', (code) => reject(new Error(`${entry} exited with ${code} during start`)));
-  });
-}
-
-function stopApi(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    child.removeAllListeners('exit');
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
+async function startApi(entry: string, env: NodeJS.ProcessEnv): Promise<ChildProcess> {
+  const child = launchNode(entry, { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  await printed(child, /listening/);
+  return child;
 }
 
 /** autocannon posting the form with one valid CSRF pair (fetched once): every answer must be 201. */
@@ -194,7 +181,7 @@ async function measure(size: number): Promise<Map<number, Record<string, Figure>
         try {
           row[label] = await submissions(`http://127.0.0.1:${port}`, connections);
         } finally {
-          await stopApi(api);
+          await stopProcess(api);
         }
       }
       row.pgbench = await pgbench(scratch.url, script, connections);

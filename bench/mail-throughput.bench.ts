@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -7,6 +6,7 @@ import { Redis } from 'ioredis';
 import pg from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { createDataSource } from '#db';
+import { exitCodeOf, launchNode, printed, stopProcess } from '../apps/cli/src/process-launcher.js';
 import { BENCH_SIZES, fillRequests } from './request-fill.js';
 import { createScratchDatabase, step } from './scratch-database.js';
 
@@ -62,33 +62,16 @@ class CountingSink {
   }
 }
 
-function run(command: string, env: NodeJS.ProcessEnv): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['dist/apps/cli/src/main.js', command], { env, stdio: ['ignore', 'ignore', 'inherit'] });
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`cli ${command} exited with ${code}`))));
-  });
+async function run(command: string, env: NodeJS.ProcessEnv): Promise<void> {
+  const code = await exitCodeOf(launchNode('dist/apps/cli/src/main.js', { env, args: [command], stdio: ['ignore', 'ignore', 'inherit'] }));
+  if (code !== 0) throw new Error(`cli ${command} exited with ${code}`);
 }
 
 /** Starts a worker process and resolves once it says it is running. */
-function startWorker(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['dist/apps/worker/src/main.js'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
-    let output = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      if (output.includes('worker running')) return;
-      output += chunk.toString();
-      if (output.includes('worker running')) resolve(child);
-    });
-    child.once('exit', (code) => reject(new Error(`worker exited with ${code} during start`)));
-  });
-}
-
-function stopWorker(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    child.removeAllListeners('exit');
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
+async function startWorker(env: NodeJS.ProcessEnv) {
+  const child = launchNode('dist/apps/worker/src/main.js', { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  await printed(child, /worker running/);
+  return child;
 }
 
 /** Unverified requests with their verification job in the outbox, in one transaction, as intake writes them. */
@@ -129,7 +112,7 @@ async function measure(db: pg.Client, sink: CountingSink, workers: number, env: 
     console.log(`  ${workers} worker process${workers > 1 ? 'es' : ''}: ${MAILS} mails in ${seconds.toFixed(1)} s = ${rate.toFixed(0)} mails/s`);
     return rate;
   } finally {
-    await Promise.all(processes.map(stopWorker));
+    await Promise.all(processes.map((worker) => stopProcess(worker)));
   }
 }
 

@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { runCli } from './support/cli.js';
-import { startSystem, type RunningSystem } from './support/running-system.js';
 import { confirmFromMail, submitRequest } from './support/requester.js';
-import { SmtpSink } from './support/smtp-sink.js';
 import { testDatabaseUrl } from './support/test-env.js';
+import { useRunningSystem } from './support/system-fixture.js';
 
 const SLUG = 'securus-software';
 
@@ -27,20 +26,14 @@ async function writeBehindTheTrigger(sql: string, params: unknown[]): Promise<vo
 }
 
 describe('the audit log: append-only and hash-chained, checked by `verify-audit`', () => {
-  let sink: SmtpSink;
-  let system: RunningSystem;
-  let db: pg.Client;
+  const system = useRunningSystem({ db: 'pg' });
   let verified: Entry;
 
   beforeAll(async () => {
-    sink = await SmtpSink.start();
-    system = await startSystem({ smtpUrl: sink.url });
-    db = new pg.Client({ connectionString: testDatabaseUrl() });
-    await db.connect();
     const email = `audited-${Date.now()}@example.org`;
     const reference = await submitRequest(system.baseUrl, SLUG, email, 'access');
-    await confirmFromMail(sink, system.baseUrl, email);
-    const entries = await db.query<Entry & { action: string }>(
+    await confirmFromMail(system.sink, system.baseUrl, email);
+    const entries = await system.db.query<Entry & { action: string }>(
       'SELECT a.id, a.seq, a.action, a.detail FROM audit_entry a JOIN data_subject_request r ON r.id = a.request_id WHERE r.reference = $1 ORDER BY a.seq',
       [reference],
     );
@@ -48,13 +41,7 @@ describe('the audit log: append-only and hash-chained, checked by `verify-audit`
     verified = entries.rows.find((e) => e.action === 'request.verified')!;
   }, 60_000);
 
-  afterAll(async () => {
-    await db?.end();
-    await system?.stop();
-    await sink?.stop();
-  });
-
-  const countEntries = async () => Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM audit_entry')).rows[0].n);
+  const countEntries = async () => Number((await system.db.query<{ n: string }>('SELECT count(*) AS n FROM audit_entry')).rows[0].n);
 
   it('reports an intact chain with the number of entries and organisations, and exits 0', async () => {
     const before = await countEntries();
@@ -65,16 +52,16 @@ describe('the audit log: append-only and hash-chained, checked by `verify-audit`
     expect(match).not.toBeNull();
     expect(Number(match![1])).toBeGreaterThanOrEqual(before);
     expect(Number(match![1])).toBeLessThanOrEqual(after);
-    const organisations = Number((await db.query<{ n: string }>('SELECT count(DISTINCT organisation_id) AS n FROM audit_entry')).rows[0].n);
+    const organisations = Number((await system.db.query<{ n: string }>('SELECT count(DISTINCT organisation_id) AS n FROM audit_entry')).rows[0].n);
     expect(Number(match![2])).toBe(organisations);
   });
 
   it('refuses a plain UPDATE or DELETE of an entry', async () => {
-    await expect(db.query(`UPDATE audit_entry SET detail = '{}' WHERE id = $1`, [verified.id])).rejects.toThrow(
+    await expect(system.db.query(`UPDATE audit_entry SET detail = '{}' WHERE id = $1`, [verified.id])).rejects.toThrow(
       'audit_entry is append-only: UPDATE refused',
     );
-    await expect(db.query('DELETE FROM audit_entry WHERE id = $1', [verified.id])).rejects.toThrow('audit_entry is append-only: DELETE refused');
-    const unchanged = await db.query<Entry>('SELECT detail FROM audit_entry WHERE id = $1', [verified.id]);
+    await expect(system.db.query('DELETE FROM audit_entry WHERE id = $1', [verified.id])).rejects.toThrow('audit_entry is append-only: DELETE refused');
+    const unchanged = await system.db.query<Entry>('SELECT detail FROM audit_entry WHERE id = $1', [verified.id]);
     expect(unchanged.rows[0].detail).toEqual(verified.detail);
   });
 

@@ -1,10 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import pg from 'pg';
+import { describe, expect, it } from '@jest/globals';
 import { csrfTokenIn, FormClient, linkIn, multipartActionIn, referenceIn } from './support/form-client.js';
-import { startSystem, type RunningSystem } from './support/running-system.js';
-import { SmtpSink } from './support/smtp-sink.js';
 import { createStaff, signIn } from './support/staff.js';
-import { testDatabaseUrl } from './support/test-env.js';
+import { useRunningSystem } from './support/system-fixture.js';
 
 // A small but real PDF: what an agent would scan the consumer's signed letter into.
 const PERMISSION_PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
@@ -19,22 +16,7 @@ interface AgentPost {
 }
 
 // One system for both parts: the agent path and the processor redirect are two routes through the same form.
-let sink: SmtpSink;
-let system: RunningSystem;
-let db: pg.Client;
-
-beforeAll(async () => {
-  sink = await SmtpSink.start();
-  system = await startSystem({ smtpUrl: sink.url });
-  db = new pg.Client({ connectionString: testDatabaseUrl() });
-  await db.connect();
-}, 60_000);
-
-afterAll(async () => {
-  await db?.end();
-  await system?.stop();
-  await sink?.stop();
-});
+const system = useRunningSystem({ db: 'pg' });
 
 describe('authorised agents on the web form (CCPA regs §7063)', () => {
   const unique = (what: string) => `${what}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.org`;
@@ -63,7 +45,7 @@ describe('authorised agents on the web form (CCPA regs §7063)', () => {
 
   async function storedFor(email: string) {
     return (
-      await db.query<{ id: string; status: string; relationship: string; channel: string; reference: string; requester_name: string }>(
+      await system.db.query<{ id: string; status: string; relationship: string; channel: string; reference: string; requester_name: string }>(
         'SELECT id, status, relationship, channel, reference, requester_name FROM data_subject_request WHERE requester_email = $1',
         [email],
       )
@@ -72,7 +54,7 @@ describe('authorised agents on the web form (CCPA regs §7063)', () => {
 
   async function agentRowOf(requestId: string) {
     return (
-      await db.query<{ name: string; email: string; is_business: boolean; registration_number: string | null; permission_content_type: string; permission_content: Buffer }>(
+      await system.db.query<{ name: string; email: string; is_business: boolean; registration_number: string | null; permission_content_type: string; permission_content: Buffer }>(
         'SELECT name, email, is_business, registration_number, permission_content_type, permission_content FROM request_agent WHERE request_id = $1',
         [requestId],
       )
@@ -81,7 +63,7 @@ describe('authorised agents on the web form (CCPA regs §7063)', () => {
 
   async function expectNothingSaved(consumerEmail: string, agentEmail: string): Promise<void> {
     expect(await storedFor(consumerEmail)).toEqual([]);
-    expect((await db.query('SELECT 1 FROM request_agent WHERE email = $1', [agentEmail])).rowCount).toBe(0);
+    expect((await system.db.query('SELECT 1 FROM request_agent WHERE email = $1', [agentEmail])).rowCount).toBe(0);
   }
 
   it('stores the agent and the permission with the request, mails the consumer (not the agent) to confirm, and the confirmation verifies it', async () => {
@@ -99,17 +81,17 @@ describe('authorised agents on the web form (CCPA regs §7063)', () => {
     expect(Buffer.compare(agent.permission_content, PERMISSION_PDF)).toBe(0);
 
     // The consumer confirms directly; the agent gets a receipt without any link into the request.
-    const [toConsumer] = await sink.waitForMailsTo(consumerEmail);
+    const [toConsumer] = await system.sink.waitForMailsTo(consumerEmail);
     expect(toConsumer.subject).toBe(`Privacy Helpers made a privacy request to Securus Technologies for you: please confirm (${reference})`);
     expect(toConsumer.text).toContain('Privacy Helpers asked Securus Technologies on your behalf');
     expect(toConsumer.text).toContain('Confirm only if you gave Privacy Helpers permission');
-    const [toAgent] = await sink.waitForMailsTo(agentEmail);
+    const [toAgent] = await system.sink.waitForMailsTo(agentEmail);
     expect(toAgent.text).toContain(reference);
     expect(toAgent.text).toContain('It waits for the person you act for to confirm');
     expect(toAgent.text).not.toContain(system.baseUrl);
     expect(toAgent.text).not.toContain('Ada Lovelace');
     expect(toAgent.text).not.toContain(consumerEmail);
-    expect(sink.mailsTo(agentEmail)).toHaveLength(1);
+    expect(system.sink.mailsTo(agentEmail)).toHaveLength(1);
 
     const verifyUrl = linkIn(toConsumer.text, system.baseUrl, '/v/');
     const consumer = new FormClient(system.baseUrl);
@@ -141,7 +123,7 @@ describe('authorised agents on the web form (CCPA regs §7063)', () => {
     const consumerEmail = unique('refuser');
     const agentEmail = unique('agent');
     expect((await postAsAgent({ slug: 'securus-technologies', rightId: 'ccpa-know', consumerEmail, agentEmail })).status).toBe(201);
-    const [mail] = await sink.waitForMailsTo(consumerEmail);
+    const [mail] = await system.sink.waitForMailsTo(consumerEmail);
     const verifyUrl = linkIn(mail.text, system.baseUrl, '/v/');
     const consumer = new FormClient(system.baseUrl);
     const page = await consumer.get(verifyUrl);
@@ -152,7 +134,7 @@ describe('authorised agents on the web form (CCPA regs §7063)', () => {
 
     const [stored] = await storedFor(consumerEmail);
     expect(stored.status).toBe('closed_unverified');
-    const audit = await db.query<{ action: string; actor_label: string }>('SELECT action, actor_label FROM audit_entry WHERE request_id = $1 ORDER BY seq', [stored.id]);
+    const audit = await system.db.query<{ action: string; actor_label: string }>('SELECT action, actor_label FROM audit_entry WHERE request_id = $1 ORDER BY seq', [stored.id]);
     expect(audit.rows.map((r) => r.action)).toContain('request.agent_authority_refused');
     expect(audit.rows.find((r) => r.action === 'request.agent_authority_refused')?.actor_label).toBe('requester');
     // The link cannot confirm it afterwards.
@@ -228,7 +210,7 @@ describe('controller/processor redirects on the web form', () => {
 
   async function row(email: string) {
     return (
-      await db.query<{ id: string; status: string; redirected_to: string | null; closed_at: Date | null }>(
+      await system.db.query<{ id: string; status: string; redirected_to: string | null; closed_at: Date | null }>(
         'SELECT id, status, redirected_to, closed_at FROM data_subject_request WHERE requester_email = $1',
         [email],
       )
@@ -251,7 +233,7 @@ describe('controller/processor redirects on the web form', () => {
     expect(stored.redirected_to).toBeNull();
     expect(stored.closed_at).toBeNull();
     // Going on with West is confirming the request from the mail, as for any other.
-    const [mail] = await sink.waitForMailsTo(email);
+    const [mail] = await system.sink.waitForMailsTo(email);
     expect(mail.text).toContain('/v/');
   }, 60_000);
 
@@ -274,16 +256,16 @@ describe('controller/processor redirects on the web form', () => {
     expect(stored.status).toBe('redirected');
     expect(stored.redirected_to).toBe(controller);
     expect(stored.closed_at).not.toBeNull();
-    const audit = await db.query<{ action: string; detail: Record<string, unknown> }>('SELECT action, detail FROM audit_entry WHERE request_id = $1 ORDER BY seq', [stored.id]);
+    const audit = await system.db.query<{ action: string; detail: Record<string, unknown> }>('SELECT action, detail FROM audit_entry WHERE request_id = $1 ORDER BY seq', [stored.id]);
     expect(audit.rows.map((r) => r.action)).toEqual(expect.arrayContaining(['request.received', 'request.redirected']));
     expect(audit.rows.find((r) => r.action === 'request.redirected')?.detail).toEqual({ controller, services });
 
     // The one mail is the redirect in writing; nothing to verify.
-    const [mail] = await sink.waitForMailsTo(email);
+    const [mail] = await system.sink.waitForMailsTo(email);
     expect(mail.subject).toBe(`Your privacy request ${reference}: who can answer it`);
     expect(mail.text).toContain(controller);
     expect(mail.text).not.toContain('/v/');
-    expect((await db.query("SELECT 1 FROM request_token WHERE request_id = $1 AND purpose = 'verify'", [stored.id])).rowCount).toBe(0);
+    expect((await system.db.query("SELECT 1 FROM request_token WHERE request_id = $1 AND purpose = 'verify'", [stored.id])).rowCount).toBe(0);
   }, 60_000);
 
   it("redirects an agent's request about processed data too, without taking the agent's details or file", async () => {
@@ -309,8 +291,8 @@ describe('controller/processor redirects on the web form', () => {
     expect(response.body).toContain('The West customer that runs the service');
     const [stored] = await row(email);
     expect(stored.status).toBe('redirected');
-    expect((await db.query('SELECT relationship FROM data_subject_request WHERE id = $1', [stored.id])).rows[0].relationship).toBe('agent');
-    expect((await db.query('SELECT 1 FROM request_agent WHERE request_id = $1', [stored.id])).rowCount).toBe(0);
+    expect((await system.db.query('SELECT relationship FROM data_subject_request WHERE id = $1', [stored.id])).rows[0].relationship).toBe('agent');
+    expect((await system.db.query('SELECT 1 FROM request_agent WHERE request_id = $1', [stored.id])).rowCount).toBe(0);
   }, 60_000);
 
   it('keeps the self path: "my own relationship" is an ordinary request waiting for verification', async () => {
@@ -319,7 +301,7 @@ describe('controller/processor redirects on the web form', () => {
     expect(response.status).toBe(201);
     expect(response.body).toContain('We have your request');
     expect((await row(email))[0]).toMatchObject({ status: 'unverified', redirected_to: null, closed_at: null });
-    const [mail] = await sink.waitForMailsTo(email);
+    const [mail] = await system.sink.waitForMailsTo(email);
     expect(mail.text).toContain(`${system.baseUrl}/v/`);
   }, 60_000);
 

@@ -1,15 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { DateTime } from 'luxon';
-import type { DataSource } from 'typeorm';
-import { createDataSource } from '#db';
 import { formatLocalDate } from '#mail';
 import { FormClient, linkIn } from './support/form-client.js';
 import { confirmFromMail, submitRequest } from './support/requester.js';
-import { startSystem, type RunningSystem } from './support/running-system.js';
-import { SmtpSink, type SunkMail } from './support/smtp-sink.js';
+import type { SunkMail } from './support/smtp-sink.js';
 import { createStaff, signIn, type StaffAccount } from './support/staff.js';
-import { createSeededDatabase, deleteRedisKeys, dropDatabase, uniqueRunName } from './support/run-storage.js';
+import { useRunningSystem } from './support/system-fixture.js';
 import { TestClock } from './support/test-clock.js';
 
 const CCPA = 'securus-technologies';
@@ -44,41 +41,27 @@ interface Filed {
 describe('deadline jobs, with time moving', () => {
   const clock = new TestClock();
   const tag = randomBytes(3).toString('hex');
+  beforeAll(() => {
+    // 07:00 in Chicago: everything of the first day happens before the daily staff mails' hour.
+    clock.advanceTo(local('2031-01-06T07:00'));
+  });
   // Moving time years ahead would fire every other test's reminders and expiries too: this file has a database and
   // queues of its own, so every mail the sink gets is one this test accounts for.
-  const run = uniqueRunName();
-  const redisPrefix = `rddeadlines${run}`;
-  let databaseUrl: string | undefined;
-  let sink: SmtpSink;
-  let system: RunningSystem;
-  let db: DataSource;
+  const system = useRunningSystem({
+    ownStorage: 'deadlines',
+    clock,
+    extraEnv: { DEADLINE_SWEEP_MS: '200', DAILY_STAFF_MAIL_CHECK_MS: '300' },
+    db: 'typeorm',
+  });
   const staff = {} as Record<'agentA' | 'agentC' | 'admin', StaffAccount>;
   const filed = {} as Record<Name, Filed>;
   const consumed = new Map<Role, number>();
 
   beforeAll(async () => {
-    databaseUrl = createSeededDatabase(`rightsdesk_deadlines_${run}`);
-    // 07:00 in Chicago: everything of the first day happens before the daily staff mails' hour.
-    clock.advanceTo(local('2031-01-06T07:00'));
-    sink = await SmtpSink.start();
-    system = await startSystem({
-      smtpUrl: sink.url,
-      clock,
-      extraEnv: { DATABASE_URL: databaseUrl, REDIS_PREFIX: redisPrefix, DEADLINE_SWEEP_MS: '200', DAILY_STAFF_MAIL_CHECK_MS: '300' },
-    });
-    db = await createDataSource(databaseUrl, { poolSize: 2 }).initialize();
-    staff.agentA = await createStaff({ [CCPA]: 'agent' }, `Agent A ${tag}`, databaseUrl);
-    staff.agentC = await createStaff({ [GDPR]: 'agent' }, `Agent C ${tag}`, databaseUrl);
-    staff.admin = await createStaff({ [CCPA]: 'admin' }, `Admin ${tag}`, databaseUrl);
+    staff.agentA = await createStaff({ [CCPA]: 'agent' }, `Agent A ${tag}`, system.databaseUrl);
+    staff.agentC = await createStaff({ [GDPR]: 'agent' }, `Agent C ${tag}`, system.databaseUrl);
+    staff.admin = await createStaff({ [CCPA]: 'admin' }, `Admin ${tag}`, system.databaseUrl);
   }, 60_000);
-
-  afterAll(async () => {
-    await system?.stop();
-    await sink?.stop();
-    await db?.destroy();
-    if (databaseUrl) await dropDatabase(databaseUrl);
-    await deleteRedisKeys(redisPrefix);
-  });
 
   const emailOf = (role: Role) => {
     if (role === 'demoAdmin') return `admin@${CCPA}.example`;
@@ -101,7 +84,7 @@ describe('deadline jobs, with time moving', () => {
 
   /** Labels of the mails a role got since the last step. */
   function fresh(role: Role): string[] {
-    return sink.mailsTo(emailOf(role)).slice(consumed.get(role) ?? 0).map(label).sort();
+    return system.sink.mailsTo(emailOf(role)).slice(consumed.get(role) ?? 0).map(label).sort();
   }
 
   /**
@@ -115,8 +98,8 @@ describe('deadline jobs, with time moving', () => {
     await sleep(QUIET_MS);
     const got = Object.fromEntries(roles().map((role) => [role, fresh(role)]));
     expect(got).toEqual(want);
-    for (const role of roles()) consumed.set(role, sink.mailsTo(emailOf(role)).length);
-    expect(sink.mails).toHaveLength([...consumed.values()].reduce((a, b) => a + b, 0));
+    for (const role of roles()) consumed.set(role, system.sink.mailsTo(emailOf(role)).length);
+    expect(system.sink.mails).toHaveLength([...consumed.values()].reduce((a, b) => a + b, 0));
   }
 
   /** Moves time to a local time in Chicago, or to an instant. */
@@ -134,18 +117,18 @@ describe('deadline jobs, with time moving', () => {
   async function file(name: Name, slug: string, rightId: string): Promise<void> {
     const email = `deadline-${name.toLowerCase()}-${tag}@example.org`;
     const reference = await submitRequest(system.baseUrl, slug, email, rightId);
-    const [{ id }] = await db.query('SELECT id FROM data_subject_request WHERE reference = $1', [reference]);
+    const [{ id }] = await system.db.query('SELECT id FROM data_subject_request WHERE reference = $1', [reference]);
     filed[name] = { id, email, reference, page: `/staff/orgs/${slug}/requests/${id}` };
   }
 
   async function row(name: Name): Promise<{ status: string; due_at: Date; acknowledged_at: Date | null; verification_expires_at: Date | null }> {
-    const [r] = await db.query('SELECT * FROM data_subject_request WHERE id = $1', [filed[name].id]);
+    const [r] = await system.db.query('SELECT * FROM data_subject_request WHERE id = $1', [filed[name].id]);
     return r;
   }
 
   /** The request's scheduled events: fired ones marked with a *. */
   async function events(name: Name): Promise<string[]> {
-    const rows: { kind: string; key: string; fired_at: Date | null }[] = await db.query(
+    const rows: { kind: string; key: string; fired_at: Date | null }[] = await system.db.query(
       'SELECT kind, key, fired_at FROM deadline_event WHERE request_id = $1 ORDER BY due_at, kind',
       [filed[name].id],
     );
@@ -167,17 +150,17 @@ describe('deadline jobs, with time moving', () => {
     const ack = (name: Name, organisation: string) => `Confirm your privacy request {${name}} to ${organisation}`;
     await expectMails({ A: [ack('A', CCPA_NAME)], B: [ack('B', CCPA_NAME)], C: [ack('C', GDPR_NAME)], E: [ack('E', CCPA_NAME)] });
 
-    const [mailA] = sink.mailsTo(filed.A.email);
+    const [mailA] = system.sink.mailsTo(filed.A.email);
     expect(mailA.text).toContain('What happens next:');
     expect(mailA.text).toContain(`${CCPA_NAME} must answer by ${dueOn('2031-02-20')}.`);
     expect(mailA.text).toContain(`expires on ${dueOn('2031-01-13')}`);
-    const [mailC] = sink.mailsTo(filed.C.email);
+    const [mailC] = system.sink.mailsTo(filed.C.email);
     expect(mailC.text).toContain(`one month from your confirmation to answer: confirmed today, that is by ${dueOn('2031-02-06')}.`);
 
     // The acknowledgement is recorded, and the request closes with the link it carries.
     const a = await row('A');
     expect(a.acknowledged_at).not.toBeNull();
-    const [token] = await db.query("SELECT expires_at FROM request_token WHERE request_id = $1 AND purpose = 'verify'", [filed.A.id]);
+    const [token] = await system.db.query("SELECT expires_at FROM request_token WHERE request_id = $1 AND purpose = 'verify'", [filed.A.id]);
     expect(a.verification_expires_at).toEqual(token.expires_at);
     const expiry = (a.verification_expires_at as Date).toISOString();
     // CCPA: 45 days from receipt, reminded from receipt on, even before verification.
@@ -194,7 +177,7 @@ describe('deadline jobs, with time moving', () => {
   }, 60_000);
 
   it('drops the verification events once confirmed and stops reminders while the GDPR clock is paused', async () => {
-    for (const name of ['A', 'C', 'E'] as const) filed[name].statusUrl = (await confirmFromMail(sink, system.baseUrl, filed[name].email)).statusUrl;
+    for (const name of ['A', 'C', 'E'] as const) filed[name].statusUrl = (await confirmFromMail(system.sink, system.baseUrl, filed[name].email)).statusUrl;
     await act('agentA', filed.A, 'claim');
     await act('agentA', filed.E, 'claim');
     await act('agentC', filed.C, 'claim');
@@ -222,24 +205,24 @@ describe('deadline jobs, with time moving', () => {
     await expectMails({ agentA: [digest('2031-01-06', 'A,E')], agentC: [digest('2031-01-06', 'C')] });
     travelTo('2031-01-06T11:30');
     await expectMails({});
-    const [first] = sink.mailsTo(staff.agentA.email);
+    const [first] = system.sink.mailsTo(staff.agentA.email);
     expect(first.text).toContain(`Due later (2):`);
     expect(first.text).toContain(`- ${filed.A.reference} (access): due ${dueOn('2031-02-20')}, 45 days left`);
     expect(first.text).toContain(`${system.baseUrl}/staff/orgs/${CCPA}/requests/${filed.A.id}`);
-    expect(sink.mailsTo(staff.agentC.email)[0].text).toContain('Clock paused, awaiting the requester (1):');
+    expect(system.sink.mailsTo(staff.agentC.email)[0].text).toContain('Clock paused, awaiting the requester (1):');
   }, 60_000);
 
   it('reminds an unconfirmed requester with a fresh link that expires with the old one, then closes the request', async () => {
     const b = await row('B');
     const expiresAt = b.verification_expires_at as Date;
-    const oldLink = linkIn(sink.mailsTo(filed.B.email)[0].text, system.baseUrl, '/v/');
+    const oldLink = linkIn(system.sink.mailsTo(filed.B.email)[0].text, system.baseUrl, '/v/');
     travelTo(new Date(expiresAt.getTime() - 48 * 3_600_000 + 60_000));
     await expectMails({ B: ['Reminder: confirm your privacy request {B} to Securus Technologies'] });
-    const newLink = linkIn(sink.mailsTo(filed.B.email)[1].text, system.baseUrl, '/v/');
+    const newLink = linkIn(system.sink.mailsTo(filed.B.email)[1].text, system.baseUrl, '/v/');
     const requester = new FormClient(system.baseUrl);
     expect((await requester.get(newLink)).status).toBe(200);
     expect((await requester.get(oldLink)).body).toContain('A newer link replaced this one');
-    const tokens = await db.query(
+    const tokens = await system.db.query(
       "SELECT expires_at FROM request_token WHERE request_id = $1 AND purpose = 'verify' AND revoked_at IS NULL",
       [filed.B.id],
     );
@@ -260,11 +243,11 @@ describe('deadline jobs, with time moving', () => {
     travelTo(new Date(expiresAt.getTime() + 60_000));
     await expectMails({ B: ['Your privacy request {B} to Securus Technologies was closed'] });
     expect((await row('B')).status).toBe('closed_unverified');
-    const closed = sink.mailsTo(filed.B.email)[2];
+    const closed = system.sink.mailsTo(filed.B.email)[2];
     expect(closed.text).toContain(`You have the right to submit a new request at any time, here: ${system.baseUrl}/o/${CCPA}/requests/new`);
     expect((await requester.get(newLink)).status).toBe(410);
     expect(await events('B')).toEqual([`verification_reminder ${expiresAt.toISOString()} *`, `verification_expiry ${expiresAt.toISOString()} *`]);
-    const [audit] = await db.query("SELECT actor_label FROM audit_entry WHERE request_id = $1 AND action = 'request.verification_expired'", [filed.B.id]);
+    const [audit] = await system.db.query("SELECT actor_label FROM audit_entry WHERE request_id = $1 AND action = 'request.verification_expired'", [filed.B.id]);
     expect(audit).toEqual({ actor_label: 'system' });
   }, 60_000);
 
@@ -288,7 +271,7 @@ describe('deadline jobs, with time moving', () => {
     await expectMails({
       agentA: [reminder('A', 3, '2031-02-20'), `Privacy request {A}: an extension must be sent by ${dueOn('2031-02-20')}`, digest('2031-02-17', 'A')],
     });
-    const window = sink.mailsTo(staff.agentA.email).find((m) => m.subject.includes('an extension must be sent'))!;
+    const window = system.sink.mailsTo(staff.agentA.email).find((m) => m.subject.includes('an extension must be sent'))!;
     expect(window.text).toContain(`Extended, it is due ${dueOn('2031-04-06')}.`);
   }, 90_000);
 
@@ -316,9 +299,9 @@ describe('deadline jobs, with time moving', () => {
   it('escalates an overdue request to the admins once a day, and stops when it closes', async () => {
     travelTo('2031-04-07T08:30');
     await expectMails({ admin: [escalation('2031-04-07', 'A 1 day')], demoAdmin: [escalation('2031-04-07', 'A 1 day')], agentA: [digest('2031-04-07', 'A')] });
-    const mailed = sink.mailsTo(staff.admin.email).find((m) => m.text.includes(filed.A.reference))!;
+    const mailed = system.sink.mailsTo(staff.admin.email).find((m) => m.text.includes(filed.A.reference))!;
     expect(mailed.text).toContain(`${system.baseUrl}/staff/orgs/${CCPA}/requests/${filed.A.id}`);
-    expect(sink.mailsTo(staff.agentA.email).at(-1)!.text).toContain(`was due ${dueOn('2031-04-06')}, 1 day overdue`);
+    expect(system.sink.mailsTo(staff.agentA.email).at(-1)!.text).toContain(`was due ${dueOn('2031-04-06')}, 1 day overdue`);
 
     // The hourly job runs again within the same local day: nothing more.
     travelTo('2031-04-07T09:30');

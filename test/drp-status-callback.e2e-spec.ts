@@ -3,15 +3,12 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DateTime } from 'luxon';
-import pg from 'pg';
 import { runCli } from './support/cli.js';
 import { agentId, person, ScriptedAgent } from './support/drp-agent.js';
 import { eventually, sleep } from './support/eventually.js';
 import type { FormClient } from './support/form-client.js';
 import { confirmFromMail } from './support/requester.js';
-import { createSeededDatabase, deleteRedisKeys, dropDatabase, uniqueRunName } from './support/run-storage.js';
-import { startSystem, type RunningSystem } from './support/running-system.js';
-import { SmtpSink } from './support/smtp-sink.js';
+import { useRunningSystem } from './support/system-fixture.js';
 import { createStaff, signIn } from './support/staff.js';
 import { TestClock } from './support/test-clock.js';
 
@@ -94,49 +91,34 @@ class CallbackEndpoint {
  */
 describe('the DRP status callback (§2.03): the business tells the agent of every status change', () => {
   const clock = new TestClock();
-  const run = uniqueRunName();
-  const redisPrefix = `rddrpcallback${run}`;
-  let databaseUrl: string | undefined;
-  let sink: SmtpSink;
+  const system = useRunningSystem({
+    ownStorage: 'drpcallback',
+    clock,
+    extraEnv: {
+      // The agent's endpoint is on loopback here.
+      DRP_CALLBACK_ALLOW_PRIVATE_ADDRESSES: 'true',
+      DRP_CALLBACK_ATTEMPTS: String(ATTEMPTS),
+      DRP_CALLBACK_BACKOFF_MS: '300',
+      DRP_CALLBACK_TIMEOUT_MS: '3000',
+      DEADLINE_SWEEP_MS: '200',
+    },
+    db: 'pg',
+    startTimeout: 90_000,
+  });
   let endpoint: CallbackEndpoint;
-  let system: RunningSystem;
-  let db: pg.Client;
   let agent: ScriptedAgent;
   let staff: FormClient;
 
   beforeAll(async () => {
-    databaseUrl = createSeededDatabase(`rightsdesk_drpcallback_${run}`);
-    sink = await SmtpSink.start();
     endpoint = await new CallbackEndpoint().start();
-    system = await startSystem({
-      smtpUrl: sink.url,
-      clock,
-      extraEnv: {
-        DATABASE_URL: databaseUrl,
-        REDIS_PREFIX: redisPrefix,
-        // The agent's endpoint is on loopback here.
-        DRP_CALLBACK_ALLOW_PRIVATE_ADDRESSES: 'true',
-        DRP_CALLBACK_ATTEMPTS: String(ATTEMPTS),
-        DRP_CALLBACK_BACKOFF_MS: '300',
-        DRP_CALLBACK_TIMEOUT_MS: '3000',
-        DEADLINE_SWEEP_MS: '200',
-      },
-    });
-    db = new pg.Client({ connectionString: databaseUrl });
-    await db.connect();
     agent = new ScriptedAgent(system.baseUrl, agentId('CALLBACK'));
-    expect((await runCli(['drp-agent', 'register', agent.id, `Agent ${agent.id}`, agent.verifyKey], databaseUrl)).code).toBe(0);
+    expect((await runCli(['drp-agent', 'register', agent.id, `Agent ${agent.id}`, agent.verifyKey], system.databaseUrl)).code).toBe(0);
     expect((await agent.pairwiseSetup(ORG)).status).toBe(200);
-    staff = await signIn(system.baseUrl, await createStaff({ [ORG]: 'agent' }, 'Callback Agent', databaseUrl));
+    staff = await signIn(system.baseUrl, await createStaff({ [ORG]: 'agent' }, 'Callback Agent', system.databaseUrl));
   }, 90_000);
 
   afterAll(async () => {
-    await db?.end();
-    await system?.stop();
     await endpoint?.stop();
-    await sink?.stop();
-    if (databaseUrl) await dropDatabase(databaseUrl);
-    await deleteRedisKeys(redisPrefix);
   }, 30_000);
 
   /** An exercise of `action` with the given callback (or none); the agent's id for it, our row's id and the address. */
@@ -151,12 +133,12 @@ describe('the DRP status callback (§2.03): the business tells the agent of ever
     });
     expect(answer.status).toBe(200);
     const drpRequestId = String(answer.json!.request_id);
-    const [{ request_id: id }] = (await db.query('SELECT request_id FROM drp_request WHERE drp_request_id = $1', [drpRequestId])).rows;
+    const [{ request_id: id }] = (await system.db.query('SELECT request_id FROM drp_request WHERE drp_request_id = $1', [drpRequestId])).rows;
     return { drpRequestId, id: id as string, email, answer: answer.json!, page: `/staff/orgs/${ORG}/requests/${id}` };
   }
 
   async function row(id: string): Promise<{ status: string; received_at: Date; due_at: Date }> {
-    return (await db.query('SELECT status, received_at, due_at FROM data_subject_request WHERE id = $1', [id])).rows[0];
+    return (await system.db.query('SELECT status, received_at, due_at FROM data_subject_request WHERE id = $1', [id])).rows[0];
   }
 
   /** The §3.03 object of the request as stored now, with the words the agent is to read. */
@@ -173,12 +155,12 @@ describe('the DRP status callback (§2.03): the business tells the agent of ever
   }
 
   const callbackJobs = async (id: string) =>
-    Number((await db.query(`SELECT count(*) FROM outbox_message WHERE job_name = 'drp.status_callback' AND payload->>'requestId' = $1`, [id])).rows[0].count);
+    Number((await system.db.query(`SELECT count(*) FROM outbox_message WHERE job_name = 'drp.status_callback' AND payload->>'requestId' = $1`, [id])).rows[0].count);
 
   const act = (page: string, action: string, fields: Record<string, string> = {}) => staff.submitForm(page, `${page}/${action}`, fields);
 
   async function auditOf(id: string): Promise<{ action: string; detail: Record<string, unknown> }[]> {
-    return (await db.query(`SELECT action, detail FROM audit_entry WHERE request_id = $1 AND action LIKE 'drp.%' ORDER BY seq`, [id])).rows;
+    return (await system.db.query(`SELECT action, detail FROM audit_entry WHERE request_id = $1 AND action LIKE 'drp.%' ORDER BY seq`, [id])).rows;
   }
 
   it('posts each change, in order, as the §3.03 status object: confirmation, staff actions, revocation', async () => {
@@ -188,7 +170,7 @@ describe('the DRP status callback (§2.03): the business tells the agent of ever
     expect(r.answer).toMatchObject({ status: 'in_progress', processing_details: expect.stringMatching(/confirm the request from the email/) });
     expect(await callbackJobs(r.id)).toBe(0);
 
-    await confirmFromMail(sink, system.baseUrl, r.email);
+    await confirmFromMail(system.sink, system.baseUrl, r.email);
     await eventually(async () => endpoint.taken(path).length === 1, 'the callback of the confirmation');
     const confirmed = await statusNow(r, 'in_progress', 'Received and confirmed; waiting to be worked on.', { agent_request_id: 'agent-ref-7' });
     expect(endpoint.callsTo(path)).toEqual([{ method: 'POST', contentType: 'application/json', body: confirmed, answered: 200 }]);
@@ -239,7 +221,7 @@ describe('the DRP status callback (§2.03): the business tells the agent of ever
     const { url, path } = endpoint.url('quick', [], new Promise<void>((resolve) => (release = resolve)));
     const r = await exercise('deletion', url);
     // The agent's endpoint is still taking the confirmation's call while staff start work and extend.
-    await confirmFromMail(sink, system.baseUrl, r.email);
+    await confirmFromMail(system.sink, system.baseUrl, r.email);
     const confirmed = await statusNow(r, 'in_progress', 'Received and confirmed; waiting to be worked on.');
     expect((await act(r.page, 'start')).status).toBe(303);
     const started = await statusNow(r, 'in_progress', 'Being worked on.');
@@ -252,13 +234,13 @@ describe('the DRP status callback (§2.03): the business tells the agent of ever
     await sleep(500);
     expect(endpoint.taken(path)).toHaveLength(3);
     // Each change taken is gone from what is owed.
-    expect((await db.query('SELECT count(*) FROM drp_status_change WHERE request_id = $1', [r.id])).rows[0].count).toBe('0');
+    expect((await system.db.query('SELECT count(*) FROM drp_status_change WHERE request_id = $1', [r.id])).rows[0].count).toBe('0');
   }, 30_000);
 
   it('tries an endpoint that fails again, and it gets the status once it recovers', async () => {
     const { url, path } = endpoint.url('flaky', [503, 500]);
     const r = await exercise('access:categories', url);
-    await confirmFromMail(sink, system.baseUrl, r.email);
+    await confirmFromMail(system.sink, system.baseUrl, r.email);
     await eventually(async () => endpoint.taken(path).length === 1, 'the callback after two failures');
     const confirmed = await statusNow(r, 'in_progress', 'Received and confirmed; waiting to be worked on.');
     expect(endpoint.callsTo(path).map((c) => [c.answered, c.body])).toEqual([
@@ -269,13 +251,13 @@ describe('the DRP status callback (§2.03): the business tells the agent of ever
     // The timeline entry is written just after the agent's 200.
     await eventually(async () => (await auditOf(r.id)).length > 0, 'the timeline entry');
     expect((await auditOf(r.id)).map((e) => e.action)).toEqual(['drp.status_sent']);
-    expect((await db.query(`SELECT count(*) FROM staff_alert WHERE request_id = $1`, [r.id])).rows[0].count).toBe('0');
+    expect((await system.db.query(`SELECT count(*) FROM staff_alert WHERE request_id = $1`, [r.id])).rows[0].count).toBe('0');
   }, 30_000);
 
   it('records a callback that failed for good on the timeline and in a staff alert, and tells later changes', async () => {
     const { url, path } = endpoint.url('down', Array.from({ length: ATTEMPTS }, () => 500));
     const r = await exercise('deletion', url);
-    await confirmFromMail(sink, system.baseUrl, r.email);
+    await confirmFromMail(system.sink, system.baseUrl, r.email);
     await eventually(async () => (await auditOf(r.id)).length === 1, 'the failure on the timeline');
     expect(endpoint.callsTo(path).map((c) => c.answered)).toEqual([500, 500, 500]);
     const [failure] = await auditOf(r.id);
@@ -283,7 +265,7 @@ describe('the DRP status callback (§2.03): the business tells the agent of ever
       action: 'drp.status_failed',
       detail: { agentId: agent.id, jobId: `drp.status_callback:${r.id}:1`, attempts: ATTEMPTS, failure: 'HTTP 500' },
     });
-    const alerts = (await db.query(`SELECT kind, message FROM staff_alert WHERE request_id = $1`, [r.id])).rows;
+    const alerts = (await system.db.query(`SELECT kind, message FROM staff_alert WHERE request_id = $1`, [r.id])).rows;
     expect(alerts).toEqual([
       {
         kind: 'drp_callback_failed',
@@ -311,7 +293,7 @@ describe('the DRP status callback (§2.03): the business tells the agent of ever
     const { url, path } = endpoint.url('credentials');
     // Credentials in a callback URL are the agent's secret to keep, not ours to send: the call is refused.
     const r = await exercise('deletion', url.replace('http://', 'http://agent:secret@'));
-    await confirmFromMail(sink, system.baseUrl, r.email);
+    await confirmFromMail(system.sink, system.baseUrl, r.email);
     await eventually(async () => (await auditOf(r.id)).length === 1, 'the refusal on the timeline');
     expect(await auditOf(r.id)).toEqual([
       {
@@ -320,24 +302,24 @@ describe('the DRP status callback (§2.03): the business tells the agent of ever
       },
     ]);
     expect(endpoint.callsTo(path)).toEqual([]);
-    const [alert] = (await db.query(`SELECT message FROM staff_alert WHERE request_id = $1`, [r.id])).rows;
+    const [alert] = (await system.db.query(`SELECT message FROM staff_alert WHERE request_id = $1`, [r.id])).rows;
     expect(alert.message).not.toContain('secret');
   }, 30_000);
 
   it('calls nothing for a request without a status callback, nor for what the exercise already answered', async () => {
     const plain = await exercise('deletion', null);
-    await confirmFromMail(sink, system.baseUrl, plain.email);
+    await confirmFromMail(system.sink, system.baseUrl, plain.email);
     expect((await act(plain.page, 'start')).status).toBe(303);
     expect((await act(plain.page, 'deny', { reason: 'statutory_exemption', explanation: 'The records must be kept by law.' })).status).toBe(303);
     expect((await row(plain.id)).status).toBe('denied');
     expect(await callbackJobs(plain.id)).toBe(0);
-    expect((await db.query('SELECT count(*) FROM drp_status_callback WHERE request_id = $1', [plain.id])).rows[0].count).toBe('0');
+    expect((await system.db.query('SELECT count(*) FROM drp_status_callback WHERE request_id = $1', [plain.id])).rows[0].count).toBe('0');
 
     // An opt-out is fulfilled in the exercise itself, and its answer says so.
     const { url, path } = endpoint.url('opt-out');
     const optOut = await exercise('sale:opt_out', url);
     expect(optOut.answer).toMatchObject({ status: 'fulfilled' });
-    await sink.waitForMailsTo(optOut.email);
+    await system.sink.waitForMailsTo(optOut.email);
     expect(await callbackJobs(optOut.id)).toBe(0);
     expect(endpoint.callsTo(path)).toEqual([]);
   }, 30_000);
@@ -347,9 +329,9 @@ describe('the DRP status callback (§2.03): the business tells the agent of ever
     const { url, path } = endpoint.url('expired');
     const r = await exercise('deletion', url);
     // The confirmation window starts when the verification mail goes out.
-    await sink.waitForMailsTo(r.email);
+    await system.sink.waitForMailsTo(r.email);
     const expiresAt = async (): Promise<Date | null> =>
-      (await db.query('SELECT verification_expires_at FROM data_subject_request WHERE id = $1', [r.id])).rows[0].verification_expires_at;
+      (await system.db.query('SELECT verification_expires_at FROM data_subject_request WHERE id = $1', [r.id])).rows[0].verification_expires_at;
     await eventually(async () => (await expiresAt()) !== null, 'the confirmation window');
     clock.advanceTo(new Date((await expiresAt())!.getTime() + 60_000));
     await eventually(async () => endpoint.taken(path).length === 1, 'the callback of the expiry');
@@ -374,7 +356,7 @@ describe('the DRP status callback (§2.03): the business tells the agent of ever
       ...person(email),
     });
     expect(answer.status).toBe(200);
-    const r = { answer: answer.json!, id: (await db.query('SELECT request_id FROM drp_request WHERE drp_request_id = $1', [answer.json!.request_id])).rows[0].request_id as string };
+    const r = { answer: answer.json!, id: (await system.db.query('SELECT request_id FROM drp_request WHERE drp_request_id = $1', [answer.json!.request_id])).rows[0].request_id as string };
     const received = (await row(r.id)).received_at;
     const newYorkDate = DateTime.fromJSDate(received, { zone: 'America/New_York' });
     expect(newYorkDate.toISODate()).toBe(pacificEvening.plus({ days: 1 }).toISODate());

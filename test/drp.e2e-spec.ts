@@ -1,27 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { connect } from 'node:net';
-import pg from 'pg';
 import { computeDeadlines, publicHolidayCalendar } from '#workflow';
 import { runCli } from './support/cli.js';
 import { agentId, person, ScriptedAgent, type Answer } from './support/drp-agent.js';
 import { csrfTokenIn, FormClient, linkIn } from './support/form-client.js';
 import { confirmFromMail } from './support/requester.js';
-import { startSystem, type RunningSystem } from './support/running-system.js';
-import { SmtpSink } from './support/smtp-sink.js';
-import { testDatabaseUrl } from './support/test-env.js';
+import { useRunningSystem } from './support/system-fixture.js';
 
 describe('the Data Rights Protocol 0.9.4: a scripted agent against the real system', () => {
-  let sink: SmtpSink;
-  let system: RunningSystem;
-  let db: pg.Client;
+  const system = useRunningSystem({ db: 'pg' });
   let agent: ScriptedAgent;
   let other: ScriptedAgent;
 
   beforeAll(async () => {
-    sink = await SmtpSink.start();
-    system = await startSystem({ smtpUrl: sink.url });
-    db = new pg.Client({ connectionString: testDatabaseUrl() });
-    await db.connect();
     agent = new ScriptedAgent(system.baseUrl, agentId('SCRIPTED'));
     other = new ScriptedAgent(system.baseUrl, agentId('OTHER'));
     for (const a of [agent, other]) {
@@ -29,12 +20,6 @@ describe('the Data Rights Protocol 0.9.4: a scripted agent against the real syst
       expect(registered).toMatchObject({ code: 0, stdout: `drp-agent: ${a.id} added\n` });
     }
   }, 60_000);
-
-  afterAll(async () => {
-    await db?.end();
-    await system?.stop();
-    await sink?.stop();
-  });
 
   it('registers agents only with a well-formed id and key', async () => {
     expect(await runCli(['drp-agent', 'register', 'lower_case', 'x', agent.verifyKey])).toMatchObject({ code: 1 });
@@ -122,7 +107,7 @@ describe('the Data Rights Protocol 0.9.4: a scripted agent against the real syst
     const requestId = String(body.request_id);
     expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
 
-    const { rows } = await db.query(
+    const { rows } = await system.db.query(
       `SELECT r.id, r.status, r.channel, r.relationship, r.right_id, r.requester_name, r.requester_email, r.requester_phone, r.received_at, r.due_at,
               d.agent_id, d.exercise, d.drp_regime, d.email_verified, d.agent_request_id, d.status_callback, d.relationships
          FROM drp_request d JOIN data_subject_request r ON r.id = d.request_id WHERE d.drp_request_id = $1`,
@@ -176,11 +161,11 @@ describe('the Data Rights Protocol 0.9.4: a scripted agent against the real syst
     expect(verificationText).not.toContain(email);
     // The request_id the agent appends must be the page's own.
     expect((await fetch(`${userVerificationUrl}?request_id=00000000-0000-4000-8000-000000000000`)).status).toBe(404);
-    const { rows: received } = await db.query(`SELECT action, detail FROM audit_entry WHERE request_id = $1 ORDER BY seq`, [row.id]);
+    const { rows: received } = await system.db.query(`SELECT action, detail FROM audit_entry WHERE request_id = $1 ORDER BY seq`, [row.id]);
     expect(received).toEqual([{ action: 'request.received', detail: { channel: 'agent', rightId: 'ccpa-deletion', dueAt: due.toISOString() } }]);
 
     // The requester confirms from the mail, as from the web form; the agent's poll shows it.
-    await confirmFromMail(sink, system.baseUrl, email);
+    await confirmFromMail(system.sink, system.baseUrl, email);
     const confirmed = (await agent.status('prontotrak', requestId)).json;
     expect(confirmed).toMatchObject({
       request_id: requestId,
@@ -201,12 +186,12 @@ describe('the Data Rights Protocol 0.9.4: a scripted agent against the real syst
       agent_request_id: 'agent-ref-1',
       processing_details: 'Withdrawn.',
     });
-    const { rows: after } = await db.query(`SELECT status, closed_at FROM data_subject_request WHERE id = $1`, [row.id]);
+    const { rows: after } = await system.db.query(`SELECT status, closed_at FROM data_subject_request WHERE id = $1`, [row.id]);
     expect(after[0].status).toBe('withdrawn');
     expect(after[0].closed_at).not.toBeNull();
-    const { rows: audit } = await db.query(`SELECT action, actor_label FROM audit_entry WHERE request_id = $1 ORDER BY seq DESC LIMIT 1`, [row.id]);
+    const { rows: audit } = await system.db.query(`SELECT action, actor_label FROM audit_entry WHERE request_id = $1 ORDER BY seq DESC LIMIT 1`, [row.id]);
     expect(audit[0]).toEqual({ action: 'request.withdrawn', actor_label: `drp agent ${agent.id}` });
-    const mails = await sink.waitForMailsTo(email, 2);
+    const mails = await system.sink.waitForMailsTo(email, 2);
     expect(mails.map((m) => m.subject)).toContain(`Your privacy request ${await referenceOf(row.id)} to ProntoTrak is withdrawn`);
 
     expect((await agent.status('prontotrak', requestId)).json).toMatchObject({ status: 'revoked' });
@@ -220,13 +205,13 @@ describe('the Data Rights Protocol 0.9.4: a scripted agent against the real syst
       String((await agent.exercise('prontotrak', { exercise: 'access:categories', regime: 'ccpa', ...person(email) })).json!.request_id);
     const [first, second] = [await exercise(firstEmail), await exercise(`drp-revoke-two-${Date.now()}@example.org`)];
     // The consumer opens the confirmation page before the agent revokes; they press the button after.
-    const verifyUrl = linkIn((await sink.waitForMailsTo(firstEmail))[0].text, system.baseUrl, '/v/');
+    const verifyUrl = linkIn((await system.sink.waitForMailsTo(firstEmail))[0].text, system.baseUrl, '/v/');
     const consumer = new FormClient(system.baseUrl);
     const csrf = csrfTokenIn((await consumer.get(verifyUrl)).body);
     const token = agent.tokens.get('prontotrak');
     const revoke = (requestId: string, body: string) => agent.call('DELETE', `/drp/prontotrak/v1/data-rights-request/${requestId}`, { body, token });
     const statusOf = async (requestId: string) =>
-      (await db.query(`SELECT r.status FROM drp_request d JOIN data_subject_request r ON r.id = d.request_id WHERE d.drp_request_id = $1`, [requestId])).rows[0].status;
+      (await system.db.query(`SELECT r.status FROM drp_request d JOIN data_subject_request r ON r.id = d.request_id WHERE d.drp_request_id = $1`, [requestId])).rows[0].status;
 
     const forFirst = agent.signed({ request_id: first, reason: 'changed my mind' });
     expect(await revoke(first, forFirst)).toMatchObject({ status: 200, json: { status: 'revoked' } });
@@ -249,17 +234,17 @@ describe('the Data Rights Protocol 0.9.4: a scripted agent against the real syst
     const email = `drp-optout-${Date.now()}@example.org`;
     const exercised = await agent.exercise('prontotrak', { exercise: 'sale:opt_out', ...person(email) });
     expect(exercised).toMatchObject({ status: 200, json: { status: 'fulfilled' } });
-    const { rows } = await db.query(
+    const { rows } = await system.db.query(
       `SELECT r.status, r.right_id FROM drp_request d JOIN data_subject_request r ON r.id = d.request_id WHERE d.drp_request_id = $1`,
       [exercised.json!.request_id],
     );
     expect(rows).toEqual([{ status: 'fulfilled', right_id: 'third-party-marketing-opt-out' }]);
-    const suppressions = await db.query(
+    const suppressions = await system.db.query(
       `SELECT s.channel, s.source FROM suppression s JOIN drp_request d ON d.request_id = s.request_id WHERE d.drp_request_id = $1 AND s.ended_at IS NULL`,
       [exercised.json!.request_id],
     );
     expect(suppressions.rows).toEqual([{ channel: 'sale_share', source: 'drp' }]);
-    const [confirmation] = await sink.waitForMailsTo(email);
+    const [confirmation] = await system.sink.waitForMailsTo(email);
     expect(confirmation.subject).toMatch(/^Your opt-out RD-.* is in effect$/);
   });
 
@@ -272,7 +257,7 @@ describe('the Data Rights Protocol 0.9.4: a scripted agent against the real syst
     // Through another business's endpoints, with the agent's own token there, the request does not exist.
     expect(await agent.status('officertrak', requestId)).toMatchObject({ status: 404, json: { code: '404' } });
     expect(await agent.revoke('officertrak', requestId)).toMatchObject({ status: 404 });
-    const { rows } = await db.query(`SELECT r.status FROM drp_request d JOIN data_subject_request r ON r.id = d.request_id WHERE d.drp_request_id = $1`, [requestId]);
+    const { rows } = await system.db.query(`SELECT r.status FROM drp_request d JOIN data_subject_request r ON r.id = d.request_id WHERE d.drp_request_id = $1`, [requestId]);
     expect(rows).toEqual([{ status: 'unverified' }]);
 
     expect(await agent.status('prontotrak', '00000000-0000-4000-8000-000000000000')).toMatchObject({ status: 404, json: { code: '404' } });
@@ -281,7 +266,7 @@ describe('the Data Rights Protocol 0.9.4: a scripted agent against the real syst
 
   it("answers the protocol's errors for bad input, and files nothing", async () => {
     const email = `drp-bad-${Date.now()}@example.org`;
-    const count = async () => Number((await db.query(`SELECT count(*) FROM data_subject_request WHERE requester_email = $1`, [email])).rows[0].count);
+    const count = async () => Number((await system.db.query(`SELECT count(*) FROM data_subject_request WHERE requester_email = $1`, [email])).rows[0].count);
     const claims = { exercise: 'deletion', regime: 'ccpa', ...person(email) };
     const token = agent.tokens.get('prontotrak');
     const post = (body: string, contentType?: string) => agent.call('POST', '/drp/prontotrak/v1/data-rights-request', { body, token, contentType });
@@ -330,7 +315,7 @@ describe('the Data Rights Protocol 0.9.4: a scripted agent against the real syst
     expect((await v1.pairwiseSetup('prontotrak', v1.envelope('prontotrak', { 'drp.version': '1.0' }))).status).toBe(200);
     const exercised = await v1.exercise('prontotrak', { 'drp.version': '1.0', exercise: 'access:categories', regime: 'ccpa', ...person(email) });
     expect(exercised).toMatchObject({ status: 200, json: { status: 'in_progress' } });
-    const { rows } = await db.query(`SELECT drp_version FROM drp_request WHERE drp_request_id = $1`, [exercised.json!.request_id]);
+    const { rows } = await system.db.query(`SELECT drp_version FROM drp_request WHERE drp_request_id = $1`, [exercised.json!.request_id]);
     expect(rows).toEqual([{ drp_version: '1.0' }]);
   }, 30_000);
 
@@ -362,7 +347,7 @@ describe('the Data Rights Protocol 0.9.4: a scripted agent against the real syst
 
   it('refuses an expired token and takes a new one from a new pair-wise setup', async () => {
     const stale = other.tokens.get('prontotrak')!;
-    await db.query(`UPDATE drp_agent_token SET expires_at = now() - interval '1 second' WHERE agent_id = $1`, [other.id]);
+    await system.db.query(`UPDATE drp_agent_token SET expires_at = now() - interval '1 second' WHERE agent_id = $1`, [other.id]);
     expect(await other.call('GET', `/drp/prontotrak/v1/agent/${other.id}`, { token: stale })).toMatchObject({
       status: 401,
       json: { code: '401', message: 'The bearer token has expired: repeat the pair-wise key setup.' },
@@ -403,6 +388,6 @@ describe('the Data Rights Protocol 0.9.4: a scripted agent against the real syst
   }
 
   async function referenceOf(id: string): Promise<string> {
-    return (await db.query(`SELECT reference FROM data_subject_request WHERE id = $1`, [id])).rows[0].reference;
+    return (await system.db.query(`SELECT reference FROM data_subject_request WHERE id = $1`, [id])).rows[0].reference;
   }
 });

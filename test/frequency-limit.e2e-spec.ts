@@ -1,34 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import pg from 'pg';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { csrfTokenIn, FormClient, referenceIn } from './support/form-client.js';
 import { confirmFromMail } from './support/requester.js';
-import { startSystem, type RunningSystem } from './support/running-system.js';
-import { SmtpSink } from './support/smtp-sink.js';
 import { createStaff, signIn } from './support/staff.js';
-import { testDatabaseUrl } from './support/test-env.js';
+import { useRunningSystem } from './support/system-fixture.js';
 
 const ORG = 'securus-technologies';
 const LIMIT_WORDS = 'Securus Technologies answers this request 2 times in 12 months';
 
 describe("Securus Technologies' limit of two requests to know in twelve months", () => {
-  let sink: SmtpSink;
-  let system: RunningSystem;
-  let db: pg.Client;
+  const system = useRunningSystem({ db: 'pg' });
   let staff: FormClient;
 
   beforeAll(async () => {
-    sink = await SmtpSink.start();
-    system = await startSystem({ smtpUrl: sink.url });
-    db = new pg.Client({ connectionString: testDatabaseUrl() });
-    await db.connect();
     staff = await signIn(system.baseUrl, await createStaff({ [ORG]: 'agent' }, 'Limit Checker'));
   }, 60_000);
-
-  afterAll(async () => {
-    await db?.end();
-    await system?.stop();
-    await sink?.stop();
-  });
 
   /** The form's answer page for one request, posted as the form does. */
   async function ask(email: string, rightId: string): Promise<{ status: number; body: string; reference: string }> {
@@ -43,12 +28,12 @@ describe("Securus Technologies' limit of two requests to know in twelve months",
   }
 
   const stored = async (reference: string) =>
-    (await db.query('SELECT id, status, denial_reason FROM data_subject_request WHERE reference = $1', [reference])).rows[0] as { id: string; status: string; denial_reason: string | null };
+    (await system.db.query('SELECT id, status, denial_reason FROM data_subject_request WHERE reference = $1', [reference])).rows[0] as { id: string; status: string; denial_reason: string | null };
 
   it('records a third confirmed-address request in twelve months and declines it by mail, the answer page saying the limit', async () => {
     const email = `limit-${Date.now()}@example.org`;
     const first = await ask(email, 'ccpa-know');
-    await confirmFromMail(sink, system.baseUrl, email);
+    await confirmFromMail(system.sink, system.baseUrl, email);
     // The allowance is shared with the request for categories (the policy's one "twice per 12-month period").
     const second = await ask(email.toUpperCase(), 'ccpa-categories');
     await confirmFromMailLink(await verificationMailFor(email, second.reference));
@@ -63,7 +48,7 @@ describe("Securus Technologies' limit of two requests to know in twelve months",
     expect(await stored(third.reference)).toMatchObject({ status: 'denied', denial_reason: 'frequency_limit_exceeded' });
     for (const earlier of [first, second]) expect((await stored(earlier.reference)).status).toBe('verified');
     let denial: string | undefined;
-    for (let count = 1; !denial; count++) denial = (await sink.waitForMailsTo(email, count)).find((m) => m.text.includes(third.reference))?.text;
+    for (let count = 1; !denial; count++) denial = (await system.sink.waitForMailsTo(email, count)).find((m) => m.text.includes(third.reference))?.text;
     expect(denial).not.toContain('/v/');
     expect(denial).toContain('twice per 12-month period');
 
@@ -99,7 +84,7 @@ describe("Securus Technologies' limit of two requests to know in twelve months",
   /** The text of the verification mail of one request, once it has arrived. */
   async function verificationMailFor(email: string, reference: string): Promise<string> {
     for (let count = 1; ; count++) {
-      const mail = (await sink.waitForMailsTo(email, count)).find((m) => m.text.includes(reference) && m.text.includes('/v/'));
+      const mail = (await system.sink.waitForMailsTo(email, count)).find((m) => m.text.includes(reference) && m.text.includes('/v/'));
       if (mail) return mail.text;
     }
   }

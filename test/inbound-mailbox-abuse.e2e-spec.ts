@@ -1,14 +1,10 @@
 import { randomBytes, randomInt } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { DataSource } from 'typeorm';
-import { createDataSource } from '#db';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { sleep } from './support/eventually.js';
 import { composeMail, deliverToMailbox } from './support/inbound-mail.js';
-import { startSystem, type RunningSystem } from './support/running-system.js';
-import { SmtpSink } from './support/smtp-sink.js';
 import { createStaff, signIn, type StaffAccount } from './support/staff.js';
 import { DEFAULT_TXT_RECORDS } from './support/test-dns.js';
-import { testDatabaseUrl } from './support/test-env.js';
+import { useRunningSystem } from './support/system-fixture.js';
 
 const WEST = { slug: 'west-schoolmessenger', address: 'privacy@west.com' };
 const PER_SENDER = 3;
@@ -23,32 +19,21 @@ const SENDING_IP = `127.${1 + randomInt(254)}.${randomInt(256)}.${1 + randomInt(
 
 describe('the privacy mailbox is no relay: acknowledgements only to aligned senders, and only so many', () => {
   const tag = randomBytes(4).toString('hex');
-  let sink: SmtpSink;
-  let system: RunningSystem;
-  let db: DataSource;
+  const system = useRunningSystem({
+    extraEnv: { INBOUND_ACK_LIMIT_PER_SENDER: String(PER_SENDER), INBOUND_ACK_LIMIT_PER_IP: String(PER_IP) },
+    // The victim's domain lets no server send for it (SPF -all) and asks receivers to reject what fails (DMARC).
+    dnsRecords: {
+      ...DEFAULT_TXT_RECORDS,
+      'example.org': [`v=spf1 ip4:${SENDING_IP} -all`],
+      'victim.example': ['v=spf1 -all'], '_dmarc.victim.example': ['v=DMARC1; p=reject'],
+    },
+    db: 'typeorm',
+  });
   let account: StaffAccount;
 
   beforeAll(async () => {
-    sink = await SmtpSink.start();
-    system = await startSystem({
-      smtpUrl: sink.url,
-      extraEnv: { INBOUND_ACK_LIMIT_PER_SENDER: String(PER_SENDER), INBOUND_ACK_LIMIT_PER_IP: String(PER_IP) },
-      // The victim's domain lets no server send for it (SPF -all) and asks receivers to reject what fails (DMARC).
-      dnsRecords: {
-        ...DEFAULT_TXT_RECORDS,
-        'example.org': [`v=spf1 ip4:${SENDING_IP} -all`],
-        'victim.example': ['v=spf1 -all'], '_dmarc.victim.example': ['v=DMARC1; p=reject'],
-      },
-    });
-    db = await createDataSource(testDatabaseUrl(), { poolSize: 2 }).initialize();
     account = await createStaff({ [WEST.slug]: 'agent' }, 'Abuse Agent');
   }, 60_000);
-
-  afterAll(async () => {
-    await system?.stop();
-    await sink?.stop();
-    await db?.destroy();
-  });
 
   async function mailThirty(from: (i: number) => string, envelopeFrom: (i: number) => string, words: string): Promise<void> {
     for (let batch = 0; batch < 3; batch++) {
@@ -64,7 +49,7 @@ describe('the privacy mailbox is no relay: acknowledgements only to aligned send
   }
 
   const stored = (from: string): Promise<{ id: string; acknowledgement: string; aligned: boolean }[]> =>
-    db.query(
+    system.db.query(
       `SELECT r.id, m.acknowledgement, (m.authentication->>'aligned')::boolean AS aligned
          FROM inbound_message m JOIN data_subject_request r ON r.id = m.request_id WHERE lower(m.from_address) = lower($1)`,
       [from],
@@ -75,7 +60,7 @@ describe('the privacy mailbox is no relay: acknowledgements only to aligned send
     const spam = `Cheap pills at spam-${tag}.example`;
     await mailThirty(() => victim, () => victim, spam);
     await sleep(SETTLE_MS);
-    expect(sink.mailsTo(victim)).toHaveLength(0);
+    expect(system.sink.mailsTo(victim)).toHaveLength(0);
 
     const rows = await stored(victim);
     expect(rows).toHaveLength(30);
@@ -93,7 +78,7 @@ describe('the privacy mailbox is no relay: acknowledgements only to aligned send
     const words = `Buy now at flood-${tag}.example`;
     await mailThirty(() => sender, () => sender, words);
     await sleep(SETTLE_MS);
-    const acks = sink.mailsTo(sender);
+    const acks = system.sink.mailsTo(sender);
     expect(acks).toHaveLength(PER_SENDER);
     for (const ack of acks) {
       expect(ack.subject + ack.text + ack.html).not.toContain(`flood-${tag}.example`);
@@ -113,14 +98,14 @@ describe('the privacy mailbox is no relay: acknowledgements only to aligned send
     const many = (i: number) => `many-${i}-${tag}@example.org`;
     await mailThirty(many, many, `Hello from many-${tag}`);
     await sleep(SETTLE_MS);
-    const manyAcks = Array.from({ length: 30 }, (_, i) => sink.mailsTo(many(i)).length).reduce((a, b) => a + b, 0);
+    const manyAcks = Array.from({ length: 30 }, (_, i) => system.sink.mailsTo(many(i)).length).reduce((a, b) => a + b, 0);
     expect(manyAcks).toBe(PER_IP - PER_SENDER);
-    const [{ n }]: { n: number }[] = await db.query(
+    const [{ n }]: { n: number }[] = await system.db.query(
       `SELECT count(*)::int AS n FROM inbound_message WHERE client_address = $1 AND acknowledgement = 'acknowledged' AND from_address LIKE $2`,
       [SENDING_IP, `%${tag}@example.org`],
     );
     expect(n).toBe(PER_IP);
-    const [{ stored: all }]: { stored: number }[] = await db.query(`SELECT count(*)::int AS stored FROM inbound_message WHERE from_address LIKE $1`, [`many-%-${tag}@example.org`]);
+    const [{ stored: all }]: { stored: number }[] = await system.db.query(`SELECT count(*)::int AS stored FROM inbound_message WHERE from_address LIKE $1`, [`many-%-${tag}@example.org`]);
     expect(all).toBe(30);
   }, 120_000);
 });

@@ -1,11 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from './support/browser.js';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { composeMail, deliverToMailbox } from './support/inbound-mail.js';
-import { startSystem, type RunningSystem } from './support/running-system.js';
-import { SmtpSink } from './support/smtp-sink.js';
 import { createStaff, type StaffAccount } from './support/staff.js';
+import { useRunningSystem } from './support/system-fixture.js';
 
 const ORG = { slug: 'prontotrak', name: 'ProntoTrak', address: 'Privacy@prontotrak.com' };
 
@@ -22,23 +19,12 @@ const HOSTILE_HTML = `<p id="body-text">Please delete my account, reference HOST
 
 describe('a mailed-in request in a real browser, with JavaScript on', () => {
   const tag = randomBytes(4).toString('hex');
-  let sink: SmtpSink;
-  let system: RunningSystem;
-  let browser: Browser;
+  const system = useRunningSystem({ browser: true });
   let agent: StaffAccount;
 
   beforeAll(async () => {
-    sink = await SmtpSink.start();
-    system = await startSystem({ smtpUrl: sink.url });
-    browser = await launchBrowser();
     agent = await createStaff({ [ORG.slug]: 'agent' }, 'Mail Agent');
   }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await system?.stop();
-    await sink?.stop();
-  });
 
   it('shows the mail with nothing of its HTML running or fetching, then classifies it', async () => {
     const from = `browser-${tag}@example.org`;
@@ -46,7 +32,7 @@ describe('a mailed-in request in a real browser, with JavaScript on', () => {
     const source = await composeMail({ from: `Bea Browser <${from}>`, to: ORG.address, subject, text: 'Please delete my account.', html: HOSTILE_HTML });
     await deliverToMailbox(system.mailboxPort, { from, to: [ORG.address] }, source);
 
-    const page = await browser.newPage();
+    const page = await system.browser.newPage();
     const dialogs: string[] = [];
     const offsite: string[] = [];
     page.on('dialog', (dialog) => {
@@ -90,7 +76,7 @@ describe('a mailed-in request in a real browser, with JavaScript on', () => {
     const source = await composeMail({ from, to: ORG.address, subject: `Framed ${tag}`, text: 'See the HTML part.', html: lookalike });
     await deliverToMailbox(system.mailboxPort, { from, to: [ORG.address] }, source);
 
-    const page = await browser.newPage();
+    const page = await system.browser.newPage();
     await page.goto(`${system.baseUrl}/staff`);
     await page.getByLabel('Email address').fill(agent.email);
     await page.getByLabel('Password').fill(agent.password);

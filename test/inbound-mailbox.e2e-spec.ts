@@ -1,17 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { DataSource } from 'typeorm';
-import { createDataSource, DataSubjectRequest, InboundMessage, OrganisationDirectory } from '#db';
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { DataSubjectRequest, InboundMessage, OrganisationDirectory } from '#db';
 import { findRight, internalTargetDaysFor } from '#policy';
 import { computeDeadlines, provisionalTriageDeadlines } from '#workflow';
 import { eventually } from './support/eventually.js';
 import { csrfTokenIn, FormClient, linkIn } from './support/form-client.js';
 import { composeMail, deliverToMailbox, mailFromWithSize, SmtpRefusal } from './support/inbound-mail.js';
-import { startSystem, type RunningSystem } from './support/running-system.js';
-import { SmtpSink } from './support/smtp-sink.js';
 import { createStaff, signIn, type StaffAccount } from './support/staff.js';
 import { TestClock } from './support/test-clock.js';
-import { testDatabaseUrl } from './support/test-env.js';
+import { useRunningSystem } from './support/system-fixture.js';
 
 // CCPA (and the policy's own promises), America/New_York; its policy spells the address "Privacy@prontotrak.com".
 const PRONTO = { slug: 'prontotrak', address: 'privacy@PRONTOTRAK.com' };
@@ -29,28 +26,17 @@ const HOSTILE_HTML = `<p>Please delete everything you hold about me.</p>
 describe('the inbound privacy mailbox', () => {
   const tag = randomBytes(4).toString('hex');
   const clock = new TestClock();
-  let sink: SmtpSink;
-  let system: RunningSystem;
-  let db: DataSource;
+  const system = useRunningSystem({ clock, extraEnv: { INBOUND_MAX_MESSAGE_BYTES: String(MAX_BYTES) }, db: 'typeorm' });
   let directory: OrganisationDirectory;
   let account: StaffAccount;
 
   beforeAll(async () => {
-    sink = await SmtpSink.start();
-    system = await startSystem({ smtpUrl: sink.url, clock, extraEnv: { INBOUND_MAX_MESSAGE_BYTES: String(MAX_BYTES) } });
-    db = await createDataSource(testDatabaseUrl(), { poolSize: 2 }).initialize();
-    directory = new OrganisationDirectory(db);
+    directory = new OrganisationDirectory(system.db);
     account = await createStaff({ [PRONTO.slug]: 'agent', [WEST.slug]: 'agent', [OFFICER.slug]: 'agent' }, 'Mailbox Agent');
   }, 60_000);
 
-  afterAll(async () => {
-    await system?.stop();
-    await sink?.stop();
-    await db?.destroy();
-  });
-
   const sender = (label: string) => `${label}-${tag}@example.org`;
-  const requestsFrom = (address: string) => db.getRepository(DataSubjectRequest).find({ where: { requesterEmail: address }, relations: { organisation: true } });
+  const requestsFrom = (address: string) => system.db.getRepository(DataSubjectRequest).find({ where: { requesterEmail: address }, relations: { organisation: true } });
   const page = (slug: string, id: string) => `/staff/orgs/${slug}/requests/${id}`;
   // Staff sessions follow the moved clock: sign in afresh when it moved.
   const agent = () => signIn(system.baseUrl, account);
@@ -92,11 +78,11 @@ describe('the inbound privacy mailbox', () => {
     const slowest = computeDeadlines({ regime: 'ccpa', requestType: 'deletion', receivedAt: request.receivedAt, timeZone: context.organisation.timeZone, calendar: context.calendar });
     expect(request.dueAt.getTime()).toBeLessThan(slowest.dueAt.getTime());
 
-    const message = await db.getRepository(InboundMessage).createQueryBuilder('m').addSelect('m.source').where('m.request_id = :id', { id: request.id }).getOneOrFail();
+    const message = await system.db.getRepository(InboundMessage).createQueryBuilder('m').addSelect('m.source').where('m.request_id = :id', { id: request.id }).getOneOrFail();
     expect(message).toMatchObject({ messageKey: `<ann-${tag}@example.org>`, recipient: PRONTO.address.toLowerCase(), fromAddress: from, subject: `Delete my data ${tag}` });
     expect(message.textBody.trim()).toBe(`Please delete everything you hold about me. Ref ${tag}.`);
     expect(message.source.equals(source)).toBe(true);
-    const attachments: { id: string; file_name: string; content_type: string; size: number }[] = await db.query(
+    const attachments: { id: string; file_name: string; content_type: string; size: number }[] = await system.db.query(
       'SELECT id, file_name, content_type, size FROM inbound_attachment WHERE message_id = $1 ORDER BY file_name',
       [message.id],
     );
@@ -106,13 +92,13 @@ describe('the inbound privacy mailbox', () => {
     ]);
 
     // The acknowledgement goes to the sender, with the reference and no promised date (the type is not known yet).
-    const [receipt] = await sink.waitForMailsTo(from);
+    const [receipt] = await system.sink.waitForMailsTo(from);
     expect(receipt.subject).toContain(request.reference);
     // It quotes nothing the sender wrote: a forged From line must not carry someone's words to a victim.
     expect(receipt.subject + receipt.text + receipt.html).not.toContain(`Delete my data ${tag}`);
     expect(receipt.text + receipt.html).not.toContain('Ann Sender');
     expect(receipt.text).toContain('/s/');
-    await eventually(async () => (await db.getRepository(DataSubjectRequest).findOneByOrFail({ id: request.id })).acknowledgedAt !== null, 'the acknowledgement recorded');
+    await eventually(async () => (await system.db.getRepository(DataSubjectRequest).findOneByOrFail({ id: request.id })).acknowledgedAt !== null, 'the acknowledgement recorded');
     // Its status link names the mail, not the provisional right, and promises no date yet.
     const status = await new FormClient(system.baseUrl).get(linkIn(receipt.text, system.baseUrl, '/s/'));
     expect(status.body).toContain('Received by email, waiting for the privacy team to read it');
@@ -171,7 +157,7 @@ describe('the inbound privacy mailbox', () => {
     const outcome = await deliverToMailbox(system.mailboxPort, { from, to: [PRONTO.address] }, source);
     expect(outcome.response).toMatch(/^250 /);
     const [request] = await requestsFrom(from);
-    const message = await db.getRepository(InboundMessage).createQueryBuilder('m').addSelect('m.source').where('m.request_id = :id', { id: request.id }).getOneOrFail();
+    const message = await system.db.getRepository(InboundMessage).createQueryBuilder('m').addSelect('m.source').where('m.request_id = :id', { id: request.id }).getOneOrFail();
     expect(message.subject).toBe(`Nul\uFFFDsubject ${tag}`);
     expect(message.textBody.trim()).toBe(`Before\uFFFDafter ${tag}.`);
     expect(message.htmlBody).toContain('Html\uFFFDpart');
@@ -212,9 +198,9 @@ describe('the inbound privacy mailbox', () => {
     const source = await composeMail({ from, to: [PRONTO.address, WEST.address], subject: 'Retry', text: 'Try again later.', messageId: `<retry-${tag}@example.org>` });
     // A real failure of the database write, for this sender only, after the first organisation's rows were written.
     const trigger = `fail_inbound_${tag}`;
-    await db.query(`CREATE FUNCTION ${trigger}() RETURNS trigger LANGUAGE plpgsql AS $$
+    await system.db.query(`CREATE FUNCTION ${trigger}() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN IF NEW.from_address = '${from}' AND NEW.recipient = '${WEST.address}' THEN RAISE EXCEPTION 'disk full'; END IF; RETURN NEW; END $$`);
-    await db.query(`CREATE TRIGGER ${trigger} BEFORE INSERT ON inbound_message FOR EACH ROW EXECUTE FUNCTION ${trigger}()`);
+    await system.db.query(`CREATE TRIGGER ${trigger} BEFORE INSERT ON inbound_message FOR EACH ROW EXECUTE FUNCTION ${trigger}()`);
     try {
       const refused = await deliverToMailbox(system.mailboxPort, { from, to: [PRONTO.address, WEST.address] }, source).catch((e: unknown) => e);
       expect(refused).toBeInstanceOf(SmtpRefusal);
@@ -222,8 +208,8 @@ describe('the inbound privacy mailbox', () => {
       // Nothing half-stored: not even the first organisation's request.
       expect(await requestsFrom(from)).toHaveLength(0);
     } finally {
-      await db.query(`DROP TRIGGER ${trigger} ON inbound_message`);
-      await db.query(`DROP FUNCTION ${trigger}()`);
+      await system.db.query(`DROP TRIGGER ${trigger} ON inbound_message`);
+      await system.db.query(`DROP FUNCTION ${trigger}()`);
     }
     const retried = await deliverToMailbox(system.mailboxPort, { from, to: [PRONTO.address, WEST.address] }, source);
     expect(retried.response).toMatch(/^250 /);
@@ -255,7 +241,7 @@ describe('the inbound privacy mailbox', () => {
     const source = await composeMail({ from: `Cleo Classify <${from}>`, to: PRONTO.address, subject: 'My data', text: 'Please erase my account.' });
     await deliverToMailbox(system.mailboxPort, { from, to: [PRONTO.address] }, source);
     const [received] = await requestsFrom(from);
-    await sink.waitForMailsTo(from);
+    await system.sink.waitForMailsTo(from);
 
     // Staff get to it ten days later: the CCPA's 45 days still count from the mail's arrival.
     clock.advanceDays(10);
@@ -266,7 +252,7 @@ describe('the inbound privacy mailbox', () => {
     const classified = await staff.submitForm(path, `${path}/classify`, { rightId: 'ccpa-deletion' });
     expect(classified.status).toBe(303);
 
-    const row = await db.getRepository(DataSubjectRequest).findOneByOrFail({ id: received.id });
+    const row = await system.db.getRepository(DataSubjectRequest).findOneByOrFail({ id: received.id });
     const context = await directory.forRequest(row);
     const expected = computeDeadlines({
       regime: 'ccpa',
@@ -282,18 +268,18 @@ describe('the inbound privacy mailbox', () => {
     expect(row.dueAt.getTime() - received.receivedAt.getTime()).toBeLessThan(46 * DAY_MS);
 
     // The From line proves nothing: the sender confirms the address like any requester.
-    const [, verification] = await sink.waitForMailsTo(from, 2);
+    const [, verification] = await system.sink.waitForMailsTo(from, 2);
     const verifyUrl = linkIn(verification.text, system.baseUrl, '/v/');
     const requester = new FormClient(system.baseUrl);
     const confirm = await requester.get(verifyUrl);
     expect((await requester.post(verifyUrl, { _csrf: csrfTokenIn(confirm.body) })).status).toBe(200);
-    expect((await db.getRepository(DataSubjectRequest).findOneByOrFail({ id: received.id })).status).toBe('verified');
+    expect((await system.db.getRepository(DataSubjectRequest).findOneByOrFail({ id: received.id })).status).toBe('verified');
 
     // Classified once: the form is gone and a second try is refused.
     const again = await staff.get(path);
     expect(again.body).not.toContain(`action="${path}/classify"`);
     expect((await staff.post(`${path}/classify`, { _csrf: csrfTokenIn(again.body), rightId: 'ccpa-deletion' })).status).toBe(409);
-    const actions: { action: string }[] = await db.query('SELECT action FROM audit_entry WHERE request_id = $1 ORDER BY seq', [received.id]);
+    const actions: { action: string }[] = await system.db.query('SELECT action FROM audit_entry WHERE request_id = $1 ORDER BY seq', [received.id]);
     expect(actions.map((a) => a.action)).toEqual(expect.arrayContaining(['request.received', 'request.classified', 'request.verified']));
   }, 60_000);
 
@@ -302,16 +288,16 @@ describe('the inbound privacy mailbox', () => {
     const source = await composeMail({ from, to: PRONTO.address, subject: 'Stop', text: 'No more marketing mail please.' });
     await deliverToMailbox(system.mailboxPort, { from, to: [PRONTO.address] }, source);
     const [received] = await requestsFrom(from);
-    await sink.waitForMailsTo(from);
+    await system.sink.waitForMailsTo(from);
     const staff = await agent();
     const path = page(PRONTO.slug, received.id);
     expect((await staff.submitForm(path, `${path}/classify`, { rightId: 'marketing-email-opt-out' })).status).toBe(303);
-    const row = await db.getRepository(DataSubjectRequest).findOneByOrFail({ id: received.id });
+    const row = await system.db.getRepository(DataSubjectRequest).findOneByOrFail({ id: received.id });
     expect(row).toMatchObject({ status: 'fulfilled', type: 'opt_out_marketing_email', regime: 'can_spam', verificationRequired: 'none' });
     expect(row.closedAt).not.toBeNull();
-    const suppressions = await db.query('SELECT channel, address, source FROM suppression WHERE request_id = $1 AND ended_at IS NULL', [row.id]);
+    const suppressions = await system.db.query('SELECT channel, address, source FROM suppression WHERE request_id = $1 AND ended_at IS NULL', [row.id]);
     expect(suppressions).toEqual([{ channel: 'email', address: from.toLowerCase(), source: 'privacy_mailbox' }]);
-    const [, confirmation] = await sink.waitForMailsTo(from, 2);
+    const [, confirmation] = await system.sink.waitForMailsTo(from, 2);
     expect(confirmation.subject).toBe(`Your opt-out ${row.reference} to ProntoTrak is in effect`);
     expect(confirmation.text).not.toContain('/v/');
   }, 30_000);
@@ -324,10 +310,10 @@ describe('the inbound privacy mailbox', () => {
     const staff = await agent();
     const path = page(OFFICER.slug, received.id);
     expect((await staff.submitForm(path, `${path}/not-a-request`, {})).status).toBe(303);
-    const row = await db.getRepository(DataSubjectRequest).findOneByOrFail({ id: received.id });
+    const row = await system.db.getRepository(DataSubjectRequest).findOneByOrFail({ id: received.id });
     expect(row.status).toBe('not_a_request');
     expect(row.closedAt).not.toBeNull();
-    const events: { n: number }[] = await db.query('SELECT count(*)::int AS n FROM deadline_event WHERE request_id = $1 AND fired_at IS NULL', [received.id]);
+    const events: { n: number }[] = await system.db.query('SELECT count(*)::int AS n FROM deadline_event WHERE request_id = $1 AND fired_at IS NULL', [received.id]);
     expect(events[0].n).toBe(0);
   }, 30_000);
 });

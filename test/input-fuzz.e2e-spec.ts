@@ -1,16 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import pg from 'pg';
 import { AppModule } from '../apps/api/src/app.module.js';
 import { StaffGuard } from '../apps/api/src/staff/auth/staff.guard.js';
 import { newApiKey } from '../apps/api/src/suppression/api-key.guard.js';
 import { csrfTokenIn, FormClient } from './support/form-client.js';
 import { confirmFromMail, submitRequest } from './support/requester.js';
 import { routesOf, type Route } from './support/routes.js';
-import { startSystem, type RunningSystem } from './support/running-system.js';
-import { SmtpSink } from './support/smtp-sink.js';
 import { createStaff, signIn } from './support/staff.js';
-import { testDatabaseUrl } from './support/test-env.js';
+import { useRunningSystem } from './support/system-fixture.js';
 
 /**
  * Random, oversized, wrongly typed, unicode and injection input to every route of the router, public and staff:
@@ -312,38 +309,26 @@ async function fuzzRoute(client: FormClient, route: Route, definition: FuzzDefin
 describe('fuzzed input to every route', () => {
   const publicRoutes = ROUTES.filter((r) => !isStaff(r));
   const staffRoutes = ROUTES.filter((r) => isStaff(r) && !(nameOf(r) in STAFF_SKIPPED));
-  let sink: SmtpSink;
-  let system: RunningSystem;
-  let db: pg.Client;
+  const system = useRunningSystem({ db: 'pg' });
   let knownRequests: Set<string>;
 
   beforeAll(async () => {
     console.log(`input fuzz: seed ${SEED}, ${PUBLIC_RUNS} runs per public route (reproduce with FUZZ_SEED=${SEED} FUZZ_RUNS=${PUBLIC_RUNS})`);
-    sink = await SmtpSink.start();
-    system = await startSystem({ smtpUrl: sink.url });
-    db = new pg.Client({ connectionString: testDatabaseUrl() });
-    await db.connect();
-    knownRequests = new Set((await db.query<{ id: string }>('SELECT id FROM data_subject_request')).rows.map((r) => r.id));
+    knownRequests = new Set((await system.db.query<{ id: string }>('SELECT id FROM data_subject_request')).rows.map((r) => r.id));
     live.requesterEmail = `fuzz-live-${Date.now()}@example.org`;
     live.reference = await submitRequest(system.baseUrl, ORG, live.requesterEmail, 'access');
-    const links = await confirmFromMail(sink, system.baseUrl, live.requesterEmail);
+    const links = await confirmFromMail(system.sink, system.baseUrl, live.requesterEmail);
     live.usedVerifyToken = links.verifyUrl.split('/v/')[1];
     live.statusToken = links.statusUrl.split('/s/')[1];
-    live.requestId = (await db.query<{ id: string }>('SELECT id FROM data_subject_request WHERE reference = $1', [live.reference])).rows[0].id;
+    live.requestId = (await system.db.query<{ id: string }>('SELECT id FROM data_subject_request WHERE reference = $1', [live.reference])).rows[0].id;
     // A live key of ORG's for the suppression API, made as the staff console makes one.
     const key = newApiKey();
-    await db.query(
+    await system.db.query(
       `INSERT INTO suppression_api_key (organisation_id, label, key_hash, key_prefix) SELECT id, 'fuzz', $2, $3 FROM organisation WHERE slug = $1`,
       [ORG, key.keyHash, key.keyPrefix],
     );
     live.apiKey = key.key;
   }, 60_000);
-
-  afterAll(async () => {
-    await db?.end();
-    await system?.stop();
-    await sink?.stop();
-  });
 
   it('has a fuzz definition for every public route of the router, and none for a route that is gone', () => {
     const names = publicRoutes.map(nameOf);
@@ -374,7 +359,7 @@ describe('fuzzed input to every route', () => {
     // At least one request with markup in what the requester typed, whatever the fuzz happened to store.
     await submitRequest(system.baseUrl, ORG, `markup-${Date.now()}@example.org`, 'access', { name: `Eve <${MARKER}>`, details: `"><${MARKER} onerror=alert(1)>` });
     const created = (
-      await db.query<{ id: string; slug: string; received: string; jobs: string; name: string; details: string }>(
+      await system.db.query<{ id: string; slug: string; received: string; jobs: string; name: string; details: string }>(
         `SELECT r.id, o.slug, r.requester_name AS name, r.details,
                 (SELECT count(*) FROM audit_entry a WHERE a.request_id = r.id AND a.action = 'request.received') AS received,
                 (SELECT count(*) FROM outbox_message m WHERE m.job_id LIKE '%:' || r.id || ':initial') AS jobs

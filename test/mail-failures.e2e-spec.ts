@@ -1,16 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import pg from 'pg';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { escapeHtml } from '#mail';
 import { eventually, sleep } from './support/eventually.js';
 import { csrfTokenIn, type FormClient } from './support/form-client.js';
 import { verificationMailsTo } from './support/mail-delivery.js';
 import { submitRequest } from './support/requester.js';
 import { redisKeysHolding } from './support/redis-search.js';
-import { startSystem, type RunningSystem } from './support/running-system.js';
-import { SmtpSink } from './support/smtp-sink.js';
 import { createStaff, signIn } from './support/staff.js';
-import { testDatabaseUrl, testRedisPrefix } from './support/test-env.js';
+import { testRedisPrefix } from './support/test-env.js';
+import { useRunningSystem } from './support/system-fixture.js';
 
 const ORG = 'west-schoolmessenger';
 const OTHER = 'securus-software';
@@ -27,9 +25,7 @@ interface AuditRow {
 
 describe('mail the SMTP server refuses', () => {
   const tag = randomBytes(4).toString('hex');
-  let sink: SmtpSink;
-  let system: RunningSystem;
-  let db: pg.Client;
+  const system = useRunningSystem({ extraEnv: { MAIL_ATTEMPTS: String(ATTEMPTS), MAIL_BACKOFF_MS: String(BACKOFF_MS) }, db: 'pg' });
   let agent: FormClient;
   let agentName: string;
   let auditor: FormClient;
@@ -37,10 +33,6 @@ describe('mail the SMTP server refuses', () => {
   let admin: FormClient;
 
   beforeAll(async () => {
-    sink = await SmtpSink.start();
-    system = await startSystem({ smtpUrl: sink.url, extraEnv: { MAIL_ATTEMPTS: String(ATTEMPTS), MAIL_BACKOFF_MS: String(BACKOFF_MS) } });
-    db = new pg.Client({ connectionString: testDatabaseUrl() });
-    await db.connect();
     agentName = `Agent ${tag}`;
     agent = await signIn(system.baseUrl, await createStaff({ [ORG]: 'agent' }, agentName));
     auditor = await signIn(system.baseUrl, await createStaff({ [ORG]: 'auditor' }, 'Auditor'));
@@ -48,45 +40,39 @@ describe('mail the SMTP server refuses', () => {
     admin = await signIn(system.baseUrl, await createStaff({ [ORG]: 'admin' }, 'Jobs Admin'));
   }, 60_000);
 
-  afterAll(async () => {
-    await db?.end();
-    await system?.stop();
-    await sink?.stop();
-  });
-
   const address = (label: string) => `${label}-${tag}@example.org`;
 
   async function requestId(reference: string): Promise<string> {
-    return (await db.query<{ id: string }>('SELECT id FROM data_subject_request WHERE reference = $1', [reference])).rows[0].id;
+    return (await system.db.query<{ id: string }>('SELECT id FROM data_subject_request WHERE reference = $1', [reference])).rows[0].id;
   }
 
   async function auditOf(id: string): Promise<AuditRow[]> {
-    return (await db.query<AuditRow>('SELECT action, actor_label, detail FROM audit_entry WHERE request_id = $1 ORDER BY seq', [id])).rows;
+    return (await system.db.query<AuditRow>('SELECT action, actor_label, detail FROM audit_entry WHERE request_id = $1 ORDER BY seq', [id])).rows;
   }
 
   const verificationFailures = async (id: string) => (await auditOf(id)).filter((e) => e.action === 'mail.failed' && e.detail.template === 'verification');
 
   it('retries a refused mail with backoff and, once the server takes it, delivers it exactly once', async () => {
     const email = address('busy');
-    sink.refuse = { code: 451, matches: (to) => to === email };
+    system.sink.refuse = { code: 451, matches: (to) => to === email };
     const reference = await submitRequest(system.baseUrl, ORG, email, 'access');
-    await eventually(async () => sink.refused.filter((to) => to === email).length >= 2, 'two refused attempts');
-    sink.refuse = null;
+    await eventually(async () => system.sink.refused.filter((to) => to === email).length >= 2, 'two refused attempts');
+    system.sink.refuse = null;
 
-    await sink.waitForMailsTo(email, 1);
+    await system.sink.waitForMailsTo(email, 1);
     const id = await requestId(reference);
     await eventually(async () => (await auditOf(id)).some((e) => e.action === 'mail.sent' && e.detail.template === 'verification'), 'the sent mail on the timeline');
     await sleep(ALL_RETRIES_MS);
-    expect(verificationMailsTo(sink, email)).toHaveLength(1);
+    expect(verificationMailsTo(system.sink, email)).toHaveLength(1);
     const audit = await auditOf(id);
     expect(audit.filter((e) => e.action === 'mail.sent' && e.detail.template === 'verification')).toHaveLength(1);
     expect(audit.filter((e) => e.action === 'mail.failed')).toEqual([]);
-    expect((await db.query('SELECT 1 FROM staff_alert WHERE request_id = $1', [id])).rowCount).toBe(0);
+    expect((await system.db.query('SELECT 1 FROM staff_alert WHERE request_id = $1', [id])).rowCount).toBe(0);
   }, 60_000);
 
   it('after the last attempt puts the failure on the timeline and an alert on the queue page, once, until staff resolve it', async () => {
     const email = address('gone');
-    sink.refuse = { code: 550, matches: (to) => to === email };
+    system.sink.refuse = { code: 550, matches: (to) => to === email };
     const reference = await submitRequest(system.baseUrl, ORG, email, 'access');
     const id = await requestId(reference);
     await eventually(async () => (await verificationFailures(id)).length > 0, 'the failure on the timeline', 30_000);
@@ -96,13 +82,13 @@ describe('mail the SMTP server refuses', () => {
       actor_label: 'system',
       detail: { template: 'verification', attempts: ATTEMPTS, error: 'EENVELOPE 550', jobId: `verification.send:${id}:initial` },
     });
-    expect(verificationMailsTo(sink, email)).toEqual([]);
+    expect(verificationMailsTo(system.sink, email)).toEqual([]);
     // No address and none of the server's words (which quote the address) on the timeline.
     expect(JSON.stringify(await auditOf(id))).not.toContain(email);
     expect(JSON.stringify(await auditOf(id))).not.toContain('No such mailbox');
 
     const alerts = async () =>
-      (await db.query<{ id: string; kind: string; message: string; resolved_at: Date | null }>('SELECT id, kind, message, resolved_at FROM staff_alert WHERE request_id = $1', [id]))
+      (await system.db.query<{ id: string; kind: string; message: string; resolved_at: Date | null }>('SELECT id, kind, message, resolved_at FROM staff_alert WHERE request_id = $1', [id]))
         .rows;
     const [alert] = await alerts();
     expect(await alerts()).toHaveLength(1);
@@ -154,12 +140,12 @@ describe('mail the SMTP server refuses', () => {
 
   it('keeps the address the SMTP server quoted out of the worker’s output, every Redis key of the run and the job page', async () => {
     const email = address('quoted');
-    sink.refuse = { code: 550, matches: (to) => to === email };
+    system.sink.refuse = { code: 550, matches: (to) => to === email };
     const reference = await submitRequest(system.baseUrl, ORG, email, 'access');
     const id = await requestId(reference);
     await eventually(async () => (await verificationFailures(id)).length > 0, 'the failure on the timeline', 30_000);
     // The server did quote it: the test would find it if it leaked.
-    expect(sink.refused).toContain(email);
+    expect(system.sink.refused).toContain(email);
 
     expect(system.output()).not.toContain(email);
     const inRedis = await redisKeysHolding(`${testRedisPrefix()}:`, email);

@@ -7,9 +7,8 @@ import { verificationMailsTo } from './support/mail-delivery.js';
 import { DedicatedRedis } from './support/redis-server.js';
 import { submitRequest } from './support/requester.js';
 import { startSystem, type RunningSystem } from './support/running-system.js';
-import { SmtpSink } from './support/smtp-sink.js';
+import { useRunningSystem } from './support/system-fixture.js';
 import { createStaff, signIn } from './support/staff.js';
-import { testDatabaseUrl } from './support/test-env.js';
 
 const A = 'west-schoolmessenger';
 const B = 'securus-software';
@@ -20,43 +19,31 @@ const ALL_RETRIES_MS = 2_000;
 
 describe('the job queue dashboard', () => {
   const tag = randomBytes(4).toString('hex');
-  let sink: SmtpSink;
-  let system: RunningSystem;
-  let db: pg.Client;
+  const system = useRunningSystem({ extraEnv: { MAIL_ATTEMPTS: String(ATTEMPTS), MAIL_BACKOFF_MS: String(BACKOFF_MS) }, db: 'pg' });
   let adminA: FormClient;
   let agentA: FormClient;
   let adminB: FormClient;
   const dashboard = (slug: string) => `/staff/orgs/${slug}/jobs`;
 
   beforeAll(async () => {
-    sink = await SmtpSink.start();
-    system = await startSystem({ smtpUrl: sink.url, extraEnv: { MAIL_ATTEMPTS: String(ATTEMPTS), MAIL_BACKOFF_MS: String(BACKOFF_MS) } });
-    db = new pg.Client({ connectionString: testDatabaseUrl() });
-    await db.connect();
     adminA = await signIn(system.baseUrl, await createStaff({ [A]: 'admin' }, 'Admin A'));
     agentA = await signIn(system.baseUrl, await createStaff({ [A]: 'agent' }, 'Agent A'));
     adminB = await signIn(system.baseUrl, await createStaff({ [B]: 'admin' }, 'Admin B'));
   }, 60_000);
 
-  afterAll(async () => {
-    await db?.end();
-    await system?.stop();
-    await sink?.stop();
-  }, 30_000);
-
   /** A request whose verification mail the SMTP server refuses until told otherwise, failed for good. */
   async function failedRequest(slug: string, rightId: string): Promise<{ id: string; reference: string; email: string; jobId: string }> {
     const email = `refused-${slug}-${tag}@example.org`;
-    const refused = sink.refuse?.matches;
-    sink.refuse = { code: 550, matches: (to) => to === email || (refused?.(to) ?? false) };
+    const refused = system.sink.refuse?.matches;
+    system.sink.refuse = { code: 550, matches: (to) => to === email || (refused?.(to) ?? false) };
     const reference = await submitRequest(system.baseUrl, slug, email, rightId);
-    const { id } = (await db.query<{ id: string }>('SELECT id FROM data_subject_request WHERE reference = $1', [reference])).rows[0];
+    const { id } = (await system.db.query<{ id: string }>('SELECT id FROM data_subject_request WHERE reference = $1', [reference])).rows[0];
     await eventually(async () => (await failures(id)) > 0, `the verification mail of ${reference} failing for good`);
     return { id, reference, email, jobId: `verification.send:${id}:initial` };
   }
 
   async function failures(requestId: string): Promise<number> {
-    const rows = await db.query("SELECT 1 FROM audit_entry WHERE request_id = $1 AND action = 'mail.failed' AND detail->>'template' = 'verification'", [requestId]);
+    const rows = await system.db.query("SELECT 1 FROM audit_entry WHERE request_id = $1 AND action = 'mail.failed' AND detail->>'template' = 'verification'", [requestId]);
     return rowCount(rows);
   }
 
@@ -103,20 +90,20 @@ describe('the job queue dashboard', () => {
     const retried = await adminA.post(retryPath(A, a.jobId), { _csrf: csrf });
     expect(retried.status).toBe(303);
     expect(retried.headers.get('location')).toBe(dashboard(A));
-    await eventually(async () => sink.refused.filter((to) => to === a.email).length >= 2 * ATTEMPTS, 'the retried attempts');
+    await eventually(async () => system.sink.refused.filter((to) => to === a.email).length >= 2 * ATTEMPTS, 'the retried attempts');
     await eventually(async () => (await adminA.get(dashboard(A))).body.includes(`data-job-id="${a.jobId}"`), 'the job failing again');
     expect(await failures(a.id)).toBe(1);
-    expect(rowCount(await db.query('SELECT 1 FROM staff_alert WHERE request_id = $1', [a.id]))).toBe(1);
+    expect(rowCount(await system.db.query('SELECT 1 FROM staff_alert WHERE request_id = $1', [a.id]))).toBe(1);
 
     // Now the server takes it: a retry delivers the mail once and the job leaves the failed list.
-    sink.refuse = { code: 550, matches: (to) => to === b.email };
+    system.sink.refuse = { code: 550, matches: (to) => to === b.email };
     const fresh = await adminA.get(dashboard(A));
     expect((await adminA.post(retryPath(A, a.jobId), { _csrf: csrfTokenIn(fresh.body) })).status).toBe(303);
-    await sink.waitForMailsTo(a.email, 1);
+    await system.sink.waitForMailsTo(a.email, 1);
     await sleep(ALL_RETRIES_MS);
-    expect(verificationMailsTo(sink, a.email)).toHaveLength(1);
+    expect(verificationMailsTo(system.sink, a.email)).toHaveLength(1);
     expect((await adminA.get(dashboard(A))).body).not.toContain(`data-job-id="${a.jobId}"`);
-    const retries = await db.query<{ actor_label: string; detail: Record<string, unknown> }>(
+    const retries = await system.db.query<{ actor_label: string; detail: Record<string, unknown> }>(
       "SELECT actor_label, detail FROM audit_entry WHERE request_id = $1 AND action = 'job.retried' ORDER BY seq",
       [a.id],
     );

@@ -1,35 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { tmpdir } from 'node:os';
 import pg from 'pg';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from './support/browser.js';
 import { linkIn } from './support/form-client.js';
-import { startSystem, type RunningSystem } from './support/running-system.js';
-import { SmtpSink } from './support/smtp-sink.js';
 import { testDatabaseUrl } from './support/test-env.js';
+import { useRunningSystem } from './support/system-fixture.js';
 
 // Screenshots of the pages as Chromium drew them, to look at after a run.
 const SHOTS = process.env.SCREENSHOT_DIR ?? tmpdir();
 
 describe('the request form in a real browser', () => {
-  let sink: SmtpSink;
-  let system: RunningSystem;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    sink = await SmtpSink.start();
-    system = await startSystem({ smtpUrl: sink.url });
-    browser = await launchBrowser();
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await system?.stop();
-    await sink?.stop();
-  });
+  const system = useRunningSystem({ browser: true });
 
   it('fills the Securus Technologies form, reads the reference, and confirms from the mailed link', async () => {
-    const page = await browser.newPage({ javaScriptEnabled: false });
+    const page = await system.browser.newPage({ javaScriptEnabled: false });
     await page.goto(`${system.baseUrl}/o/securus-technologies/requests/new`);
     expect(await page.title()).toContain('Securus Technologies');
 
@@ -45,7 +28,7 @@ describe('the request form in a real browser', () => {
     const reference = (await page.locator('#reference').textContent())!.trim();
     expect(reference).toMatch(/^RD-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
 
-    const [mail] = await sink.waitForMailsTo(email);
+    const [mail] = await system.sink.waitForMailsTo(email);
     expect(mail.text).toContain(reference);
     await page.goto(linkIn(mail.text, system.baseUrl, '/v/'));
     await page.getByRole('button', { name: 'Confirm my request' }).click();
@@ -54,7 +37,7 @@ describe('the request form in a real browser', () => {
   }, 60_000);
 
   it("files an agent's request with the signed permission at ProntoTrak, and the consumer confirms it from their own mail", async () => {
-    const page = await browser.newPage({ javaScriptEnabled: false });
+    const page = await system.browser.newPage({ javaScriptEnabled: false });
     await page.goto(`${system.baseUrl}/o/prontotrak/requests/new`);
     const consumer = `browser-consumer-${Date.now()}@example.org`;
     const agent = `browser-agent-${Date.now()}@example.org`;
@@ -82,18 +65,18 @@ describe('the request form in a real browser', () => {
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('We have the request');
     const reference = (await page.locator('#reference').textContent())!.trim();
 
-    const [mail] = await sink.waitForMailsTo(consumer);
+    const [mail] = await system.sink.waitForMailsTo(consumer);
     expect(mail.text).toContain(`Privacy Helpers Inc asked ProntoTrak on your behalf`);
     await page.goto(linkIn(mail.text, system.baseUrl, '/v/'));
     await page.getByRole('button', { name: 'Confirm: I gave them permission' }).click();
     await expect(page.locator('#reference').textContent()).resolves.toBe(reference);
-    const [receipt] = await sink.waitForMailsTo(agent);
+    const [receipt] = await system.sink.waitForMailsTo(agent);
     expect(receipt.text).toContain(reference);
     await page.close();
   }, 60_000);
 
   it('shows the field errors next to the fields and keeps what was typed', async () => {
-    const page = await browser.newPage({ javaScriptEnabled: false });
+    const page = await system.browser.newPage({ javaScriptEnabled: false });
     await page.goto(`${system.baseUrl}/o/securus-technologies/requests/new`);
     await page.getByLabel('Your full name').fill('Grace Hopper');
     await page.getByLabel(/^Email address/).fill('grace.example.org');
@@ -115,7 +98,7 @@ describe('the request form in a real browser', () => {
   }, 30_000);
 
   it('lists the organisations on the front page, each linking to its form', async () => {
-    const page = await browser.newPage({ javaScriptEnabled: false });
+    const page = await system.browser.newPage({ javaScriptEnabled: false });
     const response = await page.goto(`${system.baseUrl}/`);
     expect(response?.status()).toBe(200);
     const links = page.locator('ul.organisations a');
@@ -127,7 +110,7 @@ describe('the request form in a real browser', () => {
   }, 30_000);
 
   it('asks only what applies: no agent section off the CCPA, no Social Security warning in the UK', async () => {
-    const page = await browser.newPage({ javaScriptEnabled: false });
+    const page = await system.browser.newPage({ javaScriptEnabled: false });
     for (const slug of ['securus-software', 'west-schoolmessenger', 'officertrak']) {
       await page.goto(`${system.baseUrl}/o/${slug}/requests/new`);
       await expect(page.locator('#agent').count()).resolves.toBe(0);
@@ -145,7 +128,7 @@ describe('the request form in a real browser', () => {
   }, 30_000);
 
   it("asks ProntoTrak's requesters where they live instead of which law, and shows its sender-address rule by the opt-outs", async () => {
-    const page = await browser.newPage({ javaScriptEnabled: false });
+    const page = await system.browser.newPage({ javaScriptEnabled: false });
     await page.goto(`${system.baseUrl}/o/prontotrak/requests/new`);
     const choices = await page.locator('input[name=rightId]').count();
     expect(choices).toBe(7);

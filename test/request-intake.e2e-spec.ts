@@ -1,32 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { computeDeadlines, publicHolidayCalendar } from '#workflow';
 import { FormClient, linkIn } from './support/form-client.js';
 import { confirmFromMail, submitRequest } from './support/requester.js';
-import { startSystem, type RunningSystem } from './support/running-system.js';
-import { SmtpSink } from './support/smtp-sink.js';
 import { createStaff, signIn } from './support/staff.js';
 import { testDatabaseUrl } from './support/test-env.js';
 import type { QueuedRequest } from '../apps/api/src/queue/request-queue.service.js';
+import { useRunningSystem } from './support/system-fixture.js';
 
 const SLUGS = ['officertrak', 'prontotrak', 'securus-software', 'securus-technologies', 'west-schoolmessenger'];
 
 describe('a request from the web form to its organisation queue', () => {
-  let sink: SmtpSink;
-  let system: RunningSystem;
+  const system = useRunningSystem();
   let staff: FormClient;
 
   beforeAll(async () => {
-    sink = await SmtpSink.start();
-    system = await startSystem({ smtpUrl: sink.url });
     // One reader of all five organisations, to see that a request shows up in its own queue only.
     staff = await signIn(system.baseUrl, await createStaff(Object.fromEntries(SLUGS.map((s) => [s, 'auditor' as const]))));
   }, 60_000);
-
-  afterAll(async () => {
-    await system?.stop();
-    await sink?.stop();
-  });
 
   async function queue(slug: string, query = ''): Promise<{ status: number; json: { items: QueuedRequest[]; nextCursor: string | null; message?: string[] } }> {
     return staff.getJson(`/api/orgs/${slug}/requests?sort=due_at${query}`);
@@ -45,7 +36,7 @@ describe('a request from the web form to its organisation queue', () => {
   }
 
   const submit = (slug: string, email: string, rightId: string) => submitRequest(system.baseUrl, slug, email, rightId);
-  const verifyFromMail = (email: string) => confirmFromMail(sink, system.baseUrl, email);
+  const verifyFromMail = (email: string) => confirmFromMail(system.sink, system.baseUrl, email);
 
   it('verifies a UK GDPR request by mail, starts its clock on verification, and lists it only for its organisation', async () => {
     const email = `uk-${Date.now()}@example.org`;
@@ -55,7 +46,7 @@ describe('a request from the web form to its organisation queue', () => {
     expect(before.status).toBe('unverified');
     expect(before.policyVersion).toBe('2022-10-17');
 
-    const [mail] = await sink.waitForMailsTo(email);
+    const [mail] = await system.sink.waitForMailsTo(email);
     expect(mail.subject).toBe(`Confirm your privacy request ${reference} to Securus Software`);
     expect(mail.html).toContain(reference);
     const { statusUrl, verifyUrl } = await verifyFromMail(email);
@@ -120,7 +111,7 @@ describe('a request from the web form to its organisation queue', () => {
   it('fulfils an opt-out at once with its suppression, confirms it by mail, and needs no verification', async () => {
     const email = `optout-${Date.now()}@example.org`;
     const reference = await submit('prontotrak', email, 'marketing-email-opt-out');
-    const [mail] = await sink.waitForMailsTo(email);
+    const [mail] = await system.sink.waitForMailsTo(email);
     expect(mail.subject).toBe(`Your opt-out ${reference} to ProntoTrak is in effect`);
     expect(mail.text).not.toContain('/v/');
     const item = (await allOf('prontotrak', '&status=all')).find((r) => r.reference === reference)!;
@@ -131,13 +122,13 @@ describe('a request from the web form to its organisation queue', () => {
   it('re-sends a verification link that replaces the first, and tells expired-or-replaced links apart', async () => {
     const email = `resend-${Date.now()}@example.org`;
     const reference = await submit('officertrak', email, 'deletion');
-    const [first] = await sink.waitForMailsTo(email);
+    const [first] = await system.sink.waitForMailsTo(email);
     const firstLink = linkIn(first.text, system.baseUrl, '/v/');
 
     const client = new FormClient(system.baseUrl);
     const resent = await client.submitForm('/o/officertrak/requests/new', `/o/officertrak/requests/${reference}/resend`, { email });
     expect(resent.status).toBe(200);
-    const mails = await sink.waitForMailsTo(email, 2);
+    const mails = await system.sink.waitForMailsTo(email, 2);
     const secondLink = linkIn(mails[1].text, system.baseUrl, '/v/');
     expect(secondLink).not.toBe(firstLink);
 
@@ -150,14 +141,14 @@ describe('a request from the web form to its organisation queue', () => {
     });
     expect(wrongAddress.status).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
-    expect(sink.mailsTo(email)).toHaveLength(2);
-    expect(sink.mailsTo('someone-else@example.org')).toHaveLength(0);
+    expect(system.sink.mailsTo(email)).toHaveLength(2);
+    expect(system.sink.mailsTo('someone-else@example.org')).toHaveLength(0);
   }, 60_000);
 
   it('explains an expired link', async () => {
     const email = `expired-${Date.now()}@example.org`;
     await submit('securus-software', email, 'deletion');
-    const [mail] = await sink.waitForMailsTo(email);
+    const [mail] = await system.sink.waitForMailsTo(email);
     const verifyUrl = linkIn(mail.text, system.baseUrl, '/v/');
     const tokenId = verifyUrl.split('/v/')[1].split('.')[0];
     const db = new pg.Client({ connectionString: testDatabaseUrl() });

@@ -1,17 +1,14 @@
 import { randomBytes, randomInt } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { DataSource } from 'typeorm';
-import { createDataSource } from '#db';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { runCli } from './support/cli.js';
 import { eventually } from './support/eventually.js';
 import { FormClient } from './support/form-client.js';
 import { confirmFromMail, submitRequest } from './support/requester.js';
 import { redisKeysHolding } from './support/redis-search.js';
-import { startSystem, type RunningSystem } from './support/running-system.js';
-import { SmtpSink } from './support/smtp-sink.js';
 import { createStaff, signIn, type StaffAccount } from './support/staff.js';
 import { TestClock } from './support/test-clock.js';
-import { testDatabaseUrl, testRedisPrefix } from './support/test-env.js';
+import { testRedisPrefix } from './support/test-env.js';
+import { useRunningSystem } from './support/system-fixture.js';
 
 // GDPR, America/Chicago, 90 days' retention after closing.
 const ORG = 'west-schoolmessenger';
@@ -27,31 +24,20 @@ describe('retention leaves no free text behind, in the database or in Redis', ()
   const phone = `+1 415 ${randomInt(100, 999)} ${randomInt(1000, 9999)}`;
   const personal = (what: string) => `${what}: Jane Roe ${marker}, born 1980-02-03, 12 Elm Street, ${phone}`;
   const clock = new TestClock();
-  let sink: SmtpSink;
-  let system: RunningSystem;
-  let db: DataSource;
+  const system = useRunningSystem({ clock, extraEnv: { RETENTION_EVERY_MS: '1000' }, db: 'typeorm' });
   let admin: StaffAccount;
   const ids: string[] = [];
 
   beforeAll(async () => {
-    sink = await SmtpSink.start();
-    system = await startSystem({ smtpUrl: sink.url, clock, extraEnv: { RETENTION_EVERY_MS: '1000' } });
-    db = await createDataSource(testDatabaseUrl(), { poolSize: 2 }).initialize();
     admin = await createStaff({ [ORG]: 'admin' }, 'Retention Admin');
   }, 60_000);
 
-  afterAll(async () => {
-    await system?.stop();
-    await sink?.stop();
-    await db?.destroy();
-  });
-
   /** Tables holding the text anywhere in a row (every column as text, jsonb included). */
   async function tablesHolding(text: string): Promise<string[]> {
-    const tables: { tablename: string }[] = await db.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1");
+    const tables: { tablename: string }[] = await system.db.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1");
     const found: string[] = [];
     for (const { tablename } of tables) {
-      const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM "${tablename}" t WHERE strpos(lower(t::text), lower($1)) > 0`, [text]);
+      const [{ n }] = await system.db.query(`SELECT count(*)::int AS n FROM "${tablename}" t WHERE strpos(lower(t::text), lower($1)) > 0`, [text]);
       if (n > 0) found.push(tablename);
     }
     return found;
@@ -60,15 +46,15 @@ describe('retention leaves no free text behind, in the database or in Redis', ()
   async function newRequest(label: string, rightId: string): Promise<{ id: string; page: string; statusUrl: string }> {
     const email = `${marker}-${label}@example.org`;
     const reference = await submitRequest(system.baseUrl, ORG, email, rightId, { name: `Jane Roe ${marker}`, phone, details: personal('details') });
-    const [{ id }] = await db.query('SELECT id FROM data_subject_request WHERE reference = $1', [reference]);
-    const { statusUrl } = await confirmFromMail(sink, system.baseUrl, email);
+    const [{ id }] = await system.db.query('SELECT id FROM data_subject_request WHERE reference = $1', [reference]);
+    const { statusUrl } = await confirmFromMail(system.sink, system.baseUrl, email);
     ids.push(id);
     return { id, page: `/staff/orgs/${ORG}/requests/${id}`, statusUrl };
   }
 
   async function sent(id: string, template: string): Promise<void> {
     await eventually(
-      async () => (await db.query('SELECT 1 FROM sent_message WHERE request_id = $1 AND template = $2', [id, template])).length > 0,
+      async () => (await system.db.query('SELECT 1 FROM sent_message WHERE request_id = $1 AND template = $2', [id, template])).length > 0,
       `the ${template} mail of ${id}`,
     );
   }
@@ -109,7 +95,7 @@ describe('retention leaves no free text behind, in the database or in Redis', ()
     await act(withdrawn.page, 'withdraw', { route: 'phone', note: personal('withdrawal call') });
     await sent(withdrawn.id, 'withdrawal_confirmed');
 
-    const rows: { status: string }[] = await db.query('SELECT status FROM data_subject_request WHERE id = ANY($1) ORDER BY status', [ids]);
+    const rows: { status: string }[] = await system.db.query('SELECT status FROM data_subject_request WHERE id = ANY($1) ORDER BY status', [ids]);
     expect(rows.map((r) => r.status)).toEqual(['fulfilled', 'partially_fulfilled', 'redirected', 'withdrawn']);
     // The search finds what it looks for.
     expect(await tablesHolding(marker)).toEqual(expect.arrayContaining(['data_subject_request', 'request_note']));
@@ -119,7 +105,7 @@ describe('retention leaves no free text behind, in the database or in Redis', ()
   it('after retention, the marker is in no column of any table and under no Redis key of the run', async () => {
     clock.advanceDays(95);
     await eventually(async () => {
-      const [{ n }] = await db.query('SELECT count(*)::int AS n FROM data_subject_request WHERE id = ANY($1) AND purged_at IS NULL', [ids]);
+      const [{ n }] = await system.db.query('SELECT count(*)::int AS n FROM data_subject_request WHERE id = ANY($1) AND purged_at IS NULL', [ids]);
       return n === 0;
     }, 'every request purged');
 

@@ -1,18 +1,14 @@
 import { randomBytes, randomInt } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { DataSource } from 'typeorm';
-import { createDataSource } from '#db';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { runCli } from './support/cli.js';
 import { eventually } from './support/eventually.js';
 import { composeMail, deliverToMailbox } from './support/inbound-mail.js';
 import { csrfTokenIn, FormClient, multipartActionIn, linkIn, referenceIn } from './support/form-client.js';
 import { confirmFromMail, submitRequest, type RequesterFields } from './support/requester.js';
-import { startSystem, type RunningSystem } from './support/running-system.js';
-import { SmtpSink } from './support/smtp-sink.js';
 import { createStaff, signIn, type StaffAccount } from './support/staff.js';
 import { storeRequest } from './support/stored-requests.js';
 import { TestClock } from './support/test-clock.js';
-import { testDatabaseUrl } from './support/test-env.js';
+import { useRunningSystem } from './support/system-fixture.js';
 
 // GDPR, America/Chicago, the default retention of 90 days after closing.
 const ORG = 'west-schoolmessenger';
@@ -37,9 +33,7 @@ describe('retention: personal data goes after the retention period, the minimal 
   const tag = randomBytes(4).toString('hex');
   const textedFrom = `+1555${randomInt(1_000_000, 9_999_999)}`;
   const clock = new TestClock();
-  let sink: SmtpSink;
-  let system: RunningSystem;
-  let db: DataSource;
+  const system = useRunningSystem({ clock, extraEnv: { RETENTION_EVERY_MS: '1000' }, db: 'typeorm' });
   let account: StaffAccount;
   let fulfilled: Traced;
   let denied: Traced;
@@ -51,23 +45,14 @@ describe('retention: personal data goes after the retention period, the minimal 
   let recordBefore: Record<string, unknown>[];
 
   beforeAll(async () => {
-    sink = await SmtpSink.start();
-    system = await startSystem({ smtpUrl: sink.url, clock, extraEnv: { RETENTION_EVERY_MS: '1000' } });
-    db = await createDataSource(testDatabaseUrl(), { poolSize: 2 }).initialize();
     account = await createStaff({ [ORG]: 'agent' }, 'Retention Agent');
   }, 60_000);
-
-  afterAll(async () => {
-    await system?.stop();
-    await sink?.stop();
-    await db?.destroy();
-  });
 
   /** Staff sessions follow the moved clock too: a fresh sign-in after each jump. */
   const agent = () => signIn(system.baseUrl, account);
 
   async function sentTemplates(id: string): Promise<string[]> {
-    return (await db.query('SELECT template FROM sent_message WHERE request_id = $1', [id])).map((r: { template: string }) => r.template);
+    return (await system.db.query('SELECT template FROM sent_message WHERE request_id = $1', [id])).map((r: { template: string }) => r.template);
   }
 
   async function mailed(id: string, template: string): Promise<void> {
@@ -79,8 +64,8 @@ describe('retention: personal data goes after the retention period, the minimal 
     const email = `retention-${label}-${tag}@example.org`;
     const person = { name: `Requester ${label} ${tag}`, phone: `+1 415 ${randomInt(100, 999)} ${randomInt(1000, 9999)}`, details: `Account ${label}-${tag}` };
     const reference = await submitRequest(system.baseUrl, ORG, email, 'access', person);
-    const [{ id }] = await db.query('SELECT id FROM data_subject_request WHERE reference = $1', [reference]);
-    const { statusUrl } = await confirmFromMail(sink, system.baseUrl, email);
+    const [{ id }] = await system.db.query('SELECT id FROM data_subject_request WHERE reference = $1', [reference]);
+    const { statusUrl } = await confirmFromMail(system.sink, system.baseUrl, email);
     return { id, reference, email, person, statusUrl, page: `/staff/orgs/${ORG}/requests/${id}`, texts: [] };
   }
 
@@ -95,13 +80,13 @@ describe('retention: personal data goes after the retention period, the minimal 
     const posted = await client.postMultipart(multipartActionIn(form.body), fields, [{ field: 'permission', name: agent.file, type: 'application/pdf', content: `%PDF-1.4 signed by ${person.name}` }]);
     expect(posted.status).toBe(201);
     const reference = referenceIn(posted.body);
-    const [{ id }] = await db.query('SELECT id FROM data_subject_request WHERE reference = $1', [reference]);
-    const [mail] = await sink.waitForMailsTo(email);
+    const [{ id }] = await system.db.query('SELECT id FROM data_subject_request WHERE reference = $1', [reference]);
+    const [mail] = await system.sink.waitForMailsTo(email);
     const verifyUrl = linkIn(mail.text, system.baseUrl, '/v/');
     const consumer = new FormClient(system.baseUrl);
     const page = await consumer.get(verifyUrl);
     expect((await consumer.post(`${verifyUrl}/refuse`, { _csrf: csrfTokenIn(page.body) })).status).toBe(200);
-    await sink.waitForMailsTo(agent.email);
+    await system.sink.waitForMailsTo(agent.email);
     return { id, reference, email, person, statusUrl: linkIn(mail.text, system.baseUrl, '/s/'), page: `/staff/orgs/${ORG}/requests/${id}`, texts: [agent.name, agent.email, agent.file] };
   }
 
@@ -112,10 +97,10 @@ describe('retention: personal data goes after the retention period, the minimal 
 
   /** Tables holding the text anywhere in a row (every column as text, jsonb included). */
   async function tablesHolding(text: string): Promise<string[]> {
-    const tables: { tablename: string }[] = await db.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1");
+    const tables: { tablename: string }[] = await system.db.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1");
     const found: string[] = [];
     for (const { tablename } of tables) {
-      const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM "${tablename}" t WHERE strpos(lower(t::text), lower($1)) > 0`, [text]);
+      const [{ n }] = await system.db.query(`SELECT count(*)::int AS n FROM "${tablename}" t WHERE strpos(lower(t::text), lower($1)) > 0`, [text]);
       if (n > 0) found.push(tablename);
     }
     return found;
@@ -124,15 +109,15 @@ describe('retention: personal data goes after the retention period, the minimal 
   const secretsOf = (r: Traced) => [r.email, r.person.name, r.person.phone, r.person.details, ...r.texts];
 
   async function rowOf(id: string): Promise<Record<string, unknown> | undefined> {
-    return (await db.query('SELECT * FROM data_subject_request WHERE id = $1', [id]))[0];
+    return (await system.db.query('SELECT * FROM data_subject_request WHERE id = $1', [id]))[0];
   }
 
   async function countFor(table: string, ids: string[]): Promise<number> {
-    return (await db.query(`SELECT count(*)::int AS n FROM ${table} WHERE request_id = ANY($1)`, [ids]))[0].n;
+    return (await system.db.query(`SELECT count(*)::int AS n FROM ${table} WHERE request_id = ANY($1)`, [ids]))[0].n;
   }
 
   async function auditActions(id: string): Promise<string[]> {
-    return (await db.query('SELECT action FROM audit_entry WHERE request_id = $1 ORDER BY seq', [id])).map((r: { action: string }) => r.action);
+    return (await system.db.query('SELECT action FROM audit_entry WHERE request_id = $1 ORDER BY seq', [id])).map((r: { action: string }) => r.action);
   }
 
   /**
@@ -140,7 +125,7 @@ describe('retention: personal data goes after the retention period, the minimal 
    * run from before the last jump (at least 89 days earlier) would do.
    */
   async function aPurgeRunPassed(): Promise<void> {
-    const sentinel = await storeRequest(db, {
+    const sentinel = await storeRequest(system.db, {
       slug: ORG,
       rightId: 'access',
       status: 'fulfilled',
@@ -148,7 +133,7 @@ describe('retention: personal data goes after the retention period, the minimal 
       receivedAt: new Date(clock.now().getTime() - 120 * DAY_MS),
       email: `sentinel-${randomBytes(4).toString('hex')}@example.org`,
     });
-    await db.query('UPDATE data_subject_request SET closed_at = $2 WHERE id = $1', [sentinel.id, new Date(clock.now().getTime() - 95 * DAY_MS)]);
+    await system.db.query('UPDATE data_subject_request SET closed_at = $2 WHERE id = $1', [sentinel.id, new Date(clock.now().getTime() - 95 * DAY_MS)]);
     await eventually(async () => (await rowOf(sentinel.id))?.purged_at != null, 'a purge run at the present time');
   }
 
@@ -185,7 +170,7 @@ describe('retention: personal data goes after the retention period, the minimal 
     open = await newRequest('open');
 
     // A text to the organisation's SMS number: the sender's number and words are personal data with their own clock.
-    await db.query(
+    await system.db.query(
       `INSERT INTO inbound_sms (organisation_id, from_number, to_number, body, outcome, received_at)
        SELECT id, $2, '+15550100999', $3, 'recorded', $4 FROM organisation WHERE slug = $1`,
       [ORG, textedFrom, `Texted ${tag}`, clock.now()],
@@ -202,7 +187,7 @@ describe('retention: personal data goes after the retention period, the minimal 
       attachments: [{ filename: `scan-${tag}.txt`, contentType: 'text/plain', content: `scanned ${tag}` }],
     });
     await deliverToMailbox(system.mailboxPort, { from: mailFrom, to: ['privacy@west.com'] }, source);
-    const [{ id: mailedId }] = await db.query('SELECT id FROM data_subject_request WHERE requester_email = $1', [mailFrom]);
+    const [{ id: mailedId }] = await system.db.query('SELECT id FROM data_subject_request WHERE requester_email = $1', [mailFrom]);
     mailedIn = { id: mailedId, page: `/staff/orgs/${ORG}/requests/${mailedId}`, secrets: mailSecrets };
     expect((await staff.submitForm(mailedIn.page, `${mailedIn.page}/not-a-request`, {})).status).toBe(303);
     for (const secret of mailedIn.secrets) expect({ secret, found: (await tablesHolding(secret)).length > 0 }).toEqual({ secret, found: true });
@@ -214,13 +199,13 @@ describe('retention: personal data goes after the retention period, the minimal 
     expect(await countFor('request_agent', [disowned.id])).toBe(1);
 
     // Without SMTP the worker keeps whole mails in the dev mailbox: as it would have for these, the agent's receipt too.
-    await db.query("INSERT INTO dev_mail (sender, recipient, subject, text, html) VALUES ('Rightsdesk <no-reply@example.org>', $1, $2, $3, '')", [
+    await system.db.query("INSERT INTO dev_mail (sender, recipient, subject, text, html) VALUES ('Rightsdesk <no-reply@example.org>', $1, $2, $3, '')", [
       disowned.texts[1],
       `We received the privacy request ${disowned.reference}`,
       `Hello ${disowned.texts[0]}, about ${disowned.reference}.`,
     ]);
     for (const r of [fulfilled, open]) {
-      await db.query("INSERT INTO dev_mail (sender, recipient, subject, text, html) VALUES ('Rightsdesk <no-reply@example.org>', $1, $2, $3, '')", [
+      await system.db.query("INSERT INTO dev_mail (sender, recipient, subject, text, html) VALUES ('Rightsdesk <no-reply@example.org>', $1, $2, $3, '')", [
         r.email,
         `Your privacy request ${r.reference}`,
         `Dear ${r.person.name}, about ${r.reference}.`,
@@ -233,7 +218,7 @@ describe('retention: personal data goes after the retention period, the minimal 
     }
     expect(await countFor('response_file', [fulfilled.id])).toBe(1);
     expect(await countFor('request_token', [fulfilled.id, denied.id])).toBeGreaterThan(0);
-    recordBefore = await db.query(`SELECT id, ${RECORD_COLUMNS.join(', ')} FROM data_subject_request WHERE id = ANY($1) ORDER BY id`, [[fulfilled.id, denied.id]]);
+    recordBefore = await system.db.query(`SELECT id, ${RECORD_COLUMNS.join(', ')} FROM data_subject_request WHERE id = ANY($1) ORDER BY id`, [[fulfilled.id, denied.id]]);
     expect(recordBefore.map((r) => r.status).sort()).toEqual(['denied', 'fulfilled']);
   }, 90_000);
 
@@ -262,7 +247,7 @@ describe('retention: personal data goes after the retention period, the minimal 
       expect(await rowOf(r.id)).toMatchObject({ requester_name: '', requester_email: '', requester_phone: null, details: '' });
       for (const secret of secretsOf(r)) expect({ secret, tables: await tablesHolding(secret) }).toEqual({ secret, tables: [] });
     }
-    expect(await db.query(`SELECT id, ${RECORD_COLUMNS.join(', ')} FROM data_subject_request WHERE id = ANY($1) ORDER BY id`, [[fulfilled.id, denied.id]])).toEqual(
+    expect(await system.db.query(`SELECT id, ${RECORD_COLUMNS.join(', ')} FROM data_subject_request WHERE id = ANY($1) ORDER BY id`, [[fulfilled.id, denied.id]])).toEqual(
       recordBefore,
     );
     const ids = [fulfilled.id, denied.id];
@@ -273,13 +258,13 @@ describe('retention: personal data goes after the retention period, the minimal 
     // The mail that came in goes with its attachment (the original's bytes too, which a text scan cannot see).
     await eventually(async () => (await rowOf(mailedIn.id))?.purged_at != null, 'the mailed-in request purged');
     expect(await countFor('inbound_message', [mailedIn.id])).toBe(0);
-    const [{ n: attachmentsLeft }] = await db.query('SELECT count(*)::int AS n FROM inbound_attachment WHERE file_name = $1', [`scan-${tag}.txt`]);
+    const [{ n: attachmentsLeft }] = await system.db.query('SELECT count(*)::int AS n FROM inbound_attachment WHERE file_name = $1', [`scan-${tag}.txt`]);
     expect(attachmentsLeft).toBe(0);
     for (const secret of mailedIn.secrets) expect({ secret, tables: await tablesHolding(secret) }).toEqual({ secret, tables: [] });
     // Texts to the SMS number go after the same period: the suppression a STOP made is what must stay.
     for (const secret of [textedFrom, `Texted ${tag}`]) expect({ secret, tables: await tablesHolding(secret) }).toEqual({ secret, tables: [] });
     // The mail ledger keeps that mails went, not to whom.
-    const ledger: { recipient: string }[] = await db.query('SELECT recipient FROM sent_message WHERE request_id = ANY($1)', [ids]);
+    const ledger: { recipient: string }[] = await system.db.query('SELECT recipient FROM sent_message WHERE request_id = ANY($1)', [ids]);
     expect(ledger.length).toBeGreaterThanOrEqual(4);
     expect(ledger.every((m) => m.recipient === '')).toBe(true);
     for (const r of [fulfilled, denied]) expect((await auditActions(r.id)).filter((a) => a === 'request.purged')).toHaveLength(1);
@@ -307,18 +292,18 @@ describe('retention: personal data goes after the retention period, the minimal 
   }, 60_000);
 
   it('changes nothing when it runs again', async () => {
-    const before = await db.query('SELECT * FROM data_subject_request WHERE id = ANY($1) ORDER BY id', [[fulfilled.id, denied.id]]);
+    const before = await system.db.query('SELECT * FROM data_subject_request WHERE id = ANY($1) ORDER BY id', [[fulfilled.id, denied.id]]);
     await aPurgeRunPassed();
-    expect(await db.query('SELECT * FROM data_subject_request WHERE id = ANY($1) ORDER BY id', [[fulfilled.id, denied.id]])).toEqual(before);
+    expect(await system.db.query('SELECT * FROM data_subject_request WHERE id = ANY($1) ORDER BY id', [[fulfilled.id, denied.id]])).toEqual(before);
     for (const r of [fulfilled, denied]) expect((await auditActions(r.id)).filter((a) => a === 'request.purged')).toHaveLength(1);
   }, 60_000);
 
   it('works through a backlog of several batches, however many closed at the same moment', async () => {
     const closedAt = new Date(clock.now().getTime() - 100 * DAY_MS);
-    const first = await storeRequest(db, { slug: ORG, rightId: 'access', status: 'in_progress', channel: 'web', receivedAt: closedAt, email: `backlog-${tag}@example.org` });
+    const first = await storeRequest(system.db, { slug: ORG, rightId: 'access', status: 'in_progress', channel: 'web', receivedAt: closedAt, email: `backlog-${tag}@example.org` });
     // One commit for the whole backlog, so one run sees all of it. 449 copies in groups of 150 sharing one closing
     // time, so batches of 200 end inside a group.
-    await db.transaction(async (tx) => {
+    await system.db.transaction(async (tx) => {
       await tx.query("UPDATE data_subject_request SET status = 'denied', closed_at = $2 WHERE id = $1", [first.id, closedAt]);
       await tx.query(
         `INSERT INTO data_subject_request (reference, organisation_id, policy_version_id, right_id, type, regime, channel, status, requester_name,
@@ -333,20 +318,20 @@ describe('retention: personal data goes after the retention period, the minimal 
     });
     const backlog = async (): Promise<{ total: number; left: number }> =>
       (
-        await db.query(
+        await system.db.query(
           "SELECT count(*)::int AS total, (count(*) FILTER (WHERE purged_at IS NULL))::int AS left FROM data_subject_request WHERE reference LIKE 'BACKLOG-' || $1 || '-%' OR id = $2",
           [tag, first.id],
         )
       )[0];
     expect((await backlog()).total).toBe(450);
     await eventually(async () => (await backlog()).left === 0, 'the whole backlog purged');
-    const [{ n }] = await db.query(
+    const [{ n }] = await system.db.query(
       "SELECT count(*)::int AS n FROM audit_entry a JOIN data_subject_request r ON r.id = a.request_id WHERE a.action = 'request.purged' AND (r.reference LIKE 'BACKLOG-' || $1 || '-%' OR r.id = $2)",
       [tag, first.id],
     );
     expect(n).toBe(450);
     // All in one run, ties across batch ends included: a skipped row would have waited for a later run.
-    const [{ runs }] = await db.query(
+    const [{ runs }] = await system.db.query(
       "SELECT count(DISTINCT purged_at)::int AS runs FROM data_subject_request WHERE reference LIKE 'BACKLOG-' || $1 || '-%' OR id = $2",
       [tag, first.id],
     );

@@ -1,31 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import pg from 'pg';
+import { describe, expect, it } from '@jest/globals';
 import { csrfTokenIn, FormClient } from './support/form-client.js';
 import { confirmFromMail, submitRequest } from './support/requester.js';
-import { startSystem, type RunningSystem } from './support/running-system.js';
-import { SmtpSink } from './support/smtp-sink.js';
+import { startSystem } from './support/running-system.js';
 import { createStaff, signIn, type StaffAccount } from './support/staff.js';
-import { testDatabaseUrl } from './support/test-env.js';
+import { useRunningSystem } from './support/system-fixture.js';
 
 const ORG = 'officertrak';
 
 describe('security of sessions, links and headers', () => {
-  let sink: SmtpSink;
-  let system: RunningSystem;
-  let db: pg.Client;
-
-  beforeAll(async () => {
-    sink = await SmtpSink.start();
-    system = await startSystem({ smtpUrl: sink.url });
-    db = new pg.Client({ connectionString: testDatabaseUrl() });
-    await db.connect();
-  }, 60_000);
-
-  afterAll(async () => {
-    await db?.end();
-    await system?.stop();
-    await sink?.stop();
-  });
+  const system = useRunningSystem({ db: 'pg' });
 
   async function nameShownAt(client: FormClient): Promise<string | null> {
     const home = await client.get('/staff');
@@ -55,7 +38,7 @@ describe('security of sessions, links and headers', () => {
   it('accepts a verification link once: used again it changes nothing and says so', async () => {
     const email = `reuse-${Date.now()}@example.org`;
     const reference = await submitRequest(system.baseUrl, ORG, email, 'access');
-    const { verifyUrl } = await confirmFromMail(sink, system.baseUrl, email);
+    const { verifyUrl } = await confirmFromMail(system.sink, system.baseUrl, email);
 
     const again = new FormClient(system.baseUrl);
     const page = await again.get(verifyUrl);
@@ -66,7 +49,7 @@ describe('security of sessions, links and headers', () => {
     const token = csrfTokenIn((await again.get(`/o/${ORG}/requests/new`)).body);
     const replayed = await again.post(verifyUrl, { _csrf: token });
     expect(replayed.status).toBe(410);
-    const verified = await db.query(
+    const verified = await system.db.query(
       `SELECT count(*)::int AS n FROM audit_entry a JOIN data_subject_request r ON r.id = a.request_id WHERE r.reference = $1 AND a.action = 'request.verified'`,
       [reference],
     );
@@ -104,7 +87,7 @@ describe('security of sessions, links and headers', () => {
   it('behind a proxy that ends TLS (PUBLIC_URL https): HSTS on every answer and Secure cookies', async () => {
     // A public PUBLIC_URL needs a secret and a mail server of its own: the development defaults are refused there.
     const behindProxy = await startSystem({
-      smtpUrl: sink.url,
+      smtpUrl: system.sink.url,
       extraEnv: { PUBLIC_URL: 'https://rightsdesk.example', APP_SECRET: 'a-secret-of-the-deployment-0123456789-abcdef' },
     });
     try {

@@ -1,10 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import pg from 'pg';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { runCli } from './support/cli.js';
 import { csrfTokenIn, FormClient } from './support/form-client.js';
-import { startSystem, type RunningSystem } from './support/running-system.js';
 import { acceptInvitation, createStaff, mailedLinks, nextMailedLink, signIn, type StaffAccount } from './support/staff.js';
-import { testDatabaseUrl } from './support/test-env.js';
+import { useRunningSystem } from './support/system-fixture.js';
 
 const A = 'officertrak';
 const B = 'securus-software';
@@ -18,29 +16,20 @@ const shape = (body: string, email: string) =>
     .replaceAll(email, 'ADDRESS');
 
 describe('staff accounts: invitations, forgotten and changed passwords', () => {
-  let system: RunningSystem;
-  let db: pg.Client;
+  const system = useRunningSystem({ sink: false, db: 'pg' });
   let adminA: FormClient;
   let adminB: FormClient;
 
   beforeAll(async () => {
-    system = await startSystem();
-    db = new pg.Client({ connectionString: testDatabaseUrl() });
-    await db.connect();
     adminA = await signIn(system.baseUrl, await createStaff({ [A]: 'admin' }, 'Admin of A'));
     adminB = await signIn(system.baseUrl, await createStaff({ [B]: 'admin' }, 'Admin of B'));
   }, 60_000);
-
-  afterAll(async () => {
-    await db?.end();
-    await system?.stop();
-  });
 
   const staffPage = (slug: string) => `/staff/orgs/${slug}/staff`;
   const invite = (admin: FormClient, slug: string, fields: Record<string, string>) => admin.submitForm(staffPage(slug), staffPage(slug), fields);
   const signInAnswer = (email: string, password: string) =>
     new FormClient(system.baseUrl).submitForm('/staff/sign-in', '/staff/sign-in', { email, password, next: '/staff' });
-  const memberId = async (email: string) => (await db.query<{ id: string }>('SELECT id FROM staff_user WHERE email = $1', [email])).rows[0]?.id;
+  const memberId = async (email: string) => (await system.db.query<{ id: string }>('SELECT id FROM staff_user WHERE email = $1', [email])).rows[0]?.id;
 
   it("does not let one organisation set or learn the password of an address another organisation adds later", async () => {
     const hire = `new.hire-${run()}@b.example`;
@@ -77,7 +66,7 @@ describe('staff accounts: invitations, forgotten and changed passwords', () => {
     expect((await signInAnswer(hire, 'chosen by organisation A')).status).toBe(401);
     // No admin ever saw a password: none is in any page they were shown, nor stored but as a hash.
     expect(page).not.toContain(hirePassword);
-    const stored = await db.query<{ password_hash: string }>('SELECT password_hash FROM staff_user WHERE email = $1', [hire]);
+    const stored = await system.db.query<{ password_hash: string }>('SELECT password_hash FROM staff_user WHERE email = $1', [hire]);
     expect(stored.rows[0].password_hash).toMatch(/^\$argon2id\$/);
   }, 120_000);
 
@@ -86,7 +75,7 @@ describe('staff accounts: invitations, forgotten and changed passwords', () => {
     await invite(adminA, A, { email, role: 'auditor' });
     const link = await nextMailedLink(email, '/staff/invitations/');
     const [id] = link.split('/').pop()!.split('.');
-    const stored = await db.query<{ secret_hash: Buffer }>('SELECT secret_hash FROM staff_invitation WHERE id = $1', [id]);
+    const stored = await system.db.query<{ secret_hash: Buffer }>('SELECT secret_hash FROM staff_invitation WHERE id = $1', [id]);
     // Only a hash of the secret is kept.
     expect(stored.rows[0].secret_hash.toString('base64url')).not.toBe(link.split('.').pop());
     const client = new FormClient(system.baseUrl);
@@ -94,9 +83,9 @@ describe('staff accounts: invitations, forgotten and changed passwords', () => {
     expect((await client.get('/staff/invitations/not-a-link')).status).toBe(410);
 
     // Expired: refused.
-    await db.query("UPDATE staff_invitation SET expires_at = now() - interval '1 second' WHERE id = $1", [id]);
+    await system.db.query("UPDATE staff_invitation SET expires_at = now() - interval '1 second' WHERE id = $1", [id]);
     expect((await client.get(link)).status).toBe(410);
-    await db.query("UPDATE staff_invitation SET expires_at = now() + interval '1 day' WHERE id = $1", [id]);
+    await system.db.query("UPDATE staff_invitation SET expires_at = now() + interval '1 day' WHERE id = $1", [id]);
     const open = await client.get(link);
     expect(open.status).toBe(200);
     expect(open.headers.get('cache-control')).toBe('no-store');
@@ -105,7 +94,7 @@ describe('staff accounts: invitations, forgotten and changed passwords', () => {
     const listed = await adminA.get(staffPage(A));
     const revoked = await adminA.post(`${staffPage(A)}/invitations/${id}/revoke`, { _csrf: csrfTokenIn(listed.body) });
     expect(revoked.status).toBe(303);
-    const audit = await db.query<{ action: string; detail: Record<string, unknown> }>(
+    const audit = await system.db.query<{ action: string; detail: Record<string, unknown> }>(
       "SELECT a.action, a.detail FROM audit_entry a JOIN organisation o ON o.id = a.organisation_id WHERE o.slug = $1 ORDER BY a.seq DESC LIMIT 1",
       [A],
     );
@@ -167,7 +156,7 @@ describe('staff accounts: invitations, forgotten and changed passwords', () => {
       expect(answer.body).toContain('If that address has a staff account');
     }
     // Three resets were made (each replacing the one before, so only the newest link is mailed or works); two were not.
-    const resets = await db.query<{ n: number }>(
+    const resets = await system.db.query<{ n: number }>(
       'SELECT count(*)::int AS n FROM staff_password_reset r JOIN staff_user u ON u.id = r.user_id WHERE u.email = $1',
       [account.email],
     );

@@ -1,16 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { DataSource } from 'typeorm';
-import { createDataSource, DataSubjectRequest, OrganisationDirectory, requestFacts } from '#db';
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { DataSubjectRequest, OrganisationDirectory, requestFacts } from '#db';
 import { escapeHtml, formatLocalDate } from '#mail';
 import { findRight } from '#policy';
 import { computeDeadlines } from '#workflow';
 import { csrfTokenIn, FormClient, linkIn } from './support/form-client.js';
 import { confirmFromMail, submitRequest } from './support/requester.js';
-import { startSystem, type RunningSystem } from './support/running-system.js';
-import { SmtpSink, type SunkMail } from './support/smtp-sink.js';
+import { type SunkMail } from './support/smtp-sink.js';
 import { createStaff, signIn } from './support/staff.js';
-import { testDatabaseUrl } from './support/test-env.js';
+import { useRunningSystem } from './support/system-fixture.js';
 
 const GDPR = 'west-schoolmessenger';
 const UK = 'securus-software';
@@ -19,9 +17,7 @@ const NONE = 'officertrak';
 
 describe('a request page and every action on it', () => {
   const tag = randomBytes(4).toString('hex');
-  let sink: SmtpSink;
-  let system: RunningSystem;
-  let db: DataSource;
+  const system = useRunningSystem({ db: 'typeorm' });
   let directory: OrganisationDirectory;
   let agent: FormClient;
   let agentName: string;
@@ -31,46 +27,37 @@ describe('a request page and every action on it', () => {
   let auditor: FormClient;
 
   beforeAll(async () => {
-    sink = await SmtpSink.start();
-    system = await startSystem({ smtpUrl: sink.url });
-    db = await createDataSource(testDatabaseUrl(), { poolSize: 2 }).initialize();
-    directory = new OrganisationDirectory(db);
+    directory = new OrganisationDirectory(system.db);
     agentName = `Agent <${tag}>`;
     const orgs = [GDPR, UK, CCPA, NONE];
     agent = await signIn(system.baseUrl, await createStaff(Object.fromEntries(orgs.map((o) => [o, 'agent' as const])), agentName));
     const colleague = await createStaff({ [NONE]: 'agent' }, 'Colleague Agent');
-    [{ id: colleagueId }] = await db.query('SELECT id FROM staff_user WHERE email = $1', [colleague.email]);
+    [{ id: colleagueId }] = await system.db.query('SELECT id FROM staff_user WHERE email = $1', [colleague.email]);
     admin = await signIn(system.baseUrl, await createStaff(Object.fromEntries(orgs.map((o) => [o, 'admin' as const])), 'Admin'));
     const auditorAccount = await createStaff(Object.fromEntries(orgs.map((o) => [o, 'auditor' as const])), 'Auditor');
-    [{ id: auditorId }] = await db.query('SELECT id FROM staff_user WHERE email = $1', [auditorAccount.email]);
+    [{ id: auditorId }] = await system.db.query('SELECT id FROM staff_user WHERE email = $1', [auditorAccount.email]);
     auditor = await signIn(system.baseUrl, auditorAccount);
   }, 60_000);
-
-  afterAll(async () => {
-    await system?.stop();
-    await sink?.stop();
-    await db?.destroy();
-  });
 
   /** A fresh request, confirmed by its requester unless told otherwise; its id, page and the requester's address. */
   async function newRequest(slug: string, rightId: string, options: { confirm: boolean } = { confirm: true }) {
     const email = `req-${slug}-${rightId}-${randomBytes(3).toString('hex')}@example.org`;
     const reference = await submitRequest(system.baseUrl, slug, email, rightId);
-    const [{ id }] = await db.query('SELECT id FROM data_subject_request WHERE reference = $1', [reference]);
+    const [{ id }] = await system.db.query('SELECT id FROM data_subject_request WHERE reference = $1', [reference]);
     const request = { id: id as string, email, reference, page: `/staff/orgs/${slug}/requests/${id}` };
     await mailNumber(request, 1);
-    if (options.confirm) await confirmFromMail(sink, system.baseUrl, email);
+    if (options.confirm) await confirmFromMail(system.sink, system.baseUrl, email);
     return request;
   }
 
   async function row(id: string): Promise<DataSubjectRequest> {
-    return db.getRepository(DataSubjectRequest).findOneByOrFail({ id });
+    return system.db.getRepository(DataSubjectRequest).findOneByOrFail({ id });
   }
 
   /** Everything an action could change about a request, but the worker's own mail log. */
   async function snapshot(id: string) {
-    const [request] = await db.query('SELECT * FROM data_subject_request WHERE id = $1', [id]);
-    const [counts] = await db.query(
+    const [request] = await system.db.query('SELECT * FROM data_subject_request WHERE id = $1', [id]);
+    const [counts] = await system.db.query(
       `SELECT (SELECT count(*) FROM audit_entry WHERE request_id = $1 AND action <> 'mail.sent') AS audit,
               (SELECT count(*) FROM request_note WHERE request_id = $1) AS notes,
               (SELECT count(*) FROM outbox_message WHERE payload->>'requestId' = $1::text) AS outbox,
@@ -81,7 +68,7 @@ describe('a request page and every action on it', () => {
   }
 
   async function auditOf(id: string): Promise<{ action: string; actor_label: string; actor_id: string | null; detail: Record<string, unknown> }[]> {
-    return db.query('SELECT action, actor_label, actor_id, detail FROM audit_entry WHERE request_id = $1 ORDER BY seq', [id]);
+    return system.db.query('SELECT action, actor_label, actor_id, detail FROM audit_entry WHERE request_id = $1 ORDER BY seq', [id]);
   }
 
   /**
@@ -90,18 +77,18 @@ describe('a request page and every action on it', () => {
    * commit, seen as the request's n-th 'mail.sent' entry.
    */
   async function mailNumber(r: { id: string; email: string }, n: number): Promise<SunkMail> {
-    const mails = await sink.waitForMailsTo(r.email, n);
+    const mails = await system.sink.waitForMailsTo(r.email, n);
     await waitFor(async () => (await auditOf(r.id)).filter((e) => e.action === 'mail.sent').length >= n);
     return mails[n - 1];
   }
 
   /** Moves a request's dates back, as if it had arrived (and been handled) that long ago, in the organisation's local days. */
   async function moveBack(id: string, days: number, columns: string[]): Promise<void> {
-    const [{ time_zone: zone }] = await db.query(
+    const [{ time_zone: zone }] = await system.db.query(
       'SELECT o.time_zone FROM organisation o JOIN data_subject_request r ON r.organisation_id = o.id WHERE r.id = $1',
       [id],
     );
-    await db.transaction(async (tx) => {
+    await system.db.transaction(async (tx) => {
       // Interval days follow the session's zone, so "5 days" is 5 local days even across a clock change.
       await tx.query(`SET LOCAL TIME ZONE '${zone}'`);
       await tx.query(
@@ -225,7 +212,7 @@ describe('a request page and every action on it', () => {
 
     const doneStatusUrl = linkIn(done.text, system.baseUrl, '/s/');
     const withFiles = await new FormClient(system.baseUrl).get(doneStatusUrl);
-    const [{ id: fileId }] = await db.query('SELECT id FROM response_file WHERE request_id = $1', [r.id]);
+    const [{ id: fileId }] = await system.db.query('SELECT id FROM response_file WHERE request_id = $1', [r.id]);
     const downloadUrl = `${doneStatusUrl}/files/${fileId}`;
     expect(withFiles.body).toContain(`href="${new URL(downloadUrl).pathname}"`);
     const download = await fetch(downloadUrl);
@@ -266,21 +253,21 @@ describe('a request page and every action on it', () => {
     expect(((await agent.get(r.page)).body.match(/Mail sent to the requester/g) ?? []).length).toBe(4);
 
     // A week later the download is gone, with a page that says so.
-    await db.query("UPDATE data_subject_request SET response_available_until = now() - interval '1 minute' WHERE id = $1", [r.id]);
+    await system.db.query("UPDATE data_subject_request SET response_available_until = now() - interval '1 minute' WHERE id = $1", [r.id]);
     const expired = await fetch(downloadUrl);
     expect(expired.status).toBe(410);
     expect(await expired.text()).toContain('This download has expired');
     expect((await new FormClient(system.baseUrl).get(doneStatusUrl)).body).toContain('They are no longer available here.');
 
     await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(sink.mailsTo(r.email)).toHaveLength(4);
+    expect(system.sink.mailsTo(r.email)).toHaveLength(4);
   }, 90_000);
 
   it('keeps the CCPA clock running through a question, refuses what an unverified request cannot take, and lets only admins reopen', async () => {
     const r = await newRequest(CCPA, 'ccpa-know', { confirm: false });
     await expectRefused(agent, r, 'fulfil', {}, 409, "The requester's identity has not been verified yet");
     await expectRefused(agent, r, 'deny', { reason: 'adversely_affects_others', explanation: 'Others.' }, 400, '"adversely_affects_others" is not a ground for denial here');
-    await confirmFromMail(sink, system.baseUrl, r.email);
+    await confirmFromMail(system.sink, system.baseUrl, r.email);
     const act = (action: string, fields: Record<string, string> = {}) => agent.submitForm(r.page, `${r.page}/${action}`, fields);
 
     const due = (await row(r.id)).dueAt.toISOString();
@@ -326,11 +313,11 @@ describe('a request page and every action on it', () => {
     const reopenedEntry = (await auditOf(r.id)).at(-1)!;
     expect(reopenedEntry).toMatchObject({ action: 'request.reopened', actor_label: 'Admin', detail: { noteId: expect.any(String) } });
     expect(JSON.stringify(reopenedEntry.detail)).not.toContain('Denied by mistake');
-    expect(await db.query('SELECT kind, text FROM request_note WHERE id = $1', [reopenedEntry.detail.noteId])).toEqual([
+    expect(await system.db.query('SELECT kind, text FROM request_note WHERE id = $1', [reopenedEntry.detail.noteId])).toEqual([
       { kind: 'reopen_reason', text: 'Denied by mistake: first request this year.' },
     ]);
     await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(sink.mailsTo(r.email)).toHaveLength(3);
+    expect(system.sink.mailsTo(r.email)).toHaveLength(3);
   }, 90_000);
 
   it('refuses a late UK GDPR extension, denies with the ICO as the complaint route, and redirects to the controller', async () => {
@@ -365,7 +352,7 @@ describe('a request page and every action on it', () => {
       'request.redirected',
     ]);
     await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(sink.mailsTo(r.email)).toHaveLength(3);
+    expect(system.sink.mailsTo(r.email)).toHaveLength(3);
   }, 90_000);
 
   it('assigns within the team, answers a deletion with what was done, and a partial access response with how to complain', async () => {
@@ -413,8 +400,8 @@ describe('a request page and every action on it', () => {
     expect(mail.text).toContain('contact OfficerTRAK at support@officertrak.com');
     expect((await row(access.id)).status).toBe('partially_fulfilled');
     await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(sink.mailsTo(deletion.email)).toHaveLength(2);
-    expect(sink.mailsTo(access.email)).toHaveLength(2);
+    expect(system.sink.mailsTo(deletion.email)).toHaveLength(2);
+    expect(system.sink.mailsTo(access.email)).toHaveLength(2);
   }, 90_000);
 
   it('shows an auditor the request without a single form and answers their posts 403; another organisation answers 404', async () => {

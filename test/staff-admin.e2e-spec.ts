@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import pg from 'pg';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { FormClient } from './support/form-client.js';
-import { startSystem, type RunningSystem } from './support/running-system.js';
 import { acceptInvitation, createStaff, signIn, type StaffAccount } from './support/staff.js';
-import { testDatabaseUrl } from './support/test-env.js';
+import { useRunningSystem } from './support/system-fixture.js';
 
 const SLUG = 'west-schoolmessenger';
 const STAFF_PAGE = `/staff/orgs/${SLUG}/staff`;
@@ -17,30 +15,21 @@ interface AuditRow {
 }
 
 describe('staff admin: who works for an organisation, and in which role', () => {
-  let system: RunningSystem;
-  let db: pg.Client;
+  const system = useRunningSystem({ sink: false, db: 'pg' });
   let adminAccount: StaffAccount;
   let admin: FormClient;
 
   beforeAll(async () => {
-    system = await startSystem();
-    db = new pg.Client({ connectionString: testDatabaseUrl() });
-    await db.connect();
     adminAccount = await createStaff({ [SLUG]: 'admin' }, 'Wes Admin');
     admin = await signIn(system.baseUrl, adminAccount);
   }, 60_000);
 
-  afterAll(async () => {
-    await db?.end();
-    await system?.stop();
-  });
-
   async function userId(email: string): Promise<string> {
-    return (await db.query<{ id: string }>('SELECT id FROM staff_user WHERE email = $1', [email])).rows[0].id;
+    return (await system.db.query<{ id: string }>('SELECT id FROM staff_user WHERE email = $1', [email])).rows[0].id;
   }
 
   async function roleIn(email: string, slug: string): Promise<string | undefined> {
-    const result = await db.query<{ role: string }>(
+    const result = await system.db.query<{ role: string }>(
       'SELECT m.role FROM staff_membership m JOIN staff_user u ON u.id = m.user_id JOIN organisation o ON o.id = m.organisation_id WHERE u.email = $1 AND o.slug = $2',
       [email, slug],
     );
@@ -48,7 +37,7 @@ describe('staff admin: who works for an organisation, and in which role', () => 
   }
 
   async function lastAudit(): Promise<AuditRow> {
-    const result = await db.query<AuditRow>(
+    const result = await system.db.query<AuditRow>(
       'SELECT a.request_id, a.actor_id, a.action, a.detail FROM audit_entry a JOIN organisation o ON o.id = a.organisation_id WHERE o.slug = $1 ORDER BY a.seq DESC LIMIT 1',
       [SLUG],
     );
@@ -153,8 +142,8 @@ describe('staff admin: who works for an organisation, and in which role', () => 
     expect(response.body).toContain('Choose a role: admin, agent, auditor.');
     expect(response.body).toContain('value="not-an-address"');
     expect(response.body).not.toContain('name="password"');
-    expect((await db.query('SELECT 1 FROM staff_user WHERE email = $1', ['not-an-address'])).rowCount).toBe(0);
-    expect((await db.query('SELECT 1 FROM staff_invitation WHERE email = $1', ['not-an-address'])).rowCount).toBe(0);
+    expect((await system.db.query('SELECT 1 FROM staff_user WHERE email = $1', ['not-an-address'])).rowCount).toBe(0);
+    expect((await system.db.query('SELECT 1 FROM staff_invitation WHERE email = $1', ['not-an-address'])).rowCount).toBe(0);
   });
 
   it("answers 404 for another organisation's user, and for a user id that is no id", async () => {
@@ -170,7 +159,7 @@ describe('staff admin: who works for an organisation, and in which role', () => 
 
   it('refuses to let the last admin demote or remove themselves', async () => {
     // Make this test's admin the only one: remove the others (the seeded demo admin among them) through the page.
-    const others = await db.query<{ email: string }>(
+    const others = await system.db.query<{ email: string }>(
       "SELECT u.email FROM staff_membership m JOIN staff_user u ON u.id = m.user_id JOIN organisation o ON o.id = m.organisation_id WHERE o.slug = $1 AND m.role = 'admin' AND u.email <> $2",
       [SLUG, adminAccount.email],
     );

@@ -1,22 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { csrfTokenIn, FormClient } from './support/form-client.js';
-import { startSystem, type RunningSystem } from './support/running-system.js';
 import { createStaff, signIn, type StaffAccount } from './support/staff.js';
 import { testDatabaseUrl } from './support/test-env.js';
+import { useRunningSystem } from './support/system-fixture.js';
 
 describe('staff sign-in', () => {
-  let system: RunningSystem;
+  const system = useRunningSystem({ sink: false });
   let agent: StaffAccount;
 
   beforeAll(async () => {
-    system = await startSystem();
     agent = await createStaff({ prontotrak: 'agent' }, 'Pat Agent');
   }, 60_000);
-
-  afterAll(async () => {
-    await system?.stop();
-  });
 
   const attempt = (client: FormClient, email: string, password: string, next = '/staff') =>
     client.submitForm('/staff/sign-in', '/staff/sign-in', { email, password, next });

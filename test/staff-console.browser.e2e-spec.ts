@@ -1,12 +1,10 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser.js';
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import type { Page } from 'playwright-core';
 import { confirmFromMail, submitRequest } from './support/requester.js';
-import { startSystem, type RunningSystem } from './support/running-system.js';
-import { SmtpSink } from './support/smtp-sink.js';
 import { createStaff, type StaffAccount } from './support/staff.js';
+import { useRunningSystem } from './support/system-fixture.js';
 
 /** The part of the browser's window these tests read (the project compiles without DOM types). */
 interface BrowserWindow {
@@ -14,23 +12,12 @@ interface BrowserWindow {
 }
 
 describe('the staff console in a real browser', () => {
-  let sink: SmtpSink;
-  let system: RunningSystem;
-  let browser: Browser;
+  const system = useRunningSystem({ browser: true });
   let agent: StaffAccount;
 
   beforeAll(async () => {
-    sink = await SmtpSink.start();
-    system = await startSystem({ smtpUrl: sink.url });
-    browser = await launchBrowser();
     agent = await createStaff({ 'securus-technologies': 'agent' }, 'Ada Agent');
   }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await system?.stop();
-    await sink?.stop();
-  });
 
   async function signInPage(page: Page, password: string): Promise<void> {
     await page.goto(`${system.baseUrl}/staff`);
@@ -43,7 +30,7 @@ describe('the staff console in a real browser', () => {
   async function verifiedRequest(): Promise<{ reference: string; email: string; statusUrl: string }> {
     const email = `console-${Date.now()}@example.org`;
     const reference = await submitRequest(system.baseUrl, 'securus-technologies', email, 'ccpa-know');
-    const { statusUrl } = await confirmFromMail(sink, system.baseUrl, email);
+    const { statusUrl } = await confirmFromMail(system.sink, system.baseUrl, email);
     return { reference, email, statusUrl };
   }
 
@@ -58,7 +45,7 @@ describe('the staff console in a real browser', () => {
   const background = (page: Page, name: string) => page.getByRole('button', { name, exact: true }).evaluate((b) => (globalThis as unknown as BrowserWindow).getComputedStyle(b).backgroundColor);
 
   it('shows the error for a wrong password', async () => {
-    const page = await browser.newPage({ javaScriptEnabled: false });
+    const page = await system.browser.newPage({ javaScriptEnabled: false });
     await signInPage(page, 'certainly-not-it');
     await expect(page.getByRole('alert').textContent()).resolves.toContain('That email address and password do not match an account.');
     expect(page.url()).toContain('/staff/sign-in');
@@ -67,7 +54,7 @@ describe('the staff console in a real browser', () => {
 
   it('signs in, filters the queue, opens a request, extends it with a reason and sees the new due date and the notice', async () => {
     const { reference, email } = await verifiedRequest();
-    const page = await browser.newPage({ javaScriptEnabled: false });
+    const page = await system.browser.newPage({ javaScriptEnabled: false });
     await signInPage(page, agent.password);
     await page.getByRole('link', { name: 'Securus Technologies' }).click();
 
@@ -89,7 +76,7 @@ describe('the staff console in a real browser', () => {
     await expect(page.locator('#timeline li[data-action="request.extended"]').textContent()).resolves.toContain('archived call records');
 
     // The notice goes out through the worker; the timeline shows it once the mail is sent.
-    const [, notice] = await sink.waitForMailsTo(email, 2);
+    const [, notice] = await system.sink.waitForMailsTo(email, 2);
     expect(notice.text).toContain('archived call records');
     await page.reload();
     await expect(page.locator('#timeline li[data-action="mail.sent"]').last().textContent()).resolves.toMatch(/extension notice/i);
@@ -98,7 +85,7 @@ describe('the staff console in a real browser', () => {
 
   it('groups the actions: the next steps open, the rare ones folded, the ones that end a request folded and red', async () => {
     const { reference } = await verifiedRequest();
-    const page = await browser.newPage({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+    const page = await system.browser.newPage({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
     await openRequest(page, reference);
 
     // Verified, not started: starting, asking and answering are in the open; nothing the status refuses is offered.
@@ -134,7 +121,7 @@ describe('the staff console in a real browser', () => {
 
   it('lets the requester withdraw from the status page, with a confirmation step, without JavaScript', async () => {
     const { statusUrl, email } = await verifiedRequest();
-    const page = await browser.newPage({ javaScriptEnabled: false });
+    const page = await system.browser.newPage({ javaScriptEnabled: false });
     await page.goto(statusUrl);
     await page.getByRole('link', { name: 'Withdraw my request' }).click();
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toMatch(/^Withdraw your request/);
@@ -143,7 +130,7 @@ describe('the staff console in a real browser', () => {
     await expect(page.locator('#status').textContent()).resolves.toBe('Withdrawn');
     await expect(page.locator('body').textContent()).resolves.toContain('Withdrawn on');
     await expect(page.getByRole('link', { name: 'Withdraw my request' }).count()).resolves.toBe(0);
-    const [, confirmation] = await sink.waitForMailsTo(email, 2);
+    const [, confirmation] = await system.sink.waitForMailsTo(email, 2);
     expect(confirmation.subject).toContain('is withdrawn');
     await page.close();
   }, 60_000);

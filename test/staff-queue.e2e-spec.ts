@@ -1,15 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { DateTime } from 'luxon';
-import type { DataSource } from 'typeorm';
-import { addStaffMember, createDataSource, Organisation, StaffUser, type DataSubjectRequest } from '#db';
+import { addStaffMember, Organisation, StaffUser, type DataSubjectRequest } from '#db';
 import { OPEN_STATUSES, REQUEST_STATUSES, type RequestStatus } from '#workflow';
 import { FormClient, referenceIn } from './support/form-client.js';
-import { startSystem, type RunningSystem } from './support/running-system.js';
 import { createStaff, signIn, type StaffAccount } from './support/staff.js';
 import { storeRequest, type StoredRequestInput } from './support/stored-requests.js';
-import { testDatabaseUrl } from './support/test-env.js';
 import type { QueueCounts, QueuedRequest } from '../apps/api/src/queue/request-queue.service.js';
+import { useRunningSystem } from './support/system-fixture.js';
 
 const A = 'securus-technologies'; // CCPA and others, America/Chicago
 const CHICAGO = 'America/Chicago';
@@ -35,8 +33,7 @@ describe('the processing queue (page, CSV and JSON)', () => {
   // Every stored request's address contains this, so a query with q=<mine> sees exactly this file's requests.
   const mine = `q-${tag}-`;
   const formEmail = `Form.${tag}@Example.ORG`;
-  let system: RunningSystem;
-  let dataSource: DataSource;
+  const system = useRunningSystem({ sink: false, db: 'typeorm' });
   let agent: FormClient;
   let auditor: FormClient;
   let agentId: string;
@@ -70,18 +67,16 @@ describe('the processing queue (page, CSV and JSON)', () => {
   const matching = async (slug: string, filters: string) => (await walk(slug, `q=${mine}&${filters}`)).map((i) => i.reference).sort();
 
   beforeAll(async () => {
-    system = await startSystem();
-    dataSource = await createDataSource(testDatabaseUrl(), { poolSize: 2 }).initialize();
-    const idOf = async (account: StaffAccount) => (await dataSource.getRepository(StaffUser).findOneByOrFail({ email: account.email })).id;
+    const idOf = async (account: StaffAccount) => (await system.db.getRepository(StaffUser).findOneByOrFail({ email: account.email })).id;
     const agentAccount = await createStaff({ [A]: 'agent', [B]: 'agent' }, 'Queue Agent');
     const otherAccount = await createStaff({ [A]: 'agent' }, 'Other Agent');
     const outsiderAccount = await createStaff({ [B]: 'agent' }, 'Outside Agent');
     const auditorAccount = await createStaff({ [A]: 'auditor' }, 'Queue Auditor');
     [agentId, otherId, outsiderId] = await Promise.all([idOf(agentAccount), idOf(otherAccount), idOf(outsiderAccount)]);
     // A staff address a spreadsheet would run as a formula, to see the export defuse it.
-    const organisationA = await dataSource.getRepository(Organisation).findOneByOrFail({ slug: A });
+    const organisationA = await system.db.getRepository(Organisation).findOneByOrFail({ slug: A });
     formulaEmail = `=2+3-${tag}@example.org`;
-    const formula = await addStaffMember(dataSource.manager, {
+    const formula = await addStaffMember(system.db.manager, {
       email: formulaEmail,
       name: 'Formula Person',
       password: randomBytes(12).toString('base64url'),
@@ -94,7 +89,7 @@ describe('the processing queue (page, CSV and JSON)', () => {
 
     const ago = (days: number) => new Date(Date.now() - days * DAY_MS);
     const store = async (key: Key, input: Omit<StoredRequestInput, 'email'>) => {
-      rows[key] = await storeRequest(dataSource, { ...input, email: `${mine}${key}@example.org` });
+      rows[key] = await storeRequest(system.db, { ...input, email: `${mine}${key}@example.org` });
     };
     // CCPA: 45 days from receipt. 60 days ago: overdue; 40 days ago: 5 of 45 days left, under a quarter.
     await store('overdue', { slug: A, rightId: 'ccpa-know', status: 'in_progress', channel: 'web', receivedAt: ago(60), assigneeId: agentId });
@@ -125,11 +120,6 @@ describe('the processing queue (page, CSV and JSON)', () => {
     expect(response.status).toBe(201);
     formReference = referenceIn(response.body);
   }, 60_000);
-
-  afterAll(async () => {
-    await dataSource?.destroy();
-    await system?.stop();
-  });
 
   it('filters by status, with open meaning every open status', async () => {
     expect(await matching(A, 'status=all')).toEqual(ref('overdue', 'soon', 'fresh1', 'fresh2', 'closed', 'sms', 'waiting', 'denied', 'formula'));
@@ -387,6 +377,6 @@ describe('the processing queue (page, CSV and JSON)', () => {
   });
 
   async function emailOf(userId: string): Promise<string> {
-    return (await dataSource.getRepository(StaffUser).findOneByOrFail({ id: userId })).email;
+    return (await system.db.getRepository(StaffUser).findOneByOrFail({ id: userId })).email;
   }
 });

@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createDataSource, type DataSubjectRequest } from '#db';
 import { reportPeriod, type DenialReason, type RequestStatus } from '#workflow';
 import type { FormClient } from './support/form-client.js';
-import { startSystem, type RunningSystem } from './support/running-system.js';
 import { createStaff, signIn } from './support/staff.js';
 import { storeRequest } from './support/stored-requests.js';
 import { testDatabaseUrl } from './support/test-env.js';
+import { useRunningSystem } from './support/system-fixture.js';
 
 // ProntoTrak counts days in New York: EST (UTC-5) until 10 March 2024, EDT (UTC-4) after.
 const SLUG = 'prontotrak';
@@ -98,12 +98,11 @@ function tableRows(page: string, headingId: string): string[][] {
 }
 
 describe('reports: the CCPA §7102(a) metrics of an organisation', () => {
-  let system: RunningSystem;
+  const system = useRunningSystem({ sink: false });
   let auditor: FormClient;
   let stored: { request: DataSubjectRequest; fixture: Fixture }[];
 
   beforeAll(async () => {
-    system = await startSystem();
     auditor = await signIn(system.baseUrl, await createStaff({ [SLUG]: 'auditor' }, 'Report Reader'));
     const dataSource = await createDataSource(testDatabaseUrl(), { poolSize: 1 }).initialize();
     try {
@@ -132,7 +131,6 @@ describe('reports: the CCPA §7102(a) metrics of an organisation', () => {
   }, 60_000);
 
   afterAll(async () => {
-    await system?.stop();
     // The rows are far in the past and have no timeline: remove them so other tests' queues do not see them.
     if (stored?.length) {
       const dataSource = await createDataSource(testDatabaseUrl(), { poolSize: 1 }).initialize();

@@ -1,25 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from './support/browser.js';
-import { startSystem, type RunningSystem } from './support/running-system.js';
+import { describe, expect, it } from '@jest/globals';
+import { useRunningSystem } from './support/system-fixture.js';
 
 describe('the staff sign-in page in a real browser', () => {
-  let system: RunningSystem;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    system = await startSystem();
-    browser = await launchBrowser();
-  }, 90_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await system?.stop();
-  });
+  const system = useRunningSystem({ sink: false, browser: true, startTimeout: 90_000 });
 
   it('stacks a full-width password field under its label, like the email field, with the button below', async () => {
     for (const width of [1280, 390]) {
-      const page = await browser.newPage({ viewport: { width, height: 800 } });
+      const page = await system.browser.newPage({ viewport: { width, height: 800 } });
       await page.goto(`${system.baseUrl}/staff/sign-in`);
       const box = async (selector: string) => (await page.locator(selector).boundingBox())!;
       const email = await box('#email');

@@ -1,14 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import pg from 'pg';
+import { describe, expect, it } from '@jest/globals';
 import { computeDeadlines, publicHolidayCalendar } from '#workflow';
 import { twilioSignature } from '../apps/api/src/suppression/twilio-signature.js';
 import { csrfTokenIn, FormClient, referenceIn } from './support/form-client.js';
 import { submitRequest } from './support/requester.js';
-import { startSystem, type RunningSystem } from './support/running-system.js';
-import { SmtpSink, type SunkMail } from './support/smtp-sink.js';
+import { type SunkMail } from './support/smtp-sink.js';
 import { createStaff, signIn } from './support/staff.js';
-import { testDatabaseUrl } from './support/test-env.js';
+import { useRunningSystem } from './support/system-fixture.js';
 
 const SMS_SECRET = 'sms-webhook-secret-for-tests-0123';
 // Securus Technologies' (fictional, 555-01xx) texting number from its policy file's settings.smsNumbers.
@@ -18,29 +16,14 @@ const PRONTO = 'prontotrak';
 
 describe('the suppression list and the channels that feed it', () => {
   const tag = randomBytes(3).toString('hex');
-  let sink: SmtpSink;
-  let system: RunningSystem;
-  let db: pg.Client;
+  const system = useRunningSystem({ extraEnv: { SMS_WEBHOOK_SECRET: SMS_SECRET }, db: 'pg' });
   let numberSeq = 0;
 
   /** A sender number of this run: +1 415 9xx xxxx, unique per call. */
   const newNumber = () => `+1415${String(parseInt(tag, 16) % 1000).padStart(3, '0')}${String(1000 + numberSeq++).slice(-4)}`;
 
-  beforeAll(async () => {
-    sink = await SmtpSink.start();
-    system = await startSystem({ smtpUrl: sink.url, extraEnv: { SMS_WEBHOOK_SECRET: SMS_SECRET } });
-    db = new pg.Client({ connectionString: testDatabaseUrl() });
-    await db.connect();
-  }, 60_000);
-
-  afterAll(async () => {
-    await db?.end();
-    await system?.stop();
-    await sink?.stop();
-  });
-
-  const count = async (sql: string, params: unknown[]) => Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM (${sql}) q`, params)).rows[0].n);
-  const orgId = async (slug: string) => (await db.query<{ id: string }>('SELECT id FROM organisation WHERE slug = $1', [slug])).rows[0].id;
+  const count = async (sql: string, params: unknown[]) => Number((await system.db.query<{ n: string }>(`SELECT count(*) AS n FROM (${sql}) q`, params)).rows[0].n);
+  const orgId = async (slug: string) => (await system.db.query<{ id: string }>('SELECT id FROM organisation WHERE slug = $1', [slug])).rows[0].id;
 
   /** Posts an inbound text as Twilio does: form-encoded, signed over our public URL and the sorted parameters. */
   async function text(from: string, body: string, options: { to?: string; signature?: string | null } = {}) {
@@ -59,7 +42,7 @@ describe('the suppression list and the channels that feed it', () => {
   const activeSmsSuppressions = (number: string) =>
     count("SELECT 1 FROM suppression WHERE channel = 'sms' AND address = $1 AND ended_at IS NULL", [number]);
   const smsRequests = (number: string) =>
-    db.query<{ status: string; channel: string; right_id: string; type: string }>(
+    system.db.query<{ status: string; channel: string; right_id: string; type: string }>(
       'SELECT status, channel, right_id, type FROM data_subject_request WHERE requester_phone = $1',
       [number],
     );
@@ -129,7 +112,7 @@ describe('the suppression list and the channels that feed it', () => {
       const answer = await text(from, "Please don't stop <my> texts & calls");
       expect(answer.status).toBe(200);
       expect(answer.body).toBe('<?xml version="1.0" encoding="UTF-8"?><Response></Response>');
-      const { rows } = await db.query<{ body: string; outcome: string; keyword: string | null }>('SELECT body, outcome, keyword FROM inbound_sms WHERE from_number = $1', [from]);
+      const { rows } = await system.db.query<{ body: string; outcome: string; keyword: string | null }>('SELECT body, outcome, keyword FROM inbound_sms WHERE from_number = $1', [from]);
       expect(rows).toEqual([{ body: "Please don't stop <my> texts & calls", outcome: 'no_action', keyword: null }]);
       expect(await count('SELECT 1 FROM suppression WHERE address = $1', [from])).toBe(0);
     }, 30_000);
@@ -160,7 +143,7 @@ describe('the suppression list and the channels that feed it', () => {
       const email = `Unsub-${tag}@Example.org`;
       const address = email.toLowerCase();
       await submitRequest(system.baseUrl, SECURUS, email, 'ccpa-know');
-      const [mail] = await sink.waitForMailsTo(email);
+      const [mail] = await system.sink.waitForMailsTo(email);
       const { link, post } = unsubscribeHeaders(mail);
       expect(post).toBe('List-Unsubscribe=One-Click');
       expect(link.startsWith(`${system.baseUrl}/u/`)).toBe(true);
@@ -178,7 +161,7 @@ describe('the suppression list and the channels that feed it', () => {
       expect(clicked.headers.get('set-cookie')).toBeNull();
       expect(await clicked.text()).toContain('You are unsubscribed');
       expect(await emailSuppressions(address)).toBe(1);
-      const optOuts = await db.query<{ status: string; channel: string; type: string }>(
+      const optOuts = await system.db.query<{ status: string; channel: string; type: string }>(
         "SELECT status, channel, type FROM data_subject_request WHERE requester_email = $1 AND type = 'opt_out_marketing_email'",
         [address],
       );
@@ -193,14 +176,14 @@ describe('the suppression list and the channels that feed it', () => {
       // The page now says so, rather than offering the button again.
       expect(await (await fetch(link)).text()).toContain('already gets no marketing email');
       // The opt-out's own confirmation mail arrives, once.
-      const confirmations = (await sink.waitForMailsTo(email, 2)).filter((m) => m.subject.includes('is in effect'));
+      const confirmations = (await system.sink.waitForMailsTo(email, 2)).filter((m) => m.subject.includes('is in effect'));
       expect(confirmations).toHaveLength(1);
     }, 60_000);
 
     it('refuses a forged or altered link with a clear page, and stores nothing', async () => {
       const email = `forge-${tag}@example.org`;
       await submitRequest(system.baseUrl, SECURUS, email, 'ccpa-know');
-      const { link } = unsubscribeHeaders((await sink.waitForMailsTo(email))[0]);
+      const { link } = unsubscribeHeaders((await system.sink.waitForMailsTo(email))[0]);
       const [, token] = link.split('/u/');
       const [payload, mac] = token.split('.');
       const victim = `victim-${tag}@example.org`;
@@ -220,17 +203,17 @@ describe('the suppression list and the channels that feed it', () => {
     it('is fulfilled with its suppression in the same transaction, and confirmed by mail', async () => {
       const email = `form-optout-${tag}@example.org`;
       const reference = await submitRequest(system.baseUrl, SECURUS, email, 'marketing-email-opt-out');
-      const { rows } = await db.query<{ status: string; closed: boolean; suppression_source: string | null }>(
+      const { rows } = await system.db.query<{ status: string; closed: boolean; suppression_source: string | null }>(
         `SELECT r.status, r.closed_at IS NOT NULL AS closed, s.source AS suppression_source
            FROM data_subject_request r LEFT JOIN suppression s ON s.request_id = r.id AND s.ended_at IS NULL WHERE r.reference = $1`,
         [reference],
       );
       expect(rows).toEqual([{ status: 'fulfilled', closed: true, suppression_source: 'form' }]);
-      const [mail] = await sink.waitForMailsTo(email);
+      const [mail] = await system.sink.waitForMailsTo(email);
       expect(mail.subject).toBe(`Your opt-out ${reference} to Securus Technologies is in effect`);
       // That mail is its acknowledgement too.
       expect(await count('SELECT 1 FROM data_subject_request WHERE reference = $1 AND acknowledged_at IS NOT NULL', [reference])).toBe(1);
-      const timeline = await db.query<{ action: string }>(
+      const timeline = await system.db.query<{ action: string }>(
         'SELECT a.action FROM audit_entry a JOIN data_subject_request r ON r.id = a.request_id WHERE r.reference = $1 ORDER BY a.seq',
         [reference],
       );
@@ -248,7 +231,7 @@ describe('the suppression list and the channels that feed it', () => {
     const signals = async (slug: string, outcome: string) =>
       Number(
         (
-          await db.query('SELECT coalesce(sum(g.views), 0) AS n FROM gpc_signal g JOIN organisation o ON o.id = g.organisation_id WHERE o.slug = $1 AND g.outcome = $2', [
+          await system.db.query('SELECT coalesce(sum(g.views), 0) AS n FROM gpc_signal g JOIN organisation o ON o.id = g.organisation_id WHERE o.slug = $1 AND g.outcome = $2', [
             slug,
             outcome,
           ])
@@ -269,7 +252,7 @@ describe('the suppression list and the channels that feed it', () => {
       const page = await gpcForm(PRONTO);
       expect(page.body).toContain('Global Privacy Control signal is honoured');
       expect(await signals(PRONTO, 'honoured')).toBe(before + 1);
-      const viewed = await db.query<{ request_id: string | null; reason: string | null; context: string }>(
+      const viewed = await system.db.query<{ request_id: string | null; reason: string | null; context: string }>(
         "SELECT request_id, reason, context FROM gpc_signal WHERE organisation_id = $1 ORDER BY received_at DESC LIMIT 1",
         [await orgId(PRONTO)],
       );
@@ -285,7 +268,7 @@ describe('the suppression list and the channels that feed it', () => {
       const confirmation = await submitted.text();
       expect(confirmation).toContain('Global Privacy Control signal is honoured');
       const deletion = referenceIn(confirmation);
-      const requests = await db.query<{ reference: string; type: string; channel: string; status: string }>(
+      const requests = await system.db.query<{ reference: string; type: string; channel: string; status: string }>(
         'SELECT reference, type, channel, status FROM data_subject_request WHERE requester_email = $1 ORDER BY type',
         [email],
       );
@@ -296,7 +279,7 @@ describe('the suppression list and the channels that feed it', () => {
       // ProntoTrak's sharing for others' marketing is a CCPA sale or sharing: the signal is the CCPA opt-out, with
       // its 15 business days (not the policy's own 30-day target) and its row in the CCPA report.
       const gpcRequest = (
-        await db.query<{ right_id: string; regime: string; received_at: Date; due_at: Date }>(
+        await system.db.query<{ right_id: string; regime: string; received_at: Date; due_at: Date }>(
           "SELECT right_id, regime, received_at, due_at FROM data_subject_request WHERE requester_email = $1 AND channel = 'gpc'",
           [email],
         )
@@ -315,7 +298,7 @@ describe('the suppression list and the channels that feed it', () => {
     }, 60_000);
 
     it('counts 100 page views with Sec-GPC: 1 without adding 100 rows', async () => {
-      const rows = async () => Number((await db.query('SELECT count(*) FROM gpc_signal WHERE organisation_id = $1', [await orgId(PRONTO)])).rows[0].count);
+      const rows = async () => Number((await system.db.query('SELECT count(*) FROM gpc_signal WHERE organisation_id = $1', [await orgId(PRONTO)])).rows[0].count);
       const [rowsBefore, seenBefore] = [await rows(), await signals(PRONTO, 'honoured')];
       for (let batch = 0; batch < 10; batch++) {
         await Promise.all(Array.from({ length: 10 }, async () => expect((await gpcForm(PRONTO)).status).toBe(200)));
@@ -331,7 +314,7 @@ describe('the suppression list and the channels that feed it', () => {
       expect(west.body).toContain('the privacy law that applies here gives no opt-out of sale or sharing');
       const latest = async (slug: string) =>
         (
-          await db.query<{ outcome: string; reason: string }>('SELECT outcome, reason FROM gpc_signal WHERE organisation_id = $1 ORDER BY received_at DESC LIMIT 1', [
+          await system.db.query<{ outcome: string; reason: string }>('SELECT outcome, reason FROM gpc_signal WHERE organisation_id = $1 ORDER BY received_at DESC LIMIT 1', [
             await orgId(slug),
           ])
         ).rows[0];
@@ -393,7 +376,7 @@ describe('the suppression list and the channels that feed it', () => {
       expect(seen.filter((c) => c.address === stopped).map((c) => c.kind)).toEqual(['suppressed']);
 
       // The STOP's request is on the organisation's console like any other, acknowledged by its reply.
-      const stop = (await db.query<{ id: string; reference: string; acknowledged: boolean }>(
+      const stop = (await system.db.query<{ id: string; reference: string; acknowledged: boolean }>(
         'SELECT id, reference, acknowledged_at IS NOT NULL AS acknowledged FROM data_subject_request WHERE requester_phone = $1',
         [stopped],
       )).rows[0];

@@ -1,15 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import pg from 'pg';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { AppModule } from '../apps/api/src/app.module.js';
 import { StaffGuard } from '../apps/api/src/staff/auth/staff.guard.js';
 import { ApiKeyGuard, newApiKey } from '../apps/api/src/suppression/api-key.guard.js';
 import { csrfTokenIn, type FormClient } from './support/form-client.js';
 import { confirmFromMail, submitRequest } from './support/requester.js';
 import { routesOf, type Route } from './support/routes.js';
-import { startSystem, type RunningSystem } from './support/running-system.js';
-import { SmtpSink } from './support/smtp-sink.js';
 import { createStaff, signIn } from './support/staff.js';
-import { testDatabaseUrl } from './support/test-env.js';
+import { useRunningSystem } from './support/system-fixture.js';
 
 // A: the organisation the signed-in admin works for. B: another one, whose request they must never reach.
 const A = 'officertrak';
@@ -35,36 +32,24 @@ interface Target {
 }
 
 describe('tenant isolation: an admin of one organisation reaches nothing of another', () => {
-  let sink: SmtpSink;
-  let system: RunningSystem;
-  let db: pg.Client;
+  const system = useRunningSystem({ db: 'pg' });
   let admin: FormClient;
   let adminId: string;
   let b: Target;
 
   beforeAll(async () => {
-    sink = await SmtpSink.start();
-    system = await startSystem({ smtpUrl: sink.url });
-    db = new pg.Client({ connectionString: testDatabaseUrl() });
-    await db.connect();
     // B's request is verified, so actions such as "start" would succeed on it if the organisation check failed.
     const email = `isolated-${Date.now()}@example.org`;
     const reference = await submitRequest(system.baseUrl, B.slug, email, 'ccpa-deletion');
-    await confirmFromMail(sink, system.baseUrl, email);
-    const row = (await db.query<{ id: string; organisation_id: string }>('SELECT id, organisation_id FROM data_subject_request WHERE reference = $1', [reference]))
+    await confirmFromMail(system.sink, system.baseUrl, email);
+    const row = (await system.db.query<{ id: string; organisation_id: string }>('SELECT id, organisation_id FROM data_subject_request WHERE reference = $1', [reference]))
       .rows[0];
-    const member = (await db.query<{ user_id: string }>('SELECT user_id FROM staff_membership WHERE organisation_id = $1 LIMIT 1', [row.organisation_id])).rows[0];
+    const member = (await system.db.query<{ user_id: string }>('SELECT user_id FROM staff_membership WHERE organisation_id = $1 LIMIT 1', [row.organisation_id])).rows[0];
     b = { reference, email, id: row.id, organisationId: row.organisation_id, otherId: member.user_id };
     const account = await createStaff({ [A]: 'admin' }, 'Admin of A');
     admin = await signIn(system.baseUrl, account);
-    adminId = (await db.query<{ id: string }>('SELECT id FROM staff_user WHERE email = $1', [account.email])).rows[0].id;
+    adminId = (await system.db.query<{ id: string }>('SELECT id FROM staff_user WHERE email = $1', [account.email])).rows[0].id;
   }, 60_000);
-
-  afterAll(async () => {
-    await db?.end();
-    await system?.stop();
-    await sink?.stop();
-  });
 
   function fill(path: string, org: string): string {
     return path.replace(/:(\w+)/g, (_, param: string) => (param === 'org' ? org : param === 'id' ? b.id : b.otherId));
@@ -117,8 +102,8 @@ describe('tenant isolation: an admin of one organisation reaches nothing of anot
   it("answers 404 on every API-key route given B's slug and a key of A, and shows nothing of B", async () => {
     expect(KEY_ROUTES.map(name)).toEqual(expect.arrayContaining(['GET /api/v1/orgs/:org/suppressions/changes']));
     const { key, keyHash, keyPrefix } = newApiKey();
-    const aId = (await db.query<{ id: string }>('SELECT id FROM organisation WHERE slug = $1', [A])).rows[0].id;
-    await db.query('INSERT INTO suppression_api_key (organisation_id, label, key_hash, key_prefix) VALUES ($1, $2, $3, $4)', [aId, 'isolation', keyHash, keyPrefix]);
+    const aId = (await system.db.query<{ id: string }>('SELECT id FROM organisation WHERE slug = $1', [A])).rows[0].id;
+    await system.db.query('INSERT INTO suppression_api_key (organisation_id, label, key_hash, key_prefix) VALUES ($1, $2, $3, $4)', [aId, 'isolation', keyHash, keyPrefix]);
     for (const route of KEY_ROUTES) {
       if (route.method !== 'GET') throw new Error(`${name(route)}: the suppression API is read-only; teach this test the new method`);
       const response = await fetch(new URL(fill(route.path, B.slug), system.baseUrl), { headers: { Authorization: `Bearer ${key}` } });
@@ -131,15 +116,15 @@ describe('tenant isolation: an admin of one organisation reaches nothing of anot
   }, 60_000);
 
   it("leaves B's request and audit log exactly as they were", async () => {
-    const request = await db.query<{ status: string; assignee_id: string | null }>('SELECT status, assignee_id FROM data_subject_request WHERE id = $1', [b.id]);
+    const request = await system.db.query<{ status: string; assignee_id: string | null }>('SELECT status, assignee_id FROM data_subject_request WHERE id = $1', [b.id]);
     expect(request.rows[0]).toEqual({ status: 'verified', assignee_id: null });
-    const byAdmin = await db.query('SELECT 1 FROM audit_entry WHERE actor_id = $1 OR (organisation_id = $2 AND request_id = $3 AND actor_id IS NOT NULL)', [
+    const byAdmin = await system.db.query('SELECT 1 FROM audit_entry WHERE actor_id = $1 OR (organisation_id = $2 AND request_id = $3 AND actor_id IS NOT NULL)', [
       adminId,
       b.organisationId,
       b.id,
     ]);
     expect(byAdmin.rowCount).toBe(0);
-    const notes = await db.query('SELECT 1 FROM request_note WHERE request_id = $1', [b.id]);
+    const notes = await system.db.query('SELECT 1 FROM request_note WHERE request_id = $1', [b.id]);
     expect(notes.rowCount).toBe(0);
   });
 });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { createDataSource, DataSubjectRequest } from '#db';
@@ -6,21 +6,13 @@ import { eventually } from './support/eventually.js';
 import { launchBrowser } from './support/browser.js';
 import { FormClient } from './support/form-client.js';
 import { submitRequest } from './support/requester.js';
-import { startSystem, type RunningSystem } from './support/running-system.js';
+import { useRunningSystem } from './support/system-fixture.js';
 import { testDatabaseUrl } from './support/test-env.js';
 
 /** The dev pages and scripts a new user tries the channels with, on a system without SMTP_URL (the dev mailbox). */
 describe('trying the channels in development', () => {
-  let rd: RunningSystem;
+  const rd = useRunningSystem({ sink: false, extraEnv: { SMS_WEBHOOK_SECRET: 'dev-sms-secret-for-the-e2e-test' } });
   const client = () => new FormClient(rd.baseUrl);
-
-  beforeAll(async () => {
-    rd = await startSystem({ extraEnv: { SMS_WEBHOOK_SECRET: 'dev-sms-secret-for-the-e2e-test' } });
-  }, 60_000);
-
-  afterAll(async () => {
-    await rd?.stop();
-  });
 
   /** The dev mailbox page of the newest mail to the address. */
   async function mailPageTo(email: string): Promise<string> {

@@ -1,13 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { DataSource } from 'typeorm';
-import { createDataSource } from '#db';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { csrfTokenIn, FormClient } from './support/form-client.js';
 import { confirmFromMail, submitRequest } from './support/requester.js';
-import { startSystem, type RunningSystem } from './support/running-system.js';
-import { SmtpSink } from './support/smtp-sink.js';
 import { createStaff, signIn, type StaffAccount } from './support/staff.js';
-import { testDatabaseUrl } from './support/test-env.js';
+import { useRunningSystem } from './support/system-fixture.js';
 
 // CCPA, America/New_York.
 const ORG = 'securus-technologies';
@@ -15,39 +11,28 @@ const ORG = 'securus-technologies';
 /** Withdrawal: the requester on their status page (with a confirmation step), or staff recording a call or letter. */
 describe('withdrawing a request', () => {
   const tag = randomBytes(4).toString('hex');
-  let sink: SmtpSink;
-  let system: RunningSystem;
-  let db: DataSource;
+  const system = useRunningSystem({ db: 'typeorm' });
   let agent: StaffAccount;
   let auditor: StaffAccount;
   const withdrawnIds: string[] = [];
 
   beforeAll(async () => {
-    sink = await SmtpSink.start();
-    system = await startSystem({ smtpUrl: sink.url });
-    db = await createDataSource(testDatabaseUrl(), { poolSize: 2 }).initialize();
     agent = await createStaff({ [ORG]: 'agent' }, 'Withdrawal Agent');
     auditor = await createStaff({ [ORG]: 'auditor' }, 'Withdrawal Auditor');
   }, 60_000);
 
-  afterAll(async () => {
-    await system?.stop();
-    await sink?.stop();
-    await db?.destroy();
-  });
-
   async function confirmedRequest(label: string): Promise<{ id: string; email: string; statusUrl: string; page: string }> {
     const email = `withdraw-${label}-${tag}@example.org`;
     const reference = await submitRequest(system.baseUrl, ORG, email, 'ccpa-know');
-    const [{ id }] = await db.query('SELECT id FROM data_subject_request WHERE reference = $1', [reference]);
-    const { statusUrl } = await confirmFromMail(sink, system.baseUrl, email);
+    const [{ id }] = await system.db.query('SELECT id FROM data_subject_request WHERE reference = $1', [reference]);
+    const { statusUrl } = await confirmFromMail(system.sink, system.baseUrl, email);
     withdrawnIds.push(id);
     return { id, email, statusUrl, page: `/staff/orgs/${ORG}/requests/${id}` };
   }
 
-  const statusOf = async (id: string): Promise<string> => (await db.query('SELECT status FROM data_subject_request WHERE id = $1', [id]))[0].status;
+  const statusOf = async (id: string): Promise<string> => (await system.db.query('SELECT status FROM data_subject_request WHERE id = $1', [id]))[0].status;
   const withdrawals = async (id: string): Promise<{ actor_label: string; detail: Record<string, unknown> }[]> =>
-    db.query("SELECT actor_label, detail FROM audit_entry WHERE request_id = $1 AND action = 'request.withdrawn'", [id]);
+    system.db.query("SELECT actor_label, detail FROM audit_entry WHERE request_id = $1 AND action = 'request.withdrawn'", [id]);
 
   it('the requester withdraws on the status page after confirming, and gets a mail saying so', async () => {
     const r = await confirmedRequest('self');
@@ -69,7 +54,7 @@ describe('withdrawing a request', () => {
     expect(done.status).toBe(303);
     expect(await statusOf(r.id)).toBe('withdrawn');
     expect(await withdrawals(r.id)).toEqual([{ actor_label: 'requester', detail: { route: 'status_page' } }]);
-    const [, mail] = await sink.waitForMailsTo(r.email, 2);
+    const [, mail] = await system.sink.waitForMailsTo(r.email, 2);
     expect(mail.subject).toContain('is withdrawn');
 
     // Closed: the page no longer promises an answer or offers to withdraw again.
@@ -103,8 +88,8 @@ describe('withdrawing a request', () => {
     expect(await statusOf(r.id)).toBe('withdrawn');
     const [entry] = await withdrawals(r.id);
     expect(entry).toMatchObject({ actor_label: 'Withdrawal Agent', detail: { route: 'phone', noteId: expect.any(String) } });
-    expect(await db.query('SELECT kind, text FROM request_note WHERE id = $1', [entry.detail.noteId])).toEqual([{ kind: 'withdrawal', text: note }]);
-    const [, mail] = await sink.waitForMailsTo(r.email, 2);
+    expect(await system.db.query('SELECT kind, text FROM request_note WHERE id = $1', [entry.detail.noteId])).toEqual([{ kind: 'withdrawal', text: note }]);
+    const [, mail] = await system.sink.waitForMailsTo(r.email, 2);
     expect(mail.subject).toContain('is withdrawn');
 
     const timeline = (await staff.get(r.page)).body;
@@ -115,7 +100,7 @@ describe('withdrawing a request', () => {
   it('counts both withdrawals in the report', async () => {
     // Other suites withdraw this organisation's requests today too: move ours to a day of their own, so the count is exact.
     const day = new Date(Date.UTC(1971, 0, 1) + (parseInt(tag, 16) % 10_000) * 86_400_000).toISOString().slice(0, 10);
-    await db.query(`UPDATE data_subject_request SET received_at = ($1::date + time '12:00') AT TIME ZONE 'America/New_York' WHERE id = ANY($2::uuid[])`, [
+    await system.db.query(`UPDATE data_subject_request SET received_at = ($1::date + time '12:00') AT TIME ZONE 'America/New_York' WHERE id = ANY($2::uuid[])`, [
       day,
       withdrawnIds,
     ]);

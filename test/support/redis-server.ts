@@ -1,6 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { Redis } from 'ioredis';
-import { freePort, killProcess } from './running-system.js';
+import { killProcess, launchProgram, waitUntilReady } from '../../apps/cli/src/process-launcher.js';
+import { freePort } from './running-system.js';
 
 /**
  * A redis-server of a test's own, on a free loopback port and without persistence (as in production: the
@@ -25,25 +26,25 @@ export class DedicatedRedis {
   /** Starts the server again on the same port and resolves once it answers PING. */
   async restart(): Promise<void> {
     if (this.process) throw new Error('redis-server is already running');
-    this.process = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'], {
-      stdio: 'ignore',
-    });
-    const deadline = Date.now() + 10_000;
-    for (;;) {
-      const client = new Redis(this.url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-      // connect() rejects when the server is not up yet; the event would only repeat that.
-      client.on('error', () => undefined);
-      try {
-        await client.connect();
-        if ((await client.ping()) === 'PONG') return;
-      } catch {
-        // not listening yet
-      } finally {
-        client.disconnect();
-      }
-      if (Date.now() > deadline) throw new Error(`redis-server on port ${this.port} did not answer within 10 s`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    this.process = launchProgram(
+      'redis-server',
+      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'],
+      { env: process.env, stdio: 'ignore' },
+    );
+    await waitUntilReady(
+      async () => {
+        const client = new Redis(this.url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+        // connect() rejects when the server is not up yet; the event would only repeat that.
+        client.on('error', () => undefined);
+        try {
+          await client.connect();
+          return (await client.ping()) === 'PONG';
+        } finally {
+          client.disconnect();
+        }
+      },
+      { timeoutMs: 10_000, intervalMs: 50, failure: `redis-server on port ${this.port} did not answer` },
+    );
   }
 
   /** Stops the server (SIGTERM) and resolves when it has exited. */

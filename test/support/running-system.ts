@@ -1,5 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { connect, createServer } from 'node:net';
+import type { ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { acceptsConnections, answersOk, launchNode, stopProcess, waitUntilReady } from '../../apps/cli/src/process-launcher.js';
 import { TestDns, type TxtRecords } from './test-dns.js';
 import type { TestClock } from './test-clock.js';
 import { testDatabaseUrl, testRedisPrefix } from './test-env.js';
@@ -30,10 +31,7 @@ export async function freePort(): Promise<number> {
 
 /** One built app as its own process; what it prints is echoed and kept in `output`. */
 export function launch(app: 'api' | 'worker' | 'mailbox', env: NodeJS.ProcessEnv, output: Buffer[]): ChildProcess {
-  const child = spawn(process.execPath, ['--enable-source-maps', `dist/apps/${app}/src/main.js`], {
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = launchNode(`dist/apps/${app}/src/main.js`, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout!.on('data', (chunk: Buffer) => {
     output.push(chunk);
     process.stdout.write(chunk);
@@ -45,33 +43,14 @@ export function launch(app: 'api' | 'worker' | 'mailbox', env: NodeJS.ProcessEnv
   return child;
 }
 
-/** Whether something accepts TCP connections on the port. */
-function accepts(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1');
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
-}
+export { killProcess } from '../../apps/cli/src/process-launcher.js';
 
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-  await exited;
-  clearTimeout(timer);
-}
-
-/** Ends a process at once with a signal (SIGKILL: no shutdown hooks run) and resolves when it is gone. */
-export async function killProcess(child: ChildProcess, signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill(signal);
-  await exited;
+export interface SystemOptions {
+  smtpUrl?: string;
+  clock?: TestClock;
+  extraEnv?: NodeJS.ProcessEnv;
+  workers?: number;
+  dnsRecords?: TxtRecords;
 }
 
 /**
@@ -79,9 +58,7 @@ export async function killProcess(child: ChildProcess, signal: NodeJS.Signals = 
  * goes to the dev mailbox; with a clock, the processes' time follows it; `workers` worker processes (default 1)
  * share the queues, as copies of the worker do in production.
  */
-export async function startSystem(
-  options: { smtpUrl?: string; clock?: TestClock; extraEnv?: NodeJS.ProcessEnv; workers?: number; dnsRecords?: TxtRecords } = {},
-): Promise<RunningSystem> {
+export async function startSystem(options: SystemOptions = {}): Promise<RunningSystem> {
   // The mailbox checks senders' SPF, DKIM and DMARC against this server: no test needs the network.
   const dns = await TestDns.start(options.dnsRecords);
   const port = await freePort();
@@ -108,23 +85,16 @@ export async function startSystem(
   const output: Buffer[] = [];
   const workers = Array.from({ length: options.workers ?? 1 }, () => launch('worker', env, output));
   const children = [launch('api', env, output), launch('mailbox', env, output), ...workers];
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    try {
-      if ((await fetch(`${baseUrl}/health`)).ok && (await accepts(mailboxPort))) break;
-    } catch {
-      // not listening yet
-    }
-    const failure = children.some((c) => c.exitCode !== null)
-      ? 'api, mailbox or worker exited during start'
-      : Date.now() > deadline && 'api or mailbox did not start listening within 30 s';
-    if (failure) {
-      // A test whose system failed to start has nothing to stop: leave no process behind.
-      await Promise.all(children.map(stopChild));
-      await dns.stop();
-      throw new Error(failure);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
+  try {
+    await waitUntilReady(async () => (await answersOk(`${baseUrl}/health`)()) && (await acceptsConnections(mailboxPort)()), {
+      processes: children,
+      failure: 'api or mailbox did not start listening',
+    });
+  } catch (error) {
+    // A test whose system failed to start has nothing to stop: leave no process behind.
+    await Promise.all(children.map((child) => stopProcess(child)));
+    await dns.stop();
+    throw error;
   }
   return {
     baseUrl,
@@ -138,7 +108,7 @@ export async function startSystem(
     },
     output: () => Buffer.concat(output).toString('utf8'),
     stop: async () => {
-      await Promise.all(children.map(stopChild));
+      await Promise.all(children.map((child) => stopProcess(child)));
       await dns.stop();
     },
   };

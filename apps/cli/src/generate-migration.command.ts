@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createDataSource, pendingSchemaChanges } from '#db';
+import { migrationQueries } from './migration-sql.js';
 
 /**
  * Writes a migration holding what the entities need beyond the applied migrations.
@@ -14,18 +15,17 @@ export async function generateMigration(databaseUrl: string, name: string, outDi
     const timestamp = Date.now();
     const pascal = name.split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => w[0].toUpperCase() + w.slice(1)).join('');
     const className = `${pascal}${timestamp}`;
-    const lines = (queries: string[]) => queries.map((q) => `    await queryRunner.query(${JSON.stringify(q)});`).join('\n');
     const source = `import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class ${className} implements MigrationInterface {
   name = '${className}';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-${lines(up)}
+${migrationQueries(up)}
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-${lines(down)}
+${migrationQueries(down)}
   }
 }
 `;

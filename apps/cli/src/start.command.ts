@@ -1,7 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Env } from '#config';
 import { loadPolicies } from '#policy';
+import { answersOk, launchNode, waitUntilReady } from './process-launcher.js';
 
 const APPS = ['api', 'worker', 'mailbox'] as const;
 
@@ -21,7 +22,7 @@ export async function startSystem(env: Env, demoAdmins: DemoAdmin[] = []): Promi
   const stopAll = (signal: NodeJS.Signals) => children.forEach((child) => child.kill(signal));
   for (const app of APPS) {
     const entry = fileURLToPath(new URL(`../../${app}/src/main.js`, import.meta.url));
-    const child = spawn(process.execPath, ['--enable-source-maps', entry], { stdio: 'inherit', env: process.env });
+    const child = launchNode(entry, { env: process.env });
     child.on('exit', (code, signal) => {
       children.delete(app);
       if (children.size > 0) {
@@ -35,7 +36,8 @@ export async function startSystem(env: Env, demoAdmins: DemoAdmin[] = []): Promi
   process.on('SIGINT', () => stopAll('SIGINT'));
   process.on('SIGTERM', () => stopAll('SIGTERM'));
 
-  await waitForHealth(`http://127.0.0.1:${env.PORT}/health`);
+  const health = `http://127.0.0.1:${env.PORT}/health`;
+  await waitUntilReady(answersOk(health), { intervalMs: 250, failure: `the api did not answer ${health}` });
   console.log('\nRightsdesk is running. Request forms:');
   const policies = loadPolicies(env.SEEDS_DIR).map((l) => l.policy);
   const width = Math.max(...policies.map((p) => p.name.length));
@@ -52,15 +54,3 @@ export async function startSystem(env: Env, demoAdmins: DemoAdmin[] = []): Promi
   console.log(`Mail to the organisations' privacy addresses is taken by SMTP on port ${env.INBOUND_SMTP_PORT}`);
 }
 
-async function waitForHealth(url: string): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`the api did not answer ${url} within 30 s`);
-}

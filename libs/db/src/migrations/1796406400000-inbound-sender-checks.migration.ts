@@ -9,7 +9,7 @@ export class InboundSenderChecks1796406400000 implements MigrationInterface {
     // Mail stored before the checks was acknowledged; new rows always name their decision.
     await queryRunner.query(`ALTER TABLE "inbound_message" ADD "acknowledgement" text NOT NULL DEFAULT 'acknowledged'`);
     await queryRunner.query(`ALTER TABLE "inbound_message" ALTER COLUMN "acknowledgement" DROP DEFAULT`);
-    await queryRunner.query(`CREATE INDEX "ix_inbound_message_client_address" ON "inbound_message" ("client_address") `);
+    await queryRunner.query(`CREATE INDEX "ix_inbound_message_client_address" ON "inbound_message" ("client_address")`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

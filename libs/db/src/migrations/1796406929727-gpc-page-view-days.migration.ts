@@ -12,7 +12,8 @@ export class GpcPageViewDays1796406929727 implements MigrationInterface {
         FROM "gpc_signal" WHERE "context" = 'page_view' AND "day" IS NULL
        GROUP BY "organisation_id", "outcome", ("received_at" AT TIME ZONE 'UTC')::date`);
     await queryRunner.query(`DELETE FROM "gpc_signal" WHERE "context" = 'page_view' AND "day" IS NULL`);
-    await queryRunner.query(`CREATE UNIQUE INDEX "ux_gpc_signal_page_view_day" ON "gpc_signal"  ("organisation_id", "day", "outcome") WHERE "context" = 'page_view'`);
+    await queryRunner.query(`CREATE UNIQUE INDEX "ux_gpc_signal_page_view_day" ON "gpc_signal" ("organisation_id", "day", "outcome")
+      WHERE "context" = 'page_view'`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
