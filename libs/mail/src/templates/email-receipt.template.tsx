@@ -1,5 +1,6 @@
 import { organisationsThing } from '../possessive.js';
 import { mailLayout, textFooter, type RenderedMail, type RequestMailParty } from './mail-layout.js';
+import { StatusLink } from './request-links.js';
 
 export interface EmailReceiptMailInput extends Omit<RequestMailParty, 'requestLabel' | 'requesterName'> {
   statusUrl: string;
@@ -32,9 +33,7 @@ ${textFooter(m.organisationName, m.contact)}`;
         The privacy team will read it. If it is a request about your personal information, we will tell you which request it is and when it will be answered; if that
         request needs proof that this email address is yours, you will get a link to confirm it.
       </p>
-      <p>
-        Follow it here (keep this link private): <a href={m.statusUrl}>{m.statusUrl}</a>
-      </p>
+      <StatusLink url={m.statusUrl}>Follow it here (keep this link private):</StatusLink>
     </>
   );
   return { subject, text, html: mailLayout(m.organisationName, m.contact, body) };

@@ -1,4 +1,5 @@
 import { mailLayout, textFooter, type RenderedMail, type RequestMailParty } from './mail-layout.js';
+import { StatusLink } from './request-links.js';
 
 export interface ReceiptMailInput extends RequestMailParty {
   statusUrl: string;
@@ -31,9 +32,7 @@ ${textFooter(m.organisationName, m.contact)}`;
         It needs nothing more from you: requests like this need no proof of identity. {m.organisationName} must act on it by {m.dueOn}, and you will get a mail when it is
         done.
       </p>
-      <p>
-        Follow your request here (keep this link private): <a href={m.statusUrl}>{m.statusUrl}</a>
-      </p>
+      <StatusLink url={m.statusUrl}>Follow your request here (keep this link private):</StatusLink>
     </>
   );
   return { subject, text, html: mailLayout(m.organisationName, m.contact, body) };

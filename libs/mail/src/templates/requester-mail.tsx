@@ -1,5 +1,6 @@
 import type { SafeHtml } from '../html.js';
 import { mailLayout, textFooter, type RenderedMail, type RequestMailParty } from './mail-layout.js';
+import { StatusLink } from './request-links.js';
 
 /** A mail about a request the requester already made: who it is from, which request, and a fresh status link. */
 export interface RequesterMailFrame extends RequestMailParty {
@@ -31,9 +32,7 @@ ${textFooter(m.organisationName, m.contact)}`;
         This is about your request to {m.organisationName}: “{m.requestLabel}” (reference <strong>{m.reference}</strong>).
       </p>
       {parts.map((p) => p.html)}
-      <p>
-        Follow your request here (keep this link private): <a href={m.statusUrl}>{m.statusUrl}</a>
-      </p>
+      <StatusLink url={m.statusUrl}>Follow your request here (keep this link private):</StatusLink>
     </>
   );
   return { subject, text, html: mailLayout(m.organisationName, m.contact, body) };

@@ -1,4 +1,5 @@
 import { mailLayout, textFooter, type RenderedMail } from './mail-layout.js';
+import { ConfirmLink, StatusLink } from './request-links.js';
 import type { VerificationMailInput } from './verification.template.js';
 
 export interface VerificationReminderMailInput extends Omit<VerificationMailInput, 'dueOn' | 'clockStartsOnConfirmation'> {
@@ -35,17 +36,11 @@ ${textFooter(m.organisationName, m.contact)}`;
       <p>Hello {m.requesterName},</p>
       <p>{waiting}</p>
       <p>To confirm it, open this link:</p>
-      <p>
-        <a href={m.verifyUrl}>Confirm my request</a>
-        <br />
-        <span style="font-size:.9em">{m.verifyUrl}</span>
-      </p>
+      <ConfirmLink url={m.verifyUrl}>Confirm my request</ConfirmLink>
       <p>
         It replaces the link we sent before and expires on {m.expiresOn}. If the request is not confirmed by then, it will be closed without any action. {ifNot}
       </p>
-      <p>
-        You can follow your request at any time here (keep this link private): <a href={m.statusUrl}>{m.statusUrl}</a>
-      </p>
+      <StatusLink url={m.statusUrl}>You can follow your request at any time here (keep this link private):</StatusLink>
     </>
   );
   return { subject, text, html: mailLayout(m.organisationName, m.contact, body) };

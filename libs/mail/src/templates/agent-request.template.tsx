@@ -1,6 +1,6 @@
-import { html } from '../html.js';
 import { answerDueSentence } from '../possessive.js';
 import { mailLayout, textFooter, type RenderedMail } from './mail-layout.js';
+import { ConfirmLink, StatusLink } from './request-links.js';
 import type { VerificationMailInput } from './verification.template.js';
 
 export interface AgentConfirmationMailInput extends VerificationMailInput {
@@ -37,13 +37,19 @@ You can follow the request at any time here (keep this link private):
 ${m.statusUrl}
 
 ${textFooter(m.organisationName, m.contact)}`;
-  const body = html`<p>Hello ${m.requesterName},</p>
-<p>${m.agentName} asked ${m.organisationName} on your behalf, as your authorised agent: “${m.requestLabel}” (reference <strong>${m.reference}</strong>).</p>
-<p>${confirm}</p>
-<p><a href="${m.verifyUrl}">Confirm or refuse the request</a><br><span style="font-size:.9em">${m.verifyUrl}</span></p>
-<p>${refuse}</p>
-<p>${answer} The answer comes to you, at this address.</p>
-<p>You can follow the request at any time here (keep this link private): <a href="${m.statusUrl}">${m.statusUrl}</a></p>`;
+  const body = (
+    <>
+      <p>Hello {m.requesterName},</p>
+      <p>
+        {m.agentName} asked {m.organisationName} on your behalf, as your authorised agent: “{m.requestLabel}” (reference <strong>{m.reference}</strong>).
+      </p>
+      <p>{confirm}</p>
+      <ConfirmLink url={m.verifyUrl}>Confirm or refuse the request</ConfirmLink>
+      <p>{refuse}</p>
+      <p>{answer} The answer comes to you, at this address.</p>
+      <StatusLink url={m.statusUrl}>You can follow the request at any time here (keep this link private):</StatusLink>
+    </>
+  );
   return { subject, text, html: mailLayout(m.organisationName, m.contact, body) };
 }
 
@@ -73,7 +79,13 @@ export function agentReceiptMail(m: AgentReceiptMailInput): RenderedMail {
 ${lines.join('\n\n')}
 
 ${textFooter(m.organisationName, m.contact)}`;
-  const body = html`<p>Hello ${m.agentName},</p>
-${lines.map((line) => html`<p>${line}</p>`)}`;
+  const body = (
+    <>
+      <p>Hello {m.agentName},</p>
+      {lines.map((line) => (
+        <p>{line}</p>
+      ))}
+    </>
+  );
   return { subject, text, html: mailLayout(m.organisationName, m.contact, body) };
 }

@@ -1,6 +1,5 @@
-import { html } from '../html.js';
 import type { RenderedMail } from './mail-layout.js';
-import type { MailPart } from './requester-mail.js';
+import { paragraph, type MailPart } from './requester-mail.js';
 import { consoleLink, dayCount, requestList, staffMail, type StaffMailFrame, type StaffRequestLine } from './staff-mail.js';
 
 export interface DigestRequestLine extends StaffRequestLine {
@@ -39,7 +38,7 @@ export function staffDigestMail(m: StaffDigestMailInput): RenderedMail {
     return lines.length === 0 ? [] : [heading(`${title} (${lines.length})`), requestList(lines, describe)];
   });
   return staffMail(m, `${m.organisationName}: your ${count}`, [
-    { text: `On ${m.onDate} you have ${count} at ${m.organisationName}.`, html: html`<p>On ${m.onDate} you have ${count} at ${m.organisationName}.</p>` },
+    paragraph(`On ${m.onDate} you have ${count} at ${m.organisationName}.`),
     ...groups,
     consoleLink('My requests', m.queueUrl),
   ]);
@@ -53,5 +52,5 @@ function describe(l: DigestRequestLine): string {
 }
 
 function heading(title: string): MailPart {
-  return { text: `${title}:`, html: html`<h3>${title}</h3>` };
+  return { text: `${title}:`, html: <h3>{title}</h3> };
 }

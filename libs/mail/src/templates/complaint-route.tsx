@@ -1,5 +1,4 @@
 import type { Regime } from '#policy';
-import { html } from '../html.js';
 import { paragraph, type MailPart } from './requester-mail.js';
 
 /** How the requester reaches the organisation where no regulator is named (regime none): an address, number or post. */
@@ -20,12 +19,22 @@ export function complaintRoute(regime: Regime, org: OrganisationContact): MailPa
     case 'ccpa':
       return {
         text: 'If you think this decision is wrong, you can complain to the California Privacy Protection Agency (https://cppa.ca.gov) or to the California Attorney General (https://oag.ca.gov/privacy).',
-        html: html`<p>If you think this decision is wrong, you can complain to the California Privacy Protection Agency (<a href="https://cppa.ca.gov">cppa.ca.gov</a>) or to the California Attorney General (<a href="https://oag.ca.gov/privacy">oag.ca.gov/privacy</a>).</p>`,
+        html: (
+          <p>
+            If you think this decision is wrong, you can complain to the California Privacy Protection Agency (<a href="https://cppa.ca.gov">cppa.ca.gov</a>) or to the
+            California Attorney General (<a href="https://oag.ca.gov/privacy">oag.ca.gov/privacy</a>).
+          </p>
+        ),
       };
     case 'uk_gdpr':
       return {
         text: "You have the right to complain to the Information Commissioner's Office, the UK data protection regulator (https://ico.org.uk/make-a-complaint/), and to ask a court to enforce your rights.",
-        html: html`<p>You have the right to complain to the Information Commissioner's Office, the UK data protection regulator (<a href="https://ico.org.uk/make-a-complaint/">ico.org.uk</a>), and to ask a court to enforce your rights.</p>`,
+        html: (
+          <p>
+            You have the right to complain to the Information Commissioner's Office, the UK data protection regulator (
+            <a href="https://ico.org.uk/make-a-complaint/">ico.org.uk</a>), and to ask a court to enforce your rights.
+          </p>
+        ),
       };
     case 'gdpr':
       return paragraph(
@@ -38,12 +47,20 @@ export function complaintRoute(regime: Regime, org: OrganisationContact): MailPa
     case 'can_spam':
       return {
         text: 'You can report unwanted commercial email to the Federal Trade Commission (https://reportfraud.ftc.gov).',
-        html: html`<p>You can report unwanted commercial email to the Federal Trade Commission (<a href="https://reportfraud.ftc.gov">reportfraud.ftc.gov</a>).</p>`,
+        html: (
+          <p>
+            You can report unwanted commercial email to the Federal Trade Commission (<a href="https://reportfraud.ftc.gov">reportfraud.ftc.gov</a>).
+          </p>
+        ),
       };
     case 'fcc_tcpa':
       return {
         text: 'You can complain about unwanted text messages to the Federal Communications Commission (https://consumercomplaints.fcc.gov).',
-        html: html`<p>You can complain about unwanted text messages to the Federal Communications Commission (<a href="https://consumercomplaints.fcc.gov">consumercomplaints.fcc.gov</a>).</p>`,
+        html: (
+          <p>
+            You can complain about unwanted text messages to the Federal Communications Commission (<a href="https://consumercomplaints.fcc.gov">consumercomplaints.fcc.gov</a>).
+          </p>
+        ),
       };
     case 'none':
       return paragraph(

@@ -1,6 +1,6 @@
-import { html } from '../html.js';
 import { answerDueSentence } from '../possessive.js';
 import { mailLayout, textFooter, type RenderedMail, type RequestMailParty } from './mail-layout.js';
+import { ConfirmLink, StatusLink } from './request-links.js';
 
 export interface VerificationMailInput extends RequestMailParty {
   verifyUrl: string;
@@ -46,13 +46,25 @@ You can follow your request at any time here (keep this link private):
 ${m.statusUrl}
 
 ${textFooter(m.organisationName, m.contact)}`;
-  const body = html`<p>Hello ${m.requesterName},</p>
-<p>We received your request to ${m.organisationName}: “${m.requestLabel}” (reference <strong>${m.reference}</strong>).</p>
-<p>To confirm that this address is yours and that you made the request, open this link:</p>
-<p><a href="${m.verifyUrl}">Confirm my request</a><br><span style="font-size:.9em">${m.verifyUrl}</span></p>
-<p><strong>What happens next</strong></p>
-<ol>${steps.map((step) => html`<li>${step}</li>`)}</ol>
-<p>If you did not make this request, ignore this mail and nothing will happen.</p>
-<p>You can follow your request at any time here (keep this link private): <a href="${m.statusUrl}">${m.statusUrl}</a></p>`;
+  const body = (
+    <>
+      <p>Hello {m.requesterName},</p>
+      <p>
+        We received your request to {m.organisationName}: “{m.requestLabel}” (reference <strong>{m.reference}</strong>).
+      </p>
+      <p>To confirm that this address is yours and that you made the request, open this link:</p>
+      <ConfirmLink url={m.verifyUrl}>Confirm my request</ConfirmLink>
+      <p>
+        <strong>What happens next</strong>
+      </p>
+      <ol>
+        {steps.map((step) => (
+          <li>{step}</li>
+        ))}
+      </ol>
+      <p>If you did not make this request, ignore this mail and nothing will happen.</p>
+      <StatusLink url={m.statusUrl}>You can follow your request at any time here (keep this link private):</StatusLink>
+    </>
+  );
   return { subject, text, html: mailLayout(m.organisationName, m.contact, body) };
 }
