@@ -98,14 +98,15 @@ describe('a request page and every action on it', () => {
     });
   }
 
+  /** Posts an action that must be refused with this status and message, and leaves the request as it was. */
   async function expectRefused(
     client: FormClient,
     r: { id: string; page: string },
-    action: string,
-    fields: Record<string, string>,
-    status: number,
-    message: string,
+    post: { action: string; fields: Record<string, string> },
+    refusal: { status: number; message: string },
   ): Promise<void> {
+    const { action, fields } = post;
+    const { status, message } = refusal;
     const before = await snapshot(r.id);
     const refused = await client.submitForm(r.page, `${r.page}/${action}`, fields);
     expect(refused.status).toBe(status);
@@ -185,7 +186,7 @@ describe('a request page and every action on it', () => {
     expect(extension.text).toContain('> Your records sit in three <archived> systems.');
     expect(extension.text).toContain(`will answer by ${formatLocalDate(extended.dueAt, 'America/Chicago')}`);
 
-    await expectRefused(agent, r, 'extend', { reason: 'Still more.' }, 409, 'The request has already been extended once');
+    await expectRefused(agent, r, { action: 'extend', fields: { reason: 'Still more.' } }, { status: 409, message: 'The request has already been extended once' });
 
     // NUL in a multipart field: a clear 400, as in any other body, and the request is untouched.
     const form = await agent.get(r.page);
@@ -265,8 +266,8 @@ describe('a request page and every action on it', () => {
 
   it('keeps the CCPA clock running through a question, refuses what an unverified request cannot take, and lets only admins reopen', async () => {
     const r = await newRequest(CCPA, 'ccpa-know', { confirm: false });
-    await expectRefused(agent, r, 'fulfil', {}, 409, "The requester's identity has not been verified yet");
-    await expectRefused(agent, r, 'deny', { reason: 'adversely_affects_others', explanation: 'Others.' }, 400, '"adversely_affects_others" is not a ground for denial here');
+    await expectRefused(agent, r, { action: 'fulfil', fields: {} }, { status: 409, message: "The requester's identity has not been verified yet" });
+    await expectRefused(agent, r, { action: 'deny', fields: { reason: 'adversely_affects_others', explanation: 'Others.' } }, { status: 400, message: '"adversely_affects_others" is not a ground for denial here' });
     await confirmFromMail(system.sink, system.baseUrl, r.email);
     const act = (action: string, fields: Record<string, string> = {}) => agent.submitForm(r.page, `${r.page}/${action}`, fields);
 
@@ -304,7 +305,7 @@ describe('a request page and every action on it', () => {
     expect(forbidden.status).toBe(403);
     expect(await snapshot(r.id)).toEqual(before);
 
-    await expectRefused(admin, r, 'reopen', { reason: '  ' }, 400, 'Reopening a request must be explained');
+    await expectRefused(admin, r, { action: 'reopen', fields: { reason: '  ' } }, { status: 400, message: 'Reopening a request must be explained' });
     expect((await admin.submitForm(r.page, `${r.page}/reopen`, { reason: 'Denied by mistake: first request this year.' })).status).toBe(303);
     const reopened = await row(r.id);
     expect(reopened.status).toBe('in_progress');
@@ -326,7 +327,7 @@ describe('a request page and every action on it', () => {
     await moveBack(r.id, 40, ['received_at', 'clock_started_at', 'verified_at', 'due_at']);
     const late = await agent.get(r.page);
     expect(late.body).not.toContain(`action="${r.page}/extend"`);
-    await expectRefused(agent, r, 'extend', { reason: 'Busy.' }, 409, 'The extension notice had to be sent by');
+    await expectRefused(agent, r, { action: 'extend', fields: { reason: 'Busy.' } }, { status: 409, message: 'The extension notice had to be sent by' });
 
     expect((await act('deny', { reason: 'adversely_affects_others', explanation: 'The records are about your colleagues.' })).status).toBe(303);
     const refusal = await mailNumber(r, 2);
@@ -361,13 +362,13 @@ describe('a request page and every action on it', () => {
     expect((await act('assign', { assigneeId: colleagueId })).status).toBe(303);
     expect((await row(deletion.id)).assigneeId).toBe(colleagueId);
     expect((await agent.get(deletion.page)).body).toContain('Colleague Agent');
-    await expectRefused(agent, deletion, 'assign', { assigneeId: auditorId }, 400, "Choose an agent or admin of this organisation's team");
-    await expectRefused(agent, deletion, 'assign', { assigneeId: 'nobody' }, 400, "Choose an agent or admin of this organisation's team");
+    await expectRefused(agent, deletion, { action: 'assign', fields: { assigneeId: auditorId } }, { status: 400, message: "Choose an agent or admin of this organisation's team" });
+    await expectRefused(agent, deletion, { action: 'assign', fields: { assigneeId: 'nobody' } }, { status: 400, message: "Choose an agent or admin of this organisation's team" });
     expect((await act('unassign')).status).toBe(303);
     expect((await row(deletion.id)).assigneeId).toBeNull();
-    await expectRefused(agent, deletion, 'unassign', {}, 409, 'The request has no assignee.');
+    await expectRefused(agent, deletion, { action: 'unassign', fields: {} }, { status: 409, message: 'The request has no assignee.' });
 
-    await expectRefused(agent, deletion, 'fulfil', { resolution: '' }, 400, 'Say what was done: the requester is told.');
+    await expectRefused(agent, deletion, { action: 'fulfil', fields: { resolution: '' } }, { status: 400, message: 'Say what was done: the requester is told.' });
     expect((await act('fulfil', { resolution: 'Deleted account ada-l & its backups.' })).status).toBe(303);
     const done = await mailNumber(deletion, 2);
     expect(done.text).toContain('> Deleted account ada-l & its backups.');
