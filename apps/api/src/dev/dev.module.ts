@@ -2,10 +2,11 @@ import { Module } from '@nestjs/common';
 import { DevMailboxController } from './dev-mailbox.controller.js';
 import { DevMailService } from './dev-mail.service.js';
 import { DevSmsController } from './dev-sms.controller.js';
+import { DevSmsService } from './dev-sms.service.js';
 
 /** The local mailbox and SMS phone, for trying the flows without real mail or texts; never in production. */
 @Module({
   controllers: [DevMailboxController, DevSmsController],
-  providers: [DevMailService],
+  providers: [DevMailService, DevSmsService],
 })
 export class DevModule {}

@@ -1,19 +1,14 @@
 import { Controller, Delete, Get, Headers, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Env, type Clock } from '#config';
-import { openSignedMessage, OrganisationDirectory, verifyKeyFrom, type DrpAgent, type OrganisationContext } from '#db';
+import { openSignedMessage, verifyKeyFrom } from '#db';
 import { checkEnvelope, checkVersion, drpBusinessId, DRP_SUPPORTED_VERIFICATIONS, isJsonObject, supportedActions, type DrpStatusObject } from '#workflow';
-import { RateLimiter } from '../infra/rate-limiter.js';
 import { CLOCK } from '../infra/tokens.js';
+import { DrpBusinesses } from './drp-businesses.service.js';
 import { DrpCredentials, ReplayedMessage } from './drp-credentials.service.js';
 import { DrpError } from './drp-error.js';
 import { DrpRequestsService } from './drp-requests.service.js';
 import { signedBody } from './signed-body.js';
-
-// Pair-wise setups are unauthenticated until their signature is checked: few per address. Authenticated calls:
-// per agent at each business, generous for an agent polling many requests' status.
-const SETUP_LIMIT = { limit: 30, windowSeconds: 900 };
-const AGENT_LIMIT = { limit: 600, windowSeconds: 3600 };
 
 /**
  * The Data Rights Protocol 0.9.4 endpoints of each organisation as a covered business. Each organisation is its
@@ -24,10 +19,9 @@ const AGENT_LIMIT = { limit: 600, windowSeconds: 3600 };
 export class DrpController {
   constructor(
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(OrganisationDirectory) private readonly directory: OrganisationDirectory,
+    private readonly businesses: DrpBusinesses,
     private readonly credentials: DrpCredentials,
     private readonly requests: DrpRequestsService,
-    private readonly rateLimiter: RateLimiter,
     private readonly env: Env,
   ) {}
 
@@ -37,7 +31,7 @@ export class DrpController {
    */
   @Get('business.json')
   async business(@Param('org') slug: string): Promise<Record<string, unknown>> {
-    const { policy } = await this.organisation(slug);
+    const { policy } = await this.businesses.business(slug);
     return {
       id: drpBusinessId(policy.slug),
       name: policy.name,
@@ -53,8 +47,7 @@ export class DrpController {
   /** §2.05 Pair-wise Key Setup: a message signed with the agent's registered key earns a bearer token. */
   @Post('v1/agent/:agentId')
   async pairwiseSetup(@Param('org') slug: string, @Param('agentId') agentId: string, @Req() req: Request, @Res() res: Response): Promise<void> {
-    const context = await this.organisation(slug);
-    await this.rateLimiter.hit('drp-setup', req.ip ?? 'unknown', SETUP_LIMIT.limit, SETUP_LIMIT.windowSeconds);
+    const context = await this.businesses.forSetup(slug, req.ip);
     const body = await signedBody(req);
     const now = this.clock.now();
     const agent = await this.credentials.agent(agentId);
@@ -81,7 +74,7 @@ export class DrpController {
   /** §2.06 Agent Information: whether the bearer token still holds, for the agent it names. */
   @Get('v1/agent/:agentId')
   async agentInformation(@Param('org') slug: string, @Param('agentId') agentId: string, @Headers('authorization') authorization?: string): Promise<Record<string, never>> {
-    const { agent } = await this.authenticated(slug, authorization);
+    const { agent } = await this.businesses.authenticated(slug, authorization);
     if (agent.id !== agentId) throw new DrpError(403, 'The bearer token belongs to another agent.');
     return {};
   }
@@ -90,14 +83,14 @@ export class DrpController {
   @Post(['v1/data-rights-request', 'v1/data-rights-request/'])
   @HttpCode(200)
   async exercise(@Param('org') slug: string, @Req() req: Request, @Headers('authorization') authorization?: string): Promise<DrpStatusObject> {
-    const { context, agent } = await this.authenticated(slug, authorization);
+    const { context, agent } = await this.businesses.authenticated(slug, authorization);
     return this.requests.exercise(context, agent, await signedBody(req), this.clock.now());
   }
 
   /** §2.02 Data Rights Status. */
   @Get('v1/data-rights-request/:requestId')
   async status(@Param('org') slug: string, @Param('requestId') requestId: string, @Headers('authorization') authorization?: string): Promise<DrpStatusObject> {
-    const { context, agent } = await this.authenticated(slug, authorization);
+    const { context, agent } = await this.businesses.authenticated(slug, authorization);
     return this.requests.status(context, agent, requestId);
   }
 
@@ -109,20 +102,7 @@ export class DrpController {
     @Req() req: Request,
     @Headers('authorization') authorization?: string,
   ): Promise<DrpStatusObject> {
-    const { context, agent } = await this.authenticated(slug, authorization);
+    const { context, agent } = await this.businesses.authenticated(slug, authorization);
     return this.requests.revoke(context, agent, requestId, await signedBody(req), this.clock.now());
-  }
-
-  private async authenticated(slug: string, authorization: string | undefined): Promise<{ context: OrganisationContext; agent: DrpAgent }> {
-    const context = await this.organisation(slug);
-    const agent = await this.credentials.authenticate(authorization, context.organisation.id, this.clock.now());
-    await this.rateLimiter.hit('drp-agent', `${context.organisation.id}:${agent.id}`, AGENT_LIMIT.limit, AGENT_LIMIT.windowSeconds);
-    return { context, agent };
-  }
-
-  private async organisation(slug: string): Promise<OrganisationContext> {
-    const context = await this.directory.bySlug(slug);
-    if (!context) throw new DrpError(404, `There is no business "${slug}" here.`);
-    return context;
   }
 }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { IntakeModule } from '../intake/intake.module.js';
 import { RequestsModule } from '../requests/requests.module.js';
 import { DrpController } from './drp.controller.js';
+import { DrpBusinesses } from './drp-businesses.service.js';
 import { DrpCredentials } from './drp-credentials.service.js';
 import { DrpRequestsService } from './drp-requests.service.js';
 import { DrpVerificationPageController } from './drp-verification-page.controller.js';
@@ -13,6 +14,6 @@ import { DrpVerificationPageService } from './drp-verification-page.service.js';
   // request action like the staff's.
   imports: [IntakeModule, RequestsModule],
   controllers: [DrpController, DrpVerificationPageController],
-  providers: [DrpCredentials, DrpRequestsService, DrpVerificationPageService],
+  providers: [DrpBusinesses, DrpCredentials, DrpRequestsService, DrpVerificationPageService],
 })
 export class DrpModule {}

@@ -5,6 +5,7 @@ import { ApiKeysService } from './api-keys.service.js';
 import { GpcSignals } from './gpc.js';
 import { GpcWellKnownController } from './gpc-well-known.controller.js';
 import { OptOutService } from './opt-out.service.js';
+import { InboundSmsService } from './inbound-sms.service.js';
 import { SmsWebhookController } from './sms-webhook.controller.js';
 import { SuppressionApiController } from './suppression-api.controller.js';
 import { SuppressionListService } from './suppression-list.service.js';
@@ -17,7 +18,7 @@ import { UnsubscribeService } from './unsubscribe.service.js';
   // The staff pages of suppressions and API keys sign in like the rest of the console.
   imports: [StaffAuthModule],
   controllers: [SmsWebhookController, UnsubscribeController, GpcWellKnownController, SuppressionApiController, SuppressionStaffController],
-  providers: [OptOutService, GpcSignals, SuppressionListService, ApiKeysService, UnsubscribeService, ApiKeyGuard],
+  providers: [OptOutService, GpcSignals, SuppressionListService, ApiKeysService, UnsubscribeService, ApiKeyGuard, InboundSmsService],
   // The intake and the request actions record opt-outs, the request form GPC signals, through these.
   exports: [OptOutService, GpcSignals],
 })

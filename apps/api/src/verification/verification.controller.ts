@@ -3,15 +3,15 @@ import { Transform } from 'class-transformer';
 import { IsOptional, IsString } from 'class-validator';
 import { Env, type Clock } from '#config';
 import { OrganisationDirectory, REQUEST_REFERENCE_PATTERN } from '#db';
-import { formatLocalDate, html } from '#mail';
+import { formatLocalDate } from '#mail';
 import { CsrfGuard } from '../infra/csrf.guard.js';
 import { Page, RefusedPage, type PageContext } from '../infra/page.decorator.js';
 import { PostedForm } from '../infra/posted-form.decorator.js';
 import { RateLimiter } from '../infra/rate-limiter.js';
 import { CLOCK } from '../infra/tokens.js';
 import { agentAlreadyConfirmedPage, agentConfirmPage, agentRefusedPage } from '../views/agent-pages.view.js';
-import { page } from '../views/layout.view.js';
 import { linkRefusedPage, resendAcceptedPage, verifiedPage } from '../views/request-pages.view.js';
+import { confirmPage } from './verification-confirm.view.js';
 import { VerificationService, type LinkRefusal } from './verification.service.js';
 
 const HOUR = 3600;
@@ -34,13 +34,7 @@ function confirmView(model: ConfirmModel | LinkRefused, context: PageContext): s
   if ('refusal' in model) return linkRefusedPage(model.refusal, model.organisationName);
   const csrfToken = context.csrfToken();
   if (model.agentName !== undefined) return agentConfirmPage({ ...model, agentName: model.agentName, csrfToken });
-  const body = html`<h1>Confirm your request ${model.reference}</h1>
-<p>Press the button to confirm that you asked ${model.organisationName} for this and that this email address is yours.</p>
-<form method="post" action="/v/${model.token}">
-<input type="hidden" name="_csrf" value="${csrfToken}">
-<button type="submit">Confirm my request</button>
-</form>`;
-  return page('Confirm your request', body, model.organisationName);
+  return confirmPage({ ...model, csrfToken });
 }
 
 type AgentRefusedModel = { organisationName: string; reference: string } | { alreadyConfirmed: true; organisationName?: string } | LinkRefused;

@@ -1,46 +1,11 @@
 import { Controller, Get, Header, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
-import { html, staffPaths } from '#mail';
 import { CsrfGuard } from '../../infra/csrf.guard.js';
-import { Page, RefusedPage, type PageContext } from '../../infra/page.decorator.js';
+import { Page, RefusedPage } from '../../infra/page.decorator.js';
 import { PostedForm } from '../../infra/posted-form.decorator.js';
-import { page } from '../../views/layout.view.js';
 import { InvitationForm } from './auth-forms.js';
-import { newPasswordFields, passwordProblem, problemSummary } from './password-fields.js';
-import { StaffLinksService, type OpenInvitation } from './staff-links.service.js';
-
-const LINK_DEAD = 'This invitation link is not valid: it was used already, revoked, replaced by a newer one, or it expired. Ask the admin who invited you to invite you again.';
-
-/** The invitation's page: its form (with what was wrong and the name typed), a dead link, or the invitee joined. */
-type InvitationModel = { link: string; open: OpenInvitation | null; problem?: string; name?: string } | { joinedSlug: string };
-
-function invitationPage(model: InvitationModel, context: PageContext): string {
-  if ('joinedSlug' in model) {
-    return page(
-      'Invitation accepted',
-      html`<h1>You have joined</h1><p>You are now a member of the organisation.</p><p><a href="/staff/sign-in?next=${encodeURIComponent(staffPaths.requests(model.joinedSlug))}">Sign in to the staff console</a></p>`,
-    );
-  }
-  const { link, open, problem, name = '' } = model;
-  if (!open) return page('Invitation not valid', html`<h1>Invitation not valid</h1><p>${LINK_DEAD}</p>`);
-  const { invitation, organisationName, existingAccount } = open;
-  const fields = existingAccount
-    ? html`<p>You already have a Rightsdesk account (${invitation.email}). Enter its password to join ${organisationName} as ${invitation.role}.</p>
-<label for="password">Your password</label>
-<input type="password" name="password" id="password" autocomplete="current-password" required>
-<button type="submit">Join ${organisationName}</button>`
-    : html`<p>Choose your name and a password to join ${organisationName} as ${invitation.role}. You will sign in as ${invitation.email}.</p>
-<label for="name">Your name</label>
-<input type="text" name="name" id="name" autocomplete="name" maxlength="200" value="${name}" required>
-${newPasswordFields()}
-<button type="submit">Create my account and join</button>`;
-  const body = html`<h1>Join ${organisationName}</h1>
-${problemSummary(problem)}
-<form method="post" action="/staff/invitations/${link}">
-<input type="hidden" name="_csrf" value="${context.csrfToken()}">
-${fields}
-</form>`;
-  return page(`Join ${organisationName}`, body);
-}
+import { invitationPage, type InvitationModel } from './invitation.view.js';
+import { passwordProblem } from './password-fields.js';
+import { StaffLinksService } from './staff-links.service.js';
 
 /** Where an invitee accepts: a new account chooses its password, an existing one signs in with its own. */
 @Controller('staff/invitations')

@@ -1,17 +1,15 @@
 import { createHash } from 'node:crypto';
 import { Controller, Get, Header, HttpCode, Inject, Ip, Param, Post, UseGuards } from '@nestjs/common';
 import { Env, type Clock } from '#config';
-import { html, type SafeHtml } from '#mail';
 import { CsrfGuard } from '../../infra/csrf.guard.js';
-import { Page, RefusedPage, type PageContext } from '../../infra/page.decorator.js';
+import { Page, RefusedPage } from '../../infra/page.decorator.js';
 import { PostedForm } from '../../infra/posted-form.decorator.js';
 import { RateLimiter, RateLimitExceeded } from '../../infra/rate-limiter.js';
 import { CLOCK } from '../../infra/tokens.js';
-import { page } from '../../views/layout.view.js';
-import { staffPage } from '../../views/staff-layout.view.js';
 import { ChangePasswordForm, ForgotPasswordForm, NewPasswordForm } from './auth-forms.js';
-import { newPasswordFields, passwordProblem, problemSummary } from './password-fields.js';
-import { staffChrome, StaffRoute } from './staff-route.decorator.js';
+import { passwordProblem } from './password-fields.js';
+import { changePage, forgotPage, resetPage, type ChangeModel, type ResetModel } from './password.view.js';
+import { StaffRoute } from './staff-route.decorator.js';
 import { Staff } from './staff.guard.js';
 import { StaffLinksService } from './staff-links.service.js';
 import { StaffPasswordService } from './staff-password.service.js';
@@ -19,59 +17,8 @@ import type { StaffPrincipal } from './staff-session.service.js';
 
 /** The same words for every address, so the page never tells whether one has an account. */
 const RESET_SENT = 'If that address has a staff account, a mail with a link to choose a new password is on its way. The link works once, for an hour.';
-const RESET_DEAD = 'This link is not valid: it was used already, replaced by a newer one, or it expired. Ask for a new one on the sign-in page.';
 /** Per address, silently: more mails than this an hour would only flood the mailbox. */
 const RESETS_PER_ADDRESS_PER_HOUR = 3;
-
-function forgotPage({ sent }: { sent?: string }, context: PageContext): string {
-  return page(
-    'Forgotten password',
-    html`<h1>Forgotten password</h1>
-${sent ? html`<div class="notice" role="status" id="reset-sent"><p>${sent}</p></div>` : ''}
-<p>Enter the address you sign in with; we mail you a link to choose a new password.</p>
-<form method="post" action="/staff/forgot-password">
-<input type="hidden" name="_csrf" value="${context.csrfToken()}">
-<label for="email">Email address</label>
-<input type="email" name="email" id="email" autocomplete="username" maxlength="254" required>
-<button type="submit">Send the link</button>
-</form>
-<p><a href="/staff/sign-in">Back to sign-in</a></p>`,
-  );
-}
-
-/** The reset link's page: its form, a dead link, or the password changed. */
-type ResetModel = { link: string; dead: boolean; problem?: string } | { changed: true };
-
-function resetPage(model: ResetModel, context: PageContext): string {
-  if ('changed' in model) {
-    return page('Password changed', html`<h1>Password changed</h1><p>Your new password works now; every browser signed in with the old one was signed out.</p><p><a href="/staff/sign-in">Sign in</a></p>`);
-  }
-  const body: SafeHtml = model.dead
-    ? html`<h1>Link not valid</h1><p>${RESET_DEAD}</p><p><a href="/staff/forgot-password">Ask for a new link</a></p>`
-    : html`<h1>Choose a new password</h1>
-${problemSummary(model.problem)}
-<form method="post" action="/staff/password-reset/${model.link}">
-<input type="hidden" name="_csrf" value="${context.csrfToken()}">
-${newPasswordFields()}
-<button type="submit">Set the new password</button>
-</form>`;
-  return page('Choose a new password', body);
-}
-
-function changePage({ problem, done }: { problem?: string; done?: string }, context: PageContext): string {
-  const chrome = staffChrome(context);
-  const body = html`<h1>Change password</h1>
-${problemSummary(problem)}
-${done ? html`<div class="notice" role="status" id="changed"><p>${done}</p></div>` : ''}
-<form method="post" action="/staff/account/password">
-<input type="hidden" name="_csrf" value="${chrome.csrfToken}">
-<label for="current">Current password</label>
-<input type="password" name="current" id="current" autocomplete="current-password" required>
-${newPasswordFields()}
-<button type="submit">Change password</button>
-</form>`;
-  return staffPage('Change password', body, chrome);
-}
 
 /** Forgotten passwords (a mailed link) and, signed in, changing one's own password. */
 @Controller('staff')
@@ -124,7 +71,7 @@ export class PasswordController {
   @Get('account/password')
   @StaffRoute()
   @Page(changePage)
-  changeForm(): { problem?: string; done?: string } {
+  changeForm(): ChangeModel {
     return {};
   }
 

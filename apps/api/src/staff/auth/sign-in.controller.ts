@@ -2,15 +2,14 @@ import { Catch, Controller, Get, HttpCode, Inject, Injectable, Ip, Post, Query, 
 import type { ArgumentsHost, ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Env, type Clock } from '#config';
-import { html } from '#mail';
 import { Csrf } from '../../infra/csrf.js';
 import { CsrfGuard } from '../../infra/csrf.guard.js';
-import { Page, seeOther, type PageContext } from '../../infra/page.decorator.js';
+import { Page, seeOther } from '../../infra/page.decorator.js';
 import { PostedForm } from '../../infra/posted-form.decorator.js';
 import { RateLimiter } from '../../infra/rate-limiter.js';
 import { CLOCK } from '../../infra/tokens.js';
-import { page } from '../../views/layout.view.js';
 import { SignInForm } from './auth-forms.js';
+import { signInPage, type SignInModel } from './sign-in.view.js';
 import { StaffRoute } from './staff-route.decorator.js';
 import { Staff, STAFF_COOKIE } from './staff.guard.js';
 import { StaffSessionService, type StaffPrincipal } from './staff-session.service.js';
@@ -22,28 +21,6 @@ const SIGN_IN_REFUSED =
 /** Only same-site paths: the sign-in form must not become an open redirect. */
 function safeNext(next: unknown): string {
   return typeof next === 'string' && /^\/staff(\/|$|\?)/.test(next) ? next : '/staff';
-}
-
-interface SignInModel {
-  next: string;
-  email?: string;
-  error?: string;
-}
-
-function signInPage({ next, email = '', error }: SignInModel, context: PageContext): string {
-  const body = html`<h1>Staff sign-in</h1>
-${error ? html`<div class="summary" role="alert" id="error-summary"><p>${error}</p></div>` : ''}
-<form method="post" action="/staff/sign-in">
-<input type="hidden" name="_csrf" value="${context.csrfToken()}">
-<input type="hidden" name="next" value="${next}">
-<label for="email">Email address</label>
-<input type="email" name="email" id="email" autocomplete="username" value="${email}" required>
-<label for="password">Password</label>
-<input type="password" name="password" id="password" autocomplete="current-password" required>
-<button type="submit">Sign in</button>
-</form>
-<p><a href="/staff/forgot-password">Forgotten your password?</a></p>`;
-  return page('Staff sign-in', body);
 }
 
 class SignInRefused extends UnauthorizedException {
