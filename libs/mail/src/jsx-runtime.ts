@@ -3,7 +3,7 @@ import type { KitaIntrinsicElements } from './kita-elements.js';
 
 /**
  * The JSX runtime of pages and mails (tsconfig `jsxImportSource: "#mail"`). It takes @kitajs/html's element typings
- * but renders with our own escaping, so the output is byte for byte what the `html` tagged template made: every
+ * but renders with our own escaping (`escapeHtml`), as the pages were written before they were components: every
  * string child and attribute is escaped (`&<>"'`) unless it is SafeHtml, and an element is SafeHtml, never a string,
  * so nothing needs a `safe` mark and nothing is escaped twice.
  */
