@@ -1,11 +1,14 @@
 import 'reflect-metadata';
-import { Test } from '@nestjs/testing';
+
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Test } from '@nestjs/testing';
+
 import { loadEnv } from '#config';
 import { DataSubjectRequest, newRequestReference, type OrganisationContext } from '#db';
 import type { PolicyRight } from '#policy';
 import { internalTargetDaysFor } from '#policy';
 import { computeDeadlines } from '#workflow';
+
 import { configureApi } from '../apps/api/src/api-setup.js';
 import { AppModule } from '../apps/api/src/app.module.js';
 import { RequestIntakeService } from '../apps/api/src/intake/request-intake.service.js';
@@ -16,7 +19,12 @@ import { RequestIntakeService } from '../apps/api/src/intake/request-intake.serv
  * write. It lives under bench/ and is never part of the api's build entry, so no production switch can skip writes.
  */
 class IntakeWithoutWrite {
-  async submit(context: OrganisationContext, right: PolicyRight, _form: unknown, receivedAt: Date): Promise<DataSubjectRequest> {
+  async submit(
+    context: OrganisationContext,
+    right: PolicyRight,
+    _form: unknown,
+    receivedAt: Date,
+  ): Promise<DataSubjectRequest> {
     const deadlines = computeDeadlines({
       regime: right.regime,
       requestType: right.type,

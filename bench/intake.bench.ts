@@ -1,19 +1,23 @@
 import 'reflect-metadata';
-import { execFile, type ChildProcess } from 'node:child_process';
+
+import { type ChildProcess, execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+
 import autocannon from 'autocannon';
 import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
+
 import { createDataSource, OrganisationDirectory } from '#db';
 import { rightsOffered } from '#policy';
+
+import type { RequestFormDto } from '../apps/api/src/intake/request-form.dto.js';
 import { RequestIntakeService } from '../apps/api/src/intake/request-intake.service.js';
 import { OptOutService } from '../apps/api/src/suppression/opt-out.service.js';
 import { launchNode, printed, stopProcess } from '../apps/cli/src/process-launcher.js';
-import type { RequestFormDto } from '../apps/api/src/intake/request-form.dto.js';
 import { QueryRecorder } from './query-recorder.js';
 import { BENCH_SIZES, fillRequests } from './request-fill.js';
 import { createScratchDatabase, percentile, step } from './scratch-database.js';
@@ -54,13 +58,29 @@ const literal = (value: unknown): string => {
  */
 async function intakeScript(url: string): Promise<string> {
   const recorder = new QueryRecorder();
-  const dataSource = await new DataSource({ ...createDataSource(url).options, logger: recorder, logging: ['query'] }).initialize();
+  const dataSource = await new DataSource({
+    ...createDataSource(url).options,
+    logger: recorder,
+    logging: ['query'],
+  }).initialize();
   try {
     const context = (await new OrganisationDirectory(dataSource).bySlug(ORG))!;
     const right = rightsOffered(context.policy).find((r) => r.id === 'access')!;
-    const form = { name: 'Bench Requester', email: 'bench@example.org', phone: '', rightId: 'access', relationship: 'self', details: '' } as RequestFormDto;
+    const form = {
+      name: 'Bench Requester',
+      email: 'bench@example.org',
+      phone: '',
+      rightId: 'access',
+      relationship: 'self',
+      details: '',
+    } as RequestFormDto;
     recorder.queries.length = 0;
-    const request = await new RequestIntakeService(dataSource, new OptOutService()).submit(context, right, form, new Date());
+    const request = await new RequestIntakeService(dataSource, new OptOutService()).submit(
+      context,
+      right,
+      form,
+      new Date(),
+    );
     const sent = [...recorder.queries];
     const [{ seq }] = await dataSource.query('SELECT seq FROM audit_entry WHERE request_id = $1', [request.id]);
     // Later statements use the request's id, so each transaction picks it first.
@@ -81,19 +101,27 @@ async function intakeScript(url: string): Promise<string> {
         if (value === request.reference) return "('RD-' || :n::text)";
         // A job id or payload naming the request names this transaction's request.
         const text = typeof value === 'string' ? value : JSON.stringify(value);
-        if (typeof value !== 'string' && value !== null && typeof value === 'object' && !(value instanceof Date) && text.includes(request.id)) {
+        if (
+          typeof value !== 'string' &&
+          value !== null &&
+          typeof value === 'object' &&
+          !(value instanceof Date) &&
+          text.includes(request.id)
+        ) {
           return `replace(${literal(text)}, ${literal(request.id)}, :request_id::text)::jsonb`;
         }
         if (typeof value === 'string' && value.includes(request.id)) {
           // TypeORM sends jsonb values as JSON text: those stay jsonb.
           return `replace(${literal(value)}, ${literal(request.id)}, :request_id::text)${value.startsWith('{') ? '::jsonb' : ''}`;
         }
-        if (isAuditInsert && value === Number(seq)) return `(SELECT coalesce(max(seq), 0) + 1 FROM audit_entry WHERE organisation_id = ${literal(context.organisation.id)})`;
+        if (isAuditInsert && value === Number(seq))
+          return `(SELECT coalesce(max(seq), 0) + 1 FROM audit_entry WHERE organisation_id = ${literal(context.organisation.id)})`;
         return literal(value);
       });
       sql = sql.replace(/\s+/g, ' ');
       // The request's id comes from the database (DEFAULT, then RETURNING): here it is the transaction's own.
-      if (/^INSERT INTO "data_subject_request"\("id",/.test(sql)) sql = sql.replace(/VALUES \(DEFAULT,/, 'VALUES (:request_id::uuid,');
+      if (/^INSERT INTO "data_subject_request"\("id",/.test(sql))
+        sql = sql.replace(/VALUES \(DEFAULT,/, 'VALUES (:request_id::uuid,');
       lines.push(`${sql};`);
     }
     return `${lines.join('\n')}\n`;
@@ -109,7 +137,23 @@ async function pgbench(url: string, script: string, clients: number): Promise<Fi
     writeFileSync(join(directory, 'intake.sql'), script);
     const { stdout } = await run(
       PGBENCH,
-      ['-n', '-M', 'extended', '-c', String(clients), '-j', '2', '-T', String(SECONDS), '-f', join(directory, 'intake.sql'), '-l', '--log-prefix', join(directory, 'tx'), url],
+      [
+        '-n',
+        '-M',
+        'extended',
+        '-c',
+        String(clients),
+        '-j',
+        '2',
+        '-T',
+        String(SECONDS),
+        '-f',
+        join(directory, 'intake.sql'),
+        '-l',
+        '--log-prefix',
+        join(directory, 'tx'),
+        url,
+      ],
       { maxBuffer: 1 << 24 },
     );
     const tps = Number(/tps = ([\d.]+) \(without initial connection time\)/.exec(stdout)?.[1]);
@@ -135,9 +179,21 @@ async function startApi(entry: string, env: NodeJS.ProcessEnv): Promise<ChildPro
 /** autocannon posting the form with one valid CSRF pair (fetched once): every answer must be 201. */
 async function submissions(baseUrl: string, connections: number): Promise<Figure> {
   const page = await fetch(`${baseUrl}/o/${ORG}/requests/new`);
-  const cookie = page.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = page.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())![1];
-  const body = new URLSearchParams({ _csrf: token, name: 'Bench Requester', email: 'bench@example.org', phone: '', rightId: 'access', relationship: 'self', details: '', website: '' }).toString();
+  const body = new URLSearchParams({
+    _csrf: token,
+    name: 'Bench Requester',
+    email: 'bench@example.org',
+    phone: '',
+    rightId: 'access',
+    relationship: 'self',
+    details: '',
+    website: '',
+  }).toString();
   const result = await autocannon({
     url: `${baseUrl}/o/${ORG}/requests`,
     method: 'POST',
@@ -147,7 +203,8 @@ async function submissions(baseUrl: string, connections: number): Promise<Figure
     body,
   });
   const accepted = result['2xx'];
-  if (result.non2xx > 0 || result.errors > 0 || accepted === 0) throw new Error(`${result.non2xx} answers were not 2xx, ${result.errors} errors`);
+  if (result.non2xx > 0 || result.errors > 0 || accepted === 0)
+    throw new Error(`${result.non2xx} answers were not 2xx, ${result.errors} errors`);
   return { perSecond: accepted / SECONDS, p50: result.latency.p50, p99: result.latency.p99 };
 }
 
@@ -160,7 +217,13 @@ async function measure(size: number): Promise<Map<number, Record<string, Figure>
   const prefix = `rdbench${randomBytes(3).toString('hex')}`;
   const figures = new Map<number, Record<string, Figure>>();
   try {
-    const env = { PATH: process.env.PATH, NODE_ENV: 'development', DATABASE_URL: scratch.url, REDIS_URL, REDIS_PREFIX: prefix };
+    const env = {
+      PATH: process.env.PATH,
+      NODE_ENV: 'development',
+      DATABASE_URL: scratch.url,
+      REDIS_URL,
+      REDIS_PREFIX: prefix,
+    };
     await cli('seed', env);
     const dataSource = await createDataSource(scratch.url).initialize();
     await step(`fill ${size.toLocaleString('en')} requests`, () => fillRequests(dataSource, size, new Date()));
@@ -203,19 +266,26 @@ async function measure(size: number): Promise<Map<number, Record<string, Figure>
 
 async function main(): Promise<void> {
   console.log(`intake: POST /o/${ORG}/requests, ${SECONDS} s per measurement, sizes ${BENCH_SIZES.join(', ')}`);
-  console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model}), ${Math.round(totalmem() / 2 ** 30)} GiB, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(
+    `machine: ${cpus().length} cores (${cpus()[0]?.model}), ${Math.round(totalmem() / 2 ** 30)} GiB, load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
   const rows: string[] = [];
   for (const size of BENCH_SIZES) {
     for (const [connections, row] of await measure(size)) {
       const cell = (x: Figure) => `${x.perSecond.toFixed(0)} (${x.p50.toFixed(1)} / ${x.p99.toFixed(1)})`;
       rows.push(
         `| ${size.toLocaleString('en')} | ${connections} | ${cell(row.intake)} | ${cell(row['without write'])} | ${cell(row.pgbench)} | ${(
-          (100 * row.intake.perSecond) / row['without write'].perSecond
+          (100 * row.intake.perSecond) /
+          row['without write'].perSecond
         ).toFixed(0)}% | ${((100 * row.intake.perSecond) / row.pgbench.perSecond).toFixed(0)}% |`,
       );
     }
   }
-  console.log('| requests stored | connections | intake: /s (p50 / p99 ms) | without the write | pgbench, same SQL | intake ÷ without write | intake ÷ pgbench |');
+  console.log(
+    '| requests stored | connections | intake: /s (p50 / p99 ms) | without the write | pgbench, same SQL | intake ÷ without write | intake ÷ pgbench |',
+  );
   console.log('| --- | --- | --- | --- | --- | --- | --- |');
   for (const row of rows) console.log(row);
   console.log('pgbench script: bench/results/intake.pgbench.sql');

@@ -1,11 +1,15 @@
 import 'reflect-metadata';
+
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { cpus, loadavg, totalmem } from 'node:os';
+
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { SMTPServer } from 'smtp-server';
+
 import { createDataSource } from '#db';
+
 import { exitCodeOf, launchNode, printed, stopProcess } from '../apps/cli/src/process-launcher.js';
 import { BENCH_SIZES, fillRequests } from './request-fill.js';
 import { createScratchDatabase, step } from './scratch-database.js';
@@ -52,7 +56,8 @@ class CountingSink {
   async waitFor(count: number, timeoutMs: number): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (this.accepted < count) {
-      if (Date.now() > deadline) throw new Error(`only ${this.accepted} of ${count} mails arrived within ${timeoutMs} ms`);
+      if (Date.now() > deadline)
+        throw new Error(`only ${this.accepted} of ${count} mails arrived within ${timeoutMs} ms`);
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
   }
@@ -63,7 +68,9 @@ class CountingSink {
 }
 
 async function run(command: string, env: NodeJS.ProcessEnv): Promise<void> {
-  const code = await exitCodeOf(launchNode('dist/apps/cli/src/main.js', { env, args: [command], stdio: ['ignore', 'ignore', 'inherit'] }));
+  const code = await exitCodeOf(
+    launchNode('dist/apps/cli/src/main.js', { env, args: [command], stdio: ['ignore', 'ignore', 'inherit'] }),
+  );
   if (code !== 0) throw new Error(`cli ${command} exited with ${code}`);
 }
 
@@ -109,7 +116,9 @@ async function measure(db: pg.Client, sink: CountingSink, workers: number, env: 
     await sink.waitFor(target, 600_000);
     const seconds = (performance.now() - started) / 1000;
     const rate = MAILS / seconds;
-    console.log(`  ${workers} worker process${workers > 1 ? 'es' : ''}: ${MAILS} mails in ${seconds.toFixed(1)} s = ${rate.toFixed(0)} mails/s`);
+    console.log(
+      `  ${workers} worker process${workers > 1 ? 'es' : ''}: ${MAILS} mails in ${seconds.toFixed(1)} s = ${rate.toFixed(0)} mails/s`,
+    );
     return rate;
   } finally {
     await Promise.all(processes.map((worker) => stopProcess(worker)));
@@ -117,8 +126,14 @@ async function measure(db: pg.Client, sink: CountingSink, workers: number, env: 
 }
 
 async function main(): Promise<void> {
-  console.log(`mail throughput: ${MAILS} verification mails from the worker to a local SMTP sink, sizes ${BENCH_SIZES.join(', ')}`);
-  console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model}), ${Math.round(totalmem() / 2 ** 30)} GiB, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(
+    `mail throughput: ${MAILS} verification mails from the worker to a local SMTP sink, sizes ${BENCH_SIZES.join(', ')}`,
+  );
+  console.log(
+    `machine: ${cpus().length} cores (${cpus()[0]?.model}), ${Math.round(totalmem() / 2 ** 30)} GiB, load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
   const rows: string[] = [];
   for (const size of BENCH_SIZES) {
     const [one, two] = await atSize(size);
@@ -149,17 +164,22 @@ async function atSize(size: number): Promise<[number, number]> {
     await db.connect();
     const one = await measure(db, sink, 1, env);
     const two = await measure(db, sink, 2, env);
-    const [{ sent, verifications, requests }] = (
+    const [{ sent, verifications, requests }] =
       // The bench's own requests, not the filled ones (requester<n>@…), which get only the daily staff mails.
-      await db.query(
-        `SELECT (SELECT count(*) FROM sent_message) AS sent, (SELECT count(*) FROM sent_message WHERE template = 'verification') AS verifications,
+      (
+        await db.query(
+          `SELECT (SELECT count(*) FROM sent_message) AS sent, (SELECT count(*) FROM sent_message WHERE template = 'verification') AS verifications,
                 (SELECT count(*) FROM data_subject_request WHERE requester_email NOT LIKE 'requester%') AS requests`,
-      )
-    ).rows;
+        )
+      ).rows;
     if (Number(sent) !== sink.accepted || Number(verifications) !== Number(requests)) {
-      throw new Error(`ledger ${sent} (${verifications} verifications), requests ${requests}, sink ${sink.accepted}: they should agree`);
+      throw new Error(
+        `ledger ${sent} (${verifications} verifications), requests ${requests}, sink ${sink.accepted}: they should agree`,
+      );
     }
-    console.log(`  ledger, requests and sink agree: ${verifications} verification mails, each once (and ${Number(sent) - Number(verifications)} daily staff mails)`);
+    console.log(
+      `  ledger, requests and sink agree: ${verifications} verification mails, each once (and ${Number(sent) - Number(verifications)} daily staff mails)`,
+    );
     return [one, two];
   } finally {
     await db.end();

@@ -1,8 +1,12 @@
 import 'reflect-metadata';
+
 import { cpus, loadavg, totalmem } from 'node:os';
+
 import { DataSource } from 'typeorm';
+
 import type { Clock } from '#config';
 import { createDataSource } from '#db';
+
 import { deadlineSweepHandlers, SWEEP_BATCH } from '../apps/worker/src/deadlines/deadline-sweep.handler.js';
 import { QueryRecorder } from './query-recorder.js';
 import { BENCH_SIZES } from './request-fill.js';
@@ -66,10 +70,16 @@ async function fill(dataSource: DataSource, now: Date, requests: number): Promis
 }
 
 async function measure(requests: number): Promise<{ p50: number; max: number; planMs: string }> {
-  console.log(`reminder sweep: ${requests.toLocaleString('en')} open requests, ${ORGANISATIONS} organisations, ${DUE} reminders due`);
+  console.log(
+    `reminder sweep: ${requests.toLocaleString('en')} open requests, ${ORGANISATIONS} organisations, ${DUE} reminders due`,
+  );
   const scratch = await createScratchDatabase('sweep');
   const recorder = new QueryRecorder();
-  const dataSource = await new DataSource({ ...createDataSource(scratch.url).options, logger: recorder, logging: ['query'] }).initialize();
+  const dataSource = await new DataSource({
+    ...createDataSource(scratch.url).options,
+    logger: recorder,
+    logging: ['query'],
+  }).initialize();
   try {
     const now = new Date();
     await step('fill', () => fill(dataSource, now, requests));
@@ -80,11 +90,13 @@ async function measure(requests: number): Promise<{ p50: number; max: number; pl
               (SELECT count(*) FROM deadline_event WHERE fired_at IS NULL AND due_at <= $1) AS due`,
       [now],
     );
-    console.log(`  rows: ${counts.requests} requests, ${counts.events} deadline events (${counts.unfired} unfired, ${counts.due} due)`);
-    if (Number(counts.due) !== DUE) throw new Error(`expected ${DUE} due events, found ${counts.due}`);
-    const dueIds: string[] = (await dataSource.query('SELECT id FROM deadline_event WHERE fired_at IS NULL AND due_at <= $1', [now])).map(
-      (r: { id: string }) => r.id,
+    console.log(
+      `  rows: ${counts.requests} requests, ${counts.events} deadline events (${counts.unfired} unfired, ${counts.due} due)`,
     );
+    if (Number(counts.due) !== DUE) throw new Error(`expected ${DUE} due events, found ${counts.due}`);
+    const dueIds: string[] = (
+      await dataSource.query('SELECT id FROM deadline_event WHERE fired_at IS NULL AND due_at <= $1', [now])
+    ).map((r: { id: string }) => r.id);
 
     const clock: Clock = { now: () => now };
     const sweep = deadlineSweepHandlers({ dataSource, clock })['deadlines.sweep'];
@@ -101,20 +113,28 @@ async function measure(requests: number): Promise<{ p50: number; max: number; pl
       if (Number(fired) !== DUE) throw new Error(`a sweep wrote ${fired} jobs, not ${DUE}`);
       // The first run warms the caches; it is shown, not counted.
       if (run > 0) timings.push(ms);
-      console.log(`  sweep ${run === 0 ? 'warm-up' : run}: ${ms.toFixed(1)} ms (${fired} events fired into the outbox)`);
+      console.log(
+        `  sweep ${run === 0 ? 'warm-up' : run}: ${ms.toFixed(1)} ms (${fired} events fired into the outbox)`,
+      );
     }
-    console.log(`sweep of ${DUE} due among ${requests.toLocaleString('en')} open requests: p50 ${percentile(timings, 50).toFixed(1)} ms, max ${Math.max(...timings).toFixed(1)} ms over ${RUNS} runs`);
+    console.log(
+      `sweep of ${DUE} due among ${requests.toLocaleString('en')} open requests: p50 ${percentile(timings, 50).toFixed(1)} ms, max ${Math.max(...timings).toFixed(1)} ms over ${RUNS} runs`,
+    );
 
     const select = recorder.queries.find((q) => /FROM "deadline_event"/.test(q.query) && /SKIP LOCKED/.test(q.query));
     if (!select) throw new Error('the sweep sent no SELECT … SKIP LOCKED on deadline_event');
     await dataSource.query('UPDATE deadline_event SET fired_at = NULL WHERE id = ANY($1)', [dueIds]);
     const plan = await dataSource.transaction(async (tx) => {
-      const rows: { 'QUERY PLAN': string }[] = await tx.query(`EXPLAIN (ANALYZE, BUFFERS) ${select.query}`, select.parameters);
+      const rows: { 'QUERY PLAN': string }[] = await tx.query(
+        `EXPLAIN (ANALYZE, BUFFERS) ${select.query}`,
+        select.parameters,
+      );
       return rows.map((r) => r['QUERY PLAN']);
     });
     console.log(`the sweep's query (batch of ${SWEEP_BATCH}):\n  ${select.query}\nEXPLAIN (ANALYZE, BUFFERS):`);
     for (const line of plan) console.log(`  ${line}`);
-    if (!plan.some((line) => line.includes('ix_deadline_event_due'))) throw new Error('the sweep does not use the partial index ix_deadline_event_due');
+    if (!plan.some((line) => line.includes('ix_deadline_event_due')))
+      throw new Error('the sweep does not use the partial index ix_deadline_event_due');
     const planMs = /Execution Time: ([\d.]+) ms/.exec(plan.join('\n'))?.[1] ?? '?';
     return { p50: percentile(timings, 50), max: Math.max(...timings), planMs };
   } finally {
@@ -124,13 +144,19 @@ async function measure(requests: number): Promise<{ p50: number; max: number; pl
 }
 
 async function main(): Promise<void> {
-  console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model}), ${Math.round(totalmem() / 2 ** 30)} GiB, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(
+    `machine: ${cpus().length} cores (${cpus()[0]?.model}), ${Math.round(totalmem() / 2 ** 30)} GiB, load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
   const rows: string[] = [];
   for (const size of BENCH_SIZES) {
     const { p50, max, planMs } = await measure(size);
     rows.push(`| ${size.toLocaleString('en')} | ${p50.toFixed(1)} ms | ${max.toFixed(1)} ms | ${planMs} ms |`);
   }
-  console.log(`| open requests | sweep p50 | max (${RUNS} runs) | due events' select (EXPLAIN ANALYZE) |\n| --- | --- | --- | --- |\n${rows.join('\n')}`);
+  console.log(
+    `| open requests | sweep p50 | max (${RUNS} runs) | due events' select (EXPLAIN ANALYZE) |\n| --- | --- | --- | --- |\n${rows.join('\n')}`,
+  );
 }
 
 main().catch((error: unknown) => {

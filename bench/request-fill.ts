@@ -1,11 +1,21 @@
 import type { DataSource } from 'typeorm';
+
 import { loadPolicies } from '#policy';
 
 /** How many requests each benchmark is run at, so cost against size shows: BENCH_SIZES=10000,100000 to validate. */
 export const BENCH_SIZES = (process.env.BENCH_SIZES ?? '10000,100000,1000000').split(',').map(Number);
 export const BENCH_ORGANISATIONS = 20;
 
-const STATUSES = ['unverified', 'verified', 'in_progress', 'awaiting_requester', 'fulfilled', 'denied', 'withdrawn', 'closed_unverified'];
+const STATUSES = [
+  'unverified',
+  'verified',
+  'in_progress',
+  'awaiting_requester',
+  'fulfilled',
+  'denied',
+  'withdrawn',
+  'closed_unverified',
+];
 const TYPES = ['access', 'deletion', 'correction', 'portability', 'opt_out_sale'];
 const REGIMES = ['ccpa', 'gdpr', 'uk_gdpr'];
 const CHANNELS = ['web', 'email', 'api', 'sms'];
@@ -16,7 +26,11 @@ const CHANNELS = ['web', 'email', 'api', 'sms'];
  * organisation holds a tenth of its requests) and due dates from 30 days ago to 60 ahead. Returns the
  * organisations' ids and their staff member's id.
  */
-export async function fillRequests(dataSource: DataSource, count: number, now: Date): Promise<{ organisationId: string; staffId: string; slug: string }[]> {
+export async function fillRequests(
+  dataSource: DataSource,
+  count: number,
+  now: Date,
+): Promise<{ organisationId: string; staffId: string; slug: string }[]> {
   await dataSource.query(
     `INSERT INTO organisation (slug, name, time_zone, country)
      SELECT 'bench-org-' || lpad(g::text, 2, '0'), 'Bench Organisation ' || g, 'America/Los_Angeles', 'US' FROM generate_series(1, $1) g`,

@@ -1,9 +1,13 @@
 import 'reflect-metadata';
+
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
+
 import { plainToInstance } from 'class-transformer';
 import { DataSource } from 'typeorm';
+
 import { createDataSource, type OrganisationContext } from '#db';
+
 import { ListRequestsQuery } from '../apps/api/src/queue/list-requests.query.js';
 import { RequestQueueService } from '../apps/api/src/queue/request-queue.service.js';
 import { QueryRecorder } from './query-recorder.js';
@@ -46,7 +50,11 @@ interface Row {
 async function measure(size: number): Promise<Row[]> {
   const scratch = await createScratchDatabase('queue');
   const recorder = new QueryRecorder();
-  const dataSource = await new DataSource({ ...createDataSource(scratch.url).options, logger: recorder, logging: ['query'] }).initialize();
+  const dataSource = await new DataSource({
+    ...createDataSource(scratch.url).options,
+    logger: recorder,
+    logging: ['query'],
+  }).initialize();
   const results: Row[] = [];
   const plans: string[] = [];
   try {
@@ -63,7 +71,12 @@ async function measure(size: number): Promise<Row[]> {
       let cursor = first.nextCursor;
       let depth = first.items.length;
       for (let hops = 0; cursor && hops < 10; hops++) {
-        const next = await queue.list(context, org.staffId, plainToInstance(ListRequestsQuery, { ...values, cursor, limit: '200' }), now);
+        const next = await queue.list(
+          context,
+          org.staffId,
+          plainToInstance(ListRequestsQuery, { ...values, cursor, limit: '200' }),
+          now,
+        );
         if (!next.nextCursor) break;
         cursor = next.nextCursor;
         depth += next.items.length;
@@ -79,16 +92,29 @@ async function measure(size: number): Promise<Row[]> {
           rows = (await queue.list(context, org.staffId, pageQuery, now)).items.length;
           if (run > 0) timings.push(performance.now() - started);
         }
-        results.push({ filter, page, p50: percentile(timings, 50), p95: percentile(timings, 95), rows, depth: page === 'deep' ? depth : 0 });
+        results.push({
+          filter,
+          page,
+          p50: percentile(timings, 50),
+          p95: percentile(timings, 95),
+          rows,
+          depth: page === 'deep' ? depth : 0,
+        });
         const sent = recorder.queries.find((q) => /FROM "data_subject_request"/.test(q.query));
         if (!sent) throw new Error(`${filter}: the queue sent no query on data_subject_request`);
-        const plan = ((await dataSource.query(`EXPLAIN (ANALYZE, BUFFERS) ${sent.query}`, sent.parameters)) as { 'QUERY PLAN': string }[]).map(
-          (r) => r['QUERY PLAN'],
+        const plan = (
+          (await dataSource.query(`EXPLAIN (ANALYZE, BUFFERS) ${sent.query}`, sent.parameters)) as {
+            'QUERY PLAN': string;
+          }[]
+        ).map((r) => r['QUERY PLAN']);
+        plans.push(
+          `-- ${filter}, ${page} page (${size} requests)\n${sent.query}\n-- parameters: ${JSON.stringify(sent.parameters)}\n${plan.join('\n')}\n`,
         );
-        plans.push(`-- ${filter}, ${page} page (${size} requests)\n${sent.query}\n-- parameters: ${JSON.stringify(sent.parameters)}\n${plan.join('\n')}\n`);
         if (plan.some((line) => /Seq Scan on data_subject_request/.test(line))) {
           writePlans(size, plans);
-          throw new Error(`SEQUENTIAL SCAN of data_subject_request: ${filter}, ${page} page, ${size} requests:\n${plan.join('\n')}`);
+          throw new Error(
+            `SEQUENTIAL SCAN of data_subject_request: ${filter}, ${page} page, ${size} requests:\n${plan.join('\n')}`,
+          );
         }
       }
     }
@@ -106,11 +132,20 @@ function writePlans(size: number, plans: string[]): void {
 }
 
 async function main(): Promise<void> {
-  console.log(`staff queue: first and deep keyset page per filter, ${BENCH_ORGANISATIONS} organisations, sizes ${BENCH_SIZES.join(', ')}, ${RUNS} runs each`);
-  console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model}), ${Math.round(totalmem() / 2 ** 30)} GiB, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(
+    `staff queue: first and deep keyset page per filter, ${BENCH_ORGANISATIONS} organisations, sizes ${BENCH_SIZES.join(', ')}, ${RUNS} runs each`,
+  );
+  console.log(
+    `machine: ${cpus().length} cores (${cpus()[0]?.model}), ${Math.round(totalmem() / 2 ** 30)} GiB, load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
   const bySize = new Map<number, Row[]>();
   for (const size of BENCH_SIZES) bySize.set(size, await measure(size));
-  const header = ['| filter | page (rows before it at the largest size) | rows', ...BENCH_SIZES.map((s) => `${s.toLocaleString('en')}: p50 / p95 ms`)].join(' | ');
+  const header = [
+    '| filter | page (rows before it at the largest size) | rows',
+    ...BENCH_SIZES.map((s) => `${s.toLocaleString('en')}: p50 / p95 ms`),
+  ].join(' | ');
   console.log(`${header} |\n|${' --- |'.repeat(3 + BENCH_SIZES.length)}`);
   const largest = bySize.get(BENCH_SIZES.at(-1)!)!;
   for (const row of largest) {
@@ -118,9 +153,13 @@ async function main(): Promise<void> {
       const r = bySize.get(s)!.find((x) => x.filter === row.filter && x.page === row.page);
       return r ? `${r.p50.toFixed(2)} / ${r.p95.toFixed(2)}` : '–';
     });
-    console.log(`| ${row.filter} | ${row.page === 'deep' ? `deep (${row.depth.toLocaleString('en')})` : 'first'} | ${row.rows} | ${cells.join(' | ')} |`);
+    console.log(
+      `| ${row.filter} | ${row.page === 'deep' ? `deep (${row.depth.toLocaleString('en')})` : 'first'} | ${row.rows} | ${cells.join(' | ')} |`,
+    );
   }
-  console.log(`plans: bench/results/staff-queue-<size>.plans.txt; no plan has a sequential scan of data_subject_request`);
+  console.log(
+    `plans: bench/results/staff-queue-<size>.plans.txt; no plan has a sequential scan of data_subject_request`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
+
 import { runCli } from './support/cli.js';
 import { confirmFromMail, submitRequest } from './support/requester.js';
-import { testDatabaseUrl } from './support/test-env.js';
 import { useRunningSystem } from './support/system-fixture.js';
+import { testDatabaseUrl } from './support/test-env.js';
 
 const SLUG = 'securus-software';
 
@@ -41,7 +42,8 @@ describe('the audit log: append-only and hash-chained, checked by `verify-audit`
     verified = entries.rows.find((e) => e.action === 'request.verified')!;
   }, 60_000);
 
-  const countEntries = async () => Number((await system.db.query<{ n: string }>('SELECT count(*) AS n FROM audit_entry')).rows[0].n);
+  const countEntries = async () =>
+    Number((await system.db.query<{ n: string }>('SELECT count(*) AS n FROM audit_entry')).rows[0].n);
 
   it('reports an intact chain with the number of entries and organisations, and exits 0', async () => {
     const before = await countEntries();
@@ -52,7 +54,9 @@ describe('the audit log: append-only and hash-chained, checked by `verify-audit`
     expect(match).not.toBeNull();
     expect(Number(match![1])).toBeGreaterThanOrEqual(before);
     expect(Number(match![1])).toBeLessThanOrEqual(after);
-    const organisations = Number((await system.db.query<{ n: string }>('SELECT count(DISTINCT organisation_id) AS n FROM audit_entry')).rows[0].n);
+    const organisations = Number(
+      (await system.db.query<{ n: string }>('SELECT count(DISTINCT organisation_id) AS n FROM audit_entry')).rows[0].n,
+    );
     expect(Number(match![2])).toBe(organisations);
   });
 
@@ -60,13 +64,18 @@ describe('the audit log: append-only and hash-chained, checked by `verify-audit`
     await expect(system.db.query(`UPDATE audit_entry SET detail = '{}' WHERE id = $1`, [verified.id])).rejects.toThrow(
       'audit_entry is append-only: UPDATE refused',
     );
-    await expect(system.db.query('DELETE FROM audit_entry WHERE id = $1', [verified.id])).rejects.toThrow('audit_entry is append-only: DELETE refused');
+    await expect(system.db.query('DELETE FROM audit_entry WHERE id = $1', [verified.id])).rejects.toThrow(
+      'audit_entry is append-only: DELETE refused',
+    );
     const unchanged = await system.db.query<Entry>('SELECT detail FROM audit_entry WHERE id = $1', [verified.id]);
     expect(unchanged.rows[0].detail).toEqual(verified.detail);
   });
 
   it('names the organisation, seq and id of an entry edited behind the trigger, and exits 1', async () => {
-    await writeBehindTheTrigger(`UPDATE audit_entry SET detail = detail || '{"dueAt": "2099-01-01T00:00:00.000Z"}' WHERE id = $1`, [verified.id]);
+    await writeBehindTheTrigger(
+      `UPDATE audit_entry SET detail = detail || '{"dueAt": "2099-01-01T00:00:00.000Z"}' WHERE id = $1`,
+      [verified.id],
+    );
     try {
       const all = await runCli(['verify-audit']);
       expect(all.code).toBe(1);
@@ -82,7 +91,10 @@ describe('the audit log: append-only and hash-chained, checked by `verify-audit`
       expect(other.stdout).toMatch(/^audit chain intact: \d+ (entry|entries) in (0|1) organisations?\n$/);
     } finally {
       // Put the row back so the chain of this run's shared database is whole again for later tests.
-      await writeBehindTheTrigger('UPDATE audit_entry SET detail = $2::jsonb WHERE id = $1', [verified.id, JSON.stringify(verified.detail)]);
+      await writeBehindTheTrigger('UPDATE audit_entry SET detail = $2::jsonb WHERE id = $1', [
+        verified.id,
+        JSON.stringify(verified.detail),
+      ]);
     }
     const restored = await runCli(['verify-audit', SLUG]);
     expect(restored.code).toBe(0);

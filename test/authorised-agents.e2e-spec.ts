@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+
 import { csrfTokenIn, FormClient, linkIn, multipartActionIn, referenceIn } from './support/form-client.js';
 import { createStaff, signIn } from './support/staff.js';
 import { useRunningSystem } from './support/system-fixture.js';
@@ -39,13 +40,23 @@ describe('authorised agents on the web form (CCPA regs §7063)', () => {
       agentRegistration: '',
       ...post.fields,
     };
-    const file = post.file === undefined ? { name: 'signed permission.pdf', type: 'application/pdf', content: PERMISSION_PDF } : post.file;
+    const file =
+      post.file === undefined
+        ? { name: 'signed permission.pdf', type: 'application/pdf', content: PERMISSION_PDF }
+        : post.file;
     return client.postMultipart(multipartActionIn(page.body), fields, file ? [{ field: 'permission', ...file }] : []);
   }
 
   async function storedFor(email: string) {
     return (
-      await system.db.query<{ id: string; status: string; relationship: string; channel: string; reference: string; requester_name: string }>(
+      await system.db.query<{
+        id: string;
+        status: string;
+        relationship: string;
+        channel: string;
+        reference: string;
+        requester_name: string;
+      }>(
         'SELECT id, status, relationship, channel, reference, requester_name FROM data_subject_request WHERE requester_email = $1',
         [email],
       )
@@ -54,7 +65,14 @@ describe('authorised agents on the web form (CCPA regs §7063)', () => {
 
   async function agentRowOf(requestId: string) {
     return (
-      await system.db.query<{ name: string; email: string; is_business: boolean; registration_number: string | null; permission_content_type: string; permission_content: Buffer }>(
+      await system.db.query<{
+        name: string;
+        email: string;
+        is_business: boolean;
+        registration_number: string | null;
+        permission_content_type: string;
+        permission_content: Buffer;
+      }>(
         'SELECT name, email, is_business, registration_number, permission_content_type, permission_content FROM request_agent WHERE request_id = $1',
         [requestId],
       )
@@ -69,20 +87,39 @@ describe('authorised agents on the web form (CCPA regs §7063)', () => {
   it('stores the agent and the permission with the request, mails the consumer (not the agent) to confirm, and the confirmation verifies it', async () => {
     const consumerEmail = unique('consumer');
     const agentEmail = unique('agent');
-    const response = await postAsAgent({ slug: 'securus-technologies', rightId: 'ccpa-know', consumerEmail, agentEmail });
+    const response = await postAsAgent({
+      slug: 'securus-technologies',
+      rightId: 'ccpa-know',
+      consumerEmail,
+      agentEmail,
+    });
     expect(response.status).toBe(201);
     expect(response.body).toContain('The person you act for must confirm it.');
     const reference = referenceIn(response.body);
 
     const [stored] = await storedFor(consumerEmail);
-    expect(stored).toMatchObject({ reference, status: 'unverified', relationship: 'agent', channel: 'agent', requester_name: 'Ada Lovelace' });
+    expect(stored).toMatchObject({
+      reference,
+      status: 'unverified',
+      relationship: 'agent',
+      channel: 'agent',
+      requester_name: 'Ada Lovelace',
+    });
     const agent = await agentRowOf(stored.id);
-    expect(agent).toMatchObject({ name: 'Privacy Helpers', email: agentEmail, is_business: false, registration_number: null, permission_content_type: 'application/pdf' });
+    expect(agent).toMatchObject({
+      name: 'Privacy Helpers',
+      email: agentEmail,
+      is_business: false,
+      registration_number: null,
+      permission_content_type: 'application/pdf',
+    });
     expect(Buffer.compare(agent.permission_content, PERMISSION_PDF)).toBe(0);
 
     // The consumer confirms directly; the agent gets a receipt without any link into the request.
     const [toConsumer] = await system.sink.waitForMailsTo(consumerEmail);
-    expect(toConsumer.subject).toBe(`Privacy Helpers made a privacy request to Securus Technologies for you: please confirm (${reference})`);
+    expect(toConsumer.subject).toBe(
+      `Privacy Helpers made a privacy request to Securus Technologies for you: please confirm (${reference})`,
+    );
     expect(toConsumer.text).toContain('Privacy Helpers asked Securus Technologies on your behalf');
     expect(toConsumer.text).toContain('Confirm only if you gave Privacy Helpers permission');
     const [toAgent] = await system.sink.waitForMailsTo(agentEmail);
@@ -122,7 +159,9 @@ describe('authorised agents on the web form (CCPA regs §7063)', () => {
   it('lets the consumer refuse: "I did not authorise this" closes the request unverified, audited, and uses up the link', async () => {
     const consumerEmail = unique('refuser');
     const agentEmail = unique('agent');
-    expect((await postAsAgent({ slug: 'securus-technologies', rightId: 'ccpa-know', consumerEmail, agentEmail })).status).toBe(201);
+    expect(
+      (await postAsAgent({ slug: 'securus-technologies', rightId: 'ccpa-know', consumerEmail, agentEmail })).status,
+    ).toBe(201);
     const [mail] = await system.sink.waitForMailsTo(consumerEmail);
     const verifyUrl = linkIn(mail.text, system.baseUrl, '/v/');
     const consumer = new FormClient(system.baseUrl);
@@ -134,7 +173,10 @@ describe('authorised agents on the web form (CCPA regs §7063)', () => {
 
     const [stored] = await storedFor(consumerEmail);
     expect(stored.status).toBe('closed_unverified');
-    const audit = await system.db.query<{ action: string; actor_label: string }>('SELECT action, actor_label FROM audit_entry WHERE request_id = $1 ORDER BY seq', [stored.id]);
+    const audit = await system.db.query<{ action: string; actor_label: string }>(
+      'SELECT action, actor_label FROM audit_entry WHERE request_id = $1 ORDER BY seq',
+      [stored.id],
+    );
     expect(audit.rows.map((r) => r.action)).toContain('request.agent_authority_refused');
     expect(audit.rows.find((r) => r.action === 'request.agent_authority_refused')?.actor_label).toBe('requester');
     // The link cannot confirm it afterwards.
@@ -146,7 +188,13 @@ describe('authorised agents on the web form (CCPA regs §7063)', () => {
   it("enforces ProntoTrak's rule: an agent without a Secretary of State registration number is refused beside the field, and nothing is saved", async () => {
     const consumerEmail = unique('pronto');
     const agentEmail = unique('agent');
-    const refused = await postAsAgent({ slug: 'prontotrak', rightId: 'deletion', consumerEmail, agentEmail, fields: { residence: 'elsewhere' } });
+    const refused = await postAsAgent({
+      slug: 'prontotrak',
+      rightId: 'deletion',
+      consumerEmail,
+      agentEmail,
+      fields: { residence: 'elsewhere' },
+    });
     expect(refused.status).toBe(400);
     expect(refused.body).toContain(
       '<span class="error" id="agentRegistration-error">ProntoTrak accepts requests only from agents registered with the California Secretary of State: enter the registration number.</span>',
@@ -156,7 +204,13 @@ describe('authorised agents on the web form (CCPA regs §7063)', () => {
     expect(refused.body).toContain('value="Privacy Helpers"');
     await expectNothingSaved(consumerEmail, agentEmail);
 
-    const accepted = await postAsAgent({ slug: 'prontotrak', rightId: 'deletion', consumerEmail, agentEmail, fields: { residence: 'elsewhere', agentRegistration: 'C1234567', agentIsBusiness: 'yes' } });
+    const accepted = await postAsAgent({
+      slug: 'prontotrak',
+      rightId: 'deletion',
+      consumerEmail,
+      agentEmail,
+      fields: { residence: 'elsewhere', agentRegistration: 'C1234567', agentIsBusiness: 'yes' },
+    });
     expect(accepted.status).toBe(201);
     const [stored] = await storedFor(consumerEmail);
     expect(await agentRowOf(stored.id)).toMatchObject({ is_business: true, registration_number: 'C1234567' });
@@ -164,27 +218,61 @@ describe('authorised agents on the web form (CCPA regs §7063)', () => {
 
   it('asks other organisations for a registration number only from a business acting on a CCPA request', async () => {
     const business = { agentIsBusiness: 'yes' };
-    const ccpa = await postAsAgent({ slug: 'securus-technologies', rightId: 'ccpa-know', consumerEmail: unique('c'), agentEmail: unique('a'), fields: business });
+    const ccpa = await postAsAgent({
+      slug: 'securus-technologies',
+      rightId: 'ccpa-know',
+      consumerEmail: unique('c'),
+      agentEmail: unique('a'),
+      fields: business,
+    });
     expect(ccpa.status).toBe(400);
-    expect(ccpa.body).toContain('A business acting on a California request must be registered with the California Secretary of State');
+    expect(ccpa.body).toContain(
+      'A business acting on a California request must be registered with the California Secretary of State',
+    );
     // OfficerTRAK's rights are under no law (regime none) and its policy has no such rule.
-    const officertrak = await postAsAgent({ slug: 'officertrak', rightId: 'access', consumerEmail: unique('o'), agentEmail: unique('a'), fields: business });
+    const officertrak = await postAsAgent({
+      slug: 'officertrak',
+      rightId: 'access',
+      consumerEmail: unique('o'),
+      agentEmail: unique('a'),
+      fields: business,
+    });
     expect(officertrak.status).toBe(201);
-    expect((await new FormClient(system.baseUrl).get('/o/officertrak/requests/new')).body).not.toContain('id="agent-registration-rule"');
+    expect((await new FormClient(system.baseUrl).get('/o/officertrak/requests/new')).body).not.toContain(
+      'id="agent-registration-rule"',
+    );
   }, 60_000);
 
   it('refuses an oversize or wrong-type permission, or none, with a 400 page saying why beside the field, and saves nothing', async () => {
     const cases: { file: AgentPost['file']; message: string }[] = [
-      { file: { name: 'big.pdf', type: 'application/pdf', content: Buffer.concat([PERMISSION_PDF, Buffer.alloc(10 * 1024 * 1024 + 1 - PERMISSION_PDF.length)]) }, message: 'The signed permission may be at most 10 MB.' },
-      { file: { name: 'permission.pdf', type: 'application/pdf', content: '<html><script>alert(1)</script></html>' }, message: 'The signed permission must be a PDF, PNG or JPEG file; this file is none of them.' },
+      {
+        file: {
+          name: 'big.pdf',
+          type: 'application/pdf',
+          content: Buffer.concat([PERMISSION_PDF, Buffer.alloc(10 * 1024 * 1024 + 1 - PERMISSION_PDF.length)]),
+        },
+        message: 'The signed permission may be at most 10 MB.',
+      },
+      {
+        file: { name: 'permission.pdf', type: 'application/pdf', content: '<html><script>alert(1)</script></html>' },
+        message: 'The signed permission must be a PDF, PNG or JPEG file; this file is none of them.',
+      },
       { file: null, message: "Attach the consumer's signed permission: a PDF, PNG or JPEG file." },
     ];
     for (const { file, message } of cases) {
       const consumerEmail = unique('upload');
       const agentEmail = unique('agent');
-      const response = await postAsAgent({ slug: 'securus-technologies', rightId: 'ccpa-know', consumerEmail, agentEmail, file });
+      const response = await postAsAgent({
+        slug: 'securus-technologies',
+        rightId: 'ccpa-know',
+        consumerEmail,
+        agentEmail,
+        file,
+      });
       expect({ message, status: response.status }).toEqual({ message, status: 400 });
-      expect(response.body).toContain(`<span class="error" id="permission-error">${message.replace("'", '&#39;')}</span>`);
+      expect(response.body).toContain(
+        `<span class="error" id="permission-error">${message.replace("'", '&#39;')}</span>`,
+      );
       // The fields sent before the file are kept for the requester to send again.
       expect(response.body).toContain(`value="${consumerEmail}"`);
       expect(response.body).toContain(`value="${agentEmail}"`);
@@ -241,32 +329,45 @@ describe('controller/processor redirects on the web form', () => {
     {
       slug: 'securus-software',
       services: 'Securus monitoring software used by schools, colleges and other customers',
-      controller: 'The school, college or other organisation that uses Securus software on its computers. Ask them first about information the software collected about you.',
+      controller:
+        'The school, college or other organisation that uses Securus software on its computers. Ask them first about information the software collected about you.',
     },
-  ])('$slug: data it only processes makes a redirected request, and the page names the controller', async ({ slug, services, controller }) => {
-    const email = `redirect-${slug}-${Date.now()}@example.org`;
-    const response = await submit(slug, email, services);
-    expect(response.status).toBe(201);
-    expect(response.body).toContain('Please ask the organisation responsible');
-    expect(response.body).toContain(controller.replace("'", '&#39;'));
-    expect(response.body).toContain('id="redirect-citation"');
-    const reference = referenceIn(response.body);
+  ])(
+    '$slug: data it only processes makes a redirected request, and the page names the controller',
+    async ({ slug, services, controller }) => {
+      const email = `redirect-${slug}-${Date.now()}@example.org`;
+      const response = await submit(slug, email, services);
+      expect(response.status).toBe(201);
+      expect(response.body).toContain('Please ask the organisation responsible');
+      expect(response.body).toContain(controller.replace("'", '&#39;'));
+      expect(response.body).toContain('id="redirect-citation"');
+      const reference = referenceIn(response.body);
 
-    const [stored] = await row(email);
-    expect(stored.status).toBe('redirected');
-    expect(stored.redirected_to).toBe(controller);
-    expect(stored.closed_at).not.toBeNull();
-    const audit = await system.db.query<{ action: string; detail: Record<string, unknown> }>('SELECT action, detail FROM audit_entry WHERE request_id = $1 ORDER BY seq', [stored.id]);
-    expect(audit.rows.map((r) => r.action)).toEqual(expect.arrayContaining(['request.received', 'request.redirected']));
-    expect(audit.rows.find((r) => r.action === 'request.redirected')?.detail).toEqual({ controller, services });
+      const [stored] = await row(email);
+      expect(stored.status).toBe('redirected');
+      expect(stored.redirected_to).toBe(controller);
+      expect(stored.closed_at).not.toBeNull();
+      const audit = await system.db.query<{ action: string; detail: Record<string, unknown> }>(
+        'SELECT action, detail FROM audit_entry WHERE request_id = $1 ORDER BY seq',
+        [stored.id],
+      );
+      expect(audit.rows.map((r) => r.action)).toEqual(
+        expect.arrayContaining(['request.received', 'request.redirected']),
+      );
+      expect(audit.rows.find((r) => r.action === 'request.redirected')?.detail).toEqual({ controller, services });
 
-    // The one mail is the redirect in writing; nothing to verify.
-    const [mail] = await system.sink.waitForMailsTo(email);
-    expect(mail.subject).toBe(`Your privacy request ${reference}: who can answer it`);
-    expect(mail.text).toContain(controller);
-    expect(mail.text).not.toContain('/v/');
-    expect((await system.db.query("SELECT 1 FROM request_token WHERE request_id = $1 AND purpose = 'verify'", [stored.id])).rowCount).toBe(0);
-  }, 60_000);
+      // The one mail is the redirect in writing; nothing to verify.
+      const [mail] = await system.sink.waitForMailsTo(email);
+      expect(mail.subject).toBe(`Your privacy request ${reference}: who can answer it`);
+      expect(mail.text).toContain(controller);
+      expect(mail.text).not.toContain('/v/');
+      expect(
+        (await system.db.query("SELECT 1 FROM request_token WHERE request_id = $1 AND purpose = 'verify'", [stored.id]))
+          .rowCount,
+      ).toBe(0);
+    },
+    60_000,
+  );
 
   it("redirects an agent's request about processed data too, without taking the agent's details or file", async () => {
     const email = `agent-redirect-${Date.now()}@example.org`;
@@ -291,7 +392,10 @@ describe('controller/processor redirects on the web form', () => {
     expect(response.body).toContain('The West customer that runs the service');
     const [stored] = await row(email);
     expect(stored.status).toBe('redirected');
-    expect((await system.db.query('SELECT relationship FROM data_subject_request WHERE id = $1', [stored.id])).rows[0].relationship).toBe('agent');
+    expect(
+      (await system.db.query('SELECT relationship FROM data_subject_request WHERE id = $1', [stored.id])).rows[0]
+        .relationship,
+    ).toBe('agent');
     expect((await system.db.query('SELECT 1 FROM request_agent WHERE request_id = $1', [stored.id])).rowCount).toBe(0);
   }, 60_000);
 

@@ -1,6 +1,8 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { spawn, type ChildProcess } from 'node:child_process';
 import pg from 'pg';
+
 import { runCli } from './support/cli.js';
 import { freePort, killProcess } from './support/running-system.js';
 import { signIn } from './support/staff.js';
@@ -39,13 +41,20 @@ describe('rightsdesk start --seed (what npm start runs) on a fresh database', ()
     cli.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
     const deadline = Date.now() + 90_000;
     while (!/shown this once[^\n]*\n(  .*\n){5}/.test(out)) {
-      if (Date.now() > deadline || cli.exitCode !== null) throw new Error(`no closing banner with five demo admins:\n${out}`);
+      if (Date.now() > deadline || cli.exitCode !== null)
+        throw new Error(`no closing banner with five demo admins:\n${out}`);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     const [log, banner] = out.split('Rightsdesk is running');
-    const seeded = [...log.matchAll(/demo admin: (\S+)\s+password: (\S+)/g)].map((m) => ({ email: m[1], password: m[2] }));
+    const seeded = [...log.matchAll(/demo admin: (\S+)\s+password: (\S+)/g)].map((m) => ({
+      email: m[1],
+      password: m[2],
+    }));
     expect(seeded).toHaveLength(5);
-    const closing = [...banner.matchAll(/^ {2}(\S+@\S+)\s+password: (\S+)/gm)].map((m) => ({ email: m[1], password: m[2] }));
+    const closing = [...banner.matchAll(/^ {2}(\S+@\S+)\s+password: (\S+)/gm)].map((m) => ({
+      email: m[1],
+      password: m[2],
+    }));
     expect(closing).toEqual(seeded);
     const admin = await signIn(baseUrl, { ...closing[0], name: 'Demo admin' });
     expect((await admin.get('/staff')).status).toBe(200);

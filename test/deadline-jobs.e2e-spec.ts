@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
+
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { DateTime } from 'luxon';
+
 import { formatLocalDate } from '#mail';
+
 import { FormClient, linkIn } from './support/form-client.js';
 import { confirmFromMail, submitRequest } from './support/requester.js';
 import type { SunkMail } from './support/smtp-sink.js';
@@ -71,7 +74,8 @@ describe('deadline jobs, with time moving', () => {
 
   /** A mail as the test names it: references as {A}…, digests and escalations by their day and the requests they list. */
   function label(mail: SunkMail): string {
-    const named = (text: string) => Object.entries(filed).reduce((out, [name, r]) => out.replaceAll(r.reference, `{${name}}`), text);
+    const named = (text: string) =>
+      Object.entries(filed).reduce((out, [name, r]) => out.replaceAll(r.reference, `{${name}}`), text);
     const day = /^On (\w+,? \d+ \w+ \d+)/m.exec(mail.text)?.[1];
     if (/overdue privacy requests?$/.test(mail.subject)) {
       return `escalation ${day}: ${[...named(mail.text).matchAll(/- \{(\w)\} \([\w ]+\): (\d+ days?) overdue/g)].map((m) => `${m[1]} ${m[2]}`).join(', ')}`;
@@ -84,7 +88,11 @@ describe('deadline jobs, with time moving', () => {
 
   /** Labels of the mails a role got since the last step. */
   function fresh(role: Role): string[] {
-    return system.sink.mailsTo(emailOf(role)).slice(consumed.get(role) ?? 0).map(label).sort();
+    return system.sink
+      .mailsTo(emailOf(role))
+      .slice(consumed.get(role) ?? 0)
+      .map(label)
+      .sort();
   }
 
   /**
@@ -107,7 +115,12 @@ describe('deadline jobs, with time moving', () => {
     clock.advanceTo(typeof when === 'string' ? local(when) : when);
   }
 
-  async function act(role: 'agentA' | 'agentC', r: Filed, action: string, fields: Record<string, string> = {}): Promise<void> {
+  async function act(
+    role: 'agentA' | 'agentC',
+    r: Filed,
+    action: string,
+    fields: Record<string, string> = {},
+  ): Promise<void> {
     // Sessions last 12 hours of the moved clock: sign in afresh for each action.
     const client = await signIn(system.baseUrl, staff[role]);
     const response = await client.submitForm(r.page, `${r.page}/${action}`, fields);
@@ -121,7 +134,9 @@ describe('deadline jobs, with time moving', () => {
     filed[name] = { id, email, reference, page: `/staff/orgs/${slug}/requests/${id}` };
   }
 
-  async function row(name: Name): Promise<{ status: string; due_at: Date; acknowledged_at: Date | null; verification_expires_at: Date | null }> {
+  async function row(
+    name: Name,
+  ): Promise<{ status: string; due_at: Date; acknowledged_at: Date | null; verification_expires_at: Date | null }> {
     const [r] = await system.db.query('SELECT * FROM data_subject_request WHERE id = $1', [filed[name].id]);
     return r;
   }
@@ -136,7 +151,8 @@ describe('deadline jobs, with time moving', () => {
   }
 
   const dueOn = (iso: string) => formatLocalDate(local(`${iso}T12:00`), ZONE);
-  const reminder = (name: Name, days: number, due: string) => `Privacy request {${name}} is due in ${days} ${days === 1 ? 'day' : 'days'} (${dueOn(due)})`;
+  const reminder = (name: Name, days: number, due: string) =>
+    `Privacy request {${name}} is due in ${days} ${days === 1 ? 'day' : 'days'} (${dueOn(due)})`;
   const digest = (day: string, names: string) => `digest ${dueOn(day)}: ${names}`;
   const escalation = (day: string, overdue: string) => `escalation ${dueOn(day)}: ${overdue}`;
   const refused = (name: Name, organisation: string) => `Your privacy request {${name}} to ${organisation} was refused`;
@@ -148,19 +164,29 @@ describe('deadline jobs, with time moving', () => {
     await file('E', CCPA, 'ccpa-know');
     await file('C', GDPR, 'deletion');
     const ack = (name: Name, organisation: string) => `Confirm your privacy request {${name}} to ${organisation}`;
-    await expectMails({ A: [ack('A', CCPA_NAME)], B: [ack('B', CCPA_NAME)], C: [ack('C', GDPR_NAME)], E: [ack('E', CCPA_NAME)] });
+    await expectMails({
+      A: [ack('A', CCPA_NAME)],
+      B: [ack('B', CCPA_NAME)],
+      C: [ack('C', GDPR_NAME)],
+      E: [ack('E', CCPA_NAME)],
+    });
 
     const [mailA] = system.sink.mailsTo(filed.A.email);
     expect(mailA.text).toContain('What happens next:');
     expect(mailA.text).toContain(`${CCPA_NAME} must answer by ${dueOn('2031-02-20')}.`);
     expect(mailA.text).toContain(`expires on ${dueOn('2031-01-13')}`);
     const [mailC] = system.sink.mailsTo(filed.C.email);
-    expect(mailC.text).toContain(`one month from your confirmation to answer: confirmed today, that is by ${dueOn('2031-02-06')}.`);
+    expect(mailC.text).toContain(
+      `one month from your confirmation to answer: confirmed today, that is by ${dueOn('2031-02-06')}.`,
+    );
 
     // The acknowledgement is recorded, and the request closes with the link it carries.
     const a = await row('A');
     expect(a.acknowledged_at).not.toBeNull();
-    const [token] = await system.db.query("SELECT expires_at FROM request_token WHERE request_id = $1 AND purpose = 'verify'", [filed.A.id]);
+    const [token] = await system.db.query(
+      "SELECT expires_at FROM request_token WHERE request_id = $1 AND purpose = 'verify'",
+      [filed.A.id],
+    );
     expect(a.verification_expires_at).toEqual(token.expires_at);
     const expiry = (a.verification_expires_at as Date).toISOString();
     // CCPA: 45 days from receipt, reminded from receipt on, even before verification.
@@ -177,7 +203,8 @@ describe('deadline jobs, with time moving', () => {
   }, 60_000);
 
   it('drops the verification events once confirmed and stops reminders while the GDPR clock is paused', async () => {
-    for (const name of ['A', 'C', 'E'] as const) filed[name].statusUrl = (await confirmFromMail(system.sink, system.baseUrl, filed[name].email)).statusUrl;
+    for (const name of ['A', 'C', 'E'] as const)
+      filed[name].statusUrl = (await confirmFromMail(system.sink, system.baseUrl, filed[name].email)).statusUrl;
     await act('agentA', filed.A, 'claim');
     await act('agentA', filed.E, 'claim');
     await act('agentC', filed.C, 'claim');
@@ -230,7 +257,9 @@ describe('deadline jobs, with time moving', () => {
 
     // Meanwhile C's requester answers: the GDPR clock runs again, 5 days later than it would have.
     const status = filed.C.statusUrl!;
-    const reply = await requester.submitForm(status, `${new URL(status).pathname}/reply`, { text: 'The account ada-l, please.' });
+    const reply = await requester.submitForm(status, `${new URL(status).pathname}/reply`, {
+      text: 'The account ada-l, please.',
+    });
     expect(reply.status).toBe(303);
     expect(await events('C')).toEqual([
       'staff_reminder 14d-2031-02-11',
@@ -244,16 +273,27 @@ describe('deadline jobs, with time moving', () => {
     await expectMails({ B: ['Your privacy request {B} to Securus Technologies was closed'] });
     expect((await row('B')).status).toBe('closed_unverified');
     const closed = system.sink.mailsTo(filed.B.email)[2];
-    expect(closed.text).toContain(`You have the right to submit a new request at any time, here: ${system.baseUrl}/o/${CCPA}/requests/new`);
+    expect(closed.text).toContain(
+      `You have the right to submit a new request at any time, here: ${system.baseUrl}/o/${CCPA}/requests/new`,
+    );
     expect((await requester.get(newLink)).status).toBe(410);
-    expect(await events('B')).toEqual([`verification_reminder ${expiresAt.toISOString()} *`, `verification_expiry ${expiresAt.toISOString()} *`]);
-    const [audit] = await system.db.query("SELECT actor_label FROM audit_entry WHERE request_id = $1 AND action = 'request.verification_expired'", [filed.B.id]);
+    expect(await events('B')).toEqual([
+      `verification_reminder ${expiresAt.toISOString()} *`,
+      `verification_expiry ${expiresAt.toISOString()} *`,
+    ]);
+    const [audit] = await system.db.query(
+      "SELECT actor_label FROM audit_entry WHERE request_id = $1 AND action = 'request.verification_expired'",
+      [filed.B.id],
+    );
     expect(audit).toEqual({ actor_label: 'system' });
   }, 60_000);
 
   it('reminds the assignee at each offset before the moved GDPR due date, and not after the request closes', async () => {
     travelTo('2031-01-28T09:01');
-    await expectMails({ agentC: [reminder('C', 14, '2031-02-11'), digest('2031-01-28', 'C')], agentA: [digest('2031-01-28', 'A,E')] });
+    await expectMails({
+      agentC: [reminder('C', 14, '2031-02-11'), digest('2031-01-28', 'C')],
+      agentA: [digest('2031-01-28', 'A,E')],
+    });
     await act('agentC', filed.C, 'deny', deny);
     await expectMails({ C: [refused('C', GDPR_NAME)] });
     expect(await events('C')).toEqual(['staff_reminder 14d-2031-02-11 *']);
@@ -261,7 +301,9 @@ describe('deadline jobs, with time moving', () => {
 
   it('reminds at 14, 7 and 3 days and warns before the extension window closes, once each', async () => {
     travelTo('2031-02-06T09:01');
-    await expectMails({ agentA: [reminder('A', 14, '2031-02-20'), reminder('E', 14, '2031-02-20'), digest('2031-02-06', 'A,E')] });
+    await expectMails({
+      agentA: [reminder('A', 14, '2031-02-20'), reminder('E', 14, '2031-02-20'), digest('2031-02-06', 'A,E')],
+    });
     await act('agentA', filed.E, 'deny', deny);
     await expectMails({ E: [refused('E', CCPA_NAME)] });
 
@@ -269,9 +311,15 @@ describe('deadline jobs, with time moving', () => {
     await expectMails({ agentA: [reminder('A', 7, '2031-02-20'), digest('2031-02-13', 'A')] });
     travelTo('2031-02-17T09:01');
     await expectMails({
-      agentA: [reminder('A', 3, '2031-02-20'), `Privacy request {A}: an extension must be sent by ${dueOn('2031-02-20')}`, digest('2031-02-17', 'A')],
+      agentA: [
+        reminder('A', 3, '2031-02-20'),
+        `Privacy request {A}: an extension must be sent by ${dueOn('2031-02-20')}`,
+        digest('2031-02-17', 'A'),
+      ],
     });
-    const window = system.sink.mailsTo(staff.agentA.email).find((m) => m.subject.includes('an extension must be sent'))!;
+    const window = system.sink
+      .mailsTo(staff.agentA.email)
+      .find((m) => m.subject.includes('an extension must be sent'))!;
     expect(window.text).toContain(`Extended, it is due ${dueOn('2031-04-06')}.`);
   }, 90_000);
 
@@ -290,7 +338,12 @@ describe('deadline jobs, with time moving', () => {
     ]);
     travelTo('2031-02-19T09:01');
     await expectMails({ agentA: [digest('2031-02-19', 'A')] });
-    for (const [at, days] of [['2031-03-23', 14], ['2031-03-30', 7], ['2031-04-03', 3], ['2031-04-05', 1]] as const) {
+    for (const [at, days] of [
+      ['2031-03-23', 14],
+      ['2031-03-30', 7],
+      ['2031-04-03', 3],
+      ['2031-04-05', 1],
+    ] as const) {
       travelTo(`${at}T09:01`);
       await expectMails({ agentA: [reminder('A', days, '2031-04-06'), digest(at, 'A')] });
     }
@@ -298,17 +351,27 @@ describe('deadline jobs, with time moving', () => {
 
   it('escalates an overdue request to the admins once a day, and stops when it closes', async () => {
     travelTo('2031-04-07T08:30');
-    await expectMails({ admin: [escalation('2031-04-07', 'A 1 day')], demoAdmin: [escalation('2031-04-07', 'A 1 day')], agentA: [digest('2031-04-07', 'A')] });
+    await expectMails({
+      admin: [escalation('2031-04-07', 'A 1 day')],
+      demoAdmin: [escalation('2031-04-07', 'A 1 day')],
+      agentA: [digest('2031-04-07', 'A')],
+    });
     const mailed = system.sink.mailsTo(staff.admin.email).find((m) => m.text.includes(filed.A.reference))!;
     expect(mailed.text).toContain(`${system.baseUrl}/staff/orgs/${CCPA}/requests/${filed.A.id}`);
-    expect(system.sink.mailsTo(staff.agentA.email).at(-1)!.text).toContain(`was due ${dueOn('2031-04-06')}, 1 day overdue`);
+    expect(system.sink.mailsTo(staff.agentA.email).at(-1)!.text).toContain(
+      `was due ${dueOn('2031-04-06')}, 1 day overdue`,
+    );
 
     // The hourly job runs again within the same local day: nothing more.
     travelTo('2031-04-07T09:30');
     await expectMails({});
 
     travelTo('2031-04-08T08:30');
-    await expectMails({ admin: [escalation('2031-04-08', 'A 2 days')], demoAdmin: [escalation('2031-04-08', 'A 2 days')], agentA: [digest('2031-04-08', 'A')] });
+    await expectMails({
+      admin: [escalation('2031-04-08', 'A 2 days')],
+      demoAdmin: [escalation('2031-04-08', 'A 2 days')],
+      agentA: [digest('2031-04-08', 'A')],
+    });
     await act('agentA', filed.A, 'deny', deny);
     await expectMails({ A: [refused('A', CCPA_NAME)] });
     expect((await events('A')).filter((e) => !e.endsWith('*'))).toEqual([]);

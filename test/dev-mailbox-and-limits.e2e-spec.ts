@@ -1,7 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { FormClient, referenceIn } from './support/form-client.js';
 import type { ChildProcess } from 'node:child_process';
-import { freePort, launch, startSystem, type RunningSystem } from './support/running-system.js';
+
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+
+import { FormClient, referenceIn } from './support/form-client.js';
+import { freePort, launch, type RunningSystem, startSystem } from './support/running-system.js';
 import { SmtpSink } from './support/smtp-sink.js';
 import { testDatabaseUrl, testRedisPrefix } from './support/test-env.js';
 
@@ -17,7 +19,13 @@ async function system(extraEnv: NodeJS.ProcessEnv): Promise<RunningSystem> {
   return running;
 }
 
-const request = (email: string) => ({ name: 'Mary Shelley', email, rightId: 'access', relationship: 'self', website: '' });
+const request = (email: string) => ({
+  name: 'Mary Shelley',
+  email,
+  rightId: 'access',
+  relationship: 'self',
+  website: '',
+});
 
 describe('without SMTP_URL, with low per-IP limits', () => {
   let rd: RunningSystem;
@@ -48,7 +56,9 @@ describe('without SMTP_URL, with low per-IP limits', () => {
     const confirmed = await client.submitForm(verifyUrl, verifyUrl, {});
     expect(confirmed.body).toContain('your request is confirmed');
 
-    expect((await client.submitForm('/o/officertrak/requests/new', '/o/officertrak/requests', request(email))).status).toBe(201);
+    expect(
+      (await client.submitForm('/o/officertrak/requests/new', '/o/officertrak/requests', request(email))).status,
+    ).toBe(201);
     const limited = await client.submitForm('/o/officertrak/requests/new', '/o/officertrak/requests', request(email));
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
@@ -57,7 +67,8 @@ describe('without SMTP_URL, with low per-IP limits', () => {
 
   it('rate-limits staff sign-in attempts per IP', async () => {
     const client = new FormClient(rd.baseUrl);
-    const tryOnce = () => client.submitForm('/staff/sign-in', '/staff/sign-in', { email: 'x@example.org', password: 'wrong-password' });
+    const tryOnce = () =>
+      client.submitForm('/staff/sign-in', '/staff/sign-in', { email: 'x@example.org', password: 'wrong-password' });
     expect((await tryOnce()).status).toBe(401);
     expect((await tryOnce()).status).toBe(401);
     const limited = await tryOnce();
@@ -80,7 +91,9 @@ describe('in production', () => {
 });
 
 /** The api alone, NODE_ENV unset (development, as `npm start` runs it), with what it prints. */
-async function apiOnly(extraEnv: NodeJS.ProcessEnv): Promise<{ api: ChildProcess; port: number; output: () => string }> {
+async function apiOnly(
+  extraEnv: NodeJS.ProcessEnv,
+): Promise<{ api: ChildProcess; port: number; output: () => string }> {
   const port = await freePort();
   const env = {
     PATH: process.env.PATH,
@@ -97,7 +110,13 @@ async function apiOnly(extraEnv: NodeJS.ProcessEnv): Promise<{ api: ChildProcess
 
 async function healthy(port: number, api: ChildProcess): Promise<void> {
   for (let i = 0; i < 300 && api.exitCode === null; i++) {
-    if (await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(`http://127.0.0.1:${port}/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error('the api did not start');
@@ -125,7 +144,8 @@ describe('development defaults', () => {
     const { api, port, output } = await apiOnly({});
     try {
       await healthy(port, api);
-      for (let i = 0; i < 50 && !output().includes('SMTP_URL'); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+      for (let i = 0; i < 50 && !output().includes('SMTP_URL'); i++)
+        await new Promise((resolve) => setTimeout(resolve, 100));
       expect(output()).toContain('DEVELOPMENT DEFAULTS IN USE');
       expect(output()).toMatch(/APP_SECRET is the public development value/);
       expect(output()).toMatch(/SMTP_URL is unset/);

@@ -1,6 +1,8 @@
-import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
+
+import { describe, expect, it } from '@jest/globals';
 import { parse } from 'yaml';
+
 import { loadEnv } from '#config';
 
 /** Read, not run (no Docker engine here): the compose file's structure and the image's Node version. */
@@ -14,7 +16,10 @@ interface Service {
   depends_on?: Record<string, { condition: string }>;
 }
 
-const compose = parse(readFileSync('docker-compose.yml', 'utf8')) as { services: Record<string, Service>; 'x-app-env': Record<string, string> };
+const compose = parse(readFileSync('docker-compose.yml', 'utf8')) as {
+  services: Record<string, Service>;
+  'x-app-env': Record<string, string>;
+};
 const services = compose.services;
 const APP = ['migrate', 'api', 'worker', 'mailbox'];
 const LONG_RUNNING = ['postgres', 'redis', 'mailpit', 'api', 'worker', 'mailbox'];
@@ -51,11 +56,16 @@ describe('docker-compose.yml', () => {
     expect(services.migrate.depends_on).toEqual({ postgres: { condition: 'service_healthy' } });
     for (const name of ['postgres', 'redis']) expect(services[name].healthcheck?.test.length).toBeGreaterThan(0);
     // The mailbox needs only the database; the api and the worker also use Redis.
-    const uses: Record<string, string[]> = { api: ['postgres', 'redis'], worker: ['postgres', 'redis'], mailbox: ['postgres'] };
+    const uses: Record<string, string[]> = {
+      api: ['postgres', 'redis'],
+      worker: ['postgres', 'redis'],
+      mailbox: ['postgres'],
+    };
     for (const [name, stores] of Object.entries(uses)) {
       const dependsOn = services[name].depends_on ?? {};
       expect([name, dependsOn.migrate]).toEqual([name, { condition: 'service_completed_successfully' }]);
-      for (const store of stores) expect([name, store, dependsOn[store]]).toEqual([name, store, { condition: 'service_healthy' }]);
+      for (const store of stores)
+        expect([name, store, dependsOn[store]]).toEqual([name, store, { condition: 'service_healthy' }]);
       expect(services[name].command?.join(' ')).not.toMatch(/migrate/);
     }
   });
@@ -66,16 +76,29 @@ describe('docker-compose.yml', () => {
     expect(services.mailbox.healthcheck?.test.join(' ')).toContain('2525');
   });
 
-  it("starts with its demo APP_SECRET on localhost only: published here, it is refused on a PUBLIC_URL others reach", () => {
-    const env = { ...compose['x-app-env'], APP_SECRET: /^\$\{APP_SECRET:-(.+)\}$/.exec(compose['x-app-env'].APP_SECRET)![1] };
+  it('starts with its demo APP_SECRET on localhost only: published here, it is refused on a PUBLIC_URL others reach', () => {
+    const env = {
+      ...compose['x-app-env'],
+      APP_SECRET: /^\$\{APP_SECRET:-(.+)\}$/.exec(compose['x-app-env'].APP_SECRET)![1],
+    };
     expect(loadEnv(env).isProduction).toBe(true);
-    expect(() => loadEnv({ ...env, PUBLIC_URL: 'https://rights.example.com' })).toThrow(/APP_SECRET: docker-compose.yml's demo secret is only allowed with a local PUBLIC_URL/);
+    expect(() => loadEnv({ ...env, PUBLIC_URL: 'https://rights.example.com' })).toThrow(
+      /APP_SECRET: docker-compose.yml's demo secret is only allowed with a local PUBLIC_URL/,
+    );
   });
 
   it('publishes the api on 3000 and the privacy mailbox on 2525, and runs no database it does not use', () => {
     expect(services.api.ports).toEqual(['3000:3000']);
     expect(services.mailbox.ports).toEqual(['2525:2525']);
-    expect(Object.keys(services).sort()).toEqual(['api', 'mailbox', 'mailpit', 'migrate', 'postgres', 'redis', 'worker']);
+    expect(Object.keys(services).sort()).toEqual([
+      'api',
+      'mailbox',
+      'mailpit',
+      'migrate',
+      'postgres',
+      'redis',
+      'worker',
+    ]);
   });
 });
 

@@ -1,15 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DateTime } from 'luxon';
+
 import { runCli } from './support/cli.js';
 import { agentId, person, ScriptedAgent } from './support/drp-agent.js';
 import { eventually, sleep } from './support/eventually.js';
 import type { FormClient } from './support/form-client.js';
 import { confirmFromMail } from './support/requester.js';
-import { useRunningSystem } from './support/system-fixture.js';
 import { createStaff, signIn } from './support/staff.js';
+import { useRunningSystem } from './support/system-fixture.js';
 import { TestClock } from './support/test-clock.js';
 
 const ORG = 'prontotrak';
@@ -48,7 +50,10 @@ class CallbackEndpoint {
       } catch {
         body = { unparsed: text };
       }
-      this.calls.set(path, [...(this.calls.get(path) ?? []), { method: req.method!, contentType: req.headers['content-type'], body, answered }]);
+      this.calls.set(path, [
+        ...(this.calls.get(path) ?? []),
+        { method: req.method!, contentType: req.headers['content-type'], body, answered },
+      ]);
       // §2.03.1: the business discards this body; an unhelpful one proves it.
       res.writeHead(answered, { 'content-type': 'text/plain' }).end('thanks, or not');
     });
@@ -112,7 +117,10 @@ describe('the DRP status callback (§2.03): the business tells the agent of ever
   beforeAll(async () => {
     endpoint = await new CallbackEndpoint().start();
     agent = new ScriptedAgent(system.baseUrl, agentId('CALLBACK'));
-    expect((await runCli(['drp-agent', 'register', agent.id, `Agent ${agent.id}`, agent.verifyKey], system.databaseUrl)).code).toBe(0);
+    expect(
+      (await runCli(['drp-agent', 'register', agent.id, `Agent ${agent.id}`, agent.verifyKey], system.databaseUrl))
+        .code,
+    ).toBe(0);
     expect((await agent.pairwiseSetup(ORG)).status).toBe(200);
     staff = await signIn(system.baseUrl, await createStaff({ [ORG]: 'agent' }, 'Callback Agent', system.databaseUrl));
   }, 90_000);
@@ -133,16 +141,24 @@ describe('the DRP status callback (§2.03): the business tells the agent of ever
     });
     expect(answer.status).toBe(200);
     const drpRequestId = String(answer.json!.request_id);
-    const [{ request_id: id }] = (await system.db.query('SELECT request_id FROM drp_request WHERE drp_request_id = $1', [drpRequestId])).rows;
+    const [{ request_id: id }] = (
+      await system.db.query('SELECT request_id FROM drp_request WHERE drp_request_id = $1', [drpRequestId])
+    ).rows;
     return { drpRequestId, id: id as string, email, answer: answer.json!, page: `/staff/orgs/${ORG}/requests/${id}` };
   }
 
   async function row(id: string): Promise<{ status: string; received_at: Date; due_at: Date }> {
-    return (await system.db.query('SELECT status, received_at, due_at FROM data_subject_request WHERE id = $1', [id])).rows[0];
+    return (await system.db.query('SELECT status, received_at, due_at FROM data_subject_request WHERE id = $1', [id]))
+      .rows[0];
   }
 
   /** The §3.03 object of the request as stored now, with the words the agent is to read. */
-  async function statusNow(r: { id: string; drpRequestId: string }, status: string, details: string, extra: Record<string, unknown> = {}) {
+  async function statusNow(
+    r: { id: string; drpRequestId: string },
+    status: string,
+    details: string,
+    extra: Record<string, unknown> = {},
+  ) {
     const stored = await row(r.id);
     return {
       request_id: r.drpRequestId,
@@ -155,25 +171,45 @@ describe('the DRP status callback (§2.03): the business tells the agent of ever
   }
 
   const callbackJobs = async (id: string) =>
-    Number((await system.db.query(`SELECT count(*) FROM outbox_message WHERE job_name = 'drp.status_callback' AND payload->>'requestId' = $1`, [id])).rows[0].count);
+    Number(
+      (
+        await system.db.query(
+          `SELECT count(*) FROM outbox_message WHERE job_name = 'drp.status_callback' AND payload->>'requestId' = $1`,
+          [id],
+        )
+      ).rows[0].count,
+    );
 
-  const act = (page: string, action: string, fields: Record<string, string> = {}) => staff.submitForm(page, `${page}/${action}`, fields);
+  const act = (page: string, action: string, fields: Record<string, string> = {}) =>
+    staff.submitForm(page, `${page}/${action}`, fields);
 
   async function auditOf(id: string): Promise<{ action: string; detail: Record<string, unknown> }[]> {
-    return (await system.db.query(`SELECT action, detail FROM audit_entry WHERE request_id = $1 AND action LIKE 'drp.%' ORDER BY seq`, [id])).rows;
+    return (
+      await system.db.query(
+        `SELECT action, detail FROM audit_entry WHERE request_id = $1 AND action LIKE 'drp.%' ORDER BY seq`,
+        [id],
+      )
+    ).rows;
   }
 
   it('posts each change, in order, as the §3.03 status object: confirmation, staff actions, revocation', async () => {
     const { url, path } = endpoint.url('lifecycle');
     const r = await exercise('deletion', url, 'agent-ref-7');
     // The exercise's answer is the first status; there is nothing new to call back with.
-    expect(r.answer).toMatchObject({ status: 'in_progress', processing_details: expect.stringMatching(/confirm the request from the email/) });
+    expect(r.answer).toMatchObject({
+      status: 'in_progress',
+      processing_details: expect.stringMatching(/confirm the request from the email/),
+    });
     expect(await callbackJobs(r.id)).toBe(0);
 
     await confirmFromMail(system.sink, system.baseUrl, r.email);
     await eventually(async () => endpoint.taken(path).length === 1, 'the callback of the confirmation');
-    const confirmed = await statusNow(r, 'in_progress', 'Received and confirmed; waiting to be worked on.', { agent_request_id: 'agent-ref-7' });
-    expect(endpoint.callsTo(path)).toEqual([{ method: 'POST', contentType: 'application/json', body: confirmed, answered: 200 }]);
+    const confirmed = await statusNow(r, 'in_progress', 'Received and confirmed; waiting to be worked on.', {
+      agent_request_id: 'agent-ref-7',
+    });
+    expect(endpoint.callsTo(path)).toEqual([
+      { method: 'POST', contentType: 'application/json', body: confirmed, answered: 200 },
+    ]);
 
     // A note changes nothing the agent sees: no job at all.
     expect((await act(r.page, 'note', { text: 'Checked the CRM first.' })).status).toBe(303);
@@ -187,9 +223,14 @@ describe('the DRP status callback (§2.03): the business tells the agent of ever
     const before = await row(r.id);
     expect((await act(r.page, 'extend', { reason: 'Your records sit in three archived systems.' })).status).toBe(303);
     await eventually(async () => endpoint.taken(path).length === 3, 'the callback of the extension');
-    const extended = await statusNow(r, 'in_progress', 'Being worked on. The deadline was extended: Your records sit in three archived systems.', {
-      agent_request_id: 'agent-ref-7',
-    });
+    const extended = await statusNow(
+      r,
+      'in_progress',
+      'Being worked on. The deadline was extended: Your records sit in three archived systems.',
+      {
+        agent_request_id: 'agent-ref-7',
+      },
+    );
     expect(new Date(String(extended.expected_by)).getTime()).toBeGreaterThan(before.due_at.getTime());
 
     const revoked = await agent.revoke(ORG, r.drpRequestId);
@@ -226,7 +267,11 @@ describe('the DRP status callback (§2.03): the business tells the agent of ever
     expect((await act(r.page, 'start')).status).toBe(303);
     const started = await statusNow(r, 'in_progress', 'Being worked on.');
     expect((await act(r.page, 'extend', { reason: 'Three archived systems.' })).status).toBe(303);
-    const extended = await statusNow(r, 'in_progress', 'Being worked on. The deadline was extended: Three archived systems.');
+    const extended = await statusNow(
+      r,
+      'in_progress',
+      'Being worked on. The deadline was extended: Three archived systems.',
+    );
     release();
     await eventually(async () => endpoint.taken(path).length === 3, 'the three callbacks');
     expect(endpoint.taken(path)).toEqual([confirmed, started, extended]);
@@ -234,7 +279,9 @@ describe('the DRP status callback (§2.03): the business tells the agent of ever
     await sleep(500);
     expect(endpoint.taken(path)).toHaveLength(3);
     // Each change taken is gone from what is owed.
-    expect((await system.db.query('SELECT count(*) FROM drp_status_change WHERE request_id = $1', [r.id])).rows[0].count).toBe('0');
+    expect(
+      (await system.db.query('SELECT count(*) FROM drp_status_change WHERE request_id = $1', [r.id])).rows[0].count,
+    ).toBe('0');
   }, 30_000);
 
   it('tries an endpoint that fails again, and it gets the status once it recovers', async () => {
@@ -251,11 +298,16 @@ describe('the DRP status callback (§2.03): the business tells the agent of ever
     // The timeline entry is written just after the agent's 200.
     await eventually(async () => (await auditOf(r.id)).length > 0, 'the timeline entry');
     expect((await auditOf(r.id)).map((e) => e.action)).toEqual(['drp.status_sent']);
-    expect((await system.db.query(`SELECT count(*) FROM staff_alert WHERE request_id = $1`, [r.id])).rows[0].count).toBe('0');
+    expect(
+      (await system.db.query(`SELECT count(*) FROM staff_alert WHERE request_id = $1`, [r.id])).rows[0].count,
+    ).toBe('0');
   }, 30_000);
 
   it('records a callback that failed for good on the timeline and in a staff alert, and tells later changes', async () => {
-    const { url, path } = endpoint.url('down', Array.from({ length: ATTEMPTS }, () => 500));
+    const { url, path } = endpoint.url(
+      'down',
+      Array.from({ length: ATTEMPTS }, () => 500),
+    );
     const r = await exercise('deletion', url);
     await confirmFromMail(system.sink, system.baseUrl, r.email);
     await eventually(async () => (await auditOf(r.id)).length === 1, 'the failure on the timeline');
@@ -269,7 +321,9 @@ describe('the DRP status callback (§2.03): the business tells the agent of ever
     expect(alerts).toEqual([
       {
         kind: 'drp_callback_failed',
-        message: expect.stringContaining(`The status update to the authorised agent ${agent.id} failed 3 times (HTTP 500) and will not be retried.`),
+        message: expect.stringContaining(
+          `The status update to the authorised agent ${agent.id} failed 3 times (HTTP 500) and will not be retried.`,
+        ),
       },
     ]);
     expect(alerts[0].message).not.toContain(r.email);
@@ -283,7 +337,10 @@ describe('the DRP status callback (§2.03): the business tells the agent of ever
     expect((await act(r.page, 'fulfil', { resolution: 'Deleted the account and its backups.' })).status).toBe(303);
     await eventually(async () => endpoint.taken(path).length === 3, 'the callback of the fulfilment');
     expect(endpoint.taken(path)).toEqual([
-      expect.objectContaining({ status: 'in_progress', processing_details: 'Received and confirmed; waiting to be worked on.' }),
+      expect.objectContaining({
+        status: 'in_progress',
+        processing_details: 'Received and confirmed; waiting to be worked on.',
+      }),
       expect.objectContaining({ status: 'in_progress', processing_details: 'Being worked on.' }),
       await statusNow(r, 'fulfilled', 'Fulfilled; the response was sent to the requester.'),
     ]);
@@ -298,7 +355,12 @@ describe('the DRP status callback (§2.03): the business tells the agent of ever
     expect(await auditOf(r.id)).toEqual([
       {
         action: 'drp.status_failed',
-        detail: { agentId: agent.id, jobId: `drp.status_callback:${r.id}:1`, attempts: 1, failure: 'refused: its URL carries credentials' },
+        detail: {
+          agentId: agent.id,
+          jobId: `drp.status_callback:${r.id}:1`,
+          attempts: 1,
+          failure: 'refused: its URL carries credentials',
+        },
       },
     ]);
     expect(endpoint.callsTo(path)).toEqual([]);
@@ -310,10 +372,20 @@ describe('the DRP status callback (§2.03): the business tells the agent of ever
     const plain = await exercise('deletion', null);
     await confirmFromMail(system.sink, system.baseUrl, plain.email);
     expect((await act(plain.page, 'start')).status).toBe(303);
-    expect((await act(plain.page, 'deny', { reason: 'statutory_exemption', explanation: 'The records must be kept by law.' })).status).toBe(303);
+    expect(
+      (
+        await act(plain.page, 'deny', {
+          reason: 'statutory_exemption',
+          explanation: 'The records must be kept by law.',
+        })
+      ).status,
+    ).toBe(303);
     expect((await row(plain.id)).status).toBe('denied');
     expect(await callbackJobs(plain.id)).toBe(0);
-    expect((await system.db.query('SELECT count(*) FROM drp_status_callback WHERE request_id = $1', [plain.id])).rows[0].count).toBe('0');
+    expect(
+      (await system.db.query('SELECT count(*) FROM drp_status_callback WHERE request_id = $1', [plain.id])).rows[0]
+        .count,
+    ).toBe('0');
 
     // An opt-out is fulfilled in the exercise itself, and its answer says so.
     const { url, path } = endpoint.url('opt-out');
@@ -331,19 +403,24 @@ describe('the DRP status callback (§2.03): the business tells the agent of ever
     // The confirmation window starts when the verification mail goes out.
     await system.sink.waitForMailsTo(r.email);
     const expiresAt = async (): Promise<Date | null> =>
-      (await system.db.query('SELECT verification_expires_at FROM data_subject_request WHERE id = $1', [r.id])).rows[0].verification_expires_at;
+      (await system.db.query('SELECT verification_expires_at FROM data_subject_request WHERE id = $1', [r.id])).rows[0]
+        .verification_expires_at;
     await eventually(async () => (await expiresAt()) !== null, 'the confirmation window');
     clock.advanceTo(new Date((await expiresAt())!.getTime() + 60_000));
     await eventually(async () => endpoint.taken(path).length === 1, 'the callback of the expiry');
     expect((await row(r.id)).status).toBe('closed_unverified');
     expect(endpoint.taken(path)).toEqual([
-      await statusNow(r, 'denied', 'Closed: the requester did not confirm the request in time.', { reason: 'insuf_verification' }),
+      await statusNow(r, 'denied', 'Closed: the requester did not confirm the request in time.', {
+        reason: 'insuf_verification',
+      }),
     ]);
   });
 
   // After the deadline test, which moves time too: to 22:30 Pacific, already the next day in New York.
   it("counts a CCPA request from the Californian's date when it is already tomorrow in the company's New York", async () => {
-    const pacificEvening = DateTime.fromJSDate(clock.now(), { zone: 'America/Los_Angeles' }).plus({ days: 1 }).set({ hour: 22, minute: 30, second: 0, millisecond: 0 });
+    const pacificEvening = DateTime.fromJSDate(clock.now(), { zone: 'America/Los_Angeles' })
+      .plus({ days: 1 })
+      .set({ hour: 22, minute: 30, second: 0, millisecond: 0 });
     clock.advanceTo(pacificEvening.toJSDate());
     // The agent signs by the business's clock, which the tests have moved.
     const email = `drp-zone-${randomBytes(4).toString('hex')}@example.org`;
@@ -356,12 +433,19 @@ describe('the DRP status callback (§2.03): the business tells the agent of ever
       ...person(email),
     });
     expect(answer.status).toBe(200);
-    const r = { answer: answer.json!, id: (await system.db.query('SELECT request_id FROM drp_request WHERE drp_request_id = $1', [answer.json!.request_id])).rows[0].request_id as string };
+    const r = {
+      answer: answer.json!,
+      id: (
+        await system.db.query('SELECT request_id FROM drp_request WHERE drp_request_id = $1', [answer.json!.request_id])
+      ).rows[0].request_id as string,
+    };
     const received = (await row(r.id)).received_at;
     const newYorkDate = DateTime.fromJSDate(received, { zone: 'America/New_York' });
     expect(newYorkDate.toISODate()).toBe(pacificEvening.plus({ days: 1 }).toISODate());
     // 45 days from the Californian's date, ending at New York's midnight (the earlier of the two).
-    const due = DateTime.fromISO(pacificEvening.toISODate()!, { zone: 'America/New_York' }).plus({ days: 45 }).endOf('day');
+    const due = DateTime.fromISO(pacificEvening.toISODate()!, { zone: 'America/New_York' })
+      .plus({ days: 45 })
+      .endOf('day');
     expect(r.answer.expected_by).toBe(due.toUTC().toISO());
     expect((await row(r.id)).due_at.toISOString()).toBe(due.toUTC().toISO());
   }, 30_000);

@@ -1,5 +1,7 @@
-import { afterEach, describe, expect, it } from '@jest/globals';
 import type { ChildProcess } from 'node:child_process';
+
+import { afterEach, describe, expect, it } from '@jest/globals';
+
 import { sleep } from './support/eventually.js';
 import { csrfTokenIn, FormClient, linkIn } from './support/form-client.js';
 import {
@@ -14,7 +16,7 @@ import {
 import { localTcpPortsOf } from './support/process-sockets.js';
 import { queueState } from './support/queue-state.js';
 import { DedicatedRedis } from './support/redis-server.js';
-import { killProcess, startSystem, type RunningSystem } from './support/running-system.js';
+import { killProcess, type RunningSystem, startSystem } from './support/running-system.js';
 import { SmtpSink } from './support/smtp-sink.js';
 
 /** A killed worker's jobs go to another within the claim plus two stalled checks: seconds, not a minute. */
@@ -81,12 +83,20 @@ describe('each mail reaches the SMTP server exactly once', () => {
     const emails = requesterAddresses('sigkill', 15);
     await submitForEach(system.baseUrl, emails, 5);
 
-    await waitFor(() => mailSink.sendsHeld >= 3, 20_000, () => `three sends in flight, ${mailSink.sendsHeld} are`);
+    await waitFor(
+      () => mailSink.sendsHeld >= 3,
+      20_000,
+      () => `three sends in flight, ${mailSink.sendsHeld} are`,
+    );
     const inFlight = mailSink.sendsHeld;
     expect(mailSink.mails).toHaveLength(0);
     await killProcess(first, 'SIGKILL');
     // The server saw each of those connections drop before the end of its message: nothing was delivered.
-    await waitFor(() => mailSink.cutOff >= inFlight, 5_000, () => `${inFlight} cut-off messages, ${mailSink.cutOff} seen`);
+    await waitFor(
+      () => mailSink.cutOff >= inFlight,
+      5_000,
+      () => `${inFlight} cut-off messages, ${mailSink.cutOff} seen`,
+    );
     expect(mailSink.mails).toHaveLength(0);
 
     mailSink.holdEndOfData(0);
@@ -120,10 +130,18 @@ describe('each mail reaches the SMTP server exactly once', () => {
     let worker = running.workers[0];
     for (let kill = 1; kill <= 3; kill++) {
       const cutBefore = mailSink.cutOff;
-      await waitFor(() => mailSink.sendsHeld >= 2, 30_000, () => `kill ${kill}: two sends in flight, ${mailSink.sendsHeld} are`);
+      await waitFor(
+        () => mailSink.sendsHeld >= 2,
+        30_000,
+        () => `kill ${kill}: two sends in flight, ${mailSink.sendsHeld} are`,
+      );
       const inFlight = mailSink.sendsHeld;
       await killProcess(worker, 'SIGKILL');
-      await waitFor(() => mailSink.cutOff >= cutBefore + inFlight, 5_000, () => `kill ${kill}: ${inFlight} cut-off messages`);
+      await waitFor(
+        () => mailSink.cutOff >= cutBefore + inFlight,
+        5_000,
+        () => `kill ${kill}: ${inFlight} cut-off messages`,
+      );
       worker = running.startWorker();
     }
     expect(mailSink.mails).toHaveLength(0);
@@ -176,8 +194,16 @@ describe('each mail reaches the SMTP server exactly once', () => {
     const mailSink = sink;
     const emails = requesterAddresses('redis-forgot', 60);
     await submitForEach(system.baseUrl, emails, 10);
-    await waitFor(() => mailSink.sendsHeld >= 3, 20_000, () => 'sends in flight');
-    await waitFor(async () => (await storedFor(emails)).unrelayedJobs === 0, 10_000, () => 'every job relayed to Redis');
+    await waitFor(
+      () => mailSink.sendsHeld >= 3,
+      20_000,
+      () => 'sends in flight',
+    );
+    await waitFor(
+      async () => (await storedFor(emails)).unrelayedJobs === 0,
+      10_000,
+      () => 'every job relayed to Redis',
+    );
     const before = await queueState(redis.url);
     expect(before.waiting).toBeGreaterThan(0);
     expect(before.schedulers.length).toBeGreaterThan(0);

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
+
 import { csrfTokenIn, FormClient, referenceIn } from './support/form-client.js';
 import { confirmFromMail } from './support/requester.js';
 import { createStaff, signIn } from './support/staff.js';
@@ -28,7 +29,11 @@ describe("Securus Technologies' limit of two requests to know in twelve months",
   }
 
   const stored = async (reference: string) =>
-    (await system.db.query('SELECT id, status, denial_reason FROM data_subject_request WHERE reference = $1', [reference])).rows[0] as { id: string; status: string; denial_reason: string | null };
+    (
+      await system.db.query('SELECT id, status, denial_reason FROM data_subject_request WHERE reference = $1', [
+        reference,
+      ])
+    ).rows[0] as { id: string; status: string; denial_reason: string | null };
 
   it('records a third confirmed-address request in twelve months and declines it by mail, the answer page saying the limit', async () => {
     const email = `limit-${Date.now()}@example.org`;
@@ -45,10 +50,14 @@ describe("Securus Technologies' limit of two requests to know in twelve months",
     // The same words on every answer for the right: the page, open to anyone typing the address, tells nothing of it.
     for (const answer of [first, second]) expect(answer.body).toContain(LIMIT_WORDS);
 
-    expect(await stored(third.reference)).toMatchObject({ status: 'denied', denial_reason: 'frequency_limit_exceeded' });
+    expect(await stored(third.reference)).toMatchObject({
+      status: 'denied',
+      denial_reason: 'frequency_limit_exceeded',
+    });
     for (const earlier of [first, second]) expect((await stored(earlier.reference)).status).toBe('verified');
     let denial: string | undefined;
-    for (let count = 1; !denial; count++) denial = (await system.sink.waitForMailsTo(email, count)).find((m) => m.text.includes(third.reference))?.text;
+    for (let count = 1; !denial; count++)
+      denial = (await system.sink.waitForMailsTo(email, count)).find((m) => m.text.includes(third.reference))?.text;
     expect(denial).not.toContain('/v/');
     expect(denial).toContain('twice per 12-month period');
 
@@ -56,7 +65,9 @@ describe("Securus Technologies' limit of two requests to know in twelve months",
     const thirdPage = await staff.get(`/staff/orgs/${ORG}/requests/${(await stored(third.reference)).id}`);
     expect(thirdPage.status).toBe(200);
     for (const earlier of [first, second]) {
-      expect(thirdPage.body).toContain(`<a href="/staff/orgs/${ORG}/requests/${(await stored(earlier.reference)).id}">${earlier.reference}</a>`);
+      expect(thirdPage.body).toContain(
+        `<a href="/staff/orgs/${ORG}/requests/${(await stored(earlier.reference)).id}">${earlier.reference}</a>`,
+      );
     }
     expect(thirdPage.body).toContain('id="frequency-limit"');
   }, 90_000);
@@ -84,7 +95,9 @@ describe("Securus Technologies' limit of two requests to know in twelve months",
   /** The text of the verification mail of one request, once it has arrived. */
   async function verificationMailFor(email: string, reference: string): Promise<string> {
     for (let count = 1; ; count++) {
-      const mail = (await system.sink.waitForMailsTo(email, count)).find((m) => m.text.includes(reference) && m.text.includes('/v/'));
+      const mail = (await system.sink.waitForMailsTo(email, count)).find(
+        (m) => m.text.includes(reference) && m.text.includes('/v/'),
+      );
       if (mail) return mail.text;
     }
   }

@@ -1,10 +1,12 @@
 import { randomBytes, randomInt } from 'node:crypto';
+
 import { beforeAll, describe, expect, it } from '@jest/globals';
+
 import { sleep } from './support/eventually.js';
 import { composeMail, deliverToMailbox } from './support/inbound-mail.js';
 import { createStaff, signIn, type StaffAccount } from './support/staff.js';
-import { DEFAULT_TXT_RECORDS } from './support/test-dns.js';
 import { useRunningSystem } from './support/system-fixture.js';
+import { DEFAULT_TXT_RECORDS } from './support/test-dns.js';
 
 const WEST = { slug: 'west-schoolmessenger', address: 'privacy@west.com' };
 const PER_SENDER = 3;
@@ -25,7 +27,8 @@ describe('the privacy mailbox is no relay: acknowledgements only to aligned send
     dnsRecords: {
       ...DEFAULT_TXT_RECORDS,
       'example.org': [`v=spf1 ip4:${SENDING_IP} -all`],
-      'victim.example': ['v=spf1 -all'], '_dmarc.victim.example': ['v=DMARC1; p=reject'],
+      'victim.example': ['v=spf1 -all'],
+      '_dmarc.victim.example': ['v=DMARC1; p=reject'],
     },
     db: 'typeorm',
   });
@@ -35,13 +38,27 @@ describe('the privacy mailbox is no relay: acknowledgements only to aligned send
     account = await createStaff({ [WEST.slug]: 'agent' }, 'Abuse Agent');
   }, 60_000);
 
-  async function mailThirty(from: (i: number) => string, envelopeFrom: (i: number) => string, words: string): Promise<void> {
+  async function mailThirty(
+    from: (i: number) => string,
+    envelopeFrom: (i: number) => string,
+    words: string,
+  ): Promise<void> {
     for (let batch = 0; batch < 3; batch++) {
       await Promise.all(
         Array.from({ length: 10 }, async (_, j) => {
           const i = batch * 10 + j;
-          const source = await composeMail({ from: `${words} <${from(i)}>`, to: WEST.address, subject: `${words} ${i}`, text: `${words}, mail ${i}.` });
-          const outcome = await deliverToMailbox(system.mailboxPort, { from: envelopeFrom(i), to: [WEST.address] }, source, SENDING_IP);
+          const source = await composeMail({
+            from: `${words} <${from(i)}>`,
+            to: WEST.address,
+            subject: `${words} ${i}`,
+            text: `${words}, mail ${i}.`,
+          });
+          const outcome = await deliverToMailbox(
+            system.mailboxPort,
+            { from: envelopeFrom(i), to: [WEST.address] },
+            source,
+            SENDING_IP,
+          );
           expect(outcome.response).toMatch(/^250 /);
         }),
       );
@@ -58,25 +75,39 @@ describe('the privacy mailbox is no relay: acknowledgements only to aligned send
   it('thirty mails with a forged From: all stored for staff, none acknowledged to the victim, and staff see why', async () => {
     const victim = `victim-${tag}@victim.example`;
     const spam = `Cheap pills at spam-${tag}.example`;
-    await mailThirty(() => victim, () => victim, spam);
+    await mailThirty(
+      () => victim,
+      () => victim,
+      spam,
+    );
     await sleep(SETTLE_MS);
     expect(system.sink.mailsTo(victim)).toHaveLength(0);
 
     const rows = await stored(victim);
     expect(rows).toHaveLength(30);
-    expect(new Set(rows.map((r) => `${r.acknowledgement}/${r.aligned}`))).toEqual(new Set(['withheld_unaligned/false']));
+    expect(new Set(rows.map((r) => `${r.acknowledgement}/${r.aligned}`))).toEqual(
+      new Set(['withheld_unaligned/false']),
+    );
 
     const staff = await signIn(system.baseUrl, account);
     const page = await staff.get(`/staff/orgs/${WEST.slug}/requests/${rows[0].id}`);
     expect(page.status).toBe(200);
-    expect(page.body).toMatch(/id="mail-authentication">SPF fail, DKIM none, DMARC fail: the From address is not vouched for by its domain \(victim\.example\) and may be forged\./);
-    expect(page.body).toContain('id="mail-acknowledgement">Not sent: the sender’s domain did not vouch for the From address');
+    expect(page.body).toMatch(
+      /id="mail-authentication">SPF fail, DKIM none, DMARC fail: the From address is not vouched for by its domain \(victim\.example\) and may be forged\./,
+    );
+    expect(page.body).toContain(
+      'id="mail-acknowledgement">Not sent: the sender’s domain did not vouch for the From address',
+    );
   }, 90_000);
 
   it('aligned senders get at most the limit per address and per sending IP, quoting nothing they wrote; every mail is stored', async () => {
     const sender = `flood-${tag}@example.org`;
     const words = `Buy now at flood-${tag}.example`;
-    await mailThirty(() => sender, () => sender, words);
+    await mailThirty(
+      () => sender,
+      () => sender,
+      words,
+    );
     await sleep(SETTLE_MS);
     const acks = system.sink.mailsTo(sender);
     expect(acks).toHaveLength(PER_SENDER);
@@ -92,20 +123,28 @@ describe('the privacy mailbox is no relay: acknowledgements only to aligned send
     const withheld = rows.find((r) => r.acknowledgement === 'withheld_sender_limit')!;
     const page = await staff.get(`/staff/orgs/${WEST.slug}/requests/${withheld.id}`);
     expect(page.body).toContain('DMARC pass: example.org vouches for the From address.');
-    expect(page.body).toContain('Not sent: this address was sent as many acknowledgements in the last hour as the mailbox allows.');
+    expect(page.body).toContain(
+      'Not sent: this address was sent as many acknowledgements in the last hour as the mailbox allows.',
+    );
 
     // Thirty different aligned senders from the same server: the IP's limit holds across them.
     const many = (i: number) => `many-${i}-${tag}@example.org`;
     await mailThirty(many, many, `Hello from many-${tag}`);
     await sleep(SETTLE_MS);
-    const manyAcks = Array.from({ length: 30 }, (_, i) => system.sink.mailsTo(many(i)).length).reduce((a, b) => a + b, 0);
+    const manyAcks = Array.from({ length: 30 }, (_, i) => system.sink.mailsTo(many(i)).length).reduce(
+      (a, b) => a + b,
+      0,
+    );
     expect(manyAcks).toBe(PER_IP - PER_SENDER);
     const [{ n }]: { n: number }[] = await system.db.query(
       `SELECT count(*)::int AS n FROM inbound_message WHERE client_address = $1 AND acknowledgement = 'acknowledged' AND from_address LIKE $2`,
       [SENDING_IP, `%${tag}@example.org`],
     );
     expect(n).toBe(PER_IP);
-    const [{ stored: all }]: { stored: number }[] = await system.db.query(`SELECT count(*)::int AS stored FROM inbound_message WHERE from_address LIKE $1`, [`many-%-${tag}@example.org`]);
+    const [{ stored: all }]: { stored: number }[] = await system.db.query(
+      `SELECT count(*)::int AS stored FROM inbound_message WHERE from_address LIKE $1`,
+      [`many-%-${tag}@example.org`],
+    );
     expect(all).toBe(30);
   }, 120_000);
 });

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+
 import { beforeAll, describe, expect, it } from '@jest/globals';
+
 import { composeMail, deliverToMailbox } from './support/inbound-mail.js';
 import { createStaff, type StaffAccount } from './support/staff.js';
 import { useRunningSystem } from './support/system-fixture.js';
@@ -29,7 +31,13 @@ describe('a mailed-in request in a real browser, with JavaScript on', () => {
   it('shows the mail with nothing of its HTML running or fetching, then classifies it', async () => {
     const from = `browser-${tag}@example.org`;
     const subject = `Erase me ${tag}`;
-    const source = await composeMail({ from: `Bea Browser <${from}>`, to: ORG.address, subject, text: 'Please delete my account.', html: HOSTILE_HTML });
+    const source = await composeMail({
+      from: `Bea Browser <${from}>`,
+      to: ORG.address,
+      subject,
+      text: 'Please delete my account.',
+      html: HOSTILE_HTML,
+    });
     await deliverToMailbox(system.mailboxPort, { from, to: [ORG.address] }, source);
 
     const page = await system.browser.newPage();
@@ -53,8 +61,12 @@ describe('a mailed-in request in a real browser, with JavaScript on', () => {
     await page.locator('tbody tr a').click();
 
     await expect(page.locator('#mail-subject').textContent()).resolves.toBe(subject);
-    await expect(page.locator('#mail-html').textContent()).resolves.toContain('Please delete my account, reference HOSTILE.');
-    await expect(page.locator('#mail-html').innerHTML()).resolves.not.toMatch(/<(script|img|svg|iframe|form|style)\b|on\w+=|javascript:/i);
+    await expect(page.locator('#mail-html').textContent()).resolves.toContain(
+      'Please delete my account, reference HOSTILE.',
+    );
+    await expect(page.locator('#mail-html').innerHTML()).resolves.not.toMatch(
+      /<(script|img|svg|iframe|form|style)\b|on\w+=|javascript:/i,
+    );
     // Clicking what was a javascript: link does nothing either.
     await page.locator('#mail-html a').click();
     await page.waitForTimeout(300);
@@ -73,7 +85,13 @@ describe('a mailed-in request in a real browser, with JavaScript on', () => {
     const from = `framed-${tag}@example.org`;
     const lookalike = `<h1>Actions</h1><h2 id="fake">Your staff account is locked</h2>
 <p>Sign in again at <a href="https://phish.example/login">https://rightsdesk.example/staff</a>.</p>`;
-    const source = await composeMail({ from, to: ORG.address, subject: `Framed ${tag}`, text: 'See the HTML part.', html: lookalike });
+    const source = await composeMail({
+      from,
+      to: ORG.address,
+      subject: `Framed ${tag}`,
+      text: 'See the HTML part.',
+      html: lookalike,
+    });
     await deliverToMailbox(system.mailboxPort, { from, to: [ORG.address] }, source);
 
     const page = await system.browser.newPage();
@@ -84,7 +102,9 @@ describe('a mailed-in request in a real browser, with JavaScript on', () => {
     await page.getByRole('link', { name: ORG.name }).click();
     await page.getByLabel('Reference or requester email').fill(from);
     await page.getByRole('button', { name: 'Filter' }).click();
-    const response = page.waitForResponse((r) => r.url().includes('/requests/') && r.request().resourceType() === 'document');
+    const response = page.waitForResponse(
+      (r) => r.url().includes('/requests/') && r.request().resourceType() === 'document',
+    );
     await page.locator('tbody tr a').click();
     const csp = (await response).headers()['content-security-policy'] ?? '';
 
@@ -111,7 +131,9 @@ describe('a mailed-in request in a real browser, with JavaScript on', () => {
     // The link says where it really goes, and tells its target nothing.
     const link = page.locator('#mail-html a');
     await expect(link.getAttribute('rel')).resolves.toBe('noopener noreferrer nofollow');
-    const shown = (await page.evaluate(`getComputedStyle(document.querySelector('#mail-html a'), '::after').content`)) as string;
+    const shown = (await page.evaluate(
+      `getComputedStyle(document.querySelector('#mail-html a'), '::after').content`,
+    )) as string;
     expect(shown).toContain('https://phish.example/login');
     // Still no inline style anywhere, and a CSP that allows none.
     await expect(page.locator('[style]').count()).resolves.toBe(0);

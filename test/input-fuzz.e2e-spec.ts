@@ -1,11 +1,12 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
+
 import { AppModule } from '../apps/api/src/app.module.js';
 import { StaffGuard } from '../apps/api/src/staff/auth/staff.guard.js';
 import { newApiKey } from '../apps/api/src/suppression/api-key.guard.js';
 import { csrfTokenIn, FormClient } from './support/form-client.js';
 import { confirmFromMail, submitRequest } from './support/requester.js';
-import { routesOf, type Route } from './support/routes.js';
+import { type Route, routesOf } from './support/routes.js';
 import { createStaff, signIn } from './support/staff.js';
 import { useRunningSystem } from './support/system-fixture.js';
 
@@ -66,12 +67,21 @@ const hostile: fc.Arbitrary<string> = fc.oneof(
     '{}',
     '__proto__',
   ),
-  fc.tuple(fc.string({ maxLength: 20 }), fc.string({ maxLength: 20 })).map(([a, b]) => `${a}<${MARKER} x="${b}">${b}</${MARKER}>`),
+  fc
+    .tuple(fc.string({ maxLength: 20 }), fc.string({ maxLength: 20 }))
+    .map(([a, b]) => `${a}<${MARKER} x="${b}">${b}</${MARKER}>`),
   fc.integer({ min: 1, max: 3 }).map((n) => 'A'.repeat(n * 30_000)),
 );
 
 /** A value the right type sometimes, otherwise anything JSON can carry. */
-const wronglyTyped: Field = fc.oneof(fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(hostile, { maxLength: 3 }), fc.dictionary(hostile, hostile, { maxKeys: 2 }));
+const wronglyTyped: Field = fc.oneof(
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(hostile, { maxLength: 3 }),
+  fc.dictionary(hostile, hostile, { maxKeys: 2 }),
+);
 
 /** Mostly a valid value, so the fuzz reaches past the first check; otherwise hostile or wrongly typed. */
 const around = (...valid: unknown[]): Field =>
@@ -107,48 +117,139 @@ const PUBLIC_ROUTES: Record<string, FuzzDefinition> = {
   'POST /o/:org/requests': {
     params: { org: fc.oneof({ weight: 4, arbitrary: fc.constant(ORG) }, hostile) },
     body: REQUESTER_FIELDS,
-    valid: { name: 'Ada Lovelace', email: 'fuzz@example.org', phone: '', rightId: 'access', relationship: 'self', details: '', website: '' },
+    valid: {
+      name: 'Ada Lovelace',
+      email: 'fuzz@example.org',
+      phone: '',
+      rightId: 'access',
+      relationship: 'self',
+      details: '',
+      website: '',
+    },
   },
-  'GET /v/:token': { params: { token: around(liveValue(() => live.usedVerifyToken), '00000000-0000-0000-0000-000000000000.AAAA', 'x.y') } },
-  'POST /v/:token': { params: { token: around(liveValue(() => live.usedVerifyToken), '00000000-0000-0000-0000-000000000000.AAAA') } },
+  'GET /v/:token': {
+    params: {
+      token: around(
+        liveValue(() => live.usedVerifyToken),
+        '00000000-0000-0000-0000-000000000000.AAAA',
+        'x.y',
+      ),
+    },
+  },
+  'POST /v/:token': {
+    params: {
+      token: around(
+        liveValue(() => live.usedVerifyToken),
+        '00000000-0000-0000-0000-000000000000.AAAA',
+      ),
+    },
+  },
   'POST /o/:org/requests/:reference/resend': {
-    params: { org: around(ORG), reference: around(liveValue(() => live.reference), 'RD-AAAA-AAAA') },
-    body: { email: around(liveValue(() => live.requesterEmail), 'other@example.org') },
+    params: {
+      org: around(ORG),
+      reference: around(
+        liveValue(() => live.reference),
+        'RD-AAAA-AAAA',
+      ),
+    },
+    body: {
+      email: around(
+        liveValue(() => live.requesterEmail),
+        'other@example.org',
+      ),
+    },
   },
-  'GET /s/:token': { params: { token: around(liveValue(() => live.statusToken), 'x.y') } },
-  'POST /s/:token/reply': { params: { token: around(liveValue(() => live.statusToken)) }, body: { text: around('Here is my account number', '') } },
+  'GET /s/:token': {
+    params: {
+      token: around(
+        liveValue(() => live.statusToken),
+        'x.y',
+      ),
+    },
+  },
+  'POST /s/:token/reply': {
+    params: { token: around(liveValue(() => live.statusToken)) },
+    body: { text: around('Here is my account number', '') },
+  },
   // Opening the confirmation changes nothing, so the live link is fuzzed; the post is fuzzed with links that withdraw
   // nothing, so the live request stays open for the other routes.
-  'GET /s/:token/withdraw': { params: { token: around(liveValue(() => live.statusToken), 'x.y') } },
+  'GET /s/:token/withdraw': {
+    params: {
+      token: around(
+        liveValue(() => live.statusToken),
+        'x.y',
+      ),
+    },
+  },
   'POST /s/:token/withdraw': { params: { token: around('00000000-0000-0000-0000-000000000000.AAAA', 'x.y') } },
-  'GET /s/:token/files/:fileId': { params: { token: around(liveValue(() => live.statusToken)), fileId: around('00000000-0000-0000-0000-000000000000') } },
+  'GET /s/:token/files/:fileId': {
+    params: {
+      token: around(liveValue(() => live.statusToken)),
+      fileId: around('00000000-0000-0000-0000-000000000000'),
+    },
+  },
   'GET /dev/mailbox': {},
   'GET /dev/mailbox/:id': { params: { id: around('1', '0', '-1', '99999999999999999999') } },
   'GET /dev/sms': {},
-  'POST /dev/sms': { body: { To: around('+15550100123', '+15550100000'), From: around('+15550100777'), Body: around('STOP', 'HELP', 'hello') } },
-  'GET /staff/sign-in': { query: { next: around('/staff', '//evil.example', 'https://evil.example/', '/staff/orgs/officertrak/requests') } },
+  'POST /dev/sms': {
+    body: {
+      To: around('+15550100123', '+15550100000'),
+      From: around('+15550100777'),
+      Body: around('STOP', 'HELP', 'hello'),
+    },
+  },
+  'GET /staff/sign-in': {
+    query: { next: around('/staff', '//evil.example', 'https://evil.example/', '/staff/orgs/officertrak/requests') },
+  },
   'POST /staff/sign-in': {
-    body: { email: around('nobody@example.org', 'admin@officertrak.example'), password: around('wrong-password', ''), next: around('/staff', '//evil.example') },
+    body: {
+      email: around('nobody@example.org', 'admin@officertrak.example'),
+      password: around('wrong-password', ''),
+      next: around('/staff', '//evil.example'),
+    },
   },
   'GET /staff/forgot-password': {},
   'POST /staff/forgot-password': { body: { email: around('nobody@example.org', 'admin@officertrak.example', '') } },
-  'GET /staff/password-reset/:link': { params: { link: around('00000000-0000-0000-0000-000000000000.' + 'A'.repeat(43), 'x.y') } },
+  'GET /staff/password-reset/:link': {
+    params: { link: around('00000000-0000-0000-0000-000000000000.' + 'A'.repeat(43), 'x.y') },
+  },
   'POST /staff/password-reset/:link': {
     params: { link: around('00000000-0000-0000-0000-000000000000.' + 'A'.repeat(43), 'x.y') },
     body: { password: around('a long enough password', ''), repeat: around('a long enough password') },
   },
-  'GET /staff/invitations/:link': { params: { link: around('00000000-0000-0000-0000-000000000000.' + 'A'.repeat(43), 'x.y') } },
+  'GET /staff/invitations/:link': {
+    params: { link: around('00000000-0000-0000-0000-000000000000.' + 'A'.repeat(43), 'x.y') },
+  },
   'POST /staff/invitations/:link': {
     params: { link: around('00000000-0000-0000-0000-000000000000.' + 'A'.repeat(43), 'x.y') },
-    body: { name: around('Ada', ''), password: around('a long enough password', ''), repeat: around('a long enough password') },
+    body: {
+      name: around('Ada', ''),
+      password: around('a long enough password', ''),
+      repeat: around('a long enough password'),
+    },
   },
-  'POST /v/:token/refuse': { params: { token: around(liveValue(() => live.usedVerifyToken), '00000000-0000-0000-0000-000000000000.AAAA') } },
+  'POST /v/:token/refuse': {
+    params: {
+      token: around(
+        liveValue(() => live.usedVerifyToken),
+        '00000000-0000-0000-0000-000000000000.AAAA',
+      ),
+    },
+  },
   'POST /webhooks/sms': {
-    body: { From: around('+15550100777', 'not a number'), To: around('+15550100123', '+15550100000'), Body: around('STOP', 'START', 'HELP', 'hello'), MessageSid: around('SM0') },
+    body: {
+      From: around('+15550100777', 'not a number'),
+      To: around('+15550100123', '+15550100000'),
+      Body: around('STOP', 'START', 'HELP', 'hello'),
+      MessageSid: around('SM0'),
+    },
     authority: "the SMS provider's signature (X-Twilio-Signature); the fuzz cannot sign, so every text must be refused",
   },
   'GET /u/:token': { params: { token: around('e30.AAAA', 'x.y') } },
-  'POST /u/:token': { params: { token: around('e30.AAAA', 'x.y') }, authority: 'the signed link itself (RFC 8058 one-click: no cookies, no form token)' },
+  'POST /u/:token': {
+    params: { token: around('e30.AAAA', 'x.y') },
+    authority: 'the signed link itself (RFC 8058 one-click: no cookies, no form token)',
+  },
   'GET /.well-known/gpc.json': {},
   'GET /api/v1/orgs/:org/suppressions/check': {
     params: { org: around(ORG, 'prontotrak') },
@@ -166,8 +267,14 @@ const PUBLIC_ROUTES: Record<string, FuzzDefinition> = {
     headers: () => ({ authorization: `Bearer ${live.apiKey}` }),
   },
   'GET /o/:org/drp/:requestId/confirm': {
-    params: { org: around('prontotrak', ORG, 'no-such-org'), requestId: around('00000000-0000-0000-0000-000000000000') },
-    query: { request_id: around('00000000-0000-0000-0000-000000000000', 'x'), redirect_to: around('https://evil.example/', '/staff') },
+    params: {
+      org: around('prontotrak', ORG, 'no-such-org'),
+      requestId: around('00000000-0000-0000-0000-000000000000'),
+    },
+    query: {
+      request_id: around('00000000-0000-0000-0000-000000000000', 'x'),
+      redirect_to: around('https://evil.example/', '/staff'),
+    },
   },
   'GET /drp/:org/business.json': { params: { org: around('prontotrak', ORG, 'no-such-org') } },
   'POST /drp/:org/v1/agent/:agentId': {
@@ -175,8 +282,13 @@ const PUBLIC_ROUTES: Record<string, FuzzDefinition> = {
     authority: "the agent's Ed25519 signature (Data Rights Protocol §3.07); the fuzz cannot sign",
   },
   'GET /drp/:org/v1/agent/:agentId': { params: { org: around('prontotrak'), agentId: around('FUZZ_AGENT') } },
-  'POST /drp/:org/v1/data-rights-request': { params: { org: around('prontotrak') }, authority: "the agent's bearer token and signature (§2.01, §3.07)" },
-  'GET /drp/:org/v1/data-rights-request/:requestId': { params: { org: around('prontotrak'), requestId: around('00000000-0000-0000-0000-000000000000') } },
+  'POST /drp/:org/v1/data-rights-request': {
+    params: { org: around('prontotrak') },
+    authority: "the agent's bearer token and signature (§2.01, §3.07)",
+  },
+  'GET /drp/:org/v1/data-rights-request/:requestId': {
+    params: { org: around('prontotrak'), requestId: around('00000000-0000-0000-0000-000000000000') },
+  },
   'DELETE /drp/:org/v1/data-rights-request/:requestId': {
     params: { org: around('prontotrak'), requestId: around('00000000-0000-0000-0000-000000000000') },
     authority: "the agent's bearer token (§2.04)",
@@ -185,9 +297,33 @@ const PUBLIC_ROUTES: Record<string, FuzzDefinition> = {
 
 /** Field and query names the staff forms and filters read: the fuzz sends some of them, hostile, on every staff route. */
 const STAFF_FIELDS = [
-  'assigneeId', 'text', 'question', 'reason', 'explanation', 'resolution', 'controller', 'controllerOther', 'email', 'name', 'role',
-  'status', 'type', 'regime', 'channel', 'assignee', 'dueWithinDays', 'overdue', 'q', 'cursor', 'from', 'to', 'jobId',
-  'current', 'password', 'repeat', 'invited',
+  'assigneeId',
+  'text',
+  'question',
+  'reason',
+  'explanation',
+  'resolution',
+  'controller',
+  'controllerOther',
+  'email',
+  'name',
+  'role',
+  'status',
+  'type',
+  'regime',
+  'channel',
+  'assignee',
+  'dueWithinDays',
+  'overdue',
+  'q',
+  'cursor',
+  'from',
+  'to',
+  'jobId',
+  'current',
+  'password',
+  'repeat',
+  'invited',
 ];
 /** Staff routes the fuzz leaves out, each with why. */
 const STAFF_SKIPPED: Record<string, string> = {
@@ -209,7 +345,7 @@ interface Sent {
 /** A request body as a browser, a script or a broken client would send it. */
 const encodings = (fields: Record<string, unknown>, token: string | undefined) => {
   const withToken = token === undefined ? fields : { _csrf: token, ...fields };
-  const asText = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v) ?? '');
+  const asText = (v: unknown) => (typeof v === 'string' ? v : (JSON.stringify(v) ?? ''));
   const form = new URLSearchParams();
   for (const [k, v] of Object.entries(withToken)) {
     // Arrays become repeated keys, which Express reads as arrays: a wrongly typed form field.
@@ -232,8 +368,15 @@ function expectSafe(sent: Sent, response: { status: number; body: string; header
     html && response.body.includes(`<${MARKER}`) && 'echoes injected markup unescaped',
     html && !response.headers.get('content-security-policy') && 'has no Content-Security-Policy',
     // A POST without its form token must be refused, whatever else is wrong with it.
-    sent.encoding !== 'none' && !sent.withToken && !sent.authority && response.status < 400 && `accepted a POST without its form token (${response.status})`,
-    response.status === 400 && html && !/<p[^>]*>[^<]{10,}|class="error/.test(response.body) && 'answered 400 without saying why',
+    sent.encoding !== 'none' &&
+      !sent.withToken &&
+      !sent.authority &&
+      response.status < 400 &&
+      `accepted a POST without its form token (${response.status})`,
+    response.status === 400 &&
+      html &&
+      !/<p[^>]*>[^<]{10,}|class="error/.test(response.body) &&
+      'answered 400 without saying why',
   ].filter(Boolean);
   // One object, so a failure names the route, what was sent and every problem at once.
   expect({ ...sent, status: response.status, problems }).toEqual({ ...sent, status: response.status, problems: [] });
@@ -243,13 +386,21 @@ function expectSafe(sent: Sent, response: { status: number; body: string; header
 function pathWith(route: Route, params: Record<string, unknown>): string {
   const text = (value: unknown) => (typeof value === 'string' ? value : (JSON.stringify(value) ?? ''));
   // A lone surrogate has no UTF-8 form: a URL carries it as the replacement character, as browsers do.
-  return route.path.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(text(params[name]).replace(/[\ud800-\udfff]/gu, '\ufffd')));
+  return route.path.replace(/:(\w+)/g, (_, name: string) =>
+    encodeURIComponent(text(params[name]).replace(/[\ud800-\udfff]/gu, '\ufffd')),
+  );
 }
 
 /** Generated query or form fields: those named (each present or not) and a few random ones; or a valid form with one or two fuzzed. */
-function fieldsOf(named: Record<string, Field> | undefined, valid?: Record<string, string>): fc.Arbitrary<Record<string, unknown>> {
+function fieldsOf(
+  named: Record<string, Field> | undefined,
+  valid?: Record<string, string>,
+): fc.Arbitrary<Record<string, unknown>> {
   const anything = fc
-    .tuple(fc.record(named ?? {}, { requiredKeys: [] }), fc.dictionary(fc.string({ maxLength: 12 }), hostile, { maxKeys: 2 }))
+    .tuple(
+      fc.record(named ?? {}, { requiredKeys: [] }),
+      fc.dictionary(fc.string({ maxLength: 12 }), hostile, { maxKeys: 2 }),
+    )
     .map(([known, extra]) => ({ ...extra, ...known }));
   if (!valid || !named) return anything;
   const nearlyValid = fc
@@ -260,7 +411,7 @@ function fieldsOf(named: Record<string, Field> | undefined, valid?: Record<strin
 
 function queryString(query: Record<string, unknown>): string {
   const search = new URLSearchParams();
-  for (const [k, v] of Object.entries(query)) search.append(k, typeof v === 'string' ? v : JSON.stringify(v) ?? '');
+  for (const [k, v] of Object.entries(query)) search.append(k, typeof v === 'string' ? v : (JSON.stringify(v) ?? ''));
   const text = search.toString();
   return text ? `?${text}` : '';
 }
@@ -270,40 +421,58 @@ async function reported(run: () => Promise<void>): Promise<void> {
   try {
     await run();
   } catch (error) {
-    const message = (error as Error).message.replace(/(.)\1{200,}/g, (run, c: string) => `${c.repeat(20)}…(${run.length} × ${JSON.stringify(c)})`);
+    const message = (error as Error).message.replace(
+      /(.)\1{200,}/g,
+      (run, c: string) => `${c.repeat(20)}…(${run.length} × ${JSON.stringify(c)})`,
+    );
     throw Object.assign(new Error(message), { cause: (error as Error).cause });
   }
 }
 
 async function fuzzRoute(client: FormClient, route: Route, definition: FuzzDefinition, runs: number): Promise<void> {
-  const paramArbitraries = Object.fromEntries([...route.path.matchAll(/:(\w+)/g)].map(([, p]) => [p, definition.params?.[p] ?? hostile]));
+  const paramArbitraries = Object.fromEntries(
+    [...route.path.matchAll(/:(\w+)/g)].map(([, p]) => [p, definition.params?.[p] ?? hostile]),
+  );
   const token = () => client.get('/staff/sign-in').then((r) => csrfTokenIn(r.body));
   const options = { numRuns: runs, seed: SEED, endOnFailure: true };
   if (route.method === 'GET') {
-    return reported(() => fc.assert(
-      fc.asyncProperty(fc.record(paramArbitraries), fieldsOf(definition.query), async (params, query) => {
+    return reported(() =>
+      fc.assert(
+        fc.asyncProperty(fc.record(paramArbitraries), fieldsOf(definition.query), async (params, query) => {
           const path = `${pathWith(route, params)}${queryString(query)}`;
-          expectSafe({ route: nameOf(route), path, encoding: 'none', withToken: true }, await client.send('GET', path, undefined, definition.headers?.()));
+          expectSafe(
+            { route: nameOf(route), path, encoding: 'none', withToken: true },
+            await client.send('GET', path, undefined, definition.headers?.()),
+          );
         }),
-      options,
-    ));
+        options,
+      ),
+    );
   }
-  return reported(() => fc.assert(
-    fc.asyncProperty(
-          fc.record(paramArbitraries),
-          fieldsOf(definition.body, definition.valid),
-          fc.oneof({ weight: 5, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
-          fc.nat(),
-          async (params, fields, withToken, pick) => {
-            const path = pathWith(route, params);
-            const bodies = encodings(fields, withToken ? await token() : undefined);
-            const [body] = fc.sample(bodies, { seed: pick, numRuns: 1 });
-            const sent = { route: nameOf(route), path, encoding: body.encoding, withToken, ...(definition.authority ? { authority: definition.authority } : {}) };
-            expectSafe(sent, await client.send(route.method, path, body, definition.headers?.()));
-          },
+  return reported(() =>
+    fc.assert(
+      fc.asyncProperty(
+        fc.record(paramArbitraries),
+        fieldsOf(definition.body, definition.valid),
+        fc.oneof({ weight: 5, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
+        fc.nat(),
+        async (params, fields, withToken, pick) => {
+          const path = pathWith(route, params);
+          const bodies = encodings(fields, withToken ? await token() : undefined);
+          const [body] = fc.sample(bodies, { seed: pick, numRuns: 1 });
+          const sent = {
+            route: nameOf(route),
+            path,
+            encoding: body.encoding,
+            withToken,
+            ...(definition.authority ? { authority: definition.authority } : {}),
+          };
+          expectSafe(sent, await client.send(route.method, path, body, definition.headers?.()));
+        },
+      ),
+      options,
     ),
-    options,
-  ));
+  );
 }
 
 describe('fuzzed input to every route', () => {
@@ -313,14 +482,22 @@ describe('fuzzed input to every route', () => {
   let knownRequests: Set<string>;
 
   beforeAll(async () => {
-    console.log(`input fuzz: seed ${SEED}, ${PUBLIC_RUNS} runs per public route (reproduce with FUZZ_SEED=${SEED} FUZZ_RUNS=${PUBLIC_RUNS})`);
-    knownRequests = new Set((await system.db.query<{ id: string }>('SELECT id FROM data_subject_request')).rows.map((r) => r.id));
+    console.log(
+      `input fuzz: seed ${SEED}, ${PUBLIC_RUNS} runs per public route (reproduce with FUZZ_SEED=${SEED} FUZZ_RUNS=${PUBLIC_RUNS})`,
+    );
+    knownRequests = new Set(
+      (await system.db.query<{ id: string }>('SELECT id FROM data_subject_request')).rows.map((r) => r.id),
+    );
     live.requesterEmail = `fuzz-live-${Date.now()}@example.org`;
     live.reference = await submitRequest(system.baseUrl, ORG, live.requesterEmail, 'access');
     const links = await confirmFromMail(system.sink, system.baseUrl, live.requesterEmail);
     live.usedVerifyToken = links.verifyUrl.split('/v/')[1];
     live.statusToken = links.statusUrl.split('/s/')[1];
-    live.requestId = (await system.db.query<{ id: string }>('SELECT id FROM data_subject_request WHERE reference = $1', [live.reference])).rows[0].id;
+    live.requestId = (
+      await system.db.query<{ id: string }>('SELECT id FROM data_subject_request WHERE reference = $1', [
+        live.reference,
+      ])
+    ).rows[0].id;
     // A live key of ORG's for the suppression API, made as the staff console makes one.
     const key = newApiKey();
     await system.db.query(
@@ -347,9 +524,17 @@ describe('fuzzed input to every route', () => {
     const staffField = around('', 'open', 'access', 'ccpa', 'me', '7', 'true', live.requestId);
     const staffFields = Object.fromEntries(STAFF_FIELDS.map((f) => [f, staffField]));
     for (const route of staffRoutes) {
-      const params: Record<string, Field> = { org: around(ORG, 'prontotrak'), id: around(liveValue(() => live.requestId)) };
+      const params: Record<string, Field> = {
+        org: around(ORG, 'prontotrak'),
+        id: around(liveValue(() => live.requestId)),
+      };
       for (const [, p] of route.path.matchAll(/:(\w+)/g)) params[p] ??= around('00000000-0000-0000-0000-000000000000');
-      await fuzzRoute(admin, route, { params, query: route.method === 'GET' ? staffFields : undefined, body: staffFields }, STAFF_RUNS);
+      await fuzzRoute(
+        admin,
+        route,
+        { params, query: route.method === 'GET' ? staffFields : undefined, body: staffFields },
+        STAFF_RUNS,
+      );
     }
     // Still signed in: the fuzz ran as a staff member throughout, not against the sign-in redirect.
     expect((await admin.get('/staff')).status).toBe(200);
@@ -357,29 +542,52 @@ describe('fuzzed input to every route', () => {
 
   it('stored every accepted request whole, and shows what requesters typed escaped on the staff pages', async () => {
     // At least one request with markup in what the requester typed, whatever the fuzz happened to store.
-    await submitRequest(system.baseUrl, ORG, `markup-${Date.now()}@example.org`, 'access', { name: `Eve <${MARKER}>`, details: `"><${MARKER} onerror=alert(1)>` });
+    await submitRequest(system.baseUrl, ORG, `markup-${Date.now()}@example.org`, 'access', {
+      name: `Eve <${MARKER}>`,
+      details: `"><${MARKER} onerror=alert(1)>`,
+    });
     const created = (
-      await system.db.query<{ id: string; slug: string; received: string; jobs: string; name: string; details: string }>(
+      await system.db.query<{
+        id: string;
+        slug: string;
+        received: string;
+        jobs: string;
+        name: string;
+        details: string;
+      }>(
         `SELECT r.id, o.slug, r.requester_name AS name, r.details,
                 (SELECT count(*) FROM audit_entry a WHERE a.request_id = r.id AND a.action = 'request.received') AS received,
                 (SELECT count(*) FROM outbox_message m WHERE m.job_id LIKE '%:' || r.id || ':initial') AS jobs
            FROM data_subject_request r JOIN organisation o ON o.id = r.organisation_id`,
       )
     ).rows.filter((r) => !knownRequests.has(r.id));
-    console.log(`input fuzz: ${created.length} requests stored, ${created.filter((r) => r.name.includes(`<${MARKER}`) || r.details.includes(`<${MARKER}`)).length} with markup in them`);
+    console.log(
+      `input fuzz: ${created.length} requests stored, ${created.filter((r) => r.name.includes(`<${MARKER}`) || r.details.includes(`<${MARKER}`)).length} with markup in them`,
+    );
     expect(created.filter((r) => r.received !== '1' || r.jobs !== '1')).toEqual([]);
     expect(created.some((r) => r.name.includes(`<${MARKER}>`))).toBe(true);
     const everywhere = await signIn(
       system.baseUrl,
-      await createStaff(Object.fromEntries([...new Set(created.map((r) => r.slug))].map((slug) => [slug, 'auditor' as const])), 'Fuzz Auditor'),
+      await createStaff(
+        Object.fromEntries([...new Set(created.map((r) => r.slug))].map((slug) => [slug, 'auditor' as const])),
+        'Fuzz Auditor',
+      ),
     );
     for (const slug of new Set(created.map((r) => r.slug))) {
       const queue = await everywhere.get(`/staff/orgs/${slug}/requests?status=all`);
-      expect({ slug, status: queue.status, unescaped: queue.body.includes(`<${MARKER}`) }).toEqual({ slug, status: 200, unescaped: false });
+      expect({ slug, status: queue.status, unescaped: queue.body.includes(`<${MARKER}`) }).toEqual({
+        slug,
+        status: 200,
+        unescaped: false,
+      });
     }
     for (const request of created) {
       const page = await everywhere.get(`/staff/orgs/${request.slug}/requests/${request.id}`);
-      expect({ id: request.id, status: page.status, unescaped: page.body.includes(`<${MARKER}`) }).toEqual({ id: request.id, status: 200, unescaped: false });
+      expect({ id: request.id, status: page.status, unescaped: page.body.includes(`<${MARKER}`) }).toEqual({
+        id: request.id,
+        status: 200,
+        unescaped: false,
+      });
     }
   }, 120_000);
 });

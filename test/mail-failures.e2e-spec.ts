@@ -1,14 +1,17 @@
 import { randomBytes } from 'node:crypto';
+
 import { beforeAll, describe, expect, it } from '@jest/globals';
+
 import { escapeHtml } from '#mail';
+
 import { eventually, sleep } from './support/eventually.js';
 import { csrfTokenIn, type FormClient } from './support/form-client.js';
 import { verificationMailsTo } from './support/mail-delivery.js';
-import { submitRequest } from './support/requester.js';
 import { redisKeysHolding } from './support/redis-search.js';
+import { submitRequest } from './support/requester.js';
 import { createStaff, signIn } from './support/staff.js';
-import { testRedisPrefix } from './support/test-env.js';
 import { useRunningSystem } from './support/system-fixture.js';
+import { testRedisPrefix } from './support/test-env.js';
 
 const ORG = 'west-schoolmessenger';
 const OTHER = 'securus-software';
@@ -25,7 +28,10 @@ interface AuditRow {
 
 describe('mail the SMTP server refuses', () => {
   const tag = randomBytes(4).toString('hex');
-  const system = useRunningSystem({ extraEnv: { MAIL_ATTEMPTS: String(ATTEMPTS), MAIL_BACKOFF_MS: String(BACKOFF_MS) }, db: 'pg' });
+  const system = useRunningSystem({
+    extraEnv: { MAIL_ATTEMPTS: String(ATTEMPTS), MAIL_BACKOFF_MS: String(BACKOFF_MS) },
+    db: 'pg',
+  });
   let agent: FormClient;
   let agentName: string;
   let auditor: FormClient;
@@ -43,14 +49,22 @@ describe('mail the SMTP server refuses', () => {
   const address = (label: string) => `${label}-${tag}@example.org`;
 
   async function requestId(reference: string): Promise<string> {
-    return (await system.db.query<{ id: string }>('SELECT id FROM data_subject_request WHERE reference = $1', [reference])).rows[0].id;
+    return (
+      await system.db.query<{ id: string }>('SELECT id FROM data_subject_request WHERE reference = $1', [reference])
+    ).rows[0].id;
   }
 
   async function auditOf(id: string): Promise<AuditRow[]> {
-    return (await system.db.query<AuditRow>('SELECT action, actor_label, detail FROM audit_entry WHERE request_id = $1 ORDER BY seq', [id])).rows;
+    return (
+      await system.db.query<AuditRow>(
+        'SELECT action, actor_label, detail FROM audit_entry WHERE request_id = $1 ORDER BY seq',
+        [id],
+      )
+    ).rows;
   }
 
-  const verificationFailures = async (id: string) => (await auditOf(id)).filter((e) => e.action === 'mail.failed' && e.detail.template === 'verification');
+  const verificationFailures = async (id: string) =>
+    (await auditOf(id)).filter((e) => e.action === 'mail.failed' && e.detail.template === 'verification');
 
   it('retries a refused mail with backoff and, once the server takes it, delivers it exactly once', async () => {
     const email = address('busy');
@@ -61,7 +75,10 @@ describe('mail the SMTP server refuses', () => {
 
     await system.sink.waitForMailsTo(email, 1);
     const id = await requestId(reference);
-    await eventually(async () => (await auditOf(id)).some((e) => e.action === 'mail.sent' && e.detail.template === 'verification'), 'the sent mail on the timeline');
+    await eventually(
+      async () => (await auditOf(id)).some((e) => e.action === 'mail.sent' && e.detail.template === 'verification'),
+      'the sent mail on the timeline',
+    );
     await sleep(ALL_RETRIES_MS);
     expect(verificationMailsTo(system.sink, email)).toHaveLength(1);
     const audit = await auditOf(id);
@@ -80,7 +97,12 @@ describe('mail the SMTP server refuses', () => {
     const [failure] = await verificationFailures(id);
     expect(failure).toMatchObject({
       actor_label: 'system',
-      detail: { template: 'verification', attempts: ATTEMPTS, error: 'EENVELOPE 550', jobId: `verification.send:${id}:initial` },
+      detail: {
+        template: 'verification',
+        attempts: ATTEMPTS,
+        error: 'EENVELOPE 550',
+        jobId: `verification.send:${id}:initial`,
+      },
     });
     expect(verificationMailsTo(system.sink, email)).toEqual([]);
     // No address and none of the server's words (which quote the address) on the timeline.
@@ -88,8 +110,12 @@ describe('mail the SMTP server refuses', () => {
     expect(JSON.stringify(await auditOf(id))).not.toContain('No such mailbox');
 
     const alerts = async () =>
-      (await system.db.query<{ id: string; kind: string; message: string; resolved_at: Date | null }>('SELECT id, kind, message, resolved_at FROM staff_alert WHERE request_id = $1', [id]))
-        .rows;
+      (
+        await system.db.query<{ id: string; kind: string; message: string; resolved_at: Date | null }>(
+          'SELECT id, kind, message, resolved_at FROM staff_alert WHERE request_id = $1',
+          [id],
+        )
+      ).rows;
     const [alert] = await alerts();
     expect(await alerts()).toHaveLength(1);
     expect(alert).toMatchObject({
@@ -104,13 +130,16 @@ describe('mail the SMTP server refuses', () => {
     expect(await alerts()).toHaveLength(1);
 
     const requestPage = await agent.get(`/staff/orgs/${ORG}/requests/${id}`);
-    expect(requestPage.body).toMatch(/<li data-action="mail\.failed">[^]*?Mail failed for good[^]*?verification; 5 attempts, EENVELOPE 550<\/li>/);
+    expect(requestPage.body).toMatch(
+      /<li data-action="mail\.failed">[^]*?Mail failed for good[^]*?verification; 5 attempts, EENVELOPE 550<\/li>/,
+    );
 
     const queuePath = `/staff/orgs/${ORG}/requests`;
     const resolvePath = `/staff/orgs/${ORG}/alerts/${alert.id}/resolve`;
     const queue = await agent.get(queuePath);
     expect(queue.body).toContain('id="staff-alerts"');
-    const item = new RegExp(`<li data-alert-id="${alert.id}" data-kind="mail_failed">[^]*?</li>`).exec(queue.body)?.[0] ?? '';
+    const item =
+      new RegExp(`<li data-alert-id="${alert.id}" data-kind="mail_failed">[^]*?</li>`).exec(queue.body)?.[0] ?? '';
     expect(item).toContain(`<a href="/staff/orgs/${ORG}/requests/${id}">${reference}</a>`);
     expect(item).toContain(escapeHtml(alert.message));
     expect(item).toContain(`action="${resolvePath}"`);
@@ -122,7 +151,10 @@ describe('mail the SMTP server refuses', () => {
     expect((await auditor.post(resolvePath, { _csrf: csrfTokenIn(auditorQueue.body) })).status).toBe(403);
     const elsewhere = await otherAdmin.get(`/staff/orgs/${OTHER}/requests`);
     expect(elsewhere.body).not.toContain(alert.id);
-    expect((await otherAdmin.post(`/staff/orgs/${OTHER}/alerts/${alert.id}/resolve`, { _csrf: csrfTokenIn(elsewhere.body) })).status).toBe(404);
+    expect(
+      (await otherAdmin.post(`/staff/orgs/${OTHER}/alerts/${alert.id}/resolve`, { _csrf: csrfTokenIn(elsewhere.body) }))
+        .status,
+    ).toBe(404);
     expect((await otherAdmin.post(resolvePath, { _csrf: csrfTokenIn(elsewhere.body) })).status).toBe(404);
     expect((await agent.post(resolvePath, { _csrf: 'forged' })).status).toBe(403);
     expect((await alerts())[0].resolved_at).toBeNull();
@@ -134,7 +166,9 @@ describe('mail the SMTP server refuses', () => {
     expect((await agent.get(queuePath)).body).not.toContain(`data-alert-id="${alert.id}"`);
     expect((await agent.submitForm(queuePath, resolvePath, {})).status).toBe(303);
     const resolutions = (await auditOf(id)).filter((e) => e.action === 'alert.resolved');
-    expect(resolutions).toEqual([{ action: 'alert.resolved', actor_label: agentName, detail: { alertId: alert.id, kind: 'mail_failed' } }]);
+    expect(resolutions).toEqual([
+      { action: 'alert.resolved', actor_label: agentName, detail: { alertId: alert.id, kind: 'mail_failed' } },
+    ]);
     expect((await agent.get(`/staff/orgs/${ORG}/requests/${id}`)).body).toContain('Alert resolved');
   }, 90_000);
 

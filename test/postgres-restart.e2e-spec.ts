@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
+
 import { sleep } from './support/eventually.js';
 import { csrfTokenIn, FormClient, referenceIn } from './support/form-client.js';
 import { requesterAddresses, verificationMailsTo, waitFor, waitForVerificationMails } from './support/mail-delivery.js';
 import { DedicatedPostgres } from './support/postgres-server.js';
 import { seedDatabase } from './support/run-storage.js';
-import { startSystem, type RunningSystem } from './support/running-system.js';
+import { type RunningSystem, startSystem } from './support/running-system.js';
 import { SmtpSink } from './support/smtp-sink.js';
 
 const ORG = 'securus-software';
@@ -56,9 +57,21 @@ class Burst {
       this.attempts.push({ email, status: form.status });
       return form.status;
     }
-    const fields = { _csrf: csrfTokenIn(form.body), name: 'Grace Hopper', email, rightId: 'access', relationship: 'self', dataContext: 'own', website: '' };
+    const fields = {
+      _csrf: csrfTokenIn(form.body),
+      name: 'Grace Hopper',
+      email,
+      rightId: 'access',
+      relationship: 'self',
+      dataContext: 'own',
+      website: '',
+    };
     const posted = await client.post(`/o/${ORG}/requests`, fields);
-    this.attempts.push({ email, status: posted.status, reference: posted.status === 201 ? referenceIn(posted.body) : undefined });
+    this.attempts.push({
+      email,
+      status: posted.status,
+      reference: posted.status === 201 ? referenceIn(posted.body) : undefined,
+    });
     return posted.status;
   }
 }
@@ -89,7 +102,11 @@ describe('PostgreSQL restarted under load', () => {
     const emails = requesterAddresses('pg-restart', 1000);
     const filing = new Burst(system.baseUrl, emails, 6);
     burst = filing;
-    await waitFor(() => filing.accepted().length >= 20, 30_000, () => `20 accepted submissions, ${filing.accepted().length} so far`);
+    await waitFor(
+      () => filing.accepted().length >= 20,
+      30_000,
+      () => `20 accepted submissions, ${filing.accepted().length} so far`,
+    );
     // A requester who opened the form before the outage and submits during it.
     const early = new FormClient(system.baseUrl);
     const earlyToken = csrfTokenIn((await early.get(`/o/${ORG}/requests/new`)).body);
@@ -101,11 +118,22 @@ describe('PostgreSQL restarted under load', () => {
     expect(await health.json()).toEqual({ status: 'unavailable', reason: 'database unreachable' });
     const form = await fetch(`${system.baseUrl}/o/${ORG}/requests/new`);
     const formPage = await form.text();
-    expect({ status: form.status, retryAfter: form.headers.get('retry-after') }).toEqual({ status: 503, retryAfter: '30' });
+    expect({ status: form.status, retryAfter: form.headers.get('retry-after') }).toEqual({
+      status: 503,
+      retryAfter: '30',
+    });
     expect(form.headers.get('content-type')).toContain('text/html');
     expect(formPage).toContain('The service is briefly unavailable. Please try again in a minute.');
     expect(formPage).not.toMatch(STACK_TRACE);
-    const posted = await early.post(`/o/${ORG}/requests`, { _csrf: earlyToken, name: 'Grace Hopper', email: `down-${emails[0]}`, rightId: 'access', relationship: 'self', dataContext: 'own', website: '' });
+    const posted = await early.post(`/o/${ORG}/requests`, {
+      _csrf: earlyToken,
+      name: 'Grace Hopper',
+      email: `down-${emails[0]}`,
+      rightId: 'access',
+      relationship: 'self',
+      dataContext: 'own',
+      website: '',
+    });
     expect(posted.status).toBe(503);
     expect(posted.body).toContain('briefly unavailable');
     expect(posted.body).not.toMatch(STACK_TRACE);
@@ -115,17 +143,32 @@ describe('PostgreSQL restarted under load', () => {
     const api = await fetch(`${system.baseUrl}/api/orgs/${ORG}/requests`, { headers: { cookie } });
     expect({ status: api.status, body: await api.json() }).toEqual({
       status: 503,
-      body: { statusCode: 503, error: 'SERVICE_UNAVAILABLE', message: ['The service is briefly unavailable. Please try again in a minute.'] },
+      body: {
+        statusCode: 503,
+        error: 'SERVICE_UNAVAILABLE',
+        message: ['The service is briefly unavailable. Please try again in a minute.'],
+      },
     });
     // The burst keeps filing while the database is down: 503s, never a 500.
     await sleep(2_000);
 
     postgres.start();
-    await waitFor(async () => (await fetch(`${system.baseUrl}/health`)).ok, 30_000, () => 'the api healthy again without a restart');
-    await waitFor(() => filing.accepted().length >= acceptedBefore + 20, 30_000, () => 'submissions accepted again after the restart');
+    await waitFor(
+      async () => (await fetch(`${system.baseUrl}/health`)).ok,
+      30_000,
+      () => 'the api healthy again without a restart',
+    );
+    await waitFor(
+      () => filing.accepted().length >= acceptedBefore + 20,
+      30_000,
+      () => 'submissions accepted again after the restart',
+    );
     await filing.stop();
 
-    const statuses = filing.attempts.reduce<Record<number, number>>((counts, a) => ({ ...counts, [a.status]: (counts[a.status] ?? 0) + 1 }), {});
+    const statuses = filing.attempts.reduce<Record<number, number>>(
+      (counts, a) => ({ ...counts, [a.status]: (counts[a.status] ?? 0) + 1 }),
+      {},
+    );
     console.log(`postgres restart: answers during the burst ${JSON.stringify(statuses)}`);
     expect(Object.keys(statuses).sort()).toEqual(['201', '503']);
     expect(system.workers.every((w) => w.exitCode === null)).toBe(true);
@@ -151,7 +194,11 @@ describe('PostgreSQL restarted under load', () => {
       expect(stored.filter((r) => refusedEmails.has(r.email))).toEqual([]);
 
       // Jobs that failed while the database was down come back with the mail backoff (2 s, doubling).
-      await waitForVerificationMails(sink, stored.map((r) => r.email), 60_000);
+      await waitForVerificationMails(
+        sink,
+        stored.map((r) => r.email),
+        60_000,
+      );
       await sleep(SETTLE_MS);
       expect(stored.filter((r) => verificationMailsTo(sink, r.email).length !== 1).map((r) => r.email)).toEqual([]);
     } finally {

@@ -1,7 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { connect } from 'node:net';
+
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+
 import { csrfTokenIn, FormClient, multipartActionIn } from './support/form-client.js';
-import { startSystem, type RunningSystem } from './support/running-system.js';
+import { type RunningSystem, startSystem } from './support/running-system.js';
 import { testRedisPrefix } from './support/test-env.js';
 
 const ORG = 'officertrak';
@@ -18,8 +20,10 @@ async function system(extraEnv: NodeJS.ProcessEnv = {}): Promise<RunningSystem> 
 }
 
 const BOUNDARY = '----rightsdesk-test-boundary';
-const field = (name: string, value: string) => `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
-const fileHead = () => `--${BOUNDARY}\r\nContent-Disposition: form-data; name="permission"; filename="permission.pdf"\r\nContent-Type: application/pdf\r\n\r\n`;
+const field = (name: string, value: string) =>
+  `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+const fileHead = () =>
+  `--${BOUNDARY}\r\nContent-Disposition: form-data; name="permission"; filename="permission.pdf"\r\nContent-Type: application/pdf\r\n\r\n`;
 
 /**
  * Sends a POST's head and the first part of its body on a raw socket, and never the rest: an answer can only
@@ -60,10 +64,17 @@ function postWithoutFinishing(
   });
 }
 
-async function formFor(baseUrl: string): Promise<{ client: FormClient; cookie: string; token: string; action: string }> {
+async function formFor(
+  baseUrl: string,
+): Promise<{ client: FormClient; cookie: string; token: string; action: string }> {
   const client = new FormClient(baseUrl);
   const page = await client.get(`/o/${ORG}/requests/new`);
-  return { client, cookie: `rd_csrf=${client.cookie('rd_csrf')}`, token: csrfTokenIn(page.body), action: multipartActionIn(page.body) };
+  return {
+    client,
+    cookie: `rd_csrf=${client.cookie('rd_csrf')}`,
+    token: csrfTokenIn(page.body),
+    action: multipartActionIn(page.body),
+  };
 }
 
 describe('the public form reads no body it is not going to accept', () => {
@@ -86,7 +97,8 @@ describe('the public form reads no body it is not going to accept', () => {
   it('refuses a post without the form token in its action before reading its file', async () => {
     const { cookie, token } = await formFor(rd.baseUrl);
     // 5 MB promised, under the size limit; the token only in the body, where a multipart post is not read for it.
-    const start = field('_csrf', token) + field('website', '') + field('name', 'Ada') + fileHead() + '%PDF-1.4 '.repeat(1000);
+    const start =
+      field('_csrf', token) + field('website', '') + field('name', 'Ada') + fileHead() + '%PDF-1.4 '.repeat(1000);
     const answer = await postWithoutFinishing(rd.baseUrl, `/o/${ORG}/requests`, cookie, 5 * 1024 * 1024, start);
     expect(answer.status).toBe(403);
     expect(answer.text).toContain('This form has expired or was not sent from our site');
@@ -106,7 +118,14 @@ describe('the public form reads no body it is not going to accept', () => {
 
   it('refuses a NUL in a multipart field with 400 and says why', async () => {
     const { client, token, action } = await formFor(rd.baseUrl);
-    const fields = { _csrf: token, website: '', name: 'Ada\u0000Lovelace', email: 'nul@example.org', rightId: 'access', relationship: 'self' };
+    const fields = {
+      _csrf: token,
+      website: '',
+      name: 'Ada\u0000Lovelace',
+      email: 'nul@example.org',
+      rightId: 'access',
+      relationship: 'self',
+    };
     const refused = await client.postMultipart(action, fields, []);
     expect(refused.status).toBe(400);
     expect(refused.body).toContain('NUL character');
@@ -115,10 +134,19 @@ describe('the public form reads no body it is not going to accept', () => {
   it('refuses an address with a quoted CR LF or angle brackets, beside the email field', async () => {
     for (const email of ['"ada\r\nBcc: eve@example.org"@example.org', '"<eve@example.org>"@example.org']) {
       const { client, token, action } = await formFor(rd.baseUrl);
-      const fields = { _csrf: token, website: '', name: 'Ada Lovelace', email, rightId: 'access', relationship: 'self' };
+      const fields = {
+        _csrf: token,
+        website: '',
+        name: 'Ada Lovelace',
+        email,
+        rightId: 'access',
+        relationship: 'self',
+      };
       const refused = await client.postMultipart(action, fields, []);
       expect(refused.status).toBe(400);
-      expect(refused.body).toContain('id="email-error">Enter the address without quotes, spaces, commas or angle brackets');
+      expect(refused.body).toContain(
+        'id="email-error">Enter the address without quotes, spaces, commas or angle brackets',
+      );
     }
   });
 });
@@ -127,8 +155,16 @@ describe('the intake rate limit', () => {
   it('counts posts that fail the form token check', async () => {
     const rd = await system({ INTAKE_RATE_LIMIT: '3', REDIS_PREFIX: `${testRedisPrefix()}gate` });
     const { client, token, action } = await formFor(rd.baseUrl);
-    for (let i = 0; i < 3; i++) expect((await client.postMultipart(`/o/${ORG}/requests`, { name: 'Bot' }, [])).status).toBe(403);
-    const fields = { _csrf: token, website: '', name: 'Ada Lovelace', email: 'limited@example.org', rightId: 'access', relationship: 'self' };
+    for (let i = 0; i < 3; i++)
+      expect((await client.postMultipart(`/o/${ORG}/requests`, { name: 'Bot' }, [])).status).toBe(403);
+    const fields = {
+      _csrf: token,
+      website: '',
+      name: 'Ada Lovelace',
+      email: 'limited@example.org',
+      rightId: 'access',
+      relationship: 'self',
+    };
     const limited = await client.postMultipart(action, fields, []);
     expect(limited.status).toBe(429);
     expect(limited.headers.get('retry-after')).toMatch(/^\d+$/);

@@ -1,14 +1,16 @@
 import { randomBytes } from 'node:crypto';
+
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
+
 import { eventually, sleep } from './support/eventually.js';
 import { csrfTokenIn, type FormClient } from './support/form-client.js';
 import { verificationMailsTo } from './support/mail-delivery.js';
 import { DedicatedRedis } from './support/redis-server.js';
 import { submitRequest } from './support/requester.js';
-import { startSystem, type RunningSystem } from './support/running-system.js';
-import { useRunningSystem } from './support/system-fixture.js';
+import { type RunningSystem, startSystem } from './support/running-system.js';
 import { createStaff, signIn } from './support/staff.js';
+import { useRunningSystem } from './support/system-fixture.js';
 
 const A = 'west-schoolmessenger';
 const B = 'securus-software';
@@ -19,7 +21,10 @@ const ALL_RETRIES_MS = 2_000;
 
 describe('the job queue dashboard', () => {
   const tag = randomBytes(4).toString('hex');
-  const system = useRunningSystem({ extraEnv: { MAIL_ATTEMPTS: String(ATTEMPTS), MAIL_BACKOFF_MS: String(BACKOFF_MS) }, db: 'pg' });
+  const system = useRunningSystem({
+    extraEnv: { MAIL_ATTEMPTS: String(ATTEMPTS), MAIL_BACKOFF_MS: String(BACKOFF_MS) },
+    db: 'pg',
+  });
   let adminA: FormClient;
   let agentA: FormClient;
   let adminB: FormClient;
@@ -32,23 +37,32 @@ describe('the job queue dashboard', () => {
   }, 60_000);
 
   /** A request whose verification mail the SMTP server refuses until told otherwise, failed for good. */
-  async function failedRequest(slug: string, rightId: string): Promise<{ id: string; reference: string; email: string; jobId: string }> {
+  async function failedRequest(
+    slug: string,
+    rightId: string,
+  ): Promise<{ id: string; reference: string; email: string; jobId: string }> {
     const email = `refused-${slug}-${tag}@example.org`;
     const refused = system.sink.refuse?.matches;
     system.sink.refuse = { code: 550, matches: (to) => to === email || (refused?.(to) ?? false) };
     const reference = await submitRequest(system.baseUrl, slug, email, rightId);
-    const { id } = (await system.db.query<{ id: string }>('SELECT id FROM data_subject_request WHERE reference = $1', [reference])).rows[0];
+    const { id } = (
+      await system.db.query<{ id: string }>('SELECT id FROM data_subject_request WHERE reference = $1', [reference])
+    ).rows[0];
     await eventually(async () => (await failures(id)) > 0, `the verification mail of ${reference} failing for good`);
     return { id, reference, email, jobId: `verification.send:${id}:initial` };
   }
 
   async function failures(requestId: string): Promise<number> {
-    const rows = await system.db.query("SELECT 1 FROM audit_entry WHERE request_id = $1 AND action = 'mail.failed' AND detail->>'template' = 'verification'", [requestId]);
+    const rows = await system.db.query(
+      "SELECT 1 FROM audit_entry WHERE request_id = $1 AND action = 'mail.failed' AND detail->>'template' = 'verification'",
+      [requestId],
+    );
     return rowCount(rows);
   }
 
   const rowCount = (result: pg.QueryResult) => result.rowCount ?? 0;
-  const count = (body: string, state: string) => Number(new RegExp(`<section id="queue-mail">[^]*?data-state="${state}">(\\d+)<`).exec(body)?.[1]);
+  const count = (body: string, state: string) =>
+    Number(new RegExp(`<section id="queue-mail">[^]*?data-state="${state}">(\\d+)<`).exec(body)?.[1]);
   const retryPath = (slug: string, jobId: string) => `${dashboard(slug)}/mail/${encodeURIComponent(jobId)}/retry`;
 
   it("shows admins the queue counts and their own organisation's failed jobs, retries one, and keeps everyone else out", async () => {
@@ -60,7 +74,8 @@ describe('the job queue dashboard', () => {
     expect(page.body).toContain('<h1>Job queues</h1>');
     for (const queue of ['mail', 'maintenance']) expect(page.body).toContain(`<section id="queue-${queue}">`);
     expect(count(page.body, 'failed')).toBeGreaterThanOrEqual(2);
-    for (const state of ['waiting', 'active', 'delayed', 'completed']) expect(count(page.body, state)).toBeGreaterThanOrEqual(0);
+    for (const state of ['waiting', 'active', 'delayed', 'completed'])
+      expect(count(page.body, state)).toBeGreaterThanOrEqual(0);
     expect(page.body).toContain(`data-job-id="${a.jobId}"`);
     expect(page.body).toContain(`<a href="/staff/orgs/${A}/requests/${a.id}">${a.reference}</a>`);
     expect(page.body).toContain(`action="${retryPath(A, a.jobId)}"`);
@@ -72,11 +87,19 @@ describe('the job queue dashboard', () => {
 
     const csrf = csrfTokenIn(page.body);
     expect((await agentA.get(dashboard(A))).status).toBe(403);
-    expect((await agentA.post(retryPath(A, a.jobId), { _csrf: csrfTokenIn((await agentA.get(`/staff/orgs/${A}/requests`)).body) })).status).toBe(403);
+    expect(
+      (
+        await agentA.post(retryPath(A, a.jobId), {
+          _csrf: csrfTokenIn((await agentA.get(`/staff/orgs/${A}/requests`)).body),
+        })
+      ).status,
+    ).toBe(403);
     expect((await adminB.get(dashboard(A))).status).toBe(404);
     // B's job through A's address, an unknown queue and an unknown job: all simply not there.
     expect((await adminA.post(retryPath(A, b.jobId), { _csrf: csrf })).status).toBe(404);
-    expect((await adminA.post(`${dashboard(A)}/nope/${encodeURIComponent(a.jobId)}/retry`, { _csrf: csrf })).status).toBe(404);
+    expect(
+      (await adminA.post(`${dashboard(A)}/nope/${encodeURIComponent(a.jobId)}/retry`, { _csrf: csrf })).status,
+    ).toBe(404);
     expect((await adminA.post(retryPath(A, `verification.send:${b.id}:other`), { _csrf: csrf })).status).toBe(404);
     expect((await adminA.post(retryPath(A, a.jobId), { _csrf: 'forged' })).status).toBe(403);
     expect(await failures(b.id)).toBe(1);
@@ -90,8 +113,14 @@ describe('the job queue dashboard', () => {
     const retried = await adminA.post(retryPath(A, a.jobId), { _csrf: csrf });
     expect(retried.status).toBe(303);
     expect(retried.headers.get('location')).toBe(dashboard(A));
-    await eventually(async () => system.sink.refused.filter((to) => to === a.email).length >= 2 * ATTEMPTS, 'the retried attempts');
-    await eventually(async () => (await adminA.get(dashboard(A))).body.includes(`data-job-id="${a.jobId}"`), 'the job failing again');
+    await eventually(
+      async () => system.sink.refused.filter((to) => to === a.email).length >= 2 * ATTEMPTS,
+      'the retried attempts',
+    );
+    await eventually(
+      async () => (await adminA.get(dashboard(A))).body.includes(`data-job-id="${a.jobId}"`),
+      'the job failing again',
+    );
     expect(await failures(a.id)).toBe(1);
     expect(rowCount(await system.db.query('SELECT 1 FROM staff_alert WHERE request_id = $1', [a.id]))).toBe(1);
 

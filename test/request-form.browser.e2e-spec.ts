@@ -1,9 +1,11 @@
-import { describe, expect, it } from '@jest/globals';
 import { tmpdir } from 'node:os';
+
+import { describe, expect, it } from '@jest/globals';
 import pg from 'pg';
+
 import { linkIn } from './support/form-client.js';
-import { testDatabaseUrl } from './support/test-env.js';
 import { useRunningSystem } from './support/system-fixture.js';
+import { testDatabaseUrl } from './support/test-env.js';
 
 // Screenshots of the pages as Chromium drew them, to look at after a run.
 const SHOTS = process.env.SCREENSHOT_DIR ?? tmpdir();
@@ -49,13 +51,21 @@ describe('the request form in a real browser', () => {
     await page.getByLabel(/^Your name, as the agent/).fill('Privacy Helpers Inc');
     await page.getByLabel(/^Your email address, as the agent/).fill(agent);
     await page.getByLabel('I act as a business').check();
-    await expect(page.locator('#agent-registration-rule').textContent()).resolves.toContain('registered with the California Secretary of State');
+    await expect(page.locator('#agent-registration-rule').textContent()).resolves.toContain(
+      'registered with the California Secretary of State',
+    );
 
     // ProntoTrak's policy: no registration number, no request; the file must be chosen again after the refusal.
-    const permission = { name: 'permission.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]) };
+    const permission = {
+      name: 'permission.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]),
+    };
     await page.getByLabel(/^The signed permission of the person you act for/).setInputFiles(permission);
     await page.getByRole('button', { name: 'Send my request' }).click();
-    await expect(page.locator('#agentRegistration-error').textContent()).resolves.toContain('registered with the California Secretary of State');
+    await expect(page.locator('#agentRegistration-error').textContent()).resolves.toContain(
+      'registered with the California Secretary of State',
+    );
     await expect(page.locator('#agent-email').inputValue()).resolves.toBe(agent);
     expect(await page.locator('#agent-is-business').isChecked()).toBe(true);
 
@@ -83,14 +93,17 @@ describe('the request form in a real browser', () => {
     await page.getByRole('button', { name: 'Send my request' }).click();
 
     await expect(page.locator('#error-summary h2').textContent()).resolves.toBe('There is a problem');
-    await expect(page.locator('#email-error').textContent()).resolves.toBe('Enter your email address, like name@example.com.');
+    await expect(page.locator('#email-error').textContent()).resolves.toBe(
+      'Enter your email address, like name@example.com.',
+    );
     await expect(page.locator('#rightId-error').textContent()).resolves.toBe('Choose what you would like to ask for.');
     expect(await page.locator('#email').getAttribute('aria-invalid')).toBe('true');
     expect(await page.locator('#email').getAttribute('aria-describedby')).toBe('email-error');
     await expect(page.locator('#name').inputValue()).resolves.toBe('Grace Hopper');
     await expect(page.locator('#email').inputValue()).resolves.toBe('grace.example.org');
     // The invalid field is drawn in the error colour; the valid one keeps the ordinary border.
-    const border = (selector: string) => page.locator(selector).evaluate((el) => el.ownerDocument.defaultView!.getComputedStyle(el).borderTopColor);
+    const border = (selector: string) =>
+      page.locator(selector).evaluate((el) => el.ownerDocument.defaultView!.getComputedStyle(el).borderTopColor);
     await expect(border('#email')).resolves.toBe('rgb(176, 0, 32)');
     await expect(border('#name')).resolves.toBe('rgb(85, 85, 85)');
     await page.screenshot({ path: `${SHOTS}/invalid-fields.png`, fullPage: true });
@@ -102,7 +115,13 @@ describe('the request form in a real browser', () => {
     const response = await page.goto(`${system.baseUrl}/`);
     expect(response?.status()).toBe(200);
     const links = page.locator('ul.organisations a');
-    await expect(links.allTextContents()).resolves.toEqual(['OfficerTRAK', 'ProntoTrak', 'Securus Software', 'Securus Technologies', 'West Corporation (SchoolMessenger)']);
+    await expect(links.allTextContents()).resolves.toEqual([
+      'OfficerTRAK',
+      'ProntoTrak',
+      'Securus Software',
+      'Securus Technologies',
+      'West Corporation (SchoolMessenger)',
+    ]);
     await page.screenshot({ path: `${SHOTS}/index.png`, fullPage: true });
     await page.getByRole('link', { name: 'Securus Software' }).click();
     expect(page.url()).toBe(`${system.baseUrl}/o/securus-software/requests/new`);
@@ -133,7 +152,9 @@ describe('the request form in a real browser', () => {
     const choices = await page.locator('input[name=rightId]').count();
     expect(choices).toBe(7);
     await expect(page.getByText(/^Delete/).count()).resolves.toBe(1);
-    await expect(page.locator('.sender-rule').first().textContent()).resolves.toContain('linked to the email address the request is sent from');
+    await expect(page.locator('.sender-rule').first().textContent()).resolves.toContain(
+      'linked to the email address the request is sent from',
+    );
     await expect(page.locator('.sender-rule').count()).resolves.toBe(2);
     await page.screenshot({ path: `${SHOTS}/prontotrak-form.png`, fullPage: true });
 
@@ -144,14 +165,20 @@ describe('the request form in a real browser', () => {
     await page.getByLabel(/^Delete or suppress my personal information/).check();
     await page.getByRole('button', { name: 'Send my request' }).click();
     await expect(page.locator('#residence-error').textContent()).resolves.toContain('whether you live in California');
-    await expect(page.locator('#residence-california').evaluate((el) => el.ownerDocument.defaultView!.getComputedStyle(el).outlineColor)).resolves.toBe('rgb(176, 0, 32)');
+    await expect(
+      page
+        .locator('#residence-california')
+        .evaluate((el) => el.ownerDocument.defaultView!.getComputedStyle(el).outlineColor),
+    ).resolves.toBe('rgb(176, 0, 32)');
     await page.getByLabel('No, I live elsewhere').check();
     await page.getByRole('button', { name: 'Send my request' }).click();
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('We have your request');
     const reference = (await page.locator('#reference').textContent())!.trim();
     const db = new pg.Client({ connectionString: testDatabaseUrl() });
     await db.connect();
-    const { rows } = await db.query('SELECT right_id, regime FROM data_subject_request WHERE reference = $1', [reference]);
+    const { rows } = await db.query('SELECT right_id, regime FROM data_subject_request WHERE reference = $1', [
+      reference,
+    ]);
     await db.end();
     expect(rows).toEqual([{ right_id: 'deletion', regime: 'none' }]);
     await page.close();

@@ -1,12 +1,14 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
+
 import { computeDeadlines, publicHolidayCalendar } from '#workflow';
+
+import type { QueuedRequest } from '../apps/api/src/queue/request-queue.service.js';
 import { FormClient, linkIn } from './support/form-client.js';
 import { confirmFromMail, submitRequest } from './support/requester.js';
 import { createStaff, signIn } from './support/staff.js';
-import { testDatabaseUrl } from './support/test-env.js';
-import type { QueuedRequest } from '../apps/api/src/queue/request-queue.service.js';
 import { useRunningSystem } from './support/system-fixture.js';
+import { testDatabaseUrl } from './support/test-env.js';
 
 const SLUGS = ['officertrak', 'prontotrak', 'securus-software', 'securus-technologies', 'west-schoolmessenger'];
 
@@ -16,10 +18,16 @@ describe('a request from the web form to its organisation queue', () => {
 
   beforeAll(async () => {
     // One reader of all five organisations, to see that a request shows up in its own queue only.
-    staff = await signIn(system.baseUrl, await createStaff(Object.fromEntries(SLUGS.map((s) => [s, 'auditor' as const]))));
+    staff = await signIn(
+      system.baseUrl,
+      await createStaff(Object.fromEntries(SLUGS.map((s) => [s, 'auditor' as const]))),
+    );
   }, 60_000);
 
-  async function queue(slug: string, query = ''): Promise<{ status: number; json: { items: QueuedRequest[]; nextCursor: string | null; message?: string[] } }> {
+  async function queue(
+    slug: string,
+    query = '',
+  ): Promise<{ status: number; json: { items: QueuedRequest[]; nextCursor: string | null; message?: string[] } }> {
     return staff.getJson(`/api/orgs/${slug}/requests?sort=due_at${query}`);
   }
 
@@ -104,7 +112,8 @@ describe('a request from the web form to its organisation queue', () => {
     // Day one is the receipt's date where it is earlier, Chicago's or California's: late at night in Chicago the
     // day in California is still the day before, and one of the 45 days has gone by.
     const receivedAt = new Date(after.receivedAt);
-    const californiaDayBehind = localDate(receivedAt, 'America/Chicago') !== localDate(receivedAt, 'America/Los_Angeles');
+    const californiaDayBehind =
+      localDate(receivedAt, 'America/Chicago') !== localDate(receivedAt, 'America/Los_Angeles');
     expect(after.daysLeft).toBe(californiaDayBehind ? 44 : 45);
   }, 60_000);
 
@@ -126,7 +135,11 @@ describe('a request from the web form to its organisation queue', () => {
     const firstLink = linkIn(first.text, system.baseUrl, '/v/');
 
     const client = new FormClient(system.baseUrl);
-    const resent = await client.submitForm('/o/officertrak/requests/new', `/o/officertrak/requests/${reference}/resend`, { email });
+    const resent = await client.submitForm(
+      '/o/officertrak/requests/new',
+      `/o/officertrak/requests/${reference}/resend`,
+      { email },
+    );
     expect(resent.status).toBe(200);
     const mails = await system.sink.waitForMailsTo(email, 2);
     const secondLink = linkIn(mails[1].text, system.baseUrl, '/v/');
@@ -136,9 +149,13 @@ describe('a request from the web form to its organisation queue', () => {
     expect(old.status).toBe(410);
     expect(old.body).toContain('A newer link replaced this one');
 
-    const wrongAddress = await client.submitForm('/o/officertrak/requests/new', `/o/officertrak/requests/${reference}/resend`, {
-      email: 'someone-else@example.org',
-    });
+    const wrongAddress = await client.submitForm(
+      '/o/officertrak/requests/new',
+      `/o/officertrak/requests/${reference}/resend`,
+      {
+        email: 'someone-else@example.org',
+      },
+    );
     expect(wrongAddress.status).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(system.sink.mailsTo(email)).toHaveLength(2);
@@ -162,13 +179,17 @@ describe('a request from the web form to its organisation queue', () => {
 
   it('re-renders the form with messages beside the fields and keeps what was typed', async () => {
     const client = new FormClient(system.baseUrl);
-    const response = await client.submitForm('/o/west-schoolmessenger/requests/new', '/o/west-schoolmessenger/requests', {
-      name: '',
-      email: 'not-an-email',
-      rightId: 'no-such-right',
-      relationship: 'self',
-      details: 'my SSN is 123-45-6789 <script>',
-    });
+    const response = await client.submitForm(
+      '/o/west-schoolmessenger/requests/new',
+      '/o/west-schoolmessenger/requests',
+      {
+        name: '',
+        email: 'not-an-email',
+        rightId: 'no-such-right',
+        relationship: 'self',
+        details: 'my SSN is 123-45-6789 <script>',
+      },
+    );
     expect(response.status).toBe(400);
     expect(response.body).toContain('id="name-error"');
     expect(response.body).toContain('Enter your email address, like name@example.com.');
@@ -193,7 +214,10 @@ describe('a request from the web form to its organisation queue', () => {
     const noToken = await client.post('/o/officertrak/requests', fields);
     expect(noToken.status).toBe(403);
     expect(noToken.body).toContain('This form has expired');
-    const honeypot = await client.submitForm('/o/officertrak/requests/new', '/o/officertrak/requests', { ...fields, website: 'http://spam' });
+    const honeypot = await client.submitForm('/o/officertrak/requests/new', '/o/officertrak/requests', {
+      ...fields,
+      website: 'http://spam',
+    });
     expect(honeypot.status).toBe(400);
   });
 

@@ -1,14 +1,16 @@
 import { randomBytes, randomInt } from 'node:crypto';
+
 import { beforeAll, describe, expect, it } from '@jest/globals';
+
 import { runCli } from './support/cli.js';
 import { eventually } from './support/eventually.js';
 import { FormClient } from './support/form-client.js';
-import { confirmFromMail, submitRequest } from './support/requester.js';
 import { redisKeysHolding } from './support/redis-search.js';
+import { confirmFromMail, submitRequest } from './support/requester.js';
 import { createStaff, signIn, type StaffAccount } from './support/staff.js';
+import { useRunningSystem } from './support/system-fixture.js';
 import { TestClock } from './support/test-clock.js';
 import { testRedisPrefix } from './support/test-env.js';
-import { useRunningSystem } from './support/system-fixture.js';
 
 // GDPR, America/Chicago, 90 days' retention after closing.
 const ORG = 'west-schoolmessenger';
@@ -34,10 +36,15 @@ describe('retention leaves no free text behind, in the database or in Redis', ()
 
   /** Tables holding the text anywhere in a row (every column as text, jsonb included). */
   async function tablesHolding(text: string): Promise<string[]> {
-    const tables: { tablename: string }[] = await system.db.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1");
+    const tables: { tablename: string }[] = await system.db.query(
+      "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1",
+    );
     const found: string[] = [];
     for (const { tablename } of tables) {
-      const [{ n }] = await system.db.query(`SELECT count(*)::int AS n FROM "${tablename}" t WHERE strpos(lower(t::text), lower($1)) > 0`, [text]);
+      const [{ n }] = await system.db.query(
+        `SELECT count(*)::int AS n FROM "${tablename}" t WHERE strpos(lower(t::text), lower($1)) > 0`,
+        [text],
+      );
       if (n > 0) found.push(tablename);
     }
     return found;
@@ -45,7 +52,11 @@ describe('retention leaves no free text behind, in the database or in Redis', ()
 
   async function newRequest(label: string, rightId: string): Promise<{ id: string; page: string; statusUrl: string }> {
     const email = `${marker}-${label}@example.org`;
-    const reference = await submitRequest(system.baseUrl, ORG, email, rightId, { name: `Jane Roe ${marker}`, phone, details: personal('details') });
+    const reference = await submitRequest(system.baseUrl, ORG, email, rightId, {
+      name: `Jane Roe ${marker}`,
+      phone,
+      details: personal('details'),
+    });
     const [{ id }] = await system.db.query('SELECT id FROM data_subject_request WHERE reference = $1', [reference]);
     const { statusUrl } = await confirmFromMail(system.sink, system.baseUrl, email);
     ids.push(id);
@@ -54,7 +65,9 @@ describe('retention leaves no free text behind, in the database or in Redis', ()
 
   async function sent(id: string, template: string): Promise<void> {
     await eventually(
-      async () => (await system.db.query('SELECT 1 FROM sent_message WHERE request_id = $1 AND template = $2', [id, template])).length > 0,
+      async () =>
+        (await system.db.query('SELECT 1 FROM sent_message WHERE request_id = $1 AND template = $2', [id, template]))
+          .length > 0,
       `the ${template} mail of ${id}`,
     );
   }
@@ -70,7 +83,13 @@ describe('retention leaves no free text behind, in the database or in Redis', ()
     await act(worked.page, 'start', {});
     await act(worked.page, 'ask', { question: personal('question') });
     await sent(worked.id, 'question_to_requester');
-    expect((await new FormClient(system.baseUrl).submitForm(worked.statusUrl, `${worked.statusUrl}/reply`, { text: personal('reply') })).status).toBe(303);
+    expect(
+      (
+        await new FormClient(system.baseUrl).submitForm(worked.statusUrl, `${worked.statusUrl}/reply`, {
+          text: personal('reply'),
+        })
+      ).status,
+    ).toBe(303);
     await act(worked.page, 'extend', { reason: personal('extension reason') });
     await sent(worked.id, 'extension_notice');
     await act(worked.page, 'partially-fulfil', { reason: personal('withheld') });
@@ -78,7 +97,9 @@ describe('retention leaves no free text behind, in the database or in Redis', ()
 
     // A denial's explanation, the reason for reopening, a redirect's wording.
     const denied = await newRequest('denied', 'access');
-    const ground = /<select name="reason" id="denialReason"><option value="([a-z_]+)"/.exec((await staff.get(denied.page)).body)?.[1];
+    const ground = /<select name="reason" id="denialReason"><option value="([a-z_]+)"/.exec(
+      (await staff.get(denied.page)).body,
+    )?.[1];
     await act(denied.page, 'deny', { reason: ground!, explanation: personal('denial explanation') });
     await sent(denied.id, 'request_denied');
     await act(denied.page, 'reopen', { reason: personal('reopen reason') });
@@ -95,7 +116,10 @@ describe('retention leaves no free text behind, in the database or in Redis', ()
     await act(withdrawn.page, 'withdraw', { route: 'phone', note: personal('withdrawal call') });
     await sent(withdrawn.id, 'withdrawal_confirmed');
 
-    const rows: { status: string }[] = await system.db.query('SELECT status FROM data_subject_request WHERE id = ANY($1) ORDER BY status', [ids]);
+    const rows: { status: string }[] = await system.db.query(
+      'SELECT status FROM data_subject_request WHERE id = ANY($1) ORDER BY status',
+      [ids],
+    );
     expect(rows.map((r) => r.status)).toEqual(['fulfilled', 'partially_fulfilled', 'redirected', 'withdrawn']);
     // The search finds what it looks for.
     expect(await tablesHolding(marker)).toEqual(expect.arrayContaining(['data_subject_request', 'request_note']));
@@ -105,7 +129,10 @@ describe('retention leaves no free text behind, in the database or in Redis', ()
   it('after retention, the marker is in no column of any table and under no Redis key of the run', async () => {
     clock.advanceDays(95);
     await eventually(async () => {
-      const [{ n }] = await system.db.query('SELECT count(*)::int AS n FROM data_subject_request WHERE id = ANY($1) AND purged_at IS NULL', [ids]);
+      const [{ n }] = await system.db.query(
+        'SELECT count(*)::int AS n FROM data_subject_request WHERE id = ANY($1) AND purged_at IS NULL',
+        [ids],
+      );
       return n === 0;
     }, 'every request purged');
 

@@ -1,14 +1,16 @@
 import { randomBytes, randomInt } from 'node:crypto';
+
 import { beforeAll, describe, expect, it } from '@jest/globals';
+
 import { runCli } from './support/cli.js';
 import { eventually } from './support/eventually.js';
+import { csrfTokenIn, FormClient, linkIn, multipartActionIn, referenceIn } from './support/form-client.js';
 import { composeMail, deliverToMailbox } from './support/inbound-mail.js';
-import { csrfTokenIn, FormClient, multipartActionIn, linkIn, referenceIn } from './support/form-client.js';
-import { confirmFromMail, submitRequest, type RequesterFields } from './support/requester.js';
+import { confirmFromMail, type RequesterFields, submitRequest } from './support/requester.js';
 import { createStaff, signIn, type StaffAccount } from './support/staff.js';
 import { storeRequest } from './support/stored-requests.js';
-import { TestClock } from './support/test-clock.js';
 import { useRunningSystem } from './support/system-fixture.js';
+import { TestClock } from './support/test-clock.js';
 
 // GDPR, America/Chicago, the default retention of 90 days after closing.
 const ORG = 'west-schoolmessenger';
@@ -27,7 +29,18 @@ interface Traced {
 }
 
 /** The columns of the §7101 record: what retention keeps until the record's own time is up. */
-const RECORD_COLUMNS = ['reference', 'right_id', 'type', 'regime', 'channel', 'status', 'received_at', 'due_at', 'closed_at', 'denial_reason'];
+const RECORD_COLUMNS = [
+  'reference',
+  'right_id',
+  'type',
+  'regime',
+  'channel',
+  'status',
+  'received_at',
+  'due_at',
+  'closed_at',
+  'denial_reason',
+];
 
 describe('retention: personal data goes after the retention period, the minimal record after 24 months', () => {
   const tag = randomBytes(4).toString('hex');
@@ -52,7 +65,9 @@ describe('retention: personal data goes after the retention period, the minimal 
   const agent = () => signIn(system.baseUrl, account);
 
   async function sentTemplates(id: string): Promise<string[]> {
-    return (await system.db.query('SELECT template FROM sent_message WHERE request_id = $1', [id])).map((r: { template: string }) => r.template);
+    return (await system.db.query('SELECT template FROM sent_message WHERE request_id = $1', [id])).map(
+      (r: { template: string }) => r.template,
+    );
   }
 
   async function mailed(id: string, template: string): Promise<void> {
@@ -62,7 +77,11 @@ describe('retention: personal data goes after the retention period, the minimal 
   /** Submitted on the form and confirmed from the mailed link, as a requester does. */
   async function newRequest(label: string): Promise<Traced> {
     const email = `retention-${label}-${tag}@example.org`;
-    const person = { name: `Requester ${label} ${tag}`, phone: `+1 415 ${randomInt(100, 999)} ${randomInt(1000, 9999)}`, details: `Account ${label}-${tag}` };
+    const person = {
+      name: `Requester ${label} ${tag}`,
+      phone: `+1 415 ${randomInt(100, 999)} ${randomInt(1000, 9999)}`,
+      details: `Account ${label}-${tag}`,
+    };
     const reference = await submitRequest(system.baseUrl, ORG, email, 'access', person);
     const [{ id }] = await system.db.query('SELECT id FROM data_subject_request WHERE reference = $1', [reference]);
     const { statusUrl } = await confirmFromMail(system.sink, system.baseUrl, email);
@@ -72,12 +91,28 @@ describe('retention: personal data goes after the retention period, the minimal 
   /** An agent's request on the form, with the consumer's signed permission; the consumer refuses it from their mail. */
   async function disownedAgentRequest(): Promise<Traced> {
     const email = `retention-consumer-${tag}@example.org`;
-    const person = { name: `Consumer ${tag}`, phone: `+1 415 ${randomInt(100, 999)} ${randomInt(1000, 9999)}`, details: `Account consumer-${tag}` };
+    const person = {
+      name: `Consumer ${tag}`,
+      phone: `+1 415 ${randomInt(100, 999)} ${randomInt(1000, 9999)}`,
+      details: `Account consumer-${tag}`,
+    };
     const agent = { name: `Agent ${tag}`, email: `retention-agent-${tag}@example.org`, file: `permission-${tag}.pdf` };
     const client = new FormClient(system.baseUrl);
     const form = await client.get(`/o/${ORG}/requests/new`);
-    const fields = { _csrf: csrfTokenIn(form.body), website: '', ...person, email, rightId: 'access', dataContext: 'own', relationship: 'agent', agentName: agent.name, agentEmail: agent.email };
-    const posted = await client.postMultipart(multipartActionIn(form.body), fields, [{ field: 'permission', name: agent.file, type: 'application/pdf', content: `%PDF-1.4 signed by ${person.name}` }]);
+    const fields = {
+      _csrf: csrfTokenIn(form.body),
+      website: '',
+      ...person,
+      email,
+      rightId: 'access',
+      dataContext: 'own',
+      relationship: 'agent',
+      agentName: agent.name,
+      agentEmail: agent.email,
+    };
+    const posted = await client.postMultipart(multipartActionIn(form.body), fields, [
+      { field: 'permission', name: agent.file, type: 'application/pdf', content: `%PDF-1.4 signed by ${person.name}` },
+    ]);
     expect(posted.status).toBe(201);
     const reference = referenceIn(posted.body);
     const [{ id }] = await system.db.query('SELECT id FROM data_subject_request WHERE reference = $1', [reference]);
@@ -87,7 +122,15 @@ describe('retention: personal data goes after the retention period, the minimal 
     const page = await consumer.get(verifyUrl);
     expect((await consumer.post(`${verifyUrl}/refuse`, { _csrf: csrfTokenIn(page.body) })).status).toBe(200);
     await system.sink.waitForMailsTo(agent.email);
-    return { id, reference, email, person, statusUrl: linkIn(mail.text, system.baseUrl, '/s/'), page: `/staff/orgs/${ORG}/requests/${id}`, texts: [agent.name, agent.email, agent.file] };
+    return {
+      id,
+      reference,
+      email,
+      person,
+      statusUrl: linkIn(mail.text, system.baseUrl, '/s/'),
+      page: `/staff/orgs/${ORG}/requests/${id}`,
+      texts: [agent.name, agent.email, agent.file],
+    };
   }
 
   async function note(client: FormClient, r: Traced, text: string): Promise<void> {
@@ -97,10 +140,15 @@ describe('retention: personal data goes after the retention period, the minimal 
 
   /** Tables holding the text anywhere in a row (every column as text, jsonb included). */
   async function tablesHolding(text: string): Promise<string[]> {
-    const tables: { tablename: string }[] = await system.db.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1");
+    const tables: { tablename: string }[] = await system.db.query(
+      "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1",
+    );
     const found: string[] = [];
     for (const { tablename } of tables) {
-      const [{ n }] = await system.db.query(`SELECT count(*)::int AS n FROM "${tablename}" t WHERE strpos(lower(t::text), lower($1)) > 0`, [text]);
+      const [{ n }] = await system.db.query(
+        `SELECT count(*)::int AS n FROM "${tablename}" t WHERE strpos(lower(t::text), lower($1)) > 0`,
+        [text],
+      );
       if (n > 0) found.push(tablename);
     }
     return found;
@@ -117,7 +165,9 @@ describe('retention: personal data goes after the retention period, the minimal 
   }
 
   async function auditActions(id: string): Promise<string[]> {
-    return (await system.db.query('SELECT action FROM audit_entry WHERE request_id = $1 ORDER BY seq', [id])).map((r: { action: string }) => r.action);
+    return (await system.db.query('SELECT action FROM audit_entry WHERE request_id = $1 ORDER BY seq', [id])).map(
+      (r: { action: string }) => r.action,
+    );
   }
 
   /**
@@ -133,7 +183,10 @@ describe('retention: personal data goes after the retention period, the minimal 
       receivedAt: new Date(clock.now().getTime() - 120 * DAY_MS),
       email: `sentinel-${randomBytes(4).toString('hex')}@example.org`,
     });
-    await system.db.query('UPDATE data_subject_request SET closed_at = $2 WHERE id = $1', [sentinel.id, new Date(clock.now().getTime() - 95 * DAY_MS)]);
+    await system.db.query('UPDATE data_subject_request SET closed_at = $2 WHERE id = $1', [
+      sentinel.id,
+      new Date(clock.now().getTime() - 95 * DAY_MS),
+    ]);
     await eventually(async () => (await rowOf(sentinel.id))?.purged_at != null, 'a purge run at the present time');
   }
 
@@ -149,7 +202,9 @@ describe('retention: personal data goes after the retention period, the minimal 
     await mailed(fulfilled.id, 'question_to_requester');
     const reply = `The one called ${tag}-reply`;
     const requester = new FormClient(system.baseUrl);
-    expect((await requester.submitForm(fulfilled.statusUrl, `${fulfilled.statusUrl}/reply`, { text: reply })).status).toBe(303);
+    expect(
+      (await requester.submitForm(fulfilled.statusUrl, `${fulfilled.statusUrl}/reply`, { text: reply })).status,
+    ).toBe(303);
     fulfilled.texts.push(reply);
     const fileName = `export-${tag}.csv`;
     const upload = await staff.get(fulfilled.page);
@@ -162,9 +217,18 @@ describe('retention: personal data goes after the retention period, the minimal 
 
     denied = await newRequest('denied');
     await note(staff, denied, `Looked for ${denied.person.details} everywhere`);
-    const ground = /<select name="reason" id="denialReason"><option value="([a-z_]+)"/.exec((await staff.get(denied.page)).body)?.[1];
+    const ground = /<select name="reason" id="denialReason"><option value="([a-z_]+)"/.exec(
+      (await staff.get(denied.page)).body,
+    )?.[1];
     expect(ground).toBeDefined();
-    expect((await staff.submitForm(denied.page, `${denied.page}/deny`, { reason: ground!, explanation: 'The request repeats one answered last week.' })).status).toBe(303);
+    expect(
+      (
+        await staff.submitForm(denied.page, `${denied.page}/deny`, {
+          reason: ground!,
+          explanation: 'The request repeats one answered last week.',
+        })
+      ).status,
+    ).toBe(303);
     await mailed(denied.id, 'request_denied');
 
     open = await newRequest('open');
@@ -178,7 +242,13 @@ describe('retention: personal data goes after the retention period, the minimal 
     await note(staff, open, `Still checking ${open.person.name}`);
 
     const mailFrom = `retention-mailed-${tag}@example.org`;
-    const mailSecrets = [mailFrom, `Mailed Person ${tag}`, `Subject ${tag}-mail`, `Body ${tag}-mail`, `scan-${tag}.txt`];
+    const mailSecrets = [
+      mailFrom,
+      `Mailed Person ${tag}`,
+      `Subject ${tag}-mail`,
+      `Body ${tag}-mail`,
+      `scan-${tag}.txt`,
+    ];
     const source = await composeMail({
       from: `Mailed Person ${tag} <${mailFrom}>`,
       to: 'privacy@west.com',
@@ -187,38 +257,46 @@ describe('retention: personal data goes after the retention period, the minimal 
       attachments: [{ filename: `scan-${tag}.txt`, contentType: 'text/plain', content: `scanned ${tag}` }],
     });
     await deliverToMailbox(system.mailboxPort, { from: mailFrom, to: ['privacy@west.com'] }, source);
-    const [{ id: mailedId }] = await system.db.query('SELECT id FROM data_subject_request WHERE requester_email = $1', [mailFrom]);
+    const [{ id: mailedId }] = await system.db.query('SELECT id FROM data_subject_request WHERE requester_email = $1', [
+      mailFrom,
+    ]);
     mailedIn = { id: mailedId, page: `/staff/orgs/${ORG}/requests/${mailedId}`, secrets: mailSecrets };
     expect((await staff.submitForm(mailedIn.page, `${mailedIn.page}/not-a-request`, {})).status).toBe(303);
-    for (const secret of mailedIn.secrets) expect({ secret, found: (await tablesHolding(secret)).length > 0 }).toEqual({ secret, found: true });
+    for (const secret of mailedIn.secrets)
+      expect({ secret, found: (await tablesHolding(secret)).length > 0 }).toEqual({ secret, found: true });
     expect(await countFor('inbound_message', [mailedIn.id])).toBe(1);
-
 
     disowned = await disownedAgentRequest();
     expect((await rowOf(disowned.id))?.status).toBe('closed_unverified');
     expect(await countFor('request_agent', [disowned.id])).toBe(1);
 
     // Without SMTP the worker keeps whole mails in the dev mailbox: as it would have for these, the agent's receipt too.
-    await system.db.query("INSERT INTO dev_mail (sender, recipient, subject, text, html) VALUES ('Rightsdesk <no-reply@example.org>', $1, $2, $3, '')", [
-      disowned.texts[1],
-      `We received the privacy request ${disowned.reference}`,
-      `Hello ${disowned.texts[0]}, about ${disowned.reference}.`,
-    ]);
+    await system.db.query(
+      "INSERT INTO dev_mail (sender, recipient, subject, text, html) VALUES ('Rightsdesk <no-reply@example.org>', $1, $2, $3, '')",
+      [
+        disowned.texts[1],
+        `We received the privacy request ${disowned.reference}`,
+        `Hello ${disowned.texts[0]}, about ${disowned.reference}.`,
+      ],
+    );
     for (const r of [fulfilled, open]) {
-      await system.db.query("INSERT INTO dev_mail (sender, recipient, subject, text, html) VALUES ('Rightsdesk <no-reply@example.org>', $1, $2, $3, '')", [
-        r.email,
-        `Your privacy request ${r.reference}`,
-        `Dear ${r.person.name}, about ${r.reference}.`,
-      ]);
+      await system.db.query(
+        "INSERT INTO dev_mail (sender, recipient, subject, text, html) VALUES ('Rightsdesk <no-reply@example.org>', $1, $2, $3, '')",
+        [r.email, `Your privacy request ${r.reference}`, `Dear ${r.person.name}, about ${r.reference}.`],
+      );
     }
 
     // The scan below finds what it looks for: every secret is somewhere before retention runs.
     for (const r of [fulfilled, denied, open, disowned]) {
-      for (const secret of secretsOf(r)) expect({ secret, found: (await tablesHolding(secret)).length > 0 }).toEqual({ secret, found: true });
+      for (const secret of secretsOf(r))
+        expect({ secret, found: (await tablesHolding(secret)).length > 0 }).toEqual({ secret, found: true });
     }
     expect(await countFor('response_file', [fulfilled.id])).toBe(1);
     expect(await countFor('request_token', [fulfilled.id, denied.id])).toBeGreaterThan(0);
-    recordBefore = await system.db.query(`SELECT id, ${RECORD_COLUMNS.join(', ')} FROM data_subject_request WHERE id = ANY($1) ORDER BY id`, [[fulfilled.id, denied.id]]);
+    recordBefore = await system.db.query(
+      `SELECT id, ${RECORD_COLUMNS.join(', ')} FROM data_subject_request WHERE id = ANY($1) ORDER BY id`,
+      [[fulfilled.id, denied.id]],
+    );
     expect(recordBefore.map((r) => r.status).sort()).toEqual(['denied', 'fulfilled']);
   }, 90_000);
 
@@ -233,46 +311,81 @@ describe('retention: personal data goes after the retention period, the minimal 
     expect(await countFor('request_note', [fulfilled.id, denied.id])).toBe(5);
     expect(await countFor('request_agent', [disowned.id])).toBe(1);
     expect(await countFor('inbound_message', [mailedIn.id])).toBe(1);
-    for (const secret of [textedFrom, `Texted ${tag}`]) expect({ secret, tables: await tablesHolding(secret) }).toEqual({ secret, tables: ['inbound_sms'] });
+    for (const secret of [textedFrom, `Texted ${tag}`])
+      expect({ secret, tables: await tablesHolding(secret) }).toEqual({ secret, tables: ['inbound_sms'] });
   }, 60_000);
 
   it('then removes the personal data from every table, keeps the minimal record, and leaves the open request alone', async () => {
     clock.advanceDays(3);
     await eventually(
-      async () => (await rowOf(fulfilled.id))?.purged_at != null && (await rowOf(denied.id))?.purged_at != null && (await rowOf(disowned.id))?.purged_at != null,
+      async () =>
+        (await rowOf(fulfilled.id))?.purged_at != null &&
+        (await rowOf(denied.id))?.purged_at != null &&
+        (await rowOf(disowned.id))?.purged_at != null,
       'the three closed requests purged',
     );
 
     for (const r of [fulfilled, denied, disowned]) {
-      expect(await rowOf(r.id)).toMatchObject({ requester_name: '', requester_email: '', requester_phone: null, details: '' });
-      for (const secret of secretsOf(r)) expect({ secret, tables: await tablesHolding(secret) }).toEqual({ secret, tables: [] });
+      expect(await rowOf(r.id)).toMatchObject({
+        requester_name: '',
+        requester_email: '',
+        requester_phone: null,
+        details: '',
+      });
+      for (const secret of secretsOf(r))
+        expect({ secret, tables: await tablesHolding(secret) }).toEqual({ secret, tables: [] });
     }
-    expect(await system.db.query(`SELECT id, ${RECORD_COLUMNS.join(', ')} FROM data_subject_request WHERE id = ANY($1) ORDER BY id`, [[fulfilled.id, denied.id]])).toEqual(
-      recordBefore,
-    );
+    expect(
+      await system.db.query(
+        `SELECT id, ${RECORD_COLUMNS.join(', ')} FROM data_subject_request WHERE id = ANY($1) ORDER BY id`,
+        [[fulfilled.id, denied.id]],
+      ),
+    ).toEqual(recordBefore);
     const ids = [fulfilled.id, denied.id];
-    for (const table of ['request_note', 'response_file', 'request_token', 'deadline_event']) expect({ table, rows: await countFor(table, ids) }).toEqual({ table, rows: 0 });
+    for (const table of ['request_note', 'response_file', 'request_token', 'deadline_event'])
+      expect({ table, rows: await countFor(table, ids) }).toEqual({ table, rows: 0 });
     // The agent's name and address and the consumer's signed permission go with the rest.
     expect(await countFor('request_agent', [disowned.id])).toBe(0);
-    expect(await rowOf(disowned.id)).toMatchObject({ status: 'closed_unverified', relationship: 'agent', channel: 'agent' });
+    expect(await rowOf(disowned.id)).toMatchObject({
+      status: 'closed_unverified',
+      relationship: 'agent',
+      channel: 'agent',
+    });
     // The mail that came in goes with its attachment (the original's bytes too, which a text scan cannot see).
     await eventually(async () => (await rowOf(mailedIn.id))?.purged_at != null, 'the mailed-in request purged');
     expect(await countFor('inbound_message', [mailedIn.id])).toBe(0);
-    const [{ n: attachmentsLeft }] = await system.db.query('SELECT count(*)::int AS n FROM inbound_attachment WHERE file_name = $1', [`scan-${tag}.txt`]);
+    const [{ n: attachmentsLeft }] = await system.db.query(
+      'SELECT count(*)::int AS n FROM inbound_attachment WHERE file_name = $1',
+      [`scan-${tag}.txt`],
+    );
     expect(attachmentsLeft).toBe(0);
-    for (const secret of mailedIn.secrets) expect({ secret, tables: await tablesHolding(secret) }).toEqual({ secret, tables: [] });
+    for (const secret of mailedIn.secrets)
+      expect({ secret, tables: await tablesHolding(secret) }).toEqual({ secret, tables: [] });
     // Texts to the SMS number go after the same period: the suppression a STOP made is what must stay.
-    for (const secret of [textedFrom, `Texted ${tag}`]) expect({ secret, tables: await tablesHolding(secret) }).toEqual({ secret, tables: [] });
+    for (const secret of [textedFrom, `Texted ${tag}`])
+      expect({ secret, tables: await tablesHolding(secret) }).toEqual({ secret, tables: [] });
     // The mail ledger keeps that mails went, not to whom.
-    const ledger: { recipient: string }[] = await system.db.query('SELECT recipient FROM sent_message WHERE request_id = ANY($1)', [ids]);
+    const ledger: { recipient: string }[] = await system.db.query(
+      'SELECT recipient FROM sent_message WHERE request_id = ANY($1)',
+      [ids],
+    );
     expect(ledger.length).toBeGreaterThanOrEqual(4);
     expect(ledger.every((m) => m.recipient === '')).toBe(true);
-    for (const r of [fulfilled, denied]) expect((await auditActions(r.id)).filter((a) => a === 'request.purged')).toHaveLength(1);
+    for (const r of [fulfilled, denied])
+      expect((await auditActions(r.id)).filter((a) => a === 'request.purged')).toHaveLength(1);
 
     // The open request keeps everything.
-    expect(await rowOf(open.id)).toMatchObject({ purged_at: null, closed_at: null, requester_email: open.email, requester_name: open.person.name, details: open.person.details });
+    expect(await rowOf(open.id)).toMatchObject({
+      purged_at: null,
+      closed_at: null,
+      requester_email: open.email,
+      requester_name: open.person.name,
+      details: open.person.details,
+    });
     expect(await countFor('request_note', [open.id])).toBe(1);
-    expect(await tablesHolding(open.email)).toEqual(expect.arrayContaining(['data_subject_request', 'dev_mail', 'sent_message']));
+    expect(await tablesHolding(open.email)).toEqual(
+      expect.arrayContaining(['data_subject_request', 'dev_mail', 'sent_message']),
+    );
 
     // Staff see that it was purged, and can no longer change it; the requester's links are gone.
     const staff = await agent();
@@ -282,7 +395,10 @@ describe('retention: personal data goes after the retention period, the minimal 
     expect(page.body).toContain('data-action="request.purged"');
     expect(page.body).toContain(fulfilled.reference);
     expect(page.body).not.toContain(`action="${fulfilled.page}/note"`);
-    const refused = await staff.post(`${fulfilled.page}/note`, { _csrf: csrfTokenIn(page.body), text: 'One more thing.' });
+    const refused = await staff.post(`${fulfilled.page}/note`, {
+      _csrf: csrfTokenIn(page.body),
+      text: 'One more thing.',
+    });
     expect(refused.status).toBe(409);
     expect(refused.body).toContain('removed under the retention policy');
     expect(await countFor('request_note', [fulfilled.id])).toBe(0);
@@ -292,19 +408,36 @@ describe('retention: personal data goes after the retention period, the minimal 
   }, 60_000);
 
   it('changes nothing when it runs again', async () => {
-    const before = await system.db.query('SELECT * FROM data_subject_request WHERE id = ANY($1) ORDER BY id', [[fulfilled.id, denied.id]]);
+    const before = await system.db.query('SELECT * FROM data_subject_request WHERE id = ANY($1) ORDER BY id', [
+      [fulfilled.id, denied.id],
+    ]);
     await aPurgeRunPassed();
-    expect(await system.db.query('SELECT * FROM data_subject_request WHERE id = ANY($1) ORDER BY id', [[fulfilled.id, denied.id]])).toEqual(before);
-    for (const r of [fulfilled, denied]) expect((await auditActions(r.id)).filter((a) => a === 'request.purged')).toHaveLength(1);
+    expect(
+      await system.db.query('SELECT * FROM data_subject_request WHERE id = ANY($1) ORDER BY id', [
+        [fulfilled.id, denied.id],
+      ]),
+    ).toEqual(before);
+    for (const r of [fulfilled, denied])
+      expect((await auditActions(r.id)).filter((a) => a === 'request.purged')).toHaveLength(1);
   }, 60_000);
 
   it('works through a backlog of several batches, however many closed at the same moment', async () => {
     const closedAt = new Date(clock.now().getTime() - 100 * DAY_MS);
-    const first = await storeRequest(system.db, { slug: ORG, rightId: 'access', status: 'in_progress', channel: 'web', receivedAt: closedAt, email: `backlog-${tag}@example.org` });
+    const first = await storeRequest(system.db, {
+      slug: ORG,
+      rightId: 'access',
+      status: 'in_progress',
+      channel: 'web',
+      receivedAt: closedAt,
+      email: `backlog-${tag}@example.org`,
+    });
     // One commit for the whole backlog, so one run sees all of it. 449 copies in groups of 150 sharing one closing
     // time, so batches of 200 end inside a group.
     await system.db.transaction(async (tx) => {
-      await tx.query("UPDATE data_subject_request SET status = 'denied', closed_at = $2 WHERE id = $1", [first.id, closedAt]);
+      await tx.query("UPDATE data_subject_request SET status = 'denied', closed_at = $2 WHERE id = $1", [
+        first.id,
+        closedAt,
+      ]);
       await tx.query(
         `INSERT INTO data_subject_request (reference, organisation_id, policy_version_id, right_id, type, regime, channel, status, requester_name,
            requester_email, requester_phone, relationship, details, received_at, clock_started_at, verified_at, due_at, closed_at,
@@ -341,15 +474,20 @@ describe('retention: personal data goes after the retention period, the minimal 
   it('deletes the minimal record 24 months after closing, keeps the audit log, and never the open request', async () => {
     const auditBefore = await auditActions(fulfilled.id);
     clock.advanceDays(740 - 92);
-    await eventually(async () => (await rowOf(fulfilled.id)) === undefined && (await rowOf(denied.id)) === undefined, 'both records deleted');
+    await eventually(
+      async () => (await rowOf(fulfilled.id)) === undefined && (await rowOf(denied.id)) === undefined,
+      'both records deleted',
+    );
     const ids = [fulfilled.id, denied.id];
-    for (const table of ['sent_message', 'staff_alert', 'request_note', 'request_token']) expect({ table, rows: await countFor(table, ids) }).toEqual({ table, rows: 0 });
+    for (const table of ['sent_message', 'staff_alert', 'request_note', 'request_token'])
+      expect({ table, rows: await countFor(table, ids) }).toEqual({ table, rows: 0 });
     expect(await auditActions(fulfilled.id)).toEqual([...auditBefore, 'request.deleted']);
     expect(await rowOf(open.id)).toMatchObject({ purged_at: null, closed_at: null, requester_email: open.email });
     expect((await (await agent()).get(fulfilled.page)).status).toBe(404);
 
     await aPurgeRunPassed();
-    for (const r of [fulfilled, denied]) expect((await auditActions(r.id)).filter((a) => a === 'request.deleted')).toHaveLength(1);
+    for (const r of [fulfilled, denied])
+      expect((await auditActions(r.id)).filter((a) => a === 'request.deleted')).toHaveLength(1);
     expect(await rowOf(open.id)).toMatchObject({ purged_at: null, closed_at: null });
     expect((await runCli(['verify-audit'])).code).toBe(0);
   }, 60_000);

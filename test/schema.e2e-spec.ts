@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DataSource } from 'typeorm';
-import { createDataSource, Organisation, PolicyVersion, pendingSchemaChanges } from '#db';
+
+import { createDataSource, Organisation, pendingSchemaChanges, PolicyVersion } from '#db';
+
 import { seedOrganisations } from '../apps/cli/src/seed.command.js';
 import { testDatabaseUrl } from './support/test-env.js';
 
@@ -24,7 +26,9 @@ describe('schema and seeds', () => {
     const count = async () => ({
       organisations: await dataSource.getRepository(Organisation).count(),
       versions: await dataSource.getRepository(PolicyVersion).count(),
-      updated: (await dataSource.getRepository(Organisation).find({ order: { slug: 'ASC' } })).map((o) => o.updatedAt.toISOString()),
+      updated: (await dataSource.getRepository(Organisation).find({ order: { slug: 'ASC' } })).map((o) =>
+        o.updatedAt.toISOString(),
+      ),
     });
     const before = await count();
     const results = await seedOrganisations(dataSource, 'seeds');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+
 import { csrfTokenIn, FormClient } from './support/form-client.js';
 import { confirmFromMail, submitRequest } from './support/requester.js';
 import { startSystem } from './support/running-system.js';
@@ -23,7 +24,11 @@ describe('security of sessions, links and headers', () => {
     for (const fixed of [planted, '00000000-0000-0000-0000-000000000000.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA']) {
       const browser = new FormClient(system.baseUrl);
       browser.setCookie('rd_staff', fixed);
-      const signedIn = await browser.submitForm('/staff/sign-in', '/staff/sign-in', { email: victim.email, password: victim.password, next: '/staff' });
+      const signedIn = await browser.submitForm('/staff/sign-in', '/staff/sign-in', {
+        email: victim.email,
+        password: victim.password,
+        next: '/staff',
+      });
       expect(signedIn.status).toBe(303);
       expect(browser.cookie('rd_staff')).not.toBe(fixed);
       expect(await nameShownAt(browser)).toContain('Victoria Admin');
@@ -62,8 +67,18 @@ describe('security of sessions, links and headers', () => {
   it('refuses every public form post without its token', async () => {
     const client = new FormClient(system.baseUrl);
     await client.get(`/o/${ORG}/requests/new`);
-    for (const path of [`/o/${ORG}/requests`, '/staff/sign-in', `/o/${ORG}/requests/RD-AAAA-AAAA/resend`, '/v/00000000-0000-0000-0000-000000000000.AAAA']) {
-      const refused = await client.post(path, { name: 'Ada', email: 'ada@example.org', rightId: 'access', relationship: 'self' });
+    for (const path of [
+      `/o/${ORG}/requests`,
+      '/staff/sign-in',
+      `/o/${ORG}/requests/RD-AAAA-AAAA/resend`,
+      '/v/00000000-0000-0000-0000-000000000000.AAAA',
+    ]) {
+      const refused = await client.post(path, {
+        name: 'Ada',
+        email: 'ada@example.org',
+        rightId: 'access',
+        relationship: 'self',
+      });
       expect({ path, status: refused.status }).toEqual({ path, status: 403 });
       expect(refused.body).toContain('This form has expired or was not sent from our site');
     }
@@ -88,14 +103,19 @@ describe('security of sessions, links and headers', () => {
     // A public PUBLIC_URL needs a secret and a mail server of its own: the development defaults are refused there.
     const behindProxy = await startSystem({
       smtpUrl: system.sink.url,
-      extraEnv: { PUBLIC_URL: 'https://rightsdesk.example', APP_SECRET: 'a-secret-of-the-deployment-0123456789-abcdef' },
+      extraEnv: {
+        PUBLIC_URL: 'https://rightsdesk.example',
+        APP_SECRET: 'a-secret-of-the-deployment-0123456789-abcdef',
+      },
     });
     try {
       // The proxy talks plain http to the api, as TLS-terminating proxies do.
       const form = await fetch(`${behindProxy.baseUrl}/o/${ORG}/requests/new`);
       expect(form.headers.get('strict-transport-security')).toMatch(/max-age=\d{7,}/);
       expect(form.headers.getSetCookie().find((c) => c.startsWith('rd_csrf='))).toMatch(/; Secure/i);
-      expect((await fetch(`${behindProxy.baseUrl}/health`)).headers.get('strict-transport-security')).toMatch(/max-age=/);
+      expect((await fetch(`${behindProxy.baseUrl}/health`)).headers.get('strict-transport-security')).toMatch(
+        /max-age=/,
+      );
     } finally {
       await behindProxy.stop();
     }

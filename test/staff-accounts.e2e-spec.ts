@@ -1,7 +1,15 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
+
 import { runCli } from './support/cli.js';
 import { csrfTokenIn, FormClient } from './support/form-client.js';
-import { acceptInvitation, createStaff, mailedLinks, nextMailedLink, signIn, type StaffAccount } from './support/staff.js';
+import {
+  acceptInvitation,
+  createStaff,
+  mailedLinks,
+  nextMailedLink,
+  signIn,
+  type StaffAccount,
+} from './support/staff.js';
 import { useRunningSystem } from './support/system-fixture.js';
 
 const A = 'officertrak';
@@ -26,18 +34,22 @@ describe('staff accounts: invitations, forgotten and changed passwords', () => {
   }, 60_000);
 
   const staffPage = (slug: string) => `/staff/orgs/${slug}/staff`;
-  const invite = (admin: FormClient, slug: string, fields: Record<string, string>) => admin.submitForm(staffPage(slug), staffPage(slug), fields);
+  const invite = (admin: FormClient, slug: string, fields: Record<string, string>) =>
+    admin.submitForm(staffPage(slug), staffPage(slug), fields);
   const signInAnswer = (email: string, password: string) =>
     new FormClient(system.baseUrl).submitForm('/staff/sign-in', '/staff/sign-in', { email, password, next: '/staff' });
-  const memberId = async (email: string) => (await system.db.query<{ id: string }>('SELECT id FROM staff_user WHERE email = $1', [email])).rows[0]?.id;
+  const memberId = async (email: string) =>
+    (await system.db.query<{ id: string }>('SELECT id FROM staff_user WHERE email = $1', [email])).rows[0]?.id;
 
-  it("does not let one organisation set or learn the password of an address another organisation adds later", async () => {
+  it('does not let one organisation set or learn the password of an address another organisation adds later', async () => {
     const hire = `new.hire-${run()}@b.example`;
     // A's admin tries the old way: a password of A's choosing with the address. It is no field any more.
     const byA = await invite(adminA, A, { email: hire, role: 'agent', password: 'chosen by organisation A' });
     expect(byA.status).toBe(303);
     const hirePassword = `the hire's own ${run()}`;
-    expect((await acceptInvitation(system.baseUrl, { email: hire, password: hirePassword, name: 'New Hire' })).answer.status).toBe(200);
+    expect(
+      (await acceptInvitation(system.baseUrl, { email: hire, password: hirePassword, name: 'New Hire' })).answer.status,
+    ).toBe(200);
     expect((await signInAnswer(hire, 'chosen by organisation A')).status).toBe(401);
     const removed = await adminA.submitForm(staffPage(A), `${staffPage(A)}/${await memberId(hire)}/remove`, {});
     expect(removed.status).toBe(303);
@@ -46,7 +58,11 @@ describe('staff accounts: invitations, forgotten and changed passwords', () => {
     const fresh = `fresh-${run()}@b.example`;
     const existingAnswer = await invite(adminB, B, { email: hire, role: 'admin' });
     const freshAnswer = await invite(adminB, B, { email: fresh, role: 'admin' });
-    expect({ status: existingAnswer.status, location: existingAnswer.headers.get('location'), body: shape(existingAnswer.body, hire) }).toEqual({
+    expect({
+      status: existingAnswer.status,
+      location: existingAnswer.headers.get('location'),
+      body: shape(existingAnswer.body, hire),
+    }).toEqual({
       status: freshAnswer.status,
       location: freshAnswer.headers.get('location'),
       body: shape(freshAnswer.body, fresh),
@@ -66,7 +82,10 @@ describe('staff accounts: invitations, forgotten and changed passwords', () => {
     expect((await signInAnswer(hire, 'chosen by organisation A')).status).toBe(401);
     // No admin ever saw a password: none is in any page they were shown, nor stored but as a hash.
     expect(page).not.toContain(hirePassword);
-    const stored = await system.db.query<{ password_hash: string }>('SELECT password_hash FROM staff_user WHERE email = $1', [hire]);
+    const stored = await system.db.query<{ password_hash: string }>(
+      'SELECT password_hash FROM staff_user WHERE email = $1',
+      [hire],
+    );
     expect(stored.rows[0].password_hash).toMatch(/^\$argon2id\$/);
   }, 120_000);
 
@@ -75,7 +94,10 @@ describe('staff accounts: invitations, forgotten and changed passwords', () => {
     await invite(adminA, A, { email, role: 'auditor' });
     const link = await nextMailedLink(email, '/staff/invitations/');
     const [id] = link.split('/').pop()!.split('.');
-    const stored = await system.db.query<{ secret_hash: Buffer }>('SELECT secret_hash FROM staff_invitation WHERE id = $1', [id]);
+    const stored = await system.db.query<{ secret_hash: Buffer }>(
+      'SELECT secret_hash FROM staff_invitation WHERE id = $1',
+      [id],
+    );
     // Only a hash of the secret is kept.
     expect(stored.rows[0].secret_hash.toString('base64url')).not.toBe(link.split('.').pop());
     const client = new FormClient(system.baseUrl);
@@ -95,24 +117,38 @@ describe('staff accounts: invitations, forgotten and changed passwords', () => {
     const revoked = await adminA.post(`${staffPage(A)}/invitations/${id}/revoke`, { _csrf: csrfTokenIn(listed.body) });
     expect(revoked.status).toBe(303);
     const audit = await system.db.query<{ action: string; detail: Record<string, unknown> }>(
-      "SELECT a.action, a.detail FROM audit_entry a JOIN organisation o ON o.id = a.organisation_id WHERE o.slug = $1 ORDER BY a.seq DESC LIMIT 1",
+      'SELECT a.action, a.detail FROM audit_entry a JOIN organisation o ON o.id = a.organisation_id WHERE o.slug = $1 ORDER BY a.seq DESC LIMIT 1',
       [A],
     );
-    expect(audit.rows[0]).toEqual({ action: 'staff.invitation_revoked', detail: { invitationId: id, role: 'auditor' } });
+    expect(audit.rows[0]).toEqual({
+      action: 'staff.invitation_revoked',
+      detail: { invitationId: id, role: 'auditor' },
+    });
     expect((await client.get(link)).status).toBe(410);
     // Another organisation's admin cannot revoke A's invitations.
     await invite(adminA, A, { email, role: 'auditor' });
     const second = await nextMailedLink(email, '/staff/invitations/', 1);
     const secondId = second.split('/').pop()!.split('.')[0];
     const listedB = await adminB.get(staffPage(B));
-    expect((await adminB.post(`${staffPage(A)}/invitations/${secondId}/revoke`, { _csrf: csrfTokenIn(listedB.body) })).status).toBe(404);
-    expect((await adminB.post(`${staffPage(B)}/invitations/${secondId}/revoke`, { _csrf: csrfTokenIn(listedB.body) })).status).toBe(404);
+    expect(
+      (await adminB.post(`${staffPage(A)}/invitations/${secondId}/revoke`, { _csrf: csrfTokenIn(listedB.body) }))
+        .status,
+    ).toBe(404);
+    expect(
+      (await adminB.post(`${staffPage(B)}/invitations/${secondId}/revoke`, { _csrf: csrfTokenIn(listedB.body) }))
+        .status,
+    ).toBe(404);
 
     // Used once: the second use changes nothing.
     const accepted = await acceptInvitation(system.baseUrl, { email, password: 'a long enough password' }, 1);
     expect(accepted.answer.status).toBe(200);
     expect((await client.get(second)).status).toBe(410);
-    const replay = await client.post(second, { _csrf: csrfTokenIn(open.body), name: 'Someone Else', password: 'another long password', repeat: 'another long password' });
+    const replay = await client.post(second, {
+      _csrf: csrfTokenIn(open.body),
+      name: 'Someone Else',
+      password: 'another long password',
+      repeat: 'another long password',
+    });
     expect(replay.status).toBe(410);
     expect((await signInAnswer(email, 'another long password')).status).toBe(401);
   }, 120_000);
@@ -120,12 +156,18 @@ describe('staff accounts: invitations, forgotten and changed passwords', () => {
   it('mails a reset link for a known address only, answering alike for every address, and the link works once', async () => {
     const account: StaffAccount = await createStaff({ [A]: 'agent' }, 'Forgetful Agent');
     const unknown = `nobody-${run()}@example.org`;
-    const ask = (email: string) => new FormClient(system.baseUrl).submitForm('/staff/sign-in', '/staff/forgot-password', { email });
-    expect((await new FormClient(system.baseUrl).get('/staff/sign-in')).body).toContain('href="/staff/forgot-password"');
+    const ask = (email: string) =>
+      new FormClient(system.baseUrl).submitForm('/staff/sign-in', '/staff/forgot-password', { email });
+    expect((await new FormClient(system.baseUrl).get('/staff/sign-in')).body).toContain(
+      'href="/staff/forgot-password"',
+    );
     const known = await ask(account.email);
     const other = await ask(unknown);
     expect(known.status).toBe(200);
-    expect({ status: other.status, body: shape(other.body, unknown) }).toEqual({ status: known.status, body: shape(known.body, account.email) });
+    expect({ status: other.status, body: shape(other.body, unknown) }).toEqual({
+      status: known.status,
+      body: shape(known.body, account.email),
+    });
     expect(known.body).toContain('If that address has a staff account');
 
     const signedIn = await signIn(system.baseUrl, account);
@@ -135,7 +177,11 @@ describe('staff accounts: invitations, forgotten and changed passwords', () => {
     expect(page.status).toBe(200);
     const short = await client.post(link, { _csrf: csrfTokenIn(page.body), password: 'short', repeat: 'short' });
     expect(short.status).toBe(400);
-    const changed = await client.post(link, { _csrf: csrfTokenIn(page.body), password: 'my brand new password', repeat: 'my brand new password' });
+    const changed = await client.post(link, {
+      _csrf: csrfTokenIn(page.body),
+      password: 'my brand new password',
+      repeat: 'my brand new password',
+    });
     expect(changed.status).toBe(200);
     expect(changed.body).toContain('Password changed');
     expect((await signInAnswer(account.email, account.password)).status).toBe(401);
@@ -144,14 +190,24 @@ describe('staff accounts: invitations, forgotten and changed passwords', () => {
     expect((await signedIn.get('/staff')).status).toBe(303);
     // Spent.
     expect((await client.get(link)).status).toBe(410);
-    expect((await client.post(link, { _csrf: csrfTokenIn(page.body), password: 'yet another password', repeat: 'yet another password' })).status).toBe(410);
+    expect(
+      (
+        await client.post(link, {
+          _csrf: csrfTokenIn(page.body),
+          password: 'yet another password',
+          repeat: 'yet another password',
+        })
+      ).status,
+    ).toBe(410);
     expect(await mailedLinks(unknown, '/staff/password-reset/')).toEqual([]);
   }, 60_000);
 
   it('limits forgotten-password mails per address, still answering alike', async () => {
     const account = await createStaff({ [A]: 'agent' }, 'Flooded Agent');
     for (let i = 0; i < 5; i++) {
-      const answer = await new FormClient(system.baseUrl).submitForm('/staff/sign-in', '/staff/forgot-password', { email: account.email });
+      const answer = await new FormClient(system.baseUrl).submitForm('/staff/sign-in', '/staff/forgot-password', {
+        email: account.email,
+      });
       expect(answer.status).toBe(200);
       expect(answer.body).toContain('If that address has a staff account');
     }
@@ -173,12 +229,35 @@ describe('staff accounts: invitations, forgotten and changed passwords', () => {
     expect(form.headers.get('cache-control')).toBe('no-store');
     expect((await here.get('/staff')).body).toContain('href="/staff/account/password"');
     const token = csrfTokenIn(form.body);
-    expect((await here.post('/staff/account/password', { current: account.password, password: 'a new long password', repeat: 'a new long password' })).status).toBe(403);
-    const wrong = await here.post('/staff/account/password', { _csrf: token, current: 'not my password', password: 'a new long password', repeat: 'a new long password' });
+    expect(
+      (
+        await here.post('/staff/account/password', {
+          current: account.password,
+          password: 'a new long password',
+          repeat: 'a new long password',
+        })
+      ).status,
+    ).toBe(403);
+    const wrong = await here.post('/staff/account/password', {
+      _csrf: token,
+      current: 'not my password',
+      password: 'a new long password',
+      repeat: 'a new long password',
+    });
     expect(wrong.status).toBe(401);
-    const mismatch = await here.post('/staff/account/password', { _csrf: token, current: account.password, password: 'a new long password', repeat: 'a new long passworD' });
+    const mismatch = await here.post('/staff/account/password', {
+      _csrf: token,
+      current: account.password,
+      password: 'a new long password',
+      repeat: 'a new long passworD',
+    });
     expect(mismatch.status).toBe(400);
-    const changed = await here.post('/staff/account/password', { _csrf: token, current: account.password, password: 'a new long password', repeat: 'a new long password' });
+    const changed = await here.post('/staff/account/password', {
+      _csrf: token,
+      current: account.password,
+      password: 'a new long password',
+      repeat: 'a new long password',
+    });
     expect(changed.status).toBe(200);
     expect(changed.body).toContain('Your password is changed');
     expect((await here.get('/staff')).status).toBe(200);
@@ -199,7 +278,15 @@ describe('staff accounts: invitations, forgotten and changed passwords', () => {
     const client = new FormClient(system.baseUrl);
     const page = await client.get(path);
     expect(page.status).toBe(200);
-    expect((await client.post(path, { _csrf: csrfTokenIn(page.body), password: 'chosen after the cli', repeat: 'chosen after the cli' })).status).toBe(200);
+    expect(
+      (
+        await client.post(path, {
+          _csrf: csrfTokenIn(page.body),
+          password: 'chosen after the cli',
+          repeat: 'chosen after the cli',
+        })
+      ).status,
+    ).toBe(200);
     expect((await signInAnswer(account.email, 'chosen after the cli')).status).toBe(303);
     expect((await client.get(path)).status).toBe(410);
 

@@ -1,9 +1,12 @@
 import { randomBytes } from 'node:crypto';
+
 import { beforeAll, describe, expect, it } from '@jest/globals';
+
 import { DataSubjectRequest, OrganisationDirectory, requestFacts } from '#db';
 import { escapeHtml, formatLocalDate } from '#mail';
 import { findRight } from '#policy';
 import { computeDeadlines } from '#workflow';
+
 import { csrfTokenIn, FormClient, linkIn } from './support/form-client.js';
 import { confirmFromMail, submitRequest } from './support/requester.js';
 import { type SunkMail } from './support/smtp-sink.js';
@@ -30,10 +33,16 @@ describe('a request page and every action on it', () => {
     directory = new OrganisationDirectory(system.db);
     agentName = `Agent <${tag}>`;
     const orgs = [GDPR, UK, CCPA, NONE];
-    agent = await signIn(system.baseUrl, await createStaff(Object.fromEntries(orgs.map((o) => [o, 'agent' as const])), agentName));
+    agent = await signIn(
+      system.baseUrl,
+      await createStaff(Object.fromEntries(orgs.map((o) => [o, 'agent' as const])), agentName),
+    );
     const colleague = await createStaff({ [NONE]: 'agent' }, 'Colleague Agent');
     [{ id: colleagueId }] = await system.db.query('SELECT id FROM staff_user WHERE email = $1', [colleague.email]);
-    admin = await signIn(system.baseUrl, await createStaff(Object.fromEntries(orgs.map((o) => [o, 'admin' as const])), 'Admin'));
+    admin = await signIn(
+      system.baseUrl,
+      await createStaff(Object.fromEntries(orgs.map((o) => [o, 'admin' as const])), 'Admin'),
+    );
     const auditorAccount = await createStaff(Object.fromEntries(orgs.map((o) => [o, 'auditor' as const])), 'Auditor');
     [{ id: auditorId }] = await system.db.query('SELECT id FROM staff_user WHERE email = $1', [auditorAccount.email]);
     auditor = await signIn(system.baseUrl, auditorAccount);
@@ -67,8 +76,13 @@ describe('a request page and every action on it', () => {
     return { request, counts };
   }
 
-  async function auditOf(id: string): Promise<{ action: string; actor_label: string; actor_id: string | null; detail: Record<string, unknown> }[]> {
-    return system.db.query('SELECT action, actor_label, actor_id, detail FROM audit_entry WHERE request_id = $1 ORDER BY seq', [id]);
+  async function auditOf(
+    id: string,
+  ): Promise<{ action: string; actor_label: string; actor_id: string | null; detail: Record<string, unknown> }[]> {
+    return system.db.query(
+      'SELECT action, actor_label, actor_id, detail FROM audit_entry WHERE request_id = $1 ORDER BY seq',
+      [id],
+    );
   }
 
   /**
@@ -116,7 +130,8 @@ describe('a request page and every action on it', () => {
 
   it('takes a GDPR request from arrival to a downloaded response, each step on the timeline and each mail sent once', async () => {
     const r = await newRequest(GDPR, 'access');
-    const act = (action: string, fields: Record<string, string> = {}) => agent.submitForm(r.page, `${r.page}/${action}`, fields);
+    const act = (action: string, fields: Record<string, string> = {}) =>
+      agent.submitForm(r.page, `${r.page}/${action}`, fields);
 
     const first = await agent.get(r.page);
     expect(first.status).toBe(200);
@@ -141,7 +156,9 @@ describe('a request page and every action on it', () => {
 
     expect((await act('ask', { question: 'Which school <district> are you at?' })).status).toBe(303);
     const question = await mailNumber(r, 2);
-    expect(question.subject).toBe(`A question about your privacy request ${r.reference} to West Corporation (SchoolMessenger)`);
+    expect(question.subject).toBe(
+      `A question about your privacy request ${r.reference} to West Corporation (SchoolMessenger)`,
+    );
     expect(question.text).toContain('> Which school <district> are you at?');
     expect(question.text).toContain('stands still until we have your reply');
     expect(question.html).toContain('Which school &lt;district&gt; are you at?');
@@ -169,11 +186,15 @@ describe('a request page and every action on it', () => {
     expect(resumed.pausedAt).toBeNull();
     expect(resumed.pausedDays).toBe(5);
     const facts = requestFacts(waited, context);
-    const deadline = (pausedDays: number) => computeDeadlines({ ...facts, clockStartedAt: facts.clockStartedAt ?? undefined, pausedDays }).dueAt;
+    const deadline = (pausedDays: number) =>
+      computeDeadlines({ ...facts, clockStartedAt: facts.clockStartedAt ?? undefined, pausedDays }).dueAt;
     expect(resumed.dueAt.toISOString()).toBe(deadline(5).toISOString());
     expect(resumed.dueAt.getTime()).toBeGreaterThan(deadline(0).getTime());
     expect((await requester.get(statusUrl)).body).not.toContain('/reply"');
-    const again = await requester.post(`${statusUrl}/reply`, { _csrf: csrfTokenIn(statusPage.body), text: 'And another thing.' });
+    const again = await requester.post(`${statusUrl}/reply`, {
+      _csrf: csrfTokenIn(statusPage.body),
+      text: 'And another thing.',
+    });
     expect(again.status).toBe(409);
     expect(again.body).toContain('No question to the requester is open');
 
@@ -186,13 +207,20 @@ describe('a request page and every action on it', () => {
     expect(extension.text).toContain('> Your records sit in three <archived> systems.');
     expect(extension.text).toContain(`will answer by ${formatLocalDate(extended.dueAt, 'America/Chicago')}`);
 
-    await expectRefused(agent, r, { action: 'extend', fields: { reason: 'Still more.' } }, { status: 409, message: 'The request has already been extended once' });
+    await expectRefused(
+      agent,
+      r,
+      { action: 'extend', fields: { reason: 'Still more.' } },
+      { status: 409, message: 'The request has already been extended once' },
+    );
 
     // NUL in a multipart field: a clear 400, as in any other body, and the request is untouched.
     const form = await agent.get(r.page);
-    const refused = await agent.postMultipart(`${r.page}/fulfil`, { _csrf: csrfTokenIn(form.body), resolution: 'Sent\u0000.' }, [
-      { field: 'files', name: 'export.csv', type: 'text/csv', content: 'school,name\n' },
-    ]);
+    const refused = await agent.postMultipart(
+      `${r.page}/fulfil`,
+      { _csrf: csrfTokenIn(form.body), resolution: 'Sent\u0000.' },
+      [{ field: 'files', name: 'export.csv', type: 'text/csv', content: 'school,name\n' }],
+    );
     expect(refused.status).toBe(400);
     expect(refused.body).toContain('NUL character');
     expect((await row(r.id)).status).toBe('in_progress');
@@ -236,7 +264,11 @@ describe('a request page and every action on it', () => {
       'request.fulfilled',
       'response.downloaded',
     ]);
-    expect(audit.find((e) => e.action === 'response.downloaded')).toMatchObject({ actor_label: 'requester', actor_id: null, detail: { fileId } });
+    expect(audit.find((e) => e.action === 'response.downloaded')).toMatchObject({
+      actor_label: 'requester',
+      actor_id: null,
+      detail: { fileId },
+    });
     expect(audit.find((e) => e.action === 'request.requester_replied')).toMatchObject({ actor_label: 'requester' });
     expect(audit.find((e) => e.action === 'request.fulfilled')).toMatchObject({ actor_label: agentName });
     // Requester text is kept in notes; the audit entries only point at them.
@@ -244,7 +276,16 @@ describe('a request page and every action on it', () => {
     expect(JSON.stringify(audit)).not.toContain(r.email);
 
     const timeline = (await agent.get(r.page)).body;
-    for (const text of ['Assigned', 'Internal note', 'Work started', 'Question sent to the requester', 'The requester replied', 'Deadline extended', 'Fulfilled', 'Response file downloaded']) {
+    for (const text of [
+      'Assigned',
+      'Internal note',
+      'Work started',
+      'Question sent to the requester',
+      'The requester replied',
+      'Deadline extended',
+      'Fulfilled',
+      'Response file downloaded',
+    ]) {
       expect(timeline).toContain(text);
     }
     expect(timeline).toContain('Checked the &lt;b&gt;CRM&lt;/b&gt; first.');
@@ -254,11 +295,16 @@ describe('a request page and every action on it', () => {
     expect(((await agent.get(r.page)).body.match(/Mail sent to the requester/g) ?? []).length).toBe(4);
 
     // A week later the download is gone, with a page that says so.
-    await system.db.query("UPDATE data_subject_request SET response_available_until = now() - interval '1 minute' WHERE id = $1", [r.id]);
+    await system.db.query(
+      "UPDATE data_subject_request SET response_available_until = now() - interval '1 minute' WHERE id = $1",
+      [r.id],
+    );
     const expired = await fetch(downloadUrl);
     expect(expired.status).toBe(410);
     expect(await expired.text()).toContain('This download has expired');
-    expect((await new FormClient(system.baseUrl).get(doneStatusUrl)).body).toContain('They are no longer available here.');
+    expect((await new FormClient(system.baseUrl).get(doneStatusUrl)).body).toContain(
+      'They are no longer available here.',
+    );
 
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(system.sink.mailsTo(r.email)).toHaveLength(4);
@@ -266,10 +312,21 @@ describe('a request page and every action on it', () => {
 
   it('keeps the CCPA clock running through a question, refuses what an unverified request cannot take, and lets only admins reopen', async () => {
     const r = await newRequest(CCPA, 'ccpa-know', { confirm: false });
-    await expectRefused(agent, r, { action: 'fulfil', fields: {} }, { status: 409, message: "The requester's identity has not been verified yet" });
-    await expectRefused(agent, r, { action: 'deny', fields: { reason: 'adversely_affects_others', explanation: 'Others.' } }, { status: 400, message: '"adversely_affects_others" is not a ground for denial here' });
+    await expectRefused(
+      agent,
+      r,
+      { action: 'fulfil', fields: {} },
+      { status: 409, message: "The requester's identity has not been verified yet" },
+    );
+    await expectRefused(
+      agent,
+      r,
+      { action: 'deny', fields: { reason: 'adversely_affects_others', explanation: 'Others.' } },
+      { status: 400, message: '"adversely_affects_others" is not a ground for denial here' },
+    );
     await confirmFromMail(system.sink, system.baseUrl, r.email);
-    const act = (action: string, fields: Record<string, string> = {}) => agent.submitForm(r.page, `${r.page}/${action}`, fields);
+    const act = (action: string, fields: Record<string, string> = {}) =>
+      agent.submitForm(r.page, `${r.page}/${action}`, fields);
 
     const due = (await row(r.id)).dueAt.toISOString();
     expect((await act('ask', { question: 'Which account do you use?' })).status).toBe(303);
@@ -282,13 +339,18 @@ describe('a request page and every action on it', () => {
     expect(withSsn.status).toBe(400);
     expect(withSsn.body).toContain('Please remove the Social Security or card number from your answer');
     expect(withSsn.body).toContain('>My SSN is 123-45-6789</textarea>');
-    expect((await requester.submitForm(statusUrl, `${statusUrl}/reply`, { text: 'The one for ada@example.org' })).status).toBe(303);
+    expect(
+      (await requester.submitForm(statusUrl, `${statusUrl}/reply`, { text: 'The one for ada@example.org' })).status,
+    ).toBe(303);
     const replied = await row(r.id);
     expect(replied.status).toBe('in_progress');
     expect(replied.dueAt.toISOString()).toBe(due);
     expect(replied.pausedDays).toBe(0);
 
-    const denied = await act('deny', { reason: 'manifestly_unfounded_or_excessive', explanation: 'The same request arrived <twice> today.' });
+    const denied = await act('deny', {
+      reason: 'manifestly_unfounded_or_excessive',
+      explanation: 'The same request arrived <twice> today.',
+    });
     expect(denied.status).toBe(303);
     const refusal = await mailNumber(r, 3);
     expect(refusal.subject).toBe(`Your privacy request ${r.reference} to Securus Technologies was refused`);
@@ -305,37 +367,60 @@ describe('a request page and every action on it', () => {
     expect(forbidden.status).toBe(403);
     expect(await snapshot(r.id)).toEqual(before);
 
-    await expectRefused(admin, r, { action: 'reopen', fields: { reason: '  ' } }, { status: 400, message: 'Reopening a request must be explained' });
-    expect((await admin.submitForm(r.page, `${r.page}/reopen`, { reason: 'Denied by mistake: first request this year.' })).status).toBe(303);
+    await expectRefused(
+      admin,
+      r,
+      { action: 'reopen', fields: { reason: '  ' } },
+      { status: 400, message: 'Reopening a request must be explained' },
+    );
+    expect(
+      (await admin.submitForm(r.page, `${r.page}/reopen`, { reason: 'Denied by mistake: first request this year.' }))
+        .status,
+    ).toBe(303);
     const reopened = await row(r.id);
     expect(reopened.status).toBe('in_progress');
     expect(reopened.dueAt.toISOString()).toBe(due);
     // The reason is a note the entry names: free text stays out of the audit chain, where retention could not remove it.
     const reopenedEntry = (await auditOf(r.id)).at(-1)!;
-    expect(reopenedEntry).toMatchObject({ action: 'request.reopened', actor_label: 'Admin', detail: { noteId: expect.any(String) } });
+    expect(reopenedEntry).toMatchObject({
+      action: 'request.reopened',
+      actor_label: 'Admin',
+      detail: { noteId: expect.any(String) },
+    });
     expect(JSON.stringify(reopenedEntry.detail)).not.toContain('Denied by mistake');
-    expect(await system.db.query('SELECT kind, text FROM request_note WHERE id = $1', [reopenedEntry.detail.noteId])).toEqual([
-      { kind: 'reopen_reason', text: 'Denied by mistake: first request this year.' },
-    ]);
+    expect(
+      await system.db.query('SELECT kind, text FROM request_note WHERE id = $1', [reopenedEntry.detail.noteId]),
+    ).toEqual([{ kind: 'reopen_reason', text: 'Denied by mistake: first request this year.' }]);
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(system.sink.mailsTo(r.email)).toHaveLength(3);
   }, 90_000);
 
   it('refuses a late UK GDPR extension, denies with the ICO as the complaint route, and redirects to the controller', async () => {
     const r = await newRequest(UK, 'access');
-    const act = (action: string, fields: Record<string, string> = {}) => agent.submitForm(r.page, `${r.page}/${action}`, fields);
+    const act = (action: string, fields: Record<string, string> = {}) =>
+      agent.submitForm(r.page, `${r.page}/${action}`, fields);
     await moveBack(r.id, 40, ['received_at', 'clock_started_at', 'verified_at', 'due_at']);
     const late = await agent.get(r.page);
     expect(late.body).not.toContain(`action="${r.page}/extend"`);
-    await expectRefused(agent, r, { action: 'extend', fields: { reason: 'Busy.' } }, { status: 409, message: 'The extension notice had to be sent by' });
+    await expectRefused(
+      agent,
+      r,
+      { action: 'extend', fields: { reason: 'Busy.' } },
+      { status: 409, message: 'The extension notice had to be sent by' },
+    );
 
-    expect((await act('deny', { reason: 'adversely_affects_others', explanation: 'The records are about your colleagues.' })).status).toBe(303);
+    expect(
+      (await act('deny', { reason: 'adversely_affects_others', explanation: 'The records are about your colleagues.' }))
+        .status,
+    ).toBe(303);
     const refusal = await mailNumber(r, 2);
     expect(refusal.text).toContain('adversely affect the rights and freedoms of other people');
     expect(refusal.text).toContain("Information Commissioner's Office");
     expect(refusal.html).toContain('https://ico.org.uk/make-a-complaint/');
 
-    expect((await admin.submitForm(r.page, `${r.page}/reopen`, { reason: 'Securus only processes this data.' })).status).toBe(303);
+    expect(
+      (await admin.submitForm(r.page, `${r.page}/reopen`, { reason: 'Securus only processes this data.' })).status,
+    ).toBe(303);
     const context = await directory.forRequest(await row(r.id));
     const controller = context.policy.processorRedirects[0].controller;
     const form = (await agent.get(r.page)).body;
@@ -347,28 +432,50 @@ describe('a request page and every action on it', () => {
     const stored = await row(r.id);
     expect(stored.status).toBe('redirected');
     expect(stored.redirectedTo).toBe(controller);
-    expect((await auditOf(r.id)).filter((e) => e.action !== 'mail.sent').map((e) => e.action).slice(-3)).toEqual([
-      'request.denied',
-      'request.reopened',
-      'request.redirected',
-    ]);
+    expect(
+      (await auditOf(r.id))
+        .filter((e) => e.action !== 'mail.sent')
+        .map((e) => e.action)
+        .slice(-3),
+    ).toEqual(['request.denied', 'request.reopened', 'request.redirected']);
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(system.sink.mailsTo(r.email)).toHaveLength(3);
   }, 90_000);
 
   it('assigns within the team, answers a deletion with what was done, and a partial access response with how to complain', async () => {
     const deletion = await newRequest(NONE, 'deletion');
-    const act = (action: string, fields: Record<string, string> = {}) => agent.submitForm(deletion.page, `${deletion.page}/${action}`, fields);
+    const act = (action: string, fields: Record<string, string> = {}) =>
+      agent.submitForm(deletion.page, `${deletion.page}/${action}`, fields);
     expect((await act('assign', { assigneeId: colleagueId })).status).toBe(303);
     expect((await row(deletion.id)).assigneeId).toBe(colleagueId);
     expect((await agent.get(deletion.page)).body).toContain('Colleague Agent');
-    await expectRefused(agent, deletion, { action: 'assign', fields: { assigneeId: auditorId } }, { status: 400, message: "Choose an agent or admin of this organisation's team" });
-    await expectRefused(agent, deletion, { action: 'assign', fields: { assigneeId: 'nobody' } }, { status: 400, message: "Choose an agent or admin of this organisation's team" });
+    await expectRefused(
+      agent,
+      deletion,
+      { action: 'assign', fields: { assigneeId: auditorId } },
+      { status: 400, message: "Choose an agent or admin of this organisation's team" },
+    );
+    await expectRefused(
+      agent,
+      deletion,
+      { action: 'assign', fields: { assigneeId: 'nobody' } },
+      { status: 400, message: "Choose an agent or admin of this organisation's team" },
+    );
     expect((await act('unassign')).status).toBe(303);
     expect((await row(deletion.id)).assigneeId).toBeNull();
-    await expectRefused(agent, deletion, { action: 'unassign', fields: {} }, { status: 409, message: 'The request has no assignee.' });
+    await expectRefused(
+      agent,
+      deletion,
+      { action: 'unassign', fields: {} },
+      { status: 409, message: 'The request has no assignee.' },
+    );
 
-    await expectRefused(agent, deletion, { action: 'fulfil', fields: { resolution: '' } }, { status: 400, message: 'Say what was done: the requester is told.' });
+    await expectRefused(
+      agent,
+      deletion,
+      { action: 'fulfil', fields: { resolution: '' } },
+      { status: 400, message: 'Say what was done: the requester is told.' },
+    );
     expect((await act('fulfil', { resolution: 'Deleted account ada-l & its backups.' })).status).toBe(303);
     const done = await mailNumber(deletion, 2);
     expect(done.text).toContain('> Deleted account ada-l & its backups.');
@@ -382,10 +489,16 @@ describe('a request page and every action on it', () => {
     const csrf = csrfTokenIn((await agent.get(access.page)).body);
     const before = await snapshot(access.id);
     const file = (name: string, size = 10) => ({ field: 'files', name, type: 'text/plain', content: 'x'.repeat(size) });
-    const tooMany = await agent.postMultipart(`${access.page}/fulfil`, { _csrf: csrf }, [1, 2, 3, 4, 5, 6].map((n) => file(`${n}.txt`)));
+    const tooMany = await agent.postMultipart(
+      `${access.page}/fulfil`,
+      { _csrf: csrf },
+      [1, 2, 3, 4, 5, 6].map((n) => file(`${n}.txt`)),
+    );
     expect(tooMany.status).toBe(400);
     expect(tooMany.body).toContain('Upload at most 5 files');
-    const tooBig = await agent.postMultipart(`${access.page}/fulfil`, { _csrf: csrf }, [file('big.txt', 10 * 1024 * 1024 + 1)]);
+    const tooBig = await agent.postMultipart(`${access.page}/fulfil`, { _csrf: csrf }, [
+      file('big.txt', 10 * 1024 * 1024 + 1),
+    ]);
     expect(tooBig.status).toBe(413);
     expect(tooBig.body).toContain('Each file may be at most 10 MB');
     const none = await agent.postMultipart(`${access.page}/fulfil`, { _csrf: csrf }, []);
@@ -393,7 +506,9 @@ describe('a request page and every action on it', () => {
     expect(none.body).toContain('Upload the response: 1 to 5 files.');
     expect(await snapshot(access.id)).toEqual(before);
 
-    const partial = await agent.submitForm(access.page, `${access.page}/partially-fulfil`, { reason: 'Video footage of other officers is withheld.' });
+    const partial = await agent.submitForm(access.page, `${access.page}/partially-fulfil`, {
+      reason: 'Video footage of other officers is withheld.',
+    });
     expect(partial.status).toBe(303);
     const mail = await mailNumber(access, 2);
     expect(mail.subject).toBe(`Your privacy request ${access.reference} to OfficerTRAK is partly complete`);
@@ -414,7 +529,14 @@ describe('a request page and every action on it', () => {
     expect(view.body).not.toContain(`action="${r.page}/`);
     const before = await snapshot(r.id);
     for (const action of ['claim', 'note', 'start', 'ask', 'fulfil', 'deny']) {
-      const posted = await auditor.post(`${r.page}/${action}`, { _csrf: csrfTokenIn(view.body), text: 'x', question: 'x', reason: 'x', explanation: 'x', resolution: 'x' });
+      const posted = await auditor.post(`${r.page}/${action}`, {
+        _csrf: csrfTokenIn(view.body),
+        text: 'x',
+        question: 'x',
+        reason: 'x',
+        explanation: 'x',
+        resolution: 'x',
+      });
       expect(posted.status).toBe(403);
     }
     expect(await snapshot(r.id)).toEqual(before);

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
+
 import type { FormClient } from './support/form-client.js';
 import { acceptInvitation, createStaff, signIn, type StaffAccount } from './support/staff.js';
 import { useRunningSystem } from './support/system-fixture.js';
@@ -47,7 +48,8 @@ describe('staff admin: who works for an organisation, and in which role', () => 
   const add = (fields: Record<string, string>) => admin.submitForm(STAFF_PAGE, STAFF_PAGE, fields);
   const changeRole = async (email: string, role: string, as = admin) =>
     as.submitForm(STAFF_PAGE, `${STAFF_PAGE}/${await userId(email)}/role`, { role });
-  const remove = async (email: string, as = admin) => as.submitForm(STAFF_PAGE, `${STAFF_PAGE}/${await userId(email)}/remove`, {});
+  const remove = async (email: string, as = admin) =>
+    as.submitForm(STAFF_PAGE, `${STAFF_PAGE}/${await userId(email)}/remove`, {});
 
   it("lists the organisation's members with name, email address and role, and no one else", async () => {
     const page = await admin.get(STAFF_PAGE);
@@ -68,7 +70,12 @@ describe('staff admin: who works for an organisation, and in which role', () => 
     expect(await roleIn(email, SLUG)).toBeUndefined();
     expect((await admin.get(STAFF_PAGE)).body).toContain(`<td>${email}</td><td>agent</td>`);
     const invited = await lastAudit();
-    expect(invited).toMatchObject({ request_id: null, actor_id: await userId(adminAccount.email), action: 'staff.invited', detail: { role: 'agent' } });
+    expect(invited).toMatchObject({
+      request_id: null,
+      actor_id: await userId(adminAccount.email),
+      action: 'staff.invited',
+      detail: { role: 'agent' },
+    });
     expect(Object.keys(invited.detail).sort()).toEqual(['invitationId', 'role']);
 
     const { answer } = await acceptInvitation(system.baseUrl, { email, password: PASSWORD, name: 'New Agent' });
@@ -99,13 +106,19 @@ describe('staff admin: who works for an organisation, and in which role', () => 
     const changed = await changeRole(member.email, 'auditor');
     expect(changed.status).toBe(303);
     expect(await roleIn(member.email, SLUG)).toBe('auditor');
-    expect(await lastAudit()).toMatchObject({ action: 'staff.role_changed', detail: { userId: await userId(member.email), role: 'auditor', previousRole: 'agent' } });
+    expect(await lastAudit()).toMatchObject({
+      action: 'staff.role_changed',
+      detail: { userId: await userId(member.email), role: 'auditor', previousRole: 'agent' },
+    });
     expect((await client.get('/staff')).body).toContain('(auditor)');
 
     const removed = await remove(member.email);
     expect(removed.status).toBe(303);
     expect(await roleIn(member.email, SLUG)).toBeUndefined();
-    expect(await lastAudit()).toMatchObject({ action: 'staff.removed', detail: { userId: await userId(member.email), role: 'auditor' } });
+    expect(await lastAudit()).toMatchObject({
+      action: 'staff.removed',
+      detail: { userId: await userId(member.email), role: 'auditor' },
+    });
     expect((await client.get(`/staff/orgs/${SLUG}/requests`)).status).toBe(404);
     expect((await admin.get(STAFF_PAGE)).body).not.toContain(member.email);
   }, 30_000);
@@ -127,7 +140,9 @@ describe('staff admin: who works for an organisation, and in which role', () => 
     // Still their own password; the one the admin typed is no password at all.
     const client = await signIn(system.baseUrl, existing);
     expect((await client.get(`/staff/orgs/${SLUG}/reports`)).status).toBe(200);
-    await expect(signIn(system.baseUrl, { ...existing, password: 'a password the admin chose' })).rejects.toThrow('answered 401');
+    await expect(signIn(system.baseUrl, { ...existing, password: 'a password the admin chose' })).rejects.toThrow(
+      'answered 401',
+    );
 
     const again = await add({ email: existing.email, role: 'agent' });
     expect(again.status).toBe(409);
@@ -143,7 +158,9 @@ describe('staff admin: who works for an organisation, and in which role', () => 
     expect(response.body).toContain('value="not-an-address"');
     expect(response.body).not.toContain('name="password"');
     expect((await system.db.query('SELECT 1 FROM staff_user WHERE email = $1', ['not-an-address'])).rowCount).toBe(0);
-    expect((await system.db.query('SELECT 1 FROM staff_invitation WHERE email = $1', ['not-an-address'])).rowCount).toBe(0);
+    expect(
+      (await system.db.query('SELECT 1 FROM staff_invitation WHERE email = $1', ['not-an-address'])).rowCount,
+    ).toBe(0);
   });
 
   it("answers 404 for another organisation's user, and for a user id that is no id", async () => {
@@ -168,7 +185,9 @@ describe('staff admin: who works for an organisation, and in which role', () => 
 
     const demoted = await changeRole(adminAccount.email, 'agent');
     expect(demoted.status).toBe(409);
-    expect(demoted.body).toContain('You are this organisation&#39;s last admin, so you cannot demote yourself. Make another member admin first.');
+    expect(demoted.body).toContain(
+      'You are this organisation&#39;s last admin, so you cannot demote yourself. Make another member admin first.',
+    );
     const removed = await remove(adminAccount.email);
     expect(removed.status).toBe(409);
     expect(removed.body).toContain('You are this organisation&#39;s last admin, so you cannot remove yourself.');

@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
+
 import { csrfTokenIn, FormClient } from './support/form-client.js';
 import { createStaff, signIn, type StaffAccount } from './support/staff.js';
-import { testDatabaseUrl } from './support/test-env.js';
 import { useRunningSystem } from './support/system-fixture.js';
+import { testDatabaseUrl } from './support/test-env.js';
 
 describe('staff sign-in', () => {
   const system = useRunningSystem({ sink: false });
@@ -20,7 +21,12 @@ describe('staff sign-in', () => {
     const client = new FormClient(system.baseUrl);
     const page = await client.get('/staff');
     expect(page.status).toBe(303);
-    const signedIn = await attempt(client, agent.email.toUpperCase(), agent.password, '/staff/orgs/prontotrak/requests');
+    const signedIn = await attempt(
+      client,
+      agent.email.toUpperCase(),
+      agent.password,
+      '/staff/orgs/prontotrak/requests',
+    );
     expect(signedIn.status).toBe(303);
     expect(signedIn.headers.get('location')).toBe('/staff/orgs/prontotrak/requests');
     const home = await client.get('/staff');
@@ -80,14 +86,22 @@ describe('staff sign-in', () => {
       }),
     );
     const answers = await Promise.all(
-      guesses.map(({ client, i }) => client.submitForm('/staff/sign-in', '/staff/sign-in', { email: victim.email, password: `wrong-guess-${i}`, next: '/staff' })),
+      guesses.map(({ client, i }) =>
+        client.submitForm('/staff/sign-in', '/staff/sign-in', {
+          email: victim.email,
+          password: `wrong-guess-${i}`,
+          next: '/staff',
+        }),
+      ),
     );
     expect(answers.every((a) => a.status === 401)).toBe(true);
     const right = await attempt(new FormClient(system.baseUrl), victim.email, victim.password);
     expect(right.status).toBe(401);
     const db = new pg.Client({ connectionString: testDatabaseUrl() });
     await db.connect();
-    const { rows } = await db.query('SELECT failed_sign_ins, locked_until FROM staff_user WHERE email = $1', [victim.email]);
+    const { rows } = await db.query('SELECT failed_sign_ins, locked_until FROM staff_user WHERE email = $1', [
+      victim.email,
+    ]);
     await db.end();
     // Only attempts that got a count were checked: five, then the lock turned the rest (and the right one) away.
     expect(rows[0].failed_sign_ins).toBe(5);
@@ -95,11 +109,21 @@ describe('staff sign-in', () => {
   }, 120_000);
 
   it('treats a malformed session cookie as no session', async () => {
-    for (const value of ['------------------------------------.AAAA', 'zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz.AAAA', '%E0%A4%A', '.', 'a.b.c']) {
+    for (const value of [
+      '------------------------------------.AAAA',
+      'zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz.AAAA',
+      '%E0%A4%A',
+      '.',
+      'a.b.c',
+    ]) {
       const client = new FormClient(system.baseUrl);
       client.setCookie('rd_staff', value);
       const page = await client.get('/staff');
-      expect({ value, status: page.status, location: page.headers.get('location') }).toEqual({ value, status: 303, location: '/staff/sign-in?next=%2Fstaff' });
+      expect({ value, status: page.status, location: page.headers.get('location') }).toEqual({
+        value,
+        status: 303,
+        location: '/staff/sign-in?next=%2Fstaff',
+      });
       const json = await client.send('GET', '/api/orgs/prontotrak/requests');
       expect({ value, status: json.status }).toEqual({ value, status: 401 });
     }
@@ -109,17 +133,27 @@ describe('staff sign-in', () => {
     const client = await signIn(system.baseUrl, agent);
     for (const path of ['/staff', '/staff/orgs/prontotrak/requests', '/api/orgs/prontotrak/requests']) {
       const response = await client.get(path);
-      expect({ path, status: response.status, cacheControl: response.headers.get('cache-control') }).toEqual({ path, status: 200, cacheControl: 'no-store' });
+      expect({ path, status: response.status, cacheControl: response.headers.get('cache-control') }).toEqual({
+        path,
+        status: 200,
+        cacheControl: 'no-store',
+      });
     }
     // The suppression API, signed in by key rather than session, answers personal data too.
     const admin = await signIn(system.baseUrl, await createStaff({ prontotrak: 'admin' }, 'Key Maker'));
     const keys = await admin.get('/staff/orgs/prontotrak/api-keys');
     expect(keys.headers.get('cache-control')).toBe('no-store');
-    const made = await admin.post('/staff/orgs/prontotrak/api-keys', { _csrf: csrfTokenIn(keys.body), label: 'cache test' });
-    const key = /<pre id="api-key">(rdk_[A-Za-z0-9_-]+)<\/pre>/.exec(made.body)![1];
-    const checked = await fetch(`${system.baseUrl}/api/v1/orgs/prontotrak/suppressions/check?channel=email&address=a%40example.org`, {
-      headers: { Authorization: `Bearer ${key}` },
+    const made = await admin.post('/staff/orgs/prontotrak/api-keys', {
+      _csrf: csrfTokenIn(keys.body),
+      label: 'cache test',
     });
+    const key = /<pre id="api-key">(rdk_[A-Za-z0-9_-]+)<\/pre>/.exec(made.body)![1];
+    const checked = await fetch(
+      `${system.baseUrl}/api/v1/orgs/prontotrak/suppressions/check?channel=email&address=a%40example.org`,
+      {
+        headers: { Authorization: `Bearer ${key}` },
+      },
+    );
     expect(checked.status).toBe(200);
     expect(checked.headers.get('cache-control')).toBe('no-store');
   }, 30_000);
@@ -142,7 +176,10 @@ describe('staff sign-in', () => {
   });
 
   it('refuses a sign-in post without the form token', async () => {
-    const response = await new FormClient(system.baseUrl).post('/staff/sign-in', { email: agent.email, password: agent.password });
+    const response = await new FormClient(system.baseUrl).post('/staff/sign-in', {
+      email: agent.email,
+      password: agent.password,
+    });
     expect(response.status).toBe(403);
   });
 });

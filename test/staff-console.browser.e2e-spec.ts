@@ -1,7 +1,9 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
+
 import { confirmFromMail, submitRequest } from './support/requester.js';
 import { createStaff, type StaffAccount } from './support/staff.js';
 import { useRunningSystem } from './support/system-fixture.js';
@@ -42,12 +44,17 @@ describe('the staff console in a real browser', () => {
     await page.getByRole('link', { name: reference }).click();
   }
 
-  const background = (page: Page, name: string) => page.getByRole('button', { name, exact: true }).evaluate((b) => (globalThis as unknown as BrowserWindow).getComputedStyle(b).backgroundColor);
+  const background = (page: Page, name: string) =>
+    page
+      .getByRole('button', { name, exact: true })
+      .evaluate((b) => (globalThis as unknown as BrowserWindow).getComputedStyle(b).backgroundColor);
 
   it('shows the error for a wrong password', async () => {
     const page = await system.browser.newPage({ javaScriptEnabled: false });
     await signInPage(page, 'certainly-not-it');
-    await expect(page.getByRole('alert').textContent()).resolves.toContain('That email address and password do not match an account.');
+    await expect(page.getByRole('alert').textContent()).resolves.toContain(
+      'That email address and password do not match an account.',
+    );
     expect(page.url()).toContain('/staff/sign-in');
     await page.close();
   }, 30_000);
@@ -66,20 +73,27 @@ describe('the staff console in a real browser', () => {
 
     // Extending is one of the rarer actions, folded under "More".
     await page.locator('#more-actions > summary').click();
-    await page.locator('#extend').getByLabel('Reason').fill('We need the archived call records, which take time to retrieve.');
+    await page
+      .locator('#extend')
+      .getByLabel('Reason')
+      .fill('We need the archived call records, which take time to retrieve.');
     await page.getByRole('button', { name: 'Extend and notify' }).click();
 
     const extendedDue = (await page.locator('#extended-due').textContent())!;
     expect(extendedDue).not.toContain('not extended');
     expect(await page.locator('#due').textContent()).not.toBe(dueBefore);
     expect(await page.locator('#due').textContent()).toContain(extendedDue);
-    await expect(page.locator('#timeline li[data-action="request.extended"]').textContent()).resolves.toContain('archived call records');
+    await expect(page.locator('#timeline li[data-action="request.extended"]').textContent()).resolves.toContain(
+      'archived call records',
+    );
 
     // The notice goes out through the worker; the timeline shows it once the mail is sent.
     const [, notice] = await system.sink.waitForMailsTo(email, 2);
     expect(notice.text).toContain('archived call records');
     await page.reload();
-    await expect(page.locator('#timeline li[data-action="mail.sent"]').last().textContent()).resolves.toMatch(/extension notice/i);
+    await expect(page.locator('#timeline li[data-action="mail.sent"]').last().textContent()).resolves.toMatch(
+      /extension notice/i,
+    );
     await page.close();
   }, 60_000);
 
@@ -89,14 +103,21 @@ describe('the staff console in a real browser', () => {
     await openRequest(page, reference);
 
     // Verified, not started: starting, asking and answering are in the open; nothing the status refuses is offered.
-    await expect(page.locator('#work-actions').getByRole('button', { name: 'Start work' }).isVisible()).resolves.toBe(true);
-    await expect(page.locator('#answer-actions').getByRole('button', { name: 'Send the response' }).isVisible()).resolves.toBe(true);
+    await expect(page.locator('#work-actions').getByRole('button', { name: 'Start work' }).isVisible()).resolves.toBe(
+      true,
+    );
+    await expect(
+      page.locator('#answer-actions').getByRole('button', { name: 'Send the response' }).isVisible(),
+    ).resolves.toBe(true);
     await expect(page.locator('#reopen').count()).resolves.toBe(0);
     // Rare and destructive actions are folded away until asked for.
-    for (const id of ['#more-actions', '#closing-actions']) await expect(page.locator(id).getAttribute('open')).resolves.toBeNull();
+    for (const id of ['#more-actions', '#closing-actions'])
+      await expect(page.locator(id).getAttribute('open')).resolves.toBeNull();
     await expect(page.getByRole('button', { name: 'Extend and notify' }).isVisible()).resolves.toBe(false);
     await expect(page.getByRole('button', { name: 'Deny', exact: true }).isVisible()).resolves.toBe(false);
-    await expect(page.locator('#closing-actions > summary').textContent()).resolves.toContain('deny, record a withdrawal');
+    await expect(page.locator('#closing-actions > summary').textContent()).resolves.toContain(
+      'deny, record a withdrawal',
+    );
 
     // Not every button is green: the next step is, assignment and notes are grey, denial and withdrawal red.
     const green = 'rgb(0, 112, 60)';

@@ -1,21 +1,24 @@
 import { randomBytes } from 'node:crypto';
+
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { DateTime } from 'luxon';
-import { addStaffMember, Organisation, StaffUser, type DataSubjectRequest } from '#db';
+
+import { addStaffMember, type DataSubjectRequest, Organisation, StaffUser } from '#db';
 import { OPEN_STATUSES, REQUEST_STATUSES, type RequestStatus } from '#workflow';
+
+import type { QueueCounts, QueuedRequest } from '../apps/api/src/queue/request-queue.service.js';
 import { FormClient, referenceIn } from './support/form-client.js';
 import { createStaff, signIn, type StaffAccount } from './support/staff.js';
-import { storeRequest, type StoredRequestInput } from './support/stored-requests.js';
-import type { QueueCounts, QueuedRequest } from '../apps/api/src/queue/request-queue.service.js';
+import { type StoredRequestInput, storeRequest } from './support/stored-requests.js';
 import { useRunningSystem } from './support/system-fixture.js';
 
 const A = 'securus-technologies'; // CCPA and others, America/Chicago
 const CHICAGO = 'America/Chicago';
 const chicagoDay = (instant: Date) => instant.toLocaleDateString('en-CA', { timeZone: CHICAGO });
-const chicagoTime = (instant: Date) => DateTime.fromJSDate(instant, { zone: CHICAGO }).toISO({ suppressMilliseconds: true });
+const chicagoTime = (instant: Date) =>
+  DateTime.fromJSDate(instant, { zone: CHICAGO }).toISO({ suppressMilliseconds: true });
 const B = 'west-schoolmessenger'; // GDPR
 const DAY_MS = 86_400_000;
-
 
 interface QueueJson {
   organisation: string;
@@ -64,10 +67,12 @@ describe('the processing queue (page, CSV and JSON)', () => {
   }
 
   /** References of this file's requests matching the filters. */
-  const matching = async (slug: string, filters: string) => (await walk(slug, `q=${mine}&${filters}`)).map((i) => i.reference).sort();
+  const matching = async (slug: string, filters: string) =>
+    (await walk(slug, `q=${mine}&${filters}`)).map((i) => i.reference).sort();
 
   beforeAll(async () => {
-    const idOf = async (account: StaffAccount) => (await system.db.getRepository(StaffUser).findOneByOrFail({ email: account.email })).id;
+    const idOf = async (account: StaffAccount) =>
+      (await system.db.getRepository(StaffUser).findOneByOrFail({ email: account.email })).id;
     const agentAccount = await createStaff({ [A]: 'agent', [B]: 'agent' }, 'Queue Agent');
     const otherAccount = await createStaff({ [A]: 'agent' }, 'Other Agent');
     const outsiderAccount = await createStaff({ [B]: 'agent' }, 'Outside Agent');
@@ -92,20 +97,68 @@ describe('the processing queue (page, CSV and JSON)', () => {
       rows[key] = await storeRequest(system.db, { ...input, email: `${mine}${key}@example.org` });
     };
     // CCPA: 45 days from receipt. 60 days ago: overdue; 40 days ago: 5 of 45 days left, under a quarter.
-    await store('overdue', { slug: A, rightId: 'ccpa-know', status: 'in_progress', channel: 'web', receivedAt: ago(60), assigneeId: agentId });
+    await store('overdue', {
+      slug: A,
+      rightId: 'ccpa-know',
+      status: 'in_progress',
+      channel: 'web',
+      receivedAt: ago(60),
+      assigneeId: agentId,
+    });
     await store('soon', { slug: A, rightId: 'ccpa-know', status: 'verified', channel: 'email', receivedAt: ago(40) });
     // Received together: the same due date, so their order rests on the id.
-    await store('fresh1', { slug: A, rightId: 'ccpa-categories', status: 'unverified', channel: 'web', receivedAt: ago(0), assigneeId: otherId });
-    await store('fresh2', { slug: A, rightId: 'ccpa-categories', status: 'unverified', channel: 'web', receivedAt: ago(0) });
+    await store('fresh1', {
+      slug: A,
+      rightId: 'ccpa-categories',
+      status: 'unverified',
+      channel: 'web',
+      receivedAt: ago(0),
+      assigneeId: otherId,
+    });
+    await store('fresh2', {
+      slug: A,
+      rightId: 'ccpa-categories',
+      status: 'unverified',
+      channel: 'web',
+      receivedAt: ago(0),
+    });
     // Past their due dates but closed: never overdue.
-    await store('closed', { slug: A, rightId: 'marketing-email-opt-out', status: 'fulfilled', channel: 'email', receivedAt: ago(30), assigneeId: agentId });
+    await store('closed', {
+      slug: A,
+      rightId: 'marketing-email-opt-out',
+      status: 'fulfilled',
+      channel: 'email',
+      receivedAt: ago(30),
+      assigneeId: agentId,
+    });
     await store('denied', { slug: A, rightId: 'ccpa-know', status: 'denied', channel: 'api', receivedAt: ago(100) });
     // 10 business days from two days ago: 11 to 14 days left.
     await store('sms', { slug: A, rightId: 'text-opt-out', status: 'verified', channel: 'sms', receivedAt: ago(2) });
     // Regime none, the organisation's 30-day target: 20 days left.
-    await store('waiting', { slug: A, rightId: 'correction', status: 'awaiting_requester', channel: 'agent', receivedAt: ago(10), assigneeId: agentId });
-    await store('formula', { slug: A, rightId: 'ccpa-know', status: 'in_progress', channel: 'api', receivedAt: ago(20), assigneeId: formula.id });
-    await store('otherOrg', { slug: B, rightId: 'access', status: 'in_progress', channel: 'web', receivedAt: ago(5), assigneeId: agentId });
+    await store('waiting', {
+      slug: A,
+      rightId: 'correction',
+      status: 'awaiting_requester',
+      channel: 'agent',
+      receivedAt: ago(10),
+      assigneeId: agentId,
+    });
+    await store('formula', {
+      slug: A,
+      rightId: 'ccpa-know',
+      status: 'in_progress',
+      channel: 'api',
+      receivedAt: ago(20),
+      assigneeId: formula.id,
+    });
+    await store('otherOrg', {
+      slug: B,
+      rightId: 'access',
+      status: 'in_progress',
+      channel: 'web',
+      receivedAt: ago(5),
+      assigneeId: agentId,
+    });
 
     // One request as a requester files it, with a mixed-case address.
     const response = await new FormClient(system.baseUrl).submitForm(`/o/${A}/requests/new`, `/o/${A}/requests`, {
@@ -122,10 +175,14 @@ describe('the processing queue (page, CSV and JSON)', () => {
   }, 60_000);
 
   it('filters by status, with open meaning every open status', async () => {
-    expect(await matching(A, 'status=all')).toEqual(ref('overdue', 'soon', 'fresh1', 'fresh2', 'closed', 'sms', 'waiting', 'denied', 'formula'));
+    expect(await matching(A, 'status=all')).toEqual(
+      ref('overdue', 'soon', 'fresh1', 'fresh2', 'closed', 'sms', 'waiting', 'denied', 'formula'),
+    );
     // The JSON lists every status when none is asked for.
     expect(await matching(A, '')).toEqual(await matching(A, 'status=all'));
-    expect(await matching(A, 'status=open')).toEqual(ref('overdue', 'soon', 'fresh1', 'fresh2', 'sms', 'waiting', 'formula'));
+    expect(await matching(A, 'status=open')).toEqual(
+      ref('overdue', 'soon', 'fresh1', 'fresh2', 'sms', 'waiting', 'formula'),
+    );
     expect(await matching(A, 'status=unverified')).toEqual(ref('fresh1', 'fresh2'));
     expect(await matching(A, 'status=in_progress')).toEqual(ref('overdue', 'formula'));
     expect(await matching(A, 'status=awaiting_requester')).toEqual(ref('waiting'));
@@ -164,15 +221,19 @@ describe('the processing queue (page, CSV and JSON)', () => {
     expect(await matching(A, 'status=open&dueWithinDays=16')).toEqual(ref('overdue', 'soon', 'sms'));
     // Closed requests keep their due dates; without a status filter they count as due.
     expect(await matching(A, 'dueWithinDays=7')).toEqual(ref('overdue', 'soon', 'closed', 'denied'));
-    for (const item of await walk(A, `q=${mine}&status=open&dueWithinDays=16`)) expect(item.daysLeft).toBeLessThanOrEqual(16);
+    for (const item of await walk(A, `q=${mine}&status=open&dueWithinDays=16`))
+      expect(item.daysLeft).toBeLessThanOrEqual(16);
     expect(await matching(A, 'overdue=true')).toEqual(ref('overdue'));
-    expect(await matching(A, 'overdue=false')).toEqual(ref('soon', 'fresh1', 'fresh2', 'closed', 'sms', 'waiting', 'denied', 'formula'));
+    expect(await matching(A, 'overdue=false')).toEqual(
+      ref('soon', 'fresh1', 'fresh2', 'closed', 'sms', 'waiting', 'denied', 'formula'),
+    );
     expect(await matching(A, 'status=open&assignee=me&regime=ccpa&overdue=true')).toEqual(ref('overdue'));
     expect(await matching(A, 'status=open&assignee=me&regime=ccpa&overdue=false')).toEqual([]);
   });
 
   it('searches by exact reference and by requester address, case-insensitively', async () => {
-    const search = async (slug: string, q: string) => (await walk(slug, `status=all&q=${encodeURIComponent(q)}`)).map((i) => i.reference);
+    const search = async (slug: string, q: string) =>
+      (await walk(slug, `status=all&q=${encodeURIComponent(q)}`)).map((i) => i.reference);
     expect(await search(A, rows.soon.reference)).toEqual([rows.soon.reference]);
     expect(await search(A, ` ${rows.soon.reference.toLowerCase()} `)).toEqual([rows.soon.reference]);
     // A reference of another organisation finds nothing here, and is found in its own.
@@ -191,8 +252,16 @@ describe('the processing queue (page, CSV and JSON)', () => {
 
   it('counts every status of the organisation, and the open total', async () => {
     const { json: body } = await json(agent, A, `q=${mine}&status=withdrawn`);
-    const added: Partial<Record<RequestStatus, number>> = { in_progress: 2, verified: 2, unverified: 3, awaiting_requester: 1, fulfilled: 1, denied: 1 };
-    for (const status of REQUEST_STATUSES) expect(body.counts.byStatus[status]).toBe(countsBefore.byStatus[status] + (added[status] ?? 0));
+    const added: Partial<Record<RequestStatus, number>> = {
+      in_progress: 2,
+      verified: 2,
+      unverified: 3,
+      awaiting_requester: 1,
+      fulfilled: 1,
+      denied: 1,
+    };
+    for (const status of REQUEST_STATUSES)
+      expect(body.counts.byStatus[status]).toBe(countsBefore.byStatus[status] + (added[status] ?? 0));
     expect(body.counts.open).toBe(countsBefore.open + 8);
     expect(body.counts.open).toBe(OPEN_STATUSES.reduce((sum, s) => sum + body.counts.byStatus[s], 0));
     expect(body.counts.total).toBe(countsBefore.total + 10);
@@ -232,7 +301,9 @@ describe('the processing queue (page, CSV and JSON)', () => {
   it('renders the page with filters kept, overdue and due-soon rows, assignees, and links', async () => {
     const page = await agent.get(`/staff/orgs/${A}/requests?q=${mine}&type=access`);
     expect(page.status).toBe(200);
-    const classes = new Map([...page.body.matchAll(/<tr(?: class="([^"]+)")? data-reference="([^"]+)"/g)].map((m) => [m[2], m[1] ?? '']));
+    const classes = new Map(
+      [...page.body.matchAll(/<tr(?: class="([^"]+)")? data-reference="([^"]+)"/g)].map((m) => [m[2], m[1] ?? '']),
+    );
     // Open by default: the denied one stays out.
     expect([...classes.keys()].sort()).toEqual(ref('overdue', 'soon', 'formula'));
     expect(classes.get(rows.overdue.reference)).toBe('overdue');
@@ -250,7 +321,9 @@ describe('the processing queue (page, CSV and JSON)', () => {
     expect(page.body).not.toContain(`${mine}overdue@`);
 
     const my = await agent.get(`/staff/orgs/${A}/requests?assignee=me&q=${mine}`);
-    expect([...my.body.matchAll(/data-reference="([^"]+)"/g)].map((m) => m[1]).sort()).toEqual(ref('overdue', 'waiting'));
+    expect([...my.body.matchAll(/data-reference="([^"]+)"/g)].map((m) => m[1]).sort()).toEqual(
+      ref('overdue', 'waiting'),
+    );
     expect(my.body).toContain('<option value="me" selected>');
 
     const empty = await agent.get(`/staff/orgs/${A}/requests?q=nobody-${tag}`);
@@ -265,12 +338,16 @@ describe('the processing queue (page, CSV and JSON)', () => {
     const csv = response.body;
     const lines = csv.split('\r\n');
     expect(lines.pop()).toBe('');
-    expect(lines[0]).toBe('reference,type,regime,channel,status,assignee_email,time_zone,received_at,verified_at,due_on,extended_due_on,days_left,closed_at');
+    expect(lines[0]).toBe(
+      'reference,type,regime,channel,status,assignee_email,time_zone,received_at,verified_at,due_on,extended_due_on,days_left,closed_at',
+    );
     const byReference = new Map(lines.slice(1).map((line) => [line.split(',')[0], line.split(',')]));
-    expect([...byReference.keys()].sort()).toEqual(ref('overdue', 'soon', 'fresh1', 'fresh2', 'closed', 'sms', 'waiting', 'denied', 'formula'));
+    expect([...byReference.keys()].sort()).toEqual(
+      ref('overdue', 'soon', 'fresh1', 'fresh2', 'closed', 'sms', 'waiting', 'denied', 'formula'),
+    );
 
     const overdue = byReference.get(rows.overdue.reference)!;
-    expect(overdue.slice(1, 7)).toEqual(['access', 'ccpa', 'web', 'in_progress', (await emailOf(agentId)), CHICAGO]);
+    expect(overdue.slice(1, 7)).toEqual(['access', 'ccpa', 'web', 'in_progress', await emailOf(agentId), CHICAGO]);
     // Dates as Chicago reads them: a due date is the local day (its end is already the next day in UTC).
     expect(overdue[7]).toBe(chicagoTime(rows.overdue.receivedAt));
     expect(overdue[9]).toBe(chicagoDay(rows.overdue.dueAt));
@@ -297,10 +374,17 @@ describe('the processing queue (page, CSV and JSON)', () => {
     expect(page.body).toContain(rows.overdue.reference);
     const { status, json: body } = await json(auditor, A, `q=${mine}&status=open`);
     expect(status).toBe(200);
-    expect(body.items.map((i) => i.reference).sort()).toEqual(ref('overdue', 'soon', 'fresh1', 'fresh2', 'sms', 'waiting', 'formula'));
+    expect(body.items.map((i) => i.reference).sort()).toEqual(
+      ref('overdue', 'soon', 'fresh1', 'fresh2', 'sms', 'waiting', 'formula'),
+    );
     const csv = await auditor.get(`/staff/orgs/${A}/requests.csv?q=${mine}&overdue=true`);
     expect(csv.status).toBe(200);
-    expect(csv.body.split('\r\n').filter(Boolean).map((l) => l.split(',')[0])).toEqual(['reference', rows.overdue.reference]);
+    expect(
+      csv.body
+        .split('\r\n')
+        .filter(Boolean)
+        .map((l) => l.split(',')[0]),
+    ).toEqual(['reference', rows.overdue.reference]);
     // The auditor is no member of B.
     expect((await auditor.get(`/staff/orgs/${B}/requests`)).status).toBe(404);
     expect((await auditor.get(`/staff/orgs/${B}/requests.csv`)).status).toBe(404);
@@ -309,7 +393,12 @@ describe('the processing queue (page, CSV and JSON)', () => {
 
   it("never shows another organisation's requests", async () => {
     expect(await matching(B, 'status=all')).toEqual(ref('otherOrg'));
-    for (const query of [`status=all&q=${mine}`, `assignee=me&q=${mine}`, 'status=in_progress', `q=${rows.otherOrg.reference}`]) {
+    for (const query of [
+      `status=all&q=${mine}`,
+      `assignee=me&q=${mine}`,
+      'status=in_progress',
+      `q=${rows.otherOrg.reference}`,
+    ]) {
       expect((await walk(A, query)).map((i) => i.id)).not.toContain(rows.otherOrg.id);
     }
     const page = await agent.get(`/staff/orgs/${A}/requests?status=all&q=${mine}`);
@@ -346,7 +435,9 @@ describe('the processing queue (page, CSV and JSON)', () => {
     // Paging is not part of an export: it holds every matching row.
     expect((await agent.get(`/staff/orgs/${A}/requests.csv?limit=5`)).status).toBe(400);
     // Empty form fields mean "no filter".
-    expect((await agent.get(`/staff/orgs/${A}/requests?type=&regime=&channel=&assignee=&dueWithinDays=&q=`)).status).toBe(200);
+    expect(
+      (await agent.get(`/staff/orgs/${A}/requests?type=&regime=&channel=&assignee=&dueWithinDays=&q=`)).status,
+    ).toBe(200);
   });
 
   it('answers a crafted cursor with a 400, never a 500', async () => {
@@ -369,8 +460,13 @@ describe('the processing queue (page, CSV and JSON)', () => {
     for (const cursor of cursors) {
       const response = await json(agent, A, `cursor=${cursor}`);
       expect({ cursor, status: response.status }).toEqual({ cursor, status: 400 });
-      expect(response.json.message?.join(' ') ?? String(response.json.message)).toContain('cursor must be a nextCursor value from a previous page');
-      expect({ cursor, page: (await agent.get(`/staff/orgs/${A}/requests?cursor=${cursor}`)).status }).toEqual({ cursor, page: 400 });
+      expect(response.json.message?.join(' ') ?? String(response.json.message)).toContain(
+        'cursor must be a nextCursor value from a previous page',
+      );
+      expect({ cursor, page: (await agent.get(`/staff/orgs/${A}/requests?cursor=${cursor}`)).status }).toEqual({
+        cursor,
+        page: 400,
+      });
     }
     // A real one still works.
     expect((await json(agent, A, `cursor=${crafted(['2030-01-01T00:00:00.000Z', uuid])}`)).status).toBe(200);

@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+
 import { createDataSource, type DataSubjectRequest } from '#db';
-import { reportPeriod, type DenialReason, type RequestStatus } from '#workflow';
+import { type DenialReason, reportPeriod, type RequestStatus } from '#workflow';
+
 import type { FormClient } from './support/form-client.js';
 import { createStaff, signIn } from './support/staff.js';
 import { storeRequest } from './support/stored-requests.js';
-import { testDatabaseUrl } from './support/test-env.js';
 import { useRunningSystem } from './support/system-fixture.js';
+import { testDatabaseUrl } from './support/test-env.js';
 
 // ProntoTrak counts days in New York: EST (UTC-5) until 10 March 2024, EDT (UTC-4) after.
 const SLUG = 'prontotrak';
@@ -24,27 +26,74 @@ interface Fixture {
 const IN_MARCH: Fixture[] = [
   { rightId: 'ccpa-deletion', status: 'fulfilled', receivedAt: '2024-03-01T05:30:00Z', closedAfterHours: 242 }, // 1 Mar 00:30 local
   { rightId: 'ccpa-deletion', status: 'fulfilled', receivedAt: '2024-03-05T15:00:00Z', closedAfterHours: 100 },
-  { rightId: 'ccpa-deletion', status: 'partially_fulfilled', receivedAt: '2024-03-12T15:00:00Z', closedAfterHours: 500 },
-  { rightId: 'ccpa-deletion', status: 'denied', denialReason: 'identity_not_verified', receivedAt: '2024-03-15T15:00:00Z', closedAfterHours: 31 },
-  { rightId: 'ccpa-deletion', status: 'denied', denialReason: 'frequency_limit_exceeded', receivedAt: '2024-03-25T15:00:00Z', closedAfterHours: 400 },
+  {
+    rightId: 'ccpa-deletion',
+    status: 'partially_fulfilled',
+    receivedAt: '2024-03-12T15:00:00Z',
+    closedAfterHours: 500,
+  },
+  {
+    rightId: 'ccpa-deletion',
+    status: 'denied',
+    denialReason: 'identity_not_verified',
+    receivedAt: '2024-03-15T15:00:00Z',
+    closedAfterHours: 31,
+  },
+  {
+    rightId: 'ccpa-deletion',
+    status: 'denied',
+    denialReason: 'frequency_limit_exceeded',
+    receivedAt: '2024-03-25T15:00:00Z',
+    closedAfterHours: 400,
+  },
   { rightId: 'ccpa-deletion', status: 'in_progress', receivedAt: '2024-03-20T15:00:00Z' },
-  { rightId: 'deletion', status: 'denied', denialReason: 'manifestly_unfounded_or_excessive', receivedAt: '2024-03-02T15:00:00Z', closedAfterHours: 47 },
+  {
+    rightId: 'deletion',
+    status: 'denied',
+    denialReason: 'manifestly_unfounded_or_excessive',
+    receivedAt: '2024-03-02T15:00:00Z',
+    closedAfterHours: 47,
+  },
   { rightId: 'deletion', status: 'withdrawn', receivedAt: '2024-03-03T15:00:00Z', closedAfterHours: 5 },
   { rightId: 'deletion', status: 'unverified', receivedAt: '2024-03-04T15:00:00Z' },
   { rightId: 'ccpa-categories', status: 'redirected', receivedAt: '2024-03-06T15:00:00Z', closedAfterHours: 73 },
-  { rightId: 'ccpa-categories', status: 'closed_unverified', receivedAt: '2024-03-07T15:00:00Z', closedAfterHours: 170 },
+  {
+    rightId: 'ccpa-categories',
+    status: 'closed_unverified',
+    receivedAt: '2024-03-07T15:00:00Z',
+    closedAfterHours: 170,
+  },
   { rightId: 'ccpa-categories', status: 'awaiting_requester', receivedAt: '2024-04-01T03:30:00Z' }, // 31 Mar 23:30 local
   { rightId: 'marketing-email-opt-out', status: 'fulfilled', receivedAt: '2024-03-10T15:00:00Z', closedAfterHours: 2 },
 ];
 
 const OUTSIDE_MARCH: Fixture[] = [
   { rightId: 'ccpa-deletion', status: 'fulfilled', receivedAt: '2024-03-01T04:30:00Z', closedAfterHours: 10 }, // 29 Feb 23:30 local
-  { rightId: 'ccpa-categories', status: 'denied', denialReason: 'identity_not_verified', receivedAt: '2024-04-01T04:30:00Z', closedAfterHours: 20 }, // 1 Apr 00:30 local
+  {
+    rightId: 'ccpa-categories',
+    status: 'denied',
+    denialReason: 'identity_not_verified',
+    receivedAt: '2024-04-01T04:30:00Z',
+    closedAfterHours: 20,
+  }, // 1 Apr 00:30 local
   // Another organisation's request in the same month: never counted for ProntoTrak.
-  { slug: 'securus-technologies', rightId: 'ccpa-know', status: 'fulfilled', receivedAt: '2024-03-15T15:00:00Z', closedAfterHours: 1000 },
+  {
+    slug: 'securus-technologies',
+    rightId: 'ccpa-know',
+    status: 'fulfilled',
+    receivedAt: '2024-03-15T15:00:00Z',
+    closedAfterHours: 1000,
+  },
 ];
 
-const COUNTED_STATUSES = ['fulfilled', 'partially_fulfilled', 'denied', 'withdrawn', 'redirected', 'closed_unverified'] as const;
+const COUNTED_STATUSES = [
+  'fulfilled',
+  'partially_fulfilled',
+  'denied',
+  'withdrawn',
+  'redirected',
+  'closed_unverified',
+] as const;
 const OPEN: RequestStatus[] = ['unverified', 'verified', 'in_progress', 'awaiting_requester'];
 
 /** Half-up rounding to tenths of numerator/denominator in integers, as PostgreSQL rounds the exact value. */
@@ -75,7 +124,11 @@ function expectedFigures(rows: { request: DataSubjectRequest; fixture: Fixture }
           ? tenths(closedHours[middle], 24)
           : tenths(closedHours[middle - 1] + closedHours[middle], 48),
   };
-  for (const reason of ['identity_not_verified', 'frequency_limit_exceeded', 'manifestly_unfounded_or_excessive'] as const) {
+  for (const reason of [
+    'identity_not_verified',
+    'frequency_limit_exceeded',
+    'manifestly_unfounded_or_excessive',
+  ] as const) {
     figures[`denied_${reason}`] = String(rows.filter((r) => r.fixture.denialReason === reason).length);
   }
   return figures;
@@ -83,7 +136,10 @@ function expectedFigures(rows: { request: DataSubjectRequest; fixture: Fixture }
 
 function parseCsv(text: string): Record<string, string>[] {
   expect(text.endsWith('\r\n')).toBe(true);
-  const [header, ...lines] = text.slice(0, -2).split('\r\n').map((line) => line.split(','));
+  const [header, ...lines] = text
+    .slice(0, -2)
+    .split('\r\n')
+    .map((line) => line.split(','));
   return lines.map((cells) => Object.fromEntries(header.map((name, i) => [name, cells[i]])));
 }
 
@@ -117,7 +173,10 @@ describe('reports: the CCPA §7102(a) metrics of an organisation', () => {
           receivedAt,
           email: 'reported@example.org',
         });
-        const closedAt = fixture.closedAfterHours === undefined ? null : new Date(receivedAt.getTime() + fixture.closedAfterHours * 3_600_000);
+        const closedAt =
+          fixture.closedAfterHours === undefined
+            ? null
+            : new Date(receivedAt.getTime() + fixture.closedAfterHours * 3_600_000);
         await dataSource.query('UPDATE data_subject_request SET closed_at = $2, denial_reason = $3 WHERE id = $1', [
           request.id,
           closedAt,
@@ -145,18 +204,40 @@ describe('reports: the CCPA §7102(a) metrics of an organisation', () => {
     const csv = await auditor.get(`/staff/orgs/${SLUG}/reports.csv?${MARCH}`);
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv; charset=utf-8/);
-    expect(csv.headers.get('content-disposition')).toBe('attachment; filename=prontotrak-requests-2024-03-01-to-2024-03-31.csv');
+    expect(csv.headers.get('content-disposition')).toBe(
+      'attachment; filename=prontotrak-requests-2024-03-01-to-2024-03-31.csv',
+    );
     const rows = parseCsv(csv.body);
-    expect(Object.keys(rows[0]).slice(0, 5)).toEqual(['period_from', 'period_to', 'time_zone', 'regime', 'request_type']);
+    expect(Object.keys(rows[0]).slice(0, 5)).toEqual([
+      'period_from',
+      'period_to',
+      'time_zone',
+      'regime',
+      'request_type',
+    ]);
     // The period is of local days: the zone they are days of is named on every line.
     expect(new Set(rows.map((r) => r.time_zone))).toEqual(new Set(['America/New_York']));
 
     const groups = new Map<string, { request: DataSubjectRequest; fixture: Fixture }[]>();
-    for (const s of inMarch()) groups.set(`${s.request.regime}/${s.request.type}`, [...(groups.get(`${s.request.regime}/${s.request.type}`) ?? []), s]);
-    expect([...groups.keys()].sort()).toEqual(['can_spam/opt_out_marketing_email', 'ccpa/categories', 'ccpa/deletion', 'none/deletion']);
+    for (const s of inMarch())
+      groups.set(`${s.request.regime}/${s.request.type}`, [
+        ...(groups.get(`${s.request.regime}/${s.request.type}`) ?? []),
+        s,
+      ]);
+    expect([...groups.keys()].sort()).toEqual([
+      'can_spam/opt_out_marketing_email',
+      'ccpa/categories',
+      'ccpa/deletion',
+      'none/deletion',
+    ]);
     for (const [group, members] of groups) {
       const row = rows.find((r) => `${r.regime}/${r.request_type}` === group);
-      expect({ group, ...row }).toMatchObject({ group, period_from: '2024-03-01', period_to: '2024-03-31', ...expectedFigures(members) });
+      expect({ group, ...row }).toMatchObject({
+        group,
+        period_from: '2024-03-01',
+        period_to: '2024-03-31',
+        ...expectedFigures(members),
+      });
     }
     const total = rows.at(-1)!;
     expect(total).toMatchObject({ regime: 'all', request_type: 'all', ...expectedFigures(inMarch()) });
@@ -168,12 +249,16 @@ describe('reports: the CCPA §7102(a) metrics of an organisation', () => {
     });
 
     // Every right the policy grants has a line, received or not; the other organisation's CCPA access request has none.
-    expect(rows.find((r) => r.regime === 'none' && r.request_type === 'access')).toMatchObject({ received: '0', mean_days_to_close: '' });
+    expect(rows.find((r) => r.regime === 'none' && r.request_type === 'access')).toMatchObject({
+      received: '0',
+      mean_days_to_close: '',
+    });
     expect(rows.some((r) => r.request_type === 'access' && r.regime === 'ccpa')).toBe(false);
   });
 
   it("counts a request by its receipt's local day in the organisation's time zone", async () => {
-    const total = async (from: string, to: string) => parseCsv((await auditor.get(`/staff/orgs/${SLUG}/reports.csv?from=${from}&to=${to}`)).body).at(-1)!.received;
+    const total = async (from: string, to: string) =>
+      parseCsv((await auditor.get(`/staff/orgs/${SLUG}/reports.csv?from=${from}&to=${to}`)).body).at(-1)!.received;
     // 05:30Z on 1 March is 00:30 in New York; 04:30Z is still 29 February.
     expect(await total('2024-03-01', '2024-03-01')).toBe('1');
     expect(await total('2024-02-29', '2024-02-29')).toBe('1');
@@ -190,7 +275,18 @@ describe('reports: the CCPA §7102(a) metrics of an organisation', () => {
     expect(page.body).toContain('Requests received from Friday, 1 March 2024 to Sunday, 31 March 2024');
     expect(page.body).toContain(`href="/staff/orgs/${SLUG}/reports.csv?from=2024-03-01&amp;to=2024-03-31"`);
     const csv = parseCsv((await auditor.get(`/staff/orgs/${SLUG}/reports.csv?${MARCH}`)).body);
-    const columns = ['received', 'fulfilled', 'partially_fulfilled', 'denied', 'withdrawn', 'redirected', 'closed_unverified', 'still_open', 'mean_days_to_close', 'median_days_to_close'];
+    const columns = [
+      'received',
+      'fulfilled',
+      'partially_fulfilled',
+      'denied',
+      'withdrawn',
+      'redirected',
+      'closed_unverified',
+      'still_open',
+      'mean_days_to_close',
+      'median_days_to_close',
+    ];
     const shown = tableRows(page.body, 'by-type');
     expect(shown).toHaveLength(csv.length);
     shown.forEach((cells, i) => expect(cells.slice(-columns.length)).toEqual(columns.map((c) => csv[i][c])));
@@ -198,7 +294,11 @@ describe('reports: the CCPA §7102(a) metrics of an organisation', () => {
 
     // The denials table lists each reason of each line, and the totals.
     const denials = tableRows(page.body, 'denials').map((cells) => cells.at(-1));
-    const fromCsv = csv.flatMap((r) => Object.entries(r).filter(([k, v]) => k.startsWith('denied_') && v !== '0').map(([, v]) => v));
+    const fromCsv = csv.flatMap((r) =>
+      Object.entries(r)
+        .filter(([k, v]) => k.startsWith('denied_') && v !== '0')
+        .map(([, v]) => v),
+    );
     expect(denials).toEqual(fromCsv);
     expect(page.body).toContain('Identity could not be verified');
     expect(page.body).toContain('Manifestly unfounded or excessive');
@@ -240,7 +340,7 @@ describe('reports: the CCPA §7102(a) metrics of an organisation', () => {
     }
   });
 
-  it("answers 404 to a member of another organisation, as for an unknown one", async () => {
+  it('answers 404 to a member of another organisation, as for an unknown one', async () => {
     const outsider = await signIn(system.baseUrl, await createStaff({ 'securus-technologies': 'admin' }, 'Outsider'));
     for (const path of ['reports', 'reports.csv']) {
       const response = await outsider.get(`/staff/orgs/${SLUG}/${path}?${MARCH}`);
@@ -248,6 +348,10 @@ describe('reports: the CCPA §7102(a) metrics of an organisation', () => {
       expect(response.body).not.toContain('ccpa');
     }
     const own = parseCsv((await outsider.get(`/staff/orgs/securus-technologies/reports.csv?${MARCH}`)).body);
-    expect(own.find((r) => r.regime === 'ccpa' && r.request_type === 'access')).toMatchObject({ received: '1', fulfilled: '1', mean_days_to_close: '41.7' });
+    expect(own.find((r) => r.regime === 'ccpa' && r.request_type === 'access')).toMatchObject({
+      received: '1',
+      fulfilled: '1',
+      mean_days_to_close: '41.7',
+    });
   });
 });

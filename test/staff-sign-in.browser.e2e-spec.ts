@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+
 import { useRunningSystem } from './support/system-fixture.js';
 
 describe('the staff sign-in page in a real browser', () => {
@@ -14,7 +15,10 @@ describe('the staff sign-in page in a real browser', () => {
       const label = await box('label[for=password]');
       const button = await box('button[type=submit]');
       const form = await box('form[action="/staff/sign-in"]');
-      expect({ width, passwordWidth: Math.round(password.width) }).toEqual({ width, passwordWidth: Math.round(email.width) });
+      expect({ width, passwordWidth: Math.round(password.width) }).toEqual({
+        width,
+        passwordWidth: Math.round(email.width),
+      });
       expect(password.width).toBeGreaterThan(form.width * 0.95);
       expect(password.x).toBeCloseTo(email.x, 0);
       expect(password.y).toBeGreaterThanOrEqual(label.y + label.height);

@@ -1,10 +1,11 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
+
 import { AppModule } from '../apps/api/src/app.module.js';
 import { StaffGuard } from '../apps/api/src/staff/auth/staff.guard.js';
 import { ApiKeyGuard, newApiKey } from '../apps/api/src/suppression/api-key.guard.js';
 import { csrfTokenIn, type FormClient } from './support/form-client.js';
 import { confirmFromMail, submitRequest } from './support/requester.js';
-import { routesOf, type Route } from './support/routes.js';
+import { type Route, routesOf } from './support/routes.js';
 import { createStaff, signIn } from './support/staff.js';
 import { useRunningSystem } from './support/system-fixture.js';
 
@@ -42,13 +43,23 @@ describe('tenant isolation: an admin of one organisation reaches nothing of anot
     const email = `isolated-${Date.now()}@example.org`;
     const reference = await submitRequest(system.baseUrl, B.slug, email, 'ccpa-deletion');
     await confirmFromMail(system.sink, system.baseUrl, email);
-    const row = (await system.db.query<{ id: string; organisation_id: string }>('SELECT id, organisation_id FROM data_subject_request WHERE reference = $1', [reference]))
-      .rows[0];
-    const member = (await system.db.query<{ user_id: string }>('SELECT user_id FROM staff_membership WHERE organisation_id = $1 LIMIT 1', [row.organisation_id])).rows[0];
+    const row = (
+      await system.db.query<{ id: string; organisation_id: string }>(
+        'SELECT id, organisation_id FROM data_subject_request WHERE reference = $1',
+        [reference],
+      )
+    ).rows[0];
+    const member = (
+      await system.db.query<{ user_id: string }>(
+        'SELECT user_id FROM staff_membership WHERE organisation_id = $1 LIMIT 1',
+        [row.organisation_id],
+      )
+    ).rows[0];
     b = { reference, email, id: row.id, organisationId: row.organisation_id, otherId: member.user_id };
     const account = await createStaff({ [A]: 'admin' }, 'Admin of A');
     admin = await signIn(system.baseUrl, account);
-    adminId = (await system.db.query<{ id: string }>('SELECT id FROM staff_user WHERE email = $1', [account.email])).rows[0].id;
+    adminId = (await system.db.query<{ id: string }>('SELECT id FROM staff_user WHERE email = $1', [account.email]))
+      .rows[0].id;
   }, 60_000);
 
   function fill(path: string, org: string): string {
@@ -63,11 +74,20 @@ describe('tenant isolation: an admin of one organisation reaches nothing of anot
   }
 
   function expectNothingOfB(route: Route, response: { status: number; body: string }, statuses: number[]): void {
-    expect({ route: name(route), refused: statuses.includes(response.status) }).toEqual({ route: name(route), refused: true });
+    expect({ route: name(route), refused: statuses.includes(response.status) }).toEqual({
+      route: name(route),
+      refused: true,
+    });
     // A 403 must come from the organisation check, not from a rejected form token.
-    expect({ route: name(route), csrfRejected: response.body.includes('This form has expired') }).toEqual({ route: name(route), csrfRejected: false });
+    expect({ route: name(route), csrfRejected: response.body.includes('This form has expired') }).toEqual({
+      route: name(route),
+      csrfRejected: false,
+    });
     for (const secret of [b.reference, b.email, b.id, B.name]) {
-      expect({ route: name(route), leaks: response.body.includes(secret) ? secret : null }).toEqual({ route: name(route), leaks: null });
+      expect({ route: name(route), leaks: response.body.includes(secret) ? secret : null }).toEqual({
+        route: name(route),
+        leaks: null,
+      });
     }
   }
 
@@ -92,7 +112,8 @@ describe('tenant isolation: an admin of one organisation reaches nothing of anot
     // a Data Rights Protocol endpoint, which authenticates agents itself (its isolation: test/drp.e2e-spec.ts).
     const unguarded = ROUTES.filter((r) => r.path.includes(':org') && !isStaff(r) && !isKeyed(r));
     expect(unguarded.length).toBeGreaterThan(0);
-    for (const route of unguarded) expect(name(route)).toMatch(/^(GET|POST) \/o\/:org\/|^(GET|POST|DELETE) \/drp\/:org\//);
+    for (const route of unguarded)
+      expect(name(route)).toMatch(/^(GET|POST) \/o\/:org\/|^(GET|POST|DELETE) \/drp\/:org\//);
   });
 
   it("answers 404 or 403 on every staff route given B's slug, and shows nothing of B", async () => {
@@ -103,10 +124,16 @@ describe('tenant isolation: an admin of one organisation reaches nothing of anot
     expect(KEY_ROUTES.map(name)).toEqual(expect.arrayContaining(['GET /api/v1/orgs/:org/suppressions/changes']));
     const { key, keyHash, keyPrefix } = newApiKey();
     const aId = (await system.db.query<{ id: string }>('SELECT id FROM organisation WHERE slug = $1', [A])).rows[0].id;
-    await system.db.query('INSERT INTO suppression_api_key (organisation_id, label, key_hash, key_prefix) VALUES ($1, $2, $3, $4)', [aId, 'isolation', keyHash, keyPrefix]);
+    await system.db.query(
+      'INSERT INTO suppression_api_key (organisation_id, label, key_hash, key_prefix) VALUES ($1, $2, $3, $4)',
+      [aId, 'isolation', keyHash, keyPrefix],
+    );
     for (const route of KEY_ROUTES) {
-      if (route.method !== 'GET') throw new Error(`${name(route)}: the suppression API is read-only; teach this test the new method`);
-      const response = await fetch(new URL(fill(route.path, B.slug), system.baseUrl), { headers: { Authorization: `Bearer ${key}` } });
+      if (route.method !== 'GET')
+        throw new Error(`${name(route)}: the suppression API is read-only; teach this test the new method`);
+      const response = await fetch(new URL(fill(route.path, B.slug), system.baseUrl), {
+        headers: { Authorization: `Bearer ${key}` },
+      });
       expectNothingOfB(route, { status: response.status, body: await response.text() }, [404]);
     }
   }, 60_000);
@@ -116,13 +143,15 @@ describe('tenant isolation: an admin of one organisation reaches nothing of anot
   }, 60_000);
 
   it("leaves B's request and audit log exactly as they were", async () => {
-    const request = await system.db.query<{ status: string; assignee_id: string | null }>('SELECT status, assignee_id FROM data_subject_request WHERE id = $1', [b.id]);
+    const request = await system.db.query<{ status: string; assignee_id: string | null }>(
+      'SELECT status, assignee_id FROM data_subject_request WHERE id = $1',
+      [b.id],
+    );
     expect(request.rows[0]).toEqual({ status: 'verified', assignee_id: null });
-    const byAdmin = await system.db.query('SELECT 1 FROM audit_entry WHERE actor_id = $1 OR (organisation_id = $2 AND request_id = $3 AND actor_id IS NOT NULL)', [
-      adminId,
-      b.organisationId,
-      b.id,
-    ]);
+    const byAdmin = await system.db.query(
+      'SELECT 1 FROM audit_entry WHERE actor_id = $1 OR (organisation_id = $2 AND request_id = $3 AND actor_id IS NOT NULL)',
+      [adminId, b.organisationId, b.id],
+    );
     expect(byAdmin.rowCount).toBe(0);
     const notes = await system.db.query('SELECT 1 FROM request_note WHERE request_id = $1', [b.id]);
     expect(notes.rowCount).toBe(0);

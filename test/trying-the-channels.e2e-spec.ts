@@ -1,9 +1,12 @@
-import { describe, expect, it } from '@jest/globals';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+
+import { describe, expect, it } from '@jest/globals';
+
 import { createDataSource, DataSubjectRequest } from '#db';
-import { eventually } from './support/eventually.js';
+
 import { launchBrowser } from './support/browser.js';
+import { eventually } from './support/eventually.js';
 import { FormClient } from './support/form-client.js';
 import { submitRequest } from './support/requester.js';
 import { useRunningSystem } from './support/system-fixture.js';
@@ -31,7 +34,9 @@ describe('trying the channels in development', () => {
     const reference = await submitRequest(rd.baseUrl, 'securus-software', email, 'access');
     const page = await mailPageTo(email);
 
-    const headers = new Map([...page.matchAll(/<tr><th scope="row">([^<]+)<\/th><td>([^<]*)<\/td><\/tr>/g)].map((m) => [m[1], m[2]]));
+    const headers = new Map(
+      [...page.matchAll(/<tr><th scope="row">([^<]+)<\/th><td>([^<]*)<\/td><\/tr>/g)].map((m) => [m[1], m[2]]),
+    );
     expect(headers.get('From')).toBe('Rightsdesk &lt;no-reply@rightsdesk.localhost&gt;');
     expect(headers.get('To')).toBe(email);
     expect(headers.get('Subject')).toContain(reference);
@@ -43,19 +48,43 @@ describe('trying the channels in development', () => {
     expect(headers.get('Content-Type')).toMatch(/^multipart\/alternative/);
   }, 60_000);
 
-  it('`npm run mail:send` delivers a mail to the privacy mailbox, which makes it a request on the organisation\'s queue', async () => {
+  it("`npm run mail:send` delivers a mail to the privacy mailbox, which makes it a request on the organisation's queue", async () => {
     const from = `mail-send-${Date.now()}@example.org`;
     const { stdout } = await promisify(execFile)(
       'npm',
-      ['run', '--silent', 'mail:send', '--', '--to', 'privacy@west.com', '--from', from, '--subject', 'delete my data', '--body', 'Please delete my data.'],
-      { env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'test', INBOUND_SMTP_PORT: String(rd.mailboxPort) } },
+      [
+        'run',
+        '--silent',
+        'mail:send',
+        '--',
+        '--to',
+        'privacy@west.com',
+        '--from',
+        from,
+        '--subject',
+        'delete my data',
+        '--body',
+        'Please delete my data.',
+      ],
+      {
+        env: {
+          PATH: process.env.PATH,
+          HOME: process.env.HOME,
+          NODE_ENV: 'test',
+          INBOUND_SMTP_PORT: String(rd.mailboxPort),
+        },
+      },
     );
     expect(stdout).toMatch(/^mail:send: 250 /);
 
     const db = await createDataSource(testDatabaseUrl(), { poolSize: 1 }).initialize();
     try {
-      const requests = await db.getRepository(DataSubjectRequest).find({ where: { requesterEmail: from }, relations: { organisation: true } });
-      expect(requests.map((r) => [r.organisation!.slug, r.status, r.channel])).toEqual([['west-schoolmessenger', 'received_by_email', 'email']]);
+      const requests = await db
+        .getRepository(DataSubjectRequest)
+        .find({ where: { requesterEmail: from }, relations: { organisation: true } });
+      expect(requests.map((r) => [r.organisation!.slug, r.status, r.channel])).toEqual([
+        ['west-schoolmessenger', 'received_by_email', 'email'],
+      ]);
     } finally {
       await db.destroy();
     }
@@ -65,7 +94,10 @@ describe('trying the channels in development', () => {
   const smsSuppressions = async (number: string) => {
     const db = await createDataSource(testDatabaseUrl(), { poolSize: 1 }).initialize();
     try {
-      const rows: { source: string }[] = await db.query("SELECT source FROM suppression WHERE channel = 'sms' AND address = $1 AND ended_at IS NULL", [number]);
+      const rows: { source: string }[] = await db.query(
+        "SELECT source FROM suppression WHERE channel = 'sms' AND address = $1 AND ended_at IS NULL",
+        [number],
+      );
       return rows.map((r) => r.source);
     } finally {
       await db.destroy();
@@ -99,7 +131,9 @@ describe('trying the channels in development', () => {
       await page.fill('input[name="Body"]', 'HELP');
       await Promise.all([page.waitForURL(`${rd.baseUrl}/dev/sms`), page.click('button[type="submit"]')]);
       const answer = await page.textContent('pre.twiml');
-      expect(answer).toMatch(/^<\?xml .*<Response><Message>Securus Technologies: For help, contact .*<\/Message><\/Response>$/);
+      expect(answer).toMatch(
+        /^<\?xml .*<Response><Message>Securus Technologies: For help, contact .*<\/Message><\/Response>$/,
+      );
       // The form is there again, to send the next text.
       expect(await page.inputValue('input[name="From"]')).toBe('+15550100555');
     } finally {

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+
 import { beforeAll, describe, expect, it } from '@jest/globals';
+
 import { csrfTokenIn, FormClient } from './support/form-client.js';
 import { confirmFromMail, submitRequest } from './support/requester.js';
 import { createStaff, signIn, type StaffAccount } from './support/staff.js';
@@ -21,7 +23,9 @@ describe('withdrawing a request', () => {
     auditor = await createStaff({ [ORG]: 'auditor' }, 'Withdrawal Auditor');
   }, 60_000);
 
-  async function confirmedRequest(label: string): Promise<{ id: string; email: string; statusUrl: string; page: string }> {
+  async function confirmedRequest(
+    label: string,
+  ): Promise<{ id: string; email: string; statusUrl: string; page: string }> {
     const email = `withdraw-${label}-${tag}@example.org`;
     const reference = await submitRequest(system.baseUrl, ORG, email, 'ccpa-know');
     const [{ id }] = await system.db.query('SELECT id FROM data_subject_request WHERE reference = $1', [reference]);
@@ -30,9 +34,13 @@ describe('withdrawing a request', () => {
     return { id, email, statusUrl, page: `/staff/orgs/${ORG}/requests/${id}` };
   }
 
-  const statusOf = async (id: string): Promise<string> => (await system.db.query('SELECT status FROM data_subject_request WHERE id = $1', [id]))[0].status;
+  const statusOf = async (id: string): Promise<string> =>
+    (await system.db.query('SELECT status FROM data_subject_request WHERE id = $1', [id]))[0].status;
   const withdrawals = async (id: string): Promise<{ actor_label: string; detail: Record<string, unknown> }[]> =>
-    system.db.query("SELECT actor_label, detail FROM audit_entry WHERE request_id = $1 AND action = 'request.withdrawn'", [id]);
+    system.db.query(
+      "SELECT actor_label, detail FROM audit_entry WHERE request_id = $1 AND action = 'request.withdrawn'",
+      [id],
+    );
 
   it('the requester withdraws on the status page after confirming, and gets a mail saying so', async () => {
     const r = await confirmedRequest('self');
@@ -75,20 +83,37 @@ describe('withdrawing a request', () => {
     expect(page.body).toContain(`action="${r.page}/withdraw"`);
 
     // Only the routes by which a requester reaches staff: staff cannot claim the requester used their own page.
-    const claimed = await staff.post(`${r.page}/withdraw`, { _csrf: csrfTokenIn(page.body), route: 'status_page', note: '' });
+    const claimed = await staff.post(`${r.page}/withdraw`, {
+      _csrf: csrfTokenIn(page.body),
+      route: 'status_page',
+      note: '',
+    });
     expect(claimed.status).toBe(400);
     expect(await statusOf(r.id)).toBe('verified');
     const auditorClient = await signIn(system.baseUrl, auditor);
     const auditorPage = await auditorClient.get(r.page);
     expect(auditorPage.body).not.toContain(`action="${r.page}/withdraw"`);
-    expect((await auditorClient.post(`${r.page}/withdraw`, { _csrf: csrfTokenIn(auditorPage.body), route: 'phone', note: '' })).status).toBe(403);
+    expect(
+      (
+        await auditorClient.post(`${r.page}/withdraw`, {
+          _csrf: csrfTokenIn(auditorPage.body),
+          route: 'phone',
+          note: '',
+        })
+      ).status,
+    ).toBe(403);
 
     const note = 'Called on Tuesday: no longer needs the copy.';
     expect((await staff.submitForm(r.page, `${r.page}/withdraw`, { route: 'phone', note })).status).toBe(303);
     expect(await statusOf(r.id)).toBe('withdrawn');
     const [entry] = await withdrawals(r.id);
-    expect(entry).toMatchObject({ actor_label: 'Withdrawal Agent', detail: { route: 'phone', noteId: expect.any(String) } });
-    expect(await system.db.query('SELECT kind, text FROM request_note WHERE id = $1', [entry.detail.noteId])).toEqual([{ kind: 'withdrawal', text: note }]);
+    expect(entry).toMatchObject({
+      actor_label: 'Withdrawal Agent',
+      detail: { route: 'phone', noteId: expect.any(String) },
+    });
+    expect(await system.db.query('SELECT kind, text FROM request_note WHERE id = $1', [entry.detail.noteId])).toEqual([
+      { kind: 'withdrawal', text: note },
+    ]);
     const [, mail] = await system.sink.waitForMailsTo(r.email, 2);
     expect(mail.subject).toContain('is withdrawn');
 
@@ -100,13 +125,16 @@ describe('withdrawing a request', () => {
   it('counts both withdrawals in the report', async () => {
     // Other suites withdraw this organisation's requests today too: move ours to a day of their own, so the count is exact.
     const day = new Date(Date.UTC(1971, 0, 1) + (parseInt(tag, 16) % 10_000) * 86_400_000).toISOString().slice(0, 10);
-    await system.db.query(`UPDATE data_subject_request SET received_at = ($1::date + time '12:00') AT TIME ZONE 'America/New_York' WHERE id = ANY($2::uuid[])`, [
-      day,
-      withdrawnIds,
-    ]);
+    await system.db.query(
+      `UPDATE data_subject_request SET received_at = ($1::date + time '12:00') AT TIME ZONE 'America/New_York' WHERE id = ANY($2::uuid[])`,
+      [day, withdrawnIds],
+    );
     const staff = await signIn(system.baseUrl, auditor);
     const csv = (await staff.get(`/staff/orgs/${ORG}/reports.csv?from=${day}&to=${day}`)).body;
-    const [header, ...rows] = csv.trim().split(/\r?\n/).map((line) => line.split(','));
+    const [header, ...rows] = csv
+      .trim()
+      .split(/\r?\n/)
+      .map((line) => line.split(','));
     const total = rows.at(-1)!;
     expect([total[header.indexOf('received')], total[header.indexOf('withdrawn')]]).toEqual(['2', '2']);
   }, 30_000);

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+
 import { testDatabaseUrl } from './test-env.js';
 
 export interface CliResult {

@@ -1,4 +1,4 @@
-import { generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
+import { generateKeyPairSync, type KeyObject, randomBytes, sign } from 'node:crypto';
 
 const VERSION = '0.9.4';
 
@@ -45,7 +45,11 @@ export class ScriptedAgent {
     };
   }
 
-  async call(method: string, path: string, options: { body?: string; token?: string | null; contentType?: string } = {}): Promise<Answer> {
+  async call(
+    method: string,
+    path: string,
+    options: { body?: string; token?: string | null; contentType?: string } = {},
+  ): Promise<Answer> {
     const headers: Record<string, string> = {};
     if (options.body !== undefined) headers['content-type'] = options.contentType ?? 'text/plain';
     if (options.token) headers.authorization = `Bearer ${options.token}`;
@@ -67,7 +71,10 @@ export class ScriptedAgent {
   }
 
   exercise(slug: string, claims: Record<string, unknown>, token = this.tokens.get(slug)): Promise<Answer> {
-    return this.call('POST', `/drp/${slug}/v1/data-rights-request`, { body: this.signed({ ...this.envelope(slug), ...claims }), token });
+    return this.call('POST', `/drp/${slug}/v1/data-rights-request`, {
+      body: this.signed({ ...this.envelope(slug), ...claims }),
+      token,
+    });
   }
 
   status(slug: string, requestId: string, token = this.tokens.get(slug)): Promise<Answer> {
@@ -75,7 +82,12 @@ export class ScriptedAgent {
   }
 
   /** §2.04's `reason`, with the envelope and the `request_id` (the status object's spelling) the business asks for. */
-  revoke(slug: string, requestId: string, reason = 'I changed my mind', token = this.tokens.get(slug)): Promise<Answer> {
+  revoke(
+    slug: string,
+    requestId: string,
+    reason = 'I changed my mind',
+    token = this.tokens.get(slug),
+  ): Promise<Answer> {
     const body = this.signed(this.envelope(slug, { request_id: requestId, reason }));
     return this.call('DELETE', `/drp/${slug}/v1/data-rights-request/${requestId}`, { body, token });
   }
@@ -87,4 +99,9 @@ export function agentId(label: string): string {
   return `${label}_${letters}`;
 }
 
-export const person = (email: string) => ({ name: 'Grace Hopper', email, email_verified: true, phone_number: '+14155550100' });
+export const person = (email: string) => ({
+  name: 'Grace Hopper',
+  email,
+  email_verified: true,
+  phone_number: '+14155550100',
+});

@@ -39,7 +39,10 @@ export class FormClient {
     return { status: response.status, json: (await response.json()) as T };
   }
 
-  async post(path: string, fields: Record<string, string>): Promise<{ status: number; body: string; headers: Headers }> {
+  async post(
+    path: string,
+    fields: Record<string, string>,
+  ): Promise<{ status: number; body: string; headers: Headers }> {
     const response = await fetch(new URL(path, this.baseUrl), {
       method: 'POST',
       headers: { ...this.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded' },
@@ -59,7 +62,12 @@ export class FormClient {
     const form = new FormData();
     for (const [name, value] of Object.entries(fields)) form.append(name, value);
     for (const file of files) form.append(file.field, new Blob([file.content], { type: file.type }), file.name);
-    const response = await fetch(new URL(path, this.baseUrl), { method: 'POST', headers: this.cookieHeader(), body: form, redirect: 'manual' });
+    const response = await fetch(new URL(path, this.baseUrl), {
+      method: 'POST',
+      headers: this.cookieHeader(),
+      body: form,
+      redirect: 'manual',
+    });
     this.keepCookies(response);
     return { status: response.status, body: await response.text(), headers: response.headers };
   }
@@ -72,7 +80,12 @@ export class FormClient {
     extraHeaders: Record<string, string> = {},
   ): Promise<{ status: number; body: string; headers: Headers }> {
     const headers = { ...this.cookieHeader(), ...(body ? { 'content-type': body.type } : {}), ...extraHeaders };
-    const response = await fetch(new URL(path, this.baseUrl), { method, headers, body: body?.content, redirect: 'manual' });
+    const response = await fetch(new URL(path, this.baseUrl), {
+      method,
+      headers,
+      body: body?.content,
+      redirect: 'manual',
+    });
     this.keepCookies(response);
     return { status: response.status, body: await response.text(), headers: response.headers };
   }

@@ -11,7 +11,10 @@ export default async function globalSetup(): Promise<void> {
   const url = `postgres://postgres@127.0.0.1:5432/rightsdesk_test_${run}`;
   const env = { ...process.env, DATABASE_URL: url, NODE_ENV: 'test' };
   for (const command of ['migrate', 'seed']) {
-    execFileSync(process.execPath, ['dist/apps/cli/src/main.js', command], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync(process.execPath, ['dist/apps/cli/src/main.js', command], {
+      env,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
   }
   process.env.RIGHTSDESK_TEST_DATABASE_URL = url;
   process.env.RIGHTSDESK_TEST_REDIS_PREFIX = `rdtest${run}`;

@@ -1,5 +1,5 @@
-import pg from 'pg';
 import { Redis } from 'ioredis';
+import pg from 'pg';
 
 /** Drops the run's database and Redis keys, so runs leave nothing behind. */
 export default async function globalTeardown(): Promise<void> {

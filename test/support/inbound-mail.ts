@@ -1,5 +1,6 @@
-import MailComposer from 'nodemailer/lib/mail-composer';
 import { connect } from 'node:net';
+
+import MailComposer from 'nodemailer/lib/mail-composer';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
 
 export interface ComposedMail {
@@ -48,7 +49,14 @@ export async function deliverToMailbox(
   source: Buffer,
   localAddress?: string,
 ): Promise<SmtpOutcome> {
-  const connection = new SMTPConnection({ host: '127.0.0.1', port, localAddress, secure: false, ignoreTLS: true, name: 'sender.example' });
+  const connection = new SMTPConnection({
+    host: '127.0.0.1',
+    port,
+    localAddress,
+    secure: false,
+    ignoreTLS: true,
+    name: 'sender.example',
+  });
   await new Promise<void>((resolve, reject) => connection.connect((error) => (error ? reject(error) : resolve())));
   try {
     return await new Promise<SmtpOutcome>((resolve, reject) => {
@@ -57,7 +65,11 @@ export async function deliverToMailbox(
         resolve({
           response: info!.response,
           accepted: info!.accepted,
-          rejected: (info!.rejectedErrors ?? []).map((e) => ({ address: e.recipient ?? '', code: e.responseCode, response: e.response })),
+          rejected: (info!.rejectedErrors ?? []).map((e) => ({
+            address: e.recipient ?? '',
+            code: e.responseCode,
+            response: e.response,
+          })),
         });
       });
     });

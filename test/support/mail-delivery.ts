@@ -1,4 +1,5 @@
 import pg from 'pg';
+
 import { submitRequest } from './requester.js';
 import type { SmtpSink, SunkMail } from './smtp-sink.js';
 import { testDatabaseUrl } from './test-env.js';
@@ -39,7 +40,11 @@ export async function submitForEach(baseUrl: string, emails: string[], parallel 
 }
 
 /** Polls until the condition holds; fails saying what it waited for and how far it got. */
-export async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs: number, what: () => string): Promise<void> {
+export async function waitFor(
+  condition: () => boolean | Promise<boolean>,
+  timeoutMs: number,
+  what: () => string,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what()}`);
@@ -54,7 +59,11 @@ export function verificationMailsTo(sink: SmtpSink, email: string): SunkMail[] {
 /** Resolves once every address has its verification mail. */
 export async function waitForVerificationMails(sink: SmtpSink, emails: string[], timeoutMs: number): Promise<void> {
   const missing = () => emails.filter((e) => verificationMailsTo(sink, e).length === 0);
-  await waitFor(() => missing().length === 0, timeoutMs, () => `verification mail to ${missing().length} of ${emails.length} addresses`);
+  await waitFor(
+    () => missing().length === 0,
+    timeoutMs,
+    () => `verification mail to ${missing().length} of ${emails.length} addresses`,
+  );
 }
 
 /** How many times each (address, subject) arrived, for the pairs that arrived more than once. */
@@ -70,7 +79,9 @@ export function repeatedMails(sink: SmtpSink, emails: string[]): string[] {
 }
 
 /** What the database holds for the addresses: requests, and the verification mails the ledger recorded. */
-export async function storedFor(emails: string[]): Promise<{ requests: number; ledgerRows: Map<string, number>; unrelayedJobs: number }> {
+export async function storedFor(
+  emails: string[],
+): Promise<{ requests: number; ledgerRows: Map<string, number>; unrelayedJobs: number }> {
   const db = new pg.Client({ connectionString: testDatabaseUrl() });
   await db.connect();
   try {

@@ -3,6 +3,7 @@ import { chownSync, mkdtempSync, rmSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { freePort } from './running-system.js';
 
 const BIN = '/usr/lib/postgresql/15/bin';
@@ -22,7 +23,17 @@ export class DedicatedPostgres {
     const directory = mkdtempSync(join(tmpdir(), 'rd-pg-'));
     if (userInfo().uid === 0) chownSync(directory, postgresUid(), postgresUid());
     const server = new DedicatedPostgres(directory, await freePort());
-    server.run('initdb', ['-D', server.dataDirectory, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8', '--locale=C']);
+    server.run('initdb', [
+      '-D',
+      server.dataDirectory,
+      '-U',
+      'postgres',
+      '--auth=trust',
+      '--no-sync',
+      '-E',
+      'UTF8',
+      '--locale=C',
+    ]);
     server.start();
     return server;
   }
@@ -65,7 +76,10 @@ export class DedicatedPostgres {
   }
 
   private run(program: string, args: string[]): void {
-    const command = userInfo().uid === 0 ? ['runuser', ['-u', 'postgres', '--', join(BIN, program), ...args]] : [join(BIN, program), args];
+    const command =
+      userInfo().uid === 0
+        ? ['runuser', ['-u', 'postgres', '--', join(BIN, program), ...args]]
+        : [join(BIN, program), args];
     execFileSync(command[0] as string, command[1] as string[], { stdio: ['ignore', 'ignore', 'pipe'] });
   }
 }

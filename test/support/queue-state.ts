@@ -1,6 +1,8 @@
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
+
 import { QUEUE_NAMES } from '#queue';
+
 import { testRedisPrefix } from './test-env.js';
 
 export interface QueueState {
@@ -19,7 +21,10 @@ export async function queueState(redisUrl: string): Promise<QueueState> {
     const schedulers = await Promise.all(queues.map((q) => q.getJobSchedulers()));
     return {
       waiting: waiting.reduce((a, b) => a + b, 0),
-      schedulers: schedulers.flat().map((s) => s.key).sort(),
+      schedulers: schedulers
+        .flat()
+        .map((s) => s.key)
+        .sort(),
     };
   } finally {
     await Promise.all(queues.map((q) => q.close()));

@@ -1,5 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
+
 import { Redis } from 'ioredis';
+
 import { killProcess, launchProgram, waitUntilReady } from '../../apps/cli/src/process-launcher.js';
 import { freePort } from './running-system.js';
 

@@ -9,7 +9,13 @@ export interface RequesterFields {
 }
 
 /** Files a request on the organisation's public form, as a requester would; returns its reference. */
-export async function submitRequest(baseUrl: string, slug: string, email: string, rightId: string, person: Partial<RequesterFields> = {}): Promise<string> {
+export async function submitRequest(
+  baseUrl: string,
+  slug: string,
+  email: string,
+  rightId: string,
+  person: Partial<RequesterFields> = {},
+): Promise<string> {
   const response = await new FormClient(baseUrl).submitForm(`/o/${slug}/requests/new`, `/o/${slug}/requests`, {
     name: person.name ?? 'Ada Lovelace',
     email,
@@ -29,7 +35,11 @@ export async function submitRequest(baseUrl: string, slug: string, email: string
  * Opens the verification link mailed to the address and presses Confirm, as the requester would, at once.
  * Returns the mailed links: the used verification link and the private status link.
  */
-export async function confirmFromMail(sink: SmtpSink, baseUrl: string, email: string): Promise<{ verifyUrl: string; statusUrl: string }> {
+export async function confirmFromMail(
+  sink: SmtpSink,
+  baseUrl: string,
+  email: string,
+): Promise<{ verifyUrl: string; statusUrl: string }> {
   const [mail] = await sink.waitForMailsTo(email);
   const verifyUrl = linkIn(mail.text, baseUrl, '/v/');
   const client = new FormClient(baseUrl);

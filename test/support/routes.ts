@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { RequestMethod, type DynamicModule, type ForwardReference, type Type } from '@nestjs/common';
+
+import { type DynamicModule, type ForwardReference, RequestMethod, type Type } from '@nestjs/common';
 import { GUARDS_METADATA, METHOD_METADATA, MODULE_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
 
 export interface Route {
@@ -12,7 +13,8 @@ export interface Route {
 
 type ModuleLike = Type | DynamicModule | ForwardReference;
 
-const list = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+const list = <T>(value: T | T[] | undefined): T[] =>
+  value === undefined ? [] : Array.isArray(value) ? value : [value];
 
 /** Every controller of a module and the modules it imports, however deep. */
 function controllersOf(module: ModuleLike, seen = new Set<unknown>()): Type[] {
@@ -21,12 +23,22 @@ function controllersOf(module: ModuleLike, seen = new Set<unknown>()): Type[] {
   if (seen.has(resolved)) return [];
   seen.add(resolved);
   const dynamic = 'module' in resolved ? resolved : undefined;
-  const controllers: Type[] = [...list(Reflect.getMetadata(MODULE_METADATA.CONTROLLERS, moduleClass)), ...(dynamic?.controllers ?? [])];
-  const imports = [...list<ModuleLike>(Reflect.getMetadata(MODULE_METADATA.IMPORTS, moduleClass)), ...((dynamic?.imports ?? []) as ModuleLike[])];
+  const controllers: Type[] = [
+    ...list(Reflect.getMetadata(MODULE_METADATA.CONTROLLERS, moduleClass)),
+    ...(dynamic?.controllers ?? []),
+  ];
+  const imports = [
+    ...list<ModuleLike>(Reflect.getMetadata(MODULE_METADATA.IMPORTS, moduleClass)),
+    ...((dynamic?.imports ?? []) as ModuleLike[]),
+  ];
   return [...controllers, ...imports.flatMap((i) => controllersOf(i, seen))];
 }
 
-const join = (...parts: string[]) => `/${parts.map((p) => p.replace(/^\/+|\/+$/g, '')).filter(Boolean).join('/')}`;
+const join = (...parts: string[]) =>
+  `/${parts
+    .map((p) => p.replace(/^\/+|\/+$/g, ''))
+    .filter(Boolean)
+    .join('/')}`;
 
 /** The routes Nest would register for a module, read from the same decorator metadata its router reads. */
 export function routesOf(module: ModuleLike): Route[] {

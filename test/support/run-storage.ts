@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+
 import { Redis } from 'ioredis';
 import pg from 'pg';
 
@@ -20,7 +21,10 @@ export function createSeededDatabase(name: string): string {
 export function seedDatabase(url: string): string {
   const env = { ...process.env, DATABASE_URL: url, NODE_ENV: 'test' };
   for (const command of ['migrate', 'seed']) {
-    execFileSync(process.execPath, ['dist/apps/cli/src/main.js', command], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync(process.execPath, ['dist/apps/cli/src/main.js', command], {
+      env,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
   }
   return url;
 }

@@ -1,8 +1,15 @@
 import type { ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { acceptsConnections, answersOk, launchNode, stopProcess, waitUntilReady } from '../../apps/cli/src/process-launcher.js';
-import { TestDns, type TxtRecords } from './test-dns.js';
+
+import {
+  acceptsConnections,
+  answersOk,
+  launchNode,
+  stopProcess,
+  waitUntilReady,
+} from '../../apps/cli/src/process-launcher.js';
 import type { TestClock } from './test-clock.js';
+import { TestDns, type TxtRecords } from './test-dns.js';
 import { testDatabaseUrl, testRedisPrefix } from './test-env.js';
 
 export interface RunningSystem {
@@ -86,10 +93,13 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
   const workers = Array.from({ length: options.workers ?? 1 }, () => launch('worker', env, output));
   const children = [launch('api', env, output), launch('mailbox', env, output), ...workers];
   try {
-    await waitUntilReady(async () => (await answersOk(`${baseUrl}/health`)()) && (await acceptsConnections(mailboxPort)()), {
-      processes: children,
-      failure: 'api or mailbox did not start listening',
-    });
+    await waitUntilReady(
+      async () => (await answersOk(`${baseUrl}/health`)()) && (await acceptsConnections(mailboxPort)()),
+      {
+        processes: children,
+        failure: 'api or mailbox did not start listening',
+      },
+    );
   } catch (error) {
     // A test whose system failed to start has nothing to stop: leave no process behind.
     await Promise.all(children.map((child) => stopProcess(child)));

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll } from '@jest/globals';
 import type { DataSource } from 'typeorm';
-import { createDataSource, OrganisationDirectory, type OrganisationContext } from '#db';
+
+import { createDataSource, type OrganisationContext, OrganisationDirectory } from '#db';
+
 import { createSeededDatabase, dropDatabase, uniqueRunName } from './run-storage.js';
 
 export interface ServiceDatabase {

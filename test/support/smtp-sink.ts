@@ -1,6 +1,8 @@
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import type { AddressInfo, Socket } from 'node:net';
+
+import { type ParsedMail, simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+
 import { EndOfDataGate } from './end-of-data-gate.js';
 
 export interface SunkMail {
@@ -40,7 +42,10 @@ export class SmtpSink {
         if (!this.refuse?.matches(address.address)) return callback();
         this.refused.push(address.address);
         // As real MTAs do, the reply quotes the recipient: what the worker must not pass on.
-        const words = this.refuse.code === 451 ? `Mailbox <${address.address}> busy, try again later` : `No such mailbox here: <${address.address}>`;
+        const words =
+          this.refuse.code === 451
+            ? `Mailbox <${address.address}> busy, try again later`
+            : `No such mailbox here: <${address.address}>`;
         callback(Object.assign(new Error(words), { responseCode: this.refuse.code }));
       },
       onData: (stream, session, callback) => {
@@ -114,7 +119,8 @@ export class SmtpSink {
   async waitForMailsTo(address: string, count = 1, timeoutMs = 15_000): Promise<SunkMail[]> {
     const deadline = Date.now() + timeoutMs;
     while (this.mailsTo(address).length < count) {
-      if (Date.now() > deadline) throw new Error(`expected ${count} mail(s) to ${address}, got ${this.mailsTo(address).length}`);
+      if (Date.now() > deadline)
+        throw new Error(`expected ${count} mail(s) to ${address}, got ${this.mailsTo(address).length}`);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     return this.mailsTo(address);

@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { addStaffMember, createDataSource, Organisation, type StaffRole } from '#db';
+
 import pg from 'pg';
+
+import { addStaffMember, createDataSource, Organisation, type StaffRole } from '#db';
+
 import { csrfTokenIn, FormClient } from './form-client.js';
 import { testDatabaseUrl } from './test-env.js';
 
@@ -15,8 +18,16 @@ export interface StaffAccount {
  * seed makes demo admins (straight in the database): the fixture for tests about something else. How people join an
  * organisation in the product (invitations) is tested through acceptInvitation.
  */
-export async function createStaff(roles: Record<string, StaffRole>, name = 'Test Agent', databaseUrl = testDatabaseUrl()): Promise<StaffAccount> {
-  const account = { email: `staff-${randomBytes(5).toString('hex')}@example.org`, password: randomBytes(12).toString('base64url'), name };
+export async function createStaff(
+  roles: Record<string, StaffRole>,
+  name = 'Test Agent',
+  databaseUrl = testDatabaseUrl(),
+): Promise<StaffAccount> {
+  const account = {
+    email: `staff-${randomBytes(5).toString('hex')}@example.org`,
+    password: randomBytes(12).toString('base64url'),
+    name,
+  };
   const dataSource = await createDataSource(databaseUrl, { poolSize: 1 }).initialize();
   try {
     for (const [slug, role] of Object.entries(roles)) {
@@ -32,7 +43,11 @@ export async function createStaff(roles: Record<string, StaffRole>, name = 'Test
 /** A browser-like client signed in as the account. */
 export async function signIn(baseUrl: string, account: StaffAccount): Promise<FormClient> {
   const client = new FormClient(baseUrl);
-  const response = await client.submitForm('/staff/sign-in', '/staff/sign-in', { email: account.email, password: account.password, next: '/staff' });
+  const response = await client.submitForm('/staff/sign-in', '/staff/sign-in', {
+    email: account.email,
+    password: account.password,
+    next: '/staff',
+  });
   if (response.status !== 303) throw new Error(`sign-in as ${account.email} answered ${response.status}`);
   return client;
 }
@@ -42,8 +57,13 @@ export async function mailedLinks(email: string, prefix: string, databaseUrl = t
   const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
   try {
-    const { rows } = await db.query<{ text: string }>('SELECT text FROM dev_mail WHERE lower(recipient) = lower($1) ORDER BY id', [email]);
-    return rows.flatMap((r) => [...r.text.matchAll(new RegExp(`https?://[^\\s]*${prefix}[^\\s]+`, 'g'))].map((m) => new URL(m[0]).pathname));
+    const { rows } = await db.query<{ text: string }>(
+      'SELECT text FROM dev_mail WHERE lower(recipient) = lower($1) ORDER BY id',
+      [email],
+    );
+    return rows.flatMap((r) =>
+      [...r.text.matchAll(new RegExp(`https?://[^\\s]*${prefix}[^\\s]+`, 'g'))].map((m) => new URL(m[0]).pathname),
+    );
   } finally {
     await db.end();
   }
@@ -64,7 +84,11 @@ export async function nextMailedLink(email: string, prefix: string, known = 0): 
  * Opens the address's latest invitation mail and accepts it as the invitee would: a new account chooses its name
  * and password, an existing one enters its own password. Returns the acceptance's answer.
  */
-export async function acceptInvitation(baseUrl: string, invitee: { email: string; password: string; name?: string }, known = 0) {
+export async function acceptInvitation(
+  baseUrl: string,
+  invitee: { email: string; password: string; name?: string },
+  known = 0,
+) {
   const link = await nextMailedLink(invitee.email, '/staff/invitations/', known);
   const client = new FormClient(baseUrl);
   const page = await client.get(link);

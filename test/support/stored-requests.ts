@@ -1,7 +1,8 @@
 import type { DataSource } from 'typeorm';
+
 import { DataSubjectRequest, newRequestReference, OrganisationDirectory, type RequestChannel } from '#db';
 import { findRight, internalTargetDaysFor } from '#policy';
-import { computeDeadlines, isOpen, requiresVerification, type RequestStatus } from '#workflow';
+import { computeDeadlines, isOpen, type RequestStatus, requiresVerification } from '#workflow';
 
 export interface StoredRequestInput {
   slug: string;

@@ -1,12 +1,15 @@
-import { afterAll, beforeAll } from '@jest/globals';
 import type { ChildProcess } from 'node:child_process';
+
+import { afterAll, beforeAll } from '@jest/globals';
 import pg from 'pg';
 import type { Browser } from 'playwright-core';
 import type { DataSource } from 'typeorm';
+
 import { createDataSource } from '#db';
+
 import { launchBrowser } from './browser.js';
 import { createSeededDatabase, deleteRedisKeys, dropDatabase, uniqueRunName } from './run-storage.js';
-import { startSystem, type RunningSystem, type SystemOptions } from './running-system.js';
+import { type RunningSystem, startSystem, type SystemOptions } from './running-system.js';
 import { SmtpSink } from './smtp-sink.js';
 import { testDatabaseUrl, testRedisPrefix } from './test-env.js';
 
@@ -47,7 +50,9 @@ export interface SystemFixture<D extends DbKind | undefined> extends RunningSyst
  * describe block (or at the top level) where the hooks belong; the spec's own `beforeAll` hooks declared after it
  * see the system running.
  */
-export function useRunningSystem<D extends DbKind | undefined = undefined>(options: FixtureOptions<D> = {}): SystemFixture<D> {
+export function useRunningSystem<D extends DbKind | undefined = undefined>(
+  options: FixtureOptions<D> = {},
+): SystemFixture<D> {
   let running: RunningSystem | undefined;
   let sink: SmtpSink | undefined;
   let client: pg.Client | undefined;
@@ -57,7 +62,8 @@ export function useRunningSystem<D extends DbKind | undefined = undefined>(optio
   let redisPrefix: string | undefined;
 
   const started = <T>(value: T | undefined, what: string): T => {
-    if (value === undefined) throw new Error(`the running system's ${what} is read before its beforeAll ran, or was not asked for`);
+    if (value === undefined)
+      throw new Error(`the running system's ${what} is read before its beforeAll ran, or was not asked for`);
     return value;
   };
 

@@ -1,5 +1,6 @@
-import dns2 from 'dns2';
 import type { AddressInfo } from 'node:net';
+
+import dns2 from 'dns2';
 
 const { Packet } = dns2;
 const NXDOMAIN = 3;
@@ -34,7 +35,8 @@ export class TestDns {
         const values = question ? table.get(question.name.toLowerCase()) : undefined;
         if (!values) response.header.rcode = NXDOMAIN;
         else if (question.type === Packet.TYPE.TXT) {
-          for (const data of values) response.answers.push(Packet.createResourceFromQuestion(question, { ttl: 60, data }));
+          for (const data of values)
+            response.answers.push(Packet.createResourceFromQuestion(question, { ttl: 60, data }));
         }
         void send(response);
       },

@@ -3,7 +3,9 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
+
 import type { Env } from '#config';
+
 import { drpBodyGate } from './drp/signed-body.js';
 import { HttpExceptionFilter } from './http-exception.filter.js';
 import { NulFreeInputGuard } from './infra/nul-free-input.guard.js';
@@ -14,7 +16,13 @@ export function configureApi(app: NestExpressApplication, env: Env): void {
     helmet({
       contentSecurityPolicy: {
         // Styles only from our stylesheet: helmet's default would allow inline styles and any https: origin.
-        directives: { defaultSrc: ["'self'"], formAction: ["'self'"], frameAncestors: ["'none'"], scriptSrc: ["'none'"], styleSrc: ["'self'"] },
+        directives: {
+          defaultSrc: ["'self'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+          scriptSrc: ["'none'"],
+          styleSrc: ["'self'"],
+        },
       },
       // HSTS only where we are served over TLS: PUBLIC_URL is the address people use, so behind a proxy that ends
       // TLS it is https and the header goes out, without trusting any forwarded header to say so.

@@ -1,4 +1,5 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
+
 import { AssetsController } from './assets/assets.controller.js';
 import { DevModule } from './dev/dev.module.js';
 import { DrpModule } from './drp/drp.module.js';
@@ -16,7 +17,16 @@ export class AppModule {
   static forEnvironment(devPagesServed: boolean): DynamicModule {
     return {
       module: AppModule,
-      imports: [InfraModule, IntakeModule, VerificationModule, StaffModule, QueueModule, SuppressionModule, DrpModule, ...(devPagesServed ? [DevModule] : [])],
+      imports: [
+        InfraModule,
+        IntakeModule,
+        VerificationModule,
+        StaffModule,
+        QueueModule,
+        SuppressionModule,
+        DrpModule,
+        ...(devPagesServed ? [DevModule] : []),
+      ],
       controllers: [AssetsController, HealthController],
     };
   }

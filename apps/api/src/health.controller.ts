@@ -1,6 +1,7 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import type { DataSource } from 'typeorm';
+
 import { DATA_SOURCE } from './infra/tokens.js';
 
 @Controller()

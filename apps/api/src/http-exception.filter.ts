@@ -1,6 +1,16 @@
-import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, ServiceUnavailableException, type ExceptionFilter } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  Catch,
+  type ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+  ServiceUnavailableException,
+} from '@nestjs/common';
 import type { Request, Response } from 'express';
+
 import { isDatabaseUnavailable } from '#db';
+
 import { DrpError } from './drp/drp-error.js';
 import { RenderedRefusal } from './infra/page.decorator.js';
 import { RateLimitExceeded } from './infra/rate-limiter.js';
@@ -19,7 +29,10 @@ export class HttpExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('http');
 
   catch(thrown: unknown, host: ArgumentsHost): void {
-    const exception = !(thrown instanceof HttpException) && isDatabaseUnavailable(thrown) ? new ServiceUnavailableException(DATABASE_DOWN) : thrown;
+    const exception =
+      !(thrown instanceof HttpException) && isDatabaseUnavailable(thrown)
+        ? new ServiceUnavailableException(DATABASE_DOWN)
+        : thrown;
     const http = host.switchToHttp();
     const req = http.getRequest<Request>();
     const res = http.getResponse<Response>();
@@ -33,10 +46,13 @@ export class HttpExceptionFilter implements ExceptionFilter {
     }
     const status = exception instanceof HttpException ? exception.getStatus() : HttpStatus.INTERNAL_SERVER_ERROR;
     if (exception !== thrown) this.logger.warn(`database unreachable: ${(thrown as Error).message}`);
-    else if (status >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    else if (status >= 500)
+      this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     // A 503 we raise on purpose (a service down) says which; any other 5xx says nothing of our insides.
     const explained = exception instanceof HttpException && (status < 500 || status === HttpStatus.SERVICE_UNAVAILABLE);
-    const messages = explained ? messagesOf(exception) : ['Something went wrong on our side. Please try again in a moment.'];
+    const messages = explained
+      ? messagesOf(exception)
+      : ['Something went wrong on our side. Please try again in a moment.'];
     if (exception instanceof RateLimitExceeded) res.set('Retry-After', String(exception.retryAfterSeconds));
     if (exception !== thrown) res.set('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
     if (req.path.startsWith('/drp/')) {
@@ -46,7 +62,10 @@ export class HttpExceptionFilter implements ExceptionFilter {
     } else if (req.path.startsWith('/api/')) {
       res.status(status).json({ statusCode: status, error: HttpStatus[status] ?? 'Error', message: messages });
     } else {
-      res.status(status).type('html').send(errorPage(status, messages.join(' ')));
+      res
+        .status(status)
+        .type('html')
+        .send(errorPage(status, messages.join(' ')));
     }
   }
 }

@@ -1,14 +1,23 @@
 import 'reflect-metadata';
+
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+
 import { loadEnv } from '#config';
+
 import { configureApi } from './api-setup.js';
 import { AppModule } from './app.module.js';
 
 /** Loud on purpose: these defaults are fine on a laptop and a hole anywhere else. */
 function developmentWarning(defaults: string[]): string {
   const rule = '!'.repeat(78);
-  return [rule, '!! DEVELOPMENT DEFAULTS IN USE: not for a machine others can reach', ...defaults.map((d) => `!!   - ${d}`), '!! (refused when PUBLIC_URL is not localhost, 127.0.0.1 or ::1)', rule].join('\n');
+  return [
+    rule,
+    '!! DEVELOPMENT DEFAULTS IN USE: not for a machine others can reach',
+    ...defaults.map((d) => `!!   - ${d}`),
+    '!! (refused when PUBLIC_URL is not localhost, 127.0.0.1 or ::1)',
+    rule,
+  ].join('\n');
 }
 
 async function bootstrap(): Promise<void> {
@@ -21,7 +30,8 @@ async function bootstrap(): Promise<void> {
   app.enableShutdownHooks();
   await app.listen(env.PORT, '0.0.0.0');
   console.log(`api listening on ${env.PUBLIC_URL} (port ${env.PORT})`);
-  if (env.NODE_ENV !== 'test' && env.developmentDefaults.length > 0) console.warn(developmentWarning(env.developmentDefaults));
+  if (env.NODE_ENV !== 'test' && env.developmentDefaults.length > 0)
+    console.warn(developmentWarning(env.developmentDefaults));
 }
 
 bootstrap().catch((error: unknown) => {

@@ -1,6 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+
 import { createDataSource, pendingSchemaChanges } from '#db';
+
 import { migrationQueries } from './migration-sql.js';
 
 /**
@@ -13,7 +15,11 @@ export async function generateMigration(databaseUrl: string, name: string, outDi
     const { up, down } = await pendingSchemaChanges(dataSource);
     if (up.length === 0) return null;
     const timestamp = Date.now();
-    const pascal = name.split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => w[0].toUpperCase() + w.slice(1)).join('');
+    const pascal = name
+      .split(/[^A-Za-z0-9]+/)
+      .filter(Boolean)
+      .map((w) => w[0].toUpperCase() + w.slice(1))
+      .join('');
     const className = `${pascal}${timestamp}`;
     const source = `import type { MigrationInterface, QueryRunner } from 'typeorm';
 

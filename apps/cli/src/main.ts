@@ -1,10 +1,11 @@
 import { loadEnv } from '#config';
 import { createDataSource, ensureDatabase, registerDrpAgent, RESET_MINUTES } from '#db';
+
 import { generateMigration } from './generate-migration.command.js';
 import { seedOrganisations } from './seed.command.js';
 import { sendTestMail } from './send-mail.command.js';
 import { passwordResetLink } from './staff-password.command.js';
-import { startSystem, type DemoAdmin } from './start.command.js';
+import { type DemoAdmin, startSystem } from './start.command.js';
 import { verifyAudit } from './verify-audit.command.js';
 
 const USAGE =
@@ -19,7 +20,11 @@ async function main(argv: string[]): Promise<void> {
       const dataSource = await createDataSource(env.DATABASE_URL).initialize();
       try {
         const applied = await dataSource.runMigrations({ transaction: 'each' });
-        console.log(applied.length === 0 ? 'migrate: schema is up to date' : `migrate: applied ${applied.map((m) => m.name).join(', ')}`);
+        console.log(
+          applied.length === 0
+            ? 'migrate: schema is up to date'
+            : `migrate: applied ${applied.map((m) => m.name).join(', ')}`,
+        );
       } finally {
         await dataSource.destroy();
       }
@@ -36,7 +41,11 @@ async function main(argv: string[]): Promise<void> {
     case 'generate-migration': {
       if (!args[0]) throw new Error(USAGE);
       const file = await generateMigration(env.DATABASE_URL, args[0], 'libs/db/src/migrations');
-      console.log(file ? `wrote ${file}; add it to libs/db/src/migrations/index.ts` : 'entities match the migrations: nothing to generate');
+      console.log(
+        file
+          ? `wrote ${file}; add it to libs/db/src/migrations/index.ts`
+          : 'entities match the migrations: nothing to generate',
+      );
       return;
     }
     case 'verify-audit': {
@@ -74,7 +83,9 @@ async function main(argv: string[]): Promise<void> {
       const dataSource = await createDataSource(env.DATABASE_URL, { poolSize: 1 }).initialize();
       try {
         const link = await passwordResetLink(dataSource, email, env.PUBLIC_URL, new Date());
-        console.log(`staff: give ${email} this link to choose a new password; it works once, for ${RESET_MINUTES} minutes:\n  ${link}`);
+        console.log(
+          `staff: give ${email} this link to choose a new password; it works once, for ${RESET_MINUTES} minutes:\n  ${link}`,
+        );
       } finally {
         await dataSource.destroy();
       }

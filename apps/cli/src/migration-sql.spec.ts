@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+
 import { migrationQueries, migrationSqlLines, templateLiteral } from './migration-sql.js';
 
 describe('migration SQL layout', () => {
@@ -26,14 +27,18 @@ describe('migration SQL layout', () => {
       'ALTER TABLE "request_note" ADD CONSTRAINT "FK_964092bba59d10d0807513b0bdc" FOREIGN KEY ("request_id")\n' +
         '  REFERENCES "data_subject_request"("id") ON DELETE CASCADE ON UPDATE NO ACTION',
     );
-    expect(migrationSqlLines('CREATE INDEX "ix_a" ON "a"  ("b", "c") ', '  ')).toBe('CREATE INDEX "ix_a" ON "a" ("b", "c")');
+    expect(migrationSqlLines('CREATE INDEX "ix_a" ON "a"  ("b", "c") ', '  ')).toBe(
+      'CREATE INDEX "ix_a" ON "a" ("b", "c")',
+    );
   });
 
   it('copies string literals, quoted identifiers and dollar-quoted bodies byte for byte', () => {
     const body = "$$\nBEGIN\n  RAISE EXCEPTION 'x  ,  y';\nEND $$";
     const sql = `CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS ${body}`;
     expect(migrationSqlLines(sql, '  ')).toContain(body);
-    expect(migrationSqlLines(`SELECT 'it''s  (a, b)', "odd  ""name"""`, '  ')).toBe(`SELECT 'it''s  (a, b)', "odd  ""name"""`);
+    expect(migrationSqlLines(`SELECT 'it''s  (a, b)', "odd  ""name"""`, '  ')).toBe(
+      `SELECT 'it''s  (a, b)', "odd  ""name"""`,
+    );
     expect(migrationSqlLines(String.raw`SELECT E'a\'  b'`, '  ')).toBe(String.raw`SELECT E'a\'  b'`);
   });
 

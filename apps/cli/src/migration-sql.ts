@@ -40,7 +40,12 @@ function tokenize(sql: string): Token[] {
     } else if (c === '(' || c === ')' || c === ',') {
       kind = c === '(' ? 'open' : c === ')' ? 'close' : 'comma';
     } else {
-      while (end < sql.length && !/[\s'"(),]/.test(sql[end]) && !(sql[end] === '$' && /^\$[A-Za-z_]*\$/.test(sql.slice(end)))) end++;
+      while (
+        end < sql.length &&
+        !/[\s'"(),]/.test(sql[end]) &&
+        !(sql[end] === '$' && /^\$[A-Za-z_]*\$/.test(sql.slice(end)))
+      )
+        end++;
       kind = 'word';
     }
     tokens.push({ text: sql.slice(i, end), kind });

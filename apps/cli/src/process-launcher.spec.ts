@@ -1,12 +1,24 @@
 import { describe, expect, it } from '@jest/globals';
-import { exitCodeOf, hasExited, killProcess, launchProgram, printed, stopProcess, waitUntilReady } from './process-launcher.js';
+
+import {
+  exitCodeOf,
+  hasExited,
+  killProcess,
+  launchProgram,
+  printed,
+  stopProcess,
+  waitUntilReady,
+} from './process-launcher.js';
 
 const node = (script: string, env: NodeJS.ProcessEnv = {}) =>
   launchProgram(process.execPath, ['-e', script], { env, stdio: ['ignore', 'pipe', 'inherit'] });
 
 describe('the process launcher', () => {
   it('gives the process exactly the environment passed, and reports its exit code', async () => {
-    const child = node('process.stdout.write(String(process.env.ONLY) + " " + String(process.env.HOME)); process.exit(3)', { ONLY: 'this' });
+    const child = node(
+      'process.stdout.write(String(process.env.ONLY) + " " + String(process.env.HOME)); process.exit(3)',
+      { ONLY: 'this' },
+    );
     let out = '';
     child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
     expect(await exitCodeOf(child)).toBe(3);
@@ -33,7 +45,9 @@ describe('the process launcher', () => {
     await expect(waitUntilReady(async () => false, { processes: [child], failure: 'never ready' })).rejects.toThrow(
       'never ready: a process exited during start',
     );
-    await expect(waitUntilReady(async () => false, { timeoutMs: 200, failure: 'never ready' })).rejects.toThrow('never ready within 0 s');
+    await expect(waitUntilReady(async () => false, { timeoutMs: 200, failure: 'never ready' })).rejects.toThrow(
+      'never ready within 0 s',
+    );
     const running = node('setInterval(() => {}, 1000)');
     await killProcess(running);
     expect(hasExited(running)).toBe(true);

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
+import { type ChildProcess, spawn, type StdioOptions } from 'node:child_process';
 import { connect } from 'node:net';
 
 /**
@@ -45,8 +45,10 @@ export async function waitUntilReady(ready: () => Promise<boolean>, options: Rea
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (await ready().catch(() => false)) return;
-    if (options.processes?.some(hasExited)) throw new Error(`${options.failure ?? 'not ready'}: a process exited during start`);
-    if (Date.now() > deadline) throw new Error(`${options.failure ?? 'not ready'} within ${Math.round(timeoutMs / 1000)} s`);
+    if (options.processes?.some(hasExited))
+      throw new Error(`${options.failure ?? 'not ready'}: a process exited during start`);
+    if (Date.now() > deadline)
+      throw new Error(`${options.failure ?? 'not ready'} within ${Math.round(timeoutMs / 1000)} s`);
     await new Promise((resolve) => setTimeout(resolve, options.intervalMs ?? 100));
   }
 }
@@ -82,7 +84,8 @@ export function printed(child: ChildProcess, pattern: RegExp): Promise<void> {
       child.off('exit', onExit);
       resolve();
     };
-    const onExit = (code: number | null) => reject(new Error(`the process exited with ${code} before printing ${pattern}`));
+    const onExit = (code: number | null) =>
+      reject(new Error(`the process exited with ${code} before printing ${pattern}`));
     child.stdout!.on('data', onData);
     child.once('exit', onExit);
   });

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
+
 import type { DataSource } from 'typeorm';
-import { loadPolicies } from '#policy';
+
 import { addStaffMember, Organisation, PolicyVersion, TeamRepository } from '#db';
+import { loadPolicies } from '#policy';
 
 export interface SeedResult {
   slug: string;
@@ -38,7 +40,12 @@ export async function seedOrganisations(dataSource: DataSource, seedsDir: string
       const newPolicyVersion = version === null;
       if (version === null) {
         version = await tx.save(
-          tx.create(PolicyVersion, { organisationId: organisation.id, version: policy.version, contentHash, document: policy }),
+          tx.create(PolicyVersion, {
+            organisationId: organisation.id,
+            version: policy.version,
+            contentHash,
+            document: policy,
+          }),
         );
       }
       if (organisation.currentPolicyVersionId !== version.id) {
@@ -48,7 +55,12 @@ export async function seedOrganisations(dataSource: DataSource, seedsDir: string
       let demoAdmin: SeedResult['demoAdmin'];
       if (!hasAdmin) {
         demoAdmin = { email: `admin@${policy.slug}.example`, password: randomBytes(12).toString('base64url') };
-        await addStaffMember(tx, { ...demoAdmin, name: `${policy.name} admin`, organisationId: organisation.id, role: 'admin' });
+        await addStaffMember(tx, {
+          ...demoAdmin,
+          name: `${policy.name} admin`,
+          organisationId: organisation.id,
+          role: 'admin',
+        });
       }
       results.push({ slug: policy.slug, name: policy.name, created, newPolicyVersion, demoAdmin });
     }

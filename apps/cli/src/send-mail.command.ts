@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+
 import nodemailer from 'nodemailer';
 
 export const SEND_MAIL_USAGE =
@@ -21,10 +22,16 @@ export async function sendTestMail(args: string[], defaultPort: number): Promise
     },
   });
   const port = Number(values.port);
-  if (!values.to || !values.from || !Number.isInteger(port) || port < 1 || port > 65535) throw new Error(SEND_MAIL_USAGE);
+  if (!values.to || !values.from || !Number.isInteger(port) || port < 1 || port > 65535)
+    throw new Error(SEND_MAIL_USAGE);
   const transport = nodemailer.createTransport({ host: values.host, port, secure: false, ignoreTLS: true });
   try {
-    const info = await transport.sendMail({ from: values.from, to: values.to, subject: values.subject, text: values.body });
+    const info = await transport.sendMail({
+      from: values.from,
+      to: values.to,
+      subject: values.subject,
+      text: values.body,
+    });
     return `mail:send: ${info.response} (${info.messageId}) via ${values.host}:${port}`;
   } finally {
     transport.close();

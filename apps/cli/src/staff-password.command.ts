@@ -1,11 +1,17 @@
 import type { DataSource } from 'typeorm';
+
 import { issuePasswordReset, newStaffLink, StaffPasswordReset, StaffUser } from '#db';
 
 /**
  * A single-use link, valid for RESET_MINUTES, where the account's owner chooses a new password: the operator who runs
  * this never learns one, and the same page as a mailed reset does the rest (old sessions end there).
  */
-export async function passwordResetLink(dataSource: DataSource, email: string, publicUrl: string, now: Date): Promise<string> {
+export async function passwordResetLink(
+  dataSource: DataSource,
+  email: string,
+  publicUrl: string,
+  now: Date,
+): Promise<string> {
   return dataSource.transaction(async (tx) => {
     const user = await tx.findOneBy(StaffUser, { email: email.trim().toLowerCase() });
     if (!user) throw new Error(`staff: no staff account has the address ${email}`);

@@ -1,7 +1,9 @@
 import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+
 import type { Env } from '#config';
 import { loadPolicies } from '#policy';
+
 import { answersOk, launchNode, waitUntilReady } from './process-launcher.js';
 
 const APPS = ['api', 'worker', 'mailbox'] as const;
@@ -41,16 +43,19 @@ export async function startSystem(env: Env, demoAdmins: DemoAdmin[] = []): Promi
   console.log('\nRightsdesk is running. Request forms:');
   const policies = loadPolicies(env.SEEDS_DIR).map((l) => l.policy);
   const width = Math.max(...policies.map((p) => p.name.length));
-  for (const policy of policies) console.log(`  ${policy.name.padEnd(width)}  ${env.PUBLIC_URL}/o/${policy.slug}/requests/new`);
+  for (const policy of policies)
+    console.log(`  ${policy.name.padEnd(width)}  ${env.PUBLIC_URL}/o/${policy.slug}/requests/new`);
   console.log(`Staff console: ${env.PUBLIC_URL}/staff`);
   if (demoAdmins.length > 0) {
     console.log('First start: the demo admins, shown this once (a lost one: rightsdesk staff reset-password EMAIL):');
     const emailWidth = Math.max(...demoAdmins.map((a) => a.email.length));
-    for (const admin of demoAdmins) console.log(`  ${admin.email.padEnd(emailWidth)}  password: ${admin.password}  (${admin.organisation})`);
+    for (const admin of demoAdmins)
+      console.log(`  ${admin.email.padEnd(emailWidth)}  password: ${admin.password}  (${admin.organisation})`);
   } else {
-    console.log('  Sign in with a demo admin printed at the first start; a lost password: rightsdesk staff reset-password EMAIL');
+    console.log(
+      '  Sign in with a demo admin printed at the first start; a lost password: rightsdesk staff reset-password EMAIL',
+    );
   }
   if (!env.SMTP_URL) console.log(`Mail goes to the dev mailbox: ${env.PUBLIC_URL}/dev/mailbox`);
   console.log(`Mail to the organisations' privacy addresses is taken by SMTP on port ${env.INBOUND_SMTP_PORT}`);
 }
-

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+
 import { Organisation, verifyAuditChains } from '#db';
 
 export interface AuditVerdict {
@@ -24,5 +25,8 @@ export async function verifyAudit(dataSource: DataSource, slug?: string): Promis
   const broken = await organisations.findOneBy({ id: report.organisationId });
   // A missing entry has no id to name.
   const entry = report.id ? `entry seq ${report.seq} (id ${report.id})` : `entry seq ${report.seq}`;
-  return { intact: false, message: `audit chain broken in organisation ${broken?.slug ?? report.organisationId}, ${entry}: ${report.problem}` };
+  return {
+    intact: false,
+    message: `audit chain broken in organisation ${broken?.slug ?? report.organisationId}, ${entry}: ${report.problem}`,
+  };
 }

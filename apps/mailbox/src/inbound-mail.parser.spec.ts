@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
+
 import { describe, expect, it } from '@jest/globals';
+
 import { parseInboundMail } from './inbound-mail.parser.js';
 
 const crlf = (lines: string[]) => Buffer.from(lines.join('\r\n'));
@@ -52,7 +54,13 @@ describe('parseInboundMail', () => {
       html: '<p>Please <b>delete</b> my data.</p>',
     });
     expect(mail.text.trim()).toBe('Please delete my data.');
-    expect(mail.attachments.map(({ fileName, contentType, content }) => ({ fileName, contentType, content: content.toString('hex') }))).toEqual([
+    expect(
+      mail.attachments.map(({ fileName, contentType, content }) => ({
+        fileName,
+        contentType,
+        content: content.toString('hex'),
+      })),
+    ).toEqual([
       // No path survives in a download name; a nameless part gets one.
       { fileName: 'id.pdf', contentType: 'application/pdf', content: Buffer.from('%PDF-1.4 fake').toString('hex') },
       { fileName: 'attachment-2', contentType: 'application/octet-stream', content: '000102' },
@@ -67,7 +75,9 @@ describe('parseInboundMail', () => {
   });
 
   it('keeps a text-only mail as text: no HTML is made up from it', async () => {
-    const mail = await parseInboundMail(crlf(['From: a@example.org', 'Subject: x', '', '<script>alert(1)</script>', '']));
+    const mail = await parseInboundMail(
+      crlf(['From: a@example.org', 'Subject: x', '', '<script>alert(1)</script>', '']),
+    );
     expect(mail.html).toBeNull();
     expect(mail.text.trim()).toBe('<script>alert(1)</script>');
   });

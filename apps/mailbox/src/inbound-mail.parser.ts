@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+
 import { simpleParser } from 'mailparser';
 
 export interface InboundAttachmentPart {
@@ -28,7 +29,8 @@ export async function parseInboundMail(source: Buffer): Promise<InboundMail> {
   const parsed = await simpleParser(source, { skipTextToHtml: true, skipImageLinks: true });
   const from = parsed.from?.value.find((a) => a.address);
   return {
-    messageKey: withoutNul(parsed.messageId?.trim() ?? '') || `sha256:${createHash('sha256').update(source).digest('hex')}`,
+    messageKey:
+      withoutNul(parsed.messageId?.trim() ?? '') || `sha256:${createHash('sha256').update(source).digest('hex')}`,
     fromAddress: withoutNul(from?.address?.trim() ?? '') || null,
     fromName: withoutNul(from?.name?.trim() ?? ''),
     subject: withoutNul(parsed.subject ?? ''),
@@ -54,6 +56,9 @@ function withoutNul(value: string): string {
 /** A name safe to offer as a download: no path, no control characters, something even when the sender gave none. */
 function fileNameOf(name: string | undefined, index: number): string {
   const base = (name ?? '').split(/[\\/]/).pop() ?? '';
-  const clean = base.replace(/[\u0000-\u001f\u007f-\u009f]/g, '').trim().slice(0, MAX_FILE_NAME);
+  const clean = base
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, '')
+    .trim()
+    .slice(0, MAX_FILE_NAME);
   return clean || `attachment-${index + 1}`;
 }

@@ -1,17 +1,25 @@
 import type { DataSource, EntityManager } from 'typeorm';
+
 import {
   InboundAttachment,
   InboundMessage,
   insertRequest,
   lockKeys,
   lockUntilCommit,
-  withFreshReference,
-  writeOutbox,
   type OrganisationContext,
   type SenderAuthentication,
+  withFreshReference,
+  writeOutbox,
 } from '#db';
 import { internalTargetDaysFor } from '#policy';
-import { ACKNOWLEDGEMENT_WINDOW_MS, mailAcknowledgement, provisionalTriageDeadlines, type AcknowledgementLimits, type MailAcknowledgement } from '#workflow';
+import {
+  ACKNOWLEDGEMENT_WINDOW_MS,
+  type AcknowledgementLimits,
+  type MailAcknowledgement,
+  mailAcknowledgement,
+  provisionalTriageDeadlines,
+} from '#workflow';
+
 import type { InboundMail } from './inbound-mail.parser.js';
 
 /** One organisation a mail was sent to, and the privacy address it was sent to there. */
@@ -43,15 +51,17 @@ export class InboundRequestWriter {
 
   /** The ids of the requests created; a mail already stored for an organisation (same Message-ID) creates none there. */
   async store(delivery: Delivery): Promise<string[]> {
-    return withFreshReference(() => this.dataSource.transaction(async (tx) => {
-      const acknowledgement = await this.acknowledgementFor(tx, delivery);
-      const created: string[] = [];
-      for (const organisation of delivery.organisations) {
-        const id = await this.storeFor(tx, delivery, organisation, acknowledgement);
-        if (id) created.push(id);
-      }
-      return created;
-    }));
+    return withFreshReference(() =>
+      this.dataSource.transaction(async (tx) => {
+        const acknowledgement = await this.acknowledgementFor(tx, delivery);
+        const created: string[] = [];
+        for (const organisation of delivery.organisations) {
+          const id = await this.storeFor(tx, delivery, organisation, acknowledgement);
+          if (id) created.push(id);
+        }
+        return created;
+      }),
+    );
   }
 
   /**
@@ -84,7 +94,8 @@ export class InboundRequestWriter {
     const { mail, receivedAt, source } = delivery;
     // Two deliveries of one mail at once: the second waits here, then finds the first's row.
     await lockUntilCommit(tx, lockKeys.inboundMessage(organisation.id, mail.messageKey));
-    if (await tx.existsBy(InboundMessage, { organisationId: organisation.id, messageKey: mail.messageKey })) return null;
+    if (await tx.existsBy(InboundMessage, { organisationId: organisation.id, messageKey: mail.messageKey }))
+      return null;
 
     const provisional = provisionalTriageDeadlines(
       policy.rights.map((right) => ({ right, internalTargetDays: internalTargetDaysFor(policy, right.id) })),
@@ -93,7 +104,13 @@ export class InboundRequestWriter {
       calendar,
     );
     const request = await insertRequest(tx, context, {
-      requester: { name: mail.fromName || mail.fromAddress, email: mail.fromAddress, phone: null, relationship: 'self', details: '' },
+      requester: {
+        name: mail.fromName || mail.fromAddress,
+        email: mail.fromAddress,
+        phone: null,
+        relationship: 'self',
+        details: '',
+      },
       channel: 'email',
       receivedAt,
       // Provisional until staff classify it: the right whose deadline is the earliest.
@@ -122,7 +139,13 @@ export class InboundRequestWriter {
     if (mail.attachments.length > 0) {
       await tx.save(
         mail.attachments.map((a) =>
-          tx.create(InboundAttachment, { messageId: message.id, fileName: a.fileName, contentType: a.contentType, size: a.content.length, content: a.content }),
+          tx.create(InboundAttachment, {
+            messageId: message.id,
+            fileName: a.fileName,
+            contentType: a.contentType,
+            size: a.content.length,
+            content: a.content,
+          }),
         ),
       );
     }

@@ -1,6 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
+
 import type { Clock } from '#config';
+
 import { parseInboundMail } from './inbound-mail.parser.js';
 import type { InboundRequestWriter, MailedOrganisation } from './inbound-request.writer.js';
 import { normalise, type PrivacyAddressBook } from './privacy-addresses.js';
@@ -55,7 +57,9 @@ export function createInboundSmtpServer(options: InboundSmtpOptions): SMTPServer
             callback();
           } catch (error) {
             if (isRefusal(error)) return callback(error);
-            logger.error(`storing a mail failed, the sender will retry: ${error instanceof Error ? error.message : String(error)}`);
+            logger.error(
+              `storing a mail failed, the sender will retry: ${error instanceof Error ? error.message : String(error)}`,
+            );
             callback(reply(451, 'Could not store the message, try again later'));
           }
         },
@@ -76,12 +80,24 @@ async function deliver(source: Buffer, session: SMTPServerSession, options: Inbo
   for (const rcpt of session.envelope.rcptTo) {
     const context = await options.addressBook.organisationFor(rcpt.address);
     // Two addresses of one organisation make one request there.
-    if (context && !organisations.has(context.organisation.id)) organisations.set(context.organisation.id, { context, recipient: normalise(rcpt.address) });
+    if (context && !organisations.has(context.organisation.id))
+      organisations.set(context.organisation.id, { context, recipient: normalise(rcpt.address) });
   }
   if (organisations.size === 0) throw reply(451, 'The recipients are no longer known here, try again later');
   const clientAddress = session.remoteAddress.replace(/^::ffff:/, '');
-  const authentication = await authenticateSender(source, { ip: clientAddress, helo: session.hostNameAppearsAs, envelopeFrom }, options.dns);
-  await options.writer.store({ source, mail: { ...mail, fromAddress }, organisations: [...organisations.values()], receivedAt, clientAddress, authentication });
+  const authentication = await authenticateSender(
+    source,
+    { ip: clientAddress, helo: session.hostNameAppearsAs, envelopeFrom },
+    options.dns,
+  );
+  await options.writer.store({
+    source,
+    mail: { ...mail, fromAddress },
+    organisations: [...organisations.values()],
+    receivedAt,
+    clientAddress,
+    authentication,
+  });
 }
 
 function isRefusal(error: unknown): error is Error {

@@ -1,9 +1,12 @@
 import 'reflect-metadata';
+
 import { Logger } from '@nestjs/common';
+
 import { clockFor, loadEnv } from '#config';
 import { createDataSource, OrganisationDirectory } from '#db';
-import { createInboundSmtpServer } from './inbound-smtp.server.js';
+
 import { InboundRequestWriter } from './inbound-request.writer.js';
+import { createInboundSmtpServer } from './inbound-smtp.server.js';
 import { PrivacyAddressBook } from './privacy-addresses.js';
 import { dnsLookup } from './sender-authentication.js';
 
@@ -19,7 +22,10 @@ async function main(): Promise<void> {
   const server = createInboundSmtpServer({
     maxMessageBytes: env.INBOUND_MAX_MESSAGE_BYTES,
     addressBook: new PrivacyAddressBook(dataSource, new OrganisationDirectory(dataSource)),
-    writer: new InboundRequestWriter(dataSource, { perSender: env.INBOUND_ACK_LIMIT_PER_SENDER, perIp: env.INBOUND_ACK_LIMIT_PER_IP }),
+    writer: new InboundRequestWriter(dataSource, {
+      perSender: env.INBOUND_ACK_LIMIT_PER_SENDER,
+      perIp: env.INBOUND_ACK_LIMIT_PER_IP,
+    }),
     clock: clockFor(env),
     dns: dnsLookup(env.INBOUND_DNS_SERVERS),
   });

@@ -1,10 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
+
 import { loadPolicies } from '#policy';
+
 import { privacyAddresses } from './privacy-addresses.js';
 
 describe('privacyAddresses', () => {
   it("takes each seeded policy's privacy email and email channels, lower-cased, once each", () => {
-    const bySlug = Object.fromEntries(loadPolicies('seeds').map(({ policy }) => [policy.slug, privacyAddresses(policy)]));
+    const bySlug = Object.fromEntries(
+      loadPolicies('seeds').map(({ policy }) => [policy.slug, privacyAddresses(policy)]),
+    );
     expect(bySlug).toEqual({
       officertrak: ['support@officertrak.com'],
       prontotrak: ['privacy@prontotrak.com'],

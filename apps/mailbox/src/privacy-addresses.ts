@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { Organisation, OrganisationDirectory, type OrganisationContext } from '#db';
+
+import { Organisation, type OrganisationContext, OrganisationDirectory } from '#db';
 import type { OrganisationPolicy } from '#policy';
 
 /** The addresses a policy tells people to write to about privacy: its privacy email and its email channels. */

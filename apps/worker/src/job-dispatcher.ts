@@ -1,4 +1,5 @@
 import { JOB_NAMES, type JobName, type JobPayloads } from '#db';
+
 import type { JobHandlers } from './job-handlers.js';
 
 /** One handler per job name; a job name without one stops the worker at boot, not at 3 a.m. */

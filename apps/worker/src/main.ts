@@ -1,5 +1,7 @@
 import 'reflect-metadata';
+
 import { NestFactory } from '@nestjs/core';
+
 import { WorkerModule } from './worker.module.js';
 
 async function bootstrap(): Promise<void> {

@@ -1,6 +1,7 @@
-import { type JobName } from '#db';
 import type { Queue } from 'bullmq';
+
 import type { Env } from '#config';
+import { type JobName } from '#db';
 import { JOB_QUEUE, type QueueName } from '#queue';
 
 /** A job BullMQ adds on a schedule; scheduled jobs carry no payload, they find their work in the database. */
@@ -26,6 +27,10 @@ export function jobSchedulers(env: Env): JobScheduler[] {
 export async function registerSchedulers(queues: Record<QueueName, Queue>, env: Env): Promise<void> {
   for (const { job, repeat } of jobSchedulers(env)) {
     // Runs are many and alike: keep the last few for the dashboard, not a day's worth.
-    await queues[JOB_QUEUE[job]].upsertJobScheduler(job, repeat, { name: job, data: {}, opts: { removeOnComplete: { count: 100 } } });
+    await queues[JOB_QUEUE[job]].upsertJobScheduler(job, repeat, {
+      name: job,
+      data: {},
+      opts: { removeOnComplete: { count: 100 } },
+    });
   }
 }

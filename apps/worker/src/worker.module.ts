@@ -1,26 +1,28 @@
-import { agentMailHandlers } from './mail/agent-mail.handlers.js';
 import { Inject, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
+
 import { clockFor, Env, loadEnv } from '#config';
 import { createDataSource, OrganisationDirectory } from '#db';
-import { createMailer, redactAddresses, type Mailer } from '#mail';
+import { createMailer, type Mailer, redactAddresses } from '#mail';
 import { createRedis, OutboxRelay, QUEUE_NAMES, type QueueName } from '#queue';
+
 import { dailyStaffMailHandlers } from './deadlines/daily-staff-mail.handlers.js';
 import { deadlineFireHandlers } from './deadlines/deadline-fire.handler.js';
 import { deadlineSweepHandlers } from './deadlines/deadline-sweep.handler.js';
 import { DrpCallbackFailureRecorder } from './drp/drp-callback-failure.recorder.js';
 import { drpStatusCallbackHandlers } from './drp/drp-status-callback.handler.js';
 import { checkHandlers, dispatch } from './job-dispatcher.js';
+import { agentMailHandlers } from './mail/agent-mail.handlers.js';
 import { MailFailureRecorder } from './mail/mail-failure.recorder.js';
 import { MailLedger } from './mail/mail-ledger.js';
 import { requestMailHandlers } from './mail/request-mail.handlers.js';
 import { requesterNotifyHandlers } from './mail/requester-notify.handler.js';
 import { staffAccountMailHandlers } from './mail/staff-account-mail.handlers.js';
 import { OutboxRelayLoop } from './relay/outbox-relay.loop.js';
-import { registerSchedulers } from './schedulers.js';
 import { retentionHandlers } from './retention/retention-purge.handler.js';
+import { registerSchedulers } from './schedulers.js';
 
 const DATA_SOURCE = Symbol('DATA_SOURCE');
 const REDIS = Symbol('REDIS');
@@ -52,7 +54,8 @@ const STALLED_LIMIT = 5;
     {
       provide: MAILER,
       inject: [Env, DATA_SOURCE],
-      useFactory: (env: Env, dataSource: DataSource) => createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, dataSource }),
+      useFactory: (env: Env, dataSource: DataSource) =>
+        createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, dataSource }),
     },
   ],
 })
@@ -93,7 +96,10 @@ export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdo
     const callbackFailures = new DrpCallbackFailureRecorder(this.dataSource, clock);
     const prefix = this.env.REDIS_PREFIX;
     for (const name of QUEUE_NAMES) {
-      this.queues.set(name, new Queue(name, { connection: this.redis, prefix, defaultJobOptions: jobOptions(this.env, name) }));
+      this.queues.set(
+        name,
+        new Queue(name, { connection: this.redis, prefix, defaultJobOptions: jobOptions(this.env, name) }),
+      );
       const worker = new Worker(name, (job) => dispatch(handlers, job.name, job.data, job.id!), {
         connection: createRedis(this.env.REDIS_URL),
         prefix,
@@ -105,7 +111,9 @@ export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdo
       });
       worker.on('failed', (job, error) => {
         // Redacted again: a failure from elsewhere than the mailer may quote an address too.
-        this.logger.error(`job ${job?.id} failed (attempt ${job?.attemptsMade} of ${job?.opts.attempts}): ${redactAddresses(error.message)}`);
+        this.logger.error(
+          `job ${job?.id} failed (attempt ${job?.attemptsMade} of ${job?.opts.attempts}): ${redactAddresses(error.message)}`,
+        );
         void failures.onFailed(job, error);
         void callbackFailures.onFailed(job, error);
       });
@@ -117,8 +125,12 @@ export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdo
     this.relayLoop = new OutboxRelayLoop(relay, this.env.OUTBOX_POLL_MS, () => registerSchedulers(queues, this.env));
     this.relayLoop.start();
     // Not awaited: with Redis down the worker still starts, and the schedulers register once it is back.
-    registerSchedulers(queues, this.env).catch((error: Error) => this.logger.error(`job schedulers not registered: ${error.message}`));
-    this.logger.log(`worker running: queues ${QUEUE_NAMES.join(', ')}; mail via ${this.env.SMTP_URL ? 'SMTP' : 'the dev mailbox'}`);
+    registerSchedulers(queues, this.env).catch((error: Error) =>
+      this.logger.error(`job schedulers not registered: ${error.message}`),
+    );
+    this.logger.log(
+      `worker running: queues ${QUEUE_NAMES.join(', ')}; mail via ${this.env.SMTP_URL ? 'SMTP' : 'the dev mailbox'}`,
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {

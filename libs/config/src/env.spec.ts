@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+
 import { EnvError, loadEnv } from './env.js';
 
 describe('loadEnv', () => {
@@ -35,7 +36,7 @@ describe('loadEnv', () => {
     expect(attempt).toThrow(/RETENTION_EVERY_MS/);
   });
 
-  it('gives a dead worker\'s jobs to another after 30 s by default, and refuses claims too short to renew', () => {
+  it("gives a dead worker's jobs to another after 30 s by default, and refuses claims too short to renew", () => {
     const env = loadEnv({});
     expect([env.WORKER_LOCK_MS, env.WORKER_STALLED_CHECK_MS]).toEqual([30_000, 30_000]);
     expect(loadEnv({ WORKER_LOCK_MS: '3000', WORKER_STALLED_CHECK_MS: '1000' }).WORKER_LOCK_MS).toBe(3000);
@@ -56,14 +57,23 @@ describe('loadEnv', () => {
 
   it('calls DRP status callbacks 10 times from 30 s with a 10 s limit, public addresses only, unless told otherwise', () => {
     const env = loadEnv({});
-    expect(env).toMatchObject({ DRP_CALLBACK_ATTEMPTS: 10, DRP_CALLBACK_BACKOFF_MS: 30_000, DRP_CALLBACK_TIMEOUT_MS: 10_000 });
+    expect(env).toMatchObject({
+      DRP_CALLBACK_ATTEMPTS: 10,
+      DRP_CALLBACK_BACKOFF_MS: 30_000,
+      DRP_CALLBACK_TIMEOUT_MS: 10_000,
+    });
     expect(env.drpCallbackAllowsPrivateAddresses).toBe(false);
     expect(loadEnv({ DRP_CALLBACK_ALLOW_PRIVATE_ADDRESSES: 'false' }).drpCallbackAllowsPrivateAddresses).toBe(false);
     expect(loadEnv({ DRP_CALLBACK_ALLOW_PRIVATE_ADDRESSES: 'true', DRP_CALLBACK_ATTEMPTS: '3' })).toMatchObject({
       drpCallbackAllowsPrivateAddresses: true,
       DRP_CALLBACK_ATTEMPTS: 3,
     });
-    const attempt = () => loadEnv({ DRP_CALLBACK_ALLOW_PRIVATE_ADDRESSES: 'yes', DRP_CALLBACK_TIMEOUT_MS: '0', DRP_CALLBACK_ATTEMPTS: '0' });
+    const attempt = () =>
+      loadEnv({
+        DRP_CALLBACK_ALLOW_PRIVATE_ADDRESSES: 'yes',
+        DRP_CALLBACK_TIMEOUT_MS: '0',
+        DRP_CALLBACK_ATTEMPTS: '0',
+      });
     expect(attempt).toThrow(/DRP_CALLBACK_ALLOW_PRIVATE_ADDRESSES must be "true" or "false"/);
     expect(attempt).toThrow(/DRP_CALLBACK_TIMEOUT_MS/);
     expect(attempt).toThrow(/DRP_CALLBACK_ATTEMPTS/);
@@ -71,9 +81,9 @@ describe('loadEnv', () => {
 
   it('never lets callbacks reach private addresses in production', () => {
     const secret = 'x'.repeat(40);
-    expect(() => loadEnv({ NODE_ENV: 'production', APP_SECRET: secret, DRP_CALLBACK_ALLOW_PRIVATE_ADDRESSES: 'true' })).toThrow(
-      /DRP_CALLBACK_ALLOW_PRIVATE_ADDRESSES: private addresses are for tests/,
-    );
+    expect(() =>
+      loadEnv({ NODE_ENV: 'production', APP_SECRET: secret, DRP_CALLBACK_ALLOW_PRIVATE_ADDRESSES: 'true' }),
+    ).toThrow(/DRP_CALLBACK_ALLOW_PRIVATE_ADDRESSES: private addresses are for tests/);
     expect(loadEnv({ NODE_ENV: 'production', APP_SECRET: secret }).drpCallbackAllowsPrivateAddresses).toBe(false);
   });
 
@@ -89,7 +99,12 @@ describe('development defaults', () => {
     for (const url of ['http://localhost:3000', 'http://127.0.0.1:8080', 'http://[::1]:3000', 'https://LOCALHOST']) {
       expect(loadEnv({ PUBLIC_URL: url }).publicUrlIsLocal).toBe(true);
     }
-    for (const url of ['https://rightsdesk.example', 'http://10.0.0.5:3000', 'http://localhost.example.com', 'http://127.0.0.2']) {
+    for (const url of [
+      'https://rightsdesk.example',
+      'http://10.0.0.5:3000',
+      'http://localhost.example.com',
+      'http://127.0.0.2',
+    ]) {
       expect(loadEnv({ PUBLIC_URL: url, APP_SECRET: secret, SMTP_URL: 'smtp://mail:25' }).publicUrlIsLocal).toBe(false);
     }
   });
@@ -100,7 +115,9 @@ describe('development defaults', () => {
         /APP_SECRET: the development default is only allowed with a local PUBLIC_URL/,
       );
     }
-    expect(loadEnv({ PUBLIC_URL: 'https://rightsdesk.example', SMTP_URL: 'smtp://mail:25', APP_SECRET: secret }).APP_SECRET).toBe(secret);
+    expect(
+      loadEnv({ PUBLIC_URL: 'https://rightsdesk.example', SMTP_URL: 'smtp://mail:25', APP_SECRET: secret }).APP_SECRET,
+    ).toBe(secret);
   });
 
   it('refuses every development-only switch when PUBLIC_URL is not local', () => {
@@ -115,7 +132,9 @@ describe('development defaults', () => {
     expect(attempt).toThrow(/TEST_CLOCK_FILE: .*local PUBLIC_URL/);
     expect(attempt).toThrow(/DRP_CALLBACK_ALLOW_PRIVATE_ADDRESSES: .*local PUBLIC_URL/);
     // Named along with any other bad variable, and not asked of a PUBLIC_URL that is no URL at all.
-    expect(() => loadEnv({ PUBLIC_URL: 'https://rightsdesk.example', PORT: 'eighty' })).toThrow(/APP_SECRET: the development default/);
+    expect(() => loadEnv({ PUBLIC_URL: 'https://rightsdesk.example', PORT: 'eighty' })).toThrow(
+      /APP_SECRET: the development default/,
+    );
     expect(() => loadEnv({ PUBLIC_URL: 'not a url' })).toThrow(/PUBLIC_URL must be an absolute http\(s\) URL/);
   });
 
@@ -123,7 +142,10 @@ describe('development defaults', () => {
     expect(loadEnv({}).devPagesServed).toBe(true);
     expect(loadEnv({ NODE_ENV: 'test', PUBLIC_URL: 'http://127.0.0.1:4000' }).devPagesServed).toBe(true);
     expect(loadEnv({ NODE_ENV: 'production', APP_SECRET: secret }).devPagesServed).toBe(false);
-    expect(loadEnv({ PUBLIC_URL: 'https://rightsdesk.example', APP_SECRET: secret, SMTP_URL: 'smtp://mail:25' }).devPagesServed).toBe(false);
+    expect(
+      loadEnv({ PUBLIC_URL: 'https://rightsdesk.example', APP_SECRET: secret, SMTP_URL: 'smtp://mail:25' })
+        .devPagesServed,
+    ).toBe(false);
   });
 
   it('names every development default in use, and none once each is set', () => {
@@ -131,6 +153,8 @@ describe('development defaults', () => {
     expect(defaults.join('\n')).toMatch(/NODE_ENV/);
     expect(defaults.join('\n')).toMatch(/APP_SECRET/);
     expect(defaults.join('\n')).toMatch(/SMTP_URL/);
-    expect(loadEnv({ NODE_ENV: 'production', APP_SECRET: secret, SMTP_URL: 'smtp://mail:25' }).developmentDefaults).toEqual([]);
+    expect(
+      loadEnv({ NODE_ENV: 'production', APP_SECRET: secret, SMTP_URL: 'smtp://mail:25' }).developmentDefaults,
+    ).toEqual([]);
   });
 });

@@ -1,7 +1,9 @@
 import 'reflect-metadata';
+
 import { plainToInstance } from 'class-transformer';
-import { offsetFileClock, systemClock, type Clock } from './clock.js';
 import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+
+import { type Clock, offsetFileClock, systemClock } from './clock.js';
 
 const DEV_SECRET = 'rightsdesk-development-secret-not-for-production';
 /** docker-compose.yml's fallback when APP_SECRET is not set: published in the repository like DEV_SECRET. */
@@ -205,7 +207,9 @@ export class Env {
   get developmentDefaults(): string[] {
     return [
       ...(this.isProduction ? [] : [`NODE_ENV is ${this.NODE_ENV}: the dev pages (/dev/mailbox, /dev/sms) are served`]),
-      ...(this.APP_SECRET === DEV_SECRET ? ['APP_SECRET is the public development value: anyone can forge CSRF tokens and unsubscribe links'] : []),
+      ...(this.APP_SECRET === DEV_SECRET
+        ? ['APP_SECRET is the public development value: anyone can forge CSRF tokens and unsubscribe links']
+        : []),
       ...(this.SMTP_URL ? [] : ['SMTP_URL is unset: no mail leaves this machine, it is kept in the dev mailbox']),
     ];
   }
@@ -232,14 +236,22 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   if (env.isProduction) {
     if (env.APP_SECRET === DEV_SECRET) problems.push('- APP_SECRET: must be set in production');
     if (env.TEST_CLOCK_FILE) problems.push('- TEST_CLOCK_FILE: a moved clock is for tests, never production');
-    if (env.drpCallbackAllowsPrivateAddresses) problems.push('- DRP_CALLBACK_ALLOW_PRIVATE_ADDRESSES: private addresses are for tests and local agents, never production');
+    if (env.drpCallbackAllowsPrivateAddresses)
+      problems.push(
+        '- DRP_CALLBACK_ALLOW_PRIVATE_ADDRESSES: private addresses are for tests and local agents, never production',
+      );
   }
   if (!problems.some((p) => p.startsWith('- PUBLIC_URL:')) && !env.publicUrlIsLocal) {
     // Reachable by others: what is safe on a developer's own machine is a hole here.
     const local = 'is only allowed with a local PUBLIC_URL (localhost, 127.0.0.1, ::1)';
-    if (env.APP_SECRET === DEV_SECRET) problems.push(`- APP_SECRET: the development default ${local}; set a secret of your own`);
-    if (env.APP_SECRET === COMPOSE_DEMO_SECRET) problems.push(`- APP_SECRET: docker-compose.yml's demo secret ${local}; set a secret of your own`);
-    if (!env.SMTP_URL) problems.push('- SMTP_URL: must be set when PUBLIC_URL is not local (the dev mailbox is served on a local PUBLIC_URL only)');
+    if (env.APP_SECRET === DEV_SECRET)
+      problems.push(`- APP_SECRET: the development default ${local}; set a secret of your own`);
+    if (env.APP_SECRET === COMPOSE_DEMO_SECRET)
+      problems.push(`- APP_SECRET: docker-compose.yml's demo secret ${local}; set a secret of your own`);
+    if (!env.SMTP_URL)
+      problems.push(
+        '- SMTP_URL: must be set when PUBLIC_URL is not local (the dev mailbox is served on a local PUBLIC_URL only)',
+      );
     if (env.TEST_CLOCK_FILE) problems.push(`- TEST_CLOCK_FILE: a moved clock ${local}`);
     if (env.drpCallbackAllowsPrivateAddresses) problems.push(`- DRP_CALLBACK_ALLOW_PRIVATE_ADDRESSES: "true" ${local}`);
   }

@@ -1,2 +1,2 @@
-export * from './env.js';
 export * from './clock.js';
+export * from './env.js';

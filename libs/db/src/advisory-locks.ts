@@ -48,7 +48,9 @@ export async function withSessionLock<T>(runner: QueryRunner, key: string, work:
 
 /** Runs `work` only when no other session holds the lock; false when another does. */
 export async function trySessionLock(runner: QueryRunner, key: string, work: () => Promise<void>): Promise<boolean> {
-  const [{ locked }] = (await runner.query(`SELECT pg_try_advisory_lock(${KEY_HASH}) AS locked`, [key])) as { locked: boolean }[];
+  const [{ locked }] = (await runner.query(`SELECT pg_try_advisory_lock(${KEY_HASH}) AS locked`, [key])) as {
+    locked: boolean;
+  }[];
   if (!locked) return false;
   try {
     await work();

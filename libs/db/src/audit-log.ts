@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
+
 import type { DataSource, EntityManager } from 'typeorm';
+
 import { lockKeys, lockUntilCommit } from './advisory-locks.js';
 import { AuditEntry } from './entities/audit-entry.entity.js';
 
@@ -102,8 +104,21 @@ export async function verifyAuditChains(dataSource: DataSource, organisationId?:
         .limit(BATCH)
         .getMany();
       for (const entry of batch) {
-        const broken = (problem: string): AuditChainReport => ({ ok: false, organisationId: org, seq: entry.seq, id: entry.id, problem });
-        if (entry.seq !== expectedSeq) return { ok: false, organisationId: org, seq: expectedSeq, id: '', problem: `entry ${expectedSeq} is missing` };
+        const broken = (problem: string): AuditChainReport => ({
+          ok: false,
+          organisationId: org,
+          seq: entry.seq,
+          id: entry.id,
+          problem,
+        });
+        if (entry.seq !== expectedSeq)
+          return {
+            ok: false,
+            organisationId: org,
+            seq: expectedSeq,
+            id: '',
+            problem: `entry ${expectedSeq} is missing`,
+          };
         if (entry.prevHash !== prevHash) return broken('does not link to the entry before it');
         if (auditHash(entry) !== entry.hash) return broken('its content does not match its hash');
         prevHash = entry.hash;

@@ -1,5 +1,7 @@
-import { describe, expect, it } from '@jest/globals';
 import { generateKeyPairSync, sign } from 'node:crypto';
+
+import { describe, expect, it } from '@jest/globals';
+
 import { openSignedMessage, verifyKeyFrom } from './drp-signature.js';
 
 // An agent's side, as libsodium's crypto_sign does it: signature first, then the message, base64 encoded.
@@ -44,7 +46,10 @@ describe('openSignedMessage (§3.07)', () => {
 
   it('refuses a message signed by another key', () => {
     const other = agentKeys();
-    expect(openSignedMessage(other.signed(JSON.stringify(message)), key)).toEqual({ ok: false, problem: 'bad_signature' });
+    expect(openSignedMessage(other.signed(JSON.stringify(message)), key)).toEqual({
+      ok: false,
+      problem: 'bad_signature',
+    });
   });
 
   it('refuses a message changed after signing', () => {
@@ -54,8 +59,14 @@ describe('openSignedMessage (§3.07)', () => {
   });
 
   it('refuses an unsigned JSON body and a body too short to hold a signature', () => {
-    expect(openSignedMessage(Buffer.from(JSON.stringify(message)).toString('base64'), key)).toEqual({ ok: false, problem: 'bad_signature' });
-    expect(openSignedMessage(Buffer.alloc(64).toString('base64'), key)).toEqual({ ok: false, problem: 'bad_signature' });
+    expect(openSignedMessage(Buffer.from(JSON.stringify(message)).toString('base64'), key)).toEqual({
+      ok: false,
+      problem: 'bad_signature',
+    });
+    expect(openSignedMessage(Buffer.alloc(64).toString('base64'), key)).toEqual({
+      ok: false,
+      problem: 'bad_signature',
+    });
   });
 
   it('refuses a body that is not base64 before looking at any signature', () => {

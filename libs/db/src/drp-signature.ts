@@ -1,4 +1,4 @@
-import { createPublicKey, verify, type KeyObject } from 'node:crypto';
+import { createPublicKey, type KeyObject, verify } from 'node:crypto';
 
 // libsodium crypto_sign "combined mode": the 64-byte Ed25519 signature, then the message (DRP 0.9.4 §3.07.1).
 const SIGNATURE_BYTES = 64;

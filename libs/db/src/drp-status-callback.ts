@@ -1,17 +1,24 @@
 import type { EntityManager } from 'typeorm';
+
+import { sameDrpStatus } from '#workflow';
+
+import { drpStatusOfRequest } from './drp-status.js';
 import type { DataSubjectRequest } from './entities/data-subject-request.entity.js';
+import type { DrpRequest } from './entities/drp-request.entity.js';
 import { DrpStatusCallback } from './entities/drp-status-callback.entity.js';
 import { DrpStatusChange } from './entities/drp-status-change.entity.js';
-import type { DrpRequest } from './entities/drp-request.entity.js';
-import { drpStatusOfRequest } from './drp-status.js';
-import { sameDrpStatus } from '#workflow';
 import { writeOutbox } from './outbox.writer.js';
 
 /**
  * Starts status callbacks for a DRP request whose agent gave a `status_callback` (§2.03), in the exercise's
  * transaction: the agent already has the status the exercise answers, so that is what it was last told.
  */
-export async function startDrpStatusCallbacks(tx: EntityManager, request: DataSubjectRequest, drp: DrpRequest, at: Date): Promise<void> {
+export async function startDrpStatusCallbacks(
+  tx: EntityManager,
+  request: DataSubjectRequest,
+  drp: DrpRequest,
+  at: Date,
+): Promise<void> {
   if (drp.statusCallback === null) return;
   const status = drpStatusOfRequest(request, drp);
   await tx.insert(DrpStatusCallback, {

@@ -1,8 +1,14 @@
 import type { EntityManager } from 'typeorm';
+
 import { internalTargetDaysFor, type PolicyRight } from '#policy';
-import { computeDeadlines, initialStatus, requiresVerification, type ProvisionalDeadlines } from '#workflow';
+import { computeDeadlines, initialStatus, type ProvisionalDeadlines, requiresVerification } from '#workflow';
+
 import { appendAudit } from './audit-log.js';
-import { DataSubjectRequest, type RequestChannel, type RequesterRelationship } from './entities/data-subject-request.entity.js';
+import {
+  DataSubjectRequest,
+  type RequestChannel,
+  type RequesterRelationship,
+} from './entities/data-subject-request.entity.js';
 import type { OrganisationContext } from './organisation.directory.js';
 import { newRequestReference } from './request-reference.js';
 import { rescheduleRequest } from './request-schedule.js';
@@ -29,14 +35,19 @@ interface NewRequestOf {
  * name its right: held to the provisional right with the earliest dates, it needs no verification until then, and
  * its timeline entry names no right.
  */
-export type NewRequest = NewRequestOf & ({ right: PolicyRight; awaitingTriage?: never } | { right?: never; awaitingTriage: ProvisionalDeadlines });
+export type NewRequest = NewRequestOf &
+  ({ right: PolicyRight; awaitingTriage?: never } | { right?: never; awaitingTriage: ProvisionalDeadlines });
 
 /**
  * Stores a new request with its reference, deadlines, `request.received` timeline entry and scheduled events, in the
  * caller's transaction; run the transaction through `withFreshReference`. The caller writes what comes next
  * (verification mail, an opt-out's fulfilment, a mail's receipt).
  */
-export async function insertRequest(tx: EntityManager, context: OrganisationContext, input: NewRequest): Promise<DataSubjectRequest> {
+export async function insertRequest(
+  tx: EntityManager,
+  context: OrganisationContext,
+  input: NewRequest,
+): Promise<DataSubjectRequest> {
   const { organisation, policyVersion, policy, calendar } = context;
   const { requester, channel, receivedAt, awaitingTriage } = input;
   const right = awaitingTriage ? awaitingTriage.right : input.right;
@@ -78,7 +89,12 @@ export async function insertRequest(tx: EntityManager, context: OrganisationCont
     requestId: request.id,
     actorLabel: 'requester',
     action: 'request.received',
-    detail: { channel, ...(awaitingTriage ? {} : { rightId: right.id }), dueAt: request.dueAt, ...input.receivedDetail },
+    detail: {
+      channel,
+      ...(awaitingTriage ? {} : { rightId: right.id }),
+      dueAt: request.dueAt,
+      ...input.receivedDetail,
+    },
     at: receivedAt,
   });
   // The dates just computed schedule its reminders; a held mail's are computed from its provisional right.

@@ -1,6 +1,8 @@
 import type { DataSource } from 'typeorm';
+
 import type { OrganisationPolicy } from '#policy';
 import { publicHolidayCalendar, type WorkingCalendar } from '#workflow';
+
 import { Organisation } from './entities/organisation.entity.js';
 import { PolicyVersion } from './entities/policy-version.entity.js';
 
@@ -48,13 +50,18 @@ export class OrganisationDirectory {
 
   /** The organisation as it was for a request: the policy version the request was made under. */
   async forRequest(request: { organisationId: string; policyVersionId: string }): Promise<OrganisationContext> {
-    const organisation = await this.dataSource.getRepository(Organisation).findOneByOrFail({ id: request.organisationId });
+    const organisation = await this.dataSource
+      .getRepository(Organisation)
+      .findOneByOrFail({ id: request.organisationId });
     return this.withPolicy(organisation, request.policyVersionId);
   }
 
   private async withPolicy(organisation: Organisation, policyVersionId: string): Promise<OrganisationContext> {
     const policyVersion = await this.dataSource.getRepository(PolicyVersion).findOneByOrFail({ id: policyVersionId });
-    const calendar = publicHolidayCalendar(organisation.country as 'US' | 'GB', organisation.holidayRegion ?? undefined);
+    const calendar = publicHolidayCalendar(
+      organisation.country as 'US' | 'GB',
+      organisation.holidayRegion ?? undefined,
+    );
     return { organisation, policyVersion, policy: policyVersion.document, calendar };
   }
 }

@@ -1,4 +1,5 @@
 import type { EntityManager, QueryDeepPartialEntity } from 'typeorm';
+
 import { OutboxMessage } from './entities/outbox-message.entity.js';
 import { jobIdFor, type JobName, type JobPayloads } from './outbox-jobs.js';
 
@@ -28,7 +29,13 @@ export async function writeOutboxBatch<N extends JobName>(
     .createQueryBuilder()
     .insert()
     .into(OutboxMessage)
-    .values(jobs.map(({ payload }, i): QueryDeepPartialEntity<OutboxMessage> => ({ jobName: name, jobId: jobIds[i], payload })))
+    .values(
+      jobs.map(({ payload }, i): QueryDeepPartialEntity<OutboxMessage> => ({
+        jobName: name,
+        jobId: jobIds[i],
+        payload,
+      })),
+    )
     .orIgnore()
     .execute();
   return jobIds;
@@ -41,5 +48,11 @@ export async function writeStaffAccountOutbox<N extends 'staff.invitation.send' 
   payload: JobPayloads[N],
   subjectId: string,
 ): Promise<void> {
-  await manager.createQueryBuilder().insert().into(OutboxMessage).values({ jobName: name, jobId: jobIdFor(name, subjectId, 'mail'), payload }).orIgnore().execute();
+  await manager
+    .createQueryBuilder()
+    .insert()
+    .into(OutboxMessage)
+    .values({ jobName: name, jobId: jobIdFor(name, subjectId, 'mail'), payload })
+    .orIgnore()
+    .execute();
 }

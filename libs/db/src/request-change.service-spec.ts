@@ -1,17 +1,25 @@
 import { describe, expect, it } from '@jest/globals';
+
 import { findRight } from '#policy';
 import { withdraw } from '#workflow';
+
 import { useServiceDatabase } from '../../../test/support/service-database.js';
 import { AuditEntry } from './entities/audit-entry.entity.js';
 import { DataSubjectRequest } from './entities/data-subject-request.entity.js';
 import { DeadlineEvent } from './entities/deadline-event.entity.js';
 import { OutboxMessage } from './entities/outbox-message.entity.js';
 import { insertRequest, type Requester } from './new-request.js';
+import type { OrganisationContext } from './organisation.directory.js';
 import { acceptTransition, commitTransition, lockRequest, REQUESTER_ACTOR } from './request-change.js';
 import { requestFacts } from './request-facts.js';
-import type { OrganisationContext } from './organisation.directory.js';
 
-const requester: Requester = { name: 'Ada Example', email: 'ada@example.org', phone: null, relationship: 'self', details: '' };
+const requester: Requester = {
+  name: 'Ada Example',
+  email: 'ada@example.org',
+  phone: null,
+  relationship: 'self',
+  details: '',
+};
 const receivedAt = new Date('2031-03-03T15:00:00Z');
 
 describe('saving a request change (libs/db, real PostgreSQL)', () => {
@@ -19,7 +27,9 @@ describe('saving a request change (libs/db, real PostgreSQL)', () => {
 
   async function inserted(context: OrganisationContext, rightId = 'ccpa-know'): Promise<DataSubjectRequest> {
     const right = findRight(context.policy, rightId)!;
-    return db.dataSource.transaction((tx) => insertRequest(tx, context, { right, requester, channel: 'web', receivedAt }));
+    return db.dataSource.transaction((tx) =>
+      insertRequest(tx, context, { right, requester, channel: 'web', receivedAt }),
+    );
   }
 
   it('inserts a request with its deadlines, its received entry and its reminders', async () => {
@@ -68,22 +78,36 @@ describe('saving a request change (libs/db, real PostgreSQL)', () => {
       const result = withdraw(requestFacts(locked, context), at, 'status_page');
       if (!result.ok) throw new Error(result.error.message);
       const change = acceptTransition(locked, result);
-      return commitTransition(tx, locked, context, { actor: REQUESTER_ACTOR, ...change, detail: { route: 'status_page' }, at });
+      return commitTransition(tx, locked, context, {
+        actor: REQUESTER_ACTOR,
+        ...change,
+        detail: { route: 'status_page' },
+        at,
+      });
     });
 
     const stored = await db.dataSource.getRepository(DataSubjectRequest).findOneByOrFail({ id: request.id });
     expect(stored.status).toBe('withdrawn');
-    expect([entry.action, entry.actorLabel, entry.detail]).toEqual(['request.withdrawn', 'requester', { route: 'status_page' }]);
+    expect([entry.action, entry.actorLabel, entry.detail]).toEqual([
+      'request.withdrawn',
+      'requester',
+      { route: 'status_page' },
+    ]);
     const outbox = await db.dataSource.getRepository(OutboxMessage).find({ where: { jobName: 'requester.notify' } });
     const mine = outbox.filter((m) => (m.payload as { requestId: string }).requestId === request.id);
-    expect(mine.map((m) => m.payload)).toEqual([{ requestId: request.id, template: 'withdrawal_confirmed', auditEntryId: entry.id }]);
+    expect(mine.map((m) => m.payload)).toEqual([
+      { requestId: request.id, template: 'withdrawal_confirmed', auditEntryId: entry.id },
+    ]);
     // Closed: nothing is left scheduled.
     const pending = await db.dataSource.getRepository(DeadlineEvent).countBy({ requestId: request.id });
     expect(pending).toBe(0);
   });
 
   it('finds no request under another organisation', async () => {
-    const [securus, west] = await Promise.all([db.organisation('securus-technologies'), db.organisation('west-schoolmessenger')]);
+    const [securus, west] = await Promise.all([
+      db.organisation('securus-technologies'),
+      db.organisation('west-schoolmessenger'),
+    ]);
     const request = await inserted(securus);
     await db.dataSource.transaction(async (tx) => {
       expect(await lockRequest(tx, { id: request.id, organisationId: west.organisation.id })).toBeNull();

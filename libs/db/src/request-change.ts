@@ -1,9 +1,11 @@
 import type { EntityManager } from 'typeorm';
+
 import type { MailTemplate, TransitionResult } from '#workflow';
+
 import { appendAudit } from './audit-log.js';
+import { queueDrpStatusCallback } from './drp-status-callback.js';
 import type { AuditEntry } from './entities/audit-entry.entity.js';
 import { DataSubjectRequest } from './entities/data-subject-request.entity.js';
-import { queueDrpStatusCallback } from './drp-status-callback.js';
 import type { OrganisationContext } from './organisation.directory.js';
 import { writeOutbox } from './outbox.writer.js';
 import { applyTransition } from './request-facts.js';
@@ -32,8 +34,14 @@ export interface RequestChange {
  * Reads a request and locks its row until the transaction ends, so changes to one request happen one after
  * another. With an organisation id, another organisation's request is not found.
  */
-export function lockRequest(tx: EntityManager, where: { id: string; organisationId?: string }): Promise<DataSubjectRequest | null> {
-  const query = tx.createQueryBuilder(DataSubjectRequest, 'r').where('r.id = :id', { id: where.id }).setLock('pessimistic_write');
+export function lockRequest(
+  tx: EntityManager,
+  where: { id: string; organisationId?: string },
+): Promise<DataSubjectRequest | null> {
+  const query = tx
+    .createQueryBuilder(DataSubjectRequest, 'r')
+    .where('r.id = :id', { id: where.id })
+    .setLock('pessimistic_write');
   if (where.organisationId !== undefined) query.andWhere('r.organisation_id = :org', { org: where.organisationId });
   return query.getOne();
 }
@@ -42,10 +50,14 @@ export function lockRequest(tx: EntityManager, where: { id: string; organisation
  * Writes a transition the workflow accepted onto the row, and says what it records and mails. Each transition
  * names exactly one timeline action; how a refusal is answered is the caller's.
  */
-export function acceptTransition(request: DataSubjectRequest, result: Extract<TransitionResult, { ok: true }>): Pick<RequestChange, 'action' | 'mails'> {
+export function acceptTransition(
+  request: DataSubjectRequest,
+  result: Extract<TransitionResult, { ok: true }>,
+): Pick<RequestChange, 'action' | 'mails'> {
   applyTransition(request, result.status, result.changes);
   const audits = result.events.flatMap((e) => (e.kind === 'audit' ? [e.action] : []));
-  if (audits.length !== 1) throw new Error(`A transition must name exactly one audit action, got ${audits.join(', ') || 'none'}`);
+  if (audits.length !== 1)
+    throw new Error(`A transition must name exactly one audit action, got ${audits.join(', ') || 'none'}`);
   return { action: audits[0], mails: result.events.flatMap((e) => (e.kind === 'mail' ? [e.template] : [])) };
 }
 
@@ -55,7 +67,12 @@ export function acceptTransition(request: DataSubjectRequest, result: Extract<Tr
  * owed, its timeline entry, and one outbox row per mail, each naming that entry so the mail reports the change as
  * it was. Api, worker and mailbox save every change through here.
  */
-export async function commitTransition(tx: EntityManager, request: DataSubjectRequest, context: OrganisationContext, change: RequestChange): Promise<AuditEntry> {
+export async function commitTransition(
+  tx: EntityManager,
+  request: DataSubjectRequest,
+  context: OrganisationContext,
+  change: RequestChange,
+): Promise<AuditEntry> {
   await tx.save(request);
   await rescheduleRequest(tx, request, context, change.at);
   await queueDrpStatusCallback(tx, request);
@@ -69,7 +86,12 @@ export async function commitTransition(tx: EntityManager, request: DataSubjectRe
     at: change.at,
   });
   for (const template of change.mails) {
-    await writeOutbox(tx, 'requester.notify', { requestId: request.id, template, auditEntryId: entry.id }, `${entry.id}-${template}`);
+    await writeOutbox(
+      tx,
+      'requester.notify',
+      { requestId: request.id, template, auditEntryId: entry.id },
+      `${entry.id}-${template}`,
+    );
   }
   return entry;
 }

@@ -1,5 +1,6 @@
 import { internalTargetDaysFor } from '#policy';
-import { requiresVerification, type RequestChanges, type RequestFacts, type RequestStatus } from '#workflow';
+import { type RequestChanges, type RequestFacts, type RequestStatus, requiresVerification } from '#workflow';
+
 import type { DataSubjectRequest } from './entities/data-subject-request.entity.js';
 import type { OrganisationContext } from './organisation.directory.js';
 
@@ -27,7 +28,23 @@ export function requestFacts(request: DataSubjectRequest, context: OrganisationC
  * which lives in the audit entry. A change the row cannot store is an error, not a silent drop.
  */
 export function applyTransition(request: DataSubjectRequest, status: RequestStatus, changes: RequestChanges): void {
-  const { verifiedAt, clockStartedAt, dueAt, extendedDueAt, extended, extensionReason, pausedAt, pausedDays, closedAt, denial, partialReason, redirectedTo, reopenReason, classification, ...unstored } = changes;
+  const {
+    verifiedAt,
+    clockStartedAt,
+    dueAt,
+    extendedDueAt,
+    extended,
+    extensionReason,
+    pausedAt,
+    pausedDays,
+    closedAt,
+    denial,
+    partialReason,
+    redirectedTo,
+    reopenReason,
+    classification,
+    ...unstored
+  } = changes;
   const unknown = Object.keys(unstored);
   if (unknown.length > 0) throw new Error(`The request row cannot store: ${unknown.join(', ')}`);
   if (extended && !extendedDueAt) throw new Error('An extension must carry its extended due date');

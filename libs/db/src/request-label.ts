@@ -1,10 +1,15 @@
 import { findRight, type OrganisationPolicy } from '#policy';
+
 import type { DataSubjectRequest } from './entities/data-subject-request.entity.js';
 
 /** How a request is named to its requester: its right, or for mail staff have not classified, the mail itself. */
-export function requestLabel(request: Pick<DataSubjectRequest, 'status' | 'rightId' | 'type'>, policy: OrganisationPolicy): string {
+export function requestLabel(
+  request: Pick<DataSubjectRequest, 'status' | 'rightId' | 'type'>,
+  policy: OrganisationPolicy,
+): string {
   // Until classified, the right on the row is only the one whose deadline the request is held to.
-  if (request.status === 'received_by_email' || request.status === 'not_a_request') return 'Your email to our privacy address';
+  if (request.status === 'received_by_email' || request.status === 'not_a_request')
+    return 'Your email to our privacy address';
   return findRight(policy, request.rightId)?.label ?? request.type;
 }
 

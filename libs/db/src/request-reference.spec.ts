@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+
 import { newRequestReference, REQUEST_REFERENCE_PATTERN } from './request-reference.js';
 
 describe('newRequestReference', () => {

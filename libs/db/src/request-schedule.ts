@@ -1,8 +1,10 @@
-import { IsNull, type EntityManager } from 'typeorm';
+import { type EntityManager, IsNull } from 'typeorm';
+
 import { DEFAULT_EXTENSION_WARNING_DAYS, DEFAULT_REMINDER_OFFSETS_DAYS } from '#policy';
-import { computeDeadlines, deadlineSchedule, type Deadlines, type ScheduledEvent } from '#workflow';
-import { DeadlineEvent } from './entities/deadline-event.entity.js';
+import { computeDeadlines, type Deadlines, deadlineSchedule, type ScheduledEvent } from '#workflow';
+
 import type { DataSubjectRequest } from './entities/data-subject-request.entity.js';
+import { DeadlineEvent } from './entities/deadline-event.entity.js';
 import type { OrganisationContext } from './organisation.directory.js';
 import { requestFacts } from './request-facts.js';
 
@@ -25,7 +27,12 @@ export function requestDeadlines(request: DataSubjectRequest, context: Organisat
  * What a stored request has coming as of `now`, under the settings of the policy version it was made under. A caller
  * that has just computed the request's deadlines passes them instead of having them computed again.
  */
-export function requestSchedule(request: DataSubjectRequest, context: OrganisationContext, now: Date, deadlines?: Deadlines): ScheduledEvent[] {
+export function requestSchedule(
+  request: DataSubjectRequest,
+  context: OrganisationContext,
+  now: Date,
+  deadlines?: Deadlines,
+): ScheduledEvent[] {
   const { extensionNoticeBy } = deadlines ?? requestDeadlines(request, context);
   const { settings } = context.policy;
   return deadlineSchedule({
@@ -62,7 +69,15 @@ export async function rescheduleRequest(
     .createQueryBuilder()
     .insert()
     .into(DeadlineEvent)
-    .values(events.map((e) => ({ requestId: request.id, organisationId: request.organisationId, kind: e.kind, key: e.key, dueAt: e.dueAt })))
+    .values(
+      events.map((e) => ({
+        requestId: request.id,
+        organisationId: request.organisationId,
+        kind: e.kind,
+        key: e.key,
+        dueAt: e.dueAt,
+      })),
+    )
     .orIgnore()
     .execute();
 }

@@ -1,5 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { IsNull, type EntityManager } from 'typeorm';
+
+import { type EntityManager, IsNull } from 'typeorm';
+
 import { RequestToken, type RequestTokenPurpose } from './entities/request-token.entity.js';
 
 /** Why a link was not accepted; each gets its own clear page. */
@@ -27,7 +29,9 @@ export async function issueRequestToken(
     );
   }
   const secret = randomBytes(32);
-  const saved = await manager.save(manager.create(RequestToken, { requestId, purpose, secretHash: sha256(secret), expiresAt }));
+  const saved = await manager.save(
+    manager.create(RequestToken, { requestId, purpose, secretHash: sha256(secret), expiresAt }),
+  );
   return `${saved.id}.${secret.toString('base64url')}`;
 }
 

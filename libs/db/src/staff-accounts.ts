@@ -1,6 +1,8 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+
 import argon2 from 'argon2';
-import { IsNull, type EntityManager } from 'typeorm';
+import { type EntityManager, IsNull } from 'typeorm';
+
 import { StaffMembership, type StaffRole } from './entities/staff-membership.entity.js';
 import { StaffPasswordReset } from './entities/staff-password-reset.entity.js';
 import { StaffSession } from './entities/staff-session.entity.js';
@@ -24,7 +26,8 @@ export async function addStaffMember(
   manager: EntityManager,
   input: { email: string; name: string; password: string; organisationId: string; role: StaffRole },
 ): Promise<StaffUser> {
-  if (input.password.length < MIN_PASSWORD_LENGTH) throw new Error(`A password needs at least ${MIN_PASSWORD_LENGTH} characters`);
+  if (input.password.length < MIN_PASSWORD_LENGTH)
+    throw new Error(`A password needs at least ${MIN_PASSWORD_LENGTH} characters`);
   const email = input.email.trim().toLowerCase();
   let user = await manager.findOneBy(StaffUser, { email });
   if (!user) {
@@ -32,7 +35,10 @@ export async function addStaffMember(
       manager.create(StaffUser, { email, name: input.name.trim(), passwordHash: await hashPassword(input.password) }),
     );
   }
-  await manager.upsert(StaffMembership, { userId: user.id, organisationId: input.organisationId, role: input.role }, ['userId', 'organisationId']);
+  await manager.upsert(StaffMembership, { userId: user.id, organisationId: input.organisationId, role: input.role }, [
+    'userId',
+    'organisationId',
+  ]);
   return user;
 }
 
@@ -61,9 +67,19 @@ export function staffLinkMatches(presented: Buffer, stored: Buffer | null): bool
  * Sets a user's password, clears the failed-attempt count and lock, and ends their sessions (all but `keepSessionId`):
  * whoever knew the old password is signed out.
  */
-export async function setStaffPassword(manager: EntityManager, userId: string, password: string, keepSessionId?: string): Promise<void> {
-  if (password.length < MIN_PASSWORD_LENGTH) throw new Error(`A password needs at least ${MIN_PASSWORD_LENGTH} characters`);
-  await manager.update(StaffUser, { id: userId }, { passwordHash: await hashPassword(password), failedSignIns: 0, lockedUntil: null });
+export async function setStaffPassword(
+  manager: EntityManager,
+  userId: string,
+  password: string,
+  keepSessionId?: string,
+): Promise<void> {
+  if (password.length < MIN_PASSWORD_LENGTH)
+    throw new Error(`A password needs at least ${MIN_PASSWORD_LENGTH} characters`);
+  await manager.update(
+    StaffUser,
+    { id: userId },
+    { passwordHash: await hashPassword(password), failedSignIns: 0, lockedUntil: null },
+  );
   await manager
     .createQueryBuilder()
     .update(StaffSession)
@@ -79,6 +95,8 @@ export const RESET_MINUTES = 60;
 /** A new reset for the account (its link made by the mail, or by the CLI); older unused ones are spent. */
 export async function issuePasswordReset(manager: EntityManager, userId: string, now: Date): Promise<string> {
   await manager.update(StaffPasswordReset, { userId, usedAt: IsNull() }, { usedAt: now });
-  const reset = await manager.save(manager.create(StaffPasswordReset, { userId, expiresAt: new Date(now.getTime() + RESET_MINUTES * 60_000) }));
+  const reset = await manager.save(
+    manager.create(StaffPasswordReset, { userId, expiresAt: new Date(now.getTime() + RESET_MINUTES * 60_000) }),
+  );
   return reset.id;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+
 import { raw } from './html.js';
 
 describe('JSX runtime', () => {
@@ -16,13 +17,27 @@ describe('JSX runtime', () => {
   });
 
   it('writes boolean attributes bare, leaves out false and absent ones, and closes no void element', () => {
-    expect((<input type="checkbox" checked required={false} id={undefined} />).value).toBe('<input type="checkbox" checked>');
-    expect((<option value="a" selected>A</option>).value).toBe('<option value="a" selected>A</option>');
+    expect((<input type="checkbox" checked required={false} id={undefined} />).value).toBe(
+      '<input type="checkbox" checked>',
+    );
+    expect(
+      (
+        <option value="a" selected>
+          A
+        </option>
+      ).value,
+    ).toBe('<option value="a" selected>A</option>');
   });
 
   it('renders nothing for null, undefined and booleans, and flattens lists', () => {
-    expect((<ul>{[null, false, true, undefined, ['a', ['b']], 0].map((c) => <li>{c}</li>)}</ul>).value).toBe(
-      '<ul><li></li><li></li><li></li><li></li><li>ab</li><li>0</li></ul>',
-    );
+    expect(
+      (
+        <ul>
+          {[null, false, true, undefined, ['a', ['b']], 0].map((c) => (
+            <li>{c}</li>
+          ))}
+        </ul>
+      ).value,
+    ).toBe('<ul><li></li><li></li><li></li><li></li><li>ab</li><li>0</li></ul>');
   });
 });

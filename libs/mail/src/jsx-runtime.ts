@@ -13,7 +13,21 @@ type AttributeValue = string | number | boolean | null | undefined;
 type Props = { children?: Child } & Record<string, unknown>;
 
 // Written without a closing slash, as the pages always were.
-const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+const VOID = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'source',
+  'track',
+  'wbr',
+]);
 
 export function renderChild(child: Child): string {
   if (child === null || child === undefined || child === false || child === true) return '';

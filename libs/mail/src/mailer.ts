@@ -1,6 +1,8 @@
 import nodemailer from 'nodemailer';
 import type { DataSource } from 'typeorm';
+
 import { DevMail } from '#db';
+
 import { MailSendError } from './redact.js';
 
 export interface MailMessage {
@@ -20,7 +22,9 @@ export interface Mailer {
 
 /** SMTP when a URL is configured (pooled: ~7 ms a mail instead of ~105 ms), otherwise the dev mailbox. */
 export function createMailer(options: { smtpUrl?: string; from: string; dataSource: DataSource }): Mailer {
-  return options.smtpUrl ? smtpMailer(options.smtpUrl, options.from) : devMailboxMailer(options.dataSource, options.from);
+  return options.smtpUrl
+    ? smtpMailer(options.smtpUrl, options.from)
+    : devMailboxMailer(options.dataSource, options.from);
 }
 
 function smtpMailer(smtpUrl: string, from: string): Mailer {

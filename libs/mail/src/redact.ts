@@ -20,7 +20,11 @@ export class MailSendError extends Error {
     const source = error instanceof Error ? error : new Error(String(error));
     super(redactAddresses(source.message));
     this.name = 'MailSendError';
-    const { code, responseCode, command } = source as Error & { code?: unknown; responseCode?: unknown; command?: unknown };
+    const { code, responseCode, command } = source as Error & {
+      code?: unknown;
+      responseCode?: unknown;
+      command?: unknown;
+    };
     if (typeof code === 'string') this.code = code;
     if (typeof responseCode === 'number') this.responseCode = responseCode;
     if (typeof command === 'string') this.command = redactAddresses(command);

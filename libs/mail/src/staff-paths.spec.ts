@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+
 import { staffPaths } from './staff-paths.js';
 
 describe('staffPaths', () => {
@@ -12,7 +13,11 @@ describe('staffPaths', () => {
 
   it('leaves absent filters out of the query and keeps the rest in order', () => {
     expect(staffPaths.requests('west')).toBe('/staff/orgs/west/requests');
-    expect(staffPaths.requests('west', { status: undefined, assignee: 'me', overdue: true, q: '' })).toBe('/staff/orgs/west/requests?assignee=me&overdue=true');
-    expect(staffPaths.reportsCsv('west', { from: '2024-03-01', to: '2024-03-31' })).toBe('/staff/orgs/west/reports.csv?from=2024-03-01&to=2024-03-31');
+    expect(staffPaths.requests('west', { status: undefined, assignee: 'me', overdue: true, q: '' })).toBe(
+      '/staff/orgs/west/requests?assignee=me&overdue=true',
+    );
+    expect(staffPaths.reportsCsv('west', { from: '2024-03-01', to: '2024-03-31' })).toBe(
+      '/staff/orgs/west/reports.csv?from=2024-03-01&to=2024-03-31',
+    );
   });
 });

@@ -4,7 +4,8 @@ export type PathQuery = Record<string, string | number | boolean | undefined | n
 function withQuery(path: string, query?: PathQuery): string {
   if (!query) return path;
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  for (const [key, value] of Object.entries(query))
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
   const search = params.toString();
   return search ? `${path}?${search}` : path;
 }
@@ -22,17 +23,21 @@ export const staffPaths = {
   changePassword: () => '/staff/account/password',
   requests: (slug: string, query?: PathQuery) => withQuery(`${org(slug)}/requests`, query),
   requestsCsv: (slug: string, query?: PathQuery) => withQuery(`${org(slug)}/requests.csv`, query),
-  request: (slug: string, requestId: string, action?: string) => `${org(slug)}/requests/${segment(requestId)}${action ? `/${action}` : ''}`,
+  request: (slug: string, requestId: string, action?: string) =>
+    `${org(slug)}/requests/${segment(requestId)}${action ? `/${action}` : ''}`,
   reports: (slug: string, query?: PathQuery) => withQuery(`${org(slug)}/reports`, query),
   reportsCsv: (slug: string, query?: PathQuery) => withQuery(`${org(slug)}/reports.csv`, query),
   suppressions: (slug: string, query?: PathQuery) => withQuery(`${org(slug)}/suppressions`, query),
   apiKeys: (slug: string) => `${org(slug)}/api-keys`,
   apiKeyRevoke: (slug: string, keyId: string) => `${org(slug)}/api-keys/${segment(keyId)}/revoke`,
   staff: (slug: string, query?: PathQuery) => withQuery(`${org(slug)}/staff`, query),
-  member: (slug: string, userId: string, action: 'role' | 'remove') => `${org(slug)}/staff/${segment(userId)}/${action}`,
-  invitationRevoke: (slug: string, invitationId: string) => `${org(slug)}/staff/invitations/${segment(invitationId)}/revoke`,
+  member: (slug: string, userId: string, action: 'role' | 'remove') =>
+    `${org(slug)}/staff/${segment(userId)}/${action}`,
+  invitationRevoke: (slug: string, invitationId: string) =>
+    `${org(slug)}/staff/invitations/${segment(invitationId)}/revoke`,
   jobs: (slug: string) => `${org(slug)}/jobs`,
-  jobRetry: (slug: string, queue: string, jobId: string) => `${org(slug)}/jobs/${segment(queue)}/${segment(jobId)}/retry`,
+  jobRetry: (slug: string, queue: string, jobId: string) =>
+    `${org(slug)}/jobs/${segment(queue)}/${segment(jobId)}/retry`,
   alerts: (slug: string) => `${org(slug)}/alerts`,
   alertResolve: (slug: string, alertId: string) => `${org(slug)}/alerts/${segment(alertId)}/resolve`,
 };

@@ -1,5 +1,7 @@
 import { createHmac } from 'node:crypto';
+
 import { describe, expect, it } from '@jest/globals';
+
 import { listUnsubscribeHeaders, signUnsubscribeToken, verifyUnsubscribeToken } from './unsubscribe-token.js';
 
 const SECRET = 'test-secret-0123456789abcdef0123456789';
@@ -19,7 +21,9 @@ describe('unsubscribe tokens', () => {
   it('refuse another secret, an altered address or organisation, and garbage', () => {
     const token = signUnsubscribeToken(subject, SECRET);
     const [, mac] = token.split('.');
-    const forgedBody = Buffer.from(JSON.stringify({ o: subject.organisationId, e: 'bob@example.org', c: 'email' })).toString('base64url');
+    const forgedBody = Buffer.from(
+      JSON.stringify({ o: subject.organisationId, e: 'bob@example.org', c: 'email' }),
+    ).toString('base64url');
     const otherOrg = Buffer.from(JSON.stringify({ o: 'other', e: subject.email, c: 'email' })).toString('base64url');
     expect(verifyUnsubscribeToken(token, `${SECRET}x`)).toBeNull();
     expect(verifyUnsubscribeToken(`${forgedBody}.${mac}`, SECRET)).toBeNull();
@@ -33,7 +37,9 @@ describe('unsubscribe tokens', () => {
 
   it('a signed body that is not an email unsubscribe is refused', () => {
     // Signed with the right secret but for another channel: the purpose binds the channel too.
-    const body = Buffer.from(JSON.stringify({ o: subject.organisationId, e: subject.email, c: 'sms' })).toString('base64url');
+    const body = Buffer.from(JSON.stringify({ o: subject.organisationId, e: subject.email, c: 'sms' })).toString(
+      'base64url',
+    );
     const mac = createHmac('sha256', SECRET).update(`unsubscribe:email:${body}`).digest('base64url');
     expect(verifyUnsubscribeToken(`${body}.${mac}`, SECRET)).toBeNull();
   });

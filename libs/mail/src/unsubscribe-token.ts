@@ -13,7 +13,9 @@ const PURPOSE = 'unsubscribe:email';
  * row and cannot be altered to unsubscribe someone else: `<base64url(json)>.<base64url(hmac)>`.
  */
 export function signUnsubscribeToken(subject: UnsubscribeSubject, secret: string): string {
-  const body = Buffer.from(JSON.stringify({ o: subject.organisationId, e: subject.email, c: 'email' })).toString('base64url');
+  const body = Buffer.from(JSON.stringify({ o: subject.organisationId, e: subject.email, c: 'email' })).toString(
+    'base64url',
+  );
   return `${body}.${mac(body, secret)}`;
 }
 
@@ -24,7 +26,11 @@ export function verifyUnsubscribeToken(token: string, secret: string): Unsubscri
   const [, body, given] = match;
   const expected = Buffer.from(mac(body, secret));
   if (!timingSafeEqual(expected, Buffer.from(given))) return null;
-  const parsed = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as { o?: unknown; e?: unknown; c?: unknown };
+  const parsed = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as {
+    o?: unknown;
+    e?: unknown;
+    c?: unknown;
+  };
   if (typeof parsed.o !== 'string' || typeof parsed.e !== 'string' || parsed.c !== 'email') return null;
   return { organisationId: parsed.o, email: parsed.e };
 }

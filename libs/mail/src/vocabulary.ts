@@ -7,7 +7,8 @@ import type { DenialReason } from '#workflow';
 /** Each ground for refusing a request, as the requester (and the staff choosing it) read it. */
 export const DENIAL_REASON_TEXT: Record<DenialReason, string> = {
   identity_not_verified: 'We could not verify that you are the person the request is about.',
-  frequency_limit_exceeded: 'You have already made as many requests of this kind as the law requires us to answer in this period.',
+  frequency_limit_exceeded:
+    'You have already made as many requests of this kind as the law requires us to answer in this period.',
   manifestly_unfounded_or_excessive: 'The request is manifestly unfounded or excessive.',
   statutory_exemption: 'An exemption in the law applies to the information or action requested.',
   right_does_not_apply: 'The right you asked to use does not apply in this situation.',

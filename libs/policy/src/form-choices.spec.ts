@@ -1,5 +1,7 @@
-import { describe, expect, it } from '@jest/globals';
 import { fileURLToPath } from 'node:url';
+
+import { describe, expect, it } from '@jest/globals';
+
 import { acceptsAgents, asksResidence, formChoices, rightChosen, senderAddressRule } from './form-choices.js';
 import { loadPolicies } from './policy.loader.js';
 import type { OrganisationPolicy } from './policy.model.js';
@@ -41,11 +43,14 @@ describe('form choices', () => {
   it('takes agents only where the policy names them or grants a CCPA right', () => {
     expect(acceptsAgents(policy('prontotrak'))).toBe(true);
     expect(acceptsAgents(policy('securus-technologies'))).toBe(true);
-    for (const slug of ['officertrak', 'securus-software', 'west-schoolmessenger']) expect(acceptsAgents(policy(slug))).toBe(false);
+    for (const slug of ['officertrak', 'securus-software', 'west-schoolmessenger'])
+      expect(acceptsAgents(policy(slug))).toBe(false);
   });
 
   it("finds ProntoTrak's rule that a request covers only the address it comes from", () => {
-    expect(senderAddressRule(policy('prontotrak'))?.citation.quote).toContain('particular email address that you use to send us your request');
+    expect(senderAddressRule(policy('prontotrak'))?.citation.quote).toContain(
+      'particular email address that you use to send us your request',
+    );
     expect(senderAddressRule(policy('securus-technologies'))).toBeUndefined();
   });
 });

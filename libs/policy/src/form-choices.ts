@@ -12,7 +12,12 @@ export interface FormChoice {
 }
 
 /** What a requester sees as the same request, whatever law grants it: deleting, getting what is held, or stopping its sale. */
-const SAME_ASK: Partial<Record<RequestType, string>> = { deletion: 'delete', access: 'copy', portability: 'copy', opt_out_sale_share: 'stop selling' };
+const SAME_ASK: Partial<Record<RequestType, string>> = {
+  deletion: 'delete',
+  access: 'copy',
+  portability: 'copy',
+  opt_out_sale_share: 'stop selling',
+};
 
 export function formChoices(policy: OrganisationPolicy): FormChoice[] {
   const offered = rightsOffered(policy);
@@ -20,12 +25,15 @@ export function formChoices(policy: OrganisationPolicy): FormChoice[] {
   const choices: FormChoice[] = [];
   for (const right of offered.filter((r) => r.regime === 'none')) {
     const ask = SAME_ASK[right.type];
-    const californian = ask ? offered.find((r) => r.regime === 'ccpa' && SAME_ASK[r.type] === ask && !pairedCcpa.has(r.id)) : undefined;
+    const californian = ask
+      ? offered.find((r) => r.regime === 'ccpa' && SAME_ASK[r.type] === ask && !pairedCcpa.has(r.id))
+      : undefined;
     if (californian) pairedCcpa.add(californian.id);
     choices.push({ right, ...(californian ? { californian } : {}) });
   }
   // In the policy's order, each pair where its first right stands.
-  const position = (choice: FormChoice) => Math.min(...[choice.right, choice.californian].filter((r) => r !== undefined).map((r) => offered.indexOf(r)));
+  const position = (choice: FormChoice) =>
+    Math.min(...[choice.right, choice.californian].filter((r) => r !== undefined).map((r) => offered.indexOf(r)));
   const single = offered.filter((r) => r.regime !== 'none' && !pairedCcpa.has(r.id)).map((right) => ({ right }));
   return [...choices, ...single].sort((a, b) => position(a) - position(b));
 }
@@ -39,7 +47,11 @@ export function asksResidence(policy: OrganisationPolicy): boolean {
  * The right a posted choice stands for. A choice with a CCPA counterpart needs the residence answer (null when
  * missing); any right offered may also be posted by its own id, as other clients of the form do.
  */
-export function rightChosen(policy: OrganisationPolicy, rightId: unknown, residence: unknown): PolicyRight | null | undefined {
+export function rightChosen(
+  policy: OrganisationPolicy,
+  rightId: unknown,
+  residence: unknown,
+): PolicyRight | null | undefined {
   const choice = formChoices(policy).find((c) => c.right.id === rightId);
   if (choice?.californian) {
     if (residence === 'california') return choice.californian;

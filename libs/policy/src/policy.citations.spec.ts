@@ -1,8 +1,10 @@
-import { describe, expect, it } from '@jest/globals';
-import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
+
 import { citationsOf, collapseWhitespace } from './policy.citations.js';
 import { loadPolicies } from './policy.loader.js';
 
@@ -30,7 +32,12 @@ describe('citations', () => {
     for (const { policy } of loadPolicies(seedsDir)) {
       const limits = policy.rights.filter((r) => r.limit).length;
       const expected =
-        policy.channels.length + policy.rights.length + limits + policy.deadlines.length + policy.processorRedirects.length + policy.specialRules.length;
+        policy.channels.length +
+        policy.rights.length +
+        limits +
+        policy.deadlines.length +
+        policy.processorRedirects.length +
+        policy.specialRules.length;
       expect(citationsOf(policy)).toHaveLength(expected);
     }
   });

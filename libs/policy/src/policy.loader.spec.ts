@@ -1,11 +1,13 @@
-import { describe, expect, it } from '@jest/globals';
 import { createHash } from 'node:crypto';
 import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PolicyFileError } from './policy-file-error.js';
+
+import { describe, expect, it } from '@jest/globals';
+
 import { loadPolicies } from './policy.loader.js';
+import { PolicyFileError } from './policy-file-error.js';
 
 const seedsDir = fileURLToPath(new URL('../../../seeds', import.meta.url));
 
@@ -97,7 +99,9 @@ describe('loadPolicies', () => {
     const dir = copyOfProntoTrak();
     try {
       rmSync(join(dir, 'policies-text/prontotrak.txt'));
-      expect(() => loadPolicies(dir)).toThrow(`${join(dir, 'prontotrak.policy.yaml')}: source.file: cannot read "policies-text/prontotrak.txt"`);
+      expect(() => loadPolicies(dir)).toThrow(
+        `${join(dir, 'prontotrak.policy.yaml')}: source.file: cannot read "policies-text/prontotrak.txt"`,
+      );
     } finally {
       rmSync(dir, { recursive: true });
     }
@@ -107,8 +111,15 @@ describe('loadPolicies', () => {
     const dir = copyOfProntoTrak();
     const yamlFile = join(dir, 'prontotrak.policy.yaml');
     try {
-      writeFileSync(yamlFile, readFileSync(yamlFile, 'utf8').replace('file: policies-text/prontotrak.txt', 'file: ../outside.txt').replace('slug: prontotrak', 'slug: Pronto'));
-      expect(() => loadPolicies(dir)).toThrow(/source\.file: "\.\.\/outside\.txt" must be a relative path inside the seeds folder/);
+      writeFileSync(
+        yamlFile,
+        readFileSync(yamlFile, 'utf8')
+          .replace('file: policies-text/prontotrak.txt', 'file: ../outside.txt')
+          .replace('slug: prontotrak', 'slug: Pronto'),
+      );
+      expect(() => loadPolicies(dir)).toThrow(
+        /source\.file: "\.\.\/outside\.txt" must be a relative path inside the seeds folder/,
+      );
       expect(() => loadPolicies(dir)).toThrow(/slug: "Pronto" is not a slug/);
     } finally {
       rmSync(dir, { recursive: true });

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PolicyFileError } from './policy-file-error.js';
+
 import type { LoadedPolicy } from './policy.model.js';
 import { parsePolicy, sourceFileOf } from './policy.validator.js';
+import { PolicyFileError } from './policy-file-error.js';
 
 const SEED_SUFFIX = '.policy.yaml';
 
@@ -11,7 +12,9 @@ function readPolicyText(fileName: string, seedsDir: string, sourceFile: string):
   try {
     return readFileSync(join(seedsDir, sourceFile));
   } catch (error) {
-    throw new PolicyFileError(fileName, [{ path: 'source.file', message: `cannot read "${sourceFile}": ${(error as Error).message}` }]);
+    throw new PolicyFileError(fileName, [
+      { path: 'source.file', message: `cannot read "${sourceFile}": ${(error as Error).message}` },
+    ]);
   }
 }
 
@@ -36,7 +39,8 @@ export function loadPolicies(seedsDir: string): LoadedPolicy[] {
   const fileBySlug = new Map<string, string>();
   for (const { policy, fileName } of loaded) {
     const first = fileBySlug.get(policy.slug);
-    if (first !== undefined) throw new PolicyFileError(fileName, [{ path: 'slug', message: `"${policy.slug}" is already used by ${first}` }]);
+    if (first !== undefined)
+      throw new PolicyFileError(fileName, [{ path: 'slug', message: `"${policy.slug}" is already used by ${first}` }]);
     fileBySlug.set(policy.slug, fileName);
   }
   return loaded.sort((a, b) => (a.policy.slug < b.policy.slug ? -1 : a.policy.slug > b.policy.slug ? 1 : 0));

@@ -21,7 +21,15 @@ export const REQUEST_TYPES = [
 ] as const;
 export type RequestType = (typeof REQUEST_TYPES)[number];
 
-export const CHANNEL_KINDS = ['web_form', 'email', 'phone', 'post', 'sms_stop', 'email_unsubscribe', 'account_settings'] as const;
+export const CHANNEL_KINDS = [
+  'web_form',
+  'email',
+  'phone',
+  'post',
+  'sms_stop',
+  'email_unsubscribe',
+  'account_settings',
+] as const;
 export type ChannelKind = (typeof CHANNEL_KINDS)[number];
 
 export const VERIFICATION_LEVELS = ['none', 'email', 'identity'] as const;

@@ -1,8 +1,17 @@
-import { describe, expect, it } from '@jest/globals';
 import { fileURLToPath } from 'node:url';
+
+import { describe, expect, it } from '@jest/globals';
+
 import { loadPolicies } from './policy.loader.js';
 import type { OrganisationPolicy } from './policy.model.js';
-import { agentRegistrationRule, deadlineFor, findRight, internalTargetDaysFor, processorRedirects, rightsOffered } from './policy.queries.js';
+import {
+  agentRegistrationRule,
+  deadlineFor,
+  findRight,
+  internalTargetDaysFor,
+  processorRedirects,
+  rightsOffered,
+} from './policy.queries.js';
 
 const seedsDir = fileURLToPath(new URL('../../../seeds', import.meta.url));
 const policies = new Map(loadPolicies(seedsDir).map(({ policy }) => [policy.slug, policy]));
@@ -16,12 +25,16 @@ describe('policy queries', () => {
 
   it('offers every right on the web form except SMS STOP opt-outs', () => {
     const securus = policy('securus-technologies');
-    expect(rightsOffered(securus).map((r) => r.id)).toEqual(securus.rights.map((r) => r.id).filter((id) => id !== 'text-opt-out'));
+    expect(rightsOffered(securus).map((r) => r.id)).toEqual(
+      securus.rights.map((r) => r.id).filter((id) => id !== 'text-opt-out'),
+    );
     expect(rightsOffered(policy('prontotrak'))).toEqual(policy('prontotrak').rights);
   });
 
-  it("finds the rule that agents must be registered with the California Secretary of State only where the policy states it", () => {
-    expect(agentRegistrationRule(policy('prontotrak'))?.citation.quote).toContain('registered with the California Secretary of State');
+  it('finds the rule that agents must be registered with the California Secretary of State only where the policy states it', () => {
+    expect(agentRegistrationRule(policy('prontotrak'))?.citation.quote).toContain(
+      'registered with the California Secretary of State',
+    );
     for (const slug of ['officertrak', 'securus-software', 'securus-technologies', 'west-schoolmessenger']) {
       expect(agentRegistrationRule(policy(slug))).toBeUndefined();
     }
@@ -37,7 +50,11 @@ describe('policy queries', () => {
   });
 
   it("finds the policy's own deadline statement for a right", () => {
-    expect(deadlineFor(policy('securus-technologies'), 'ccpa-categories')).toMatchObject({ kind: 'legal', days: 45, extensionDays: 45 });
+    expect(deadlineFor(policy('securus-technologies'), 'ccpa-categories')).toMatchObject({
+      kind: 'legal',
+      days: 45,
+      extensionDays: 45,
+    });
     expect(deadlineFor(policy('prontotrak'), 'restriction')?.kind).toBe('internal_target');
     expect(deadlineFor(policy('prontotrak'), 'ccpa-deletion')).toBeUndefined();
   });

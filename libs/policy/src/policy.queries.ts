@@ -1,4 +1,10 @@
-import type { OrganisationPolicy, PolicyDeadline, PolicyRight, ProcessorRedirect, SpecialRule } from './policy.model.js';
+import type {
+  OrganisationPolicy,
+  PolicyDeadline,
+  PolicyRight,
+  ProcessorRedirect,
+  SpecialRule,
+} from './policy.model.js';
 
 export function findRight(policy: OrganisationPolicy, rightId: string): PolicyRight | undefined {
   return policy.rights.find((right) => right.id === rightId);

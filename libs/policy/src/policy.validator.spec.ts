@@ -1,11 +1,13 @@
-import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+import { describe, expect, it } from '@jest/globals';
 import { parse, stringify } from 'yaml';
-import { PolicyFileError } from './policy-file-error.js';
+
 import { REQUEST_TYPES } from './policy.model.js';
 import { parsePolicy } from './policy.validator.js';
+import { PolicyFileError } from './policy-file-error.js';
 
 const seedsDir = fileURLToPath(new URL('../../../seeds', import.meta.url));
 const FILE = 'seeds/prontotrak.policy.yaml';
@@ -44,17 +46,27 @@ describe('parsePolicy', () => {
 
   it('keeps a response link period the settings give, and leaves it absent otherwise', () => {
     expect('responseLinkDays' in parsePolicy(FILE, prontoYaml, prontoText).settings).toBe(false);
-    const policy = parsePolicy(FILE, mutated((d) => (d.settings.responseLinkDays = 14)), prontoText);
+    const policy = parsePolicy(
+      FILE,
+      mutated((d) => (d.settings.responseLinkDays = 14)),
+      prontoText,
+    );
     expect(policy.settings.responseLinkDays).toBe(14);
   });
 
   it('keeps reminder offsets largest first, and the extension warning and retention periods', () => {
     const policy = parsePolicy(
       FILE,
-      mutated((d) => Object.assign(d.settings, { reminderOffsetsDays: [1, 14, 3], extensionWarningDays: 5, retentionDays: 180 })),
+      mutated((d) =>
+        Object.assign(d.settings, { reminderOffsetsDays: [1, 14, 3], extensionWarningDays: 5, retentionDays: 180 }),
+      ),
       prontoText,
     );
-    expect(policy.settings).toMatchObject({ reminderOffsetsDays: [14, 3, 1], extensionWarningDays: 5, retentionDays: 180 });
+    expect(policy.settings).toMatchObject({
+      reminderOffsetsDays: [14, 3, 1],
+      extensionWarningDays: 5,
+      retentionDays: 180,
+    });
   });
 
   it('keeps SMS numbers where the policy offers opting out by text', () => {
@@ -62,7 +74,12 @@ describe('parsePolicy', () => {
       FILE,
       mutated((d) => {
         d.channels.push({ kind: 'sms_stop', citation: d.channels[0].citation });
-        d.rights.push({ ...d.rights.find((r: { id: string }) => r.id === 'marketing-email-opt-out'), id: 'text-opt-out', type: 'opt_out_marketing_sms', regime: 'can_spam' });
+        d.rights.push({
+          ...d.rights.find((r: { id: string }) => r.id === 'marketing-email-opt-out'),
+          id: 'text-opt-out',
+          type: 'opt_out_marketing_sms',
+          regime: 'can_spam',
+        });
         d.settings.smsNumbers = ['+15550100124'];
       }),
       prontoText,
@@ -73,45 +90,173 @@ describe('parsePolicy', () => {
   it.each<[string, (doc: Doc) => void, string]>([
     ['missing slug', (d) => delete d.slug, 'slug: is required'],
     ['slug not kebab-case', (d) => (d.slug = 'Pronto Trak'), 'slug: "Pronto Trak" is not a slug of a-z, 0-9 and "-"'],
-    ['unknown regime', (d) => (d.regimes = ['ccpa', 'can_spam', 'none', 'gdrp']), 'regimes[3]: "gdrp" is not one of ccpa, us_state, gdpr, uk_gdpr, can_spam, fcc_tcpa, none'],
-    ['unknown request type', (d) => (d.rights[2].type = 'erasure'), 'rights[2].type: "erasure" is not one of access, categories, deletion,'],
-    ['bad time zone', (d) => (d.timeZone = 'America/Atlantis'), 'timeZone: "America/Atlantis" is not an IANA time zone'],
+    [
+      'unknown regime',
+      (d) => (d.regimes = ['ccpa', 'can_spam', 'none', 'gdrp']),
+      'regimes[3]: "gdrp" is not one of ccpa, us_state, gdpr, uk_gdpr, can_spam, fcc_tcpa, none',
+    ],
+    [
+      'unknown request type',
+      (d) => (d.rights[2].type = 'erasure'),
+      'rights[2].type: "erasure" is not one of access, categories, deletion,',
+    ],
+    [
+      'bad time zone',
+      (d) => (d.timeZone = 'America/Atlantis'),
+      'timeZone: "America/Atlantis" is not an IANA time zone',
+    ],
     ['UTC offset as time zone', (d) => (d.timeZone = '+01:00'), 'timeZone: "+01:00" is not an IANA time zone'],
     ['duplicate right id', (d) => (d.rights[4].id = 'access'), 'rights[4].id: "access" is already used by rights[3]'],
-    ['deadline naming an unknown right', (d) => d.deadlines[0].rights.push('erase'), 'deadlines[0].rights[4]: "erase" is not the id of a right in this file'],
-    ['right in two deadlines', (d) => d.deadlines[1].rights.push('access'), 'deadlines[1].rights[1]: "access" already has a deadline in deadlines[0]'],
-    ['quote not in the text', (d) => (d.rights[0].citation.quote = 'You can request anything at all.'), 'rights[0].citation.quote: not found in policies-text/prontotrak.txt: "You can request anything at all."'],
-    ['quote altered by one character', (d) => (d.specialRules[0].citation.quote = d.specialRules[0].citation.quote.replace('email', 'e-mail')), 'specialRules[0].citation.quote: not found in policies-text/prontotrak.txt'],
-    ['regime none without internalTargetDays', (d) => delete d.settings.internalTargetDays, 'rights[3].regime: "none" needs settings.internalTargetDays'],
-    ['string where a number belongs', (d) => (d.settings.verificationLinkDays = '7'), 'settings.verificationLinkDays: expected a whole number of at least 1, got string "7"'],
-    ['zero days', (d) => (d.settings.internalTargetDays = 0), 'settings.internalTargetDays: expected a whole number of at least 1, got number 0'],
-    ['fractional response link days', (d) => (d.settings.responseLinkDays = 2.5), 'settings.responseLinkDays: expected a whole number of at least 1, got number 2.5'],
-    ['a zero reminder offset', (d) => (d.settings.reminderOffsetsDays = [7, 0]), 'settings.reminderOffsetsDays[1]: expected a whole number of at least 1, got number 0'],
-    ['a repeated reminder offset', (d) => (d.settings.reminderOffsetsDays = [7, 7]), 'settings.reminderOffsetsDays: each offset may appear once'],
+    [
+      'deadline naming an unknown right',
+      (d) => d.deadlines[0].rights.push('erase'),
+      'deadlines[0].rights[4]: "erase" is not the id of a right in this file',
+    ],
+    [
+      'right in two deadlines',
+      (d) => d.deadlines[1].rights.push('access'),
+      'deadlines[1].rights[1]: "access" already has a deadline in deadlines[0]',
+    ],
+    [
+      'quote not in the text',
+      (d) => (d.rights[0].citation.quote = 'You can request anything at all.'),
+      'rights[0].citation.quote: not found in policies-text/prontotrak.txt: "You can request anything at all."',
+    ],
+    [
+      'quote altered by one character',
+      (d) => (d.specialRules[0].citation.quote = d.specialRules[0].citation.quote.replace('email', 'e-mail')),
+      'specialRules[0].citation.quote: not found in policies-text/prontotrak.txt',
+    ],
+    [
+      'regime none without internalTargetDays',
+      (d) => delete d.settings.internalTargetDays,
+      'rights[3].regime: "none" needs settings.internalTargetDays',
+    ],
+    [
+      'string where a number belongs',
+      (d) => (d.settings.verificationLinkDays = '7'),
+      'settings.verificationLinkDays: expected a whole number of at least 1, got string "7"',
+    ],
+    [
+      'zero days',
+      (d) => (d.settings.internalTargetDays = 0),
+      'settings.internalTargetDays: expected a whole number of at least 1, got number 0',
+    ],
+    [
+      'fractional response link days',
+      (d) => (d.settings.responseLinkDays = 2.5),
+      'settings.responseLinkDays: expected a whole number of at least 1, got number 2.5',
+    ],
+    [
+      'a zero reminder offset',
+      (d) => (d.settings.reminderOffsetsDays = [7, 0]),
+      'settings.reminderOffsetsDays[1]: expected a whole number of at least 1, got number 0',
+    ],
+    [
+      'a repeated reminder offset',
+      (d) => (d.settings.reminderOffsetsDays = [7, 7]),
+      'settings.reminderOffsetsDays: each offset may appear once',
+    ],
     ['no reminder offsets', (d) => (d.settings.reminderOffsetsDays = []), 'settings.reminderOffsetsDays:'],
-    ['text retention days', (d) => (d.settings.retentionDays = 'ninety'), 'settings.retentionDays: expected a whole number of at least 1'],
-    ['an SMS number without +', (d) => (d.settings.smsNumbers = ['15550100123']), 'settings.smsNumbers[0]: "15550100123" is not an E.164 number'],
+    [
+      'text retention days',
+      (d) => (d.settings.retentionDays = 'ninety'),
+      'settings.retentionDays: expected a whole number of at least 1',
+    ],
+    [
+      'an SMS number without +',
+      (d) => (d.settings.smsNumbers = ['15550100123']),
+      'settings.smsNumbers[0]: "15550100123" is not an E.164 number',
+    ],
     ['an SMS number with spaces', (d) => (d.settings.smsNumbers = ['+1 555 0100 123']), 'settings.smsNumbers[0]:'],
-    ['a repeated SMS number', (d) => (d.settings.smsNumbers = ['+15550100123', '+15550100123']), 'settings.smsNumbers: each number may appear once'],
-    ['SMS numbers without an sms_stop channel (ProntoTrak has none)', (d) => (d.settings.smsNumbers = ['+15550100124']), 'settings.smsNumbers: needs a channel of kind sms_stop'],
-    ['SMS numbers without an SMS opt-out right (ProntoTrak has none)', (d) => (d.settings.smsNumbers = ['+15550100124']), 'settings.smsNumbers: needs a right of type opt_out_marketing_sms'],
-    ['right regime not in regimes', (d) => (d.rights[0].regime = 'gdpr'), 'rights[0].regime: "gdpr" is not listed in regimes (ccpa, can_spam, none)'],
+    [
+      'a repeated SMS number',
+      (d) => (d.settings.smsNumbers = ['+15550100123', '+15550100123']),
+      'settings.smsNumbers: each number may appear once',
+    ],
+    [
+      'SMS numbers without an sms_stop channel (ProntoTrak has none)',
+      (d) => (d.settings.smsNumbers = ['+15550100124']),
+      'settings.smsNumbers: needs a channel of kind sms_stop',
+    ],
+    [
+      'SMS numbers without an SMS opt-out right (ProntoTrak has none)',
+      (d) => (d.settings.smsNumbers = ['+15550100124']),
+      'settings.smsNumbers: needs a right of type opt_out_marketing_sms',
+    ],
+    [
+      'right regime not in regimes',
+      (d) => (d.rights[0].regime = 'gdpr'),
+      'rights[0].regime: "gdpr" is not listed in regimes (ccpa, can_spam, none)',
+    ],
     ['misspelt field', (d) => (d.rights[0].lable = 'x'), 'rights[0].lable: is not a known field'],
     ['missing citation', (d) => delete d.channels[0].citation, 'channels[0].citation: is required'],
-    ['empty quote', (d) => (d.channels[0].citation.quote = ' '), 'channels[0].citation.quote: expected text, got string " "'],
-    ['email channel without an address', (d) => (d.channels[0].value = 'Privacy at ProntoTrak'), 'channels[0].value: "Privacy at ProntoTrak" is not an email address'],
+    [
+      'empty quote',
+      (d) => (d.channels[0].citation.quote = ' '),
+      'channels[0].citation.quote: expected text, got string " "',
+    ],
+    [
+      'email channel without an address',
+      (d) => (d.channels[0].value = 'Privacy at ProntoTrak'),
+      'channels[0].value: "Privacy at ProntoTrak" is not an email address',
+    ],
     ['post channel without an address', (d) => delete d.channels[1].value, 'channels[1].value: is required'],
-    ['unknown channel kind', (d) => (d.channels[0].kind = 'fax'), 'channels[0].kind: "fax" is not one of web_form, email, phone,'],
-    ['unknown verification level', (d) => (d.rights[0].verification = 'passport'), 'rights[0].verification: "passport" is not one of none, email, identity'],
+    [
+      'unknown channel kind',
+      (d) => (d.channels[0].kind = 'fax'),
+      'channels[0].kind: "fax" is not one of web_form, email, phone,',
+    ],
+    [
+      'unknown verification level',
+      (d) => (d.rights[0].verification = 'passport'),
+      'rights[0].verification: "passport" is not one of none, email, identity',
+    ],
     ['rights not a list', (d) => (d.rights = { access: true }), 'rights: expected a list, got a mapping'],
     ['no rights', (d) => (d.rights = []), 'rights: must list at least one entry'],
-    ['extension without a period', (d) => (d.deadlines[0].extensionDays = 45), 'deadlines[0].extensionDays: needs days'],
-    ['processor without a redirect', (d) => (d.role = 'controller_and_processor'), 'processorRedirects: role controller_and_processor needs at least one redirect'],
-    ['source file outside the seeds folder', (d) => (d.source.file = '../../etc/passwd'), 'source.file: "../../etc/passwd" must be a relative path inside the seeds folder'],
+    [
+      'extension without a period',
+      (d) => (d.deadlines[0].extensionDays = 45),
+      'deadlines[0].extensionDays: needs days',
+    ],
+    [
+      'processor without a redirect',
+      (d) => (d.role = 'controller_and_processor'),
+      'processorRedirects: role controller_and_processor needs at least one redirect',
+    ],
+    [
+      'source file outside the seeds folder',
+      (d) => (d.source.file = '../../etc/passwd'),
+      'source.file: "../../etc/passwd" must be a relative path inside the seeds folder',
+    ],
     ['GB without a holiday region', (d) => (d.country = 'GB'), 'holidayRegion: is required'],
-    ['unknown special rule', (d) => (d.specialRules[0].kind = 'vip'), 'specialRules[0].kind: "vip" is not one of children,'],
-    ['shared limit naming an unknown right', (d) => (d.rights[0].limit = { count: 2, perMonths: 12, sharedWith: ['ccpa-know'], citation: { quote: 'You can request information' } }), 'rights[0].limit.sharedWith[0]: "ccpa-know" is not the id of a right in this file'],
-    ['one-sided shared limit', (d) => (d.rights[0].limit = { count: 2, perMonths: 12, sharedWith: ['ccpa-copy'], citation: { quote: 'You can request information' } }), 'rights[0].limit.sharedWith[0]: "ccpa-copy" must have the same count and perMonths and list "ccpa-categories"'],
+    [
+      'unknown special rule',
+      (d) => (d.specialRules[0].kind = 'vip'),
+      'specialRules[0].kind: "vip" is not one of children,',
+    ],
+    [
+      'shared limit naming an unknown right',
+      (d) =>
+        (d.rights[0].limit = {
+          count: 2,
+          perMonths: 12,
+          sharedWith: ['ccpa-know'],
+          citation: { quote: 'You can request information' },
+        }),
+      'rights[0].limit.sharedWith[0]: "ccpa-know" is not the id of a right in this file',
+    ],
+    [
+      'one-sided shared limit',
+      (d) =>
+        (d.rights[0].limit = {
+          count: 2,
+          perMonths: 12,
+          sharedWith: ['ccpa-copy'],
+          citation: { quote: 'You can request information' },
+        }),
+      'rights[0].limit.sharedWith[0]: "ccpa-copy" must have the same count and perMonths and list "ccpa-categories"',
+    ],
   ])('%s', (_name, change, expected) => {
     expect(problemsOf(mutated(change))).toContain(`${FILE}: ${expected}`);
   });
@@ -148,6 +293,8 @@ describe('parsePolicy', () => {
   });
 
   it('rejects a key given twice', () => {
-    expect(problemsOf(`${prontoYaml}\nslug: again\n`)).toMatch(/^seeds\/prontotrak\.policy\.yaml: is not valid YAML: .*[Mm]ap keys must be unique/);
+    expect(problemsOf(`${prontoYaml}\nslug: again\n`)).toMatch(
+      /^seeds\/prontotrak\.policy\.yaml: is not valid YAML: .*[Mm]ap keys must be unique/,
+    );
   });
 });

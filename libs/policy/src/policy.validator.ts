@@ -1,13 +1,10 @@
 import { isAbsolute, posix } from 'node:path';
+
 import { parse } from 'yaml';
+
 import { citationsOf, collapseWhitespace } from './policy.citations.js';
-import { PolicyFileError, type PolicyProblem } from './policy-file-error.js';
 import {
   CHANNEL_KINDS,
-  REGIMES,
-  REQUEST_TYPES,
-  SPECIAL_RULE_KINDS,
-  VERIFICATION_LEVELS,
   type Citation,
   type FrequencyLimit,
   type OrganisationPolicy,
@@ -17,8 +14,13 @@ import {
   type PolicyRight,
   type ProcessorRedirect,
   type Regime,
+  REGIMES,
+  REQUEST_TYPES,
+  SPECIAL_RULE_KINDS,
   type SpecialRule,
+  VERIFICATION_LEVELS,
 } from './policy.model.js';
+import { PolicyFileError, type PolicyProblem } from './policy-file-error.js';
 
 type Fields = Record<string, unknown>;
 
@@ -54,12 +56,44 @@ const POLICY_KEYS = [
 const SOURCE_KEYS = ['file', 'url'] as const satisfies readonly (keyof OrganisationPolicy['source'])[];
 const CITATION_KEYS = ['quote'] as const satisfies readonly (keyof Citation)[];
 const CHANNEL_KEYS = ['kind', 'value', 'citation'] as const satisfies readonly (keyof PolicyChannel)[];
-const RIGHT_KEYS = ['id', 'type', 'regime', 'label', 'verification', 'limit', 'citation'] as const satisfies readonly (keyof PolicyRight)[];
-const LIMIT_KEYS = ['count', 'perMonths', 'sharedWith', 'citation'] as const satisfies readonly (keyof FrequencyLimit)[];
-const DEADLINE_KEYS = ['rights', 'kind', 'days', 'extensionDays', 'citation'] as const satisfies readonly (keyof PolicyDeadline)[];
-const REDIRECT_KEYS = ['services', 'controller', 'askFirstOnly', 'citation'] as const satisfies readonly (keyof ProcessorRedirect)[];
+const RIGHT_KEYS = [
+  'id',
+  'type',
+  'regime',
+  'label',
+  'verification',
+  'limit',
+  'citation',
+] as const satisfies readonly (keyof PolicyRight)[];
+const LIMIT_KEYS = [
+  'count',
+  'perMonths',
+  'sharedWith',
+  'citation',
+] as const satisfies readonly (keyof FrequencyLimit)[];
+const DEADLINE_KEYS = [
+  'rights',
+  'kind',
+  'days',
+  'extensionDays',
+  'citation',
+] as const satisfies readonly (keyof PolicyDeadline)[];
+const REDIRECT_KEYS = [
+  'services',
+  'controller',
+  'askFirstOnly',
+  'citation',
+] as const satisfies readonly (keyof ProcessorRedirect)[];
 const RULE_KEYS = ['kind', 'summary', 'citation'] as const satisfies readonly (keyof SpecialRule)[];
-const SETTINGS_KEYS = ['verificationLinkDays', 'internalTargetDays', 'responseLinkDays', 'reminderOffsetsDays', 'extensionWarningDays', 'retentionDays', 'smsNumbers'] as const satisfies readonly (keyof OrganisationSettings)[];
+const SETTINGS_KEYS = [
+  'verificationLinkDays',
+  'internalTargetDays',
+  'responseLinkDays',
+  'reminderOffsetsDays',
+  'extensionWarningDays',
+  'retentionDays',
+  'smsNumbers',
+] as const satisfies readonly (keyof OrganisationSettings)[];
 
 function describe(value: unknown): string {
   if (value === undefined || value === null) return 'nothing';
@@ -100,7 +134,8 @@ class Checker {
 
   text(value: unknown, path: string): string | undefined {
     if (value === undefined) return this.fail(path, 'is required');
-    if (typeof value !== 'string' || value.trim() === '') return this.fail(path, `expected text, got ${describe(value)}`);
+    if (typeof value !== 'string' || value.trim() === '')
+      return this.fail(path, `expected text, got ${describe(value)}`);
     return value;
   }
 
@@ -112,8 +147,11 @@ class Checker {
 
   oneOf<T extends string>(value: unknown, path: string, options: readonly T[]): T | undefined {
     if (value === undefined) return this.fail(path, 'is required');
-    if (typeof value !== 'string') return this.fail(path, `expected one of ${options.join(', ')}, got ${describe(value)}`);
-    return options.includes(value as T) ? (value as T) : this.fail(path, `"${value}" is not one of ${options.join(', ')}`);
+    if (typeof value !== 'string')
+      return this.fail(path, `expected one of ${options.join(', ')}, got ${describe(value)}`);
+    return options.includes(value as T)
+      ? (value as T)
+      : this.fail(path, `"${value}" is not one of ${options.join(', ')}`);
   }
 
   wholeNumber(value: unknown, path: string): number | undefined {
@@ -155,16 +193,25 @@ function readSource(c: Checker, value: unknown): OrganisationPolicy['source'] | 
   if (!fields) return undefined;
   let file = c.text(fields.file, 'source.file');
   // The loader reads this path, so keep it inside the seeds folder.
-  if (file !== undefined && (isAbsolute(file) || posix.normalize(file).startsWith('../') || posix.normalize(file) === '..')) {
+  if (
+    file !== undefined &&
+    (isAbsolute(file) || posix.normalize(file).startsWith('../') || posix.normalize(file) === '..')
+  ) {
     file = c.fail('source.file', `"${file}" must be a relative path inside the seeds folder`);
   }
   const url = fields.url === undefined ? undefined : c.matching(fields.url, 'source.url', WEB_URL, 'an http(s) URL');
   return file === undefined ? undefined : { file, ...optional('url', url) };
 }
 
-function readHolidayRegion(c: Checker, value: unknown, country: OrganisationPolicy['country'] | undefined): string | undefined {
+function readHolidayRegion(
+  c: Checker,
+  value: unknown,
+  country: OrganisationPolicy['country'] | undefined,
+): string | undefined {
   if (country === 'GB') return c.oneOf(value, 'holidayRegion', GB_REGIONS);
-  return value === undefined ? undefined : c.matching(value, 'holidayRegion', /^[A-Z]{2}$/, 'a two-letter US state code');
+  return value === undefined
+    ? undefined
+    : c.matching(value, 'holidayRegion', /^[A-Z]{2}$/, 'a two-letter US state code');
 }
 
 function readRegimes(c: Checker, value: unknown): Regime[] | undefined {
@@ -182,13 +229,21 @@ function readSettings(c: Checker, value: unknown): OrganisationSettings | undefi
   if (!fields) return undefined;
   const verificationLinkDays = c.wholeNumber(fields.verificationLinkDays, 'settings.verificationLinkDays');
   const internalTargetDays =
-    fields.internalTargetDays === undefined ? undefined : c.wholeNumber(fields.internalTargetDays, 'settings.internalTargetDays');
+    fields.internalTargetDays === undefined
+      ? undefined
+      : c.wholeNumber(fields.internalTargetDays, 'settings.internalTargetDays');
   const responseLinkDays =
-    fields.responseLinkDays === undefined ? undefined : c.wholeNumber(fields.responseLinkDays, 'settings.responseLinkDays');
+    fields.responseLinkDays === undefined
+      ? undefined
+      : c.wholeNumber(fields.responseLinkDays, 'settings.responseLinkDays');
   const extensionWarningDays =
-    fields.extensionWarningDays === undefined ? undefined : c.wholeNumber(fields.extensionWarningDays, 'settings.extensionWarningDays');
-  const retentionDays = fields.retentionDays === undefined ? undefined : c.wholeNumber(fields.retentionDays, 'settings.retentionDays');
-  const reminderOffsetsDays = fields.reminderOffsetsDays === undefined ? undefined : readReminderOffsets(c, fields.reminderOffsetsDays);
+    fields.extensionWarningDays === undefined
+      ? undefined
+      : c.wholeNumber(fields.extensionWarningDays, 'settings.extensionWarningDays');
+  const retentionDays =
+    fields.retentionDays === undefined ? undefined : c.wholeNumber(fields.retentionDays, 'settings.retentionDays');
+  const reminderOffsetsDays =
+    fields.reminderOffsetsDays === undefined ? undefined : readReminderOffsets(c, fields.reminderOffsetsDays);
   const smsNumbers = fields.smsNumbers === undefined ? undefined : readSmsNumbers(c, fields.smsNumbers);
   return {
     verificationLinkDays,
@@ -205,7 +260,9 @@ function readSettings(c: Checker, value: unknown): OrganisationSettings | undefi
 function readSmsNumbers(c: Checker, value: unknown): string[] | undefined {
   const items = c.list(value, 'settings.smsNumbers', true);
   if (!items) return undefined;
-  const numbers = items.map((item, i) => c.matching(item, `settings.smsNumbers[${i}]`, /^\+[1-9]\d{7,14}$/, 'an E.164 number such as +15550100123'));
+  const numbers = items.map((item, i) =>
+    c.matching(item, `settings.smsNumbers[${i}]`, /^\+[1-9]\d{7,14}$/, 'an E.164 number such as +15550100123'),
+  );
   if (numbers.some((n) => n === undefined)) return undefined;
   if (new Set(numbers).size !== numbers.length) {
     c.fail('settings.smsNumbers', 'each number may appear once');
@@ -250,12 +307,20 @@ function readLimit(c: Checker, value: unknown, path: string): FrequencyLimit | u
   const sharedWith =
     fields.sharedWith === undefined
       ? undefined
-      : c.list(fields.sharedWith, at(path, 'sharedWith'), true)?.map((id, i) => c.text(id, at(at(path, 'sharedWith'), i)));
+      : c
+          .list(fields.sharedWith, at(path, 'sharedWith'), true)
+          ?.map((id, i) => c.text(id, at(at(path, 'sharedWith'), i)));
   const citation = c.citation(fields.citation, at(path, 'citation'));
   return { count, perMonths, ...optional('sharedWith', sharedWith), citation } as FrequencyLimit;
 }
 
-function readRight(c: Checker, value: unknown, path: string, regimes: readonly Regime[] | undefined, hasInternalTarget: boolean): PolicyRight | undefined {
+function readRight(
+  c: Checker,
+  value: unknown,
+  path: string,
+  regimes: readonly Regime[] | undefined,
+  hasInternalTarget: boolean,
+): PolicyRight | undefined {
   const fields = c.mapping(value, path, RIGHT_KEYS);
   if (!fields) return undefined;
   const id = c.matching(fields.id, at(path, 'id'), SLUG, 'an id of a-z, 0-9 and "-"');
@@ -265,7 +330,10 @@ function readRight(c: Checker, value: unknown, path: string, regimes: readonly R
     c.fail(at(path, 'regime'), `"${regime}" is not listed in regimes (${regimes.join(', ')})`);
   }
   if (regime === 'none' && !hasInternalTarget) {
-    c.fail(at(path, 'regime'), '"none" needs settings.internalTargetDays: no law sets this right\'s deadline, so the organisation must');
+    c.fail(
+      at(path, 'regime'),
+      '"none" needs settings.internalTargetDays: no law sets this right\'s deadline, so the organisation must',
+    );
   }
   const label = c.text(fields.label, at(path, 'label'));
   const verification = c.oneOf(fields.verification, at(path, 'verification'), VERIFICATION_LEVELS);
@@ -299,29 +367,49 @@ function checkSharedLimits(c: Checker, rights: readonly (PolicyRight | undefined
         other.limit.perMonths !== right.limit?.perMonths ||
         !other.limit.sharedWith?.includes(right.id)
       ) {
-        c.fail(path, `"${otherId}" must have the same count and perMonths and list "${right.id}" in its own limit.sharedWith`);
+        c.fail(
+          path,
+          `"${otherId}" must have the same count and perMonths and list "${right.id}" in its own limit.sharedWith`,
+        );
       }
     });
   });
 }
 
-function readDeadline(c: Checker, value: unknown, path: string, rightIds: ReadonlySet<string>, hasInternalTarget: boolean): PolicyDeadline | undefined {
+function readDeadline(
+  c: Checker,
+  value: unknown,
+  path: string,
+  rightIds: ReadonlySet<string>,
+  hasInternalTarget: boolean,
+): PolicyDeadline | undefined {
   const fields = c.mapping(value, path, DEADLINE_KEYS);
   if (!fields) return undefined;
   const rights = c.list(fields.rights, at(path, 'rights'), true)?.map((item, i) => {
     const id = c.text(item, at(at(path, 'rights'), i));
     if (id === undefined || rightIds.has(id)) return id;
-    return c.fail(at(at(path, 'rights'), i), `"${id}" is not the id of a right in this file (${[...rightIds].join(', ')})`);
+    return c.fail(
+      at(at(path, 'rights'), i),
+      `"${id}" is not the id of a right in this file (${[...rightIds].join(', ')})`,
+    );
   });
   const kind = c.oneOf(fields.kind, at(path, 'kind'), DEADLINE_KINDS);
   const days = fields.days === undefined ? undefined : c.wholeNumber(fields.days, at(path, 'days'));
-  const extensionDays = fields.extensionDays === undefined ? undefined : c.wholeNumber(fields.extensionDays, at(path, 'extensionDays'));
-  if (fields.extensionDays !== undefined && fields.days === undefined) c.fail(at(path, 'extensionDays'), 'needs days: an extension extends a stated period');
+  const extensionDays =
+    fields.extensionDays === undefined ? undefined : c.wholeNumber(fields.extensionDays, at(path, 'extensionDays'));
+  if (fields.extensionDays !== undefined && fields.days === undefined)
+    c.fail(at(path, 'extensionDays'), 'needs days: an extension extends a stated period');
   if (kind === 'internal_target' && fields.days === undefined && !hasInternalTarget) {
     c.fail(at(path, 'kind'), 'internal_target without days needs settings.internalTargetDays');
   }
   const citation = c.citation(fields.citation, at(path, 'citation'));
-  return { rights, kind, ...optional('days', days), ...optional('extensionDays', extensionDays), citation } as PolicyDeadline;
+  return {
+    rights,
+    kind,
+    ...optional('days', days),
+    ...optional('extensionDays', extensionDays),
+    citation,
+  } as PolicyDeadline;
 }
 
 // Two statements about the same right would leave its deadline ambiguous.
@@ -371,20 +459,27 @@ function readPolicy(c: Checker, document: unknown): OrganisationPolicy | undefin
 
   const country = c.oneOf(fields.country, 'country', COUNTRIES);
   const timeZone = c.text(fields.timeZone, 'timeZone');
-  if (timeZone !== undefined && !isTimeZone(timeZone)) c.fail('timeZone', `"${timeZone}" is not an IANA time zone (e.g. Europe/London)`);
+  if (timeZone !== undefined && !isTimeZone(timeZone))
+    c.fail('timeZone', `"${timeZone}" is not an IANA time zone (e.g. Europe/London)`);
   const role = c.oneOf(fields.role, 'role', ROLES);
   const regimes = readRegimes(c, fields.regimes);
   const settings = readSettings(c, fields.settings);
   // Checked on the raw value so a mistyped internalTargetDays is reported once, not again on every right that needs it.
-  const hasInternalTarget = typeof fields.settings === 'object' && fields.settings !== null && 'internalTargetDays' in fields.settings;
+  const hasInternalTarget =
+    typeof fields.settings === 'object' && fields.settings !== null && 'internalTargetDays' in fields.settings;
 
-  const rights = c.list(fields.rights, 'rights', true)?.map((item, i) => readRight(c, item, at('rights', i), regimes, hasInternalTarget)) ?? [];
+  const rights =
+    c
+      .list(fields.rights, 'rights', true)
+      ?.map((item, i) => readRight(c, item, at('rights', i), regimes, hasInternalTarget)) ?? [];
   checkRightIds(c, rights);
   checkSharedLimits(c, rights);
   const rightIds = new Set(rights.flatMap((r) => (r?.id === undefined ? [] : [r.id])));
 
   const deadlines =
-    c.list(fields.deadlines, 'deadlines', false)?.map((item, i) => readDeadline(c, item, at('deadlines', i), rightIds, hasInternalTarget)) ?? [];
+    c
+      .list(fields.deadlines, 'deadlines', false)
+      ?.map((item, i) => readDeadline(c, item, at('deadlines', i), rightIds, hasInternalTarget)) ?? [];
   checkOneDeadlinePerRight(c, deadlines);
 
   const channels = c.list(fields.channels, 'channels', true)?.map((item, i) => readChannel(c, item, at('channels', i)));
@@ -396,7 +491,9 @@ function readPolicy(c: Checker, document: unknown): OrganisationPolicy | undefin
     c.fail('settings.smsNumbers', 'needs a right of type opt_out_marketing_sms for a STOP to exercise');
   }
 
-  const processorRedirects = c.list(fields.processorRedirects, 'processorRedirects', false)?.map((item, i) => readRedirect(c, item, at('processorRedirects', i)));
+  const processorRedirects = c
+    .list(fields.processorRedirects, 'processorRedirects', false)
+    ?.map((item, i) => readRedirect(c, item, at('processorRedirects', i)));
   // A processor must tell requesters who the controller is; a pure controller has no one to redirect to.
   if (role === 'controller_and_processor' && processorRedirects?.length === 0) {
     c.fail('processorRedirects', 'role controller_and_processor needs at least one redirect naming the controller');
@@ -415,12 +512,19 @@ function readPolicy(c: Checker, document: unknown): OrganisationPolicy | undefin
     source: readSource(c, fields.source),
     role,
     regimes,
-    ...optional('privacyEmail', fields.privacyEmail === undefined ? undefined : c.matching(fields.privacyEmail, 'privacyEmail', EMAIL, 'an email address')),
+    ...optional(
+      'privacyEmail',
+      fields.privacyEmail === undefined
+        ? undefined
+        : c.matching(fields.privacyEmail, 'privacyEmail', EMAIL, 'an email address'),
+    ),
     channels,
     rights,
     deadlines,
     processorRedirects,
-    specialRules: c.list(fields.specialRules, 'specialRules', false)?.map((item, i) => readRule(c, item, at('specialRules', i))),
+    specialRules: c
+      .list(fields.specialRules, 'specialRules', false)
+      ?.map((item, i) => readRule(c, item, at('specialRules', i))),
     settings,
   } as OrganisationPolicy;
 }
@@ -460,6 +564,7 @@ export function sourceFileOf(yamlText: string): string | undefined {
     return undefined;
   }
   const c = new Checker();
-  const source = typeof document === 'object' && document !== null ? readSource(c, (document as Fields).source) : undefined;
+  const source =
+    typeof document === 'object' && document !== null ? readSource(c, (document as Fields).source) : undefined;
   return c.problems.length === 0 ? source?.file : undefined;
 }

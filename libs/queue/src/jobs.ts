@@ -19,4 +19,3 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   'staff.invitation.send': 'mail',
   'staff.password_reset.send': 'mail',
 };
-

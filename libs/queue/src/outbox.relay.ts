@@ -1,8 +1,10 @@
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
-import { OutboxMessage } from '#db';
+
 import type { JobName } from '#db';
+import { OutboxMessage } from '#db';
+
 import { JOB_QUEUE, type QueueName } from './jobs.js';
 
 /** How long a batch may wait on Redis before the rows are left for the next attempt. */

@@ -1,21 +1,23 @@
 import { describe, expect, it } from '@jest/globals';
+
 import type { PolicyRight, Regime, RequestType } from '#policy';
+
 import {
   checkEnvelope,
   checkVersion,
-  drpBusinessId,
-  drpStatusObject,
-  drpStatusOf,
   DRP_ACTIONS,
   DRP_VERSION,
+  drpBusinessId,
+  type DrpStatusFacts,
+  drpStatusObject,
+  type DrpStatusObjectFacts,
+  drpStatusOf,
   parseExercise,
   rightForExercise,
   sameDrpStatus,
   supportedActions,
-  type DrpStatusFacts,
-  type DrpStatusObjectFacts,
 } from './data-rights-protocol.js';
-import { REQUEST_STATUSES, type DenialReason } from './request-state.machine.js';
+import { type DenialReason, REQUEST_STATUSES } from './request-state.machine.js';
 
 const right = (id: string, type: RequestType, regime: Regime): PolicyRight => ({
   id,
@@ -68,7 +70,9 @@ describe('drpStatusOf (§3.02)', () => {
 
   it('gives every one of our statuses a DRP status, never open or expired', () => {
     for (const status of REQUEST_STATUSES) {
-      expect(['in_progress', 'fulfilled', 'revoked', 'denied']).toContain(drpStatusOf(facts(status, { denialReason: 'statutory_exemption' })).status);
+      expect(['in_progress', 'fulfilled', 'revoked', 'denied']).toContain(
+        drpStatusOf(facts(status, { denialReason: 'statutory_exemption' })).status,
+      );
     }
   });
 
@@ -85,7 +89,9 @@ describe('drpStatusOf (§3.02)', () => {
   });
 
   it('names the controller of a redirected request', () => {
-    expect(drpStatusOf(facts('redirected', { redirectedTo: 'Springfield schools' })).processingDetails).toContain('Springfield schools');
+    expect(drpStatusOf(facts('redirected', { redirectedTo: 'Springfield schools' })).processingDetails).toContain(
+      'Springfield schools',
+    );
   });
 
   it('gives the reason of an extension while the request is open (§3.08)', () => {
@@ -107,14 +113,20 @@ describe('drpStatusOf (§3.02)', () => {
       processingDetails: 'Waiting for the requester to confirm the request from the email sent to their address.',
     });
     // Once confirmed, the reason and the page go.
-    expect(drpStatusOf(facts('verified', { userVerificationUrl: url }))).toEqual({ status: 'in_progress', processingDetails: expect.any(String) });
+    expect(drpStatusOf(facts('verified', { userVerificationUrl: url }))).toEqual({
+      status: 'in_progress',
+      processingDetails: expect.any(String),
+    });
   });
 });
 
 describe('drpStatusObject (§3.03) and which changes the agent sees (§2.03)', () => {
   const received = new Date('2031-03-02T15:00:00Z');
   const due = new Date('2031-04-16T03:59:59Z');
-  const stored = (status: DrpStatusFacts['status'], extra: Partial<DrpStatusObjectFacts> = {}): DrpStatusObjectFacts => ({
+  const stored = (
+    status: DrpStatusFacts['status'],
+    extra: Partial<DrpStatusObjectFacts> = {},
+  ): DrpStatusObjectFacts => ({
     ...facts(status),
     receivedAt: received,
     dueAt: due,
@@ -122,7 +134,8 @@ describe('drpStatusObject (§3.03) and which changes the agent sees (§2.03)', (
     agentRequestId: null,
     ...extra,
   });
-  const seen = (before: DrpStatusObjectFacts, after: DrpStatusObjectFacts) => !sameDrpStatus(drpStatusObject(before), drpStatusObject(after));
+  const seen = (before: DrpStatusObjectFacts, after: DrpStatusObjectFacts) =>
+    !sameDrpStatus(drpStatusObject(before), drpStatusObject(after));
 
   it('gives expected_by while open, agent_request_id when the agent sent one, and nothing else', () => {
     expect(drpStatusObject(stored('verified', { agentRequestId: 'agent-ref' }))).toEqual({
@@ -146,12 +159,24 @@ describe('drpStatusObject (§3.03) and which changes the agent sees (§2.03)', (
     ['confirmation by email', stored('unverified'), stored('verified')],
     ['work starting', stored('verified'), stored('in_progress')],
     ['a question to the requester', stored('in_progress'), stored('awaiting_requester')],
-    ['an extension', stored('in_progress'), stored('in_progress', { extensionReason: 'Archived.', dueAt: new Date('2031-05-31T03:59:59Z') })],
-    ['a due date moved by a paused clock', stored('in_progress'), stored('in_progress', { dueAt: new Date('2031-04-20T03:59:59Z') })],
+    [
+      'an extension',
+      stored('in_progress'),
+      stored('in_progress', { extensionReason: 'Archived.', dueAt: new Date('2031-05-31T03:59:59Z') }),
+    ],
+    [
+      'a due date moved by a paused clock',
+      stored('in_progress'),
+      stored('in_progress', { dueAt: new Date('2031-04-20T03:59:59Z') }),
+    ],
     ['fulfilment', stored('in_progress'), stored('fulfilled')],
     ['revocation', stored('in_progress'), stored('withdrawn')],
     ['expiry unconfirmed', stored('unverified'), stored('closed_unverified')],
-    ['a denial on another ground', stored('denied', { denialReason: 'suspected_fraud' }), stored('denied', { denialReason: 'statutory_exemption' })],
+    [
+      'a denial on another ground',
+      stored('denied', { denialReason: 'suspected_fraud' }),
+      stored('denied', { denialReason: 'statutory_exemption' }),
+    ],
     ['a reopening', stored('denied', { denialReason: 'suspected_fraud' }), stored('in_progress')],
   ])('the agent sees %s', (_, before, after) => {
     expect(seen(before, after)).toBe(true);
@@ -159,8 +184,16 @@ describe('drpStatusObject (§3.03) and which changes the agent sees (§2.03)', (
 
   it.each([
     ['a change that leaves the state as it was (a note, an assignment)', stored('in_progress'), stored('in_progress')],
-    ['a date of a closed request', stored('fulfilled'), stored('fulfilled', { dueAt: new Date('2031-05-31T03:59:59Z') })],
-    ['an extension reason on a closed request', stored('withdrawn'), stored('withdrawn', { extensionReason: 'Archived.' })],
+    [
+      'a date of a closed request',
+      stored('fulfilled'),
+      stored('fulfilled', { dueAt: new Date('2031-05-31T03:59:59Z') }),
+    ],
+    [
+      'an extension reason on a closed request',
+      stored('withdrawn'),
+      stored('withdrawn', { extensionReason: 'Archived.' }),
+    ],
   ])('the agent sees nothing of %s', (_, before, after) => {
     expect(seen(before, after)).toBe(false);
   });
@@ -202,7 +235,13 @@ describe('rights actions (§3.01) against a policy', () => {
   });
 
   it('advertises exactly the actions some regime grants', () => {
-    expect(supportedActions(PRONTOTRAK)).toEqual(['sale:opt_out', 'deletion', 'access', 'access:categories', 'access:specific']);
+    expect(supportedActions(PRONTOTRAK)).toEqual([
+      'sale:opt_out',
+      'deletion',
+      'access',
+      'access:categories',
+      'access:specific',
+    ]);
     expect(supportedActions(GDPR_ONLY)).toEqual([]);
   });
 
@@ -228,7 +267,12 @@ describe('checkEnvelope (§3.07)', () => {
     const checked = checkEnvelope(envelope(), expected);
     expect(checked).toEqual({
       ok: true,
-      value: { agentId: 'AGENT_A', businessId: 'PRONTOTRAK', issuedAt: new Date('2026-03-02T11:59:00Z'), expiresAt: new Date('2026-03-02T12:09:00Z') },
+      value: {
+        agentId: 'AGENT_A',
+        businessId: 'PRONTOTRAK',
+        issuedAt: new Date('2026-03-02T11:59:00Z'),
+        expiresAt: new Date('2026-03-02T12:09:00Z'),
+      },
     });
   });
 
@@ -250,7 +294,10 @@ describe('checkEnvelope (§3.07)', () => {
     expect(checkVersion(envelope()).ok).toBe(true);
     expect(checkVersion(envelope({ 'drp.version': '0.9.3' }))).toEqual({
       ok: false,
-      refusal: { httpStatus: 400, message: '"drp.version" must be "0.9.4" or "1.0", the versions this business implements.' },
+      refusal: {
+        httpStatus: 400,
+        message: '"drp.version" must be "0.9.4" or "1.0", the versions this business implements.',
+      },
     });
   });
 
@@ -262,12 +309,21 @@ describe('checkEnvelope (§3.07)', () => {
 
   it('refuses an expired message as fatal, from the instant it expires', () => {
     const checked = checkEnvelope(envelope({ 'expires-at': '2026-03-02T12:00:00Z' }), expected);
-    expect(checked).toEqual({ ok: false, refusal: { httpStatus: 403, message: 'The request expired at its "expires-at".', fatal: true } });
+    expect(checked).toEqual({
+      ok: false,
+      refusal: { httpStatus: 403, message: 'The request expired at its "expires-at".', fatal: true },
+    });
   });
 });
 
 describe('parseExercise (§2.01, §3.04)', () => {
-  const base = { exercise: 'deletion', regime: 'ccpa', name: 'Ada Lovelace', email: 'ada@example.org', email_verified: true };
+  const base = {
+    exercise: 'deletion',
+    regime: 'ccpa',
+    name: 'Ada Lovelace',
+    email: 'ada@example.org',
+    email_verified: true,
+  };
 
   it('reads the action, regime, hints and identity claims', () => {
     const parsed = parseExercise({
@@ -285,15 +341,27 @@ describe('parseExercise (§2.01, §3.04)', () => {
         agentRequestId: 'agent-42',
         relationships: ['customer'],
         statusCallback: 'https://agent.example/status',
-        identity: { name: 'Ada Lovelace', email: 'ada@example.org', emailVerified: true, phoneNumber: '+14155550100', phoneNumberVerified: false },
+        identity: {
+          name: 'Ada Lovelace',
+          email: 'ada@example.org',
+          emailVerified: true,
+          phoneNumber: '+14155550100',
+          phoneNumberVerified: false,
+        },
       },
     });
   });
 
   it('takes a request without regime as voluntary, and both spellings of the sale opt-out', () => {
     const { regime: _, ...voluntary } = base;
-    expect(parseExercise({ ...voluntary, exercise: 'sale:opt-out' })).toMatchObject({ ok: true, value: { action: 'sale:opt_out', regime: 'voluntary' } });
-    expect(parseExercise({ ...base, exercise: 'sale:opt_out', regime: 'voluntary' })).toMatchObject({ ok: true, value: { action: 'sale:opt_out' } });
+    expect(parseExercise({ ...voluntary, exercise: 'sale:opt-out' })).toMatchObject({
+      ok: true,
+      value: { action: 'sale:opt_out', regime: 'voluntary' },
+    });
+    expect(parseExercise({ ...base, exercise: 'sale:opt_out', regime: 'voluntary' })).toMatchObject({
+      ok: true,
+      value: { action: 'sale:opt_out' },
+    });
   });
 
   it.each([

@@ -2,7 +2,8 @@
 // business sees it: its vocabulary, the checks on a signed message's claims, and how our requests and states
 // read in it. Section numbers (§) are the specification's.
 import type { PolicyRight, Regime, RequestType } from '#policy';
-import { isOpen, type DenialReason, type RequestStatus } from './request-state.machine.js';
+
+import { type DenialReason, isOpen, type RequestStatus } from './request-state.machine.js';
 
 export const DRP_VERSION = '0.9.4';
 /** The versions accepted: "1.0" is the 0.9.4 text renumbered, with nothing changed, and agents now send it. */
@@ -10,7 +11,14 @@ export const DRP_VERSIONS = [DRP_VERSION, '1.0'] as const;
 export type DrpVersion = (typeof DRP_VERSIONS)[number];
 
 /** §3.01 Supported Rights Actions (spelled as in §3.05.2's `supported_actions` enum). */
-export const DRP_ACTIONS = ['sale:opt_out', 'sale:opt_in', 'deletion', 'access', 'access:categories', 'access:specific'] as const;
+export const DRP_ACTIONS = [
+  'sale:opt_out',
+  'sale:opt_in',
+  'deletion',
+  'access',
+  'access:categories',
+  'access:specific',
+] as const;
 export type DrpAction = (typeof DRP_ACTIONS)[number];
 
 /** §3.01: requests are made under "ccpa", or voluntarily by leaving `regime` out. */
@@ -47,7 +55,11 @@ const TYPES_FOR_ACTION: Record<DrpAction, readonly RequestType[]> = {
 const POLICY_REGIME: Record<DrpRegime, Regime> = { ccpa: 'ccpa', voluntary: 'none' };
 
 /** The policy right an exercise of `action` under `regime` is filed as; undefined when the policy grants none. */
-export function rightForExercise(rights: readonly PolicyRight[], action: DrpAction, regime: DrpRegime): PolicyRight | undefined {
+export function rightForExercise(
+  rights: readonly PolicyRight[],
+  action: DrpAction,
+  regime: DrpRegime,
+): PolicyRight | undefined {
   for (const type of TYPES_FOR_ACTION[action]) {
     const right = rights.find((r) => r.type === type && r.regime === POLICY_REGIME[regime]);
     if (right) return right;
@@ -57,7 +69,9 @@ export function rightForExercise(rights: readonly PolicyRight[], action: DrpActi
 
 /** The actions to advertise (§3.05.2 `supported_actions`): those the policy grants under some DRP regime. */
 export function supportedActions(rights: readonly PolicyRight[]): DrpAction[] {
-  return DRP_ACTIONS.filter((action) => DRP_REGIMES.some((regime) => rightForExercise(rights, action, regime) !== undefined));
+  return DRP_ACTIONS.filter((action) =>
+    DRP_REGIMES.some((regime) => rightForExercise(rights, action, regime) !== undefined),
+  );
 }
 
 /** What the status of a request needs to know about it. */
@@ -87,19 +101,30 @@ export interface DrpStatusView {
 export function drpStatusOf(facts: DrpStatusFacts): DrpStatusView {
   switch (facts.status) {
     case 'unverified': {
-      const view = inProgress(facts, 'Waiting for the requester to confirm the request from the email sent to their address.');
-      return facts.userVerificationUrl ? { ...view, reason: 'need_user_verification', userVerificationUrl: facts.userVerificationUrl } : view;
+      const view = inProgress(
+        facts,
+        'Waiting for the requester to confirm the request from the email sent to their address.',
+      );
+      return facts.userVerificationUrl
+        ? { ...view, reason: 'need_user_verification', userVerificationUrl: facts.userVerificationUrl }
+        : view;
     }
     case 'verified':
       return inProgress(facts, 'Received and confirmed; waiting to be worked on.');
     case 'in_progress':
       return inProgress(facts, 'Being worked on.');
     case 'awaiting_requester':
-      return inProgress(facts, 'The business has asked the requester a question by email and is waiting for the reply.');
+      return inProgress(
+        facts,
+        'The business has asked the requester a question by email and is waiting for the reply.',
+      );
     case 'fulfilled':
       return { status: 'fulfilled', processingDetails: 'Fulfilled; the response was sent to the requester.' };
     case 'partially_fulfilled':
-      return { status: 'fulfilled', processingDetails: 'Partly fulfilled; the requester was told by email what was withheld and why.' };
+      return {
+        status: 'fulfilled',
+        processingDetails: 'Partly fulfilled; the requester was told by email what was withheld and why.',
+      };
     case 'denied':
       return {
         status: 'denied',
@@ -116,12 +141,20 @@ export function drpStatusOf(facts: DrpStatusFacts): DrpStatusView {
       };
     case 'closed_unverified':
       // §3.02: "the [in_progress, need_user_verification] stage failed or timed out".
-      return { status: 'denied', reason: 'insuf_verification', processingDetails: 'Closed: the requester did not confirm the request in time.' };
+      return {
+        status: 'denied',
+        reason: 'insuf_verification',
+        processingDetails: 'Closed: the requester did not confirm the request in time.',
+      };
     // Only mail sent to the privacy address is triaged; an agent's request never is, but the mapping stays total.
     case 'received_by_email':
       return inProgress(facts, 'Received; the privacy team is reading it to see which right it asks for.');
     case 'not_a_request':
-      return { status: 'denied', reason: 'other', processingDetails: 'Closed: the privacy team found no privacy request in it.' };
+      return {
+        status: 'denied',
+        reason: 'other',
+        processingDetails: 'Closed: the privacy team found no privacy request in it.',
+      };
     default:
       return unreachable(facts.status);
   }
@@ -217,7 +250,10 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\
  * Checks a verified message's envelope in §3.07's order, after the signature: the agent is the one the
  * credentials belong to, the business is us, it was issued before now and has not expired.
  */
-export function checkEnvelope(message: Record<string, unknown>, expected: { agentId: string; businessId: string; now: Date }): DrpParsed<DrpEnvelope> {
+export function checkEnvelope(
+  message: Record<string, unknown>,
+  expected: { agentId: string; businessId: string; now: Date },
+): DrpParsed<DrpEnvelope> {
   const agentId = message['agent-id'];
   const businessId = message['business-id'];
   if (typeof agentId !== 'string' || agentId === '') return bad('"agent-id" is required.');
@@ -226,18 +262,27 @@ export function checkEnvelope(message: Record<string, unknown>, expected: { agen
   const expiresAt = instant(message['expires-at']);
   if (!issuedAt) return bad('"issued-at" must be an ISO 8601 timestamp with a time zone offset.');
   if (!expiresAt) return bad('"expires-at" must be an ISO 8601 timestamp with a time zone offset.');
-  if (agentId !== expected.agentId) return forbidden('"agent-id" does not match the agent the request is authenticated as.');
-  if (businessId !== expected.businessId) return forbidden(`"business-id" names another business; this is ${expected.businessId}.`);
+  if (agentId !== expected.agentId)
+    return forbidden('"agent-id" does not match the agent the request is authenticated as.');
+  if (businessId !== expected.businessId)
+    return forbidden(`"business-id" names another business; this is ${expected.businessId}.`);
   if (expected.now.getTime() < issuedAt.getTime()) return forbidden('"issued-at" is in the future.');
   // §2.01: requests after `expires-at` are discarded with a fatal error.
-  if (expected.now.getTime() >= expiresAt.getTime()) return { ok: false, refusal: { httpStatus: 403, message: 'The request expired at its "expires-at".', fatal: true } };
+  if (expected.now.getTime() >= expiresAt.getTime())
+    return {
+      ok: false,
+      refusal: { httpStatus: 403, message: 'The request expired at its "expires-at".', fatal: true },
+    };
   return { ok: true, value: { agentId, businessId, issuedAt, expiresAt } };
 }
 
 /** §2.01/§2.05: `drp.version` names the version the agent speaks; this business implements DRP_VERSIONS. */
 export function checkVersion(message: Record<string, unknown>): DrpParsed<DrpVersion> {
   const version = DRP_VERSIONS.find((v) => v === message['drp.version']);
-  if (!version) return bad(`"drp.version" must be ${DRP_VERSIONS.map((v) => `"${v}"`).join(' or ')}, the versions this business implements.`);
+  if (!version)
+    return bad(
+      `"drp.version" must be ${DRP_VERSIONS.map((v) => `"${v}"`).join(' or ')}, the versions this business implements.`,
+    );
   return { ok: true, value: version };
 }
 
@@ -267,21 +312,28 @@ export function parseExercise(message: Record<string, unknown>): DrpParsed<DrpEx
   const action = normaliseAction(message.exercise);
   if (!action) return bad(`Unsupported rights action: "exercise" must be one of ${DRP_ACTIONS.join(', ')}.`);
   const regime = message.regime ?? 'voluntary';
-  if (!(DRP_REGIMES as readonly unknown[]).includes(regime)) return bad('Unsupported regime: "regime" must be "ccpa", or left out for a voluntary request.');
+  if (!(DRP_REGIMES as readonly unknown[]).includes(regime))
+    return bad('Unsupported regime: "regime" must be "ccpa", or left out for a voluntary request.');
 
   const agentRequestId = optionalText(message['agent-request-id']);
   const statusCallback = optionalText(message.status_callback);
   if (agentRequestId === false) return bad('"agent-request-id" must be a string of at most 500 characters.');
-  if (statusCallback === false || (statusCallback !== null && !isHttpUrl(statusCallback))) return bad('"status_callback" must be an http(s) URL.');
+  if (statusCallback === false || (statusCallback !== null && !isHttpUrl(statusCallback)))
+    return bad('"status_callback" must be an http(s) URL.');
   const relationships = message.relationships ?? [];
-  if (!Array.isArray(relationships) || relationships.length > MAX_RELATIONSHIPS || !relationships.every((r) => typeof r === 'string' && r.length <= 100)) {
+  if (
+    !Array.isArray(relationships) ||
+    relationships.length > MAX_RELATIONSHIPS ||
+    !relationships.every((r) => typeof r === 'string' && r.length <= 100)
+  ) {
     return bad('"relationships" must be a list of at most 20 strings.');
   }
 
   const name = optionalText(message.name);
   const email = optionalText(message.email);
   const phoneNumber = optionalText(message.phone_number);
-  if (name === false || email === false || phoneNumber === false) return bad('The "name", "email" and "phone_number" claims must be strings.');
+  if (name === false || email === false || phoneNumber === false)
+    return bad('The "name", "email" and "phone_number" claims must be strings.');
   const emailVerified = message.email_verified ?? false;
   const phoneNumberVerified = message.phone_number_verified ?? false;
   if (typeof emailVerified !== 'boolean' || typeof phoneNumberVerified !== 'boolean') {
@@ -295,7 +347,13 @@ export function parseExercise(message: Record<string, unknown>): DrpParsed<DrpEx
       agentRequestId,
       relationships: relationships as string[],
       statusCallback,
-      identity: { name: name ?? undefined, email: email ?? undefined, emailVerified, phoneNumber: phoneNumber ?? undefined, phoneNumberVerified },
+      identity: {
+        name: name ?? undefined,
+        email: email ?? undefined,
+        emailVerified,
+        phoneNumber: phoneNumber ?? undefined,
+        phoneNumberVerified,
+      },
     },
   };
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
-import { deadlineSchedule, STAFF_MAIL_HOUR, type ScheduleInput, type ScheduledEvent } from './deadline-schedule.js';
+
+import { deadlineSchedule, type ScheduledEvent, type ScheduleInput, STAFF_MAIL_HOUR } from './deadline-schedule.js';
 import { isOpen, REQUEST_STATUSES } from './request-state.machine.js';
 
 const CHICAGO = 'America/Chicago';
@@ -26,7 +27,8 @@ const base: ScheduleInput = {
   now: at('2027-02-01T12:00:00Z'),
 };
 
-const plain = (events: ScheduledEvent[]) => events.map((e) => ({ kind: e.kind, key: e.key, dueAt: e.dueAt.toISOString() }));
+const plain = (events: ScheduledEvent[]) =>
+  events.map((e) => ({ kind: e.kind, key: e.key, dueAt: e.dueAt.toISOString() }));
 
 describe('deadlineSchedule: staff reminders', () => {
   it('reminds at 09:00 local on the due date minus each offset, keyed by offset and due date, across a clock change', () => {
@@ -41,8 +43,16 @@ describe('deadlineSchedule: staff reminders', () => {
 
   it.each([
     { why: 'none passed yet', now: '2027-03-01T14:59:59Z', keys: ['14d', '7d', '3d', '1d'] },
-    { why: 'the 14-day one at its very time is kept (the sweep fires it)', now: '2027-03-01T15:00:00Z', keys: ['14d', '7d', '3d', '1d'] },
-    { why: 'two days before the due date: only the 3-day one of those passed, not 14 and 7 as well', now: '2027-03-13T10:00:00Z', keys: ['3d', '1d'] },
+    {
+      why: 'the 14-day one at its very time is kept (the sweep fires it)',
+      now: '2027-03-01T15:00:00Z',
+      keys: ['14d', '7d', '3d', '1d'],
+    },
+    {
+      why: 'two days before the due date: only the 3-day one of those passed, not 14 and 7 as well',
+      now: '2027-03-13T10:00:00Z',
+      keys: ['3d', '1d'],
+    },
     { why: 'on the due day: the 1-day one only', now: '2027-03-15T20:00:00Z', keys: ['1d'] },
     { why: 'once the due date has passed: none (the escalation takes over)', now: '2027-03-16T05:00:00Z', keys: [] },
   ])('of the reminders already passed, keeps only the latest: $why', ({ now, keys }) => {
@@ -51,7 +61,9 @@ describe('deadlineSchedule: staff reminders', () => {
   });
 
   it('sends none while the GDPR clock stands still', () => {
-    expect(deadlineSchedule({ ...base, status: 'awaiting_requester', pausedAt: at('2027-02-01T10:00:00Z') })).toEqual([]);
+    expect(deadlineSchedule({ ...base, status: 'awaiting_requester', pausedAt: at('2027-02-01T10:00:00Z') })).toEqual(
+      [],
+    );
   });
 
   it('reminds about awaiting, unverified and unclassified requests whose clock runs (CCPA)', () => {
@@ -65,8 +77,11 @@ describe('deadlineSchedule: staff reminders', () => {
     expect(extended.map((e) => e.key)).toEqual(['14d-2027-04-29', '7d-2027-04-29', '3d-2027-04-29', '1d-2027-04-29']);
   });
 
-  it('takes the organisation\'s own offsets, each once', () => {
-    expect(deadlineSchedule({ ...base, reminderOffsetsDays: [2, 10, 2] }).map((e) => e.key)).toEqual(['10d-2027-03-15', '2d-2027-03-15']);
+  it("takes the organisation's own offsets, each once", () => {
+    expect(deadlineSchedule({ ...base, reminderOffsetsDays: [2, 10, 2] }).map((e) => e.key)).toEqual([
+      '10d-2027-03-15',
+      '2d-2027-03-15',
+    ]);
     expect(deadlineSchedule({ ...base, reminderOffsetsDays: [] })).toEqual([]);
   });
 
@@ -82,7 +97,9 @@ describe('deadlineSchedule: extension window', () => {
   const open = { ...base, reminderOffsetsDays: [], extensionNoticeBy: NOTICE_BY };
 
   it('warns at 09:00 local, extensionWarningDays before the notice deadline, keyed by its local date', () => {
-    expect(plain(deadlineSchedule(open))).toEqual([{ kind: 'extension_window', key: '2027-03-02', dueAt: '2027-02-27T15:00:00.000Z' }]);
+    expect(plain(deadlineSchedule(open))).toEqual([
+      { kind: 'extension_window', key: '2027-03-02', dueAt: '2027-02-27T15:00:00.000Z' },
+    ]);
     expect(plain(deadlineSchedule({ ...open, extensionWarningDays: 0 }))).toEqual([
       { kind: 'extension_window', key: '2027-03-02', dueAt: '2027-03-02T15:00:00.000Z' },
     ]);
@@ -99,19 +116,28 @@ describe('deadlineSchedule: extension window', () => {
   });
 
   it('is kept when its warning time has passed but the deadline has not (verified late): the sweep sends it at once', () => {
-    expect(deadlineSchedule({ ...open, now: at('2027-03-01T12:00:00Z') }).map((e) => e.kind)).toEqual(['extension_window']);
+    expect(deadlineSchedule({ ...open, now: at('2027-03-01T12:00:00Z') }).map((e) => e.kind)).toEqual([
+      'extension_window',
+    ]);
   });
 
   it('is still scheduled while the clock is paused: the extension must still be noticed by the deadline in force', () => {
-    expect(deadlineSchedule({ ...open, status: 'awaiting_requester', pausedAt: at('2027-02-01T10:00:00Z') }).map((e) => e.kind)).toEqual([
-      'extension_window',
-    ]);
+    expect(
+      deadlineSchedule({ ...open, status: 'awaiting_requester', pausedAt: at('2027-02-01T10:00:00Z') }).map(
+        (e) => e.kind,
+      ),
+    ).toEqual(['extension_window']);
   });
 });
 
 describe('deadlineSchedule: verification', () => {
   const EXPIRES = at('2027-02-08T16:30:00.000Z');
-  const unverified = { ...base, status: 'unverified' as const, reminderOffsetsDays: [], verificationExpiresAt: EXPIRES };
+  const unverified = {
+    ...base,
+    status: 'unverified' as const,
+    reminderOffsetsDays: [],
+    verificationExpiresAt: EXPIRES,
+  };
 
   it('reminds the requester 48 hours before the link expires and expires the request with it, keyed by the expiry', () => {
     expect(plain(deadlineSchedule(unverified))).toEqual([
@@ -121,13 +147,21 @@ describe('deadlineSchedule: verification', () => {
   });
 
   it('keeps the reminder while the link is valid, and only the expiry after that', () => {
-    expect(deadlineSchedule({ ...unverified, now: at('2027-02-07T00:00:00Z') }).map((e) => e.kind)).toEqual(['verification_reminder', 'verification_expiry']);
+    expect(deadlineSchedule({ ...unverified, now: at('2027-02-07T00:00:00Z') }).map((e) => e.kind)).toEqual([
+      'verification_reminder',
+      'verification_expiry',
+    ]);
     expect(deadlineSchedule({ ...unverified, now: EXPIRES }).map((e) => e.kind)).toEqual(['verification_expiry']);
   });
 
   it('sends no reminder for links that last two days or less: it would arrive with the link', () => {
-    expect(deadlineSchedule({ ...unverified, verificationLinkDays: 2 }).map((e) => e.kind)).toEqual(['verification_expiry']);
-    expect(deadlineSchedule({ ...unverified, verificationLinkDays: 3 }).map((e) => e.kind)).toEqual(['verification_reminder', 'verification_expiry']);
+    expect(deadlineSchedule({ ...unverified, verificationLinkDays: 2 }).map((e) => e.kind)).toEqual([
+      'verification_expiry',
+    ]);
+    expect(deadlineSchedule({ ...unverified, verificationLinkDays: 3 }).map((e) => e.kind)).toEqual([
+      'verification_reminder',
+      'verification_expiry',
+    ]);
   });
 
   it('has nothing to expire before a link is mailed or once verified', () => {
@@ -165,7 +199,8 @@ describe('deadlineSchedule: properties', () => {
     fc.assert(
       fc.property(inputs, (input) => {
         const events = deadlineSchedule(input);
-        for (let i = 1; i < events.length; i++) expect(events[i].dueAt.getTime()).toBeGreaterThanOrEqual(events[i - 1].dueAt.getTime());
+        for (let i = 1; i < events.length; i++)
+          expect(events[i].dueAt.getTime()).toBeGreaterThanOrEqual(events[i - 1].dueAt.getTime());
         expect(new Set(events.map((e) => `${e.kind}/${e.key}`)).size).toBe(events.length);
       }),
     );

@@ -1,8 +1,14 @@
 import { DateTime } from 'luxon';
+
 import { localDate } from './deadline.calculator.js';
 import { isOpen, type RequestStatus } from './request-state.machine.js';
 
-export const SCHEDULED_EVENT_KINDS = ['staff_reminder', 'extension_window', 'verification_reminder', 'verification_expiry'] as const;
+export const SCHEDULED_EVENT_KINDS = [
+  'staff_reminder',
+  'extension_window',
+  'verification_reminder',
+  'verification_expiry',
+] as const;
 export type ScheduledEventKind = (typeof SCHEDULED_EVENT_KINDS)[number];
 
 /** Something that must happen to a request at a time. The key names what it was computed for, so a moved date makes a new event. */
@@ -68,7 +74,11 @@ function staffReminders({ dueAt, pausedAt, reminderOffsetsDays, timeZone, now }:
   const dueDate = localDate(dueAt, timeZone);
   const reminders = [...new Set(reminderOffsetsDays)]
     .sort((a, b) => b - a)
-    .map((days): ScheduledEvent => ({ kind: 'staff_reminder', key: `${days}d-${dueDate}`, dueAt: staffMailTime(dueDate, days, timeZone) }));
+    .map((days): ScheduledEvent => ({
+      kind: 'staff_reminder',
+      key: `${days}d-${dueDate}`,
+      dueAt: staffMailTime(dueDate, days, timeZone),
+    }));
   const passed = reminders.filter((r) => r.dueAt.getTime() <= now.getTime());
   const ahead = reminders.filter((r) => r.dueAt.getTime() > now.getTime());
   return passed.length === 0 ? ahead : [passed[passed.length - 1], ...ahead];
@@ -77,25 +87,51 @@ function staffReminders({ dueAt, pausedAt, reminderOffsetsDays, timeZone, now }:
 function extensionWindow(input: ScheduleInput): ScheduledEvent[] {
   const { status, extended, extensionNoticeBy, extensionWarningDays, timeZone, now } = input;
   // A mailed-in request cannot be extended before it is classified: its extension window is not known yet.
-  if (status === 'unverified' || status === 'received_by_email' || extended || extensionNoticeBy === null || extensionNoticeBy.getTime() <= now.getTime()) return [];
+  if (
+    status === 'unverified' ||
+    status === 'received_by_email' ||
+    extended ||
+    extensionNoticeBy === null ||
+    extensionNoticeBy.getTime() <= now.getTime()
+  )
+    return [];
   const noticeDate = localDate(extensionNoticeBy, timeZone);
-  return [{ kind: 'extension_window', key: noticeDate, dueAt: staffMailTime(noticeDate, extensionWarningDays, timeZone) }];
+  return [
+    { kind: 'extension_window', key: noticeDate, dueAt: staffMailTime(noticeDate, extensionWarningDays, timeZone) },
+  ];
 }
 
-function verificationEvents({ status, verificationExpiresAt, verificationLinkDays, now }: ScheduleInput): ScheduledEvent[] {
+function verificationEvents({
+  status,
+  verificationExpiresAt,
+  verificationLinkDays,
+  now,
+}: ScheduleInput): ScheduledEvent[] {
   if (status !== 'unverified' || verificationExpiresAt === null) return [];
   const key = verificationExpiresAt.toISOString();
   const expiry: ScheduledEvent = { kind: 'verification_expiry', key, dueAt: verificationExpiresAt };
-  const remindable = verificationLinkDays * 24 > VERIFICATION_REMINDER_HOURS && verificationExpiresAt.getTime() > now.getTime();
+  const remindable =
+    verificationLinkDays * 24 > VERIFICATION_REMINDER_HOURS && verificationExpiresAt.getTime() > now.getTime();
   if (!remindable) return [expiry];
-  return [{ kind: 'verification_reminder', key, dueAt: new Date(verificationExpiresAt.getTime() - VERIFICATION_REMINDER_HOURS * HOUR_MS) }, expiry];
+  return [
+    {
+      kind: 'verification_reminder',
+      key,
+      dueAt: new Date(verificationExpiresAt.getTime() - VERIFICATION_REMINDER_HOURS * HOUR_MS),
+    },
+    expiry,
+  ];
 }
 
 /** 09:00 local on the local date `daysBefore` days before `date` ('YYYY-MM-DD'). */
 function staffMailTime(date: string, daysBefore: number, timeZone: string): Date {
-  return DateTime.fromISO(date, { zone: timeZone }).minus({ days: daysBefore }).set({ hour: STAFF_MAIL_HOUR }).toJSDate();
+  return DateTime.fromISO(date, { zone: timeZone })
+    .minus({ days: daysBefore })
+    .set({ hour: STAFF_MAIL_HOUR })
+    .toJSDate();
 }
 
 function assertWholeDays(value: number, name: string, min: number): void {
-  if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be whole days of at least ${min}, got ${value}`);
+  if (!Number.isInteger(value) || value < min)
+    throw new Error(`${name} must be whole days of at least ${min}, got ${value}`);
 }

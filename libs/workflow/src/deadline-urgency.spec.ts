@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
+
 import { deadlineUrgency } from './deadline-urgency.js';
-import { REQUEST_STATUSES, isOpen } from './request-state.machine.js';
+import { isOpen, REQUEST_STATUSES } from './request-state.machine.js';
 
 // A 40-day period: 10 days is exactly a quarter of it.
 const clockStartedAt = new Date('2026-03-01T00:00:00Z');
@@ -32,6 +33,8 @@ describe('deadlineUrgency', () => {
   });
 
   it('treats a period with no length as due soon until it passes', () => {
-    expect(deadlineUrgency({ status: 'verified', dueAt, clockStartedAt: dueAt }, at('2026-04-09T00:00:00Z'))).toBe('due_soon');
+    expect(deadlineUrgency({ status: 'verified', dueAt, clockStartedAt: dueAt }, at('2026-04-09T00:00:00Z'))).toBe(
+      'due_soon',
+    );
   });
 });

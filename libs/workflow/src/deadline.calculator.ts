@@ -1,5 +1,7 @@
 import { DateTime } from 'luxon';
+
 import type { Regime, RequestType } from '#policy';
+
 import type { WorkingCalendar } from './working-calendar.js';
 
 // The project's only date arithmetic. Periods are counted on local dates and every deadline is the end of its
@@ -169,7 +171,12 @@ function legalPeriod(input: DeadlineInput, days: CountingDays): LegalPeriod | nu
       // Months are counted from the clock start itself (not from a rolled due date); the pause pushes the
       // period's end, so it is added after the month-end clamp.
       const end = (months: number) => nextWorkingDay(addDays(addMonths(start, months), paused), calendar);
-      return { start: addDays(start, paused), due: end(GDPR_MONTHS), extendedDue: end(GDPR_EXTENDED_MONTHS), acknowledge: null };
+      return {
+        start: addDays(start, paused),
+        due: end(GDPR_MONTHS),
+        extendedDue: end(GDPR_EXTENDED_MONTHS),
+        acknowledge: null,
+      };
     }
     case 'none':
       return null;
@@ -185,7 +192,8 @@ function assertWholeDays(value: number, name: string, min: number): void {
 /** The local date, 'YYYY-MM-DD', of an instant in a time zone. */
 export function localDate(instant: Date, timeZone: string): string {
   const local = DateTime.fromJSDate(instant, { zone: timeZone });
-  if (!local.isValid) throw new Error(`Cannot place ${String(instant)} in time zone "${timeZone}": ${local.invalidReason}`);
+  if (!local.isValid)
+    throw new Error(`Cannot place ${String(instant)} in time zone "${timeZone}": ${local.invalidReason}`);
   return local.toFormat('yyyy-MM-dd');
 }
 

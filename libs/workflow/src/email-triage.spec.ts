@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+
 import { provisionalTriageDeadlines, type TriageRight } from './email-triage.js';
 import {
   askRequester,
@@ -11,10 +12,10 @@ import {
   partiallyFulfil,
   redirect,
   reopen,
+  type RequestFacts,
   startWork,
   verifyRequest,
   withdraw,
-  type RequestFacts,
 } from './request-state.machine.js';
 import { publicHolidayCalendar } from './working-calendar.js';
 
@@ -70,7 +71,10 @@ describe('provisional deadlines of a mailed-in request', () => {
   });
 
   it('takes an internal target that is earlier than the law', () => {
-    const rights: TriageRight[] = [...ccpaRights, { right: { id: 'promise', type: 'correction', regime: 'none' }, internalTargetDays: 7 }];
+    const rights: TriageRight[] = [
+      ...ccpaRights,
+      { right: { id: 'promise', type: 'correction', regime: 'none' }, internalTargetDays: 7 },
+    ];
     const provisional = provisionalTriageDeadlines(rights, CCPA_RECEIVED, LA, US);
     expect(provisional.right.id).toBe('promise');
     expect(provisional.dueAt).toEqual(END_OF('2026-01-12', '-08:00'));
@@ -94,7 +98,12 @@ describe('provisional deadlines of a mailed-in request', () => {
 describe('classifying a mailed-in request', () => {
   it('counts a CCPA request to know from the mail’s receipt, however late staff read it', () => {
     // Read on 1 Mar, after the 45 days ran out: the request is overdue, not given a fresh period.
-    const result = classifyRequest(triage(), t('2026-03-01T18:00:00Z'), { id: 'know', type: 'access', regime: 'ccpa', verification: 'email' }, undefined);
+    const result = classifyRequest(
+      triage(),
+      t('2026-03-01T18:00:00Z'),
+      { id: 'know', type: 'access', regime: 'ccpa', verification: 'email' },
+      undefined,
+    );
     expect(result).toEqual({
       ok: true,
       status: 'unverified',
@@ -108,37 +117,76 @@ describe('classifying a mailed-in request', () => {
   });
 
   it('makes an opt-out verified at once: opt-outs need no proof of identity', () => {
-    const result = classifyRequest(triage(), t('2026-01-06T18:00:00Z'), { id: 'opt-out', type: 'opt_out_sale_share', regime: 'ccpa', verification: 'none' }, undefined);
+    const result = classifyRequest(
+      triage(),
+      t('2026-01-06T18:00:00Z'),
+      { id: 'opt-out', type: 'opt_out_sale_share', regime: 'ccpa', verification: 'none' },
+      undefined,
+    );
     expect(result.ok && result.status).toBe('verified');
     expect(result.ok && result.changes.dueAt).toEqual(END_OF('2026-01-27', '-08:00'));
   });
 
   it('applies the internal target of the right chosen', () => {
-    const result = classifyRequest(triage(), t('2026-01-06T18:00:00Z'), { id: 'promise', type: 'correction', regime: 'none', verification: 'email' }, 7);
+    const result = classifyRequest(
+      triage(),
+      t('2026-01-06T18:00:00Z'),
+      { id: 'promise', type: 'correction', regime: 'none', verification: 'email' },
+      7,
+    );
     expect(result.ok && result.changes.dueAt).toEqual(END_OF('2026-01-12', '-08:00'));
   });
 
   it('under UK GDPR counts from receipt, then from when verification arrives, as for any request', () => {
-    const received = triage({ regime: 'uk_gdpr', requestType: 'access', receivedAt: GDPR_RECEIVED, clockStartedAt: GDPR_RECEIVED, timeZone: LONDON, calendar: ENG });
-    const classified = classifyRequest(received, t('2026-05-05T09:00:00Z'), { id: 'erasure', type: 'deletion', regime: 'uk_gdpr', verification: 'email' }, undefined);
+    const received = triage({
+      regime: 'uk_gdpr',
+      requestType: 'access',
+      receivedAt: GDPR_RECEIVED,
+      clockStartedAt: GDPR_RECEIVED,
+      timeZone: LONDON,
+      calendar: ENG,
+    });
+    const classified = classifyRequest(
+      received,
+      t('2026-05-05T09:00:00Z'),
+      { id: 'erasure', type: 'deletion', regime: 'uk_gdpr', verification: 'email' },
+      undefined,
+    );
     expect(classified.ok && classified.status).toBe('unverified');
     expect(classified.ok && classified.changes.dueAt).toEqual(END_OF('2026-06-01', '+01:00'));
 
     // Identification arrives Thu 14 May: one month from then is Sun 14 Jun, a non-working day → Mon 15 Jun.
-    const verified = verifyRequest({ ...received, status: 'unverified', requestType: 'deletion' }, t('2026-05-14T09:00:00Z'));
+    const verified = verifyRequest(
+      { ...received, status: 'unverified', requestType: 'deletion' },
+      t('2026-05-14T09:00:00Z'),
+    );
     expect(verified.ok && verified.changes.dueAt).toEqual(END_OF('2026-06-15', '+01:00'));
   });
 
   it.each([
-    { why: 'a request already classified', facts: triage({ status: 'unverified', requestType: 'access' }), code: 'already_classified' },
+    {
+      why: 'a request already classified',
+      facts: triage({ status: 'unverified', requestType: 'access' }),
+      code: 'already_classified',
+    },
     { why: 'a mail set aside as not a request', facts: triage({ status: 'not_a_request' }), code: 'already_closed' },
   ])('refuses $why', ({ facts, code }) => {
-    const result = classifyRequest(facts, t('2026-01-06T18:00:00Z'), { id: 'know', type: 'access', regime: 'ccpa', verification: 'email' }, undefined);
+    const result = classifyRequest(
+      facts,
+      t('2026-01-06T18:00:00Z'),
+      { id: 'know', type: 'access', regime: 'ccpa', verification: 'email' },
+      undefined,
+    );
     expect(!result.ok && result.error.code).toBe(code);
   });
 
   it('refuses a classification dated before the mail arrived', () => {
-    const result = classifyRequest(triage(), t('2026-01-01T00:00:00Z'), { id: 'know', type: 'access', regime: 'ccpa', verification: 'email' }, undefined);
+    const result = classifyRequest(
+      triage(),
+      t('2026-01-01T00:00:00Z'),
+      { id: 'know', type: 'access', regime: 'ccpa', verification: 'email' },
+      undefined,
+    );
     expect(!result.ok && result.error.code).toBe('out_of_order');
   });
 });

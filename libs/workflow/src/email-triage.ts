@@ -1,4 +1,5 @@
 import type { PolicyRight } from '#policy';
+
 import { computeDeadlines, type Deadlines } from './deadline.calculator.js';
 import type { WorkingCalendar } from './working-calendar.js';
 
@@ -39,8 +40,12 @@ export function provisionalTriageDeadlines(
       internalTargetDays: r.internalTargetDays,
     }),
   }));
-  const earliest = computed.reduce((best, c) => (c.deadlines.dueAt.getTime() < best.deadlines.dueAt.getTime() ? c : best));
-  const acknowledgements = computed.flatMap((c) => (c.deadlines.acknowledgeBy ? [c.deadlines.acknowledgeBy.getTime()] : []));
+  const earliest = computed.reduce((best, c) =>
+    c.deadlines.dueAt.getTime() < best.deadlines.dueAt.getTime() ? c : best,
+  );
+  const acknowledgements = computed.flatMap((c) =>
+    c.deadlines.acknowledgeBy ? [c.deadlines.acknowledgeBy.getTime()] : [],
+  );
   return {
     right: earliest.right,
     dueAt: earliest.deadlines.dueAt,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+
 import { frequencyDecision, withinFrequencyLimit } from './frequency-limit.js';
 
 const TWICE_A_YEAR = { count: 2, perMonths: 12 }; // CCPA §1798.130(b)
@@ -7,16 +8,62 @@ const at = new Date('2026-06-15T12:00:00Z');
 describe('withinFrequencyLimit', () => {
   it.each([
     { why: 'a first request is within the limit', previous: [], limit: TWICE_A_YEAR, within: true },
-    { why: 'a second request within 12 months is within the limit', previous: ['2026-01-10T09:00:00Z'], limit: TWICE_A_YEAR, within: true },
-    { why: 'a third request within 12 months exceeds it', previous: ['2025-07-01T09:00:00Z', '2026-01-10T09:00:00Z'], limit: TWICE_A_YEAR, within: false },
-    { why: 'a request exactly 12 months earlier has left the window', previous: ['2025-06-15T12:00:00Z', '2026-01-10T09:00:00Z'], limit: TWICE_A_YEAR, within: true },
-    { why: 'a request 1 ms inside 12 months still counts', previous: ['2025-06-15T12:00:00.001Z', '2026-01-10T09:00:00Z'], limit: TWICE_A_YEAR, within: false },
-    { why: 'a request at the same instant counts', previous: ['2026-01-10T09:00:00Z', '2026-06-15T12:00:00Z'], limit: TWICE_A_YEAR, within: false },
-    { why: 'requests after `at` are not in a window ending at `at`', previous: ['2026-01-10T09:00:00Z', '2026-07-01T09:00:00Z'], limit: TWICE_A_YEAR, within: true },
-    { why: 'once a month: another request in the last month exceeds it', previous: ['2026-05-20T09:00:00Z'], limit: { count: 1, perMonths: 1 }, within: false },
-    { why: 'once a month: a request six weeks ago does not', previous: ['2026-05-01T09:00:00Z'], limit: { count: 1, perMonths: 1 }, within: true },
+    {
+      why: 'a second request within 12 months is within the limit',
+      previous: ['2026-01-10T09:00:00Z'],
+      limit: TWICE_A_YEAR,
+      within: true,
+    },
+    {
+      why: 'a third request within 12 months exceeds it',
+      previous: ['2025-07-01T09:00:00Z', '2026-01-10T09:00:00Z'],
+      limit: TWICE_A_YEAR,
+      within: false,
+    },
+    {
+      why: 'a request exactly 12 months earlier has left the window',
+      previous: ['2025-06-15T12:00:00Z', '2026-01-10T09:00:00Z'],
+      limit: TWICE_A_YEAR,
+      within: true,
+    },
+    {
+      why: 'a request 1 ms inside 12 months still counts',
+      previous: ['2025-06-15T12:00:00.001Z', '2026-01-10T09:00:00Z'],
+      limit: TWICE_A_YEAR,
+      within: false,
+    },
+    {
+      why: 'a request at the same instant counts',
+      previous: ['2026-01-10T09:00:00Z', '2026-06-15T12:00:00Z'],
+      limit: TWICE_A_YEAR,
+      within: false,
+    },
+    {
+      why: 'requests after `at` are not in a window ending at `at`',
+      previous: ['2026-01-10T09:00:00Z', '2026-07-01T09:00:00Z'],
+      limit: TWICE_A_YEAR,
+      within: true,
+    },
+    {
+      why: 'once a month: another request in the last month exceeds it',
+      previous: ['2026-05-20T09:00:00Z'],
+      limit: { count: 1, perMonths: 1 },
+      within: false,
+    },
+    {
+      why: 'once a month: a request six weeks ago does not',
+      previous: ['2026-05-01T09:00:00Z'],
+      limit: { count: 1, perMonths: 1 },
+      within: true,
+    },
   ])('$why', ({ previous, limit, within }) => {
-    expect(withinFrequencyLimit(previous.map((p) => new Date(p)), at, limit)).toBe(within);
+    expect(
+      withinFrequencyLimit(
+        previous.map((p) => new Date(p)),
+        at,
+        limit,
+      ),
+    ).toBe(within);
   });
 
   it('clamps the window start at month ends (31 May − 3 months = 28 Feb)', () => {
@@ -27,8 +74,12 @@ describe('withinFrequencyLimit', () => {
   });
 
   it('refuses a malformed limit', () => {
-    expect(() => withinFrequencyLimit([], at, { count: 0, perMonths: 12 })).toThrow('whole positive count and perMonths');
-    expect(() => withinFrequencyLimit([], at, { count: 2, perMonths: 1.5 })).toThrow('whole positive count and perMonths');
+    expect(() => withinFrequencyLimit([], at, { count: 0, perMonths: 12 })).toThrow(
+      'whole positive count and perMonths',
+    );
+    expect(() => withinFrequencyLimit([], at, { count: 2, perMonths: 1.5 })).toThrow(
+      'whole positive count and perMonths',
+    );
   });
 });
 
@@ -47,7 +98,12 @@ describe('frequencyDecision', () => {
       { rightId: 'ccpa-categories', receivedAt: ago(5) },
       { rightId: 'correction', receivedAt: ago(3) },
     ];
-    expect(frequencyDecision(know, earlier, at)).toEqual({ limit: { count: 2, perMonths: 12 }, allowance: ['ccpa-know', 'ccpa-categories'], counted: 2, within: false });
+    expect(frequencyDecision(know, earlier, at)).toEqual({
+      limit: { count: 2, perMonths: 12 },
+      allowance: ['ccpa-know', 'ccpa-categories'],
+      counted: 2,
+      within: false,
+    });
     expect(frequencyDecision(know, earlier.slice(1), at)).toMatchObject({ counted: 1, within: true });
   });
 

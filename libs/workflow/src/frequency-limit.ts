@@ -17,7 +17,9 @@ export function withinFrequencyLimit(previousReceivedAts: Date[], at: Date, limi
   const end = at.getTime();
   // Month arithmetic clamps at month ends (31 May − 3 months = 28/29 Feb).
   const start = DateTime.fromJSDate(at, { zone: 'utc' }).minus({ months: limit.perMonths }).toMillis();
-  const inWindow = previousReceivedAts.filter((receivedAt) => receivedAt.getTime() > start && receivedAt.getTime() <= end);
+  const inWindow = previousReceivedAts.filter(
+    (receivedAt) => receivedAt.getTime() > start && receivedAt.getTime() <= end,
+  );
   return inWindow.length < limit.count;
 }
 
@@ -47,12 +49,23 @@ export interface FrequencyDecision {
  * requests of any right sharing the allowance; null where the right has no limit. Which earlier requests count
  * (answered or being answered, not declined) is the caller's to choose.
  */
-export function frequencyDecision(right: LimitedRight, earlier: readonly EarlierRequest[], at: Date): FrequencyDecision | null {
+export function frequencyDecision(
+  right: LimitedRight,
+  earlier: readonly EarlierRequest[],
+  at: Date,
+): FrequencyDecision | null {
   if (!right.limit) return null;
   const { count, perMonths } = right.limit;
   const allowance = [right.id, ...(right.limit.sharedWith ?? [])];
   const shared = earlier.filter((request) => allowance.includes(request.rightId)).map((request) => request.receivedAt);
   const start = DateTime.fromJSDate(at, { zone: 'utc' }).minus({ months: perMonths }).toMillis();
-  const counted = shared.filter((receivedAt) => receivedAt.getTime() > start && receivedAt.getTime() <= at.getTime()).length;
-  return { limit: { count, perMonths }, allowance, counted, within: withinFrequencyLimit(shared, at, { count, perMonths }) };
+  const counted = shared.filter(
+    (receivedAt) => receivedAt.getTime() > start && receivedAt.getTime() <= at.getTime(),
+  ).length;
+  return {
+    limit: { count, perMonths },
+    allowance,
+    counted,
+    within: withinFrequencyLimit(shared, at, { count, perMonths }),
+  };
 }

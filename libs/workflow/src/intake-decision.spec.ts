@@ -1,8 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
+
 import type { ProcessorRedirect, Regime } from '#policy';
+
 import { agentRegistrationRequired, dataContextDecision, OWN_DATA } from './intake-decision.js';
 
-const school: ProcessorRedirect = { services: 'School services', controller: 'Your school.', citation: { quote: 'q1' } };
+const school: ProcessorRedirect = {
+  services: 'School services',
+  controller: 'Your school.',
+  citation: { quote: 'q1' },
+};
 const events: ProcessorRedirect = { services: 'Event services', controller: 'The host.', citation: { quote: 'q2' } };
 
 describe('dataContextDecision', () => {
@@ -20,9 +26,12 @@ describe('dataContextDecision', () => {
     expect(dataContextDecision([school, events], 'Event services')).toEqual({ ok: true, redirect: events });
   });
 
-  it.each([[undefined], [''], ['Other services'], [['School services']], [0]])('refuses a missing or unknown answer (%p)', (answer) => {
-    expect(dataContextDecision([school, events], answer)).toEqual({ ok: false });
-  });
+  it.each([[undefined], [''], ['Other services'], [['School services']], [0]])(
+    'refuses a missing or unknown answer (%p)',
+    (answer) => {
+      expect(dataContextDecision([school, events], answer)).toEqual({ ok: false });
+    },
+  );
 });
 
 describe('agentRegistrationRequired', () => {
@@ -35,11 +44,20 @@ describe('agentRegistrationRequired', () => {
   });
 
   it('is required of a business acting on a CCPA request, not of a natural person', () => {
-    expect(agentRegistrationRequired({ policyRequiresRegistration: false, agentIsBusiness: true, regime: 'ccpa' })).toBe(true);
-    expect(agentRegistrationRequired({ policyRequiresRegistration: false, agentIsBusiness: false, regime: 'ccpa' })).toBe(false);
+    expect(
+      agentRegistrationRequired({ policyRequiresRegistration: false, agentIsBusiness: true, regime: 'ccpa' }),
+    ).toBe(true);
+    expect(
+      agentRegistrationRequired({ policyRequiresRegistration: false, agentIsBusiness: false, regime: 'ccpa' }),
+    ).toBe(false);
   });
 
-  it.each(regimes.filter((r) => r !== 'ccpa'))('is not required of a business under %s without a policy rule', (regime) => {
-    expect(agentRegistrationRequired({ policyRequiresRegistration: false, agentIsBusiness: true, regime })).toBe(false);
-  });
+  it.each(regimes.filter((r) => r !== 'ccpa'))(
+    'is not required of a business under %s without a policy rule',
+    (regime) => {
+      expect(agentRegistrationRequired({ policyRequiresRegistration: false, agentIsBusiness: true, regime })).toBe(
+        false,
+      );
+    },
+  );
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { acknowledgementExplanation, mailAcknowledgement, MAIL_ACKNOWLEDGEMENTS } from './mail-acknowledgement.js';
+
+import { acknowledgementExplanation, MAIL_ACKNOWLEDGEMENTS, mailAcknowledgement } from './mail-acknowledgement.js';
 
 const LIMITS = { perSender: 3, perIp: 20 };
 

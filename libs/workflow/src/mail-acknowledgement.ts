@@ -5,7 +5,12 @@
  * connecting IP, so the mailbox is never a relay. A withheld acknowledgement loses nothing: the mail is stored
  * and triaged as usual, and staff see why no acknowledgement went.
  */
-export const MAIL_ACKNOWLEDGEMENTS = ['acknowledged', 'withheld_unaligned', 'withheld_sender_limit', 'withheld_ip_limit'] as const;
+export const MAIL_ACKNOWLEDGEMENTS = [
+  'acknowledged',
+  'withheld_unaligned',
+  'withheld_sender_limit',
+  'withheld_ip_limit',
+] as const;
 export type MailAcknowledgement = (typeof MAIL_ACKNOWLEDGEMENTS)[number];
 
 /** The window over which acknowledgements are counted. */

@@ -1,9 +1,16 @@
 import { describe, expect, it } from '@jest/globals';
+
 import { isPlainMailAddress } from './mail-address.js';
 
 describe('isPlainMailAddress', () => {
   it('accepts addresses as people type them', () => {
-    for (const address of ['ada@example.org', 'ada.lovelace+dsar@mail.example.co.uk', "o'brien@example.ie", 'zoë@exämple.de', 'a_b-c@x-y.example']) {
+    for (const address of [
+      'ada@example.org',
+      'ada.lovelace+dsar@mail.example.co.uk',
+      "o'brien@example.ie",
+      'zoë@exämple.de',
+      'a_b-c@x-y.example',
+    ]) {
       expect({ address, ok: isPlainMailAddress(address) }).toEqual({ address, ok: true });
     }
   });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
+
 import { localDate, startOfLocalDay } from './deadline.calculator.js';
-import { reportPeriod, reportPeriodChoices, type ReportPeriod } from './report-period.js';
+import { type ReportPeriod, reportPeriod, reportPeriodChoices } from './report-period.js';
 
 const CHICAGO = 'America/Chicago';
 const LON = 'Europe/London';
@@ -13,7 +14,12 @@ function period(query: { from?: string; to?: string }, timeZone = CHICAGO, now =
   return result.period;
 }
 
-const instants = (p: ReportPeriod) => ({ from: p.from, to: p.to, start: p.start.toISOString(), end: p.end.toISOString() });
+const instants = (p: ReportPeriod) => ({
+  from: p.from,
+  to: p.to,
+  start: p.start.toISOString(),
+  end: p.end.toISOString(),
+});
 
 describe('reportPeriod', () => {
   it('defaults to the last 12 months up to today, bounded by local midnights', () => {
@@ -52,7 +58,10 @@ describe('reportPeriod', () => {
   it('names each malformed or impossible date', () => {
     for (const bad of ['2024-02-30', '2024-2-3', 'yesterday', '2024-13-01', '20240101']) {
       const result = reportPeriod({ from: bad }, NOW, CHICAGO);
-      expect(result).toEqual({ ok: false, message: `from must be a date written YYYY-MM-DD, like 2026-01-31 (got "${bad}")` });
+      expect(result).toEqual({
+        ok: false,
+        message: `from must be a date written YYYY-MM-DD, like 2026-01-31 (got "${bad}")`,
+      });
     }
     const both = reportPeriod({ from: 'x', to: 'y' }, NOW, CHICAGO);
     expect(both.ok || both.message).toMatch(/^from must .*"x".*; to must .*"y"/);
@@ -78,7 +87,11 @@ describe('reportPeriod', () => {
 
   it('covers exactly the local days from..to in any zone', () => {
     const zones = ['America/Chicago', 'America/Los_Angeles', 'Europe/London', 'Pacific/Auckland', 'America/Santiago'];
-    const day = fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2040-12-31T00:00:00Z'), noInvalidDate: true });
+    const day = fc.date({
+      min: new Date('2000-01-01T00:00:00Z'),
+      max: new Date('2040-12-31T00:00:00Z'),
+      noInvalidDate: true,
+    });
     fc.assert(
       fc.property(day, day, fc.constantFrom(...zones), (a, b, zone) => {
         const [from, to] = [a, b].map((d) => d.toISOString().slice(0, 10)).sort();

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+
 import { localDate, startOfLocalDay } from './deadline.calculator.js';
 
 /** A reporting period: local dates in the organisation's time zone, both inclusive, and the instants bounding them. */
@@ -50,7 +51,15 @@ export function reportPeriod(query: { from?: string; to?: string }, now: Date, t
   const to = givenTo ?? localDate(now, timeZone);
   const from = givenFrom ?? twelveMonthsEndingOn(to);
   if (from > to) return { ok: false, message: `from (${from}) must not be after to (${to})` };
-  return { ok: true, period: { from, to, start: startOfLocalDay(from, timeZone), end: startOfLocalDay(shift(to, { days: 1 }), timeZone) } };
+  return {
+    ok: true,
+    period: {
+      from,
+      to,
+      start: startOfLocalDay(from, timeZone),
+      end: startOfLocalDay(shift(to, { days: 1 }), timeZone),
+    },
+  };
 }
 
 /** Ready-made periods to switch between, ending today in the organisation's time zone. */

@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
+
 import {
   askRequester,
+  type AuditAction,
   denialReasons,
   deny,
   expireVerification,
@@ -9,26 +11,25 @@ import {
   honourOptOut,
   initialStatus,
   isOpen,
+  type MailTemplate,
   OPEN_STATUSES,
   partiallyFulfil,
   redirect,
+  type RefusalCode,
   refuseAgentAuthority,
   reopen,
   REQUEST_STATUSES,
-  requesterReplied,
-  requiresVerification,
-  startWork,
-  verifyRequest,
-  withdraw,
-  WITHDRAWAL_ROUTES,
-  type AuditAction,
-  type MailTemplate,
-  type RefusalCode,
   type RequestChanges,
+  requesterReplied,
   type RequestEvent,
   type RequestFacts,
   type RequestStatus,
+  requiresVerification,
+  startWork,
   type TransitionResult,
+  verifyRequest,
+  withdraw,
+  WITHDRAWAL_ROUTES,
 } from './request-state.machine.js';
 import { publicHolidayCalendar } from './working-calendar.js';
 
@@ -94,14 +95,24 @@ const GDPR_AT = t('2026-05-20T10:00:00Z');
 const ALLOWED: Allowed[] = [
   {
     why: 'honour an email unsubscribe at once: fulfilled, confirmed by mail',
-    run: () => honourOptOut(ccpa({ status: 'verified', regime: 'can_spam', requestType: 'opt_out_marketing_email', verifiedAt: null }), AT, 'mail'),
+    run: () =>
+      honourOptOut(
+        ccpa({ status: 'verified', regime: 'can_spam', requestType: 'opt_out_marketing_email', verifiedAt: null }),
+        AT,
+        'mail',
+      ),
     status: 'fulfilled',
     changes: { closedAt: AT },
     events: [mail('opt_out_confirmed'), audit('request.fulfilled')],
   },
   {
     why: 'honour an SMS STOP: fulfilled, the reply to the text is the confirmation (no mail)',
-    run: () => honourOptOut(ccpa({ status: 'verified', regime: 'fcc_tcpa', requestType: 'opt_out_marketing_sms', verifiedAt: null }), AT, 'sms_reply'),
+    run: () =>
+      honourOptOut(
+        ccpa({ status: 'verified', regime: 'fcc_tcpa', requestType: 'opt_out_marketing_sms', verifiedAt: null }),
+        AT,
+        'sms_reply',
+      ),
     status: 'fulfilled',
     changes: { closedAt: AT },
     events: [audit('request.fulfilled')],
@@ -122,7 +133,8 @@ const ALLOWED: Allowed[] = [
   },
   {
     why: 'UK GDPR verify starts the clock: due moves from 1 Jun (receipt + 1 month) to 15 Jun',
-    run: () => verifyRequest(ukGdpr({ status: 'unverified', clockStartedAt: GDPR_RECEIVED, verifiedAt: null }), GDPR_CLOCK),
+    run: () =>
+      verifyRequest(ukGdpr({ status: 'unverified', clockStartedAt: GDPR_RECEIVED, verifiedAt: null }), GDPR_CLOCK),
     status: 'verified',
     changes: { verifiedAt: GDPR_CLOCK, clockStartedAt: GDPR_CLOCK, dueAt: t('2026-06-15T22:59:59.999Z') },
     events: [audit('request.verified')],
@@ -165,7 +177,10 @@ const ALLOWED: Allowed[] = [
   {
     why: 'UK GDPR: a reply after 7 paused days (2 earlier) moves 14 Jun by 9 days to Tue 23 Jun',
     run: () =>
-      requesterReplied(ukGdpr({ status: 'awaiting_requester', pausedAt: GDPR_AT, pausedDays: 2 }), t('2026-05-27T08:00:00Z')),
+      requesterReplied(
+        ukGdpr({ status: 'awaiting_requester', pausedAt: GDPR_AT, pausedDays: 2 }),
+        t('2026-05-27T08:00:00Z'),
+      ),
     status: 'in_progress',
     changes: { pausedAt: null, pausedDays: 9, dueAt: t('2026-06-23T22:59:59.999Z') },
     events: [audit('request.requester_replied')],
@@ -190,14 +205,24 @@ const ALLOWED: Allowed[] = [
     why: 'CCPA extension moves the due date to receipt + 90 days',
     run: () => extendRequest(ccpa(), AT, ' Large archive search '),
     status: 'in_progress',
-    changes: { extended: true, extensionReason: 'Large archive search', dueAt: CCPA_EXTENDED_DUE, extendedDueAt: CCPA_EXTENDED_DUE },
+    changes: {
+      extended: true,
+      extensionReason: 'Large archive search',
+      dueAt: CCPA_EXTENDED_DUE,
+      extendedDueAt: CCPA_EXTENDED_DUE,
+    },
     events: [mail('extension_notice'), audit('request.extended')],
   },
   {
     why: 'CCPA extension at the last moment of the first period is in time',
     run: () => extendRequest(ccpa({ status: 'verified' }), CCPA_NOTICE_BY, 'Complex request'),
     status: 'verified',
-    changes: { extended: true, extensionReason: 'Complex request', dueAt: CCPA_EXTENDED_DUE, extendedDueAt: CCPA_EXTENDED_DUE },
+    changes: {
+      extended: true,
+      extensionReason: 'Complex request',
+      dueAt: CCPA_EXTENDED_DUE,
+      extendedDueAt: CCPA_EXTENDED_DUE,
+    },
     events: [mail('extension_notice'), audit('request.extended')],
   },
   {
@@ -236,7 +261,10 @@ const ALLOWED: Allowed[] = [
   {
     why: 'fulfil an email unsubscribe that was never verified (none needed)',
     run: () =>
-      fulfil(ccpa({ status: 'unverified', regime: 'can_spam', requestType: 'opt_out_marketing_email', verifiedAt: null }), AT),
+      fulfil(
+        ccpa({ status: 'unverified', regime: 'can_spam', requestType: 'opt_out_marketing_email', verifiedAt: null }),
+        AT,
+      ),
     status: 'fulfilled',
     changes: { closedAt: AT },
     events: [mail('request_fulfilled'), audit('request.fulfilled')],
@@ -250,7 +278,8 @@ const ALLOWED: Allowed[] = [
   },
   {
     why: 'CCPA deny a third access request in 12 months, before verification',
-    run: () => deny(ccpa({ status: 'unverified', verifiedAt: null }), AT, 'frequency_limit_exceeded', 'Third request this year'),
+    run: () =>
+      deny(ccpa({ status: 'unverified', verifiedAt: null }), AT, 'frequency_limit_exceeded', 'Third request this year'),
     status: 'denied',
     changes: { closedAt: AT, denial: { reason: 'frequency_limit_exceeded', text: 'Third request this year' } },
     events: [mail('request_denied'), audit('request.denied')],
@@ -269,33 +298,27 @@ const ALLOWED: Allowed[] = [
     changes: { closedAt: AT, denial: { reason: 'suspected_fraud', text: 'Bot traffic' } },
     events: [mail('request_denied'), audit('request.denied')],
   },
-  ...(['unverified', 'verified', 'in_progress', 'awaiting_requester'] as const).map(
-    (status): Allowed => ({
-      why: `withdraw from ${status}, on the status page`,
-      run: () => withdraw(ccpa({ status }), AT, 'status_page'),
-      status: 'withdrawn',
-      changes: { closedAt: AT },
-      events: [mail('withdrawal_confirmed'), audit('request.withdrawn')],
-    }),
-  ),
-  ...WITHDRAWAL_ROUTES.map(
-    (route): Allowed => ({
-      why: `withdraw under GDPR, told by ${route}`,
-      run: () => withdraw(ukGdpr({ status: 'awaiting_requester', pausedAt: GDPR_CLOCK }), GDPR_AT, route),
-      status: 'withdrawn',
-      changes: { closedAt: GDPR_AT },
-      events: [mail('withdrawal_confirmed'), audit('request.withdrawn')],
-    }),
-  ),
-  ...(['unverified'] as const).map(
-    (status): Allowed => ({
-      why: `an agent revokes a ${status} request`,
-      run: () => withdraw(ccpa({ status, verifiedAt: null }), AT, 'authorised_agent'),
-      status: 'withdrawn',
-      changes: { closedAt: AT },
-      events: [mail('withdrawal_confirmed'), audit('request.withdrawn')],
-    }),
-  ),
+  ...(['unverified', 'verified', 'in_progress', 'awaiting_requester'] as const).map((status): Allowed => ({
+    why: `withdraw from ${status}, on the status page`,
+    run: () => withdraw(ccpa({ status }), AT, 'status_page'),
+    status: 'withdrawn',
+    changes: { closedAt: AT },
+    events: [mail('withdrawal_confirmed'), audit('request.withdrawn')],
+  })),
+  ...WITHDRAWAL_ROUTES.map((route): Allowed => ({
+    why: `withdraw under GDPR, told by ${route}`,
+    run: () => withdraw(ukGdpr({ status: 'awaiting_requester', pausedAt: GDPR_CLOCK }), GDPR_AT, route),
+    status: 'withdrawn',
+    changes: { closedAt: GDPR_AT },
+    events: [mail('withdrawal_confirmed'), audit('request.withdrawn')],
+  })),
+  ...(['unverified'] as const).map((status): Allowed => ({
+    why: `an agent revokes a ${status} request`,
+    run: () => withdraw(ccpa({ status, verifiedAt: null }), AT, 'authorised_agent'),
+    status: 'withdrawn',
+    changes: { closedAt: AT },
+    events: [mail('withdrawal_confirmed'), audit('request.withdrawn')],
+  })),
   {
     why: 'redirect to the controller, before verification',
     run: () => redirect(ccpa({ status: 'unverified', verifiedAt: null }), AT, ' Acme Retail Ltd '),
@@ -333,7 +356,12 @@ const ALLOWED: Allowed[] = [
   },
   {
     why: 'reopen a withdrawn opt-out (never verified, none needed) into work',
-    run: () => reopen(ccpa({ status: 'withdrawn', requestType: 'opt_out_sale_share', verifiedAt: null }), AT, 'Withdrawn by mistake'),
+    run: () =>
+      reopen(
+        ccpa({ status: 'withdrawn', requestType: 'opt_out_sale_share', verifiedAt: null }),
+        AT,
+        'Withdrawn by mistake',
+      ),
     status: 'in_progress',
     changes: { closedAt: null, reopenReason: 'Withdrawn by mistake' },
     events: [audit('request.reopened')],
@@ -350,7 +378,11 @@ const CLOSED = REQUEST_STATUSES.filter((status) => !isOpen(status));
 const BEFORE_RECEIPT = t('2026-01-01T00:00:00Z');
 
 const REFUSED: Refused[] = [
-  { why: 'honour an access request as an opt-out', run: () => honourOptOut(ccpa({ status: 'verified' }), AT, 'mail'), code: 'not_an_opt_out' },
+  {
+    why: 'honour an access request as an opt-out',
+    run: () => honourOptOut(ccpa({ status: 'verified' }), AT, 'mail'),
+    code: 'not_an_opt_out',
+  },
   {
     why: 'honour an opt-out twice',
     run: () => honourOptOut(ccpa({ status: 'fulfilled', requestType: 'opt_out_marketing_email' }), AT, 'mail'),
@@ -358,18 +390,43 @@ const REFUSED: Refused[] = [
   },
   {
     why: 'honour an opt-out before its receipt',
-    run: () => honourOptOut(ccpa({ status: 'verified', requestType: 'opt_out_marketing_sms' }), BEFORE_RECEIPT, 'sms_reply'),
+    run: () =>
+      honourOptOut(ccpa({ status: 'verified', requestType: 'opt_out_marketing_sms' }), BEFORE_RECEIPT, 'sms_reply'),
     code: 'out_of_order',
   },
   { why: 'verify twice', run: () => verifyRequest(ccpa({ status: 'verified' }), AT), code: 'not_unverified' },
   { why: 'verify a request already in progress', run: () => verifyRequest(ccpa(), AT), code: 'not_unverified' },
-  { why: 'verify a closed request', run: () => verifyRequest(ccpa({ status: 'closed_unverified' }), AT), code: 'already_closed' },
-  { why: 'verify before receipt', run: () => verifyRequest(ccpa({ status: 'unverified' }), BEFORE_RECEIPT), code: 'out_of_order' },
-  { why: 'start work unverified', run: () => startWork(ccpa({ status: 'unverified', verifiedAt: null }), AT), code: 'not_verified' },
+  {
+    why: 'verify a closed request',
+    run: () => verifyRequest(ccpa({ status: 'closed_unverified' }), AT),
+    code: 'already_closed',
+  },
+  {
+    why: 'verify before receipt',
+    run: () => verifyRequest(ccpa({ status: 'unverified' }), BEFORE_RECEIPT),
+    code: 'out_of_order',
+  },
+  {
+    why: 'start work unverified',
+    run: () => startWork(ccpa({ status: 'unverified', verifiedAt: null }), AT),
+    code: 'not_verified',
+  },
   { why: 'start work twice', run: () => startWork(ccpa(), AT), code: 'already_in_progress' },
-  { why: 'start work while awaiting the requester', run: () => startWork(ccpa({ status: 'awaiting_requester' }), AT), code: 'already_in_progress' },
-  { why: 'ask an unverified requester (that is verification)', run: () => askRequester(ccpa({ status: 'unverified' }), AT), code: 'not_verified' },
-  { why: 'ask twice without a reply', run: () => askRequester(ccpa({ status: 'awaiting_requester' }), AT), code: 'already_awaiting_requester' },
+  {
+    why: 'start work while awaiting the requester',
+    run: () => startWork(ccpa({ status: 'awaiting_requester' }), AT),
+    code: 'already_in_progress',
+  },
+  {
+    why: 'ask an unverified requester (that is verification)',
+    run: () => askRequester(ccpa({ status: 'unverified' }), AT),
+    code: 'not_verified',
+  },
+  {
+    why: 'ask twice without a reply',
+    run: () => askRequester(ccpa({ status: 'awaiting_requester' }), AT),
+    code: 'already_awaiting_requester',
+  },
   { why: 'a reply when nothing was asked', run: () => requesterReplied(ccpa(), AT), code: 'not_awaiting_requester' },
   {
     why: 'a GDPR reply dated before the question',
@@ -397,20 +454,37 @@ const REFUSED: Refused[] = [
     run: () => extendRequest(ccpa({ regime: 'fcc_tcpa', requestType: 'opt_out_marketing_sms' }), AT, 'Busy'),
     code: 'no_extension',
   },
-  { why: 'extend a CCPA sale/share opt-out', run: () => extendRequest(ccpa({ requestType: 'opt_out_sale_share' }), AT, 'Busy'), code: 'no_extension' },
+  {
+    why: 'extend a CCPA sale/share opt-out',
+    run: () => extendRequest(ccpa({ requestType: 'opt_out_sale_share' }), AT, 'Busy'),
+    code: 'no_extension',
+  },
   {
     why: "extend under regime 'none' (no legal extension)",
     run: () => extendRequest(ccpa({ regime: 'none', internalTargetDays: 30 }), AT, 'Busy'),
     code: 'no_extension',
   },
   { why: 'extend without a reason', run: () => extendRequest(ccpa(), AT, '   '), code: 'reason_required' },
-  { why: 'extend an unverified request', run: () => extendRequest(ccpa({ status: 'unverified' }), AT, 'Busy'), code: 'not_verified' },
-  { why: 'fulfil unverified', run: () => fulfil(ccpa({ status: 'unverified', verifiedAt: null }), AT), code: 'not_verified' },
-  { why: 'partially fulfil unverified', run: () => partiallyFulfil(ccpa({ status: 'unverified' }), AT, 'Some'), code: 'not_verified' },
+  {
+    why: 'extend an unverified request',
+    run: () => extendRequest(ccpa({ status: 'unverified' }), AT, 'Busy'),
+    code: 'not_verified',
+  },
+  {
+    why: 'fulfil unverified',
+    run: () => fulfil(ccpa({ status: 'unverified', verifiedAt: null }), AT),
+    code: 'not_verified',
+  },
+  {
+    why: 'partially fulfil unverified',
+    run: () => partiallyFulfil(ccpa({ status: 'unverified' }), AT, 'Some'),
+    code: 'not_verified',
+  },
   { why: 'partially fulfil without a reason', run: () => partiallyFulfil(ccpa(), AT, ''), code: 'reason_required' },
   {
     why: 'deny an email unsubscribe',
-    run: () => deny(ccpa({ regime: 'can_spam', requestType: 'opt_out_marketing_email' }), AT, 'identity_not_verified', 'x'),
+    run: () =>
+      deny(ccpa({ regime: 'can_spam', requestType: 'opt_out_marketing_email' }), AT, 'identity_not_verified', 'x'),
     code: 'denial_not_permitted',
   },
   {
@@ -430,9 +504,13 @@ const REFUSED: Refused[] = [
   },
   { why: 'deny without explanation', run: () => deny(ccpa(), AT, 'statutory_exemption', ' '), code: 'reason_required' },
   { why: 'redirect without a controller', run: () => redirect(ccpa(), AT, ''), code: 'controller_required' },
-  { why: 'expire a verified request', run: () => expireVerification(ccpa({ status: 'verified' }), AT), code: 'not_unverified' },
   {
-    why: "disown a request the consumer made themselves",
+    why: 'expire a verified request',
+    run: () => expireVerification(ccpa({ status: 'verified' }), AT),
+    code: 'not_unverified',
+  },
+  {
+    why: 'disown a request the consumer made themselves',
     run: () => refuseAgentAuthority(ccpa({ status: 'unverified', verifiedAt: null }), AT),
     code: 'not_made_by_agent',
   },
@@ -443,16 +521,37 @@ const REFUSED: Refused[] = [
   },
   {
     why: 'disown an agent request before its receipt',
-    run: () => refuseAgentAuthority(ccpa({ status: 'unverified', verifiedAt: null, madeByAgent: true }), BEFORE_RECEIPT),
+    run: () =>
+      refuseAgentAuthority(ccpa({ status: 'unverified', verifiedAt: null, madeByAgent: true }), BEFORE_RECEIPT),
     code: 'out_of_order',
   },
-  ...OPEN_STATUSES.map((status): Refused => ({ why: `reopen an open (${status}) request`, run: () => reopen(ccpa({ status }), AT, 'x'), code: 'not_closed' })),
+  ...OPEN_STATUSES.map((status): Refused => ({
+    why: `reopen an open (${status}) request`,
+    run: () => reopen(ccpa({ status }), AT, 'x'),
+    code: 'not_closed',
+  })),
   { why: 'reopen without a reason', run: () => reopen(ccpa({ status: 'denied' }), AT, ''), code: 'reason_required' },
-  { why: 'withdraw without saying how it came in', run: () => withdraw(ccpa(), AT, ''), code: 'withdrawal_route_unknown' },
-  { why: 'withdraw by a route not on the list', run: () => withdraw(ccpa(), AT, 'carrier pigeon'), code: 'withdrawal_route_unknown' },
-  { why: 'withdraw a mail not yet read', run: () => withdraw(ccpa({ status: 'received_by_email', verifiedAt: null }), AT, 'phone'), code: 'not_classified' },
+  {
+    why: 'withdraw without saying how it came in',
+    run: () => withdraw(ccpa(), AT, ''),
+    code: 'withdrawal_route_unknown',
+  },
+  {
+    why: 'withdraw by a route not on the list',
+    run: () => withdraw(ccpa(), AT, 'carrier pigeon'),
+    code: 'withdrawal_route_unknown',
+  },
+  {
+    why: 'withdraw a mail not yet read',
+    run: () => withdraw(ccpa({ status: 'received_by_email', verifiedAt: null }), AT, 'phone'),
+    code: 'not_classified',
+  },
   { why: 'withdraw before receipt', run: () => withdraw(ccpa(), BEFORE_RECEIPT, 'phone'), code: 'out_of_order' },
-  { why: 'reopen before receipt', run: () => reopen(ccpa({ status: 'denied' }), BEFORE_RECEIPT, 'x'), code: 'out_of_order' },
+  {
+    why: 'reopen before receipt',
+    run: () => reopen(ccpa({ status: 'denied' }), BEFORE_RECEIPT, 'x'),
+    code: 'out_of_order',
+  },
   ...CLOSED.flatMap((status): Refused[] => {
     const closed = ccpa({ status });
     return [
@@ -461,12 +560,24 @@ const REFUSED: Refused[] = [
       { why: `a reply on a ${status} request`, run: () => requesterReplied(closed, AT), code: 'already_closed' },
       { why: `extend a ${status} request`, run: () => extendRequest(closed, AT, 'x'), code: 'already_closed' },
       { why: `fulfil a ${status} request`, run: () => fulfil(closed, AT), code: 'already_closed' },
-      { why: `partially fulfil a ${status} request`, run: () => partiallyFulfil(closed, AT, 'x'), code: 'already_closed' },
-      { why: `deny a ${status} request`, run: () => deny(closed, AT, 'statutory_exemption', 'x'), code: 'already_closed' },
+      {
+        why: `partially fulfil a ${status} request`,
+        run: () => partiallyFulfil(closed, AT, 'x'),
+        code: 'already_closed',
+      },
+      {
+        why: `deny a ${status} request`,
+        run: () => deny(closed, AT, 'statutory_exemption', 'x'),
+        code: 'already_closed',
+      },
       { why: `withdraw a ${status} request`, run: () => withdraw(closed, AT, 'phone'), code: 'already_closed' },
       { why: `redirect a ${status} request`, run: () => redirect(closed, AT, 'Acme'), code: 'already_closed' },
       { why: `expire a ${status} request`, run: () => expireVerification(closed, AT), code: 'already_closed' },
-      { why: `disown a ${status} agent request`, run: () => refuseAgentAuthority({ ...closed, madeByAgent: true }, AT), code: 'already_closed' },
+      {
+        why: `disown a ${status} agent request`,
+        run: () => refuseAgentAuthority({ ...closed, madeByAgent: true }, AT),
+        code: 'already_closed',
+      },
     ];
   }),
 ];
@@ -501,7 +612,15 @@ describe('request transitions', () => {
 describe('statuses and verification', () => {
   it('splits statuses into open and closed', () => {
     expect(OPEN_STATUSES.every(isOpen)).toBe(true);
-    expect(CLOSED).toEqual(['fulfilled', 'denied', 'partially_fulfilled', 'withdrawn', 'redirected', 'closed_unverified', 'not_a_request']);
+    expect(CLOSED).toEqual([
+      'fulfilled',
+      'denied',
+      'partially_fulfilled',
+      'withdrawn',
+      'redirected',
+      'closed_unverified',
+      'not_a_request',
+    ]);
   });
 
   it.each([

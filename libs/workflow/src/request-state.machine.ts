@@ -1,5 +1,6 @@
 import type { PolicyRight, Regime, RequestType } from '#policy';
-import { computeDeadlines, localDaysBetween, type Deadlines } from './deadline.calculator.js';
+
+import { computeDeadlines, type Deadlines, localDaysBetween } from './deadline.calculator.js';
 import type { WorkingCalendar } from './working-calendar.js';
 
 export const REQUEST_STATUSES = [
@@ -21,7 +22,13 @@ export const REQUEST_STATUSES = [
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
 // Partial indexes spell this list in their predicates (ix_request_org_open_due): change it with a migration.
-export const OPEN_STATUSES = ['unverified', 'verified', 'in_progress', 'awaiting_requester', 'received_by_email'] as const satisfies readonly RequestStatus[];
+export const OPEN_STATUSES = [
+  'unverified',
+  'verified',
+  'in_progress',
+  'awaiting_requester',
+  'received_by_email',
+] as const satisfies readonly RequestStatus[];
 
 export function isOpen(status: RequestStatus): boolean {
   return (OPEN_STATUSES as readonly RequestStatus[]).includes(status);
@@ -138,8 +145,18 @@ export type DenialReason =
 
 // CCPA §1798.130/§1798.145(h)(3), state laws' equivalents; GDPR Art 11(2)/12(5)/12(6)/15(4)/17(3)/21/23 (UK: DPA 2018 Sch 2-4).
 const DENIAL_REASONS: Record<Regime, readonly DenialReason[]> = {
-  ccpa: ['identity_not_verified', 'frequency_limit_exceeded', 'manifestly_unfounded_or_excessive', 'statutory_exemption'],
-  us_state: ['identity_not_verified', 'frequency_limit_exceeded', 'manifestly_unfounded_or_excessive', 'statutory_exemption'],
+  ccpa: [
+    'identity_not_verified',
+    'frequency_limit_exceeded',
+    'manifestly_unfounded_or_excessive',
+    'statutory_exemption',
+  ],
+  us_state: [
+    'identity_not_verified',
+    'frequency_limit_exceeded',
+    'manifestly_unfounded_or_excessive',
+    'statutory_exemption',
+  ],
   gdpr: [
     'identity_not_verified',
     'manifestly_unfounded_or_excessive',
@@ -156,7 +173,12 @@ const DENIAL_REASONS: Record<Regime, readonly DenialReason[]> = {
   ],
   can_spam: [],
   fcc_tcpa: [],
-  none: ['identity_not_verified', 'frequency_limit_exceeded', 'manifestly_unfounded_or_excessive', 'right_does_not_apply'],
+  none: [
+    'identity_not_verified',
+    'frequency_limit_exceeded',
+    'manifestly_unfounded_or_excessive',
+    'right_does_not_apply',
+  ],
 };
 
 /** Grounds on which a request may be denied. */
@@ -194,7 +216,8 @@ export function verifyRequest(facts: RequestFacts, at: Date): TransitionResult {
 }
 
 export function startWork(facts: RequestFacts, at: Date): TransitionResult {
-  const refused = refuseOutOfOrder(facts, at) ?? refuseClosed(facts) ?? refuseUnclassified(facts) ?? refuseUnverified(facts);
+  const refused =
+    refuseOutOfOrder(facts, at) ?? refuseClosed(facts) ?? refuseUnclassified(facts) ?? refuseUnverified(facts);
   if (refused) return refused;
   if (facts.status === 'in_progress' || facts.status === 'awaiting_requester') {
     return refuse('already_in_progress', 'Work on the request has already started');
@@ -204,7 +227,8 @@ export function startWork(facts: RequestFacts, at: Date): TransitionResult {
 
 /** Ask the requester for clarification; GDPR/UK GDPR stop the clock until they reply. */
 export function askRequester(facts: RequestFacts, at: Date): TransitionResult {
-  const refused = refuseOutOfOrder(facts, at) ?? refuseClosed(facts) ?? refuseUnclassified(facts) ?? refuseUnverified(facts);
+  const refused =
+    refuseOutOfOrder(facts, at) ?? refuseClosed(facts) ?? refuseUnclassified(facts) ?? refuseUnverified(facts);
   if (refused) return refused;
   if (facts.status === 'awaiting_requester') {
     return refuse('already_awaiting_requester', 'The requester has already been asked and has not replied');
@@ -216,7 +240,8 @@ export function askRequester(facts: RequestFacts, at: Date): TransitionResult {
 export function requesterReplied(facts: RequestFacts, at: Date): TransitionResult {
   const refused = refuseOutOfOrder(facts, at) ?? refuseClosed(facts);
   if (refused) return refused;
-  if (facts.status !== 'awaiting_requester') return refuse('not_awaiting_requester', 'No question to the requester is open');
+  if (facts.status !== 'awaiting_requester')
+    return refuse('not_awaiting_requester', 'No question to the requester is open');
   const events = [audit('request.requester_replied')];
   if (!hasGdprClock(facts.regime)) return accept('in_progress', {}, events);
 
@@ -232,7 +257,8 @@ export function requesterReplied(facts: RequestFacts, at: Date): TransitionResul
 
 /** Take the one extension the regime allows; the notice must go out within the first period. */
 export function extendRequest(facts: RequestFacts, at: Date, reason: string): TransitionResult {
-  const refused = refuseOutOfOrder(facts, at) ?? refuseClosed(facts) ?? refuseUnclassified(facts) ?? refuseUnverified(facts);
+  const refused =
+    refuseOutOfOrder(facts, at) ?? refuseClosed(facts) ?? refuseUnclassified(facts) ?? refuseUnverified(facts);
   if (refused) return refused;
   const deadlines = deadlinesOf(facts);
   if (deadlines.extendedDueAt === null || deadlines.extensionNoticeBy === null) {
@@ -240,7 +266,10 @@ export function extendRequest(facts: RequestFacts, at: Date, reason: string): Tr
   }
   if (facts.extended) return refuse('already_extended', 'The request has already been extended once');
   if (at.getTime() > deadlines.extensionNoticeBy.getTime()) {
-    return refuse('extension_window_closed', `The extension notice had to be sent by ${deadlines.extensionNoticeBy.toISOString()}`);
+    return refuse(
+      'extension_window_closed',
+      `The extension notice had to be sent by ${deadlines.extensionNoticeBy.toISOString()}`,
+    );
   }
   const text = reason.trim();
   if (!text) return refuse('reason_required', 'An extension must tell the requester why');
@@ -252,7 +281,8 @@ export function extendRequest(facts: RequestFacts, at: Date, reason: string): Tr
 }
 
 export function fulfil(facts: RequestFacts, at: Date): TransitionResult {
-  const refused = refuseOutOfOrder(facts, at) ?? refuseClosed(facts) ?? refuseUnclassified(facts) ?? refuseUnverified(facts);
+  const refused =
+    refuseOutOfOrder(facts, at) ?? refuseClosed(facts) ?? refuseUnclassified(facts) ?? refuseUnverified(facts);
   if (refused) return refused;
   return accept('fulfilled', { closedAt: at }, [mail('request_fulfilled'), audit('request.fulfilled')]);
 }
@@ -265,14 +295,17 @@ export function fulfil(facts: RequestFacts, at: Date): TransitionResult {
 export function honourOptOut(facts: RequestFacts, at: Date, confirmedBy: 'mail' | 'sms_reply'): TransitionResult {
   const refused = refuseOutOfOrder(facts, at) ?? refuseClosed(facts);
   if (refused) return refused;
-  if (requiresVerification(facts.requestType)) return refuse('not_an_opt_out', `A ${facts.requestType} request is not an opt-out`);
-  const events: RequestEvent[] = confirmedBy === 'mail' ? [mail('opt_out_confirmed'), audit('request.fulfilled')] : [audit('request.fulfilled')];
+  if (requiresVerification(facts.requestType))
+    return refuse('not_an_opt_out', `A ${facts.requestType} request is not an opt-out`);
+  const events: RequestEvent[] =
+    confirmedBy === 'mail' ? [mail('opt_out_confirmed'), audit('request.fulfilled')] : [audit('request.fulfilled')];
   return accept('fulfilled', { closedAt: at }, events);
 }
 
 /** Part of the request answered; the requester must be told what was withheld and why. */
 export function partiallyFulfil(facts: RequestFacts, at: Date, reason: string): TransitionResult {
-  const refused = refuseOutOfOrder(facts, at) ?? refuseClosed(facts) ?? refuseUnclassified(facts) ?? refuseUnverified(facts);
+  const refused =
+    refuseOutOfOrder(facts, at) ?? refuseClosed(facts) ?? refuseUnclassified(facts) ?? refuseUnverified(facts);
   if (refused) return refused;
   const text = reason.trim();
   if (!text) return refuse('reason_required', 'A partial response must say what was withheld and why');
@@ -291,7 +324,10 @@ export function deny(facts: RequestFacts, at: Date, reason: DenialReason, text: 
     return refuse('denial_not_permitted', `A ${facts.regime} ${facts.requestType} request must be honoured`);
   }
   if (!allowed.includes(reason)) {
-    return refuse('denial_reason_not_allowed', `"${reason}" is not a ground for denial here; allowed: ${allowed.join(', ')}`);
+    return refuse(
+      'denial_reason_not_allowed',
+      `"${reason}" is not a ground for denial here; allowed: ${allowed.join(', ')}`,
+    );
   }
   const explanation = text.trim();
   if (!explanation) return refuse('reason_required', 'A denial must explain its grounds to the requester');
@@ -309,7 +345,12 @@ export const WITHDRAWAL_ROUTES = ['status_page', 'authorised_agent', 'phone', 'l
 export type WithdrawalRoute = (typeof WITHDRAWAL_ROUTES)[number];
 
 /** Ways staff record a withdrawal the requester made to them; the other routes are the requester's or agent's own. */
-export const STAFF_WITHDRAWAL_ROUTES = ['phone', 'letter', 'email', 'in_person'] as const satisfies readonly WithdrawalRoute[];
+export const STAFF_WITHDRAWAL_ROUTES = [
+  'phone',
+  'letter',
+  'email',
+  'in_person',
+] as const satisfies readonly WithdrawalRoute[];
 
 /** The requester takes their request back; the record says how they told us, and they get a mail confirming it. */
 export function withdraw(facts: RequestFacts, at: Date, route: string): TransitionResult {
@@ -337,7 +378,10 @@ export function expireVerification(facts: RequestFacts, at: Date): TransitionRes
   const refused = refuseOutOfOrder(facts, at) ?? refuseClosed(facts);
   if (refused) return refused;
   if (facts.status !== 'unverified') return refuse('not_unverified', `The request is already ${facts.status}`);
-  return accept('closed_unverified', { closedAt: at }, [mail('verification_expired'), audit('request.verification_expired')]);
+  return accept('closed_unverified', { closedAt: at }, [
+    mail('verification_expired'),
+    audit('request.verification_expired'),
+  ]);
 }
 
 /**
@@ -348,7 +392,8 @@ export function expireVerification(facts: RequestFacts, at: Date): TransitionRes
 export function refuseAgentAuthority(facts: RequestFacts, at: Date): TransitionResult {
   const refused = refuseOutOfOrder(facts, at) ?? refuseClosed(facts);
   if (refused) return refused;
-  if (!facts.madeByAgent) return refuse('not_made_by_agent', 'Only a request made by an authorised agent can be disowned by the consumer');
+  if (!facts.madeByAgent)
+    return refuse('not_made_by_agent', 'Only a request made by an authorised agent can be disowned by the consumer');
   if (facts.status !== 'unverified') return refuse('not_unverified', `The request is already ${facts.status}`);
   return accept('closed_unverified', { closedAt: at }, [audit('request.agent_authority_refused')]);
 }
@@ -384,7 +429,8 @@ export function classifyRequest(
 ): TransitionResult {
   const refused = refuseOutOfOrder(facts, at) ?? refuseClosed(facts);
   if (refused) return refused;
-  if (facts.status !== 'received_by_email') return refuse('already_classified', `The request is already ${facts.status}`);
+  if (facts.status !== 'received_by_email')
+    return refuse('already_classified', `The request is already ${facts.status}`);
   const deadlines = computeDeadlines({
     regime: right.regime,
     requestType: right.type,
@@ -406,7 +452,10 @@ export function dismissAsNotARequest(facts: RequestFacts, at: Date): TransitionR
   const refused = refuseOutOfOrder(facts, at) ?? refuseClosed(facts);
   if (refused) return refused;
   if (facts.status !== 'received_by_email') {
-    return refuse('already_classified', `The request is already ${facts.status}: only an unclassified mail can be set aside`);
+    return refuse(
+      'already_classified',
+      `The request is already ${facts.status}: only an unclassified mail can be set aside`,
+    );
   }
   return accept('not_a_request', { closedAt: at }, [audit('request.dismissed')]);
 }
@@ -430,7 +479,8 @@ function deadlinesOf(facts: RequestFacts, override: { clockStartedAt?: Date; pau
 }
 
 function dueChanges(facts: RequestFacts, deadlines: Deadlines): Pick<RequestChanges, 'dueAt' | 'extendedDueAt'> {
-  if (facts.extended && deadlines.extendedDueAt) return { dueAt: deadlines.extendedDueAt, extendedDueAt: deadlines.extendedDueAt };
+  if (facts.extended && deadlines.extendedDueAt)
+    return { dueAt: deadlines.extendedDueAt, extendedDueAt: deadlines.extendedDueAt };
   return { dueAt: deadlines.dueAt };
 }
 
@@ -446,7 +496,8 @@ function refuseClosed(facts: RequestFacts): TransitionResult | undefined {
 
 /** Until staff say which right a mailed-in request exercises, nothing that depends on its type can happen. */
 function refuseUnclassified(facts: RequestFacts): TransitionResult | undefined {
-  if (facts.status === 'received_by_email') return refuse('not_classified', 'Classify the request first: its type is not known yet');
+  if (facts.status === 'received_by_email')
+    return refuse('not_classified', 'Classify the request first: its type is not known yet');
   return undefined;
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
+
 import { retentionCutoffs } from './retention-cutoffs.js';
 
 const CHICAGO = 'America/Chicago';
@@ -39,7 +40,9 @@ describe('retentionCutoffs', () => {
 
   it('keeps a record closed on a leap day through 28 February two years on', () => {
     const closedAt = new Date('2024-02-29T12:00:00Z');
-    const deleted = (now: string) => closedAt < retentionCutoffs({ now: new Date(now), timeZone: LON, retentionDays: 90, recordMonths: 24 }).deleteClosedBefore;
+    const deleted = (now: string) =>
+      closedAt <
+      retentionCutoffs({ now: new Date(now), timeZone: LON, retentionDays: 90, recordMonths: 24 }).deleteClosedBefore;
     expect(deleted('2026-02-28T23:59:00Z')).toBe(false);
     expect(deleted('2026-03-01T00:00:00Z')).toBe(true);
   });
@@ -51,7 +54,9 @@ describe('retentionCutoffs', () => {
 
   it('clamps to the month end: a record closed on 31 January, kept a month, goes on 1 March', () => {
     const closedAt = new Date('2026-01-31T12:00:00Z');
-    const deleted = (now: string) => closedAt < retentionCutoffs({ now: new Date(now), timeZone: LON, retentionDays: 1, recordMonths: 1 }).deleteClosedBefore;
+    const deleted = (now: string) =>
+      closedAt <
+      retentionCutoffs({ now: new Date(now), timeZone: LON, retentionDays: 1, recordMonths: 1 }).deleteClosedBefore;
     expect(deleted('2026-02-28T12:00:00Z')).toBe(false);
     expect(deleted('2026-03-01T00:00:00Z')).toBe(true);
   });
@@ -70,28 +75,57 @@ describe('retentionCutoffs', () => {
   });
 
   it('purges exactly the requests whose last kept local day has passed (property)', () => {
-    const instant = fc.date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true });
+    const instant = fc.date({
+      min: new Date('2020-01-01T00:00:00Z'),
+      max: new Date('2030-12-31T00:00:00Z'),
+      noInvalidDate: true,
+    });
     fc.assert(
-      fc.property(instant, fc.integer({ min: 0, max: 2000 }), fc.integer({ min: 1, max: 400 }), fc.constantFrom(CHICAGO, LON), (closedAt, elapsedHours, days, zone) => {
-        const now = new Date(closedAt.getTime() + elapsedHours * 3_600_000 * 3);
-        const { purgeClosedBefore, deleteClosedBefore } = retentionCutoffs({ now, timeZone: zone, retentionDays: days, recordMonths: 24 });
-        const lastKept = DateTime.fromJSDate(closedAt, { zone }).startOf('day').plus({ days }).toISODate()!;
-        const today = DateTime.fromJSDate(now, { zone }).toISODate()!;
-        expect(closedAt < purgeClosedBefore).toBe(today > lastKept);
-        expect(deleteClosedBefore <= purgeClosedBefore).toBe(true);
-      }),
+      fc.property(
+        instant,
+        fc.integer({ min: 0, max: 2000 }),
+        fc.integer({ min: 1, max: 400 }),
+        fc.constantFrom(CHICAGO, LON),
+        (closedAt, elapsedHours, days, zone) => {
+          const now = new Date(closedAt.getTime() + elapsedHours * 3_600_000 * 3);
+          const { purgeClosedBefore, deleteClosedBefore } = retentionCutoffs({
+            now,
+            timeZone: zone,
+            retentionDays: days,
+            recordMonths: 24,
+          });
+          const lastKept = DateTime.fromJSDate(closedAt, { zone }).startOf('day').plus({ days }).toISODate()!;
+          const today = DateTime.fromJSDate(now, { zone }).toISODate()!;
+          expect(closedAt < purgeClosedBefore).toBe(today > lastKept);
+          expect(deleteClosedBefore <= purgeClosedBefore).toBe(true);
+        },
+      ),
     );
   });
 
   it('moves forward with time: a purged or deleted request never comes back into scope (property)', () => {
-    const instant = fc.date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true });
+    const instant = fc.date({
+      min: new Date('2020-01-01T00:00:00Z'),
+      max: new Date('2030-12-31T00:00:00Z'),
+      noInvalidDate: true,
+    });
     fc.assert(
-      fc.property(instant, fc.integer({ min: 1, max: 90 * 24 }), fc.constantFrom(CHICAGO, LON), (now, laterHours, zone) => {
-        const earlier = retentionCutoffs({ now, timeZone: zone, retentionDays: 30, recordMonths: 24 });
-        const later = retentionCutoffs({ now: new Date(now.getTime() + laterHours * 3_600_000), timeZone: zone, retentionDays: 30, recordMonths: 24 });
-        expect(later.purgeClosedBefore >= earlier.purgeClosedBefore).toBe(true);
-        expect(later.deleteClosedBefore >= earlier.deleteClosedBefore).toBe(true);
-      }),
+      fc.property(
+        instant,
+        fc.integer({ min: 1, max: 90 * 24 }),
+        fc.constantFrom(CHICAGO, LON),
+        (now, laterHours, zone) => {
+          const earlier = retentionCutoffs({ now, timeZone: zone, retentionDays: 30, recordMonths: 24 });
+          const later = retentionCutoffs({
+            now: new Date(now.getTime() + laterHours * 3_600_000),
+            timeZone: zone,
+            retentionDays: 30,
+            recordMonths: 24,
+          });
+          expect(later.purgeClosedBefore >= earlier.purgeClosedBefore).toBe(true);
+          expect(later.deleteClosedBefore >= earlier.deleteClosedBefore).toBe(true);
+        },
+      ),
     );
   });
 });

@@ -37,5 +37,6 @@ export function retentionCutoffs(input: RetentionInput): RetentionCutoffs {
 }
 
 function assertWhole(value: number, name: string): void {
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number of at least 1, got ${value}`);
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error(`${name} must be a whole number of at least 1, got ${value}`);
 }

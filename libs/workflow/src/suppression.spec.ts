@@ -1,15 +1,17 @@
 import { describe, expect, it } from '@jest/globals';
-import { REQUEST_TYPES, type Regime, type RequestType } from '#policy';
+
+import { type Regime, REQUEST_TYPES, type RequestType } from '#policy';
+
 import {
   gpcDecision,
   gpcExplanation,
+  type GpcPolicyFacts,
   normaliseEmail,
   normalisePhone,
   optOutTypeFor,
   parseSmsKeyword,
   SUPPRESSION_CHANNELS,
   suppressionChannelFor,
-  type GpcPolicyFacts,
 } from './suppression.js';
 
 describe('suppressionChannelFor', () => {
@@ -43,10 +45,16 @@ describe('normaliseEmail', () => {
     ['a+news@mail.example.co.uk', 'a+news@mail.example.co.uk'],
   ])('%j → %j', (input, expected) => expect(normaliseEmail(input)).toBe(expected));
 
-  it.each(['', 'ann', 'ann@', '@example.org', 'ann@example', 'ann lee@example.org', 'a@b@c.org', `${'a'.repeat(320)}@x.org`])(
-    'refuses %j',
-    (input) => expect(normaliseEmail(input)).toBeNull(),
-  );
+  it.each([
+    '',
+    'ann',
+    'ann@',
+    '@example.org',
+    'ann@example',
+    'ann lee@example.org',
+    'a@b@c.org',
+    `${'a'.repeat(320)}@x.org`,
+  ])('refuses %j', (input) => expect(normaliseEmail(input)).toBeNull());
 });
 
 describe('normalisePhone', () => {
@@ -60,22 +68,38 @@ describe('normalisePhone', () => {
     ['0044 20 7946 0000', '+442079460000'],
   ])('%j → %j', (input, expected) => expect(normalisePhone(input)).toBe(expected));
 
-  it.each(['', 'STOP', '12345', '+0 555 010 0123', '+1555010012345678', '020 7946 0000', '+1 555 010 012x', '2-555-010-0123'])(
-    'refuses %j',
-    (input) => expect(normalisePhone(input)).toBeNull(),
-  );
+  it.each([
+    '',
+    'STOP',
+    '12345',
+    '+0 555 010 0123',
+    '+1555010012345678',
+    '020 7946 0000',
+    '+1 555 010 012x',
+    '2-555-010-0123',
+  ])('refuses %j', (input) => expect(normalisePhone(input)).toBeNull());
 });
 
 describe('parseSmsKeyword', () => {
   const STOP_WORDS = ['STOP', 'STOPALL', 'UNSUBSCRIBE', 'CANCEL', 'END', 'QUIT', 'REVOKE', 'OPT OUT'];
 
   it.each(STOP_WORDS)('%s in any case, spacing and punctuation is stop', (word) => {
-    for (const variant of [word, word.toLowerCase(), ` ${word} `, `${word}.`, `${word}!!`, `"${word}"`, `\n${word[0]}${word.slice(1).toLowerCase()}\n`]) {
+    for (const variant of [
+      word,
+      word.toLowerCase(),
+      ` ${word} `,
+      `${word}.`,
+      `${word}!!`,
+      `"${word}"`,
+      `\n${word[0]}${word.slice(1).toLowerCase()}\n`,
+    ]) {
       expect(parseSmsKeyword(variant)).toBe('stop');
     }
   });
 
-  it.each(['opt-out', 'Opt  Out', 'OPTOUT', 'opt_out', 'Stop.', '¡STOP!'])('%j is stop', (body) => expect(parseSmsKeyword(body)).toBe('stop'));
+  it.each(['opt-out', 'Opt  Out', 'OPTOUT', 'opt_out', 'Stop.', '¡STOP!'])('%j is stop', (body) =>
+    expect(parseSmsKeyword(body)).toBe('stop'),
+  );
   it.each(['START', 'start', ' Unstop! '])('%j is start', (body) => expect(parseSmsKeyword(body)).toBe('start'));
   it.each(['HELP', 'help?', 'Info'])('%j is help', (body) => expect(parseSmsKeyword(body)).toBe('help'));
 
@@ -87,10 +111,17 @@ describe('parseSmsKeyword', () => {
 
 describe('gpcDecision', () => {
   const right = (id: string, type: RequestType, regime: Regime = 'none') => ({ id, type, regime });
-  const facts = (regimes: Regime[], ...rights: { id: string; type: RequestType; regime: Regime }[]): GpcPolicyFacts => ({ regimes, rights });
+  const facts = (
+    regimes: Regime[],
+    ...rights: { id: string; type: RequestType; regime: Regime }[]
+  ): GpcPolicyFacts => ({ regimes, rights });
 
   it('honours the signal under the CCPA where the policy gives a sale/share opt-out', () => {
-    const voluntary = facts(['ccpa', 'can_spam', 'none'], right('ccpa-deletion', 'deletion', 'ccpa'), right('third-party-marketing-opt-out', 'opt_out_sale_share'));
+    const voluntary = facts(
+      ['ccpa', 'can_spam', 'none'],
+      right('ccpa-deletion', 'deletion', 'ccpa'),
+      right('third-party-marketing-opt-out', 'opt_out_sale_share'),
+    );
     expect(gpcDecision(voluntary)).toEqual({ outcome: 'honoured', rightId: 'third-party-marketing-opt-out' });
   });
 
@@ -105,11 +136,18 @@ describe('gpcDecision', () => {
   });
 
   it('honours it under a US state law too', () => {
-    expect(gpcDecision(facts(['us_state'], right('sale', 'opt_out_sale_share', 'us_state')))).toEqual({ outcome: 'honoured', rightId: 'sale' });
+    expect(gpcDecision(facts(['us_state'], right('sale', 'opt_out_sale_share', 'us_state')))).toEqual({
+      outcome: 'honoured',
+      rightId: 'sale',
+    });
   });
 
   it('ignores it under the CCPA when the policy gives no sale/share right (Securus Technologies: "We do not sell")', () => {
-    const securus = facts(['ccpa', 'can_spam', 'fcc_tcpa', 'none'], right('ccpa-know', 'access'), right('text-opt-out', 'opt_out_marketing_sms'));
+    const securus = facts(
+      ['ccpa', 'can_spam', 'fcc_tcpa', 'none'],
+      right('ccpa-know', 'access'),
+      right('text-opt-out', 'opt_out_marketing_sms'),
+    );
     expect(gpcDecision(securus)).toEqual({ outcome: 'ignored', reason: 'no_sale_share_right' });
   });
 
@@ -118,12 +156,21 @@ describe('gpcDecision', () => {
     ['UK GDPR (Securus Software)', ['uk_gdpr', 'can_spam']],
     ['no law (OfficerTRAK)', ['none']],
   ])('ignores it under %s: no sale/share opt-out in the regime, even if a right were listed', (_, regimes) => {
-    expect(gpcDecision(facts(regimes, right('x', 'opt_out_sale_share')))).toEqual({ outcome: 'ignored', reason: 'no_sale_share_law' });
+    expect(gpcDecision(facts(regimes, right('x', 'opt_out_sale_share')))).toEqual({
+      outcome: 'ignored',
+      reason: 'no_sale_share_law',
+    });
   });
 
   it('explains each outcome to the requester with the organisation named', () => {
-    expect(gpcExplanation({ outcome: 'honoured', rightId: 'x' }, 'ProntoTrak')).toMatch(/honoured: ProntoTrak takes it as your request to opt out .*, for the email address given on this form\.$/);
-    expect(gpcExplanation({ outcome: 'ignored', reason: 'no_sale_share_right' }, 'Securus')).toMatch(/no effect at Securus: its privacy policy says it does not sell/);
-    expect(gpcExplanation({ outcome: 'ignored', reason: 'no_sale_share_law' }, 'West')).toMatch(/no effect at West: the privacy law/);
+    expect(gpcExplanation({ outcome: 'honoured', rightId: 'x' }, 'ProntoTrak')).toMatch(
+      /honoured: ProntoTrak takes it as your request to opt out .*, for the email address given on this form\.$/,
+    );
+    expect(gpcExplanation({ outcome: 'ignored', reason: 'no_sale_share_right' }, 'Securus')).toMatch(
+      /no effect at Securus: its privacy policy says it does not sell/,
+    );
+    expect(gpcExplanation({ outcome: 'ignored', reason: 'no_sale_share_law' }, 'West')).toMatch(
+      /no effect at West: the privacy law/,
+    );
   });
 });

@@ -24,7 +24,11 @@ export function suppressionChannelFor(requestType: RequestType): SuppressionChan
 
 /** The request type that opts out of a channel: the inverse of suppressionChannelFor. */
 export function optOutTypeFor(channel: SuppressionChannel): RequestType {
-  return channel === 'email' ? 'opt_out_marketing_email' : channel === 'sms' ? 'opt_out_marketing_sms' : 'opt_out_sale_share';
+  return channel === 'email'
+    ? 'opt_out_marketing_email'
+    : channel === 'sms'
+      ? 'opt_out_marketing_sms'
+      : 'opt_out_sale_share';
 }
 
 const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -60,7 +64,9 @@ export type SmsKeyword = 'stop' | 'start' | 'help';
 
 // FCC/CTIA opt-out words (47 CFR 64.1200(a)(10)); START/UNSTOP re-subscribe (CTIA); HELP/INFO ask who is writing.
 const SMS_KEYWORDS: ReadonlyMap<string, SmsKeyword> = new Map([
-  ...['STOP', 'STOPALL', 'UNSUBSCRIBE', 'CANCEL', 'END', 'QUIT', 'REVOKE', 'OPT OUT', 'OPTOUT'].map((w) => [w, 'stop'] as const),
+  ...['STOP', 'STOPALL', 'UNSUBSCRIBE', 'CANCEL', 'END', 'QUIT', 'REVOKE', 'OPT OUT', 'OPTOUT'].map(
+    (w) => [w, 'stop'] as const,
+  ),
   ...['START', 'UNSTOP'].map((w) => [w, 'start'] as const),
   ...['HELP', 'INFO'].map((w) => [w, 'help'] as const),
 ]);
@@ -88,9 +94,7 @@ export interface GpcPolicyFacts {
 
 export type GpcIgnoredReason = 'no_sale_share_law' | 'no_sale_share_right';
 
-export type GpcDecision =
-  | { outcome: 'honoured'; rightId: string }
-  | { outcome: 'ignored'; reason: GpcIgnoredReason };
+export type GpcDecision = { outcome: 'honoured'; rightId: string } | { outcome: 'ignored'; reason: GpcIgnoredReason };
 
 // CCPA regs §7025 and the state laws (CO, CT...) make a browser's opt-out preference signal a valid opt-out of sale/sharing.
 const GPC_REGIMES: readonly Regime[] = ['ccpa', 'us_state'];

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+
 import { afterUncertainSend } from './uncertain-send.js';
 
 describe('afterUncertainSend', () => {
@@ -8,7 +9,15 @@ describe('afterUncertainSend', () => {
   });
 
   it('resends what is harmless to get twice', () => {
-    for (const template of ['verification', 'verification_reminder', 'receipt', 'email_receipt', 'request_denied', 'extension_notice', 'staff_digest']) {
+    for (const template of [
+      'verification',
+      'verification_reminder',
+      'receipt',
+      'email_receipt',
+      'request_denied',
+      'extension_notice',
+      'staff_digest',
+    ]) {
       expect(afterUncertainSend(template)).toBe('resend');
     }
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+
 import { publicHolidayCalendar } from './working-calendar.js';
 
 const US = publicHolidayCalendar('US');

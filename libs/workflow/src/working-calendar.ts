@@ -31,7 +31,12 @@ export function publicHolidayCalendar(country: 'US' | 'GB', region?: string): Wo
     let dates = byYear.get(year);
     if (!dates) {
       // date-holidays lists a substitute day under the year it falls in (e.g. 2027-12-31 for New Year 2028).
-      dates = new Set(holidays.getHolidays(year).filter((h) => types.has(h.type)).map((h) => h.date.slice(0, 10)));
+      dates = new Set(
+        holidays
+          .getHolidays(year)
+          .filter((h) => types.has(h.type))
+          .map((h) => h.date.slice(0, 10)),
+      );
       byYear.set(year, dates);
     }
     return dates;

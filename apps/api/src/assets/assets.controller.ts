@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+
 import { Controller, Get, Res } from '@nestjs/common';
 import type { Response } from 'express';
 

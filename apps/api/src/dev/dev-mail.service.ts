@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
+
 import { DevMail } from '#db';
+
 import { DATA_SOURCE } from '../infra/tokens.js';
 
 /** The mails the dev mailbox kept instead of sending. */

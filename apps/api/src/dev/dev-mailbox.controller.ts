@@ -1,5 +1,7 @@
 import { Controller, Get, NotFoundException, Param } from '@nestjs/common';
+
 import type { DevMail } from '#db';
+
 import { Page } from '../infra/page.decorator.js';
 import { DevMailService } from './dev-mail.service.js';
 import { mailboxPage, mailPage } from './dev-mailbox.view.js';

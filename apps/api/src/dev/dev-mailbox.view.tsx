@@ -1,16 +1,25 @@
 import type { DevMail } from '#db';
+
 import { page } from '../views/layout.view.js';
 
 /** Plain-text body with its links made clickable; everything else escaped. */
 function Linkified({ text }: { text: string }) {
-  return <>{text.split(/(https?:\/\/[^\s<>"]+)/g).map((part, i) => (i % 2 === 1 ? <a href={part}>{part}</a> : part))}</>;
+  return (
+    <>{text.split(/(https?:\/\/[^\s<>"]+)/g).map((part, i) => (i % 2 === 1 ? <a href={part}>{part}</a> : part))}</>
+  );
 }
 
 /** A header block as name and value pairs, folded lines joined (RFC 5322 §2.2.3); values are shown as sent. */
 function headerFields(block: string): { name: string; value: string }[] {
   return block
     .split('\n')
-    .reduce<string[]>((lines, line) => (/^[ \t]/.test(line) && lines.length > 0 ? [...lines.slice(0, -1), `${lines.at(-1)} ${line.trim()}`] : [...lines, line]), [])
+    .reduce<string[]>(
+      (lines, line) =>
+        /^[ \t]/.test(line) && lines.length > 0
+          ? [...lines.slice(0, -1), `${lines.at(-1)} ${line.trim()}`]
+          : [...lines, line],
+      [],
+    )
     .filter((line) => line.includes(':'))
     .map((line) => ({ name: line.slice(0, line.indexOf(':')), value: line.slice(line.indexOf(':') + 1).trim() }));
 }
@@ -39,7 +48,8 @@ export function mailboxPage(mails: DevMail[]): string {
     <>
       <h1>Dev mailbox</h1>
       <p>
-        SMTP_URL is not set, so mail is kept here instead of being sent. Newest first. To try texts: <a href="/dev/sms">send a signed test text</a>.
+        SMTP_URL is not set, so mail is kept here instead of being sent. Newest first. To try texts:{' '}
+        <a href="/dev/sms">send a signed test text</a>.
       </p>
       {mails.length === 0 ? (
         <p>No mail yet.</p>

@@ -1,12 +1,26 @@
-import { Body, Catch, Controller, Get, HttpCode, Injectable, Post, UseFilters, UseGuards, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import {
+  type ArgumentsHost,
+  Body,
+  Catch,
+  Controller,
+  type ExceptionFilter,
+  Get,
+  HttpCode,
+  Injectable,
+  Post,
+  UseFilters,
+  UseGuards,
+} from '@nestjs/common';
 import type { Request, Response } from 'express';
+
 import { Env } from '#config';
+
 import { HttpExceptionFilter } from '../http-exception.filter.js';
-import { Csrf, CsrfRejected } from '../infra/csrf.js';
 import { CsrfGuard } from '../infra/csrf.guard.js';
+import { Csrf, CsrfRejected } from '../infra/csrf.js';
 import { Page, RefusedPage } from '../infra/page.decorator.js';
 import { DevSmsService, type TestText } from './dev-sms.service.js';
-import { devSmsPage, type DevSmsModel } from './dev-sms.view.js';
+import { type DevSmsModel, devSmsPage } from './dev-sms.view.js';
 
 /** A posted field as text; anything else (missing, repeated, an object) is not a field of this form. */
 function field(body: Record<string, unknown>, name: keyof TestText, max: number): string | null {
@@ -20,7 +34,11 @@ function postedText(posted: unknown): { [K in keyof TestText]: string | null } {
 }
 
 /** The form shows what was posted, a field that is not text as empty. */
-const shownText = (text: ReturnType<typeof postedText>): TestText => ({ To: text.To ?? '', From: text.From ?? '', Body: text.Body ?? '' });
+const shownText = (text: ReturnType<typeof postedText>): TestText => ({
+  To: text.To ?? '',
+  From: text.From ?? '',
+  Body: text.Body ?? '',
+});
 
 /** A post without its form token shows the form again, with what was typed and why nothing was sent (403). */
 @Catch(CsrfRejected)
@@ -82,9 +100,16 @@ export class DevSmsController {
     const shown = shownText(text);
     if (!this.env.SMS_WEBHOOK_SECRET) throw new RefusedPage(409, await this.model(shown));
     if (text.To === null || text.From === null || text.Body === null) {
-      throw new RefusedPage(400, await this.model(shown, { error: 'Fill in To, From and the text (up to 1600 characters).' }));
+      throw new RefusedPage(
+        400,
+        await this.model(shown, { error: 'Fill in To, From and the text (up to 1600 characters).' }),
+      );
     }
-    const answer = await this.sms.sendSigned(this.env.SMS_WEBHOOK_SECRET, { To: text.To, From: text.From, Body: text.Body });
+    const answer = await this.sms.sendSigned(this.env.SMS_WEBHOOK_SECRET, {
+      To: text.To,
+      From: text.From,
+      Body: text.Body,
+    });
     return this.model(shown, { answer });
   }
 

@@ -1,8 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
+
 import { Env } from '#config';
-import { twilioSignature } from '../suppression/twilio-signature.js';
+
 import { DATA_SOURCE } from '../infra/tokens.js';
+import { twilioSignature } from '../suppression/twilio-signature.js';
 
 export interface TestText {
   To: string;
@@ -51,6 +53,10 @@ export class DevSmsService {
       headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature },
       body: new URLSearchParams(params).toString(),
     });
-    return { status: response.status, type: response.headers.get('content-type') ?? 'no type', text: await response.text() };
+    return {
+      status: response.status,
+      type: response.headers.get('content-type') ?? 'no type',
+      text: await response.text(),
+    };
   }
 }

@@ -1,7 +1,7 @@
 import type { PageContext } from '../infra/page.decorator.js';
 import { CsrfField } from '../views/components/page-parts.js';
 import { page } from '../views/layout.view.js';
-import { WEBHOOK_PATH, type SmsNumber, type TestText, type WebhookAnswer } from './dev-sms.service.js';
+import { type SmsNumber, type TestText, WEBHOOK_PATH, type WebhookAnswer } from './dev-sms.service.js';
 
 export interface DevSmsModel {
   numbers: SmsNumber[];
@@ -54,7 +54,10 @@ export function devSmsPage({ numbers, values, secretSet, result }: DevSmsModel, 
       </p>
     </form>
   ) : (
-    <p class="error">SMS_WEBHOOK_SECRET is not set, so the webhook refuses every text. Set it (any 16 characters or more) and restart to try texts here.</p>
+    <p class="error">
+      SMS_WEBHOOK_SECRET is not set, so the webhook refuses every text. Set it (any 16 characters or more) and restart
+      to try texts here.
+    </p>
   );
   const body = (
     <>
@@ -63,7 +66,8 @@ export function devSmsPage({ numbers, values, secretSet, result }: DevSmsModel, 
       </p>
       <h1>Test text to the SMS webhook</h1>
       <p>
-        Posts a text to <code>{WEBHOOK_PATH}</code> signed with <code>X-Twilio-Signature</code>, as the SMS provider would.
+        Posts a text to <code>{WEBHOOK_PATH}</code> signed with <code>X-Twilio-Signature</code>, as the SMS provider
+        would.
       </p>
       {form}
       {result && <Result result={result} />}

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
-import { DevMailboxController } from './dev-mailbox.controller.js';
+
 import { DevMailService } from './dev-mail.service.js';
+import { DevMailboxController } from './dev-mailbox.controller.js';
 import { DevSmsController } from './dev-sms.controller.js';
 import { DevSmsService } from './dev-sms.service.js';
 

@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
+
 import type { Clock } from '#config';
-import { OrganisationDirectory, type DrpAgent, type OrganisationContext } from '#db';
+import { type DrpAgent, type OrganisationContext, OrganisationDirectory } from '#db';
+
 import { RateLimiter } from '../infra/rate-limiter.js';
 import { CLOCK } from '../infra/tokens.js';
 import { DrpCredentials } from './drp-credentials.service.js';
@@ -35,10 +37,18 @@ export class DrpBusinesses {
   }
 
   /** The business and the agent its bearer token names, counted per agent at that business. */
-  async authenticated(slug: string, authorization: string | undefined): Promise<{ context: OrganisationContext; agent: DrpAgent }> {
+  async authenticated(
+    slug: string,
+    authorization: string | undefined,
+  ): Promise<{ context: OrganisationContext; agent: DrpAgent }> {
     const context = await this.business(slug);
     const agent = await this.credentials.authenticate(authorization, context.organisation.id, this.clock.now());
-    await this.rateLimiter.hit('drp-agent', `${context.organisation.id}:${agent.id}`, AGENT_LIMIT.limit, AGENT_LIMIT.windowSeconds);
+    await this.rateLimiter.hit(
+      'drp-agent',
+      `${context.organisation.id}:${agent.id}`,
+      AGENT_LIMIT.limit,
+      AGENT_LIMIT.windowSeconds,
+    );
     return { context, agent };
   }
 }

@@ -1,7 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
+
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
+
 import { DrpAgent, DrpAgentToken, DrpSignedMessage } from '#db';
+
 import { DATA_SOURCE } from '../infra/tokens.js';
 import { DrpError } from './drp-error.js';
 
@@ -25,14 +28,26 @@ export class DrpCredentials {
   }
 
   /** A new token for the agent at the organisation, replacing the previous one; the message it answers is spent. */
-  async issueToken(agentId: string, organisationId: string, signature: Buffer, messageExpiresAt: Date, now: Date): Promise<string> {
+  async issueToken(
+    agentId: string,
+    organisationId: string,
+    signature: Buffer,
+    messageExpiresAt: Date,
+    now: Date,
+  ): Promise<string> {
     // §2.05.1: "a cryptographically secure source"; 32 bytes, only their hash kept.
     const token = randomBytes(32).toString('base64url');
     await this.dataSource.transaction(async (tx) => {
       await spendMessage(tx, signature, messageExpiresAt, now);
       await tx.upsert(
         DrpAgentToken,
-        { agentId, organisationId, tokenHash: sha256(token), issuedAt: now, expiresAt: new Date(now.getTime() + DRP_TOKEN_DAYS * DAY_MS) },
+        {
+          agentId,
+          organisationId,
+          tokenHash: sha256(token),
+          issuedAt: now,
+          expiresAt: new Date(now.getTime() + DRP_TOKEN_DAYS * DAY_MS),
+        },
         ['agentId', 'organisationId'],
       );
     });
@@ -45,9 +60,13 @@ export class DrpCredentials {
    */
   async authenticate(authorization: string | undefined, organisationId: string, now: Date): Promise<DrpAgent> {
     const match = /^Bearer ([A-Za-z0-9_-]{1,200})$/.exec(authorization ?? '');
-    if (!match) throw new DrpError(401, 'Present the bearer token from POST /v1/agent/{agent-id} in the Authorization header.');
-    const row = await this.dataSource.getRepository(DrpAgentToken).findOne({ where: { tokenHash: sha256(match[1]) }, relations: { agent: true } });
-    if (!row || row.organisationId !== organisationId || !row.agent) throw new DrpError(401, 'The bearer token is not valid for this business.');
+    if (!match)
+      throw new DrpError(401, 'Present the bearer token from POST /v1/agent/{agent-id} in the Authorization header.');
+    const row = await this.dataSource
+      .getRepository(DrpAgentToken)
+      .findOne({ where: { tokenHash: sha256(match[1]) }, relations: { agent: true } });
+    if (!row || row.organisationId !== organisationId || !row.agent)
+      throw new DrpError(401, 'The bearer token is not valid for this business.');
     if (row.expiresAt <= now) throw new DrpError(401, 'The bearer token has expired: repeat the pair-wise key setup.');
     return row.agent;
   }

@@ -1,18 +1,30 @@
 import { randomUUID } from 'node:crypto';
+
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { DataSubjectRequest, DrpRequest, drpStatusOfRequest, openSignedMessage, verifyKeyFrom, type DrpAgent, type OrganisationContext, startDrpStatusCallbacks } from '#db';
+
+import { Env } from '#config';
+import {
+  DataSubjectRequest,
+  type DrpAgent,
+  DrpRequest,
+  drpStatusOfRequest,
+  openSignedMessage,
+  type OrganisationContext,
+  startDrpStatusCallbacks,
+  verifyKeyFrom,
+} from '#db';
 import {
   checkEnvelope,
   checkVersion,
   drpBusinessId,
+  type DrpExercise,
+  type DrpStatusObject,
   isJsonObject,
   parseExercise,
   rightForExercise,
-  type DrpExercise,
-  type DrpStatusObject,
 } from '#workflow';
-import { Env } from '#config';
+
 import { DATA_SOURCE } from '../infra/tokens.js';
 import { isUuid } from '../infra/uuid.js';
 import { validateForm } from '../intake/form-validation.js';
@@ -40,7 +52,11 @@ export class DrpRequestsService {
   /** Files the exercise through the same intake as the web form; the DRP facts are written in its transaction. */
   async exercise(context: OrganisationContext, agent: DrpAgent, body: string, now: Date): Promise<DrpStatusObject> {
     const { message, signature } = this.open(agent, body);
-    const envelope = checkEnvelope(message, { agentId: agent.id, businessId: drpBusinessId(context.organisation.slug), now });
+    const envelope = checkEnvelope(message, {
+      agentId: agent.id,
+      businessId: drpBusinessId(context.organisation.slug),
+      now,
+    });
     if (!envelope.ok) throw DrpError.from(envelope.refusal);
     const version = checkVersion(message);
     if (!version.ok) throw DrpError.from(version.refusal);
@@ -48,7 +64,11 @@ export class DrpRequestsService {
     if (!parsed.ok) throw DrpError.from(parsed.refusal);
     const exercise = parsed.value;
     const right = rightForExercise(context.policy.rights, exercise.action, exercise.regime);
-    if (!right) throw new DrpError(400, `Unsupported rights action: ${context.policy.name} does not offer "${exercise.action}" under the ${exercise.regime} regime.`);
+    if (!right)
+      throw new DrpError(
+        400,
+        `Unsupported rights action: ${context.policy.name} does not offer "${exercise.action}" under the ${exercise.regime} regime.`,
+      );
 
     const form = await validateForm(RequestFormDto, {
       name: exercise.identity.name,
@@ -59,8 +79,15 @@ export class DrpRequestsService {
       details: detailsFor(agent, exercise),
     });
     if (!form.ok) {
-      const claims: Record<string, string> = { name: 'name', email: 'email', phone: 'phone_number', details: 'relationships' };
-      const problems = Object.entries(form.errors).map(([field, messages]) => `"${claims[field] ?? field}": ${(messages ?? []).join(' ')}`);
+      const claims: Record<string, string> = {
+        name: 'name',
+        email: 'email',
+        phone: 'phone_number',
+        details: 'relationships',
+      };
+      const problems = Object.entries(form.errors).map(
+        ([field, messages]) => `"${claims[field] ?? field}": ${(messages ?? []).join(' ')}`,
+      );
       throw new DrpError(400, `The identity claims cannot be used: ${problems.join(' ')}`);
     }
 
@@ -93,7 +120,11 @@ export class DrpRequestsService {
           },
         },
       });
-      return drpStatusOfRequest(request, { drpRequestId, agentRequestId: exercise.agentRequestId, userVerificationUrl });
+      return drpStatusOfRequest(request, {
+        drpRequestId,
+        agentRequestId: exercise.agentRequestId,
+        userVerificationUrl,
+      });
     } catch (error) {
       if (error instanceof ReplayedMessage) throw replayed();
       throw error;
@@ -110,19 +141,34 @@ export class DrpRequestsService {
    * state. The signed body must name the request it revokes and is spent once: §2.04 defines only `reason`, and a
    * body that names no request would revoke any request of the agent it was replayed against.
    */
-  async revoke(context: OrganisationContext, agent: DrpAgent, drpRequestId: string, body: string, now: Date): Promise<DrpStatusObject> {
+  async revoke(
+    context: OrganisationContext,
+    agent: DrpAgent,
+    drpRequestId: string,
+    body: string,
+    now: Date,
+  ): Promise<DrpStatusObject> {
     const { message, signature } = this.open(agent, body);
     const drp = await this.managedBy(context, agent, drpRequestId);
-    if (typeof message.request_id !== 'string') throw new DrpError(400, 'The signed revoke must name the request it revokes in "request_id".', true);
-    if (message.request_id !== drp.drpRequestId) throw new DrpError(403, 'The signed revoke names another request than the URL.', true);
+    if (typeof message.request_id !== 'string')
+      throw new DrpError(400, 'The signed revoke must name the request it revokes in "request_id".', true);
+    if (message.request_id !== drp.drpRequestId)
+      throw new DrpError(403, 'The signed revoke names another request than the URL.', true);
     // §2.04 defines only `reason`; a revoke that carries §2.01's envelope claims has them checked as §3.07 says.
     let expiresAt = KEPT_FOR_GOOD;
     if (['agent-id', 'business-id', 'issued-at', 'expires-at'].some((claim) => claim in message)) {
-      const envelope = checkEnvelope(message, { agentId: agent.id, businessId: drpBusinessId(context.organisation.slug), now });
+      const envelope = checkEnvelope(message, {
+        agentId: agent.id,
+        businessId: drpBusinessId(context.organisation.slug),
+        now,
+      });
       if (!envelope.ok) throw DrpError.from(envelope.refusal);
       expiresAt = envelope.value.expiresAt;
     }
-    if (message.reason !== undefined && (typeof message.reason !== 'string' || message.reason.length > MAX_REVOKE_REASON)) {
+    if (
+      message.reason !== undefined &&
+      (typeof message.reason !== 'string' || message.reason.length > MAX_REVOKE_REASON)
+    ) {
       throw new DrpError(400, '"reason" must be a string of at most 5,000 characters.');
     }
     try {
@@ -131,7 +177,13 @@ export class DrpRequestsService {
       if (error instanceof ReplayedMessage) throw replayed();
       throw error;
     }
-    await this.actions.withdraw(context.organisation.id, drp.requestId, { id: null, label: `drp agent ${agent.id}` }, { route: 'authorised_agent', note: '' }, now);
+    await this.actions.withdraw(
+      context.organisation.id,
+      drp.requestId,
+      { id: null, label: `drp agent ${agent.id}` },
+      { route: 'authorised_agent', note: '' },
+      now,
+    );
     return drpStatusOfRequest(await this.request(context, drp), drp);
   }
 
@@ -140,8 +192,10 @@ export class DrpRequestsService {
     if (!key) throw new DrpError(403, 'The verify key registered for this agent is not a usable Ed25519 key.');
     const opened = openSignedMessage(body, key);
     if (!opened.ok) {
-      if (opened.problem === 'bad_signature') throw new DrpError(403, "The signature does not verify with the agent's registered key.");
-      if (opened.problem === 'not_base64') throw new DrpError(400, 'The body must be the base64 of the signature followed by the JSON message.');
+      if (opened.problem === 'bad_signature')
+        throw new DrpError(403, "The signature does not verify with the agent's registered key.");
+      if (opened.problem === 'not_base64')
+        throw new DrpError(400, 'The body must be the base64 of the signature followed by the JSON message.');
       throw new DrpError(400, 'The signed message is not valid JSON.');
     }
     if (!isJsonObject(opened.message)) throw new DrpError(400, 'The signed message must be a JSON object.');
@@ -154,7 +208,9 @@ export class DrpRequestsService {
    */
   private async managedBy(context: OrganisationContext, agent: DrpAgent, drpRequestId: string): Promise<DrpRequest> {
     const drp = isUuid(drpRequestId)
-      ? await this.dataSource.getRepository(DrpRequest).findOneBy({ organisationId: context.organisation.id, drpRequestId })
+      ? await this.dataSource
+          .getRepository(DrpRequest)
+          .findOneBy({ organisationId: context.organisation.id, drpRequestId })
       : null;
     if (!drp) throw new DrpError(404, 'There is no such request here.');
     if (drp.agentId !== agent.id) throw new DrpError(403, 'This request is managed by another agent.');
@@ -162,7 +218,9 @@ export class DrpRequestsService {
   }
 
   private async request(context: OrganisationContext, drp: DrpRequest): Promise<DataSubjectRequest> {
-    return this.dataSource.getRepository(DataSubjectRequest).findOneByOrFail({ id: drp.requestId, organisationId: context.organisation.id });
+    return this.dataSource
+      .getRepository(DataSubjectRequest)
+      .findOneByOrFail({ id: drp.requestId, organisationId: context.organisation.id });
   }
 }
 

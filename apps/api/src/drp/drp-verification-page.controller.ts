@@ -1,9 +1,11 @@
 import { Controller, Get, Inject, NotFoundException, Param, Query } from '@nestjs/common';
+
 import { OrganisationDirectory } from '#db';
+
 import { Page } from '../infra/page.decorator.js';
 import { isUuid } from '../infra/uuid.js';
 import { DrpVerificationPageService } from './drp-verification-page.service.js';
-import { waitingPage, type WaitingModel } from './drp-verification-page.view.js';
+import { type WaitingModel, waitingPage } from './drp-verification-page.view.js';
 
 /**
  * The `user_verification_url` of a DRP request waiting for the requester (§3.02.1): the page an agent sends its
@@ -20,10 +22,15 @@ export class DrpVerificationPageController {
 
   @Get(':requestId/confirm')
   @Page(waitingPage)
-  async show(@Param('org') slug: string, @Param('requestId') requestId: string, @Query('request_id') named: unknown): Promise<WaitingModel> {
+  async show(
+    @Param('org') slug: string,
+    @Param('requestId') requestId: string,
+    @Query('request_id') named: unknown,
+  ): Promise<WaitingModel> {
     const context = await this.directory.bySlug(slug);
     // §3.02.1: the request_id the agent appends must be this page's request.
-    if (!context || !isUuid(requestId) || (named !== undefined && named !== requestId)) throw new NotFoundException('There is no such request here.');
+    if (!context || !isUuid(requestId) || (named !== undefined && named !== requestId))
+      throw new NotFoundException('There is no such request here.');
     const request = await this.requests.request(context, requestId);
     if (!request) throw new NotFoundException('There is no such request here.');
     return { name: context.policy.name, waiting: request.status === 'unverified' };

@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
+
 import { DataSubjectRequest, DrpRequest, type OrganisationContext } from '#db';
+
 import { DATA_SOURCE } from '../infra/tokens.js';
 
 /** The request behind a DRP request id of an organisation, for the page its agent's user is sent to. */

@@ -12,10 +12,14 @@ export function waitingPage({ name, waiting }: WaitingModel): string {
     <>
       <h1>Confirm your request to {name}</h1>
       <p>
-        Your authorised agent asked {name} on your behalf. Before {name} acts on it, you confirm it yourself: {name} sent an email to the address your agent gave. Open the link in that
-        email and press the button on the page it opens.
+        Your authorised agent asked {name} on your behalf. Before {name} acts on it, you confirm it yourself: {name}{' '}
+        sent an email to the address your agent gave. Open the link in that email and press the button on the page it
+        opens.
       </p>
-      <p>No email? Look in your spam folder. The email names the request's reference; with it, you can ask for a new link from {name}'s request form.</p>
+      <p>
+        No email? Look in your spam folder. The email names the request's reference; with it, you can ask for a new link
+        from {name}'s request form.
+      </p>
     </>
   ) : (
     <>

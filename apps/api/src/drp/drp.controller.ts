@@ -1,8 +1,18 @@
 import { Controller, Delete, Get, Headers, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { Env, type Clock } from '#config';
+
+import { type Clock, Env } from '#config';
 import { openSignedMessage, verifyKeyFrom } from '#db';
-import { checkEnvelope, checkVersion, drpBusinessId, DRP_SUPPORTED_VERIFICATIONS, isJsonObject, supportedActions, type DrpStatusObject } from '#workflow';
+import {
+  checkEnvelope,
+  checkVersion,
+  DRP_SUPPORTED_VERIFICATIONS,
+  drpBusinessId,
+  type DrpStatusObject,
+  isJsonObject,
+  supportedActions,
+} from '#workflow';
+
 import { CLOCK } from '../infra/tokens.js';
 import { DrpBusinesses } from './drp-businesses.service.js';
 import { DrpCredentials, ReplayedMessage } from './drp-credentials.service.js';
@@ -46,7 +56,12 @@ export class DrpController {
 
   /** §2.05 Pair-wise Key Setup: a message signed with the agent's registered key earns a bearer token. */
   @Post('v1/agent/:agentId')
-  async pairwiseSetup(@Param('org') slug: string, @Param('agentId') agentId: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+  async pairwiseSetup(
+    @Param('org') slug: string,
+    @Param('agentId') agentId: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
     const context = await this.businesses.forSetup(slug, req.ip);
     const body = await signedBody(req);
     const now = this.clock.now();
@@ -63,7 +78,13 @@ export class DrpController {
       return;
     }
     try {
-      const token = await this.credentials.issueToken(agent.id, context.organisation.id, opened.signature, envelope.value.expiresAt, now);
+      const token = await this.credentials.issueToken(
+        agent.id,
+        context.organisation.id,
+        opened.signature,
+        envelope.value.expiresAt,
+        now,
+      );
       res.status(200).json({ 'agent-id': agent.id, token });
     } catch (error) {
       if (!(error instanceof ReplayedMessage)) throw error;
@@ -73,7 +94,11 @@ export class DrpController {
 
   /** §2.06 Agent Information: whether the bearer token still holds, for the agent it names. */
   @Get('v1/agent/:agentId')
-  async agentInformation(@Param('org') slug: string, @Param('agentId') agentId: string, @Headers('authorization') authorization?: string): Promise<Record<string, never>> {
+  async agentInformation(
+    @Param('org') slug: string,
+    @Param('agentId') agentId: string,
+    @Headers('authorization') authorization?: string,
+  ): Promise<Record<string, never>> {
     const { agent } = await this.businesses.authenticated(slug, authorization);
     if (agent.id !== agentId) throw new DrpError(403, 'The bearer token belongs to another agent.');
     return {};
@@ -82,14 +107,22 @@ export class DrpController {
   /** §2.01 Data Rights Exercise (with and without the trailing slash §2.01 allows). */
   @Post(['v1/data-rights-request', 'v1/data-rights-request/'])
   @HttpCode(200)
-  async exercise(@Param('org') slug: string, @Req() req: Request, @Headers('authorization') authorization?: string): Promise<DrpStatusObject> {
+  async exercise(
+    @Param('org') slug: string,
+    @Req() req: Request,
+    @Headers('authorization') authorization?: string,
+  ): Promise<DrpStatusObject> {
     const { context, agent } = await this.businesses.authenticated(slug, authorization);
     return this.requests.exercise(context, agent, await signedBody(req), this.clock.now());
   }
 
   /** §2.02 Data Rights Status. */
   @Get('v1/data-rights-request/:requestId')
-  async status(@Param('org') slug: string, @Param('requestId') requestId: string, @Headers('authorization') authorization?: string): Promise<DrpStatusObject> {
+  async status(
+    @Param('org') slug: string,
+    @Param('requestId') requestId: string,
+    @Headers('authorization') authorization?: string,
+  ): Promise<DrpStatusObject> {
     const { context, agent } = await this.businesses.authenticated(slug, authorization);
     return this.requests.status(context, agent, requestId);
   }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { IntakeModule } from '../intake/intake.module.js';
 import { RequestsModule } from '../requests/requests.module.js';
 import { DrpController } from './drp.controller.js';

@@ -1,4 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
+
 import { DrpError } from './drp-error.js';
 
 const MAX_BODY_BYTES = 64 * 1024;
@@ -43,7 +44,8 @@ export function signedBody(req: Request): Promise<string> {
 
 /** A §3.06 error answered here, before Nest: a body of a known small size is drained and the connection kept. */
 function refuse(req: Request, res: Response, status: 413 | 415, message: string): void {
-  if (req.headers['content-length'] === undefined || Number(req.headers['content-length']) > MAX_BODY_BYTES) closeAfterAnswer(req);
+  if (req.headers['content-length'] === undefined || Number(req.headers['content-length']) > MAX_BODY_BYTES)
+    closeAfterAnswer(req);
   res.status(status).json({ code: String(status), message });
 }
 

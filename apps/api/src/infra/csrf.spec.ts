@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Request, Response } from 'express';
+
 import { Env } from '#config';
+
 import { Csrf, CsrfRejected } from './csrf.js';
 
 const csrf = new Csrf(new Env());

@@ -1,6 +1,8 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+
 import { ForbiddenException, Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
+
 import { Env } from '#config';
 
 const COOKIE = 'rd_csrf';
@@ -28,7 +30,12 @@ export class Csrf {
   /** A new nonce, e.g. at sign-in, so a token planted before it is worthless after. */
   rotate(req: Request, res: Response): string {
     const nonce = randomBytes(16).toString('base64url');
-    res.cookie(COOKIE, nonce, { httpOnly: true, sameSite: 'lax', secure: this.env.PUBLIC_URL.startsWith('https:'), path: '/' });
+    res.cookie(COOKIE, nonce, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: this.env.PUBLIC_URL.startsWith('https:'),
+      path: '/',
+    });
     // The request carries the cookie from now on, so a form rendered in this response matches.
     req.cookies = { ...req.cookies, [COOKIE]: nonce };
     return nonce;

@@ -1,11 +1,13 @@
-import { Global, Module, type OnApplicationShutdown, Inject } from '@nestjs/common';
+import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
-import { clockFor, loadEnv, Env } from '#config';
+
+import { clockFor, Env, loadEnv } from '#config';
 import { createDataSource, OrganisationDirectory } from '#db';
-import { CLOCK, DATA_SOURCE, RATE_LIMIT_REDIS } from './tokens.js';
+
 import { Csrf } from './csrf.js';
 import { RateLimiter } from './rate-limiter.js';
+import { CLOCK, DATA_SOURCE, RATE_LIMIT_REDIS } from './tokens.js';
 
 @Global()
 @Module({
@@ -22,7 +24,11 @@ import { RateLimiter } from './rate-limiter.js';
       inject: [Env],
       // Fails fast instead of queueing while Redis is down: rate limits fail open, intake keeps working.
       useFactory: (env: Env) => {
-        const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false, keyPrefix: `${env.REDIS_PREFIX}:` });
+        const redis = new Redis(env.REDIS_URL, {
+          maxRetriesPerRequest: 1,
+          enableOfflineQueue: false,
+          keyPrefix: `${env.REDIS_PREFIX}:`,
+        });
         // Reconnects are expected while Redis is down; the limiter already reports the failed calls.
         redis.on('error', () => undefined);
         return redis;
@@ -30,7 +36,11 @@ import { RateLimiter } from './rate-limiter.js';
     },
     RateLimiter,
     Csrf,
-    { provide: OrganisationDirectory, inject: [DATA_SOURCE], useFactory: (ds: DataSource) => new OrganisationDirectory(ds) },
+    {
+      provide: OrganisationDirectory,
+      inject: [DATA_SOURCE],
+      useFactory: (ds: DataSource) => new OrganisationDirectory(ds),
+    },
   ],
   exports: [Env, CLOCK, DATA_SOURCE, RateLimiter, Csrf, OrganisationDirectory],
 })

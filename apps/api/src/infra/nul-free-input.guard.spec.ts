@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+
 import { holdsNul } from './nul-free-input.guard.js';
 
 describe('holdsNul', () => {
@@ -10,7 +11,11 @@ describe('holdsNul', () => {
     expect(holdsNul(value)).toBe(true);
   });
 
-  it.each([['plain text', 'Zoë 李 <b>'], ['numbers and nulls', { a: 1, b: null, c: [true] }], ['nothing', undefined]])('finds none in %s', (_, value) => {
+  it.each([
+    ['plain text', 'Zoë 李 <b>'],
+    ['numbers and nulls', { a: 1, b: null, c: [true] }],
+    ['nothing', undefined],
+  ])('finds none in %s', (_, value) => {
     expect(holdsNul(value)).toBe(false);
   });
 });

@@ -1,17 +1,18 @@
 import {
   applyDecorators,
-  HttpException,
-  Injectable,
-  SetMetadata,
-  UseInterceptors,
   type CallHandler,
   type ExecutionContext,
+  HttpException,
+  Injectable,
   type NestInterceptor,
+  SetMetadata,
+  UseInterceptors,
 } from '@nestjs/common';
 import { REDIRECT_METADATA } from '@nestjs/common/constants.js';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { catchError, map, type Observable } from 'rxjs';
+
 import { Csrf } from './csrf.js';
 
 /** What a page's view gets besides the handler's model: the request, and this browser's form token when it shows a form. */
@@ -72,14 +73,17 @@ export class PageInterceptor implements NestInterceptor {
         return page;
       }),
       catchError((error: unknown) => {
-        throw error instanceof RefusedPage ? new RenderedRefusal(view(error.model, pageContext), error.getStatus(), error.headers) : error;
+        throw error instanceof RefusedPage
+          ? new RenderedRefusal(view(error.model, pageContext), error.getStatus(), error.headers)
+          : error;
       }),
     );
   }
 }
 
 /** The handler returns a model; the view renders it as the HTML answer, and any RefusedPage the handler throws. */
-export const Page = <M>(view: PageView<M>) => applyDecorators(SetMetadata(PAGE_VIEW, view), UseInterceptors(PageInterceptor));
+export const Page = <M>(view: PageView<M>) =>
+  applyDecorators(SetMetadata(PAGE_VIEW, view), UseInterceptors(PageInterceptor));
 
 /** Where a form post that succeeded sends the browser: a GET, never a repeat of the post (with `@Redirect()`). */
 export const seeOther = (url: string): { url: string; statusCode: 303 } => ({ url, statusCode: 303 });

@@ -1,5 +1,6 @@
 import { HttpException, HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
 import type { Redis } from 'ioredis';
+
 import { RATE_LIMIT_REDIS } from './tokens.js';
 
 export class RateLimitExceeded extends HttpException {

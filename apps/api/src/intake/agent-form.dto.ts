@@ -1,5 +1,6 @@
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
+
 import { IsPlainEmail } from './plain-email.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -16,7 +17,9 @@ export class AgentFormDto {
   @IsString({ message: 'Enter your own email address, like agent@example.com.' })
   @IsEmail({}, { message: 'Enter your own email address, like agent@example.com.' })
   @MaxLength(254, { message: 'That email address is too long.' })
-  @IsPlainEmail({ message: 'Enter the address without quotes, spaces, commas or angle brackets, like agent@example.com.' })
+  @IsPlainEmail({
+    message: 'Enter the address without quotes, spaces, commas or angle brackets, like agent@example.com.',
+  })
   agentEmail: string;
 
   /** The checkbox: present ("yes") when the agent is a business. */
@@ -28,6 +31,8 @@ export class AgentFormDto {
   @IsOptional()
   @ValidateIf((_, value) => value !== '')
   @IsString({ message: 'Enter the registration number with letters and digits only.' })
-  @Matches(/^[A-Za-z0-9][A-Za-z0-9 -]{3,23}$/, { message: 'Enter the registration number with letters and digits only, like C1234567 or 201912345678.' })
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9 -]{3,23}$/, {
+    message: 'Enter the registration number with letters and digits only, like C1234567 or 201912345678.',
+  })
   agentRegistration?: string;
 }

@@ -1,5 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
+
 import type { FieldErrors } from '../views/request-form.view.js';
 
 /** Validates a posted form into a DTO, or field → messages for re-rendering beside each field. */
@@ -16,7 +17,10 @@ export async function validateForm<T extends object>(
 }
 
 /** Only string fields are echoed back into a re-rendered form, at most a bounded length each. */
-export function echoValues<K extends string>(body: Record<string, unknown>, fields: readonly K[]): Partial<Record<K, string>> {
+export function echoValues<K extends string>(
+  body: Record<string, unknown>,
+  fields: readonly K[],
+): Partial<Record<K, string>> {
   const values: Partial<Record<K, string>> = {};
   for (const field of fields) {
     const value = body[field];

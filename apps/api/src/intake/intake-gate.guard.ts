@@ -1,6 +1,8 @@
-import { Injectable, PayloadTooLargeException, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Injectable, PayloadTooLargeException } from '@nestjs/common';
 import type { Request, Response } from 'express';
+
 import { Env } from '#config';
+
 import { Csrf } from '../infra/csrf.js';
 import { RateLimiter } from '../infra/rate-limiter.js';
 import { MAX_PERMISSION_FILE_BYTES } from './permission-file.js';
@@ -10,7 +12,9 @@ const HOUR = 3600;
 
 export class FormTooLarge extends PayloadTooLargeException {
   constructor() {
-    super(`This post is larger than the form can send: a file of at most ${MAX_PERMISSION_FILE_BYTES / (1024 * 1024)} MB and its fields. Choose a smaller file and send it again.`);
+    super(
+      `This post is larger than the form can send: a file of at most ${MAX_PERMISSION_FILE_BYTES / (1024 * 1024)} MB and its fields. Choose a smaller file and send it again.`,
+    );
   }
 }
 

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { SuppressionModule } from '../suppression/suppression.module.js';
 import { OrganisationIndexController } from './organisation-index.controller.js';
 import { RequestFormController } from './request-form.controller.js';

@@ -1,5 +1,7 @@
 import { Controller, Get, Inject } from '@nestjs/common';
+
 import { OrganisationDirectory } from '#db';
+
 import { Page } from '../infra/page.decorator.js';
 import { organisationIndexPage } from '../views/organisation-index.view.js';
 

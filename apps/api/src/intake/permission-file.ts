@@ -15,7 +15,9 @@ const SIGNATURES: readonly { type: PermissionContentType; bytes: readonly number
 
 /** The file's type by its first bytes, or null when it is none of PDF, PNG and JPEG. */
 export function permissionFileType(content: Uint8Array): PermissionContentType | null {
-  const match = SIGNATURES.find(({ bytes }) => content.length >= bytes.length && bytes.every((byte, i) => content[i] === byte));
+  const match = SIGNATURES.find(
+    ({ bytes }) => content.length >= bytes.length && bytes.every((byte, i) => content[i] === byte),
+  );
   return match?.type ?? null;
 }
 
@@ -28,12 +30,24 @@ export interface PermissionFile {
 }
 
 /** The uploaded permission, or the message shown beside the file field. */
-export function checkPermissionFile(file: UploadedFile | undefined): { ok: true; file: PermissionFile } | { ok: false; message: string } {
-  if (!file || file.size === 0) return { ok: false, message: "Attach the consumer's signed permission: a PDF, PNG or JPEG file." };
+export function checkPermissionFile(
+  file: UploadedFile | undefined,
+): { ok: true; file: PermissionFile } | { ok: false; message: string } {
+  if (!file || file.size === 0)
+    return { ok: false, message: "Attach the consumer's signed permission: a PDF, PNG or JPEG file." };
   if (file.size > MAX_PERMISSION_FILE_BYTES) return { ok: false, message: tooLargeMessage() };
   const contentType = permissionFileType(file.buffer);
-  if (!contentType) return { ok: false, message: 'The signed permission must be a PDF, PNG or JPEG file; this file is none of them.' };
-  return { ok: true, file: { fileName: safeFileName(file.originalname, 'permission'), contentType, size: file.size, content: file.buffer } };
+  if (!contentType)
+    return { ok: false, message: 'The signed permission must be a PDF, PNG or JPEG file; this file is none of them.' };
+  return {
+    ok: true,
+    file: {
+      fileName: safeFileName(file.originalname, 'permission'),
+      contentType,
+      size: file.size,
+      content: file.buffer,
+    },
+  };
 }
 
 export function tooLargeMessage(): string {

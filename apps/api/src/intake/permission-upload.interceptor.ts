@@ -1,7 +1,15 @@
-import { HttpException, Injectable, PayloadTooLargeException, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import {
+  type CallHandler,
+  type ExecutionContext,
+  HttpException,
+  Injectable,
+  type NestInterceptor,
+  PayloadTooLargeException,
+} from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import type { Request } from 'express';
 import type { Observable } from 'rxjs';
+
 import { holdsNul, NulCharacterRefused } from '../infra/nul-free-input.guard.js';
 import { MAX_PERMISSION_FILE_BYTES, PERMISSION_FIELD, tooLargeMessage } from './permission-file.js';
 
@@ -25,12 +33,16 @@ const Multipart = FileInterceptor(PERMISSION_FIELD, {
   // Browsers send file names as UTF-8.
   defParamCharset: 'utf8',
   // The form puts its honeypot before the file: a bot's file is skipped unread into memory, and the post refused.
-  fileFilter: (req, _file, accept) => accept(null, !((req.body as Record<string, unknown> | undefined)?.website)),
+  fileFilter: (req, _file, accept) => accept(null, !(req.body as Record<string, unknown> | undefined)?.website),
 });
 
 /** Multer's limits the form explains beside the file field; any other multipart fault stays an error page. */
 export type UploadProblem = 'too_large' | 'too_many_files';
-const PROBLEMS: Record<string, UploadProblem> = { LIMIT_FILE_SIZE: 'too_large', LIMIT_FILE_COUNT: 'too_many_files', LIMIT_UNEXPECTED_FILE: 'too_many_files' };
+const PROBLEMS: Record<string, UploadProblem> = {
+  LIMIT_FILE_SIZE: 'too_large',
+  LIMIT_FILE_COUNT: 'too_many_files',
+  LIMIT_UNEXPECTED_FILE: 'too_many_files',
+};
 const PROBLEM = Symbol('upload problem');
 /** Limits no browser sending this form reaches: refused outright. */
 const FLOODS = new Set(['LIMIT_FIELD_COUNT', 'LIMIT_FIELD_VALUE', 'LIMIT_FIELD_KEY', 'LIMIT_PART_COUNT']);

@@ -1,4 +1,5 @@
 import { isEmail, registerDecorator, type ValidationOptions } from 'class-validator';
+
 import { isPlainMailAddress } from '#workflow';
 
 /**
@@ -12,6 +13,8 @@ export function IsPlainEmail(options?: ValidationOptions) {
       target: target.constructor,
       propertyName,
       options,
-      validator: { validate: (value: unknown) => typeof value !== 'string' || !isEmail(value) || isPlainMailAddress(value) },
+      validator: {
+        validate: (value: unknown) => typeof value !== 'string' || !isEmail(value) || isPlainMailAddress(value),
+      },
     });
 }

@@ -1,24 +1,56 @@
-import { Body, Controller, Get, HttpCode, Inject, NotFoundException, Param, Post, Req, UploadedFile, UseGuards, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  NotFoundException,
+  Param,
+  Post,
+  Req,
+  UploadedFile,
+  UseGuards,
+  UseInterceptors,
+} from '@nestjs/common';
 import type { Request } from 'express';
+
 import type { Clock } from '#config';
-import { OrganisationDirectory, type OrganisationContext } from '#db';
+import { type OrganisationContext, OrganisationDirectory } from '#db';
 import { formatLocalDate } from '#mail';
-import { agentRegistrationRule, rightChosen, type FrequencyLimit, type PolicyRight, type ProcessorRedirect } from '#policy';
-import { agentRegistrationRequired, dataContextDecision, gpcExplanation, requiresVerification, type GpcDecision } from '#workflow';
-import { Page, RefusedPage, type PageContext } from '../infra/page.decorator.js';
-import { confirmationPage, type ConfirmationView } from '../views/request-pages.view.js';
-import { REQUEST_FORM_FIELDS, requestFormPage, type FieldErrors, type RequestFormField } from '../views/request-form.view.js';
+import {
+  agentRegistrationRule,
+  type FrequencyLimit,
+  type PolicyRight,
+  type ProcessorRedirect,
+  rightChosen,
+} from '#policy';
+import {
+  agentRegistrationRequired,
+  dataContextDecision,
+  type GpcDecision,
+  gpcExplanation,
+  requiresVerification,
+} from '#workflow';
+
+import { Page, type PageContext, RefusedPage } from '../infra/page.decorator.js';
+import { CLOCK } from '../infra/tokens.js';
 import type { UploadedFile as Upload } from '../requests/response-upload.js';
+import { GpcSignals } from '../suppression/gpc.js';
+import {
+  type FieldErrors,
+  REQUEST_FORM_FIELDS,
+  type RequestFormField,
+  requestFormPage,
+} from '../views/request-form.view.js';
+import { confirmationPage, type ConfirmationView } from '../views/request-pages.view.js';
 import { AgentFormDto } from './agent-form.dto.js';
 import { echoValues, validateForm } from './form-validation.js';
 import { IntakeGate } from './intake-gate.guard.js';
 import { checkPermissionFile, MAX_PERMISSION_FILE_BYTES } from './permission-file.js';
 import { PermissionUpload, uploadProblemMessage, uploadProblemOf } from './permission-upload.interceptor.js';
 import { RequestFormDto } from './request-form.dto.js';
+import { type IntakeRoute, RequestIntakeService } from './request-intake.service.js';
 import { SENSITIVE_NUMBER_MESSAGE, sensitiveNumberMessage } from './sensitive-numbers.js';
-import { RequestIntakeService, type IntakeRoute } from './request-intake.service.js';
-import { GpcSignals } from '../suppression/gpc.js';
-import { CLOCK } from '../infra/tokens.js';
 
 type Values = Partial<Record<RequestFormField, string>>;
 
@@ -99,12 +131,24 @@ export class RequestFormController {
     const gpc = this.gpc.decisionFor(req, context);
     // Bots fill the hidden field; people never see it.
     if (typeof body.website === 'string' && body.website !== '') {
-      throw new RefusedPage<FormModel>(400, { context, values, errors: {}, formError: 'Your submission could not be accepted.', gpc: await this.pageViewSignal(req, context) });
+      throw new RefusedPage<FormModel>(400, {
+        context,
+        values,
+        errors: {},
+        formError: 'Your submission could not be accepted.',
+        gpc: await this.pageViewSignal(req, context),
+      });
     }
 
     const { website: _honeypot, _csrf, ...fields } = body;
     const checked = await this.check(context, fields, values, file, req);
-    if (!checked.ok) throw new RefusedPage<FormModel>(400, { context, values, errors: checked.errors, gpc: await this.pageViewSignal(req, context) });
+    if (!checked.ok)
+      throw new RefusedPage<FormModel>(400, {
+        context,
+        values,
+        errors: checked.errors,
+        gpc: await this.pageViewSignal(req, context),
+      });
 
     const { form, right, route, askFirst } = checked;
     // The signal that comes with a submission is recorded with it, in its transaction.
@@ -132,21 +176,32 @@ export class RequestFormController {
     values: Values,
     file: Upload | undefined,
     req: Request,
-  ): Promise<{ ok: true; form: RequestFormDto; right: PolicyRight; route: IntakeRoute; askFirst?: ProcessorRedirect } | { ok: false; errors: FieldErrors }> {
+  ): Promise<
+    | { ok: true; form: RequestFormDto; right: PolicyRight; route: IntakeRoute; askFirst?: ProcessorRedirect }
+    | { ok: false; errors: FieldErrors }
+  > {
     const validated = await validateForm(RequestFormDto, fields);
     const errors: FieldErrors = validated.ok ? {} : validated.errors;
     const chosen = rightChosen(context.policy, values.rightId, fields.residence);
     if (chosen === undefined && !errors.rightId) errors.rightId = ['Choose one of the requests listed.'];
-    if (chosen === null) errors.residence = ['Tell us whether you live in California: it decides which law your request is answered under.'];
+    if (chosen === null)
+      errors.residence = [
+        'Tell us whether you live in California: it decides which law your request is answered under.',
+      ];
     const right = chosen ?? undefined;
-    if (errors.details?.[0] === SENSITIVE_NUMBER_MESSAGE && context.policy.country !== 'US') errors.details = [sensitiveNumberMessage(context.policy.country)];
+    if (errors.details?.[0] === SENSITIVE_NUMBER_MESSAGE && context.policy.country !== 'US')
+      errors.details = [sensitiveNumberMessage(context.policy.country)];
     const dataContext = dataContextDecision(context.policy.processorRedirects, fields.dataContext);
-    if (!dataContext.ok) errors.dataContext = [`Tell us whether this is about your own relationship with ${context.policy.name} or one of the services listed.`];
+    if (!dataContext.ok)
+      errors.dataContext = [
+        `Tell us whether this is about your own relationship with ${context.policy.name} or one of the services listed.`,
+      ];
 
     const problem = uploadProblemOf(req);
     // Data the organisation only processes goes to its controller: who asks for it does not matter here. Where the
     // policy only encourages asking the controller first, the organisation still answers: the request is kept.
-    const redirect = dataContext.ok && dataContext.redirect && !dataContext.redirect.askFirstOnly ? dataContext.redirect : null;
+    const redirect =
+      dataContext.ok && dataContext.redirect && !dataContext.redirect.askFirstOnly ? dataContext.redirect : null;
     let route: IntakeRoute = redirect ? { kind: 'redirect', redirect } : { kind: 'self' };
     if (!redirect && values.relationship === 'agent') {
       const agent = await validateForm(AgentFormDto, fields);
@@ -154,7 +209,13 @@ export class RequestFormController {
       const isBusiness = values.agentIsBusiness === 'yes';
       const rule = agentRegistrationRule(context.policy);
       if (right && !errors.agentRegistration && !values.agentRegistration?.trim()) {
-        if (agentRegistrationRequired({ policyRequiresRegistration: rule !== undefined, agentIsBusiness: isBusiness, regime: right.regime })) {
+        if (
+          agentRegistrationRequired({
+            policyRequiresRegistration: rule !== undefined,
+            agentIsBusiness: isBusiness,
+            regime: right.regime,
+          })
+        ) {
           errors.agentRegistration = [
             rule
               ? `${context.policy.name} accepts requests only from agents registered with the California Secretary of State: enter the registration number.`
@@ -162,7 +223,9 @@ export class RequestFormController {
           ];
         }
       }
-      const permission = problem ? ({ ok: false, message: uploadProblemMessage(problem) } as const) : checkPermissionFile(file);
+      const permission = problem
+        ? ({ ok: false, message: uploadProblemMessage(problem) } as const)
+        : checkPermissionFile(file);
       if (!permission.ok) errors.permission = [permission.message];
       else if (agent.ok) route = { kind: 'agent', agent: agent.value, permission: permission.file };
     } else if (problem) {
@@ -177,7 +240,8 @@ export class RequestFormController {
 
   private async organisation(slug: string): Promise<OrganisationContext> {
     const context = await this.directory.bySlug(slug);
-    if (!context) throw new NotFoundException(`There is no organisation "${slug}" here. Check the address of the form.`);
+    if (!context)
+      throw new NotFoundException(`There is no organisation "${slug}" here. Check the address of the form.`);
     return context;
   }
 

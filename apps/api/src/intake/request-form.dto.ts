@@ -7,10 +7,11 @@ import {
   IsString,
   Matches,
   MaxLength,
-  ValidateIf,
   registerDecorator,
+  ValidateIf,
   type ValidationOptions,
 } from 'class-validator';
+
 import { IsPlainEmail } from './plain-email.js';
 import { containsSensitiveNumber, SENSITIVE_NUMBER_MESSAGE } from './sensitive-numbers.js';
 
@@ -39,7 +40,9 @@ export class RequestFormDto {
   @IsString({ message: 'Enter your email address, like name@example.com.' })
   @IsEmail({}, { message: 'Enter your email address, like name@example.com.' })
   @MaxLength(254, { message: 'That email address is too long.' })
-  @IsPlainEmail({ message: 'Enter the address without quotes, spaces, commas or angle brackets, like name@example.com.' })
+  @IsPlainEmail({
+    message: 'Enter the address without quotes, spaces, commas or angle brackets, like name@example.com.',
+  })
   email: string;
 
   @Transform(trim)

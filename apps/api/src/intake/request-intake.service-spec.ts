@@ -1,7 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import { Test } from '@nestjs/testing';
+
 import { AuditEntry, DataSubjectRequest, DeadlineEvent, OutboxMessage, RequestNote } from '#db';
 import { findRight } from '#policy';
+
 import { useServiceDatabase } from '../../../../test/support/service-database.js';
 import { DATA_SOURCE } from '../infra/tokens.js';
 import { OptOutService } from '../suppression/opt-out.service.js';
@@ -20,7 +22,12 @@ describe('RequestIntakeService in process (real PostgreSQL)', () => {
     return module.get(RequestIntakeService);
   }
 
-  const form = (email: string, rightId: string): RequestFormDto => ({ name: 'Ada Example', email, rightId, relationship: 'self' });
+  const form = (email: string, rightId: string): RequestFormDto => ({
+    name: 'Ada Example',
+    email,
+    rightId,
+    relationship: 'self',
+  });
 
   async function timeline(requestId: string): Promise<AuditEntry[]> {
     return db.dataSource.getRepository(AuditEntry).find({ where: { requestId }, order: { seq: 'ASC' } });
@@ -33,7 +40,9 @@ describe('RequestIntakeService in process (real PostgreSQL)', () => {
     const email = 'often@example.org';
     for (const n of [0, 1]) {
       const earlier = await service.submit(context, right, form(email, right.id), day(n));
-      await db.dataSource.getRepository(DataSubjectRequest).update({ id: earlier.id }, { status: 'verified', verifiedAt: day(n) });
+      await db.dataSource
+        .getRepository(DataSubjectRequest)
+        .update({ id: earlier.id }, { status: 'verified', verifiedAt: day(n) });
     }
 
     const third = await service.submit(context, right, form(email, right.id), day(2));
@@ -50,7 +59,9 @@ describe('RequestIntakeService in process (real PostgreSQL)', () => {
     expect(entries[1].detail).toEqual({ denialReason: 'frequency_limit_exceeded', noteId: note.id, counted: 2 });
     const jobs = await db.dataSource.getRepository(OutboxMessage).find();
     const mine = jobs.filter((j) => (j.payload as { requestId: string }).requestId === third.id);
-    expect(mine.map((j) => [j.jobName, j.payload])).toEqual([['requester.notify', { requestId: third.id, template: 'request_denied', auditEntryId: entries[1].id }]]);
+    expect(mine.map((j) => [j.jobName, j.payload])).toEqual([
+      ['requester.notify', { requestId: third.id, template: 'request_denied', auditEntryId: entries[1].id }],
+    ]);
     expect(await db.dataSource.getRepository(DeadlineEvent).countBy({ requestId: third.id })).toBe(0);
   });
 
@@ -60,7 +71,9 @@ describe('RequestIntakeService in process (real PostgreSQL)', () => {
     const right = context.policy.rights.find((r) => r.type === 'access')!;
     const redirect = context.policy.processorRedirects[0];
 
-    const request = await service.submit(context, right, form('pupil@example.org', right.id), day(0), { route: { kind: 'redirect', redirect } });
+    const request = await service.submit(context, right, form('pupil@example.org', right.id), day(0), {
+      route: { kind: 'redirect', redirect },
+    });
 
     expect(request.status).toBe('redirected');
     expect(request.redirectedTo).toBe(redirect.controller);
@@ -74,11 +87,24 @@ describe('RequestIntakeService in process (real PostgreSQL)', () => {
   it('fulfils an opt-out at once with its suppression, and sends a verification link for anything else', async () => {
     const service = await intake();
     const context = await db.organisation('securus-technologies');
-    const optOut = await service.submit(context, findRight(context.policy, 'marketing-email-opt-out')!, form('Quiet@Example.org', 'marketing-email-opt-out'), day(0));
-    const access = await service.submit(context, findRight(context.policy, 'ccpa-know')!, form('curious@example.org', 'ccpa-know'), day(0));
+    const optOut = await service.submit(
+      context,
+      findRight(context.policy, 'marketing-email-opt-out')!,
+      form('Quiet@Example.org', 'marketing-email-opt-out'),
+      day(0),
+    );
+    const access = await service.submit(
+      context,
+      findRight(context.policy, 'ccpa-know')!,
+      form('curious@example.org', 'ccpa-know'),
+      day(0),
+    );
 
     expect(optOut.status).toBe('fulfilled');
-    const suppressions = await db.dataSource.query('SELECT address, channel, request_id FROM suppression WHERE request_id = $1', [optOut.id]);
+    const suppressions = await db.dataSource.query(
+      'SELECT address, channel, request_id FROM suppression WHERE request_id = $1',
+      [optOut.id],
+    );
     expect(suppressions).toEqual([{ address: 'quiet@example.org', channel: 'email', request_id: optOut.id }]);
     expect(access.status).toBe('unverified');
     const jobs = await db.dataSource.getRepository(OutboxMessage).findBy({ jobName: 'verification.send' });

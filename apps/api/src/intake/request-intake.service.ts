@@ -1,26 +1,37 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
+
 import {
   acceptTransition,
   commitTransition,
+  type DataSubjectRequest,
   GpcSignal,
   insertRequest,
   lockKeys,
   lockUntilCommit,
+  type OrganisationContext,
   RequestAgent,
-  RequestNote,
-  requestFacts,
+  type RequestChannel,
+  type Requester,
   REQUESTER_ACTOR,
+  requestFacts,
+  RequestNote,
   SYSTEM_ACTOR,
   withFreshReference,
   writeOutbox,
-  type DataSubjectRequest,
-  type OrganisationContext,
-  type RequestChannel,
-  type Requester,
 } from '#db';
 import { findRight, type PolicyRight, type ProcessorRedirect } from '#policy';
-import { deny, frequencyDecision, normaliseEmail, redirect, requiresVerification, type FrequencyDecision, type GpcDecision, type SuppressionSource } from '#workflow';
+import {
+  deny,
+  type FrequencyDecision,
+  frequencyDecision,
+  type GpcDecision,
+  normaliseEmail,
+  redirect,
+  requiresVerification,
+  type SuppressionSource,
+} from '#workflow';
+
 import { DATA_SOURCE } from '../infra/tokens.js';
 import { OptOutService } from '../suppression/opt-out.service.js';
 import type { AgentFormDto } from './agent-form.dto.js';
@@ -75,7 +86,13 @@ export class RequestIntakeService {
     private readonly optOuts: OptOutService,
   ) {}
 
-  submit(context: OrganisationContext, right: PolicyRight, form: RequestFormDto, receivedAt: Date, options: IntakeOptions = {}): Promise<DataSubjectRequest> {
+  submit(
+    context: OrganisationContext,
+    right: PolicyRight,
+    form: RequestFormDto,
+    receivedAt: Date,
+    options: IntakeOptions = {},
+  ): Promise<DataSubjectRequest> {
     const { route = { kind: 'self' }, gpc = null, origin = WEB_FORM } = options;
     const submission: Submission = { context, right, form, receivedAt, route, gpc, origin };
     return withFreshReference(() => this.dataSource.transaction((tx) => this.insert(tx, submission)));
@@ -101,8 +118,16 @@ export class RequestIntakeService {
     else {
       if (route.kind === 'agent') await this.recordAgent(tx, request, route);
       if (frequency && !frequency.within) await this.denyOverLimit(tx, request, submission, frequency);
-      else if (requiresVerification(right.type)) await writeOutbox(tx, 'verification.send', { requestId: request.id }, 'initial');
-      else await this.optOuts.fulfil(tx, request, { context, source: origin.suppressionSource, address: email, at: receivedAt, confirmedBy: 'mail' });
+      else if (requiresVerification(right.type))
+        await writeOutbox(tx, 'verification.send', { requestId: request.id }, 'initial');
+      else
+        await this.optOuts.fulfil(tx, request, {
+          context,
+          source: origin.suppressionSource,
+          address: email,
+          at: receivedAt,
+          confirmedBy: 'mail',
+        });
     }
     // Last, so that what the channel keeps records the request as it is answered (an opt-out already fulfilled).
     await origin.recordWith?.(tx, request);
@@ -116,7 +141,11 @@ export class RequestIntakeService {
    * or closed unconfirmed: someone typing another person's address cannot use up that person's allowance. A lock
    * on the person makes parallel posts count one another.
    */
-  private async frequencyOf(tx: EntityManager, { context, right, receivedAt: at }: Submission, email: string): Promise<FrequencyDecision | null> {
+  private async frequencyOf(
+    tx: EntityManager,
+    { context, right, receivedAt: at }: Submission,
+    email: string,
+  ): Promise<FrequencyDecision | null> {
     if (!right.limit) return null;
     const organisationId = context.organisation.id;
     await lockUntilCommit(tx, lockKeys.requestFrequency(organisationId, email));
@@ -135,20 +164,31 @@ export class RequestIntakeService {
    * Over the policy's limit: the request is recorded (the law lets the business decline it, and the record shows it
    * was asked and declined) and denied at once through the workflow, its mail quoting the policy's limit.
    */
-  private async denyOverLimit(tx: EntityManager, request: DataSubjectRequest, { context, right, receivedAt: at }: Submission, frequency: FrequencyDecision): Promise<void> {
+  private async denyOverLimit(
+    tx: EntityManager,
+    request: DataSubjectRequest,
+    { context, right, receivedAt: at }: Submission,
+    frequency: FrequencyDecision,
+  ): Promise<void> {
     const { count, perMonths } = frequency.limit;
     const explanation = `${context.policy.name} answers this request ${count} times in ${perMonths} months, and that many have been confirmed from this address in that time. Its policy: "${right.limit!.citation.quote}"`;
     const result = deny(requestFacts(request, context), at, 'frequency_limit_exceeded', explanation);
     if (!result.ok) throw new Error(`A request over its frequency limit could not be denied: ${result.error.message}`);
     const change = acceptTransition(request, result);
     // As a staff denial records it: the explanation is a note the denial mail reads, and the chain names only the note.
-    const note = await tx.save(tx.create(RequestNote, { requestId: request.id, kind: 'denial_explanation', authorId: null, text: explanation }));
+    const note = await tx.save(
+      tx.create(RequestNote, { requestId: request.id, kind: 'denial_explanation', authorId: null, text: explanation }),
+    );
     const detail = { denialReason: 'frequency_limit_exceeded', noteId: note.id, counted: frequency.counted };
     await commitTransition(tx, request, context, { actor: SYSTEM_ACTOR, ...change, detail, at });
   }
 
   /** The agent and the consumer's signed permission; the agent is told the consumer must confirm. */
-  private async recordAgent(tx: EntityManager, request: DataSubjectRequest, route: Extract<IntakeRoute, { kind: 'agent' }>): Promise<void> {
+  private async recordAgent(
+    tx: EntityManager,
+    request: DataSubjectRequest,
+    route: Extract<IntakeRoute, { kind: 'agent' }>,
+  ): Promise<void> {
     await tx.insert(RequestAgent, {
       requestId: request.id,
       name: route.agent.agentName,
@@ -168,7 +208,13 @@ export class RequestIntakeService {
    * through the workflow's redirect, and its mail gives the requester whom to ask in writing (the page says it
    * too). No verification: nothing is disclosed or done here.
    */
-  private async redirectAtOnce(tx: EntityManager, request: DataSubjectRequest, context: OrganisationContext, processor: ProcessorRedirect, at: Date): Promise<void> {
+  private async redirectAtOnce(
+    tx: EntityManager,
+    request: DataSubjectRequest,
+    context: OrganisationContext,
+    processor: ProcessorRedirect,
+    at: Date,
+  ): Promise<void> {
     const result = redirect(requestFacts(request, context), at, processor.controller);
     if (!result.ok) throw new Error(`A new request could not be redirected: ${result.error.message}`);
     const change = acceptTransition(request, result);

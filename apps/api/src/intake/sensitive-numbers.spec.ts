@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+
 import { containsSensitiveNumber } from './sensitive-numbers.js';
 
 describe('containsSensitiveNumber', () => {

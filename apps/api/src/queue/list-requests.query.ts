@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+
 import { QueueFilters } from './queue-filters.query.js';
 
 /** Query of the queue page and GET /api/orgs/:org/requests: the filters and one page of the keyset. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+
 import { csvCell, csvLine, queueCsv, queueCsvRow } from './queue-csv.js';
 import type { QueuedRequest } from './request-queue.service.js';
 
@@ -61,7 +62,13 @@ describe('csvCell', () => {
 
 describe('queueCsvRow', () => {
   it('writes the columns in order, with the assignee address and no requester data, in the named zone', () => {
-    const row = queueCsvRow(request(1, { assignee: { id: 'x', name: 'Grace Hopper', email: 'grace@example.org' }, extendedDueAt: '2026-06-01T22:59:59.999Z' }), 'Europe/London');
+    const row = queueCsvRow(
+      request(1, {
+        assignee: { id: 'x', name: 'Grace Hopper', email: 'grace@example.org' },
+        extendedDueAt: '2026-06-01T22:59:59.999Z',
+      }),
+      'Europe/London',
+    );
     expect(row).toBe(
       'RD-AAAA-2221,access,gdpr,web,in_progress,grace@example.org,Europe/London,2026-03-01T10:00:00+00:00,2026-03-02T10:00:00+00:00,' +
         '2026-04-01,2026-06-01,-3,\r\n',
@@ -69,12 +76,23 @@ describe('queueCsvRow', () => {
   });
 
   it("writes a due date as the organisation's local day: due 18 December in Chicago is 06:00 UTC on the 19th", () => {
-    const row = queueCsvRow(request(1, { receivedAt: '2026-11-03T05:30:00.000Z', dueAt: '2026-12-19T05:59:59.999Z', extendedDueAt: null }), 'America/Chicago').split(',');
-    expect(row.slice(6, 10)).toEqual(['America/Chicago', '2026-11-02T23:30:00-06:00', '2026-03-02T04:00:00-06:00', '2026-12-18']);
+    const row = queueCsvRow(
+      request(1, { receivedAt: '2026-11-03T05:30:00.000Z', dueAt: '2026-12-19T05:59:59.999Z', extendedDueAt: null }),
+      'America/Chicago',
+    ).split(',');
+    expect(row.slice(6, 10)).toEqual([
+      'America/Chicago',
+      '2026-11-02T23:30:00-06:00',
+      '2026-03-02T04:00:00-06:00',
+      '2026-12-18',
+    ]);
   });
 
   it('leaves days left empty for a closed request', () => {
-    const row = queueCsvRow(request(1, { status: 'fulfilled', closedAt: '2026-03-20T12:00:00.000Z' }), 'America/New_York');
+    const row = queueCsvRow(
+      request(1, { status: 'fulfilled', closedAt: '2026-03-20T12:00:00.000Z' }),
+      'America/New_York',
+    );
     expect(row.split(',').slice(-2)).toEqual(['', '2026-03-20T08:00:00-04:00\r\n']);
   });
 });
@@ -84,7 +102,9 @@ describe('queueCsv', () => {
 
   it('writes the header and every row when under the cap', async () => {
     const csv = lines(await text(queueCsv(batches(3, 2), 'Europe/London', 5)));
-    expect(csv[0]).toBe('reference,type,regime,channel,status,assignee_email,time_zone,received_at,verified_at,due_on,extended_due_on,days_left,closed_at');
+    expect(csv[0]).toBe(
+      'reference,type,regime,channel,status,assignee_email,time_zone,received_at,verified_at,due_on,extended_due_on,days_left,closed_at',
+    );
     expect(csv).toHaveLength(6);
     expect(csv.at(-1)).toMatch(/^RD-AAAA-2225,/);
   });
@@ -93,7 +113,9 @@ describe('queueCsv', () => {
     const csv = lines(await text(queueCsv(batches(3, 3), 'Europe/London', 4)));
     expect(csv).toHaveLength(6);
     expect(csv[4]).toMatch(/^RD-AAAA-2224,/);
-    expect(csv[5]).toBe('Export stopped at 4 rows; more requests match. Narrow the filters (for example by status or due date) to export the rest.');
+    expect(csv[5]).toBe(
+      'Export stopped at 4 rows; more requests match. Narrow the filters (for example by status or due date) to export the rest.',
+    );
   });
 
   it('adds the note when the cap falls exactly at the end of a batch and more follow', async () => {

@@ -1,5 +1,7 @@
 import { DateTime } from 'luxon';
+
 import { isOpen } from '#workflow';
+
 import type { QueuedRequest } from './request-queue.service.js';
 
 /** The most rows one export holds; a larger queue must be narrowed by its filters. */
@@ -42,8 +44,10 @@ export const csvLine = (cells: readonly (string | number | null)[]) => `${cells.
  * day stored in UTC: written in UTC, a request due 18 December in Chicago showed as due on the 19th. So due dates
  * are the local day; the moments something happened are local times with their offset.
  */
-const localDay = (iso: string | null, timeZone: string) => (iso === null ? null : DateTime.fromISO(iso).setZone(timeZone).toISODate());
-const localTime = (iso: string | null, timeZone: string) => (iso === null ? null : DateTime.fromISO(iso).setZone(timeZone).toISO({ suppressMilliseconds: true }));
+const localDay = (iso: string | null, timeZone: string) =>
+  iso === null ? null : DateTime.fromISO(iso).setZone(timeZone).toISODate();
+const localTime = (iso: string | null, timeZone: string) =>
+  iso === null ? null : DateTime.fromISO(iso).setZone(timeZone).toISO({ suppressMilliseconds: true });
 
 /** The export's row of a request: no requester name or address, only what the queue page shows and dates. */
 export function queueCsvRow(r: QueuedRequest, timeZone: string): string {
@@ -68,15 +72,23 @@ export function queueCsvRow(r: QueuedRequest, timeZone: string): string {
 }
 
 /** The file as chunks (one per batch): header, rows, and a closing note instead of the rows past the cap. */
-export async function* queueCsv(batches: AsyncIterable<QueuedRequest[]>, timeZone: string, cap = EXPORT_ROW_CAP): AsyncGenerator<string> {
+export async function* queueCsv(
+  batches: AsyncIterable<QueuedRequest[]>,
+  timeZone: string,
+  cap = EXPORT_ROW_CAP,
+): AsyncGenerator<string> {
   const row = (r: QueuedRequest) => queueCsvRow(r, timeZone);
   yield csvLine(QUEUE_CSV_COLUMNS);
   let written = 0;
   for await (const batch of batches) {
     const room = cap - written;
     if (batch.length > room) {
-      yield batch.slice(0, room).map(row).join('') +
-        csvLine([`Export stopped at ${cap} rows; more requests match. Narrow the filters (for example by status or due date) to export the rest.`]);
+      yield (
+        batch.slice(0, room).map(row).join('') +
+        csvLine([
+          `Export stopped at ${cap} rows; more requests match. Narrow the filters (for example by status or due date) to export the rest.`,
+        ])
+      );
       return;
     }
     written += batch.length;

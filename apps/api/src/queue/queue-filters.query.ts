@@ -1,7 +1,8 @@
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+
 import { REQUEST_CHANNELS, type RequestChannel } from '#db';
-import { REGIMES, REQUEST_TYPES, type Regime, type RequestType } from '#policy';
+import { type Regime, REGIMES, REQUEST_TYPES, type RequestType } from '#policy';
 import { REQUEST_STATUSES, type RequestStatus } from '#workflow';
 
 /** 'open': every open status; 'all': no status filter. */
@@ -27,7 +28,9 @@ export const ASSIGNEE_MESSAGE = 'assignee must be me, none, or the id of a staff
 export class QueueFilters {
   @Transform(blankIsAbsent)
   @IsOptional()
-  @IsIn(STATUS_FILTERS, { message: `status must be one of open (every open status), all, ${REQUEST_STATUSES.join(', ')}` })
+  @IsIn(STATUS_FILTERS, {
+    message: `status must be one of open (every open status), all, ${REQUEST_STATUSES.join(', ')}`,
+  })
   status?: StatusFilter;
 
   @Transform(blankIsAbsent)

@@ -1,12 +1,15 @@
 import { Controller, Get, Inject, Logger, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
+
 import type { Clock } from '#config';
+
 import { Page, type PageContext } from '../infra/page.decorator.js';
-import { StaffAlertsService, type OpenAlerts } from '../staff/alerts/staff-alerts.service.js';
+import { CLOCK } from '../infra/tokens.js';
+import { type OpenAlerts, StaffAlertsService } from '../staff/alerts/staff-alerts.service.js';
 import { alertsBanner } from '../staff/alerts/staff-alerts.view.js';
 import { ACT_ROLES, READ_ROLES, type StaffOrganisation } from '../staff/auth/organisation-access.js';
-import { staffChrome, StaffOrg, StaffRoute } from '../staff/auth/staff-route.decorator.js';
 import { Staff } from '../staff/auth/staff.guard.js';
+import { staffChrome, StaffOrg, StaffRoute } from '../staff/auth/staff-route.decorator.js';
 import type { StaffPrincipal } from '../staff/auth/staff-session.service.js';
 import { staffPage } from '../views/staff-layout.view.js';
 import { ListRequestsQuery } from './list-requests.query.js';
@@ -14,7 +17,6 @@ import { queueCsv } from './queue-csv.js';
 import { QueueFilters } from './queue-filters.query.js';
 import { queuePage, type QueuePageView } from './queue-page.view.js';
 import { RequestQueueService } from './request-queue.service.js';
-import { CLOCK } from '../infra/tokens.js';
 
 /** Resolves once the response can take more, or is gone (the reader went away). */
 const writable = (res: Response) =>
@@ -36,7 +38,13 @@ interface QueueModel extends Omit<QueuePageView, 'alerts'> {
 
 function queuePageOf({ openAlerts, canResolve, ...model }: QueueModel, context: PageContext): string {
   const chrome = staffChrome(context);
-  const alerts = alertsBanner({ ...openAlerts, slug: model.slug, timeZone: model.timeZone, csrfToken: chrome.csrfToken, canResolve });
+  const alerts = alertsBanner({
+    ...openAlerts,
+    slug: model.slug,
+    timeZone: model.timeZone,
+    csrfToken: chrome.csrfToken,
+    canResolve,
+  });
   return staffPage('Requests', queuePage({ alerts, ...model }), chrome);
 }
 
@@ -55,7 +63,11 @@ export class QueuePageController {
   @Get('requests')
   @StaffRoute(READ_ROLES)
   @Page(queuePageOf)
-  async page(@Staff() staff: StaffPrincipal, @StaffOrg() context: StaffOrganisation, @Query() query: ListRequestsQuery): Promise<QueueModel> {
+  async page(
+    @Staff() staff: StaffPrincipal,
+    @StaffOrg() context: StaffOrganisation,
+    @Query() query: ListRequestsQuery,
+  ): Promise<QueueModel> {
     const filters = { ...query, status: query.status ?? ('open' as const) };
     const [page, counts, members, openAlerts] = await Promise.all([
       this.queue.list(context, staff.user.id, filters, this.clock.now()),
@@ -80,7 +92,12 @@ export class QueuePageController {
   /** Every matching request (all statuses unless filtered), streamed in batches, at most EXPORT_ROW_CAP rows. */
   @Get('requests.csv')
   @StaffRoute(READ_ROLES)
-  async export(@Staff() staff: StaffPrincipal, @StaffOrg() context: StaffOrganisation, @Query() filters: QueueFilters, @Res() res: Response): Promise<void> {
+  async export(
+    @Staff() staff: StaffPrincipal,
+    @StaffOrg() context: StaffOrganisation,
+    @Query() filters: QueueFilters,
+    @Res() res: Response,
+  ): Promise<void> {
     const slug = context.organisation.slug;
     const batches = await this.queue.allMatching(context, staff.user.id, filters, this.clock.now());
     res.status(200).type('text/csv');

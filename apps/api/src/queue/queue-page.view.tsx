@@ -1,7 +1,8 @@
-import { codeWords, formatLocalDate, staffPaths, type PathQuery, type SafeHtml } from '#mail';
-import { REGIMES, REQUEST_TYPES } from '#policy';
 import { REQUEST_CHANNELS } from '#db';
+import { codeWords, formatLocalDate, type PathQuery, type SafeHtml, staffPaths } from '#mail';
+import { REGIMES, REQUEST_TYPES } from '#policy';
 import { isOpen, REQUEST_STATUSES } from '#workflow';
+
 import type { QueueFilters, StatusFilter } from './queue-filters.query.js';
 import type { QueueCounts, QueuedRequest, QueueMember } from './request-queue.service.js';
 
@@ -36,7 +37,17 @@ function filterParams(filters: QueueFilters, extra: PathQuery = {}): PathQuery {
   return { ...params, ...extra };
 }
 
-function FilterSelect({ name, text, options, current }: { name: string; text: string; options: Option[]; current: string | undefined }) {
+function FilterSelect({
+  name,
+  text,
+  options,
+  current,
+}: {
+  name: string;
+  text: string;
+  options: Option[];
+  current: string | undefined;
+}) {
   return (
     <div>
       <label for={`f-${name}`}>{text}</label>
@@ -54,17 +65,44 @@ function FilterSelect({ name, text, options, current }: { name: string; text: st
 function FilterForm({ view: v }: { view: QueuePageView }) {
   const f = v.filters;
   const any = (text: string): Option => ({ value: '', label: text });
-  const assignees = [any('anyone'), { value: 'me', label: 'me' }, { value: 'none', label: 'unassigned' }, ...v.members.map((m) => ({ value: m.id, label: m.name }))];
+  const assignees = [
+    any('anyone'),
+    { value: 'me', label: 'me' },
+    { value: 'none', label: 'unassigned' },
+    ...v.members.map((m) => ({ value: m.id, label: m.name })),
+  ];
   return (
     <form method="get" action={staffPaths.requests(v.slug)} class="filters" role="search" aria-label="Filter requests">
-      <FilterSelect name="status" text="Status" options={[{ value: 'open', label: 'open (any open status)' }, { value: 'all', label: 'all statuses' }, ...codes(REQUEST_STATUSES)]} current={f.status} />
+      <FilterSelect
+        name="status"
+        text="Status"
+        options={[
+          { value: 'open', label: 'open (any open status)' },
+          { value: 'all', label: 'all statuses' },
+          ...codes(REQUEST_STATUSES),
+        ]}
+        current={f.status}
+      />
       <FilterSelect name="type" text="Type" options={[any('any type'), ...codes(REQUEST_TYPES)]} current={f.type} />
       <FilterSelect name="regime" text="Regime" options={[any('any regime'), ...codes(REGIMES)]} current={f.regime} />
-      <FilterSelect name="channel" text="Channel" options={[any('any channel'), ...codes(REQUEST_CHANNELS)]} current={f.channel} />
+      <FilterSelect
+        name="channel"
+        text="Channel"
+        options={[any('any channel'), ...codes(REQUEST_CHANNELS)]}
+        current={f.channel}
+      />
       <FilterSelect name="assignee" text="Assignee" options={assignees} current={f.assignee} />
       <div>
         <label for="f-dueWithinDays">Due within (days)</label>
-        <input type="number" name="dueWithinDays" id="f-dueWithinDays" min="0" max="3660" step="1" value={String(f.dueWithinDays ?? '')} />
+        <input
+          type="number"
+          name="dueWithinDays"
+          id="f-dueWithinDays"
+          min="0"
+          max="3660"
+          step="1"
+          value={String(f.dueWithinDays ?? '')}
+        />
       </div>
       <div class="choice">
         <input type="checkbox" name="overdue" id="f-overdue" value="true" checked={f.overdue === 'true'} />
@@ -140,7 +178,8 @@ export function queuePage(v: QueuePageView): SafeHtml {
       <StatusCounts view={v} />
       <FilterForm view={v} />
       <p>
-        <a href={staffPaths.requestsCsv(v.slug, filterParams(v.filters))}>Export CSV</a> (every request matching these filters)
+        <a href={staffPaths.requestsCsv(v.slug, filterParams(v.filters))}>Export CSV</a> (every request matching these
+        filters)
       </p>
       {v.items.length === 0 ? (
         <p id="no-requests">No requests match these filters{v.paged ? ' on this page' : ''}.</p>
@@ -164,7 +203,10 @@ export function queuePage(v: QueuePageView): SafeHtml {
       <nav class="pages" aria-label="Pages">
         {v.paged && <a href={staffPaths.requests(v.slug, filterParams(v.filters, { limit: v.limit }))}>First page</a>}{' '}
         {v.nextCursor && (
-          <a rel="next" href={staffPaths.requests(v.slug, filterParams(v.filters, { limit: v.limit, cursor: v.nextCursor }))}>
+          <a
+            rel="next"
+            href={staffPaths.requests(v.slug, filterParams(v.filters, { limit: v.limit, cursor: v.nextCursor }))}
+          >
             Next page
           </a>
         )}

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { StaffAlertsModule } from '../staff/alerts/staff-alerts.module.js';
 import { StaffAuthModule } from '../staff/auth/staff-auth.module.js';
 import { QueuePageController } from './queue-page.controller.js';

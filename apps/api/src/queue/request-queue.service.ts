@@ -1,15 +1,17 @@
 import { BadRequestException, Inject, Injectable } from '@nestjs/common';
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
-import { DataSubjectRequest, TeamRepository, type OrganisationContext } from '#db';
+
+import { DataSubjectRequest, type OrganisationContext, TeamRepository } from '#db';
 import {
   daysLeft,
+  type DeadlineUrgency,
   deadlineUrgency,
   endOfLocalDayAfter,
   OPEN_STATUSES,
   REQUEST_STATUSES,
-  type DeadlineUrgency,
   type RequestStatus,
 } from '#workflow';
+
 import { DATA_SOURCE } from '../infra/tokens.js';
 import { isUuid } from '../infra/uuid.js';
 import type { ListRequestsQuery } from './list-requests.query.js';
@@ -116,7 +118,12 @@ export class RequestQueueService {
    * Every matching request, in batches, for the export. The filters are checked before this resolves, so a bad
    * one is refused before any of the file is sent.
    */
-  async allMatching(context: OrganisationContext, viewerId: string, filters: QueueFilters, now: Date): Promise<AsyncIterable<QueuedRequest[]>> {
+  async allMatching(
+    context: OrganisationContext,
+    viewerId: string,
+    filters: QueueFilters,
+    now: Date,
+  ): Promise<AsyncIterable<QueuedRequest[]>> {
     const base = await this.filtered(context, viewerId, filters, now);
     const timeZone = context.organisation.timeZone;
     return {
@@ -188,14 +195,19 @@ export class RequestQueueService {
     if (assignee === 'none') qb.andWhere('r.assignee_id IS NULL');
     else if (assignee) {
       const assigneeId = assignee === 'me' ? viewerId : assignee;
-      if (assignee !== 'me' && !(await new TeamRepository(this.dataSource.manager).membership(organisationId, assigneeId))) {
+      if (
+        assignee !== 'me' &&
+        !(await new TeamRepository(this.dataSource.manager).membership(organisationId, assigneeId))
+      ) {
         throw new BadRequestException(ASSIGNEE_MESSAGE);
       }
       qb.andWhere('r.assignee_id = :assigneeId', { assigneeId });
     }
 
     if (dueWithinDays !== undefined) {
-      qb.andWhere('r.due_at <= :dueBy', { dueBy: endOfLocalDayAfter(now, dueWithinDays, context.organisation.timeZone) });
+      qb.andWhere('r.due_at <= :dueBy', {
+        dueBy: endOfLocalDayAfter(now, dueWithinDays, context.organisation.timeZone),
+      });
     }
     if (overdue === 'true') qb.andWhere(`${IS_OPEN} AND r.due_at < :now`, { now });
     else if (overdue === 'false') qb.andWhere(`NOT (${IS_OPEN} AND r.due_at < :now)`, { now });

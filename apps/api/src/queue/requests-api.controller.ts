@@ -1,12 +1,14 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
+
 import type { Clock } from '#config';
+
 import { CLOCK } from '../infra/tokens.js';
 import { READ_ROLES, type StaffOrganisation } from '../staff/auth/organisation-access.js';
-import { StaffOrg, StaffRoute } from '../staff/auth/staff-route.decorator.js';
 import { Staff } from '../staff/auth/staff.guard.js';
+import { StaffOrg, StaffRoute } from '../staff/auth/staff-route.decorator.js';
 import type { StaffPrincipal } from '../staff/auth/staff-session.service.js';
 import { ListRequestsQuery } from './list-requests.query.js';
-import { RequestQueueService, type QueueCounts, type QueuedRequest } from './request-queue.service.js';
+import { type QueueCounts, type QueuedRequest, RequestQueueService } from './request-queue.service.js';
 
 /** The queue as JSON, for the signed-in staff of the organisation (same session as the console). */
 @Controller('api/orgs/:org/requests')
@@ -27,7 +29,10 @@ export class RequestsApiController {
     @StaffOrg() context: StaffOrganisation,
     @Query() query: ListRequestsQuery,
   ): Promise<{ organisation: string; counts: QueueCounts; items: QueuedRequest[]; nextCursor: string | null }> {
-    const [page, counts] = await Promise.all([this.queue.list(context, staff.user.id, query, this.clock.now()), this.queue.counts(context)]);
+    const [page, counts] = await Promise.all([
+      this.queue.list(context, staff.user.id, query, this.clock.now()),
+      this.queue.counts(context),
+    ]);
     return { organisation: context.organisation.slug, counts, ...page };
   }
 }

@@ -1,28 +1,30 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
+
 import {
   acceptTransition,
-  commitTransition,
-  lockRequest,
-  OrganisationDirectory,
-  redeemableToken,
-  RequestNote,
-  requestFacts,
-  ResponseFile,
-  TeamRepository,
-  writeOutbox,
   type ChangeActor,
+  commitTransition,
   type DataSubjectRequest,
+  lockRequest,
   type NoticeAuditDetail,
   type OrganisationContext,
+  OrganisationDirectory,
+  redeemableToken,
   type RequestChange,
+  requestFacts,
+  RequestNote,
   type RequestNoteKind,
+  ResponseFile,
+  TeamRepository,
   type TokenRefusal,
+  writeOutbox,
 } from '#db';
 import { DEFAULT_RESPONSE_LINK_DAYS, findRight, internalTargetDaysFor } from '#policy';
 import {
   askRequester,
   classifyRequest,
+  type DenialReason,
   deny,
   dismissAsNotARequest,
   extendRequest,
@@ -35,19 +37,25 @@ import {
   redirect,
   reopen,
   requesterReplied,
+  type RequestFacts,
   startWork,
   suppressionChannelFor,
-  withdraw,
-  type DenialReason,
-  type RequestFacts,
   type TransitionResult,
+  withdraw,
 } from '#workflow';
+
 import { DATA_SOURCE } from '../infra/tokens.js';
 import { isUuid } from '../infra/uuid.js';
 import { containsSensitiveNumber } from '../intake/sensitive-numbers.js';
 import { OptOutService } from '../suppression/opt-out.service.js';
 import { ActionRefused } from './action-refused.js';
-import { answeredWithFiles, MAX_RESPONSE_FILES, safeContentType, safeFileName, type UploadedFile } from './response-upload.js';
+import {
+  answeredWithFiles,
+  MAX_RESPONSE_FILES,
+  safeContentType,
+  safeFileName,
+  type UploadedFile,
+} from './response-upload.js';
 
 /** Who acts: a staff member, or the requester through their status link. */
 export type Actor = ChangeActor;
@@ -82,7 +90,8 @@ export class RequestActionsService {
   assign(organisationId: string, requestId: string, actor: Actor, assigneeId: string, now: Date): Promise<void> {
     return this.perform(organisationId, requestId, actor, now, async ({ tx, request }) => {
       refuseClosed(request);
-      if (!(await new TeamRepository(tx).works(organisationId, assigneeId))) throw ActionRefused.badInput("Choose an agent or admin of this organisation's team to assign the request to.");
+      if (!(await new TeamRepository(tx).works(organisationId, assigneeId)))
+        throw ActionRefused.badInput("Choose an agent or admin of this organisation's team to assign the request to.");
       if (request.assigneeId === assigneeId) throw ActionRefused.conflict('The request is already assigned to them.');
       const previousAssigneeId = request.assigneeId;
       request.assigneeId = assigneeId;
@@ -113,12 +122,21 @@ export class RequestActionsService {
    * The requester withdraws the request: through their agent (a DRP revoke), or by telling staff, who record how it
    * came in and may add what was said (a note, like every staff text). Audited with its route; the requester is mailed.
    */
-  withdraw(organisationId: string, requestId: string, actor: Actor, input: { route: string; note: string }, now: Date): Promise<void> {
+  withdraw(
+    organisationId: string,
+    requestId: string,
+    actor: Actor,
+    input: { route: string; note: string },
+    now: Date,
+  ): Promise<void> {
     const { route } = input;
     const text = limited(input.note).trim();
     return this.perform(organisationId, requestId, actor, now, async ({ tx, request, facts }) => {
       const effect = transition(request, withdraw(facts, now, route));
-      return { ...effect, detail: { route, ...(text ? { noteId: await saveNote(tx, request.id, 'withdrawal', actor.id, text) } : {}) } };
+      return {
+        ...effect,
+        detail: { route, ...(text ? { noteId: await saveNote(tx, request.id, 'withdrawal', actor.id, text) } : {}) },
+      };
     });
   }
 
@@ -127,10 +145,16 @@ export class RequestActionsService {
     return this.dataSource.transaction(async (tx) => {
       const found = await redeemableToken(tx, token, 'status', now);
       if (!found.ok) return found;
-      await this.performIn(tx, { id: found.token.requestId }, { id: null, label: 'requester' }, now, async ({ request, facts }) => ({
-        ...transition(request, withdraw(facts, now, 'status_page')),
-        detail: { route: 'status_page' },
-      }));
+      await this.performIn(
+        tx,
+        { id: found.token.requestId },
+        { id: null, label: 'requester' },
+        now,
+        async ({ request, facts }) => ({
+          ...transition(request, withdraw(facts, now, 'status_page')),
+          detail: { route: 'status_page' },
+        }),
+      );
       return { ok: true };
     });
   }
@@ -159,7 +183,13 @@ export class RequestActionsService {
     });
   }
 
-  deny(organisationId: string, requestId: string, actor: Actor, input: { reason: string; explanation: string }, now: Date): Promise<void> {
+  deny(
+    organisationId: string,
+    requestId: string,
+    actor: Actor,
+    input: { reason: string; explanation: string },
+    now: Date,
+  ): Promise<void> {
     const { reason, explanation } = input;
     return this.perform(organisationId, requestId, actor, now, async ({ tx, request, facts }) => {
       // The workflow refuses any ground it does not allow for the regime and request type, unknown ones included.
@@ -170,33 +200,58 @@ export class RequestActionsService {
   }
 
   /** Files for access-like requests (1 to 5), what was done for the others. */
-  fulfil(organisationId: string, requestId: string, actor: Actor, input: { resolution: string; files: UploadedFile[] }, now: Date): Promise<void> {
+  fulfil(
+    organisationId: string,
+    requestId: string,
+    actor: Actor,
+    input: { resolution: string; files: UploadedFile[] },
+    now: Date,
+  ): Promise<void> {
     return this.perform(organisationId, requestId, actor, now, async ({ tx, request, facts, context }) => {
       const effect = transition(request, fulfil(facts, now));
       if (!answeredWithFiles(request.type)) {
         request.resolutionText = requiredText(input.resolution, 'Say what was done: the requester is told.');
-        return { ...effect, detail: { noteId: await saveNote(tx, request.id, 'resolution', actor.id, request.resolutionText) } };
+        return {
+          ...effect,
+          detail: { noteId: await saveNote(tx, request.id, 'resolution', actor.id, request.resolutionText) },
+        };
       }
-      if (input.files.length === 0) throw ActionRefused.badInput(`Upload the response: 1 to ${MAX_RESPONSE_FILES} files.`);
+      if (input.files.length === 0)
+        throw ActionRefused.badInput(`Upload the response: 1 to ${MAX_RESPONSE_FILES} files.`);
       return { ...effect, detail: await this.storeResponse(tx, { request, context, actor, now }, input.files) };
     });
   }
 
   /** What was withheld must be said; access-like requests may carry the files of the part answered. */
-  partiallyFulfil(organisationId: string, requestId: string, actor: Actor, input: { reason: string; files: UploadedFile[] }, now: Date): Promise<void> {
+  partiallyFulfil(
+    organisationId: string,
+    requestId: string,
+    actor: Actor,
+    input: { reason: string; files: UploadedFile[] },
+    now: Date,
+  ): Promise<void> {
     return this.perform(organisationId, requestId, actor, now, async ({ tx, request, facts, context }) => {
       const effect = transition(request, partiallyFulfil(facts, now, limited(input.reason)));
-      const detail: Effect['detail'] = { noteId: await saveNote(tx, request.id, 'partial_reason', actor.id, request.resolutionText!) };
+      const detail: Effect['detail'] = {
+        noteId: await saveNote(tx, request.id, 'partial_reason', actor.id, request.resolutionText!),
+      };
       if (input.files.length === 0) return { ...effect, detail };
-      if (!answeredWithFiles(request.type)) throw ActionRefused.badInput('Only access, portability and categories requests are answered with files.');
-      return { ...effect, detail: { ...detail, ...(await this.storeResponse(tx, { request, context, actor, now }, input.files)) } };
+      if (!answeredWithFiles(request.type))
+        throw ActionRefused.badInput('Only access, portability and categories requests are answered with files.');
+      return {
+        ...effect,
+        detail: { ...detail, ...(await this.storeResponse(tx, { request, context, actor, now }, input.files)) },
+      };
     });
   }
 
   redirect(organisationId: string, requestId: string, actor: Actor, controller: string, now: Date): Promise<void> {
     return this.perform(organisationId, requestId, actor, now, async ({ tx, request, facts }) => {
       const effect = transition(request, redirect(facts, now, limited(controller)));
-      return { ...effect, detail: { noteId: await saveNote(tx, request.id, 'redirect', actor.id, request.redirectedTo!) } };
+      return {
+        ...effect,
+        detail: { noteId: await saveNote(tx, request.id, 'redirect', actor.id, request.redirectedTo!) },
+      };
     });
   }
 
@@ -224,16 +279,29 @@ export class RequestActionsService {
         const right = findRight(context.policy, rightId);
         if (!right) throw ActionRefused.badInput("Choose one of the rights the organisation's policy grants.");
         const channel = suppressionChannelFor(right.type);
-        const address = channel === 'sms' ? normalisePhone(request.requesterPhone ?? '') : normaliseEmail(request.requesterEmail);
+        const address =
+          channel === 'sms' ? normalisePhone(request.requesterPhone ?? '') : normaliseEmail(request.requesterEmail);
         if (channel && !address) {
-          throw ActionRefused.badInput('This mail gives no phone number to stop texting; the sender can reply STOP to any text instead.');
+          throw ActionRefused.badInput(
+            'This mail gives no phone number to stop texting; the sender can reply STOP to any text instead.',
+          );
         }
-        const effect = transition(request, classifyRequest(facts, now, right, internalTargetDaysFor(context.policy, right.id)));
+        const effect = transition(
+          request,
+          classifyRequest(facts, now, right, internalTargetDaysFor(context.policy, right.id)),
+        );
         if (channel && address) optOut = { request, context, address };
         else await writeOutbox(tx, 'verification.send', { requestId: request.id }, 'initial');
         return { ...effect, detail: { rightId: right.id, dueAt: request.dueAt.toISOString() } };
       });
-      if (optOut) await this.optOuts.fulfil(tx, optOut.request, { context: optOut.context, source: 'privacy_mailbox', address: optOut.address, at: now, confirmedBy: 'mail' });
+      if (optOut)
+        await this.optOuts.fulfil(tx, optOut.request, {
+          context: optOut.context,
+          source: 'privacy_mailbox',
+          address: optOut.address,
+          at: now,
+          confirmedBy: 'mail',
+        });
     });
   }
 
@@ -250,23 +318,36 @@ export class RequestActionsService {
     const reply = requiredText(text, 'Write your answer before sending it.');
     // As on the request form: we never collect these, even when offered.
     if (containsSensitiveNumber(reply)) {
-      throw ActionRefused.badInput('Please remove the Social Security or card number from your answer: we do not need it and do not keep it.');
+      throw ActionRefused.badInput(
+        'Please remove the Social Security or card number from your answer: we do not need it and do not keep it.',
+      );
     }
     return this.dataSource.transaction(async (tx) => {
       const found = await redeemableToken(tx, token, 'status', now);
       if (!found.ok) return found;
-      await this.performIn(tx, { id: found.token.requestId }, { id: null, label: 'requester' }, now, async ({ request, facts }) => {
-        const effect = transition(request, requesterReplied(facts, now));
-        const noteId = await saveNote(tx, request.id, 'requester_reply', null, reply);
-        return { ...effect, detail: { noteId, dueAt: request.dueAt.toISOString() } };
-      });
+      await this.performIn(
+        tx,
+        { id: found.token.requestId },
+        { id: null, label: 'requester' },
+        now,
+        async ({ request, facts }) => {
+          const effect = transition(request, requesterReplied(facts, now));
+          const noteId = await saveNote(tx, request.id, 'requester_reply', null, reply);
+          return { ...effect, detail: { noteId, dueAt: request.dueAt.toISOString() } };
+        },
+      );
       return { ok: true };
     });
   }
 
   private async storeResponse(
     tx: EntityManager,
-    { request, context, actor, now }: { request: DataSubjectRequest; context: OrganisationContext; actor: Actor; now: Date },
+    {
+      request,
+      context,
+      actor,
+      now,
+    }: { request: DataSubjectRequest; context: OrganisationContext; actor: Actor; now: Date },
     files: UploadedFile[],
   ): Promise<Effect['detail']> {
     if (files.length > MAX_RESPONSE_FILES) throw ActionRefused.badInput(`Upload at most ${MAX_RESPONSE_FILES} files.`);
@@ -283,11 +364,20 @@ export class RequestActionsService {
         }),
       ),
     );
-    request.responseAvailableUntil = linkExpiresAt(now, context.policy.settings.responseLinkDays ?? DEFAULT_RESPONSE_LINK_DAYS);
+    request.responseAvailableUntil = linkExpiresAt(
+      now,
+      context.policy.settings.responseLinkDays ?? DEFAULT_RESPONSE_LINK_DAYS,
+    );
     return { fileIds: saved.map((f) => f.id), availableUntil: request.responseAvailableUntil.toISOString() };
   }
 
-  private perform(organisationId: string, requestId: string, actor: Actor, now: Date, step: (loaded: Loaded) => Promise<Effect>): Promise<void> {
+  private perform(
+    organisationId: string,
+    requestId: string,
+    actor: Actor,
+    now: Date,
+    step: (loaded: Loaded) => Promise<Effect>,
+  ): Promise<void> {
     return this.dataSource.transaction((tx) => this.performIn(tx, { id: requestId, organisationId }, actor, now, step));
   }
 
@@ -301,7 +391,10 @@ export class RequestActionsService {
     const request = isUuid(where.id) ? await lockRequest(tx, where) : null;
     if (!request) throw new NotFoundException('There is no such request here.');
     // Retention removed the requester's data: what is left is the legal record, and it stays as it is.
-    if (request.purgedAt) throw ActionRefused.conflict("The requester's personal data was removed under the retention policy: this request can no longer be changed.");
+    if (request.purgedAt)
+      throw ActionRefused.conflict(
+        "The requester's personal data was removed under the retention policy: this request can no longer be changed.",
+      );
     const context = await this.directory.forRequest(request);
     const effect = await step({ tx, request, facts: requestFacts(request, context), context });
     await commitTransition(tx, request, context, { actor, ...effect, at: now });
@@ -315,12 +408,14 @@ function transition(request: DataSubjectRequest, result: TransitionResult): Omit
 }
 
 function refuseClosed(request: DataSubjectRequest): void {
-  if (!isOpen(request.status)) throw ActionRefused.conflict(`The request is already ${request.status}; reopen it first.`);
+  if (!isOpen(request.status))
+    throw ActionRefused.conflict(`The request is already ${request.status}; reopen it first.`);
 }
 
 /** Free text up to the limit; whether it may be empty is the workflow's or the caller's decision. */
 function limited(text: string): string {
-  if (text.length > MAX_TEXT_LENGTH) throw ActionRefused.badInput(`The text is too long: at most ${MAX_TEXT_LENGTH} characters.`);
+  if (text.length > MAX_TEXT_LENGTH)
+    throw ActionRefused.badInput(`The text is too long: at most ${MAX_TEXT_LENGTH} characters.`);
   return text;
 }
 
@@ -330,7 +425,13 @@ function requiredText(text: string, whenEmpty: string): string {
   return trimmed;
 }
 
-async function saveNote(tx: EntityManager, requestId: string, kind: RequestNoteKind, authorId: string | null, text: string): Promise<string> {
+async function saveNote(
+  tx: EntityManager,
+  requestId: string,
+  kind: RequestNoteKind,
+  authorId: string | null,
+  text: string,
+): Promise<string> {
   const note = await tx.save(tx.create(RequestNote, { requestId, kind, authorId, text }));
   return note.id;
 }

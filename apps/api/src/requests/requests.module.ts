@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { SuppressionModule } from '../suppression/suppression.module.js';
 import { RequestActionsService } from './request-actions.service.js';
 

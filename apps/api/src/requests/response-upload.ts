@@ -21,11 +21,16 @@ export function answeredWithFiles(type: RequestType): boolean {
 /** The name the downloader's browser will save: no folders, no control characters, not endless. */
 export function safeFileName(name: string, fallback = 'response'): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  const cleaned = base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200);
+  const cleaned = base
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .trim()
+    .slice(0, 200);
   return cleaned === '' || cleaned === '.' || cleaned === '..' ? fallback : cleaned;
 }
 
 /** The type the browser named, when it is a well-formed media type; anything else is served as bytes. */
 export function safeContentType(type: string): string {
-  return /^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/i.test(type) ? type.toLowerCase() : 'application/octet-stream';
+  return /^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/i.test(type)
+    ? type.toLowerCase()
+    : 'application/octet-stream';
 }

@@ -1,8 +1,10 @@
 import { Controller, Get } from '@nestjs/common';
+
 import type { Organisation } from '#db';
+
 import { Page } from '../infra/page.decorator.js';
-import { StaffRoute } from './auth/staff-route.decorator.js';
 import { Staff } from './auth/staff.guard.js';
+import { StaffRoute } from './auth/staff-route.decorator.js';
 import type { StaffPrincipal } from './auth/staff-session.service.js';
 import { StaffHomeService } from './staff-home.service.js';
 import { homePage } from './staff-home.view.js';

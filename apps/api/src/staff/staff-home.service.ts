@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { In, type DataSource } from 'typeorm';
+import { type DataSource, In } from 'typeorm';
+
 import { Organisation } from '#db';
+
 import { DATA_SOURCE } from '../infra/tokens.js';
 import type { StaffPrincipal } from './auth/staff-session.service.js';
 
@@ -10,6 +12,8 @@ export class StaffHomeService {
   constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
 
   organisationsOf(staff: StaffPrincipal): Promise<Organisation[]> {
-    return this.dataSource.getRepository(Organisation).find({ where: { id: In([...staff.roles.keys()]) }, order: { name: 'ASC' } });
+    return this.dataSource
+      .getRepository(Organisation)
+      .find({ where: { id: In([...staff.roles.keys()]) }, order: { name: 'ASC' } });
   }
 }

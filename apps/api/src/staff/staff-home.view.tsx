@@ -1,5 +1,6 @@
 import type { Organisation } from '#db';
 import { staffPaths } from '#mail';
+
 import type { PageContext } from '../infra/page.decorator.js';
 import { staffPage } from '../views/staff-layout.view.js';
 import { staffChrome, staffOf } from './auth/staff-route.decorator.js';

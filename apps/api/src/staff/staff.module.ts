@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { StaffAdminModule } from './admin/staff-admin.module.js';
 import { StaffAlertsModule } from './alerts/staff-alerts.module.js';
 import { StaffAuthModule } from './auth/staff-auth.module.js';
@@ -11,7 +12,15 @@ import { StaffHomeService } from './staff-home.service.js';
 
 /** The staff console: sign-in, the home page of a member's organisations, request pages, reports, staff admin. */
 @Module({
-  imports: [StaffAuthModule, StaffAdminModule, StaffAlertsModule, StaffJobsModule, StaffReportsModule, InboundMailModule, StaffRequestModule],
+  imports: [
+    StaffAuthModule,
+    StaffAdminModule,
+    StaffAlertsModule,
+    StaffJobsModule,
+    StaffReportsModule,
+    InboundMailModule,
+    StaffRequestModule,
+  ],
   controllers: [StaffHomeController],
   providers: [StaffHomeService],
 })

@@ -1,9 +1,20 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createParamDecorator, Inject, Injectable, NotFoundException, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
+
+import {
+  type CanActivate,
+  createParamDecorator,
+  type ExecutionContext,
+  Inject,
+  Injectable,
+  NotFoundException,
+  UnauthorizedException,
+} from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { IsNull, type DataSource } from 'typeorm';
-import { Env, type Clock } from '#config';
-import { OrganisationDirectory, SuppressionApiKey, type OrganisationContext } from '#db';
+import { type DataSource, IsNull } from 'typeorm';
+
+import { type Clock, Env } from '#config';
+import { type OrganisationContext, OrganisationDirectory, SuppressionApiKey } from '#db';
+
 import { RateLimiter } from '../infra/rate-limiter.js';
 import { CLOCK, DATA_SOURCE } from '../infra/tokens.js';
 
@@ -48,7 +59,8 @@ export class ApiKeyGuard implements CanActivate {
     const key = await keys.findOneBy({ keyHash: hashApiKey(match[1]), revokedAt: IsNull() });
     if (!key) throw new UnauthorizedException('This API key is not valid, or was revoked.');
     const organisation = await this.directory.bySlug(String(req.params.org));
-    if (!organisation || organisation.organisation.id !== key.organisationId) throw new NotFoundException('There is no such organisation here.');
+    if (!organisation || organisation.organisation.id !== key.organisationId)
+      throw new NotFoundException('There is no such organisation here.');
     await this.rateLimiter.hit('suppression-api', key.id, this.env.SUPPRESSION_API_RATE_LIMIT, MINUTE);
     await keys.update({ id: key.id }, { lastUsedAt: this.clock.now() });
     req.suppressionOrganisation = organisation;

@@ -1,6 +1,8 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
+
 import { SuppressionApiKey } from '#db';
+
 import { DATA_SOURCE } from '../infra/tokens.js';
 import { isUuid } from '../infra/uuid.js';
 import { newApiKey } from './api-key.guard.js';
@@ -11,13 +13,17 @@ export class ApiKeysService {
   constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
 
   list(organisationId: string): Promise<SuppressionApiKey[]> {
-    return this.dataSource.getRepository(SuppressionApiKey).find({ where: { organisationId }, order: { createdAt: 'DESC' } });
+    return this.dataSource
+      .getRepository(SuppressionApiKey)
+      .find({ where: { organisationId }, order: { createdAt: 'DESC' } });
   }
 
   /** The new key, for the one page that shows it. */
   async create(organisationId: string, label: string, createdBy: string): Promise<string> {
     const { key, keyHash, keyPrefix } = newApiKey();
-    await this.dataSource.getRepository(SuppressionApiKey).insert({ organisationId, label, keyHash, keyPrefix, createdBy });
+    await this.dataSource
+      .getRepository(SuppressionApiKey)
+      .insert({ organisationId, label, keyHash, keyPrefix, createdBy });
     return key;
   }
 

@@ -1,8 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import type { DataSource } from 'typeorm';
+
 import type { OrganisationContext } from '#db';
-import { gpcDecision, type GpcDecision } from '#workflow';
+import { type GpcDecision, gpcDecision } from '#workflow';
+
 import { DATA_SOURCE } from '../infra/tokens.js';
 
 /** Sec-GPC: "1" is the only value the spec defines; anything else, or none, is no signal. */
@@ -30,7 +32,13 @@ export class GpcSignals {
        VALUES ($1, $2, $3, $4, 'page_view', $5, 1)
        ON CONFLICT (organisation_id, day, outcome) WHERE context = 'page_view'
        DO UPDATE SET views = gpc_signal.views + 1, received_at = GREATEST(gpc_signal.received_at, EXCLUDED.received_at), reason = EXCLUDED.reason`,
-      [context.organisation.id, at, decision.outcome, decision.outcome === 'ignored' ? decision.reason : null, at.toISOString().slice(0, 10)],
+      [
+        context.organisation.id,
+        at,
+        decision.outcome,
+        decision.outcome === 'ignored' ? decision.reason : null,
+        at.toISOString().slice(0, 10),
+      ],
     );
   }
 }

@@ -1,8 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
-import { InboundSms, OrganisationDirectory, type InboundSmsOutcome, type OrganisationContext, withFreshReference } from '#db';
+
+import {
+  InboundSms,
+  type InboundSmsOutcome,
+  type OrganisationContext,
+  OrganisationDirectory,
+  withFreshReference,
+} from '#db';
 import type { OrganisationPolicy } from '#policy';
 import { normalisePhone, type SmsKeyword } from '#workflow';
+
 import { DATA_SOURCE } from '../infra/tokens.js';
 import { OptOutService } from './opt-out.service.js';
 
@@ -57,7 +65,13 @@ export class InboundSmsService {
     return handled.reply;
   }
 
-  private async act(tx: EntityManager, context: OrganisationContext, keyword: SmsKeyword | null, from: string, at: Date): Promise<Handled> {
+  private async act(
+    tx: EntityManager,
+    context: OrganisationContext,
+    keyword: SmsKeyword | null,
+    from: string,
+    at: Date,
+  ): Promise<Handled> {
     const { policy, organisation } = context;
     const name = policy.name;
     const phone = normalisePhone(from);
@@ -67,7 +81,8 @@ export class InboundSmsService {
         if (!phone) return { outcome: 'no_action', requestId: null, reply: null };
         await this.optOuts.lock(tx, organisation.id);
         // A repeated STOP is answered again but changes nothing: the suppression in force already covers it.
-        if (await this.optOuts.active(tx, organisation.id, 'sms', phone)) return { outcome: 'already_suppressed', requestId: null, reply: stopped };
+        if (await this.optOuts.active(tx, organisation.id, 'sms', phone))
+          return { outcome: 'already_suppressed', requestId: null, reply: stopped };
         const right = policy.rights.find((r) => r.type === 'opt_out_marketing_sms');
         if (!right) throw new Error(`${policy.slug} has SMS numbers but no opt_out_marketing_sms right`);
         const { request } = await this.optOuts.record(tx, {

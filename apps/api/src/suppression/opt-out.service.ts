@@ -1,22 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import { IsNull, type EntityManager } from 'typeorm';
+import { type EntityManager, IsNull } from 'typeorm';
+
 import {
   acceptTransition,
   commitTransition,
+  type DataSubjectRequest,
   insertRequest,
   lockKeys,
   lockUntilCommit,
+  type OrganisationContext,
+  type RequestChannel,
+  type Requester,
   requestFacts,
   Suppression,
   SuppressionChange,
   SYSTEM_ACTOR,
-  type DataSubjectRequest,
-  type OrganisationContext,
-  type RequestChannel,
-  type Requester,
 } from '#db';
 import type { PolicyRight } from '#policy';
-import { honourOptOut, suppressionChannelFor, type SuppressionChannel, type SuppressionSource } from '#workflow';
+import { honourOptOut, type SuppressionChannel, suppressionChannelFor, type SuppressionSource } from '#workflow';
 
 export interface OptOutInput {
   context: OrganisationContext;
@@ -39,7 +40,12 @@ export interface OptOutInput {
 @Injectable()
 export class OptOutService {
   /** The suppression in force for this address, if any. */
-  active(tx: EntityManager, organisationId: string, channel: SuppressionChannel, address: string): Promise<Suppression | null> {
+  active(
+    tx: EntityManager,
+    organisationId: string,
+    channel: SuppressionChannel,
+    address: string,
+  ): Promise<Suppression | null> {
     return tx.findOneBy(Suppression, { organisationId, channel, address, endedAt: IsNull() });
   }
 
@@ -52,8 +58,16 @@ export class OptOutService {
   }
 
   /** A new opt-out request, fulfilled at once with its suppression. */
-  async record(tx: EntityManager, input: OptOutInput): Promise<{ request: DataSubjectRequest; suppression: Suppression }> {
-    const request = await insertRequest(tx, input.context, { right: input.right, requester: input.requester, channel: input.channel, receivedAt: input.at });
+  async record(
+    tx: EntityManager,
+    input: OptOutInput,
+  ): Promise<{ request: DataSubjectRequest; suppression: Suppression }> {
+    const request = await insertRequest(tx, input.context, {
+      right: input.right,
+      requester: input.requester,
+      channel: input.channel,
+      receivedAt: input.at,
+    });
     const suppression = await this.fulfil(tx, request, input);
     return { request, suppression };
   }
@@ -87,24 +101,53 @@ export class OptOutService {
   }
 
   /** Ends the suppression in force (SMS START/UNSTOP); false when there was none. */
-  async resubscribe(tx: EntityManager, organisationId: string, channel: SuppressionChannel, address: string, at: Date): Promise<boolean> {
+  async resubscribe(
+    tx: EntityManager,
+    organisationId: string,
+    channel: SuppressionChannel,
+    address: string,
+    at: Date,
+  ): Promise<boolean> {
     await this.lock(tx, organisationId);
     const suppression = await this.active(tx, organisationId, channel, address);
     if (!suppression) return false;
     suppression.endedAt = at;
     await tx.save(suppression);
-    await tx.insert(SuppressionChange, { organisationId, suppressionId: suppression.id, kind: 'resubscribed', channel, address, source: 'sms_start', at });
+    await tx.insert(SuppressionChange, {
+      organisationId,
+      suppressionId: suppression.id,
+      kind: 'resubscribed',
+      channel,
+      address,
+      source: 'sms_start',
+      at,
+    });
     return true;
   }
 
   private async suppress(
     tx: EntityManager,
     request: DataSubjectRequest,
-    { channel, address, source, at }: { channel: SuppressionChannel; address: string; source: SuppressionSource; at: Date },
+    {
+      channel,
+      address,
+      source,
+      at,
+    }: { channel: SuppressionChannel; address: string; source: SuppressionSource; at: Date },
   ): Promise<Suppression> {
     const { organisationId, id: requestId } = request;
-    const suppression = await tx.save(tx.create(Suppression, { organisationId, channel, address, source, requestId, suppressedAt: at, endedAt: null }));
-    await tx.insert(SuppressionChange, { organisationId, suppressionId: suppression.id, kind: 'suppressed', channel, address, source, at });
+    const suppression = await tx.save(
+      tx.create(Suppression, { organisationId, channel, address, source, requestId, suppressedAt: at, endedAt: null }),
+    );
+    await tx.insert(SuppressionChange, {
+      organisationId,
+      suppressionId: suppression.id,
+      kind: 'suppressed',
+      channel,
+      address,
+      source,
+      at,
+    });
     return suppression;
   }
 }

@@ -1,12 +1,14 @@
 import { Body, Controller, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { Env, type Clock } from '#config';
+
+import { type Clock, Env } from '#config';
 import { normalisePhone, parseSmsKeyword } from '#workflow';
+
 import { RateLimiter } from '../infra/rate-limiter.js';
 import { CLOCK } from '../infra/tokens.js';
 import { InboundSmsService } from './inbound-sms.service.js';
-import { twiml } from './twiml.js';
 import { validTwilioSignature, type WebhookParams } from './twilio-signature.js';
+import { twiml } from './twiml.js';
 
 const HOUR = 3600;
 

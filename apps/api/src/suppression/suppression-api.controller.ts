@@ -1,9 +1,18 @@
 import { BadRequestException, Controller, Get, Query, UseGuards } from '@nestjs/common';
+
 import { Env } from '#config';
 import type { OrganisationContext } from '#db';
 import { listUnsubscribeHeaders, organisationsThing, signUnsubscribeToken } from '#mail';
+
 import { ApiKeyGuard, KeyOrganisation } from './api-key.guard.js';
-import { addressParam, channelParam, MAX_PAGE, SuppressionListService, type ChangeFeedItem, type SuppressionCheck } from './suppression-list.service.js';
+import {
+  addressParam,
+  type ChangeFeedItem,
+  channelParam,
+  MAX_PAGE,
+  type SuppressionCheck,
+  SuppressionListService,
+} from './suppression-list.service.js';
 
 /** The JSON API an organisation's other systems use before they mail, text or share: keyed, never a staff session. */
 @Controller('api/v1/orgs/:org/suppressions')
@@ -16,7 +25,11 @@ export class SuppressionApiController {
 
   /** Is this address suppressed on this channel? */
   @Get('check')
-  check(@KeyOrganisation() org: OrganisationContext, @Query('channel') channel: unknown, @Query('address') address: unknown): Promise<SuppressionCheck> {
+  check(
+    @KeyOrganisation() org: OrganisationContext,
+    @Query('channel') channel: unknown,
+    @Query('address') address: unknown,
+  ): Promise<SuppressionCheck> {
     const checked = channelParam(channel);
     return this.list.check(org.organisation.id, checked, addressParam(checked, address));
   }
@@ -31,15 +44,21 @@ export class SuppressionApiController {
     const from = cursor === undefined ? '0' : String(cursor);
     if (!/^\d{1,18}$/.test(from)) throw new BadRequestException('cursor must be the cursor of an earlier answer, or 0');
     const size = limit === undefined ? 100 : Number(limit);
-    if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE) throw new BadRequestException(`limit must be a whole number from 1 to ${MAX_PAGE}`);
+    if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE)
+      throw new BadRequestException(`limit must be a whole number from 1 to ${MAX_PAGE}`);
     return this.list.changesSince(org.organisation.id, from, size);
   }
 
   /** The List-Unsubscribe headers for the organisation's own marketing mail to an address. */
   @Get('unsubscribe-headers')
-  unsubscribeHeaders(@KeyOrganisation() org: OrganisationContext, @Query('email') email: unknown): { email: string; headers: Record<string, string> } {
+  unsubscribeHeaders(
+    @KeyOrganisation() org: OrganisationContext,
+    @Query('email') email: unknown,
+  ): { email: string; headers: Record<string, string> } {
     if (!org.policy.rights.some((r) => r.type === 'opt_out_marketing_email')) {
-      throw new BadRequestException(`Nothing to link to: ${organisationsThing(org.policy.name, 'policy')} offers no opt-out of marketing email`);
+      throw new BadRequestException(
+        `Nothing to link to: ${organisationsThing(org.policy.name, 'policy')} offers no opt-out of marketing email`,
+      );
     }
     const address = addressParam('email', email);
     const token = signUnsubscribeToken({ organisationId: org.organisation.id, email: address }, this.env.APP_SECRET);

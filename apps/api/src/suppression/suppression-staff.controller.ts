@@ -1,25 +1,44 @@
-import { BadRequestException, Controller, Get, Header, HttpCode, Inject, Param, Post, Query, Redirect } from '@nestjs/common';
-import { Env, type Clock } from '#config';
+import {
+  BadRequestException,
+  Controller,
+  Get,
+  Header,
+  HttpCode,
+  Inject,
+  Param,
+  Post,
+  Query,
+  Redirect,
+} from '@nestjs/common';
+
+import { type Clock, Env } from '#config';
 import { staffPaths } from '#mail';
-import { Page, RefusedPage, seeOther, type PageContext } from '../infra/page.decorator.js';
+
+import { Page, type PageContext, RefusedPage, seeOther } from '../infra/page.decorator.js';
 import { formProblem, PostedForm } from '../infra/posted-form.decorator.js';
 import { CLOCK } from '../infra/tokens.js';
 import { isUuid } from '../infra/uuid.js';
 import { ADMIN_ROLES, READ_ROLES, type StaffOrganisation } from '../staff/auth/organisation-access.js';
-import { staffChrome, StaffOrg, StaffRoute } from '../staff/auth/staff-route.decorator.js';
 import { Staff } from '../staff/auth/staff.guard.js';
+import { staffChrome, StaffOrg, StaffRoute } from '../staff/auth/staff-route.decorator.js';
 import type { StaffPrincipal } from '../staff/auth/staff-session.service.js';
 import { staffPage } from '../views/staff-layout.view.js';
 import { ApiKeyLabelForm } from './api-key-label.form.js';
 import { ApiKeysService } from './api-keys.service.js';
 import { channelParam, SuppressionListService } from './suppression-list.service.js';
-import { apiKeysBody, suppressionListBody, type ApiKeysView, type SuppressionListView } from './suppression-staff.view.js';
+import {
+  apiKeysBody,
+  type ApiKeysView,
+  suppressionListBody,
+  type SuppressionListView,
+} from './suppression-staff.view.js';
 
 const PAGE = 100;
 
 type ApiKeysModel = Omit<ApiKeysView, 'csrfToken'>;
 
-const suppressionsPage = (model: SuppressionListView, context: PageContext) => staffPage('Suppression list', suppressionListBody(model), staffChrome(context));
+const suppressionsPage = (model: SuppressionListView, context: PageContext) =>
+  staffPage('Suppression list', suppressionListBody(model), staffChrome(context));
 
 function apiKeysPage(model: ApiKeysModel, context: PageContext): string {
   const chrome = staffChrome(context);
@@ -39,17 +58,38 @@ export class SuppressionStaffController {
   @Get('suppressions')
   @StaffRoute(READ_ROLES)
   @Page(suppressionsPage)
-  async suppressions(@StaffOrg() org: StaffOrganisation, @Query() query: Record<string, unknown>): Promise<SuppressionListView> {
+  async suppressions(
+    @StaffOrg() org: StaffOrganisation,
+    @Query() query: Record<string, unknown>,
+  ): Promise<SuppressionListView> {
     const slug = org.organisation.slug;
     const channel = query.channel === undefined || query.channel === '' ? undefined : channelParam(query.channel);
     const search = typeof query.q === 'string' ? query.q.trim().slice(0, 200) : '';
     const activeOnly = query.active === '1';
     const after = parseCursor(query.after);
-    const { rows, next } = await this.list.list(org.organisation.id, { channel, search: search || undefined, active: activeOnly, after }, PAGE);
+    const { rows, next } = await this.list.list(
+      org.organisation.id,
+      { channel, search: search || undefined, active: activeOnly, after },
+      PAGE,
+    );
     const nextUrl = next
-      ? staffPaths.suppressions(slug, { channel, q: search, active: activeOnly ? '1' : undefined, after: `${next.at.toISOString()}_${next.id}` })
+      ? staffPaths.suppressions(slug, {
+          channel,
+          q: search,
+          active: activeOnly ? '1' : undefined,
+          after: `${next.at.toISOString()}_${next.id}`,
+        })
       : null;
-    return { slug, timeZone: org.organisation.timeZone, isAdmin: org.role === 'admin', channel, search, activeOnly, rows, nextUrl };
+    return {
+      slug,
+      timeZone: org.organisation.timeZone,
+      isAdmin: org.role === 'admin',
+      channel,
+      search,
+      activeOnly,
+      rows,
+      nextUrl,
+    };
   }
 
   @Get('api-keys')
@@ -65,7 +105,11 @@ export class SuppressionStaffController {
   @Header('Cache-Control', 'no-store')
   @HttpCode(201)
   @Page(apiKeysPage)
-  async createKey(@Staff() staff: StaffPrincipal, @StaffOrg() org: StaffOrganisation, @PostedForm(ApiKeyLabelForm) form: ApiKeyLabelForm): Promise<ApiKeysModel> {
+  async createKey(
+    @Staff() staff: StaffPrincipal,
+    @StaffOrg() org: StaffOrganisation,
+    @PostedForm(ApiKeyLabelForm) form: ApiKeyLabelForm,
+  ): Promise<ApiKeysModel> {
     const error = formProblem(form);
     if (error) throw new RefusedPage(400, await this.keysModel(org, { error }));
     const key = await this.keys.create(org.organisation.id, form.label, staff.user.id);
@@ -80,9 +124,18 @@ export class SuppressionStaffController {
     return seeOther(staffPaths.apiKeys(org.organisation.slug));
   }
 
-  private async keysModel(org: StaffOrganisation, state: Pick<ApiKeysView, 'created' | 'error'>): Promise<ApiKeysModel> {
+  private async keysModel(
+    org: StaffOrganisation,
+    state: Pick<ApiKeysView, 'created' | 'error'>,
+  ): Promise<ApiKeysModel> {
     const keys = await this.keys.list(org.organisation.id);
-    return { slug: org.organisation.slug, timeZone: org.organisation.timeZone, keys, publicUrl: this.env.PUBLIC_URL, ...state };
+    return {
+      slug: org.organisation.slug,
+      timeZone: org.organisation.timeZone,
+      keys,
+      publicUrl: this.env.PUBLIC_URL,
+      ...state,
+    };
   }
 }
 
@@ -91,6 +144,7 @@ function parseCursor(value: unknown): { at: Date; id: string } | undefined {
   if (value === undefined || value === '') return undefined;
   const match = typeof value === 'string' ? /^(.+)_([0-9a-f-]{36})$/.exec(value) : null;
   const at = match ? new Date(match[1]) : null;
-  if (!match || !at || Number.isNaN(at.getTime()) || !isUuid(match[2])) throw new BadRequestException('after must be the link of the previous page');
+  if (!match || !at || Number.isNaN(at.getTime()) || !isUuid(match[2]))
+    throw new BadRequestException('after must be the link of the previous page');
   return { at, id: match[2] };
 }

@@ -1,10 +1,15 @@
-import { formatLocalDateTime, staffPaths } from '#mail';
 import type { SuppressionApiKey } from '#db';
+import { formatLocalDateTime, staffPaths } from '#mail';
 import { SUPPRESSION_CHANNELS, type SuppressionChannel } from '#workflow';
+
 import { CsrfField } from '../views/components/page-parts.js';
 import type { StaffSuppressionRow } from './suppression-list.service.js';
 
-const CHANNEL_WORDS: Record<SuppressionChannel, string> = { email: 'Marketing email', sms: 'Marketing texts', sale_share: 'Sale/sharing' };
+const CHANNEL_WORDS: Record<SuppressionChannel, string> = {
+  email: 'Marketing email',
+  sms: 'Marketing texts',
+  sale_share: 'Sale/sharing',
+};
 
 export interface SuppressionListView {
   slug: string;
@@ -25,7 +30,9 @@ function SuppressionRow({ view: v, row: r }: { view: SuppressionListView; row: S
       <td>{formatLocalDateTime(new Date(r.suppressedAt), v.timeZone)}</td>
       <td>{r.source}</td>
       <td>{r.requestId && r.reference ? <a href={staffPaths.request(v.slug, r.requestId)}>{r.reference}</a> : '—'}</td>
-      <td>{r.endedAt ? `Ended ${formatLocalDateTime(new Date(r.endedAt), v.timeZone)} (opted back in)` : 'In force'}</td>
+      <td>
+        {r.endedAt ? `Ended ${formatLocalDateTime(new Date(r.endedAt), v.timeZone)} (opted back in)` : 'In force'}
+      </td>
     </tr>
   );
 }
@@ -36,8 +43,14 @@ export function suppressionListBody(v: SuppressionListView) {
     <>
       <h1>Suppression list</h1>
       <p>
-        Addresses and numbers this organisation must not use for marketing, or whose personal information it must not sell or share. Its other systems read this list through
-        the {v.isAdmin ? <a href={staffPaths.apiKeys(v.slug)}>suppression API</a> : 'suppression API (its keys are made by admins)'}.
+        Addresses and numbers this organisation must not use for marketing, or whose personal information it must not
+        sell or share. Its other systems read this list through the{' '}
+        {v.isAdmin ? (
+          <a href={staffPaths.apiKeys(v.slug)}>suppression API</a>
+        ) : (
+          'suppression API (its keys are made by admins)'
+        )}
+        .
       </p>
       <form method="get" action={staffPaths.suppressions(v.slug)} class="filters">
         <label>

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
+
 import { StaffAuthModule } from '../staff/auth/staff-auth.module.js';
 import { ApiKeyGuard } from './api-key.guard.js';
 import { ApiKeysService } from './api-keys.service.js';
 import { GpcSignals } from './gpc.js';
 import { GpcWellKnownController } from './gpc-well-known.controller.js';
-import { OptOutService } from './opt-out.service.js';
 import { InboundSmsService } from './inbound-sms.service.js';
+import { OptOutService } from './opt-out.service.js';
 import { SmsWebhookController } from './sms-webhook.controller.js';
 import { SuppressionApiController } from './suppression-api.controller.js';
 import { SuppressionListService } from './suppression-list.service.js';
@@ -17,8 +18,22 @@ import { UnsubscribeService } from './unsubscribe.service.js';
 @Module({
   // The staff pages of suppressions and API keys sign in like the rest of the console.
   imports: [StaffAuthModule],
-  controllers: [SmsWebhookController, UnsubscribeController, GpcWellKnownController, SuppressionApiController, SuppressionStaffController],
-  providers: [OptOutService, GpcSignals, SuppressionListService, ApiKeysService, UnsubscribeService, ApiKeyGuard, InboundSmsService],
+  controllers: [
+    SmsWebhookController,
+    UnsubscribeController,
+    GpcWellKnownController,
+    SuppressionApiController,
+    SuppressionStaffController,
+  ],
+  providers: [
+    OptOutService,
+    GpcSignals,
+    SuppressionListService,
+    ApiKeysService,
+    UnsubscribeService,
+    ApiKeyGuard,
+    InboundSmsService,
+  ],
   // The intake and the request actions record opt-outs, the request form GPC signals, through these.
   exports: [OptOutService, GpcSignals],
 })

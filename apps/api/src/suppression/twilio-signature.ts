@@ -16,11 +16,18 @@ export function twilioSignature(secret: string, url: string, params: WebhookPara
       return values.map((v) => `${name}${v}`);
     })
     .join('');
-  return createHmac('sha1', secret).update(url + data).digest('base64');
+  return createHmac('sha1', secret)
+    .update(url + data)
+    .digest('base64');
 }
 
 /** Constant-time check of the header against the signature we compute; a missing header never passes. */
-export function validTwilioSignature(secret: string, url: string, params: WebhookParams, header: string | undefined): boolean {
+export function validTwilioSignature(
+  secret: string,
+  url: string,
+  params: WebhookParams,
+  header: string | undefined,
+): boolean {
   if (!header) return false;
   const expected = Buffer.from(twilioSignature(secret, url, params));
   const given = Buffer.from(header);

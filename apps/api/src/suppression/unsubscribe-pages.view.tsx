@@ -1,8 +1,14 @@
 import { organisationsThing } from '#mail';
+
 import { page } from '../views/layout.view.js';
 
 /** The page a link in a mail opens: one button, because fetching a link (mail scanners do) must not unsubscribe. */
-export function unsubscribeConfirmPage(v: { organisationName: string; email: string; token: string; alreadyUnsubscribed: boolean }): string {
+export function unsubscribeConfirmPage(v: {
+  organisationName: string;
+  email: string;
+  token: string;
+  alreadyUnsubscribed: boolean;
+}): string {
   const body = v.alreadyUnsubscribed ? (
     <>
       <h1>You are unsubscribed</h1>
@@ -50,8 +56,8 @@ export function unsubscribeRefusedPage(): string {
     <>
       <h1>This unsubscribe link is not valid</h1>
       <p>
-        The link is incomplete or was changed, so we cannot tell whose address it is for. Use the unsubscribe link of a recent mail again, copying the whole link, or write to
-        the organisation that mailed you.
+        The link is incomplete or was changed, so we cannot tell whose address it is for. Use the unsubscribe link of a
+        recent mail again, copying the whole link, or write to the organisation that mailed you.
       </p>
     </>
   );

@@ -1,10 +1,12 @@
 import { Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
+
 import type { Clock } from '#config';
+
 import { Page, RefusedPage } from '../infra/page.decorator.js';
 import { RateLimiter } from '../infra/rate-limiter.js';
 import { CLOCK } from '../infra/tokens.js';
-import { unsubscribeConfirmPage, unsubscribedPage, unsubscribeRefusedPage } from './unsubscribe-pages.view.js';
 import { UnsubscribeService, type UnsubscribeSubject } from './unsubscribe.service.js';
+import { unsubscribeConfirmPage, unsubscribedPage, unsubscribeRefusedPage } from './unsubscribe-pages.view.js';
 
 const HOUR = 3600;
 /** One address clicks a handful of times; more is someone replaying a link. */
@@ -15,8 +17,10 @@ type UnsubscribedModel = Parameters<typeof unsubscribedPage>[0];
 /** A link that is not ours, or of an organisation that no longer takes email opt-outs. */
 type LinkRefused = { refused: true };
 
-const confirmView = (model: ConfirmModel | LinkRefused) => ('refused' in model ? unsubscribeRefusedPage() : unsubscribeConfirmPage(model));
-const unsubscribedView = (model: UnsubscribedModel | LinkRefused) => ('refused' in model ? unsubscribeRefusedPage() : unsubscribedPage(model));
+const confirmView = (model: ConfirmModel | LinkRefused) =>
+  'refused' in model ? unsubscribeRefusedPage() : unsubscribeConfirmPage(model);
+const unsubscribedView = (model: UnsubscribedModel | LinkRefused) =>
+  'refused' in model ? unsubscribeRefusedPage() : unsubscribedPage(model);
 
 /**
  * The List-Unsubscribe link of every requester mail (RFC 8058). GET shows a page with one button; POST, from that

@@ -1,8 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
+
 import { Env } from '#config';
-import { OrganisationDirectory, withFreshReference, type OrganisationContext } from '#db';
+import { type OrganisationContext, OrganisationDirectory, withFreshReference } from '#db';
 import { verifyUnsubscribeToken } from '#mail';
+
 import { DATA_SOURCE } from '../infra/tokens.js';
 import { OptOutService } from './opt-out.service.js';
 

@@ -1,12 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
+
 import { appendAudit, DataSubjectRequest, redeemableToken, ResponseFile, type TokenRefusal } from '#db';
+
 import { DATA_SOURCE } from '../infra/tokens.js';
 import { isUuid } from '../infra/uuid.js';
 
 export type DownloadOutcome =
-  | { ok: true; file: ResponseFile }
-  | { ok: false; refusal: TokenRefusal | 'no_such_file' | 'no_longer_available' };
+  { ok: true; file: ResponseFile } | { ok: false; refusal: TokenRefusal | 'no_such_file' | 'no_longer_available' };
 
 /** A response file fetched through the requester's status link, while the response is available; each download is logged. */
 @Injectable()
@@ -27,7 +28,8 @@ export class ResponseDownloadService {
         : null;
       if (!file) return { ok: false, refusal: 'no_such_file' };
       const request = await tx.findOneByOrFail(DataSubjectRequest, { id: requestId });
-      if (!request.responseAvailableUntil || request.responseAvailableUntil <= now) return { ok: false, refusal: 'no_longer_available' };
+      if (!request.responseAvailableUntil || request.responseAvailableUntil <= now)
+        return { ok: false, refusal: 'no_longer_available' };
       await appendAudit(tx, {
         organisationId: request.organisationId,
         requestId,

@@ -1,9 +1,20 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { MoreThan, type DataSource } from 'typeorm';
-import { DataSubjectRequest, OrganisationDirectory, redeemableToken, RequestNote, ResponseFile, type OrganisationContext, type TokenRefusal } from '#db';
+import { type DataSource, MoreThan } from 'typeorm';
+
+import {
+  DataSubjectRequest,
+  type OrganisationContext,
+  OrganisationDirectory,
+  redeemableToken,
+  RequestNote,
+  ResponseFile,
+  type TokenRefusal,
+} from '#db';
+
 import { DATA_SOURCE } from '../infra/tokens.js';
 
-export type OpenedStatusLink = { ok: true; request: DataSubjectRequest; context: OrganisationContext } | { ok: false; refusal: TokenRefusal };
+export type OpenedStatusLink =
+  { ok: true; request: DataSubjectRequest; context: OrganisationContext } | { ok: false; refusal: TokenRefusal };
 
 /** What the requester's status link shows: the request it is for, the questions put to them, the response's files. */
 @Injectable()
@@ -17,18 +28,25 @@ export class StatusPageService {
   async open(token: string, now: Date): Promise<OpenedStatusLink> {
     const found = await this.dataSource.transaction((tx) => redeemableToken(tx, token, 'status', now));
     if (!found.ok) return found;
-    const request = await this.dataSource.getRepository(DataSubjectRequest).findOneByOrFail({ id: found.token.requestId });
+    const request = await this.dataSource
+      .getRepository(DataSubjectRequest)
+      .findOneByOrFail({ id: found.token.requestId });
     return { ok: true, request, context: await this.directory.forRequest(request) };
   }
 
   files(requestId: string): Promise<ResponseFile[]> {
-    return this.dataSource.getRepository(ResponseFile).find({ where: { requestId }, order: { createdAt: 'ASC', fileName: 'ASC' } });
+    return this.dataSource
+      .getRepository(ResponseFile)
+      .find({ where: { requestId }, order: { createdAt: 'ASC', fileName: 'ASC' } });
   }
 
   /** The questions asked since the requester last answered. */
   async openQuestions(requestId: string): Promise<string[]> {
     const notes = this.dataSource.getRepository(RequestNote);
-    const lastReply = await notes.findOne({ where: { requestId, kind: 'requester_reply' }, order: { createdAt: 'DESC' } });
+    const lastReply = await notes.findOne({
+      where: { requestId, kind: 'requester_reply' },
+      order: { createdAt: 'DESC' },
+    });
     const questions = await notes.find({
       where: { requestId, kind: 'question', ...(lastReply ? { createdAt: MoreThan(lastReply.createdAt) } : {}) },
       order: { createdAt: 'ASC' },

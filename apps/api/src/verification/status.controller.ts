@@ -1,19 +1,27 @@
 import { Controller, Get, Inject, Param, Post, Redirect, Res, UseGuards } from '@nestjs/common';
-import type { Response } from 'express';
 import { Transform } from 'class-transformer';
 import { IsString } from 'class-validator';
+import type { Response } from 'express';
+
 import type { Clock } from '#config';
 import { requestFacts, requestLabel, type TokenRefusal } from '#db';
 import { formatLocalDate } from '#mail';
 import { daysLeft, isOpen, withdraw } from '#workflow';
+
 import { CsrfGuard } from '../infra/csrf.guard.js';
 import { Csrf } from '../infra/csrf.js';
-import { Page, RefusedPage, seeOther, type PageContext } from '../infra/page.decorator.js';
+import { Page, type PageContext, RefusedPage, seeOther } from '../infra/page.decorator.js';
 import { asText, PostedForm } from '../infra/posted-form.decorator.js';
 import { CLOCK } from '../infra/tokens.js';
 import { ActionRefused } from '../requests/action-refused.js';
 import { MAX_TEXT_LENGTH, RequestActionsService } from '../requests/request-actions.service.js';
-import { downloadRefusedPage, linkRefusedPage, statusPage, withdrawConfirmPage, type StatusView } from '../views/request-pages.view.js';
+import {
+  downloadRefusedPage,
+  linkRefusedPage,
+  statusPage,
+  type StatusView,
+  withdrawConfirmPage,
+} from '../views/request-pages.view.js';
 import { ResponseDownloadService } from './response-download.service.js';
 import { StatusPageService } from './status-page.service.js';
 
@@ -31,7 +39,8 @@ function statusView(model: StatusModel | LinkRefused, context: PageContext): str
   return statusPage({ ...model, reply: model.reply && { ...model.reply, csrfToken: context.csrfToken() } });
 }
 
-const linkRefused = (refusal: TokenRefusal) => new RefusedPage<LinkRefused>(refusal === 'unknown' ? 404 : 410, { refusal });
+const linkRefused = (refusal: TokenRefusal) =>
+  new RefusedPage<LinkRefused>(refusal === 'unknown' ? 404 : 410, { refusal });
 const statusPath = (token: string) => `/s/${encodeURIComponent(token)}`;
 
 /** The requester's private status link: state and due date, the questions put to them, and the response's files. */
@@ -57,7 +66,9 @@ export class StatusController {
   @Page(statusView)
   @Redirect()
   async reply(@Param('token') token: string, @PostedForm(ReplyForm) form: ReplyForm) {
-    await this.refusedOnThePage(token, form.text, () => this.actions.requesterReply(token, form.text, this.clock.now()));
+    await this.refusedOnThePage(token, form.text, () =>
+      this.actions.requesterReply(token, form.text, this.clock.now()),
+    );
     return seeOther(statusPath(token));
   }
 
@@ -67,7 +78,10 @@ export class StatusController {
     const now = this.clock.now();
     const opened = await this.status.open(token, now);
     if (!opened.ok) {
-      res.status(opened.refusal === 'unknown' ? 404 : 410).type('html').send(linkRefusedPage(opened.refusal));
+      res
+        .status(opened.refusal === 'unknown' ? 404 : 410)
+        .type('html')
+        .send(linkRefusedPage(opened.refusal));
       return;
     }
     const { request, context } = opened;
@@ -101,9 +115,15 @@ export class StatusController {
     const outcome = await this.downloads.download(token, fileId, this.clock.now());
     if (!outcome.ok) {
       if (outcome.refusal === 'no_such_file' || outcome.refusal === 'no_longer_available') {
-        res.status(outcome.refusal === 'no_such_file' ? 404 : 410).type('html').send(downloadRefusedPage(outcome.refusal));
+        res
+          .status(outcome.refusal === 'no_such_file' ? 404 : 410)
+          .type('html')
+          .send(downloadRefusedPage(outcome.refusal));
       } else {
-        res.status(outcome.refusal === 'unknown' ? 404 : 410).type('html').send(linkRefusedPage(outcome.refusal));
+        res
+          .status(outcome.refusal === 'unknown' ? 404 : 410)
+          .type('html')
+          .send(linkRefusedPage(outcome.refusal));
       }
       return;
     }
@@ -117,7 +137,11 @@ export class StatusController {
   }
 
   /** A spent link says so; a refused reply or withdrawal shows the status page again, with why and what was typed. */
-  private async refusedOnThePage(token: string, text: string, act: () => Promise<{ ok: true } | { ok: false; refusal: TokenRefusal }>): Promise<void> {
+  private async refusedOnThePage(
+    token: string,
+    text: string,
+    act: () => Promise<{ ok: true } | { ok: false; refusal: TokenRefusal }>,
+  ): Promise<void> {
     let outcome;
     try {
       outcome = await act();
@@ -151,7 +175,12 @@ export class StatusController {
       paused: request.pausedAt !== null,
       reply:
         request.status === 'awaiting_requester'
-          ? { questions: await this.status.openQuestions(request.id), action: `${base}/reply`, maxLength: MAX_TEXT_LENGTH, text: failedReply?.text }
+          ? {
+              questions: await this.status.openQuestions(request.id),
+              action: `${base}/reply`,
+              maxLength: MAX_TEXT_LENGTH,
+              text: failedReply?.text,
+            }
           : undefined,
       error: failedReply?.message,
       files:

@@ -7,7 +7,10 @@ export function confirmPage(model: ConfirmFormModel): string {
   const body = (
     <>
       <h1>Confirm your request {model.reference}</h1>
-      <p>Press the button to confirm that you asked {model.organisationName} for this and that this email address is yours.</p>
+      <p>
+        Press the button to confirm that you asked {model.organisationName} for this and that this email address is
+        yours.
+      </p>
       <form method="post" action={`/v/${model.token}`}>
         <input type="hidden" name="_csrf" value={model.csrfToken} />
         <button type="submit">Confirm my request</button>

@@ -1,18 +1,20 @@
 import { Controller, Get, HttpCode, Inject, Ip, NotFoundException, Param, Post, UseGuards } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import { IsOptional, IsString } from 'class-validator';
-import { Env, type Clock } from '#config';
+
+import { type Clock, Env } from '#config';
 import { OrganisationDirectory, REQUEST_REFERENCE_PATTERN } from '#db';
 import { formatLocalDate } from '#mail';
+
 import { CsrfGuard } from '../infra/csrf.guard.js';
-import { Page, RefusedPage, type PageContext } from '../infra/page.decorator.js';
+import { Page, type PageContext, RefusedPage } from '../infra/page.decorator.js';
 import { PostedForm } from '../infra/posted-form.decorator.js';
 import { RateLimiter } from '../infra/rate-limiter.js';
 import { CLOCK } from '../infra/tokens.js';
 import { agentAlreadyConfirmedPage, agentConfirmPage, agentRefusedPage } from '../views/agent-pages.view.js';
 import { linkRefusedPage, resendAcceptedPage, verifiedPage } from '../views/request-pages.view.js';
+import { type LinkRefusal, VerificationService } from './verification.service.js';
 import { confirmPage } from './verification-confirm.view.js';
-import { VerificationService, type LinkRefusal } from './verification.service.js';
 
 const HOUR = 3600;
 
@@ -26,7 +28,8 @@ export class ResendForm {
 
 /** A link that opens nothing (unknown, spent, expired, the request withdrawn), named for its organisation when known. */
 type LinkRefused = { refusal: LinkRefusal; organisationName?: string };
-const refusedLink = (status: number, outcome: LinkRefused) => new RefusedPage<LinkRefused>(status, { refusal: outcome.refusal, organisationName: outcome.organisationName });
+const refusedLink = (status: number, outcome: LinkRefused) =>
+  new RefusedPage<LinkRefused>(status, { refusal: outcome.refusal, organisationName: outcome.organisationName });
 
 type ConfirmModel = { token: string; organisationName: string; reference: string; agentName?: string };
 
@@ -37,7 +40,8 @@ function confirmView(model: ConfirmModel | LinkRefused, context: PageContext): s
   return confirmPage({ ...model, csrfToken });
 }
 
-type AgentRefusedModel = { organisationName: string; reference: string } | { alreadyConfirmed: true; organisationName?: string } | LinkRefused;
+type AgentRefusedModel =
+  { organisationName: string; reference: string } | { alreadyConfirmed: true; organisationName?: string } | LinkRefused;
 
 function agentRefusedView(model: AgentRefusedModel): string {
   if ('refusal' in model) return linkRefusedPage(model.refusal, model.organisationName);
@@ -47,9 +51,11 @@ function agentRefusedView(model: AgentRefusedModel): string {
 
 type VerifiedModel = Parameters<typeof verifiedPage>[0] | LinkRefused;
 
-const verifiedView = (model: VerifiedModel) => ('refusal' in model ? linkRefusedPage(model.refusal, model.organisationName) : verifiedPage(model));
+const verifiedView = (model: VerifiedModel) =>
+  'refusal' in model ? linkRefusedPage(model.refusal, model.organisationName) : verifiedPage(model);
 
-const resendView = (model: { organisationName: string; reference: string }) => resendAcceptedPage(model.organisationName, model.reference);
+const resendView = (model: { organisationName: string; reference: string }) =>
+  resendAcceptedPage(model.organisationName, model.reference);
 
 @Controller()
 export class VerificationController {
@@ -67,7 +73,12 @@ export class VerificationController {
   async confirmPage(@Param('token') token: string): Promise<ConfirmModel> {
     const checked = await this.verification.check(token, this.clock.now());
     if (!checked.ok) throw refusedLink(410, checked);
-    return { token, organisationName: checked.organisationName, reference: checked.reference, agentName: checked.agentName };
+    return {
+      token,
+      organisationName: checked.organisationName,
+      reference: checked.reference,
+      agentName: checked.agentName,
+    };
   }
 
   /** The consumer did not authorise the agent: the request closes, and nothing is done. */
@@ -78,7 +89,11 @@ export class VerificationController {
   async refuse(@Param('token') token: string): Promise<AgentRefusedModel> {
     const outcome = await this.verification.refuseAgent(token, this.clock.now());
     if (outcome.ok) return { organisationName: outcome.organisationName, reference: outcome.reference };
-    if (outcome.refusal === 'already_verified') throw new RefusedPage<AgentRefusedModel>(409, { alreadyConfirmed: true, organisationName: outcome.organisationName });
+    if (outcome.refusal === 'already_verified')
+      throw new RefusedPage<AgentRefusedModel>(409, {
+        alreadyConfirmed: true,
+        organisationName: outcome.organisationName,
+      });
     throw refusedLink(410, outcome);
   }
 
@@ -89,7 +104,8 @@ export class VerificationController {
   async confirm(@Param('token') token: string): Promise<VerifiedModel> {
     const outcome = await this.verification.verify(token, this.clock.now());
     // Confirmed already (a second press, a reload): said so, as an answer, not an error.
-    if (!outcome.ok && outcome.refusal === 'already_verified') return { refusal: outcome.refusal, organisationName: outcome.organisationName };
+    if (!outcome.ok && outcome.refusal === 'already_verified')
+      return { refusal: outcome.refusal, organisationName: outcome.organisationName };
     if (!outcome.ok) throw refusedLink(410, outcome);
     const { request, context } = outcome;
     return {
@@ -104,9 +120,15 @@ export class VerificationController {
   @HttpCode(200)
   @UseGuards(CsrfGuard)
   @Page(resendView)
-  async resend(@Param('org') slug: string, @Param('reference') reference: string, @PostedForm(ResendForm) form: ResendForm, @Ip() ip: string | undefined) {
+  async resend(
+    @Param('org') slug: string,
+    @Param('reference') reference: string,
+    @PostedForm(ResendForm) form: ResendForm,
+    @Ip() ip: string | undefined,
+  ) {
     const context = await this.directory.bySlug(slug);
-    if (!context || !REQUEST_REFERENCE_PATTERN.test(reference)) throw new NotFoundException('There is no such request here.');
+    if (!context || !REQUEST_REFERENCE_PATTERN.test(reference))
+      throw new NotFoundException('There is no such request here.');
     await this.rateLimiter.hit('resend-ip', ip ?? 'unknown', this.env.INTAKE_RATE_LIMIT, HOUR);
     await this.rateLimiter.hit('resend', `${context.organisation.id}:${reference}`, this.env.RESEND_RATE_LIMIT, HOUR);
     if (form.email !== undefined) await this.verification.resend(context, reference, form.email);

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { RequestsModule } from '../requests/requests.module.js';
 import { ResponseDownloadService } from './response-download.service.js';
 import { StatusController } from './status.controller.js';

@@ -1,23 +1,32 @@
 import { randomUUID } from 'node:crypto';
+
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
+
 import {
   acceptTransition,
   commitTransition,
   DataSubjectRequest,
   lockRequest,
+  type OrganisationContext,
   OrganisationDirectory,
   redeemableToken,
-  REQUESTER_ACTOR,
   RequestAgent,
+  REQUESTER_ACTOR,
   requestFacts,
   RequestToken,
-  writeOutbox,
-  type OrganisationContext,
   type TokenRefusal,
+  writeOutbox,
 } from '#db';
 import type { VerificationLevel } from '#policy';
-import { refuseAgentAuthority, verifyRequest, type RefusalCode, type RequestFacts, type TransitionResult } from '#workflow';
+import {
+  type RefusalCode,
+  refuseAgentAuthority,
+  type RequestFacts,
+  type TransitionResult,
+  verifyRequest,
+} from '#workflow';
+
 import { DATA_SOURCE } from '../infra/tokens.js';
 
 /** Why a link cannot confirm: the link itself, or the request it is for, already confirmed or withdrawn. */
@@ -38,15 +47,20 @@ export class VerificationService {
   async check(
     token: string,
     now: Date,
-  ): Promise<{ ok: true; organisationName: string; reference: string; agentName?: string } | { ok: false; refusal: LinkRefusal; organisationName?: string }> {
+  ): Promise<
+    | { ok: true; organisationName: string; reference: string; agentName?: string }
+    | { ok: false; refusal: LinkRefusal; organisationName?: string }
+  > {
     return this.dataSource.transaction(async (tx) => {
       const found = await redeemableToken(tx, token, 'verify', now);
       if (!found.ok) return found;
       const request = await tx.findOneByOrFail(DataSubjectRequest, { id: found.token.requestId });
       const context = await this.directory.forRequest(request);
       // Withdrawn (by the requester's agent, say) before being confirmed: there is nothing left to confirm.
-      if (request.status === 'withdrawn') return { ok: false, refusal: 'withdrawn', organisationName: context.policy.name };
-      const agent = request.relationship === 'agent' ? await tx.findOneBy(RequestAgent, { requestId: request.id }) : null;
+      if (request.status === 'withdrawn')
+        return { ok: false, refusal: 'withdrawn', organisationName: context.policy.name };
+      const agent =
+        request.relationship === 'agent' ? await tx.findOneBy(RequestAgent, { requestId: request.id }) : null;
       return { ok: true, organisationName: context.policy.name, reference: request.reference, agentName: agent?.name };
     });
   }
@@ -55,14 +69,25 @@ export class VerificationService {
    * The consumer says they did not authorise the agent's request: it closes unverified and the link is used up.
    * Refused like a used link when the request was no agent's or is no longer waiting for confirmation.
    */
-  async refuseAgent(token: string, now: Date): Promise<{ ok: true; organisationName: string; reference: string } | { ok: false; refusal: LinkRefusal; organisationName?: string }> {
+  async refuseAgent(
+    token: string,
+    now: Date,
+  ): Promise<
+    | { ok: true; organisationName: string; reference: string }
+    | { ok: false; refusal: LinkRefusal; organisationName?: string }
+  > {
     const outcome = await this.redeem(token, now, {
       transition: (facts) => refuseAgentAuthority(facts, now),
     });
-    if (outcome.ok) return { ok: true, organisationName: outcome.context.policy.name, reference: outcome.request.reference };
+    if (outcome.ok)
+      return { ok: true, organisationName: outcome.context.policy.name, reference: outcome.request.reference };
     if ('refusal' in outcome) return outcome;
     if (outcome.refused === 'not_made_by_agent') return { ok: false, refusal: 'unknown' };
-    return { ok: false, refusal: outcome.withdrawn ? 'withdrawn' : 'already_verified', organisationName: outcome.context.policy.name };
+    return {
+      ok: false,
+      refusal: outcome.withdrawn ? 'withdrawn' : 'already_verified',
+      organisationName: outcome.context.policy.name,
+    };
   }
 
   /** Uses a verification link: marks the request verified and, under GDPR, starts its clock. */
@@ -73,7 +98,11 @@ export class VerificationService {
       detail: (request) => ({ clockStartedAt: request.clockStartedAt, dueAt: request.dueAt }),
     });
     if (outcome.ok || 'refusal' in outcome) return outcome;
-    return { ok: false, refusal: outcome.withdrawn ? 'withdrawn' : 'already_verified', organisationName: outcome.context.policy.name };
+    return {
+      ok: false,
+      refusal: outcome.withdrawn ? 'withdrawn' : 'already_verified',
+      organisationName: outcome.context.policy.name,
+    };
   }
 
   /**
@@ -102,12 +131,18 @@ export class VerificationService {
       if (!request) throw new Error(`The request of token ${found.token.id} is gone`);
       const context = await this.directory.forRequest(request);
       const result = step.transition(requestFacts(request, context));
-      if (!result.ok) return { ok: false, refused: result.error.code, withdrawn: request.status === 'withdrawn', context };
+      if (!result.ok)
+        return { ok: false, refused: result.error.code, withdrawn: request.status === 'withdrawn', context };
 
       const change = acceptTransition(request, result);
       if (step.reached) request.verificationReached = step.reached;
       await tx.update(RequestToken, { id: found.token.id }, { usedAt: now });
-      await commitTransition(tx, request, context, { actor: REQUESTER_ACTOR, ...change, detail: step.detail?.(request) ?? {}, at: now });
+      await commitTransition(tx, request, context, {
+        actor: REQUESTER_ACTOR,
+        ...change,
+        detail: step.detail?.(request) ?? {},
+        at: now,
+      });
       return { ok: true, request, context };
     });
   }

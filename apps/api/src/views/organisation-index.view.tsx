@@ -5,7 +5,10 @@ export function organisationIndexPage(organisations: readonly { slug: string; na
   const body = (
     <>
       <h1>Make a privacy request</h1>
-      <p>Choose the organisation your request is for. Each form offers the rights that organisation's privacy policy gives you.</p>
+      <p>
+        Choose the organisation your request is for. Each form offers the rights that organisation's privacy policy
+        gives you.
+      </p>
       {organisations.length === 0 ? (
         <p id="no-organisations">No organisation takes requests here yet.</p>
       ) : (

@@ -1,8 +1,18 @@
 import { organisationsThing } from '#mail';
-import { acceptsAgents, asksResidence, formChoices, senderAddressRule, type FormChoice, type OrganisationPolicy, type PolicyRight, type SpecialRule } from '#policy';
+import {
+  acceptsAgents,
+  asksResidence,
+  type FormChoice,
+  formChoices,
+  type OrganisationPolicy,
+  type PolicyRight,
+  senderAddressRule,
+  type SpecialRule,
+} from '#policy';
 import { OWN_DATA } from '#workflow';
+
+import { ChoiceInput, FieldError, type FieldErrors, invalid } from './components/form-fields.js';
 import { page } from './layout.view.js';
-import { ChoiceInput, FieldError, invalid, type FieldErrors } from './components/form-fields.js';
 
 export type { FieldErrors };
 
@@ -78,8 +88,8 @@ export function requestFormPage(view: RequestFormView): string {
     <>
       <h1>Make a privacy request to {policy.name}</h1>
       <p>
-        Use this form to exercise the rights {organisationsThing(policy.name, 'privacy policy')} gives you. For most requests we email you a link to confirm your address, and act
-        once you open it; opt-outs need no confirmation.
+        Use this form to exercise the rights {organisationsThing(policy.name, 'privacy policy')} gives you. For most
+        requests we email you a link to confirm your address, and act once you open it; opt-outs need no confirmation.
       </p>
       {view.gpcNotice && (
         <p class="notice" id="gpc-notice">
@@ -87,7 +97,12 @@ export function requestFormPage(view: RequestFormView): string {
         </p>
       )}
       <ErrorSummary view={view} />
-      <form method="post" action={`/o/${policy.slug}/requests?_csrf=${view.csrfToken}`} enctype="multipart/form-data" novalidate>
+      <form
+        method="post"
+        action={`/o/${policy.slug}/requests?_csrf=${view.csrfToken}`}
+        enctype="multipart/form-data"
+        novalidate
+      >
         <input type="hidden" name="_csrf" value={view.csrfToken} />
         <div class="hp" aria-hidden="true">
           <label for="website">Leave this empty</label>
@@ -98,12 +113,22 @@ export function requestFormPage(view: RequestFormView): string {
           {agents && (
             <>
               {' '}
-              <span class="hint">If you are an authorised agent: the name of the person you act for. Your own details go further down.</span>
+              <span class="hint">
+                If you are an authorised agent: the name of the person you act for. Your own details go further down.
+              </span>
             </>
           )}
         </label>
         <FieldError errors={errors} field="name" />
-        <input type="text" name="name" id="name" autocomplete="name" maxlength="200" value={values.name ?? ''} {...invalid(errors, 'name')} />
+        <input
+          type="text"
+          name="name"
+          id="name"
+          autocomplete="name"
+          maxlength="200"
+          value={values.name ?? ''}
+          {...invalid(errors, 'name')}
+        />
         <label for="email">
           Email address{' '}
           <span class="hint">
@@ -112,17 +137,41 @@ export function requestFormPage(view: RequestFormView): string {
           </span>
         </label>
         <FieldError errors={errors} field="email" />
-        <input type="email" name="email" id="email" autocomplete="email" maxlength="254" value={values.email ?? ''} {...invalid(errors, 'email')} />
+        <input
+          type="email"
+          name="email"
+          id="email"
+          autocomplete="email"
+          maxlength="254"
+          value={values.email ?? ''}
+          {...invalid(errors, 'email')}
+        />
         <label for="phone">
-          Phone number (optional) <span class="hint">Only if you would like us to be able to call you about this request.</span>
+          Phone number (optional){' '}
+          <span class="hint">Only if you would like us to be able to call you about this request.</span>
         </label>
         <FieldError errors={errors} field="phone" />
-        <input type="tel" name="phone" id="phone" autocomplete="tel" maxlength="25" value={values.phone ?? ''} {...invalid(errors, 'phone')} />
+        <input
+          type="tel"
+          name="phone"
+          id="phone"
+          autocomplete="tel"
+          maxlength="25"
+          value={values.phone ?? ''}
+          {...invalid(errors, 'phone')}
+        />
         <fieldset>
           <legend>What would you like to ask for?</legend>
           <FieldError errors={errors} field="rightId" />
           {formChoices(policy).map((choice, i) => (
-            <RightChoice policy={policy} choice={choice} index={i} chosen={values.rightId} errors={errors} senderRule={senderRule} />
+            <RightChoice
+              policy={policy}
+              choice={choice}
+              index={i}
+              chosen={values.rightId}
+              errors={errors}
+              senderRule={senderRule}
+            />
           ))}
         </fieldset>
         <ResidenceQuestion policy={policy} chosen={values.residence} errors={errors} />
@@ -131,7 +180,9 @@ export function requestFormPage(view: RequestFormView): string {
           Anything that helps us find your information (optional){' '}
           <span class="hint">
             For example an account name or the dates you used the service.{' '}
-            {policy.country === 'US' ? 'Never include a Social Security or card number.' : 'Never include a National Insurance, passport or payment card number.'}
+            {policy.country === 'US'
+              ? 'Never include a Social Security or card number.'
+              : 'Never include a National Insurance, passport or payment card number.'}
           </span>
         </label>
         <FieldError errors={errors} field="details" />
@@ -151,7 +202,14 @@ function AgentFields({ view }: { view: RequestFormView }) {
   const { policy, values, errors } = view;
   const rule = view.agentRegistrationRule;
   const relationship = (value: 'self' | 'agent', label: string) => (
-    <ChoiceInput type="radio" name="relationship" id={`relationship-${value}`} value={value} checked={(values.relationship ?? 'self') === value} label={label} />
+    <ChoiceInput
+      type="radio"
+      name="relationship"
+      id={`relationship-${value}`}
+      value={value}
+      checked={(values.relationship ?? 'self') === value}
+      label={label}
+    />
   );
   return (
     <>
@@ -163,15 +221,35 @@ function AgentFields({ view }: { view: RequestFormView }) {
       </fieldset>
       <fieldset id="agent">
         <legend>Only if you are an authorised agent</legend>
-        <p class="hint">We ask the person you act for to confirm directly with {policy.name} that they gave you permission; until they do, nothing is done.</p>
+        <p class="hint">
+          We ask the person you act for to confirm directly with {policy.name} that they gave you permission; until they
+          do, nothing is done.
+        </p>
         <label for="agent-name">Your name, as the agent</label>
         <FieldError errors={errors} field="agentName" />
-        <input type="text" name="agentName" id="agent-name" autocomplete="name" maxlength="200" value={values.agentName ?? ''} {...invalid(errors, 'agentName')} />
+        <input
+          type="text"
+          name="agentName"
+          id="agent-name"
+          autocomplete="name"
+          maxlength="200"
+          value={values.agentName ?? ''}
+          {...invalid(errors, 'agentName')}
+        />
         <label for="agent-email">
-          Your email address, as the agent <span class="hint">We tell you here that we received the request; answers go to the person you act for.</span>
+          Your email address, as the agent{' '}
+          <span class="hint">We tell you here that we received the request; answers go to the person you act for.</span>
         </label>
         <FieldError errors={errors} field="agentEmail" />
-        <input type="email" name="agentEmail" id="agent-email" autocomplete="email" maxlength="254" value={values.agentEmail ?? ''} {...invalid(errors, 'agentEmail')} />
+        <input
+          type="email"
+          name="agentEmail"
+          id="agent-email"
+          autocomplete="email"
+          maxlength="254"
+          value={values.agentEmail ?? ''}
+          {...invalid(errors, 'agentEmail')}
+        />
         <FieldError errors={errors} field="agentIsBusiness" />
         <ChoiceInput
           type="checkbox"
@@ -183,7 +261,8 @@ function AgentFields({ view }: { view: RequestFormView }) {
           label="I act as a business"
         />
         <label for="agent-registration">
-          California Secretary of State registration number{rule ? '' : ' (for a business acting on a California request)'}{' '}
+          California Secretary of State registration number
+          {rule ? '' : ' (for a business acting on a California request)'}{' '}
           <span class="hint">
             {rule
               ? `${policy.name} requires every agent to be registered with the California Secretary of State.`
@@ -192,7 +271,14 @@ function AgentFields({ view }: { view: RequestFormView }) {
         </label>
         {rule && <blockquote id="agent-registration-rule">{rule.citation.quote}</blockquote>}
         <FieldError errors={errors} field="agentRegistration" />
-        <input type="text" name="agentRegistration" id="agent-registration" maxlength="24" value={values.agentRegistration ?? ''} {...invalid(errors, 'agentRegistration')} />
+        <input
+          type="text"
+          name="agentRegistration"
+          id="agent-registration"
+          maxlength="24"
+          value={values.agentRegistration ?? ''}
+          {...invalid(errors, 'agentRegistration')}
+        />
         <label for="permission">
           The signed permission of the person you act for{' '}
           <span class="hint">
@@ -201,14 +287,27 @@ function AgentFields({ view }: { view: RequestFormView }) {
           </span>
         </label>
         <FieldError errors={errors} field="permission" />
-        <input type="file" name="permission" id="permission" accept="application/pdf,image/png,image/jpeg" {...invalid(errors, 'permission')} />
+        <input
+          type="file"
+          name="permission"
+          id="permission"
+          accept="application/pdf,image/png,image/jpeg"
+          {...invalid(errors, 'permission')}
+        />
       </fieldset>
     </>
   );
 }
 
 /** A choice of request, with where the policy says it, how often it may be asked, and the rule that limits it. */
-function RightChoice(props: { policy: OrganisationPolicy; choice: FormChoice; index: number; chosen: string | undefined; errors: FieldErrors; senderRule?: SpecialRule }) {
+function RightChoice(props: {
+  policy: OrganisationPolicy;
+  choice: FormChoice;
+  index: number;
+  chosen: string | undefined;
+  errors: FieldErrors;
+  senderRule?: SpecialRule;
+}) {
   const { policy, index: i, senderRule } = props;
   const { right, californian } = props.choice;
   const limited = [right, californian].find((r): r is PolicyRight => r?.limit !== undefined);
@@ -244,7 +343,15 @@ function RightChoice(props: { policy: OrganisationPolicy; choice: FormChoice; in
   );
   return (
     <>
-      <ChoiceInput type="radio" name="rightId" id={`right-${i}`} value={right.id} checked={props.chosen === right.id} invalid={invalid(props.errors, 'rightId')} label={label} />
+      <ChoiceInput
+        type="radio"
+        name="rightId"
+        id={`right-${i}`}
+        value={right.id}
+        checked={props.chosen === right.id}
+        invalid={invalid(props.errors, 'rightId')}
+        label={label}
+      />
       <details>
         <summary>Where {organisationsThing(policy.name, 'policy')} says this</summary>
         {[right, californian].map(
@@ -263,15 +370,34 @@ function RightChoice(props: { policy: OrganisationPolicy; choice: FormChoice; in
 }
 
 /** Asked only where a choice is granted both to everyone and, under the CCPA, to Californians. */
-function ResidenceQuestion({ policy, chosen, errors }: { policy: OrganisationPolicy; chosen: string | undefined; errors: FieldErrors }) {
+function ResidenceQuestion({
+  policy,
+  chosen,
+  errors,
+}: {
+  policy: OrganisationPolicy;
+  chosen: string | undefined;
+  errors: FieldErrors;
+}) {
   if (!asksResidence(policy)) return <></>;
   const choice = (value: string, label: string) => (
-    <ChoiceInput type="radio" name="residence" id={`residence-${value}`} value={value} checked={chosen === value} invalid={invalid(errors, 'residence')} label={label} />
+    <ChoiceInput
+      type="radio"
+      name="residence"
+      id={`residence-${value}`}
+      value={value}
+      checked={chosen === value}
+      invalid={invalid(errors, 'residence')}
+      label={label}
+    />
   );
   return (
     <fieldset>
       <legend>Do you live in California?</legend>
-      <span class="hint">Californians have rights under the California Consumer Privacy Act; where a choice above says so, {policy.name} answers it under that law.</span>
+      <span class="hint">
+        Californians have rights under the California Consumer Privacy Act; where a choice above says so, {policy.name}{' '}
+        answers it under that law.
+      </span>
       <FieldError errors={errors} field="residence" />
       {choice('california', 'Yes, I live in California')}
       {choice('elsewhere', 'No, I live elsewhere')}
@@ -283,20 +409,39 @@ function ResidenceQuestion({ policy, chosen, errors }: { policy: OrganisationPol
  * Where the organisation also processes data for others (schools, customers), whose data the request is about:
  * for data it only processes, the controller must answer. Not asked where it processes nothing for others.
  */
-function DataContextQuestion({ policy, chosen, errors }: { policy: OrganisationPolicy; chosen: string | undefined; errors: FieldErrors }) {
+function DataContextQuestion({
+  policy,
+  chosen,
+  errors,
+}: {
+  policy: OrganisationPolicy;
+  chosen: string | undefined;
+  errors: FieldErrors;
+}) {
   if (policy.processorRedirects.length === 0) return <></>;
   const choice = (id: string, value: string, label: string) => (
-    <ChoiceInput type="radio" name="dataContext" id={id} value={value} checked={chosen === value} invalid={invalid(errors, 'dataContext')} label={label} />
+    <ChoiceInput
+      type="radio"
+      name="dataContext"
+      id={id}
+      value={value}
+      checked={chosen === value}
+      invalid={invalid(errors, 'dataContext')}
+      label={label}
+    />
   );
   return (
     <fieldset>
       <legend>Whose information is this about?</legend>
       <span class="hint">
-        {policy.name} also runs services for other organisations, which decide about the information in them: for example through your child's school or your employer.
+        {policy.name} also runs services for other organisations, which decide about the information in them: for
+        example through your child's school or your employer.
       </span>
       <FieldError errors={errors} field="dataContext" />
       {choice('data-context-own', OWN_DATA, `My own relationship with ${policy.name}`)}
-      {policy.processorRedirects.map((redirect, i) => choice(`data-context-${i}`, redirect.services, redirect.services))}
+      {policy.processorRedirects.map((redirect, i) =>
+        choice(`data-context-${i}`, redirect.services, redirect.services),
+      )}
     </fieldset>
   );
 }

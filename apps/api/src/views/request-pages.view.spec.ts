@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+
 import { confirmationPage, linkRefusedPage, statusPage, verifiedPage } from './request-pages.view.js';
 
 const status = {
@@ -17,7 +18,12 @@ const status = {
 describe("the requester's pages say what is true", () => {
   it('calls a date no law or policy sets an internal target, never a deadline the organisation "must" meet', () => {
     for (const page of [
-      verifiedPage({ organisationName: 'OfficerTRAK', reference: 'RD-7K3F-92QX', dueOn: '31 December 2026', internalTarget: true }),
+      verifiedPage({
+        organisationName: 'OfficerTRAK',
+        reference: 'RD-7K3F-92QX',
+        dueOn: '31 December 2026',
+        internalTarget: true,
+      }),
       statusPage(status),
       confirmationPage({ ...status, slug: 'officertrak', needsVerification: true, csrfToken: 't' }),
     ]) {
@@ -25,9 +31,14 @@ describe("the requester's pages say what is true", () => {
       expect(page).not.toContain('Answer due by');
       expect(page).toContain('own target');
     }
-    expect(verifiedPage({ organisationName: 'ProntoTrak', reference: 'RD-7K3F-92QX', dueOn: '31 December 2026', internalTarget: false })).toContain(
-      'ProntoTrak must answer by 31 December 2026.',
-    );
+    expect(
+      verifiedPage({
+        organisationName: 'ProntoTrak',
+        reference: 'RD-7K3F-92QX',
+        dueOn: '31 December 2026',
+        internalTarget: false,
+      }),
+    ).toContain('ProntoTrak must answer by 31 December 2026.');
   });
 
   it('says a used link confirmed the request when Confirm was pressed, not when the link was opened', () => {
@@ -37,8 +48,19 @@ describe("the requester's pages say what is true", () => {
   });
 
   it("writes organisations' possessives as English does", () => {
-    const redirect = { services: 'SchoolMessenger school communication services', controller: 'Your school', citation: { quote: 'We encourage you.' } };
-    const west = confirmationPage({ ...status, organisationName: 'West Corporation (SchoolMessenger)', slug: 'west', needsVerification: false, csrfToken: 't', redirect } as never);
+    const redirect = {
+      services: 'SchoolMessenger school communication services',
+      controller: 'Your school',
+      citation: { quote: 'We encourage you.' },
+    };
+    const west = confirmationPage({
+      ...status,
+      organisationName: 'West Corporation (SchoolMessenger)',
+      slug: 'west',
+      needsVerification: false,
+      csrfToken: 't',
+      redirect,
+    } as never);
     expect(west).not.toContain(")'s");
     expect(west).toContain('the privacy policy of West Corporation (SchoolMessenger)');
   });

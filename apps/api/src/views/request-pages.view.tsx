@@ -1,9 +1,10 @@
-import { answerDueSentence, organisationsThing } from '#mail';
 import type { TokenRefusal } from '#db';
+import { answerDueSentence, organisationsThing } from '#mail';
 import type { ProcessorRedirect } from '#policy';
 import type { RequestStatus } from '#workflow';
-import { page } from './layout.view.js';
+
 import { CsrfField, NoticeParagraph, TitledMessage } from './components/page-parts.js';
+import { page } from './layout.view.js';
 
 export interface ConfirmationView {
   organisationName: string;
@@ -41,7 +42,8 @@ export function confirmationPage(v: ConfirmationView): string {
       {v.needsVerification ? (
         <div class="notice">
           <p>
-            <strong>Check your email.</strong> We sent you a link to confirm that the address is yours. Until you open it, we cannot act on the request.
+            <strong>Check your email.</strong> We sent you a link to confirm that the address is yours. Until you open
+            it, we cannot act on the request.
           </p>
         </div>
       ) : (
@@ -49,7 +51,11 @@ export function confirmationPage(v: ConfirmationView): string {
           <p>We sent a confirmation to your email address with a private link to the request.</p>
         </div>
       )}
-      {v.needsVerification ? <p id="due">{answerDueSentence(v.organisationName, v.dueOn, v.internalTarget)}</p> : <p>Opt-outs take effect at once: this one already has.</p>}
+      {v.needsVerification ? (
+        <p id="due">{answerDueSentence(v.organisationName, v.dueOn, v.internalTarget)}</p>
+      ) : (
+        <p>Opt-outs take effect at once: this one already has.</p>
+      )}
       <NoticeParagraph id="gpc-notice" text={v.gpcNotice} />
       <NoticeParagraph id="limit-notice" text={v.limitNotice} />
       {v.askFirst && <AskFirstNotice view={v} controller={v.askFirst} />}
@@ -87,13 +93,15 @@ function agentConfirmationPage(v: ConfirmationView): string {
       <p>Request: {v.requestLabel}.</p>
       <div class="notice" id="agent-next">
         <p>
-          <strong>The person you act for must confirm it.</strong> We emailed them a link to confirm directly with {v.organisationName} that they gave you permission. Until they
-          do, nothing is done; if they say they did not, the request is closed.
+          <strong>The person you act for must confirm it.</strong> We emailed them a link to confirm directly with{' '}
+          {v.organisationName} that they gave you permission. Until they do, nothing is done; if they say they did not,
+          the request is closed.
         </p>
       </div>
       <NoticeParagraph id="limit-notice" text={v.limitNotice} />
       <p>
-        We sent you a receipt with the reference. {answerDueSentence(v.organisationName, v.dueOn, v.internalTarget)} The answer goes to the person you act for.
+        We sent you a receipt with the reference. {answerDueSentence(v.organisationName, v.dueOn, v.internalTarget)} The
+        answer goes to the person you act for.
       </p>
     </>
   );
@@ -113,8 +121,9 @@ function AskFirstNotice({ view: v, controller }: { view: ConfirmationView; contr
       <p>{controller.controller}</p>
       <blockquote id="ask-first-citation">“{controller.citation.quote}”</blockquote>
       <p>
-        <strong>You can still go on with {v.organisationName}:</strong> your request is kept. Confirm it from the email and {v.organisationName} answers it. If they answer you
-        instead, you can withdraw this request from your status page.
+        <strong>You can still go on with {v.organisationName}:</strong> your request is kept. Confirm it from the email
+        and {v.organisationName} answers it. If they answer you instead, you can withdraw this request from your status
+        page.
       </p>
     </div>
   );
@@ -130,8 +139,8 @@ function redirectedPage(v: ConfirmationView, redirect: ProcessorRedirect): strin
         {v.reference}
       </p>
       <p>
-        For {redirect.services}, {v.organisationName} handles the information on behalf of another organisation, which decides what happens to it and must answer requests
-        like yours. Please contact:
+        For {redirect.services}, {v.organisationName} handles the information on behalf of another organisation, which
+        decides what happens to it and must answer requests like yours. Please contact:
       </p>
       <div class="notice" id="controller">
         <p>{redirect.controller}</p>
@@ -139,8 +148,9 @@ function redirectedPage(v: ConfirmationView, redirect: ProcessorRedirect): strin
       <p>Where {organisationsThing(v.organisationName, 'privacy policy')} says so:</p>
       <blockquote id="redirect-citation">“{redirect.citation.quote}”</blockquote>
       <p>
-        {v.organisationName} has closed this request here and will not act on it. We also emailed you this answer. If your request is about your own relationship with{' '}
-        {v.organisationName} instead, make a new request and choose that.
+        {v.organisationName} has closed this request here and will not act on it. We also emailed you this answer. If
+        your request is about your own relationship with {v.organisationName} instead, make a new request and choose
+        that.
       </p>
       <p>
         <a href={`/o/${v.slug}/requests/new`}>Make a new request</a>
@@ -154,7 +164,10 @@ export function resendAcceptedPage(organisationName: string, reference: string):
   const body = (
     <>
       <h1>Link sent</h1>
-      <p>If {reference} is waiting for confirmation and the address matches it, a new link is on its way. It replaces the old one.</p>
+      <p>
+        If {reference} is waiting for confirmation and the address matches it, a new link is on its way. It replaces the
+        old one.
+      </p>
     </>
   );
   return page('Link sent', body, organisationName);
@@ -187,17 +200,26 @@ const REFUSAL_TEXT: Record<TokenRefusal | 'already_verified' | 'withdrawn', { ti
   },
 };
 
-export function linkRefusedPage(refusal: TokenRefusal | 'already_verified' | 'withdrawn', organisationName?: string): string {
+export function linkRefusedPage(
+  refusal: TokenRefusal | 'already_verified' | 'withdrawn',
+  organisationName?: string,
+): string {
   const { title, text } = REFUSAL_TEXT[refusal];
   return page(title, <TitledMessage title={title} text={text} />, organisationName);
 }
 
-export function verifiedPage(v: { organisationName: string; reference: string; dueOn: string; internalTarget: boolean }): string {
+export function verifiedPage(v: {
+  organisationName: string;
+  reference: string;
+  dueOn: string;
+  internalTarget: boolean;
+}): string {
   const body = (
     <>
       <h1>Thank you: your request is confirmed</h1>
       <p>
-        Reference <strong id="reference">{v.reference}</strong>. <span id="due">{answerDueSentence(v.organisationName, v.dueOn, v.internalTarget)}</span>
+        Reference <strong id="reference">{v.reference}</strong>.{' '}
+        <span id="due">{answerDueSentence(v.organisationName, v.dueOn, v.internalTarget)}</span>
       </p>
       <p>Follow your request with the private status link in the email we sent you.</p>
     </>
@@ -301,7 +323,14 @@ function StatusDeadline({ view: v }: { view: StatusView }) {
       </>
     );
   }
-  const left = v.daysLeft > 1 ? `${v.daysLeft} days left` : v.daysLeft === 1 ? '1 day left' : v.daysLeft === 0 ? 'due today' : 'overdue';
+  const left =
+    v.daysLeft > 1
+      ? `${v.daysLeft} days left`
+      : v.daysLeft === 1
+        ? '1 day left'
+        : v.daysLeft === 0
+          ? 'due today'
+          : 'overdue';
   return (
     <>
       <dt>{v.internalTarget ? 'Aimed to be answered by (our own target)' : 'Answer due by'}</dt>
@@ -314,13 +343,19 @@ function StatusDeadline({ view: v }: { view: StatusView }) {
 }
 
 /** The step between "Withdraw my request" and doing it: a link followed by mistake (or by a mail scanner) changes nothing. */
-export function withdrawConfirmPage(v: { organisationName: string; reference: string; requestLabel: string; statusUrl: string; csrfToken: string }): string {
+export function withdrawConfirmPage(v: {
+  organisationName: string;
+  reference: string;
+  requestLabel: string;
+  statusUrl: string;
+  csrfToken: string;
+}): string {
   const body = (
     <>
       <h1>Withdraw your request {v.reference}?</h1>
       <p>
-        {v.organisationName} will stop working on your request ({v.requestLabel}) and close it. You will get an email confirming it. This cannot be undone here: to ask again,
-        you would make a new request.
+        {v.organisationName} will stop working on your request ({v.requestLabel}) and close it. You will get an email
+        confirming it. This cannot be undone here: to ask again, you would make a new request.
       </p>
       <form method="post" action={`${v.statusUrl}/withdraw`}>
         <CsrfField token={v.csrfToken} />
@@ -346,7 +381,8 @@ function ReplySection({ reply: r }: { reply: NonNullable<StatusView['reply']> })
       <form method="post" action={r.action}>
         <CsrfField token={r.csrfToken} />
         <label for="reply">
-          Your answer <span class="hint">At most {r.maxLength} characters. Do not include card or Social Security numbers.</span>
+          Your answer{' '}
+          <span class="hint">At most {r.maxLength} characters. Do not include card or Social Security numbers.</span>
         </label>
         <textarea name="text" id="reply" rows="6" maxlength={r.maxLength} required>
           {r.text ?? ''}
@@ -362,7 +398,9 @@ function FilesSection({ files: f }: { files: NonNullable<StatusView['files']> })
     return (
       <>
         <h2>Your response</h2>
-        <p id="files-expired">The files of the response could be downloaded until {f.until}. They are no longer available here.</p>
+        <p id="files-expired">
+          The files of the response could be downloaded until {f.until}. They are no longer available here.
+        </p>
       </>
     );
   }
@@ -381,16 +419,30 @@ function FilesSection({ files: f }: { files: NonNullable<StatusView['files']> })
   );
 }
 
-export function downloadRefusedPage(refusal: 'no_such_file' | 'no_longer_available', organisationName?: string): string {
+export function downloadRefusedPage(
+  refusal: 'no_such_file' | 'no_longer_available',
+  organisationName?: string,
+): string {
   const [title, text] =
     refusal === 'no_longer_available'
-      ? ['This download has expired', 'For your security, response files can only be downloaded for a limited time, and that time has passed. Contact the organisation if you still need them.']
+      ? [
+          'This download has expired',
+          'For your security, response files can only be downloaded for a limited time, and that time has passed. Contact the organisation if you still need them.',
+        ]
       : ['There is no such file', 'Check that you used the link from your request page.'];
   return page(title, <TitledMessage title={title} text={text} />, organisationName);
 }
 
 export function errorPage(status: number, message: string): string {
   const title =
-    status === 404 ? 'Page not found' : status === 429 ? 'Too many requests' : status === 503 ? 'Temporarily unavailable' : status >= 500 ? 'Something went wrong' : 'Request not accepted';
+    status === 404
+      ? 'Page not found'
+      : status === 429
+        ? 'Too many requests'
+        : status === 503
+          ? 'Temporarily unavailable'
+          : status >= 500
+            ? 'Something went wrong'
+            : 'Request not accepted';
   return page(title, <TitledMessage title={title} text={message} />);
 }

@@ -1,5 +1,6 @@
-import { staffPaths, type SafeHtml } from '#mail';
 import type { StaffRole } from '#db';
+import { type SafeHtml, staffPaths } from '#mail';
+
 import { page } from './layout.view.js';
 
 export interface StaffChrome {
@@ -14,8 +15,7 @@ function OrganisationLinks({ slug, role }: { slug: string; role: StaffRole }) {
     <>
       <a href={staffPaths.requests(slug)}>Queue</a>{' '}
       <a href={staffPaths.requests(slug, { assignee: 'me' })}>My requests</a>{' '}
-      <a href={staffPaths.reports(slug)}>Reports</a>{' '}
-      <a href={staffPaths.suppressions(slug)}>Suppressions</a>{' '}
+      <a href={staffPaths.reports(slug)}>Reports</a> <a href={staffPaths.suppressions(slug)}>Suppressions</a>{' '}
       {role === 'admin' && (
         <>
           <a href={staffPaths.staff(slug)}>Staff</a> <a href={staffPaths.jobs(slug)}>Jobs</a>
@@ -39,7 +39,10 @@ export function staffPage(title: string, body: SafeHtml, chrome: StaffChrome): s
             {chrome.userName}
             {org ? ` · ${org.role}` : ''}
           </span>{' '}
-          <a href={staffPaths.changePassword()}>Change password</a> <button type="submit" class="link">Sign out</button>
+          <a href={staffPaths.changePassword()}>Change password</a>{' '}
+          <button type="submit" class="link">
+            Sign out
+          </button>
         </form>
       </nav>
       {body}

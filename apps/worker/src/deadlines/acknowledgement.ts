@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { DataSubjectRequest, lockRequest, rescheduleRequest, type OrganisationContext } from '#db';
+
+import { DataSubjectRequest, lockRequest, type OrganisationContext, rescheduleRequest } from '#db';
 
 /**
  * Records, in the transaction that commits a receipt or verification mail's link tokens, that the request is
@@ -18,6 +19,10 @@ export async function recordRequesterMail(
   if (!request) throw new Error(`Request ${requestId} is gone`);
   request.acknowledgedAt ??= now;
   if (verificationExpiresAt) request.verificationExpiresAt = verificationExpiresAt;
-  await tx.update(DataSubjectRequest, { id: requestId }, { acknowledgedAt: request.acknowledgedAt, verificationExpiresAt: request.verificationExpiresAt });
+  await tx.update(
+    DataSubjectRequest,
+    { id: requestId },
+    { acknowledgedAt: request.acknowledgedAt, verificationExpiresAt: request.verificationExpiresAt },
+  );
   await rescheduleRequest(tx, request, context, now);
 }

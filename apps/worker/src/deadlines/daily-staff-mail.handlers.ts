@@ -1,6 +1,21 @@
-import { DataSubjectRequest, Organisation, requestTypeWords, TeamRepository, WORKING_ROLES, type OrganisationContext } from '#db';
-import { formatLocalDate, overdueEscalationMail, staffDigestMail, staffPaths, type DigestRequestLine, type OverdueRequestLine } from '#mail';
+import {
+  DataSubjectRequest,
+  Organisation,
+  type OrganisationContext,
+  requestTypeWords,
+  TeamRepository,
+  WORKING_ROLES,
+} from '#db';
+import {
+  type DigestRequestLine,
+  formatLocalDate,
+  overdueEscalationMail,
+  type OverdueRequestLine,
+  staffDigestMail,
+  staffPaths,
+} from '#mail';
 import { dailyStaffMailDate, daysLeft, OPEN_STATUSES } from '#workflow';
+
 import type { JobHandlers } from '../job-handlers.js';
 import type { RequestMailDeps } from '../mail/request-mail.context.js';
 import { organisationAdmins } from './staff-recipients.js';
@@ -19,7 +34,9 @@ interface DueOrganisation {
  * ledger key says so): the overdue escalation to admins and the digest of each member's open requests. Each reads
  * one organisation's open requests in one query through the open-due index, never one query per member.
  */
-export function dailyStaffMailHandlers(deps: RequestMailDeps): Pick<JobHandlers, 'deadlines.escalate' | 'deadlines.digest'> {
+export function dailyStaffMailHandlers(
+  deps: RequestMailDeps,
+): Pick<JobHandlers, 'deadlines.escalate' | 'deadlines.digest'> {
   const { dataSource, ledger, clock, directory, env } = deps;
   const link = (path: string) => new URL(path, env.PUBLIC_URL).toString();
 
@@ -55,12 +72,23 @@ export function dailyStaffMailHandlers(deps: RequestMailDeps): Pick<JobHandlers,
       for (const { context, date } of await dueOrganisations(now)) {
         const { organisation } = context;
         // A paused GDPR clock stands still: such a request is not late while it waits for the requester.
-        const rows = await openRequests(organisation.id).andWhere('r.due_at < :now AND r.paused_at IS NULL', { now }).getMany();
+        const rows = await openRequests(organisation.id)
+          .andWhere('r.due_at < :now AND r.paused_at IS NULL', { now })
+          .getMany();
         if (rows.length === 0) continue;
-        const overdue: OverdueRequestLine[] = rows.map((r) => ({ ...line(context, r), daysOverdue: -daysLeft(r.dueAt, now, organisation.timeZone) }));
+        const overdue: OverdueRequestLine[] = rows.map((r) => ({
+          ...line(context, r),
+          daysOverdue: -daysLeft(r.dueAt, now, organisation.timeZone),
+        }));
         for (const admin of await organisationAdmins(dataSource, organisation.id)) {
           await ledger.sendOnce(
-            { key: `escalation:${organisation.id}:${date}:${admin.id}`, organisationId: organisation.id, requestId: null, template: 'overdue_escalation', to: admin.email },
+            {
+              key: `escalation:${organisation.id}:${date}:${admin.id}`,
+              organisationId: organisation.id,
+              requestId: null,
+              template: 'overdue_escalation',
+              to: admin.email,
+            },
             async () => ({
               to: admin.email,
               ...overdueEscalationMail({
@@ -101,7 +129,13 @@ export function dailyStaffMailHandlers(deps: RequestMailDeps): Pick<JobHandlers,
         });
         for (const member of members) {
           await ledger.sendOnce(
-            { key: `digest:${organisation.id}:${date}:${member.id}`, organisationId: organisation.id, requestId: null, template: 'staff_digest', to: member.email },
+            {
+              key: `digest:${organisation.id}:${date}:${member.id}`,
+              organisationId: organisation.id,
+              requestId: null,
+              template: 'staff_digest',
+              to: member.email,
+            },
             async () => ({
               to: member.email,
               ...staffDigestMail({

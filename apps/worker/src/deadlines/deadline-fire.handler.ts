@@ -1,28 +1,45 @@
 import { Logger } from '@nestjs/common';
+
 import {
+  acceptTransition,
+  commitTransition,
   DataSubjectRequest,
   DeadlineEvent,
   issueRequestToken,
+  lockRequest,
+  type OrganisationContext,
   RequestAgent,
   requestDeadlines,
   requestFacts,
   requestSchedule,
   requestTypeWords,
-  type OrganisationContext,
-  acceptTransition,
-  commitTransition,
-  lockRequest,
   SYSTEM_ACTOR,
 } from '#db';
-import { extensionWindowMail, formatLocalDate, staffPaths, staffReminderMail, verificationReminderMail, type RenderedMail } from '#mail';
+import {
+  extensionWindowMail,
+  formatLocalDate,
+  type RenderedMail,
+  staffPaths,
+  staffReminderMail,
+  verificationReminderMail,
+} from '#mail';
 import { daysLeft, expireVerification, isOpen } from '#workflow';
+
 import type { JobHandlers } from '../job-handlers.js';
 import { requestMailContext, type RequestMailDeps } from '../mail/request-mail.context.js';
 import { requestStaffRecipients } from './staff-recipients.js';
 
 /** Whether the request, as it is now, still calls for this event: a moved date or a closed request cancels it. */
-function stillScheduled(event: DeadlineEvent, request: DataSubjectRequest, context: OrganisationContext, now: Date): boolean {
-  return isOpen(request.status) && requestSchedule(request, context, now).some((e) => e.kind === event.kind && e.key === event.key);
+function stillScheduled(
+  event: DeadlineEvent,
+  request: DataSubjectRequest,
+  context: OrganisationContext,
+  now: Date,
+): boolean {
+  return (
+    isOpen(request.status) &&
+    requestSchedule(request, context, now).some((e) => e.kind === event.kind && e.key === event.key)
+  );
 }
 
 /**
@@ -46,7 +63,13 @@ export function deadlineFireHandlers(deps: RequestMailDeps): Pick<JobHandlers, '
   ): Promise<void> {
     for (const recipient of await requestStaffRecipients(dataSource, request, context)) {
       await ledger.sendOnce(
-        { key: `${jobId}:${recipient.id}`, organisationId: request.organisationId, requestId: null, template, to: recipient.email },
+        {
+          key: `${jobId}:${recipient.id}`,
+          organisationId: request.organisationId,
+          requestId: null,
+          template,
+          to: recipient.email,
+        },
         async () => ({ to: recipient.email, ...render(recipient.name) }),
       );
     }
@@ -63,7 +86,12 @@ export function deadlineFireHandlers(deps: RequestMailDeps): Pick<JobHandlers, '
       const result = expireVerification(requestFacts(request, context), now);
       if (!result.ok) return;
       const change = acceptTransition(request, result);
-      await commitTransition(tx, request, context, { actor: SYSTEM_ACTOR, ...change, detail: { verificationExpiresAt: event.key }, at: now });
+      await commitTransition(tx, request, context, {
+        actor: SYSTEM_ACTOR,
+        ...change,
+        detail: { verificationExpiresAt: event.key },
+        at: now,
+      });
     });
   }
 
@@ -107,12 +135,23 @@ export function deadlineFireHandlers(deps: RequestMailDeps): Pick<JobHandlers, '
         case 'verification_reminder': {
           const expiresAt = request.verificationExpiresAt!;
           // An agent's request: the consumer is reminded to confirm the agent's permission (CCPA regs §7063).
-          const agent = request.relationship === 'agent' ? await dataSource.getRepository(RequestAgent).findOneBy({ requestId }) : null;
+          const agent =
+            request.relationship === 'agent'
+              ? await dataSource.getRepository(RequestAgent).findOneBy({ requestId })
+              : null;
           await ledger.sendOnce(
-            { key: jobId, organisationId: request.organisationId, requestId, template: 'verification_reminder', to: request.requesterEmail },
+            {
+              key: jobId,
+              organisationId: request.organisationId,
+              requestId,
+              template: 'verification_reminder',
+              to: request.requesterEmail,
+            },
             async (tx) => {
               // A fresh link replaces the old one but expires with it: a reminder never extends the time to confirm.
-              const verifyToken = await issueRequestToken(tx, requestId, 'verify', expiresAt, { replacePrevious: true });
+              const verifyToken = await issueRequestToken(tx, requestId, 'verify', expiresAt, {
+                replacePrevious: true,
+              });
               return {
                 to: request.requesterEmail,
                 headers: unsubscribeHeaders(request, context),

@@ -1,6 +1,8 @@
 import type { DataSource } from 'typeorm';
+
 import type { Clock } from '#config';
 import { DeadlineEvent, writeOutboxBatch } from '#db';
+
 import type { JobHandlers } from '../job-handlers.js';
 
 /** Events turned into jobs per transaction; the sweep goes on while batches come back full. */
@@ -12,7 +14,10 @@ export const SWEEP_BATCH = 1000;
  * one transaction. SKIP LOCKED lets several workers sweep side by side without taking the same event; the outbox
  * row's job id (the event's id) makes a second write of one event a no-op.
  */
-export function deadlineSweepHandlers(deps: { dataSource: DataSource; clock: Clock }): Pick<JobHandlers, 'deadlines.sweep'> {
+export function deadlineSweepHandlers(deps: {
+  dataSource: DataSource;
+  clock: Clock;
+}): Pick<JobHandlers, 'deadlines.sweep'> {
   const { dataSource, clock } = deps;
 
   async function sweepBatch(now: Date): Promise<number> {
@@ -27,8 +32,16 @@ export function deadlineSweepHandlers(deps: { dataSource: DataSource; clock: Clo
         .setOnLocked('skip_locked')
         .getMany();
       if (due.length === 0) return 0;
-      await writeOutboxBatch(tx, 'deadline.fire', due.map((e) => ({ payload: { requestId: e.requestId, eventId: e.id }, discriminator: e.id })));
-      await tx.update(DeadlineEvent, due.map((e) => e.id), { firedAt: now });
+      await writeOutboxBatch(
+        tx,
+        'deadline.fire',
+        due.map((e) => ({ payload: { requestId: e.requestId, eventId: e.id }, discriminator: e.id })),
+      );
+      await tx.update(
+        DeadlineEvent,
+        due.map((e) => e.id),
+        { firedAt: now },
+      );
       return due.length;
     });
   }

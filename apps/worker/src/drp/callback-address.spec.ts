@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+
 import { isPublicAddress } from './callback-address.js';
 
 describe('isPublicAddress', () => {

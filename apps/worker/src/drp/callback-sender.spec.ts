@@ -1,6 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+
 import { CallbackFailed, CallbackRefused, postCallback } from './callback-sender.js';
 
 interface Received {
@@ -18,7 +20,12 @@ class Endpoint {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      this.received.push({ method: req.method!, path: req.url!, contentType: req.headers['content-type'], body: Buffer.concat(chunks).toString() });
+      this.received.push({
+        method: req.method!,
+        path: req.url!,
+        contentType: req.headers['content-type'],
+        body: Buffer.concat(chunks).toString(),
+      });
       this.answer(req, res);
     });
   });
@@ -40,7 +47,11 @@ class Endpoint {
 
 const allowed = { timeoutMs: 2_000, allowPrivateAddresses: true };
 const publicOnly = { timeoutMs: 2_000, allowPrivateAddresses: false };
-const status = { request_id: 'c789ff35-7644-4ceb-9981-4b35c264aac3', status: 'in_progress', processing_details: 'Being worked on.' };
+const status = {
+  request_id: 'c789ff35-7644-4ceb-9981-4b35c264aac3',
+  status: 'in_progress',
+  processing_details: 'Being worked on.',
+};
 
 describe('postCallback', () => {
   let endpoint: Endpoint;
@@ -63,7 +74,9 @@ describe('postCallback', () => {
   it('POSTs the status as JSON and resolves with the 2xx it got', async () => {
     endpoint.answer = (_, res) => res.writeHead(204).end();
     await expect(postCallback(endpoint.url('/drp/status?agent=1'), status, allowed)).resolves.toBe(204);
-    expect(endpoint.received).toEqual([{ method: 'POST', path: '/drp/status?agent=1', contentType: 'application/json', body: JSON.stringify(status) }]);
+    expect(endpoint.received).toEqual([
+      { method: 'POST', path: '/drp/status?agent=1', contentType: 'application/json', body: JSON.stringify(status) },
+    ]);
   });
 
   it('takes a 200 whatever its body says, without reading it as an answer', async () => {
@@ -90,7 +103,9 @@ describe('postCallback', () => {
 
   it('does not follow a redirect, to another host or any', async () => {
     endpoint.answer = (_, res) => res.writeHead(307, { location: elsewhere.url('/elsewhere') }).end();
-    await expect(postCallback(endpoint.url('/cb'), status, allowed)).rejects.toEqual(new CallbackFailed('HTTP 307, a redirect (not followed)'));
+    await expect(postCallback(endpoint.url('/cb'), status, allowed)).rejects.toEqual(
+      new CallbackFailed('HTTP 307, a redirect (not followed)'),
+    );
     expect(endpoint.received).toHaveLength(1);
     expect(elsewhere.received).toEqual([]);
   });
@@ -105,7 +120,9 @@ describe('postCallback', () => {
   it('gives up on an endpoint that does not answer within the timeout', async () => {
     endpoint.answer = () => undefined;
     const started = Date.now();
-    const failure = await postCallback(endpoint.url('/slow'), status, { ...allowed, timeoutMs: 300 }).catch((e: unknown) => e);
+    const failure = await postCallback(endpoint.url('/slow'), status, { ...allowed, timeoutMs: 300 }).catch(
+      (e: unknown) => e,
+    );
     expect((failure as CallbackFailed).failure).toBe('timeout after 300 ms');
     expect(Date.now() - started).toBeLessThan(2_000);
   });

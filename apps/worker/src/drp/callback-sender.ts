@@ -1,7 +1,8 @@
 import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
-import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { type IncomingMessage, request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
+
 import { isPublicAddress } from './callback-address.js';
 
 /** A callback that must not be tried again as it is: its URL is unusable, or it leads to a non-public address. */
@@ -48,7 +49,11 @@ export async function postCallback(target: string, body: unknown, options: Callb
   return new Promise<number>((resolve, reject) => {
     const call = send(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'content-length': payload.length, 'user-agent': 'Rightsdesk-DRP-status-callback' },
+      headers: {
+        'content-type': 'application/json',
+        'content-length': payload.length,
+        'user-agent': 'Rightsdesk-DRP-status-callback',
+      },
       lookup: options.allowPrivateAddresses ? undefined : publicOnlyLookup,
       signal: AbortSignal.timeout(options.timeoutMs),
       // One connection per call: nothing pooled outlives the checked lookup.
@@ -64,8 +69,12 @@ export async function postCallback(target: string, body: unknown, options: Callb
     });
     call.on('error', (error: Error & { code?: string }) => {
       if (error instanceof CallbackRefused) reject(error);
-      else if (error.name === 'AbortError' || error.name === 'TimeoutError') reject(new CallbackFailed(`timeout after ${options.timeoutMs} ms`));
-      else reject(new CallbackFailed(typeof error.code === 'string' && /^[A-Z_]+$/.test(error.code) ? error.code : error.name));
+      else if (error.name === 'AbortError' || error.name === 'TimeoutError')
+        reject(new CallbackFailed(`timeout after ${options.timeoutMs} ms`));
+      else
+        reject(
+          new CallbackFailed(typeof error.code === 'string' && /^[A-Z_]+$/.test(error.code) ? error.code : error.name),
+        );
     });
     call.end(payload);
   });
@@ -89,7 +98,8 @@ const publicOnlyLookup: LookupFunction = (hostname, options: LookupOptions, call
     if (error) return callback(error, '', 0);
     const refused = addresses.find((a) => !isPublicAddress(a.address));
     if (refused) return callback(new CallbackRefused('its host resolves to an address that is not public'), '', 0);
-    if (addresses.length === 0) return callback(Object.assign(new Error(`${hostname} has no address`), { code: 'ENOTFOUND' }), '', 0);
+    if (addresses.length === 0)
+      return callback(Object.assign(new Error(`${hostname} has no address`), { code: 'ENOTFOUND' }), '', 0);
     if (options.all) return callback(null, addresses);
     callback(null, addresses[0].address, addresses[0].family);
   });

@@ -1,8 +1,10 @@
 import { Logger } from '@nestjs/common';
-import { UnrecoverableError, type Job } from 'bullmq';
+import { type Job, UnrecoverableError } from 'bullmq';
 import type { DataSource } from 'typeorm';
+
 import type { Clock } from '#config';
 import { appendAudit, DrpStatusCallback, lockKeys, lockUntilCommit, StaffAlert } from '#db';
+
 import { CallbackFailed } from './callback-sender.js';
 
 /**
@@ -26,16 +28,28 @@ export class DrpCallbackFailureRecorder {
     if (!job?.id || job.name !== 'drp.status_callback') return;
     const refused = error instanceof UnrecoverableError;
     if (!refused && job.attemptsMade < (job.opts.attempts ?? 1)) return;
-    const failure = refused ? `refused: ${error.message}` : error instanceof CallbackFailed ? error.failure : error.name;
+    const failure = refused
+      ? `refused: ${error.message}`
+      : error instanceof CallbackFailed
+        ? error.failure
+        : error.name;
     try {
       const { requestId, number } = job.data as { requestId: string; number?: number };
       await this.record(job.id, job.attemptsMade, requestId, number, failure);
     } catch (problem) {
-      this.logger.error(`could not record the failure of job ${job.id}: ${problem instanceof Error ? problem.message : String(problem)}`);
+      this.logger.error(
+        `could not record the failure of job ${job.id}: ${problem instanceof Error ? problem.message : String(problem)}`,
+      );
     }
   }
 
-  private async record(jobId: string, attempts: number, requestId: string, number: number | undefined, failure: string): Promise<void> {
+  private async record(
+    jobId: string,
+    attempts: number,
+    requestId: string,
+    number: number | undefined,
+    failure: string,
+  ): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
       await lockUntilCommit(tx, lockKeys.drpCallback(requestId));
       const callback = await tx.findOne(DrpStatusCallback, { where: { requestId }, relations: { drpRequest: true } });

@@ -1,8 +1,10 @@
 import { UnrecoverableError } from 'bullmq';
-import { Between } from 'typeorm';
 import type { DataSource } from 'typeorm';
+import { Between } from 'typeorm';
+
 import type { Clock, Env } from '#config';
 import { appendAudit, DrpStatusCallback, DrpStatusChange, lockKeys, withSessionLock } from '#db';
+
 import type { JobHandlers } from '../job-handlers.js';
 import { CallbackRefused, postCallback } from './callback-sender.js';
 
@@ -28,41 +30,51 @@ export function drpStatusCallbackHandlers(deps: DrpCallbackDeps): Pick<JobHandle
       await runner.connect();
       try {
         await withSessionLock(runner, lockKeys.drpCallback(requestId), async () => {
-        const callback = await runner.manager.findOne(DrpStatusCallback, { where: { requestId }, relations: { drpRequest: true } });
-        const target = callback?.drpRequest?.statusCallback;
-        if (!callback || !target) return;
-        const owed = await runner.manager.find(DrpStatusChange, {
-          where: { requestId, number: Between(callback.deliveredCount + 1, number ?? callback.queuedCount) },
-          order: { number: 'ASC' },
-        });
-        for (const change of owed) {
-          try {
-            await postCallback(target, change.status, { timeoutMs: env.DRP_CALLBACK_TIMEOUT_MS, allowPrivateAddresses: env.drpCallbackAllowsPrivateAddresses });
-          } catch (error) {
-            // Retrying cannot make a refused URL usable: the job fails for good at once.
-            if (error instanceof CallbackRefused) throw new UnrecoverableError(error.failure);
-            throw error;
-          }
-          const now = clock.now();
-          await runner.manager.transaction(async (tx) => {
-            await tx.update(DrpStatusCallback, { requestId }, { deliveredStatus: change.status, deliveredCount: change.number, deliveredAt: now });
-            await tx.delete(DrpStatusChange, { requestId, number: change.number });
-            // On the request's timeline: the state the agent was told, in the protocol's codes only.
-            await appendAudit(tx, {
-              organisationId: callback.organisationId,
-              requestId,
-              actorLabel: 'system',
-              action: 'drp.status_sent',
-              detail: {
-                status: change.status.status,
-                ...(change.status.reason ? { drpReason: change.status.reason } : {}),
-                agentId: callback.drpRequest!.agentId,
-                jobId,
-              },
-              at: now,
-            });
+          const callback = await runner.manager.findOne(DrpStatusCallback, {
+            where: { requestId },
+            relations: { drpRequest: true },
           });
-        }
+          const target = callback?.drpRequest?.statusCallback;
+          if (!callback || !target) return;
+          const owed = await runner.manager.find(DrpStatusChange, {
+            where: { requestId, number: Between(callback.deliveredCount + 1, number ?? callback.queuedCount) },
+            order: { number: 'ASC' },
+          });
+          for (const change of owed) {
+            try {
+              await postCallback(target, change.status, {
+                timeoutMs: env.DRP_CALLBACK_TIMEOUT_MS,
+                allowPrivateAddresses: env.drpCallbackAllowsPrivateAddresses,
+              });
+            } catch (error) {
+              // Retrying cannot make a refused URL usable: the job fails for good at once.
+              if (error instanceof CallbackRefused) throw new UnrecoverableError(error.failure);
+              throw error;
+            }
+            const now = clock.now();
+            await runner.manager.transaction(async (tx) => {
+              await tx.update(
+                DrpStatusCallback,
+                { requestId },
+                { deliveredStatus: change.status, deliveredCount: change.number, deliveredAt: now },
+              );
+              await tx.delete(DrpStatusChange, { requestId, number: change.number });
+              // On the request's timeline: the state the agent was told, in the protocol's codes only.
+              await appendAudit(tx, {
+                organisationId: callback.organisationId,
+                requestId,
+                actorLabel: 'system',
+                action: 'drp.status_sent',
+                detail: {
+                  status: change.status.status,
+                  ...(change.status.reason ? { drpReason: change.status.reason } : {}),
+                  agentId: callback.drpRequest!.agentId,
+                  jobId,
+                },
+                at: now,
+              });
+            });
+          }
         });
       } finally {
         await runner.release();
@@ -70,4 +82,3 @@ export function drpStatusCallbackHandlers(deps: DrpCallbackDeps): Pick<JobHandle
     },
   };
 }
-

@@ -1,5 +1,6 @@
 import { RequestAgent } from '#db';
 import { agentReceiptMail, formatLocalDate } from '#mail';
+
 import type { JobHandlers } from '../job-handlers.js';
 import { requestMailContext, type RequestMailDeps } from './request-mail.context.js';
 
@@ -15,17 +16,20 @@ export function agentMailHandlers(deps: RequestMailDeps): Pick<JobHandlers, 'age
       if (!agent) return;
       const { request, context } = loaded;
       const { organisationName, contact, reference, requestLabel } = mailParty(request, context);
-      await deps.ledger.sendOnce({ key: jobId, organisationId: request.organisationId, requestId, template: 'agent_receipt', to: agent.email }, async () => ({
-        to: agent.email,
-        ...agentReceiptMail({
-          organisationName,
-          contact,
-          agentName: agent.name,
-          reference,
-          requestLabel,
-          dueOn: formatLocalDate(request.dueAt, context.organisation.timeZone),
+      await deps.ledger.sendOnce(
+        { key: jobId, organisationId: request.organisationId, requestId, template: 'agent_receipt', to: agent.email },
+        async () => ({
+          to: agent.email,
+          ...agentReceiptMail({
+            organisationName,
+            contact,
+            agentName: agent.name,
+            reference,
+            requestLabel,
+            dueOn: formatLocalDate(request.dueAt, context.organisation.timeZone),
+          }),
         }),
-      }));
+      );
     },
   };
 }

@@ -1,8 +1,19 @@
 import { Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import type { DataSource } from 'typeorm';
+
 import type { Clock } from '#config';
-import { appendAudit, lockKeys, lockUntilCommit, DataSubjectRequest, DeadlineEvent, StaffAlert, JOB_NAMES, type JobName, type JobPayloads } from '#db';
+import {
+  appendAudit,
+  DataSubjectRequest,
+  DeadlineEvent,
+  JOB_NAMES,
+  type JobName,
+  type JobPayloads,
+  lockKeys,
+  lockUntilCommit,
+  StaffAlert,
+} from '#db';
 
 /** What a mail job sends and to whom, in the words of the timeline and the alert. */
 interface MailOfJob {
@@ -26,7 +37,11 @@ const MAIL_OF_JOB: { [N in JobName]: Describe<N> | null } = {
   'deadline.fire': async ({ requestId, eventId }, dataSource) => {
     const event = await dataSource.getRepository(DeadlineEvent).findOneBy({ id: eventId, requestId });
     if (!event || event.kind === 'verification_expiry') return null;
-    return { template: event.kind, mail: words(event.kind), to: event.kind === 'verification_reminder' ? 'the requester' : 'staff' };
+    return {
+      template: event.kind,
+      mail: words(event.kind),
+      to: event.kind === 'verification_reminder' ? 'the requester' : 'staff',
+    };
   },
   // Scheduled jobs: their failures are retried at the next run, and they name no request or organisation.
   'deadlines.sweep': null,
@@ -63,20 +78,36 @@ export class MailFailureRecorder {
    */
   async onFailed(job: Job | undefined, error: Error): Promise<void> {
     if (!job?.id) return;
-    if (job.attemptsMade < (job.opts.attempts ?? 1) && (await job.getState().catch(() => 'unknown')) !== 'failed') return;
+    if (job.attemptsMade < (job.opts.attempts ?? 1) && (await job.getState().catch(() => 'unknown')) !== 'failed')
+      return;
     const name = job.name as JobName;
     if (!(JOB_NAMES as readonly string[]).includes(name)) return;
     const describe = MAIL_OF_JOB[name] as Describe<JobName> | null;
     if (!describe) return;
     try {
       const mail = await describe(job.data as never, this.dataSource);
-      if (mail) await this.record(job.id, job.attemptsMade, mail, (job.data as { requestId: string }).requestId, errorClass(error));
+      if (mail)
+        await this.record(
+          job.id,
+          job.attemptsMade,
+          mail,
+          (job.data as { requestId: string }).requestId,
+          errorClass(error),
+        );
     } catch (failure) {
-      this.logger.error(`could not record the failure of job ${job.id}: ${failure instanceof Error ? failure.message : String(failure)}`);
+      this.logger.error(
+        `could not record the failure of job ${job.id}: ${failure instanceof Error ? failure.message : String(failure)}`,
+      );
     }
   }
 
-  private async record(jobId: string, attempts: number, mail: MailOfJob, requestId: string, error: string): Promise<void> {
+  private async record(
+    jobId: string,
+    attempts: number,
+    mail: MailOfJob,
+    requestId: string,
+    error: string,
+  ): Promise<void> {
     const request = await this.dataSource.getRepository(DataSubjectRequest).findOneBy({ id: requestId });
     if (!request) {
       this.logger.warn(`job ${jobId} failed for good, and its request ${requestId} is gone`);

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+
 import type { Clock } from '#config';
 import { appendAudit, isDatabaseUnavailable, lockKeys, SentMessage, StaffAlert, withSessionLock } from '#db';
 import type { Mailer, MailMessage } from '#mail';
@@ -39,14 +40,20 @@ export class MailLedger {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {
-      return await withSessionLock(runner, lockKeys.mailSend(entry.key), () => this.sendLocked(runner.manager, entry, prepare));
+      return await withSessionLock(runner, lockKeys.mailSend(entry.key), () =>
+        this.sendLocked(runner.manager, entry, prepare),
+      );
     } finally {
       await runner.release();
     }
   }
 
   /** The send itself, under the key's lock held on `manager`'s connection. */
-  private async sendLocked(manager: EntityManager, entry: LedgerEntry, prepare: (tx: EntityManager) => Promise<MailMessage>): Promise<boolean> {
+  private async sendLocked(
+    manager: EntityManager,
+    entry: LedgerEntry,
+    prepare: (tx: EntityManager) => Promise<MailMessage>,
+  ): Promise<boolean> {
     const previous = await manager.findOneBy(SentMessage, { key: entry.key });
     if (previous && previous.status !== 'sending') return false;
     // Only a request's own mails are withheld; staff account mails belong to no organisation and are resent.
@@ -56,7 +63,14 @@ export class MailLedger {
     }
     const message = await manager.transaction(async (tx) => {
       const prepared = await prepare(tx);
-      if (!previous) await tx.insert(SentMessage, { key: entry.key, requestId: entry.requestId, template: entry.template, recipient: entry.to, status: 'sending' });
+      if (!previous)
+        await tx.insert(SentMessage, {
+          key: entry.key,
+          requestId: entry.requestId,
+          template: entry.template,
+          recipient: entry.to,
+          status: 'sending',
+        });
       return prepared;
     });
     let messageId: string;
@@ -95,7 +109,11 @@ export class MailLedger {
         return;
       } catch (error) {
         // An earlier try may have committed with only its answer lost: the audit entry is then there too.
-        if ((error as { code?: string }).code === UNIQUE_VIOLATION && (await manager.existsBy(SentMessage, { key: entry.key, status: 'sent' }))) return;
+        if (
+          (error as { code?: string }).code === UNIQUE_VIOLATION &&
+          (await manager.existsBy(SentMessage, { key: entry.key, status: 'sent' }))
+        )
+          return;
         if (!isDatabaseUnavailable(error) || Date.now() + wait > deadline) throw error;
         manager = this.dataSource.manager;
         await new Promise((resolve) => setTimeout(resolve, wait));

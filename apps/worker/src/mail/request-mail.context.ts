@@ -1,8 +1,16 @@
 import type { DataSource, EntityManager } from 'typeorm';
+
 import type { Clock, Env } from '#config';
-import { DataSubjectRequest, issueRequestToken, OrganisationDirectory, requestLabel, type OrganisationContext } from '#db';
-import { listUnsubscribeHeaders, signUnsubscribeToken, type RequestMailParty } from '#mail';
+import {
+  DataSubjectRequest,
+  issueRequestToken,
+  type OrganisationContext,
+  OrganisationDirectory,
+  requestLabel,
+} from '#db';
+import { listUnsubscribeHeaders, type RequestMailParty, signUnsubscribeToken } from '#mail';
 import { linkExpiresAt, normaliseEmail, STATUS_LINK_DAYS } from '#workflow';
+
 import type { MailLedger } from './mail-ledger.js';
 
 export interface RequestMailDeps {
@@ -52,7 +60,9 @@ export function requestMailContext(deps: RequestMailDeps) {
 
     /** Every mail about a request carries a fresh status link; older ones keep working. */
     async issueStatusLink(tx: EntityManager, requestId: string, now: Date): Promise<string> {
-      const token = await issueRequestToken(tx, requestId, 'status', linkExpiresAt(now, STATUS_LINK_DAYS), { replacePrevious: false });
+      const token = await issueRequestToken(tx, requestId, 'status', linkExpiresAt(now, STATUS_LINK_DAYS), {
+        replacePrevious: false,
+      });
       return link(`/s/${token}`);
     },
   };

@@ -1,7 +1,9 @@
 import { Logger } from '@nestjs/common';
-import { issueRequestToken, RequestAgent, requestFacts, type DataSubjectRequest, type OrganisationContext } from '#db';
+
+import { type DataSubjectRequest, issueRequestToken, type OrganisationContext, RequestAgent, requestFacts } from '#db';
 import { agentConfirmationMail, emailReceiptMail, formatLocalDate, receiptMail, verificationMail } from '#mail';
 import { linkExpiresAt, verificationStartsClock, verifyRequest } from '#workflow';
+
 import { recordRequesterMail } from '../deadlines/acknowledgement.js';
 import type { JobHandlers } from '../job-handlers.js';
 import { requestMailContext, type RequestMailDeps } from './request-mail.context.js';
@@ -23,26 +25,38 @@ export function requestMailHandlers(deps: RequestMailDeps): Pick<JobHandlers, 'v
       const now = deps.clock.now();
       const expiresAt = linkExpiresAt(now, context.policy.settings.verificationLinkDays);
       // An agent's request: the consumer confirms directly that they gave the agent permission (CCPA regs §7063).
-      const agent = request.relationship === 'agent' ? await deps.dataSource.getRepository(RequestAgent).findOneBy({ requestId }) : null;
-      await ledger.sendOnce({ key: jobId, organisationId: request.organisationId, requestId, template: 'verification', to: request.requesterEmail }, async (tx) => {
-        // A resent link replaces the previous one; the request expires with the newest link.
-        const verifyToken = await issueRequestToken(tx, requestId, 'verify', expiresAt, { replacePrevious: true });
-        await recordRequesterMail(tx, requestId, context, now, expiresAt);
-        const input = {
-          ...mailParty(request, context),
-          verifyUrl: link(`/v/${verifyToken}`),
-          statusUrl: await issueStatusLink(tx, requestId, now),
-          expiresOn: formatLocalDate(expiresAt, context.organisation.timeZone),
-          dueOn: formatLocalDate(dueIfConfirmedNow(request, context, now), context.organisation.timeZone),
-          clockStartsOnConfirmation: verificationStartsClock(request.regime),
-          internalTarget: request.regime === 'none',
-        };
-        return {
+      const agent =
+        request.relationship === 'agent'
+          ? await deps.dataSource.getRepository(RequestAgent).findOneBy({ requestId })
+          : null;
+      await ledger.sendOnce(
+        {
+          key: jobId,
+          organisationId: request.organisationId,
+          requestId,
+          template: 'verification',
           to: request.requesterEmail,
-          headers: unsubscribeHeaders(request, context),
-          ...(agent ? agentConfirmationMail({ ...input, agentName: agent.name }) : verificationMail(input)),
-        };
-      });
+        },
+        async (tx) => {
+          // A resent link replaces the previous one; the request expires with the newest link.
+          const verifyToken = await issueRequestToken(tx, requestId, 'verify', expiresAt, { replacePrevious: true });
+          await recordRequesterMail(tx, requestId, context, now, expiresAt);
+          const input = {
+            ...mailParty(request, context),
+            verifyUrl: link(`/v/${verifyToken}`),
+            statusUrl: await issueStatusLink(tx, requestId, now),
+            expiresOn: formatLocalDate(expiresAt, context.organisation.timeZone),
+            dueOn: formatLocalDate(dueIfConfirmedNow(request, context, now), context.organisation.timeZone),
+            clockStartsOnConfirmation: verificationStartsClock(request.regime),
+            internalTarget: request.regime === 'none',
+          };
+          return {
+            to: request.requesterEmail,
+            headers: unsubscribeHeaders(request, context),
+            ...(agent ? agentConfirmationMail({ ...input, agentName: agent.name }) : verificationMail(input)),
+          };
+        },
+      );
     },
 
     async 'receipt.send'({ requestId }, jobId) {
@@ -58,14 +72,26 @@ export function requestMailHandlers(deps: RequestMailDeps): Pick<JobHandlers, 'v
       const now = deps.clock.now();
       const unclassified = request.status === 'received_by_email';
       const template = unclassified ? 'email_receipt' : 'receipt';
-      await ledger.sendOnce({ key: jobId, organisationId: request.organisationId, requestId, template, to: request.requesterEmail }, async (tx) => {
-        const statusUrl = await issueStatusLink(tx, requestId, now);
-        await recordRequesterMail(tx, requestId, context, now);
-        const party = mailParty(request, context);
-        const headers = unsubscribeHeaders(request, context);
-        if (unclassified) return { to: request.requesterEmail, headers, ...emailReceiptMail({ ...party, statusUrl }) };
-        return { to: request.requesterEmail, headers, ...receiptMail({ ...party, statusUrl, dueOn: formatLocalDate(request.dueAt, context.organisation.timeZone) }) };
-      });
+      await ledger.sendOnce(
+        { key: jobId, organisationId: request.organisationId, requestId, template, to: request.requesterEmail },
+        async (tx) => {
+          const statusUrl = await issueStatusLink(tx, requestId, now);
+          await recordRequesterMail(tx, requestId, context, now);
+          const party = mailParty(request, context);
+          const headers = unsubscribeHeaders(request, context);
+          if (unclassified)
+            return { to: request.requesterEmail, headers, ...emailReceiptMail({ ...party, statusUrl }) };
+          return {
+            to: request.requesterEmail,
+            headers,
+            ...receiptMail({
+              ...party,
+              statusUrl,
+              dueOn: formatLocalDate(request.dueAt, context.organisation.timeZone),
+            }),
+          };
+        },
+      );
     },
   };
 }

@@ -1,8 +1,17 @@
 import { In } from 'typeorm';
-import { AuditEntry, RequestNote, ResponseFile, type DataSubjectRequest, type OrganisationContext, type NoticeAuditDetail } from '#db';
-import { complaintRoute, formatLocalDate, requesterNoticeMail, type RequesterNotice } from '#mail';
+
+import {
+  AuditEntry,
+  type DataSubjectRequest,
+  type NoticeAuditDetail,
+  type OrganisationContext,
+  RequestNote,
+  ResponseFile,
+} from '#db';
+import { complaintRoute, formatLocalDate, type RequesterNotice, requesterNoticeMail } from '#mail';
 import type { OrganisationPolicy } from '#policy';
-import { suppressionChannelFor, type MailTemplate } from '#workflow';
+import { type MailTemplate, suppressionChannelFor } from '#workflow';
+
 import { recordRequesterMail } from '../deadlines/acknowledgement.js';
 import type { JobHandlers } from '../job-handlers.js';
 import { requestMailContext, type RequestMailDeps } from './request-mail.context.js';
@@ -29,18 +38,27 @@ export function requesterNotifyHandlers(deps: RequestMailDeps): Pick<JobHandlers
     detail: NoticeAuditDetail,
   ): Promise<RequesterNotice> {
     const timeZone = context.organisation.timeZone;
-    const complaint = () => complaintRoute(request.regime, { organisationName: context.policy.name, contact: organisationContact(context.policy) });
+    const complaint = () =>
+      complaintRoute(request.regime, {
+        organisationName: context.policy.name,
+        contact: organisationContact(context.policy),
+      });
     const downloads = async () => {
       if (!detail.fileIds?.length) return undefined;
       const files = await dataSource.getRepository(ResponseFile).find({
         where: { id: In(detail.fileIds), requestId: request.id },
         order: { createdAt: 'ASC', fileName: 'ASC' },
       });
-      return { fileNames: files.map((f) => f.fileName), availableUntilOn: formatLocalDate(new Date(required(detail.availableUntil, 'availableUntil')), timeZone) };
+      return {
+        fileNames: files.map((f) => f.fileName),
+        availableUntilOn: formatLocalDate(new Date(required(detail.availableUntil, 'availableUntil')), timeZone),
+      };
     };
     // The text staff wrote with the action, kept in a note the audit entry names (never in the entry itself).
     const noteText = async (): Promise<string> => {
-      const note = await dataSource.getRepository(RequestNote).findOneBy({ id: required(detail.noteId, 'noteId'), requestId: request.id });
+      const note = await dataSource
+        .getRepository(RequestNote)
+        .findOneBy({ id: required(detail.noteId, 'noteId'), requestId: request.id });
       if (!note) throw new Error(`note ${detail.noteId} of request ${request.id} not found`);
       return note.text;
     };
@@ -48,17 +66,33 @@ export function requesterNotifyHandlers(deps: RequestMailDeps): Pick<JobHandlers
       case 'question_to_requester':
         return { template, question: await noteText(), clockPaused: detail.clockPaused === true };
       case 'extension_notice':
-        return { template, reason: await noteText(), newDueOn: formatLocalDate(new Date(required(detail.dueAt, 'dueAt')), timeZone) };
+        return {
+          template,
+          reason: await noteText(),
+          newDueOn: formatLocalDate(new Date(required(detail.dueAt, 'dueAt')), timeZone),
+        };
       case 'request_fulfilled':
         // Answered with files there is no text; answered by action, the note says what was done.
-        return { template, resolution: detail.noteId === undefined ? undefined : await noteText(), downloads: await downloads() };
+        return {
+          template,
+          resolution: detail.noteId === undefined ? undefined : await noteText(),
+          downloads: await downloads(),
+        };
       case 'request_partially_fulfilled':
         return { template, reason: await noteText(), downloads: await downloads(), complaint: complaint() };
       case 'request_denied':
-        return { template, reason: required(detail.denialReason, 'denialReason'), explanation: await noteText(), complaint: complaint() };
+        return {
+          template,
+          reason: required(detail.denialReason, 'denialReason'),
+          explanation: await noteText(),
+          complaint: complaint(),
+        };
       case 'redirected_to_controller':
         // Staff's redirect names the controller in a note; one at intake gives the policy's own wording.
-        return { template, controller: detail.noteId === undefined ? required(detail.controller, 'controller') : await noteText() };
+        return {
+          template,
+          controller: detail.noteId === undefined ? required(detail.controller, 'controller') : await noteText(),
+        };
       case 'withdrawal_confirmed':
         return { template };
       case 'verification_expired':
@@ -91,7 +125,10 @@ export function requesterNotifyHandlers(deps: RequestMailDeps): Pick<JobHandlers
           return {
             to: request.requesterEmail,
             headers: unsubscribeHeaders(request, context),
-            ...requesterNoticeMail({ ...mailParty(request, context), statusUrl: await issueStatusLink(tx, requestId, now) }, notice),
+            ...requesterNoticeMail(
+              { ...mailParty(request, context), statusUrl: await issueStatusLink(tx, requestId, now) },
+              notice,
+            ),
           };
         },
       );

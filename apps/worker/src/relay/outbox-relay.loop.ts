@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+
 import type { OutboxRelay } from '#queue';
 
 const BATCH = 100;
@@ -40,7 +41,9 @@ export class OutboxRelayLoop {
   private async tick(): Promise<number> {
     try {
       if (await this.relay.recoverForgottenJobs(this.onRedisForgot)) {
-        this.logger.log('Redis held none of our jobs (new or restarted): recent jobs go out again, the rest is restored');
+        this.logger.log(
+          'Redis held none of our jobs (new or restarted): recent jobs go out again, the rest is restored',
+        );
       }
       const relayed = await this.relay.relayBatch(BATCH);
       return relayed === BATCH ? 0 : this.pollMs;

@@ -1,9 +1,11 @@
 import { Logger } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
+
 import type { Clock } from '#config';
 import { appendAudit, lockKeys, Organisation, OrganisationDirectory, trySessionLock } from '#db';
 import { DEFAULT_RETENTION_DAYS, REQUEST_RECORD_RETENTION_MONTHS } from '#policy';
 import { OPEN_STATUSES, retentionCutoffs } from '#workflow';
+
 import type { JobHandlers } from '../job-handlers.js';
 
 export interface RetentionDeps {
@@ -33,7 +35,12 @@ interface Closed {
 export function retentionHandlers(deps: RetentionDeps): Pick<JobHandlers, 'retention.purge'> {
   const logger = new Logger('retention');
 
-  async function purgeOrganisation(organisationId: string, purgeBefore: Date, deleteBefore: Date, now: Date): Promise<number> {
+  async function purgeOrganisation(
+    organisationId: string,
+    purgeBefore: Date,
+    deleteBefore: Date,
+    now: Date,
+  ): Promise<number> {
     let purged = 0;
     // Walks the index in closed_at order from where the last batch ended; what a batch took is purged, so the
     // next one skips it by purged_at even where closing times tie. Older rows are gone: deletion ran first.
@@ -66,7 +73,13 @@ export function retentionHandlers(deps: RetentionDeps): Pick<JobHandlers, 'reten
             ORDER BY closed_at LIMIT $4 FOR UPDATE SKIP LOCKED`,
           [organisationId, deleteBefore, OPEN_STATUSES, BATCH],
         );
-        if (rows.length > 0) await deleteRequests(tx, organisationId, rows.map((r) => r.id), now);
+        if (rows.length > 0)
+          await deleteRequests(
+            tx,
+            organisationId,
+            rows.map((r) => r.id),
+            now,
+          );
         return rows.length;
       });
       deleted += count;
@@ -103,11 +116,14 @@ export function retentionHandlers(deps: RetentionDeps): Pick<JobHandlers, 'reten
       const purged = await purgeOrganisation(organisation.id, purgeClosedBefore, deleteClosedBefore, now);
       // Texts to the SMS number keep the sender's number and words; an opt-out they made closed when they came,
       // so they go on the same clock. The suppression itself stays: it is what keeps the texts from coming.
-      const texts: [unknown, number] = await deps.dataSource.query('DELETE FROM inbound_sms WHERE organisation_id = $1 AND received_at < $2', [
-        organisation.id,
-        purgeClosedBefore,
-      ]);
-      if (purged + deleted + texts[1] > 0) logger.log(`${organisation.slug}: ${purged} request(s) purged, ${deleted} deleted, ${texts[1]} text(s) removed`);
+      const texts: [unknown, number] = await deps.dataSource.query(
+        'DELETE FROM inbound_sms WHERE organisation_id = $1 AND received_at < $2',
+        [organisation.id, purgeClosedBefore],
+      );
+      if (purged + deleted + texts[1] > 0)
+        logger.log(
+          `${organisation.slug}: ${purged} request(s) purged, ${deleted} deleted, ${texts[1]} text(s) removed`,
+        );
     }
   }
 }
@@ -120,9 +136,15 @@ async function purgeRequests(tx: EntityManager, organisationId: string, rows: Cl
   const ids = rows.map((r) => r.id);
   // An authorised agent's name and address and the consumer's signed permission go with the rest; the agent's
   // receipt in the dev mailbox too, so it is read before the rows are deleted.
-  const agents: { request_id: string; email: string }[] = await tx.query('SELECT request_id, email FROM request_agent WHERE request_id = ANY($1)', [ids]);
+  const agents: { request_id: string; email: string }[] = await tx.query(
+    'SELECT request_id, email FROM request_agent WHERE request_id = ANY($1)',
+    [ids],
+  );
   const referenceOf = new Map(rows.map((r) => [r.id, r.reference]));
-  const recipients = [...rows.map((r) => ({ email: r.requester_email, reference: r.reference })), ...agents.map((a) => ({ email: a.email, reference: referenceOf.get(a.request_id)! }))];
+  const recipients = [
+    ...rows.map((r) => ({ email: r.requester_email, reference: r.reference })),
+    ...agents.map((a) => ({ email: a.email, reference: referenceOf.get(a.request_id)! })),
+  ];
   await tx.query(
     `UPDATE data_subject_request
         SET requester_name = '', requester_email = '', requester_phone = NULL, details = '',
@@ -137,10 +159,19 @@ async function purgeRequests(tx: EntityManager, organisationId: string, rows: Cl
       WHERE request_id = ANY($1)`,
     [ids],
   );
-  await tx.query(`UPDATE drp_status_change SET status = status - 'processing_details' WHERE request_id = ANY($1)`, [ids]);
+  await tx.query(`UPDATE drp_status_change SET status = status - 'processing_details' WHERE request_id = ANY($1)`, [
+    ids,
+  ]);
   // inbound_message: the mail a request came as, with its attachments (they cascade). request_agent: an agent's
   // details and the consumer's signed permission.
-  for (const table of ['request_note', 'response_file', 'request_token', 'deadline_event', 'inbound_message', 'request_agent']) {
+  for (const table of [
+    'request_note',
+    'response_file',
+    'request_token',
+    'deadline_event',
+    'inbound_message',
+    'request_agent',
+  ]) {
     await tx.query(`DELETE FROM ${table} WHERE request_id = ANY($1)`, [ids]);
   }
   await tx.query(`UPDATE sent_message SET recipient = '' WHERE request_id = ANY($1)`, [ids]);

@@ -1,6 +1,17 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+
 import type { Regime, RequestType, VerificationLevel } from '#policy';
 import type { DenialReason, RequestStatus } from '#workflow';
+
 import { Organisation } from './organisation.entity.js';
 import { PolicyVersion } from './policy-version.entity.js';
 import { StaffUser } from './staff-user.entity.js';

@@ -1,7 +1,13 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+
 import { DataSubjectRequest } from './data-subject-request.entity.js';
 
-export const DEADLINE_EVENT_KINDS = ['staff_reminder', 'extension_window', 'verification_reminder', 'verification_expiry'] as const;
+export const DEADLINE_EVENT_KINDS = [
+  'staff_reminder',
+  'extension_window',
+  'verification_reminder',
+  'verification_expiry',
+] as const;
 /** Something that must happen to a request at a time: a reminder to staff or the requester, or an expiry. */
 export type DeadlineEventKind = (typeof DEADLINE_EVENT_KINDS)[number];
 

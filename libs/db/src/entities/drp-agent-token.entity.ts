@@ -1,4 +1,5 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+
 import { DrpAgent } from './drp-agent.entity.js';
 import { Organisation } from './organisation.entity.js';
 

@@ -1,5 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToOne, PrimaryColumn } from 'typeorm';
+
 import type { DrpAction, DrpRegime } from '#workflow';
+
 import { DataSubjectRequest } from './data-subject-request.entity.js';
 import { DrpAgent } from './drp-agent.entity.js';
 

@@ -1,5 +1,7 @@
 import { Column, Entity, JoinColumn, OneToOne, PrimaryColumn } from 'typeorm';
+
 import type { DrpStatusObject } from '#workflow';
+
 import { DrpRequest } from './drp-request.entity.js';
 
 /**

@@ -1,5 +1,7 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+
 import type { DrpStatusObject } from '#workflow';
+
 import { DrpStatusCallback } from './drp-status-callback.entity.js';
 
 /**

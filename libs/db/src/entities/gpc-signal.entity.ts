@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
 import type { GpcIgnoredReason } from '#workflow';
 
 /**
@@ -8,7 +9,10 @@ import type { GpcIgnoredReason } from '#workflow';
  */
 @Entity({ name: 'gpc_signal' })
 @Index('ix_gpc_signal_org_received', ['organisationId', 'receivedAt'])
-@Index('ux_gpc_signal_page_view_day', ['organisationId', 'day', 'outcome'], { unique: true, where: `"context" = 'page_view'` })
+@Index('ux_gpc_signal_page_view_day', ['organisationId', 'day', 'outcome'], {
+  unique: true,
+  where: `"context" = 'page_view'`,
+})
 export class GpcSignal {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -1,5 +1,16 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToOne, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  OneToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
+
 import type { MailAcknowledgement } from '#workflow';
+
 import { DataSubjectRequest } from './data-subject-request.entity.js';
 
 /** The results of the sender checks, as mailauth names them ("pass", "fail", "none", "temperror"…). */

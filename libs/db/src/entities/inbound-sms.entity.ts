@@ -1,8 +1,10 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
 import type { SmsKeyword } from '#workflow';
 
 /** What an inbound text led to. */
-export type InboundSmsOutcome = 'suppressed' | 'already_suppressed' | 'resubscribed' | 'not_suppressed' | 'help' | 'no_action';
+export type InboundSmsOutcome =
+  'suppressed' | 'already_suppressed' | 'resubscribed' | 'not_suppressed' | 'help' | 'no_action';
 
 /** Every text received on an organisation's number, keyword or not, with what was done about it. */
 @Entity({ name: 'inbound_sms' })

@@ -1,5 +1,7 @@
-import { Column, CreateDateColumn, Entity, Index, ManyToOne, JoinColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+
 import type { OrganisationPolicy } from '#policy';
+
 import { Organisation } from './organisation.entity.js';
 
 /** One loaded version of an organisation's policy; requests keep the version they were made under. */

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, JoinColumn, OneToOne, PrimaryColumn } from 'typeorm';
+
 import { DataSubjectRequest } from './data-subject-request.entity.js';
 
 /**

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+
 import { Organisation } from './organisation.entity.js';
 import type { StaffRole } from './staff-membership.entity.js';
 
@@ -8,7 +9,9 @@ import type { StaffRole } from './staff-membership.entity.js';
  * `<id>.<secret>`; only the secret's hash is kept, made when the mail is sent.
  */
 @Entity({ name: 'staff_invitation' })
-@Index('ix_staff_invitation_pending', ['organisationId', 'email'], { where: 'accepted_at IS NULL AND revoked_at IS NULL' })
+@Index('ix_staff_invitation_pending', ['organisationId', 'email'], {
+  where: 'accepted_at IS NULL AND revoked_at IS NULL',
+})
 export class StaffInvitation {
   @PrimaryGeneratedColumn('uuid')
   id: string;

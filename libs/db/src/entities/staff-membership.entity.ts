@@ -1,4 +1,5 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+
 import { Organisation } from './organisation.entity.js';
 import { StaffUser } from './staff-user.entity.js';
 

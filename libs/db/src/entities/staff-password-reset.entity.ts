@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+
 import { StaffUser } from './staff-user.entity.js';
 
 /** A single-use, short-lived link to choose a new password; only the secret's hash is kept. */

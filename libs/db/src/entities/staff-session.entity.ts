@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+
 import { StaffUser } from './staff-user.entity.js';
 
 /** A signed-in browser. Server-side so it can be revoked; the cookie holds `<id>.<secret>`, we keep the hash. */

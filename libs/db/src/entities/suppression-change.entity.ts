@@ -1,5 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+
 import type { SuppressionChannel, SuppressionSource } from '#workflow';
+
 import { Suppression } from './suppression.entity.js';
 
 export type SuppressionChangeKind = 'suppressed' | 'resubscribed';

@@ -1,5 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+
 import type { SuppressionChannel, SuppressionSource } from '#workflow';
+
 import { DataSubjectRequest } from './data-subject-request.entity.js';
 import { Organisation } from './organisation.entity.js';
 

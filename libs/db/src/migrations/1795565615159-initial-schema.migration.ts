@@ -42,7 +42,9 @@ export class InitialSchema1795565615159 implements MigrationInterface {
         "loaded_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
         CONSTRAINT "PK_3f434bba531e04026bd90fcf7c5" PRIMARY KEY ("id")
       )`);
-    await queryRunner.query(`CREATE UNIQUE INDEX "uq_policy_version_content" ON "policy_version" ("organisation_id", "content_hash")`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "uq_policy_version_content" ON "policy_version" ("organisation_id", "content_hash")`,
+    );
     await queryRunner.query(`CREATE TABLE "staff_user" (
         "id" uuid NOT NULL DEFAULT gen_random_uuid(),
         "email" text NOT NULL,
@@ -91,9 +93,15 @@ export class InitialSchema1795565615159 implements MigrationInterface {
         CONSTRAINT "UQ_6f1c7b4b8de0f792655b9badfd2" UNIQUE ("reference"),
         CONSTRAINT "PK_a6d684849892539d6844819a9b2" PRIMARY KEY ("id")
       )`);
-    await queryRunner.query(`CREATE INDEX "ix_request_org_assignee_due" ON "data_subject_request" ("organisation_id", "assignee_id", "due_at", "id")`);
-    await queryRunner.query(`CREATE INDEX "ix_request_org_status_due" ON "data_subject_request" ("organisation_id", "status", "due_at", "id")`);
-    await queryRunner.query(`CREATE INDEX "ix_request_org_due" ON "data_subject_request" ("organisation_id", "due_at", "id")`);
+    await queryRunner.query(
+      `CREATE INDEX "ix_request_org_assignee_due" ON "data_subject_request" ("organisation_id", "assignee_id", "due_at", "id")`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "ix_request_org_status_due" ON "data_subject_request" ("organisation_id", "status", "due_at", "id")`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "ix_request_org_due" ON "data_subject_request" ("organisation_id", "due_at", "id")`,
+    );
     await queryRunner.query(`CREATE TABLE "dev_mail" (
         "id" BIGSERIAL NOT NULL,
         "sender" text NOT NULL,
@@ -201,7 +209,9 @@ export class InitialSchema1795565615159 implements MigrationInterface {
 BEGIN
   RAISE EXCEPTION 'audit_entry is append-only: % refused', TG_OP;
 END $$`);
-    await queryRunner.query(`CREATE TRIGGER audit_entry_append_only BEFORE UPDATE OR DELETE ON "audit_entry" FOR EACH STATEMENT EXECUTE FUNCTION audit_entry_append_only()`);
+    await queryRunner.query(
+      `CREATE TRIGGER audit_entry_append_only BEFORE UPDATE OR DELETE ON "audit_entry" FOR EACH STATEMENT EXECUTE FUNCTION audit_entry_append_only()`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -9,7 +9,9 @@ export class QueueIndexes1795565993437 implements MigrationInterface {
     // Written by hand: the entity marks this index synchronize: false because TypeORM cannot describe it.
     // pg_trgm is a trusted extension (PostgreSQL 13+), so the database owner may create it.
     await queryRunner.query(`CREATE EXTENSION IF NOT EXISTS pg_trgm`);
-    await queryRunner.query(`CREATE INDEX "ix_request_email_trgm" ON "data_subject_request" USING gin (lower("requester_email") gin_trgm_ops)`);
+    await queryRunner.query(
+      `CREATE INDEX "ix_request_email_trgm" ON "data_subject_request" USING gin (lower("requester_email") gin_trgm_ops)`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

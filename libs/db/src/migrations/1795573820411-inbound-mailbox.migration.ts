@@ -27,7 +27,9 @@ export class InboundMailbox1795573820411 implements MigrationInterface {
         CONSTRAINT "REL_d41a5ed10f30091810ee404fc9" UNIQUE ("request_id"),
         CONSTRAINT "PK_a013d32c89ba79e84f4d371bd1b" PRIMARY KEY ("id")
       )`);
-    await queryRunner.query(`CREATE UNIQUE INDEX "uq_inbound_message_org_key" ON "inbound_message" ("organisation_id", "message_key")`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "uq_inbound_message_org_key" ON "inbound_message" ("organisation_id", "message_key")`,
+    );
     await queryRunner.query(`CREATE TABLE "inbound_attachment" (
         "id" uuid NOT NULL DEFAULT gen_random_uuid(),
         "message_id" uuid NOT NULL,

@@ -16,7 +16,9 @@ export class SuppressionList1795573831454 implements MigrationInterface {
         "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
         CONSTRAINT "PK_6cdb9d5d3bd43881a7072964b56" PRIMARY KEY ("id")
       )`);
-    await queryRunner.query(`CREATE INDEX "ix_suppression_org_since" ON "suppression" ("organisation_id", "suppressed_at", "id")`);
+    await queryRunner.query(
+      `CREATE INDEX "ix_suppression_org_since" ON "suppression" ("organisation_id", "suppressed_at", "id")`,
+    );
     await queryRunner.query(`CREATE UNIQUE INDEX "ux_suppression_active" ON "suppression" ("organisation_id", "channel", "address")
       WHERE ended_at IS NULL`);
     await queryRunner.query(`CREATE TABLE "suppression_change" (
@@ -30,7 +32,9 @@ export class SuppressionList1795573831454 implements MigrationInterface {
         "at" TIMESTAMP WITH TIME ZONE NOT NULL,
         CONSTRAINT "PK_ae1698e5174fa29ea340c0c35a9" PRIMARY KEY ("seq")
       )`);
-    await queryRunner.query(`CREATE INDEX "ix_suppression_change_org_seq" ON "suppression_change" ("organisation_id", "seq")`);
+    await queryRunner.query(
+      `CREATE INDEX "ix_suppression_change_org_seq" ON "suppression_change" ("organisation_id", "seq")`,
+    );
     await queryRunner.query(`CREATE TABLE "inbound_sms" (
         "id" uuid NOT NULL DEFAULT gen_random_uuid(),
         "organisation_id" uuid NOT NULL,
@@ -44,7 +48,9 @@ export class SuppressionList1795573831454 implements MigrationInterface {
         "received_at" TIMESTAMP WITH TIME ZONE NOT NULL,
         CONSTRAINT "PK_b0ee6eb44833577f1d2e11038f3" PRIMARY KEY ("id")
       )`);
-    await queryRunner.query(`CREATE INDEX "ix_inbound_sms_org_received" ON "inbound_sms" ("organisation_id", "received_at")`);
+    await queryRunner.query(
+      `CREATE INDEX "ix_inbound_sms_org_received" ON "inbound_sms" ("organisation_id", "received_at")`,
+    );
     await queryRunner.query(`CREATE TABLE "suppression_api_key" (
         "id" uuid NOT NULL DEFAULT gen_random_uuid(),
         "organisation_id" uuid NOT NULL,
@@ -58,7 +64,9 @@ export class SuppressionList1795573831454 implements MigrationInterface {
         CONSTRAINT "UQ_928694cd2ffe029c2a209de2d8c" UNIQUE ("key_hash"),
         CONSTRAINT "PK_62fb4fc00d0cb9452e56ce3f706" PRIMARY KEY ("id")
       )`);
-    await queryRunner.query(`CREATE INDEX "ix_suppression_api_key_org" ON "suppression_api_key" ("organisation_id", "created_at")`);
+    await queryRunner.query(
+      `CREATE INDEX "ix_suppression_api_key_org" ON "suppression_api_key" ("organisation_id", "created_at")`,
+    );
     await queryRunner.query(`CREATE TABLE "gpc_signal" (
         "id" uuid NOT NULL DEFAULT gen_random_uuid(),
         "organisation_id" uuid NOT NULL,
@@ -69,7 +77,9 @@ export class SuppressionList1795573831454 implements MigrationInterface {
         "request_id" uuid,
         CONSTRAINT "PK_d57b339d291c549fd005dd0584b" PRIMARY KEY ("id")
       )`);
-    await queryRunner.query(`CREATE INDEX "ix_gpc_signal_org_received" ON "gpc_signal" ("organisation_id", "received_at")`);
+    await queryRunner.query(
+      `CREATE INDEX "ix_gpc_signal_org_received" ON "gpc_signal" ("organisation_id", "received_at")`,
+    );
     await queryRunner.query(`ALTER TABLE "suppression" ADD CONSTRAINT "FK_c0312478edda10d6fb26ac56cdc" FOREIGN KEY ("organisation_id")
       REFERENCES "organisation"("id") ON DELETE NO ACTION ON UPDATE NO ACTION`);
     await queryRunner.query(`ALTER TABLE "suppression" ADD CONSTRAINT "FK_5e5f36e1b79507bdb700f18e3e9" FOREIGN KEY ("request_id")

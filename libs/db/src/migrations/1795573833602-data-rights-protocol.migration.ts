@@ -37,7 +37,9 @@ export class DataRightsProtocol1795573833602 implements MigrationInterface {
         "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
         CONSTRAINT "PK_202e056192c8df6c79ab257ac3a" PRIMARY KEY ("request_id")
       )`);
-    await queryRunner.query(`CREATE UNIQUE INDEX "ux_drp_request_org_drp_id" ON "drp_request" ("organisation_id", "drp_request_id")`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "ux_drp_request_org_drp_id" ON "drp_request" ("organisation_id", "drp_request_id")`,
+    );
     await queryRunner.query(`CREATE TABLE "drp_signed_message" (
         "digest" text NOT NULL,
         "expires_at" TIMESTAMP WITH TIME ZONE NOT NULL,

@@ -17,7 +17,9 @@ export class DrpStatusChanges1796406053993 implements MigrationInterface {
     // Callbacks queued before this kept only the latest status: where it was not yet taken, it is the one change owed.
     await queryRunner.query(`INSERT INTO "drp_status_change" ("request_id", "number", "status") SELECT "request_id", "queued_count", "queued_status" FROM "drp_status_callback"
       WHERE "queued_status" <> "delivered_status"`);
-    await queryRunner.query(`UPDATE "drp_status_callback" SET "delivered_count" = CASE WHEN "queued_status" <> "delivered_status" THEN "queued_count" - 1 ELSE "queued_count" END`);
+    await queryRunner.query(
+      `UPDATE "drp_status_callback" SET "delivered_count" = CASE WHEN "queued_status" <> "delivered_status" THEN "queued_count" - 1 ELSE "queued_count" END`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

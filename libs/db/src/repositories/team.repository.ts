@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+
 import { lockKeys, lockUntilCommit } from '../advisory-locks.js';
 import { StaffMembership, type StaffRole } from '../entities/staff-membership.entity.js';
 
@@ -23,14 +24,18 @@ export class TeamRepository {
   constructor(private readonly db: EntityManager) {}
 
   /** The members, optionally only those in `roles` or among `userIds`, by name (or by address for mailing lists). */
-  async members(organisationId: string, filter: { roles?: readonly StaffRole[]; userIds?: readonly string[]; orderBy?: 'name' | 'email' } = {}): Promise<TeamMember[]> {
+  async members(
+    organisationId: string,
+    filter: { roles?: readonly StaffRole[]; userIds?: readonly string[]; orderBy?: 'name' | 'email' } = {},
+  ): Promise<TeamMember[]> {
     const query = this.db
       .createQueryBuilder(StaffMembership, 'm')
       .innerJoin('m.user', 'u')
       .select(['u.id AS id', 'u.name AS name', 'u.email AS email', 'm.role AS role'])
       .where('m.organisation_id = :organisationId', { organisationId });
     if (filter.roles) query.andWhere('m.role IN (:...roles)', { roles: filter.roles });
-    if (filter.userIds) query.andWhere('m.user_id = ANY(:userIds::uuid[])', { userIds: filter.userIds.filter((id) => UUID.test(id)) });
+    if (filter.userIds)
+      query.andWhere('m.user_id = ANY(:userIds::uuid[])', { userIds: filter.userIds.filter((id) => UUID.test(id)) });
     if (filter.orderBy === 'email') query.orderBy('u.email', 'ASC');
     else query.orderBy('u.name', 'ASC').addOrderBy('u.email', 'ASC');
     return query.getRawMany<TeamMember>();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+
 import { agentConfirmationMail, agentReceiptMail } from './agent-request.template.js';
 import { verificationReminderMail } from './verification-reminder.template.js';
 
@@ -19,8 +20,12 @@ const consumer = {
 describe('agentConfirmationMail (to the consumer)', () => {
   it('names the agent and asks the consumer to confirm only if they gave permission, or to refuse', () => {
     const mail = agentConfirmationMail(consumer);
-    expect(mail.subject).toBe('Privacy <Helpers> Inc made a privacy request to ProntoTrak for you: please confirm (RD-7K3F-92QX)');
-    expect(mail.text).toContain('Privacy <Helpers> Inc asked ProntoTrak on your behalf, as your authorised agent: "Delete my data" (reference RD-7K3F-92QX).');
+    expect(mail.subject).toBe(
+      'Privacy <Helpers> Inc made a privacy request to ProntoTrak for you: please confirm (RD-7K3F-92QX)',
+    );
+    expect(mail.text).toContain(
+      'Privacy <Helpers> Inc asked ProntoTrak on your behalf, as your authorised agent: "Delete my data" (reference RD-7K3F-92QX).',
+    );
     for (const part of [mail.text, mail.html]) {
       expect(part).toContain('https://rd.example/v/abc.def');
       expect(part).toContain('https://rd.example/s/ghi.jkl');
@@ -38,7 +43,9 @@ describe('agentConfirmationMail (to the consumer)', () => {
   });
 
   it('under GDPR says the month runs from the confirmation', () => {
-    expect(agentConfirmationMail({ ...consumer, clockStartsOnConfirmation: true }).text).toContain('one month from your confirmation');
+    expect(agentConfirmationMail({ ...consumer, clockStartsOnConfirmation: true }).text).toContain(
+      'one month from your confirmation',
+    );
   });
 });
 

@@ -1,5 +1,5 @@
 import { answerDueSentence } from '../possessive.js';
-import { mailLayout, textFooter, type RenderedMail } from './mail-layout.js';
+import { mailLayout, type RenderedMail, textFooter } from './mail-layout.js';
 import { ConfirmLink, StatusLink } from './request-links.js';
 import type { VerificationMailInput } from './verification.template.js';
 
@@ -41,7 +41,8 @@ ${textFooter(m.organisationName, m.contact)}`;
     <>
       <p>Hello {m.requesterName},</p>
       <p>
-        {m.agentName} asked {m.organisationName} on your behalf, as your authorised agent: “{m.requestLabel}” (reference <strong>{m.reference}</strong>).
+        {m.agentName} asked {m.organisationName} on your behalf, as your authorised agent: “{m.requestLabel}” (reference{' '}
+        <strong>{m.reference}</strong>).
       </p>
       <p>{confirm}</p>
       <ConfirmLink url={m.verifyUrl}>Confirm or refuse the request</ConfirmLink>

@@ -1,5 +1,6 @@
 import type { Regime } from '#policy';
-import { paragraph, type MailPart } from './requester-mail.js';
+
+import { type MailPart, paragraph } from './requester-mail.js';
 
 /** How the requester reaches the organisation where no regulator is named (regime none): an address, number or post. */
 export interface OrganisationContact {
@@ -21,8 +22,9 @@ export function complaintRoute(regime: Regime, org: OrganisationContact): MailPa
         text: 'If you think this decision is wrong, you can complain to the California Privacy Protection Agency (https://cppa.ca.gov) or to the California Attorney General (https://oag.ca.gov/privacy).',
         html: (
           <p>
-            If you think this decision is wrong, you can complain to the California Privacy Protection Agency (<a href="https://cppa.ca.gov">cppa.ca.gov</a>) or to the
-            California Attorney General (<a href="https://oag.ca.gov/privacy">oag.ca.gov/privacy</a>).
+            If you think this decision is wrong, you can complain to the California Privacy Protection Agency (
+            <a href="https://cppa.ca.gov">cppa.ca.gov</a>) or to the California Attorney General (
+            <a href="https://oag.ca.gov/privacy">oag.ca.gov/privacy</a>).
           </p>
         ),
       };
@@ -49,7 +51,8 @@ export function complaintRoute(regime: Regime, org: OrganisationContact): MailPa
         text: 'You can report unwanted commercial email to the Federal Trade Commission (https://reportfraud.ftc.gov).',
         html: (
           <p>
-            You can report unwanted commercial email to the Federal Trade Commission (<a href="https://reportfraud.ftc.gov">reportfraud.ftc.gov</a>).
+            You can report unwanted commercial email to the Federal Trade Commission (
+            <a href="https://reportfraud.ftc.gov">reportfraud.ftc.gov</a>).
           </p>
         ),
       };
@@ -58,7 +61,8 @@ export function complaintRoute(regime: Regime, org: OrganisationContact): MailPa
         text: 'You can complain about unwanted text messages to the Federal Communications Commission (https://consumercomplaints.fcc.gov).',
         html: (
           <p>
-            You can complain about unwanted text messages to the Federal Communications Commission (<a href="https://consumercomplaints.fcc.gov">consumercomplaints.fcc.gov</a>).
+            You can complain about unwanted text messages to the Federal Communications Commission (
+            <a href="https://consumercomplaints.fcc.gov">consumercomplaints.fcc.gov</a>).
           </p>
         ),
       };
@@ -70,4 +74,3 @@ export function complaintRoute(regime: Regime, org: OrganisationContact): MailPa
       );
   }
 }
-

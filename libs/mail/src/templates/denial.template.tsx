@@ -1,7 +1,8 @@
 import type { DenialReason } from '#workflow';
-import type { RenderedMail } from './mail-layout.js';
+
 import { DENIAL_REASON_TEXT } from '../vocabulary.js';
-import { paragraph, quoted, requesterMail, type MailPart, type RequesterMailFrame } from './requester-mail.js';
+import type { RenderedMail } from './mail-layout.js';
+import { type MailPart, paragraph, quoted, requesterMail, type RequesterMailFrame } from './requester-mail.js';
 
 export interface DeniedMailInput extends RequesterMailFrame {
   reason: DenialReason;

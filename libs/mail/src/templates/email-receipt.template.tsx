@@ -1,5 +1,5 @@
 import { organisationsThing } from '../possessive.js';
-import { mailLayout, textFooter, type RenderedMail, type RequestMailParty } from './mail-layout.js';
+import { mailLayout, type RenderedMail, type RequestMailParty, textFooter } from './mail-layout.js';
 import { StatusLink } from './request-links.js';
 
 export interface EmailReceiptMailInput extends Omit<RequestMailParty, 'requestLabel' | 'requesterName'> {
@@ -27,11 +27,13 @@ ${textFooter(m.organisationName, m.contact)}`;
     <>
       <p>Hello,</p>
       <p>
-        We received an email from this address to {organisationsThing(m.organisationName, 'privacy address')} (reference <strong>{m.reference}</strong>).
+        We received an email from this address to {organisationsThing(m.organisationName, 'privacy address')} (reference{' '}
+        <strong>{m.reference}</strong>).
       </p>
       <p>
-        The privacy team will read it. If it is a request about your personal information, we will tell you which request it is and when it will be answered; if that
-        request needs proof that this email address is yours, you will get a link to confirm it.
+        The privacy team will read it. If it is a request about your personal information, we will tell you which
+        request it is and when it will be answered; if that request needs proof that this email address is yours, you
+        will get a link to confirm it.
       </p>
       <StatusLink url={m.statusUrl}>Follow it here (keep this link private):</StatusLink>
     </>

@@ -1,4 +1,5 @@
 import type { SuppressionChannel } from '#workflow';
+
 import type { RenderedMail } from './mail-layout.js';
 import { paragraph, requesterMail, type RequesterMailFrame } from './requester-mail.js';
 
@@ -11,7 +12,8 @@ export interface OptOutConfirmedMailInput extends RequesterMailFrame {
 const WHAT: Record<SuppressionChannel, (org: string) => string> = {
   email: (org) => `${org} will send no more marketing email to this address.`,
   sms: (org) => `${org} will send no more marketing text messages to your number.`,
-  sale_share: (org) => `${org} will not sell or share your personal information with third parties for their marketing.`,
+  sale_share: (org) =>
+    `${org} will not sell or share your personal information with third parties for their marketing.`,
 };
 
 /** The one confirmation of an opt-out, which takes effect the moment it is received. */

@@ -1,6 +1,13 @@
 import type { RenderedMail } from './mail-layout.js';
 import { paragraph } from './requester-mail.js';
-import { consoleLink, dayCount, requestList, staffMail, type StaffMailFrame, type StaffRequestLine } from './staff-mail.js';
+import {
+  consoleLink,
+  dayCount,
+  requestList,
+  staffMail,
+  type StaffMailFrame,
+  type StaffRequestLine,
+} from './staff-mail.js';
 
 export interface OverdueRequestLine extends StaffRequestLine {
   /** Whole local days since the due date: 1 the day after it. */

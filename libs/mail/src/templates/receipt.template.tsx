@@ -1,4 +1,4 @@
-import { mailLayout, textFooter, type RenderedMail, type RequestMailParty } from './mail-layout.js';
+import { mailLayout, type RenderedMail, type RequestMailParty, textFooter } from './mail-layout.js';
 import { StatusLink } from './request-links.js';
 
 export interface ReceiptMailInput extends RequestMailParty {
@@ -29,8 +29,8 @@ ${textFooter(m.organisationName, m.contact)}`;
         We received your request to {m.organisationName}: “{m.requestLabel}” (reference <strong>{m.reference}</strong>).
       </p>
       <p>
-        It needs nothing more from you: requests like this need no proof of identity. {m.organisationName} must act on it by {m.dueOn}, and you will get a mail when it is
-        done.
+        It needs nothing more from you: requests like this need no proof of identity. {m.organisationName} must act on
+        it by {m.dueOn}, and you will get a mail when it is done.
       </p>
       <StatusLink url={m.statusUrl}>Follow your request here (keep this link private):</StatusLink>
     </>

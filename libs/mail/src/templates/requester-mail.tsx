@@ -1,5 +1,5 @@
 import type { SafeHtml } from '../html.js';
-import { mailLayout, textFooter, type RenderedMail, type RequestMailParty } from './mail-layout.js';
+import { mailLayout, type RenderedMail, type RequestMailParty, textFooter } from './mail-layout.js';
 import { StatusLink } from './request-links.js';
 
 /** A mail about a request the requester already made: who it is from, which request, and a fresh status link. */
@@ -29,7 +29,8 @@ ${textFooter(m.organisationName, m.contact)}`;
     <>
       <p>Hello {m.requesterName},</p>
       <p>
-        This is about your request to {m.organisationName}: “{m.requestLabel}” (reference <strong>{m.reference}</strong>).
+        This is about your request to {m.organisationName}: “{m.requestLabel}” (reference <strong>{m.reference}</strong>
+        ).
       </p>
       {parts.map((p) => p.html)}
       <StatusLink url={m.statusUrl}>Follow your request here (keep this link private):</StatusLink>

@@ -1,8 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
+
 import type { Regime } from '#policy';
 import type { MailTemplate } from '#workflow';
+
 import { complaintRoute } from './complaint-route.js';
-import { requesterNoticeMail, type RequesterNotice } from './requester-notice.template.js';
+import { type RequesterNotice, requesterNoticeMail } from './requester-notice.template.js';
 
 const frame = {
   organisationName: 'West Corporation',
@@ -15,9 +17,20 @@ const frame = {
 const org = { organisationName: 'West Corporation', contact: 'privacy@west.com' };
 
 const NOTICES: Record<MailTemplate, RequesterNotice> = {
-  question_to_requester: { template: 'question_to_requester', question: 'Which account <id>?\nThe old one or the new one?', clockPaused: true },
-  extension_notice: { template: 'extension_notice', reason: 'Your data sits in 14 <archived> systems.', newDueOn: 'Monday 5 April 2027' },
-  request_fulfilled: { template: 'request_fulfilled', downloads: { fileNames: ['export <1>.csv'], availableUntilOn: 'Friday 8 January 2027' } },
+  question_to_requester: {
+    template: 'question_to_requester',
+    question: 'Which account <id>?\nThe old one or the new one?',
+    clockPaused: true,
+  },
+  extension_notice: {
+    template: 'extension_notice',
+    reason: 'Your data sits in 14 <archived> systems.',
+    newDueOn: 'Monday 5 April 2027',
+  },
+  request_fulfilled: {
+    template: 'request_fulfilled',
+    downloads: { fileNames: ['export <1>.csv'], availableUntilOn: 'Friday 8 January 2027' },
+  },
   request_partially_fulfilled: {
     template: 'request_partially_fulfilled',
     reason: 'Call recordings include other <people>.',
@@ -31,7 +44,11 @@ const NOTICES: Record<MailTemplate, RequesterNotice> = {
   },
   withdrawal_confirmed: { template: 'withdrawal_confirmed' },
   redirected_to_controller: { template: 'redirected_to_controller', controller: 'Your school <district>' },
-  verification_expired: { template: 'verification_expired', newRequestUrl: 'https://rd.example/o/west/requests/new', rightToResubmit: false },
+  verification_expired: {
+    template: 'verification_expired',
+    newRequestUrl: 'https://rd.example/o/west/requests/new',
+    rightToResubmit: false,
+  },
   opt_out_confirmed: { template: 'opt_out_confirmed', channel: 'email', effectiveOn: 'Monday 4 January 2027' },
 };
 
@@ -57,7 +74,10 @@ describe('requesterNoticeMail', () => {
     expect(mail.text).toContain('> Which account <id>?\n> The old one or the new one?');
     expect(mail.html).toContain('Which account &lt;id&gt;?<br>The old one or the new one?');
     expect(mail.text).toContain('stands still until we have your reply');
-    const ccpa = requesterNoticeMail(frame, { ...NOTICES.question_to_requester, clockPaused: false } as RequesterNotice);
+    const ccpa = requesterNoticeMail(frame, {
+      ...NOTICES.question_to_requester,
+      clockPaused: false,
+    } as RequesterNotice);
     expect(ccpa.text).not.toContain('stands still');
   });
 
@@ -74,7 +94,10 @@ describe('requesterNoticeMail', () => {
     expect(files.text).toContain('- export <1>.csv');
     expect(files.text).toContain('until Friday 8 January 2027');
     expect(files.html).toContain('<li>export &lt;1&gt;.csv</li>');
-    const done = requesterNoticeMail(frame, { template: 'request_fulfilled', resolution: 'Deleted the account & its backups.' });
+    const done = requesterNoticeMail(frame, {
+      template: 'request_fulfilled',
+      resolution: 'Deleted the account & its backups.',
+    });
     expect(done.text).toContain('> Deleted the account & its backups.');
     expect(done.html).toContain('Deleted the account &amp; its backups.');
     expect(done.text).not.toContain('download');
@@ -97,8 +120,12 @@ describe('requesterNoticeMail', () => {
     expect(gdpr.text).toContain('was not confirmed before the confirmation link expired');
     expect(gdpr.text).toContain('make it again here: https://rd.example/o/west/requests/new');
     expect(gdpr.text).not.toContain('right to submit');
-    const ccpa = requesterNoticeMail(frame, { ...NOTICES.verification_expired, rightToResubmit: true } as RequesterNotice);
-    for (const part of [ccpa.text, ccpa.html]) expect(part).toContain('You have the right to submit a new request at any time');
+    const ccpa = requesterNoticeMail(frame, {
+      ...NOTICES.verification_expired,
+      rightToResubmit: true,
+    } as RequesterNotice);
+    for (const part of [ccpa.text, ccpa.html])
+      expect(part).toContain('You have the right to submit a new request at any time');
     expect(ccpa.html).toContain('https://rd.example/o/west/requests/new');
   });
 
@@ -133,7 +160,11 @@ describe('complaintRoute', () => {
     const email = requesterNoticeMail(frame, NOTICES.opt_out_confirmed);
     expect(email.text).toContain('in effect since Monday 4 January 2027');
     expect(email.text).toContain('no more marketing email');
-    const sale = requesterNoticeMail(frame, { template: 'opt_out_confirmed', channel: 'sale_share', effectiveOn: 'Monday 4 January 2027' });
+    const sale = requesterNoticeMail(frame, {
+      template: 'opt_out_confirmed',
+      channel: 'sale_share',
+      effectiveOn: 'Monday 4 January 2027',
+    });
     expect(sale.text).toContain('will not sell or share');
   });
 });

@@ -1,10 +1,11 @@
 import type { MailTemplate } from '#workflow';
+
 import {
-  withdrawalConfirmedMail,
   redirectedMail,
-  verificationExpiredMail,
   type RedirectedMailInput,
+  verificationExpiredMail,
   type VerificationExpiredMailInput,
+  withdrawalConfirmedMail,
 } from './closure.template.js';
 import { deniedMail, type DeniedMailInput } from './denial.template.js';
 import { extensionNoticeMail, type ExtensionNoticeMailInput } from './extension-notice.template.js';
@@ -12,7 +13,12 @@ import type { RenderedMail } from './mail-layout.js';
 import { optOutConfirmedMail, type OptOutConfirmedMailInput } from './opt-out.template.js';
 import { questionMail, type QuestionMailInput } from './question.template.js';
 import type { RequesterMailFrame } from './requester-mail.js';
-import { fulfilledMail, partiallyFulfilledMail, type FulfilledMailInput, type PartiallyFulfilledMailInput } from './response.template.js';
+import {
+  fulfilledMail,
+  type FulfilledMailInput,
+  partiallyFulfilledMail,
+  type PartiallyFulfilledMailInput,
+} from './response.template.js';
 
 type Extra<T extends RequesterMailFrame> = Omit<T, keyof RequesterMailFrame>;
 

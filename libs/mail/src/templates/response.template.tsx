@@ -1,5 +1,5 @@
 import type { RenderedMail } from './mail-layout.js';
-import { paragraph, quoted, requesterMail, type MailPart, type RequesterMailFrame } from './requester-mail.js';
+import { type MailPart, paragraph, quoted, requesterMail, type RequesterMailFrame } from './requester-mail.js';
 
 /** Files of the response, downloadable from the status page until a date. */
 export interface ResponseDownloads {

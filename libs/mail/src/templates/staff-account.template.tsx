@@ -17,11 +17,17 @@ export function invitationMail(m: InvitationMailInput): RenderedMail {
   const how = m.existingAccount
     ? 'You already have a Rightsdesk account: open the link and sign in with your own password to accept.'
     : 'Open the link to choose your password and join.';
-  return staffMail({ organisationName: m.organisationName, recipientName: null }, `You are invited to ${m.organisationName} on Rightsdesk`, [
-    paragraph(`${m.organisationName} invites you to its privacy team on Rightsdesk, as ${m.role}. ${how}`),
-    consoleLink('Accept the invitation', m.url),
-    paragraph(`The link works once, until ${m.expiresOn}. If you did not expect this mail, ignore it: nothing happens unless you accept.`),
-  ]);
+  return staffMail(
+    { organisationName: m.organisationName, recipientName: null },
+    `You are invited to ${m.organisationName} on Rightsdesk`,
+    [
+      paragraph(`${m.organisationName} invites you to its privacy team on Rightsdesk, as ${m.role}. ${how}`),
+      consoleLink('Accept the invitation', m.url),
+      paragraph(
+        `The link works once, until ${m.expiresOn}. If you did not expect this mail, ignore it: nothing happens unless you accept.`,
+      ),
+    ],
+  );
 }
 
 export interface PasswordResetMailInput {
@@ -33,9 +39,13 @@ export interface PasswordResetMailInput {
 /** A link to choose a new password, asked for on the sign-in page; belongs to no one organisation. */
 export function passwordResetMail(m: PasswordResetMailInput): RenderedMail {
   const parts = [
-    paragraph('Someone asked to reset the password of your Rightsdesk staff account. To choose a new password, open this link:'),
+    paragraph(
+      'Someone asked to reset the password of your Rightsdesk staff account. To choose a new password, open this link:',
+    ),
     consoleLink('Choose a new password', m.url),
-    paragraph(`The link works once, for ${m.validMinutes} minutes. If you did not ask for it, ignore this mail: your password stays as it is.`),
+    paragraph(
+      `The link works once, for ${m.validMinutes} minutes. If you did not ask for it, ignore this mail: your password stays as it is.`,
+    ),
   ];
   const text = `Hello ${m.recipientName},\n\n${parts.map((p) => p.text).join('\n\n')}\n`;
   const document = (

@@ -1,6 +1,13 @@
 import type { RenderedMail } from './mail-layout.js';
-import { paragraph, type MailPart } from './requester-mail.js';
-import { consoleLink, dayCount, requestList, staffMail, type StaffMailFrame, type StaffRequestLine } from './staff-mail.js';
+import { type MailPart, paragraph } from './requester-mail.js';
+import {
+  consoleLink,
+  dayCount,
+  requestList,
+  staffMail,
+  type StaffMailFrame,
+  type StaffRequestLine,
+} from './staff-mail.js';
 
 export interface DigestRequestLine extends StaffRequestLine {
   /** Already formatted in the organisation's time zone. */

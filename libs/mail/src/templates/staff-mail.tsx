@@ -1,4 +1,4 @@
-import { mailLayout, textFooter, type RenderedMail } from './mail-layout.js';
+import { mailLayout, type RenderedMail, textFooter } from './mail-layout.js';
 import type { MailPart } from './requester-mail.js';
 
 /** Who a staff mail is for. Staff mails name requests by reference only: no requester data travels by mail. */

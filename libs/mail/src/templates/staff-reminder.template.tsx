@@ -13,7 +13,9 @@ export interface StaffReminderMailInput extends StaffMailFrame, StaffRequestLine
 export function staffReminderMail(m: StaffReminderMailInput): RenderedMail {
   const when = m.daysLeft === 0 ? 'today' : `in ${dayCount(m.daysLeft)}`;
   return staffMail(m, `Privacy request ${m.reference} is due ${when} (${m.dueOn})`, [
-    paragraph(`The ${m.type} request ${m.reference} to ${m.organisationName} must be answered by ${m.dueOn}: that is ${when}.`),
+    paragraph(
+      `The ${m.type} request ${m.reference} to ${m.organisationName} must be answered by ${m.dueOn}: that is ${when}.`,
+    ),
     consoleLink(`Open ${m.reference}`, m.url),
   ]);
 }

@@ -1,8 +1,11 @@
-import { mailLayout, textFooter, type RenderedMail } from './mail-layout.js';
+import { mailLayout, type RenderedMail, textFooter } from './mail-layout.js';
 import { ConfirmLink, StatusLink } from './request-links.js';
 import type { VerificationMailInput } from './verification.template.js';
 
-export interface VerificationReminderMailInput extends Omit<VerificationMailInput, 'dueOn' | 'clockStartsOnConfirmation'> {
+export interface VerificationReminderMailInput extends Omit<
+  VerificationMailInput,
+  'dueOn' | 'clockStartsOnConfirmation'
+> {
   /** Made by this authorised agent: the consumer is reminded to confirm they gave the agent permission. */
   agentName?: string;
 }
@@ -38,7 +41,8 @@ ${textFooter(m.organisationName, m.contact)}`;
       <p>To confirm it, open this link:</p>
       <ConfirmLink url={m.verifyUrl}>Confirm my request</ConfirmLink>
       <p>
-        It replaces the link we sent before and expires on {m.expiresOn}. If the request is not confirmed by then, it will be closed without any action. {ifNot}
+        It replaces the link we sent before and expires on {m.expiresOn}. If the request is not confirmed by then, it
+        will be closed without any action. {ifNot}
       </p>
       <StatusLink url={m.statusUrl}>You can follow your request at any time here (keep this link private):</StatusLink>
     </>

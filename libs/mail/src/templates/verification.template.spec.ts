@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
+
 import { receiptMail } from './receipt.template.js';
-import { verificationReminderMail } from './verification-reminder.template.js';
 import { verificationMail } from './verification.template.js';
+import { verificationReminderMail } from './verification-reminder.template.js';
 
 const input = {
   organisationName: 'ProntoTrak',
@@ -41,7 +42,9 @@ describe('verificationMail (the acknowledgement)', () => {
 
   it('under GDPR, counts the month from the confirmation', () => {
     const mail = verificationMail({ ...input, clockStartsOnConfirmation: true });
-    expect(mail.text).toContain('one month from your confirmation to answer: confirmed today, that is by Friday 8 January 2027.');
+    expect(mail.text).toContain(
+      'one month from your confirmation to answer: confirmed today, that is by Friday 8 January 2027.',
+    );
     expect(mail.text).not.toContain('must answer by');
   });
 

@@ -1,5 +1,5 @@
 import { answerDueSentence } from '../possessive.js';
-import { mailLayout, textFooter, type RenderedMail, type RequestMailParty } from './mail-layout.js';
+import { mailLayout, type RenderedMail, type RequestMailParty, textFooter } from './mail-layout.js';
 import { ConfirmLink, StatusLink } from './request-links.js';
 
 export interface VerificationMailInput extends RequestMailParty {

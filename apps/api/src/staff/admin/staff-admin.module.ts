@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { StaffAuthModule } from '../auth/staff-auth.module.js';
 import { StaffAdminController } from './staff-admin.controller.js';
 import { StaffAdminService } from './staff-admin.service.js';

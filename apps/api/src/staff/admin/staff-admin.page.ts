@@ -1,4 +1,5 @@
 import { HttpException } from '@nestjs/common';
+
 import type { PageContext } from '../../infra/page.decorator.js';
 import { staffPage } from '../../views/staff-layout.view.js';
 import type { StaffOrganisation } from '../auth/organisation-access.js';
@@ -11,7 +12,12 @@ export type StaffAdminModel = Omit<StaffAdminView, 'csrfToken'>;
 export type StaffAdminState = Pick<StaffAdminView, 'values' | 'errors' | 'refusal' | 'invited'>;
 
 /** The organisation's members and open invitations, with the state of the forms. */
-export async function staffAdminModel(admin: StaffAdminService, organisation: StaffOrganisation, staff: StaffPrincipal, state: StaffAdminState): Promise<StaffAdminModel> {
+export async function staffAdminModel(
+  admin: StaffAdminService,
+  organisation: StaffOrganisation,
+  staff: StaffPrincipal,
+  state: StaffAdminState,
+): Promise<StaffAdminModel> {
   return {
     slug: organisation.organisation.slug,
     members: await admin.members(organisation.organisation.id),

@@ -1,7 +1,18 @@
 import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { IsNull, MoreThan, type DataSource, type EntityManager } from 'typeorm';
+import { type DataSource, type EntityManager, IsNull, MoreThan } from 'typeorm';
+
 import type { Clock } from '#config';
-import { appendAudit, STAFF_ROLES, StaffInvitation, StaffUser, TeamRepository, writeStaffAccountOutbox, type StaffMembership, type StaffRole } from '#db';
+import {
+  appendAudit,
+  STAFF_ROLES,
+  StaffInvitation,
+  type StaffMembership,
+  type StaffRole,
+  StaffUser,
+  TeamRepository,
+  writeStaffAccountOutbox,
+} from '#db';
+
 import { CLOCK, DATA_SOURCE } from '../../infra/tokens.js';
 import type { StaffPrincipal } from '../auth/staff-session.service.js';
 import type { AddMemberForm } from './add-member.form.js';
@@ -65,17 +76,34 @@ export class StaffAdminService {
       const existing = await tx.findOneBy(StaffUser, { email });
       const membership = existing && (await team.membership(organisationId, existing.id));
       // Members are listed on this very page: saying so tells the admin nothing they cannot see.
-      if (membership) throw new ConflictException(`${form.email} is already a member (${membership.role}); change their role in the list instead.`);
-      const replaced = await tx.find(StaffInvitation, { where: { organisationId, email, acceptedAt: IsNull(), revokedAt: IsNull() } });
+      if (membership)
+        throw new ConflictException(
+          `${form.email} is already a member (${membership.role}); change their role in the list instead.`,
+        );
+      const replaced = await tx.find(StaffInvitation, {
+        where: { organisationId, email, acceptedAt: IsNull(), revokedAt: IsNull() },
+      });
       for (const old of replaced) {
         await tx.update(StaffInvitation, { id: old.id }, { revokedAt: now });
-        await audit(tx, { organisationId, actor, at: now }, 'staff.invitation_revoked', { invitationId: old.id, role: old.role });
+        await audit(tx, { organisationId, actor, at: now }, 'staff.invitation_revoked', {
+          invitationId: old.id,
+          role: old.role,
+        });
       }
       const invitation = await tx.save(
-        tx.create(StaffInvitation, { organisationId, email, role: form.role, invitedBy: actor.user.id, expiresAt: new Date(now.getTime() + INVITATION_DAYS * 86_400_000) }),
+        tx.create(StaffInvitation, {
+          organisationId,
+          email,
+          role: form.role,
+          invitedBy: actor.user.id,
+          expiresAt: new Date(now.getTime() + INVITATION_DAYS * 86_400_000),
+        }),
       );
       await writeStaffAccountOutbox(tx, 'staff.invitation.send', { invitationId: invitation.id }, invitation.id);
-      await audit(tx, { organisationId, actor, at: now }, 'staff.invited', { invitationId: invitation.id, role: form.role });
+      await audit(tx, { organisationId, actor, at: now }, 'staff.invited', {
+        invitationId: invitation.id,
+        role: form.role,
+      });
     });
   }
 
@@ -84,11 +112,17 @@ export class StaffAdminService {
     const now = this.clock.now();
     await this.dataSource.transaction(async (tx) => {
       const invitation = UUID.test(invitationId)
-        ? await tx.findOne(StaffInvitation, { where: { id: invitationId, organisationId, acceptedAt: IsNull(), revokedAt: IsNull() }, lock: { mode: 'pessimistic_write' } })
+        ? await tx.findOne(StaffInvitation, {
+            where: { id: invitationId, organisationId, acceptedAt: IsNull(), revokedAt: IsNull() },
+            lock: { mode: 'pessimistic_write' },
+          })
         : null;
       if (!invitation) throw new NotFoundException('There is no such pending invitation here.');
       await tx.update(StaffInvitation, { id: invitation.id }, { revokedAt: now });
-      await audit(tx, { organisationId, actor, at: now }, 'staff.invitation_revoked', { invitationId: invitation.id, role: invitation.role });
+      await audit(tx, { organisationId, actor, at: now }, 'staff.invitation_revoked', {
+        invitationId: invitation.id,
+        role: invitation.role,
+      });
     });
   }
 
@@ -102,7 +136,11 @@ export class StaffAdminService {
       if (membership.role === role) return;
       if (membership.role === 'admin') await refuseLastAdmin(team, organisationId, 'demote');
       await team.setRole(organisationId, userId, role);
-      await audit(tx, { organisationId, actor, at: this.clock.now() }, 'staff.role_changed', { userId, role, previousRole: membership.role });
+      await audit(tx, { organisationId, actor, at: this.clock.now() }, 'staff.role_changed', {
+        userId,
+        role,
+        previousRole: membership.role,
+      });
     });
   }
 
@@ -113,7 +151,10 @@ export class StaffAdminService {
       const membership = await findMember(team, organisationId, userId);
       if (membership.role === 'admin') await refuseLastAdmin(team, organisationId, 'remove');
       await team.leave(organisationId, userId);
-      await audit(tx, { organisationId, actor, at: this.clock.now() }, 'staff.removed', { userId, role: membership.role });
+      await audit(tx, { organisationId, actor, at: this.clock.now() }, 'staff.removed', {
+        userId,
+        role: membership.role,
+      });
     });
   }
 }
@@ -128,11 +169,26 @@ async function findMember(team: TeamRepository, organisationId: string, userId: 
 /** Only admins change memberships, so the last admin is always the one asking. */
 async function refuseLastAdmin(team: TeamRepository, organisationId: string, verb: 'demote' | 'remove'): Promise<void> {
   if ((await team.adminCount(organisationId)) > 1) return;
-  throw new ConflictException(`You are this organisation's last admin, so you cannot ${verb} yourself. Make another member admin first.`);
+  throw new ConflictException(
+    `You are this organisation's last admin, so you cannot ${verb} yourself. Make another member admin first.`,
+  );
 }
 
 /** A team change on the organisation's timeline, by the admin who made it. */
-function audit(tx: EntityManager, by: { organisationId: string; actor: StaffPrincipal; at: Date }, action: string, detail: Record<string, unknown>) {
+function audit(
+  tx: EntityManager,
+  by: { organisationId: string; actor: StaffPrincipal; at: Date },
+  action: string,
+  detail: Record<string, unknown>,
+) {
   const { organisationId, actor, at } = by;
-  return appendAudit(tx, { organisationId, requestId: null, actorId: actor.user.id, actorLabel: actor.user.name, action, detail, at });
+  return appendAudit(tx, {
+    organisationId,
+    requestId: null,
+    actorId: actor.user.id,
+    actorLabel: actor.user.name,
+    action,
+    detail,
+    at,
+  });
 }

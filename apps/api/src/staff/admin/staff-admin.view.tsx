@@ -1,6 +1,7 @@
-import { formatLocalDate, staffPaths, type SafeHtml } from '#mail';
 import { STAFF_ROLES, type StaffRole } from '#db';
-import { FieldError, invalid, type FieldErrors } from '../../views/components/form-fields.js';
+import { formatLocalDate, type SafeHtml, staffPaths } from '#mail';
+
+import { FieldError, type FieldErrors, invalid } from '../../views/components/form-fields.js';
 import { CsrfField } from '../../views/components/page-parts.js';
 import type { Member, PendingInvitation } from './staff-admin.service.js';
 
@@ -130,14 +131,23 @@ function InviteForm({ view: v }: { view: StaffAdminView }) {
         </div>
       )}
       <p class="hint">
-        They get a mail with a link that works once, for seven days: someone new chooses their own password, someone who already has a Rightsdesk account signs in with
-        theirs to accept. You never set or see a password.
+        They get a mail with a link that works once, for seven days: someone new chooses their own password, someone who
+        already has a Rightsdesk account signs in with theirs to accept. You never set or see a password.
       </p>
       <form method="post" action={staffPaths.staff(v.slug)}>
         <CsrfField token={v.csrfToken} />
         <label for="email">Email address</label>
         <FieldError errors={errors} field="email" />
-        <input type="email" name="email" id="email" autocomplete="off" maxlength="254" value={values.email ?? ''} required {...invalid(errors, 'email')} />
+        <input
+          type="email"
+          name="email"
+          id="email"
+          autocomplete="off"
+          maxlength="254"
+          value={values.email ?? ''}
+          required
+          {...invalid(errors, 'email')}
+        />
         <label for="role">Role</label>
         <FieldError errors={errors} field="role" />
         <select name="role" id="role" {...invalid(errors, 'role')}>

@@ -1,11 +1,12 @@
-import { Catch, Injectable, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { type ArgumentsHost, Catch, type ExceptionFilter, Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
+
 import { HttpExceptionFilter } from '../../http-exception.filter.js';
 import { Csrf } from '../../infra/csrf.js';
 import type { StaffOrganisation } from '../auth/organisation-access.js';
 import type { StaffPrincipal } from '../auth/staff-session.service.js';
+import { staffAdminModel, staffAdminPage, StaffChangeRefused } from './staff-admin.page.js';
 import { StaffAdminService } from './staff-admin.service.js';
-import { StaffChangeRefused, staffAdminModel, staffAdminPage } from './staff-admin.page.js';
 
 type AdminRequest = Request & { staff?: StaffPrincipal; staffOrganisation?: StaffOrganisation };
 

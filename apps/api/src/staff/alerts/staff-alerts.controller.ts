@@ -1,10 +1,12 @@
 import { Controller, Inject, Param, Post, Redirect } from '@nestjs/common';
+
 import type { Clock } from '#config';
 import { staffPaths } from '#mail';
+
 import { seeOther } from '../../infra/page.decorator.js';
 import { CLOCK } from '../../infra/tokens.js';
 import { ACT_ROLES, type StaffOrganisation } from '../auth/organisation-access.js';
-import { StaffActor, StaffOrg, StaffRoute, type StaffMemberActor } from '../auth/staff-route.decorator.js';
+import { StaffActor, type StaffMemberActor, StaffOrg, StaffRoute } from '../auth/staff-route.decorator.js';
 import { StaffAlertsService } from './staff-alerts.service.js';
 
 /** Resolving an alert shown on the queue page. */

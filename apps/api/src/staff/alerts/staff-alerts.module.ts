@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { StaffAuthModule } from '../auth/staff-auth.module.js';
 import { StaffAlertsController } from './staff-alerts.controller.js';
 import { StaffAlertsService } from './staff-alerts.service.js';

@@ -1,6 +1,8 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
+
 import { appendAudit, StaffAlert } from '#db';
+
 import { DATA_SOURCE } from '../../infra/tokens.js';
 import { isUuid } from '../../infra/uuid.js';
 import type { Actor } from '../../requests/request-actions.service.js';
@@ -36,10 +38,20 @@ export class StaffAlertsService {
           WHERE a.organisation_id = $1 AND a.resolved_at IS NULL
           ORDER BY a.created_at DESC, a.id LIMIT $2`,
         [organisationId, SHOWN],
-      ) as Promise<{ id: string; kind: string; message: string; created_at: Date; request_id: string | null; reference: string | null }[]>,
-      this.dataSource.query('SELECT count(*)::int AS total FROM staff_alert WHERE organisation_id = $1 AND resolved_at IS NULL', [organisationId]) as Promise<
-        { total: number }[]
+      ) as Promise<
+        {
+          id: string;
+          kind: string;
+          message: string;
+          created_at: Date;
+          request_id: string | null;
+          reference: string | null;
+        }[]
       >,
+      this.dataSource.query(
+        'SELECT count(*)::int AS total FROM staff_alert WHERE organisation_id = $1 AND resolved_at IS NULL',
+        [organisationId],
+      ) as Promise<{ total: number }[]>,
     ]);
     return {
       total,

@@ -1,4 +1,5 @@
-import { formatLocalDateTime, staffPaths, type SafeHtml } from '#mail';
+import { formatLocalDateTime, type SafeHtml, staffPaths } from '#mail';
+
 import type { OpenAlerts } from './staff-alerts.service.js';
 
 export interface AlertsBannerView extends OpenAlerts {
@@ -44,7 +45,9 @@ export function alertsBanner(v: AlertsBannerView): SafeHtml | '' {
           <AlertItem view={v} alert={a} />
         ))}
       </ul>
-      {v.total > v.alerts.length && <p class="hint">{v.total - v.alerts.length} older alert(s) appear as these are resolved.</p>}
+      {v.total > v.alerts.length && (
+        <p class="hint">{v.total - v.alerts.length} older alert(s) appear as these are resolved.</p>
+      )}
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { Transform } from 'class-transformer';
 import { IsString } from 'class-validator';
+
 import { asText } from '../../infra/posted-form.decorator.js';
 
 // The account forms. Their checks keep the words of passwordProblem and of each page, so these only type the fields:
@@ -13,7 +14,9 @@ export class SignInForm {
 }
 
 export class ForgotPasswordForm {
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase().slice(0, 254) : ''))
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.trim().toLowerCase().slice(0, 254) : '',
+  )
   @IsString()
   email = '';
 }

@@ -1,9 +1,10 @@
 import { Controller, Get, Header, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+
 import { CsrfGuard } from '../../infra/csrf.guard.js';
 import { Page, RefusedPage } from '../../infra/page.decorator.js';
 import { PostedForm } from '../../infra/posted-form.decorator.js';
 import { InvitationForm } from './auth-forms.js';
-import { invitationPage, type InvitationModel } from './invitation.view.js';
+import { type InvitationModel, invitationPage } from './invitation.view.js';
 import { passwordProblem } from './password-fields.js';
 import { StaffLinksService } from './staff-links.service.js';
 
@@ -26,14 +27,20 @@ export class InvitationController {
   @HttpCode(200)
   @UseGuards(CsrfGuard)
   @Page(invitationPage)
-  async accept(@Param('link') link: string, @PostedForm(InvitationForm) form: InvitationForm): Promise<InvitationModel> {
+  async accept(
+    @Param('link') link: string,
+    @PostedForm(InvitationForm) form: InvitationForm,
+  ): Promise<InvitationModel> {
     const open = await this.links.openInvitation(link);
     if (!open) throw this.refused(410, { link, open });
     let result;
     if (open.existingAccount) {
       result = await this.links.acceptWithExistingAccount(link, form.password);
     } else {
-      const problem = form.name.length === 0 || form.name.length > 200 ? 'Enter your name (at most 200 characters).' : passwordProblem(form.password, form.repeat);
+      const problem =
+        form.name.length === 0 || form.name.length > 200
+          ? 'Enter your name (at most 200 characters).'
+          : passwordProblem(form.password, form.repeat);
       if (problem) throw this.refused(400, { link, open, problem, name: form.name });
       result = await this.links.acceptAsNewAccount(link, form.name, form.password);
     }
@@ -41,7 +48,10 @@ export class InvitationController {
       if (result.reason === 'link') throw this.refused(410, { link, open: null });
       // An account was made for the address meanwhile: from now on it joins with that account's password.
       const again = await this.links.openInvitation(link);
-      const problem = result.reason === 'password' ? 'That password does not match your account (or it is locked for a while after wrong tries).' : 'This address has an account now: sign in with its password to accept.';
+      const problem =
+        result.reason === 'password'
+          ? 'That password does not match your account (or it is locked for a while after wrong tries).'
+          : 'This address has an account now: sign in with its password to accept.';
       throw this.refused(result.reason === 'password' ? 401 : 409, { link, open: again, problem });
     }
     return { joinedSlug: result.organisationSlug };

@@ -1,5 +1,7 @@
 import { ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { OrganisationDirectory, type OrganisationContext, type StaffRole } from '#db';
+
+import { type OrganisationContext, OrganisationDirectory, type StaffRole } from '#db';
+
 import type { StaffPrincipal } from './staff-session.service.js';
 
 export const READ_ROLES: readonly StaffRole[] = ['admin', 'agent', 'auditor'];

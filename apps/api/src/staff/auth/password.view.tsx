@@ -2,10 +2,11 @@ import type { PageContext } from '../../infra/page.decorator.js';
 import { CsrfField } from '../../views/components/page-parts.js';
 import { page } from '../../views/layout.view.js';
 import { staffPage } from '../../views/staff-layout.view.js';
-import { staffChrome } from './staff-route.decorator.js';
 import { NewPasswordFields, ProblemSummary } from './password-parts.js';
+import { staffChrome } from './staff-route.decorator.js';
 
-const RESET_DEAD = 'This link is not valid: it was used already, replaced by a newer one, or it expired. Ask for a new one on the sign-in page.';
+const RESET_DEAD =
+  'This link is not valid: it was used already, replaced by a newer one, or it expired. Ask for a new one on the sign-in page.';
 
 export function forgotPage({ sent }: { sent?: string }, context: PageContext): string {
   const body = (

@@ -1,18 +1,36 @@
-import { Catch, Controller, Get, HttpCode, Inject, Injectable, Ip, Post, Query, Redirect, Req, Res, UnauthorizedException, UseFilters, UseGuards } from '@nestjs/common';
 import type { ArgumentsHost, ExceptionFilter } from '@nestjs/common';
+import {
+  Catch,
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  Injectable,
+  Ip,
+  Post,
+  Query,
+  Redirect,
+  Req,
+  Res,
+  UnauthorizedException,
+  UseFilters,
+  UseGuards,
+} from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { Env, type Clock } from '#config';
-import { Csrf } from '../../infra/csrf.js';
+
+import { type Clock, Env } from '#config';
+
 import { CsrfGuard } from '../../infra/csrf.guard.js';
+import { Csrf } from '../../infra/csrf.js';
 import { Page, seeOther } from '../../infra/page.decorator.js';
 import { PostedForm } from '../../infra/posted-form.decorator.js';
 import { RateLimiter } from '../../infra/rate-limiter.js';
 import { CLOCK } from '../../infra/tokens.js';
 import { SignInForm } from './auth-forms.js';
-import { signInPage, type SignInModel } from './sign-in.view.js';
-import { StaffRoute } from './staff-route.decorator.js';
+import { type SignInModel, signInPage } from './sign-in.view.js';
 import { Staff, STAFF_COOKIE } from './staff.guard.js';
-import { StaffSessionService, type StaffPrincipal } from './staff-session.service.js';
+import { StaffRoute } from './staff-route.decorator.js';
+import { type StaffPrincipal, StaffSessionService } from './staff-session.service.js';
 
 /** One answer for a wrong password, an unknown address and a locked account: none tells that an account exists. */
 const SIGN_IN_REFUSED =
@@ -66,7 +84,12 @@ export class SignInController {
   @UseGuards(CsrfGuard)
   @UseFilters(SignInRefusedFilter)
   @Redirect()
-  async signIn(@PostedForm(SignInForm) form: SignInForm, @Ip() ip: string | undefined, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  async signIn(
+    @PostedForm(SignInForm) form: SignInForm,
+    @Ip() ip: string | undefined,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     await this.rateLimiter.hit('sign-in', ip ?? 'unknown', this.env.SIGN_IN_RATE_LIMIT, 15 * 60);
     const next = safeNext(form.next);
     const result = await this.sessions.signIn(form.email, form.password, this.clock.now());

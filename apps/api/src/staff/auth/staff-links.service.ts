@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { IsNull, type DataSource, type EntityManager } from 'typeorm';
+import { type DataSource, type EntityManager, IsNull } from 'typeorm';
+
 import type { Clock } from '#config';
 import {
   appendAudit,
@@ -9,12 +10,13 @@ import {
   parseStaffLink,
   setStaffPassword,
   StaffInvitation,
-  TeamRepository,
+  staffLinkMatches,
   StaffPasswordReset,
   StaffUser,
-  staffLinkMatches,
+  TeamRepository,
   writeStaffAccountOutbox,
 } from '#db';
+
 import { CLOCK, DATA_SOURCE } from '../../infra/tokens.js';
 import { StaffSessionService } from './staff-session.service.js';
 
@@ -26,7 +28,8 @@ export interface OpenInvitation {
   existingAccount: boolean;
 }
 
-export type AcceptResult = { ok: true; organisationSlug: string } | { ok: false; reason: 'link' | 'password' | 'account_now_exists' };
+export type AcceptResult =
+  { ok: true; organisationSlug: string } | { ok: false; reason: 'link' | 'password' | 'account_now_exists' };
 
 /**
  * What staff links do: accept an invitation, choose a new password. A link is `<id>.<secret>`, its secret compared
@@ -43,7 +46,9 @@ export class StaffLinksService {
   async openInvitation(link: string): Promise<OpenInvitation | null> {
     const invitation = await this.usableInvitation(this.dataSource.manager, link, false);
     if (!invitation) return null;
-    const organisation = await this.dataSource.getRepository(Organisation).findOneByOrFail({ id: invitation.organisationId });
+    const organisation = await this.dataSource
+      .getRepository(Organisation)
+      .findOneByOrFail({ id: invitation.organisationId });
     const existingAccount = await this.dataSource.getRepository(StaffUser).existsBy({ email: invitation.email });
     return { invitation, organisationName: organisation.name, existingAccount };
   }

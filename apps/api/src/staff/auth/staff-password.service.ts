@@ -1,8 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
+
 import { setStaffPassword } from '#db';
+
 import { DATA_SOURCE } from '../../infra/tokens.js';
-import { StaffSessionService, type StaffPrincipal } from './staff-session.service.js';
+import { type StaffPrincipal, StaffSessionService } from './staff-session.service.js';
 
 /** A signed-in member changing their own password. */
 @Injectable()

@@ -1,7 +1,18 @@
-import { applyDecorators, createParamDecorator, Injectable, SetMetadata, UseGuards, type CanActivate, type ExecutionContext, type Type } from '@nestjs/common';
+import {
+  applyDecorators,
+  type CanActivate,
+  createParamDecorator,
+  type ExecutionContext,
+  Injectable,
+  SetMetadata,
+  type Type,
+  UseGuards,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
+
 import type { StaffRole } from '#db';
+
 import { CsrfGuard } from '../../infra/csrf.guard.js';
 import { NulFreeInputGuard } from '../../infra/nul-free-input.guard.js';
 import type { PageContext } from '../../infra/page.decorator.js';
@@ -81,6 +92,14 @@ export function staffChrome(context: PageContext): StaffChrome {
   return {
     userName: staffOf(context).user.name,
     csrfToken: context.csrfToken(),
-    ...(organisation ? { organisation: { slug: organisation.organisation.slug, name: organisation.organisation.name, role: organisation.role } } : {}),
+    ...(organisation
+      ? {
+          organisation: {
+            slug: organisation.organisation.slug,
+            name: organisation.organisation.name,
+            role: organisation.role,
+          },
+        }
+      : {}),
   };
 }

@@ -1,7 +1,10 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+
 import { Inject, Injectable } from '@nestjs/common';
-import { IsNull, type DataSource } from 'typeorm';
-import { hashPassword, StaffMembership, StaffSession, StaffUser, verifyPassword, type StaffRole } from '#db';
+import { type DataSource, IsNull } from 'typeorm';
+
+import { hashPassword, StaffMembership, type StaffRole, StaffSession, StaffUser, verifyPassword } from '#db';
+
 import { DATA_SOURCE } from '../../infra/tokens.js';
 
 /** A signed-in staff member and the organisations they may see, by organisation id. */
@@ -74,11 +77,17 @@ export class StaffSessionService {
     // Anything but `<uuid>.<base64url>` is no session: a malformed cookie must never reach the database as an id.
     const [id, secret, extra] = (token ?? '').split('.');
     if (extra !== undefined || !secret || !UUID.test(id) || !/^[A-Za-z0-9_-]{43}$/.test(secret)) return null;
-    const session = await this.dataSource.getRepository(StaffSession).findOne({ where: { id, revokedAt: IsNull() }, relations: { user: true } });
+    const session = await this.dataSource
+      .getRepository(StaffSession)
+      .findOne({ where: { id, revokedAt: IsNull() }, relations: { user: true } });
     if (!session || session.expiresAt <= now) return null;
     if (!timingSafeEqual(sha256(Buffer.from(secret, 'base64url')), session.secretHash)) return null;
     const memberships = await this.dataSource.getRepository(StaffMembership).findBy({ userId: session.userId });
-    return { sessionId: session.id, user: session.user!, roles: new Map(memberships.map((m) => [m.organisationId, m.role])) };
+    return {
+      sessionId: session.id,
+      user: session.user!,
+      roles: new Map(memberships.map((m) => [m.organisationId, m.role])),
+    };
   }
 
   async signOut(sessionId: string): Promise<void> {

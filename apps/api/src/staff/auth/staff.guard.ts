@@ -1,8 +1,19 @@
-import { createParamDecorator, HttpException, HttpStatus, Inject, Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import {
+  type CanActivate,
+  createParamDecorator,
+  type ExecutionContext,
+  HttpException,
+  HttpStatus,
+  Inject,
+  Injectable,
+  UnauthorizedException,
+} from '@nestjs/common';
 import type { Request, Response } from 'express';
+
 import type { Clock } from '#config';
+
 import { CLOCK } from '../../infra/tokens.js';
-import { StaffSessionService, type StaffPrincipal } from './staff-session.service.js';
+import { type StaffPrincipal, StaffSessionService } from './staff-session.service.js';
 
 export const STAFF_COOKIE = 'rd_staff';
 
@@ -29,7 +40,8 @@ export class StaffGuard implements CanActivate {
     context.switchToHttp().getResponse<Response>().set('Cache-Control', 'no-store');
     const principal = await this.sessions.resolve(req.cookies?.[STAFF_COOKIE] as string | undefined, this.clock.now());
     if (!principal) {
-      if (req.path.startsWith('/api/')) throw new UnauthorizedException('Sign in at /staff/sign-in; the API uses the same session.');
+      if (req.path.startsWith('/api/'))
+        throw new UnauthorizedException('Sign in at /staff/sign-in; the API uses the same session.');
       throw new SignInRequired(`/staff/sign-in?next=${encodeURIComponent(req.originalUrl)}`);
     }
     req.staff = principal;

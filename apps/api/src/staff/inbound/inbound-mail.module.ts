@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { StaffAuthModule } from '../auth/staff-auth.module.js';
 import { InboundMailController } from './inbound-mail.controller.js';
 import { InboundMailService } from './inbound-mail.service.js';

@@ -1,6 +1,8 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
+
 import { InboundAttachment, InboundMessage } from '#db';
+
 import { DATA_SOURCE } from '../../infra/tokens.js';
 import { isUuid } from '../../infra/uuid.js';
 
@@ -26,7 +28,9 @@ export class InboundMailService {
   async forRequest(organisationId: string, requestId: string): Promise<InboundMail | null> {
     const message = await this.dataSource.getRepository(InboundMessage).findOneBy({ organisationId, requestId });
     if (!message) return null;
-    const attachments = await this.dataSource.getRepository(InboundAttachment).find({ where: { messageId: message.id }, order: { fileName: 'ASC', id: 'ASC' } });
+    const attachments = await this.dataSource
+      .getRepository(InboundAttachment)
+      .find({ where: { messageId: message.id }, order: { fileName: 'ASC', id: 'ASC' } });
     return { message, attachments };
   }
 
@@ -50,7 +54,11 @@ export class InboundMailService {
       .createQueryBuilder('a')
       .addSelect('a.content')
       .innerJoin(InboundMessage, 'm', 'm.id = a.message_id')
-      .where('a.id = :attachmentId AND m.organisation_id = :organisationId AND m.request_id = :requestId', { attachmentId, organisationId, requestId })
+      .where('a.id = :attachmentId AND m.organisation_id = :organisationId AND m.request_id = :requestId', {
+        attachmentId,
+        organisationId,
+        requestId,
+      })
       .getOne();
     if (!attachment) throw new NotFoundException(NOT_HERE);
     return { fileName: attachment.fileName, contentType: attachment.contentType, content: attachment.content };

@@ -1,9 +1,10 @@
-import { formatFileSize, formatLocalDateTime, raw, type SafeHtml } from '#mail';
 import type { SenderAuthentication } from '#db';
+import { formatFileSize, formatLocalDateTime, raw, type SafeHtml } from '#mail';
 import type { PolicyRight } from '#policy';
 import { acknowledgementExplanation } from '#workflow';
-import { sanitiseMailHtml } from './mail-html.js';
+
 import type { InboundMail } from './inbound-mail.service.js';
+import { sanitiseMailHtml } from './mail-html.js';
 
 /** The HTML part, sanitised: never the sender's markup as sent. */
 function SenderHtml({ markup }: { markup: string }) {
@@ -13,7 +14,9 @@ function SenderHtml({ markup }: { markup: string }) {
         HTML part <span class="hint">Shown cleaned: no scripts, images or styles.</span>
       </h3>
       <div class="sender-content" role="region" aria-label="The sender’s content">
-        <p class="sender-content-label">Written by the sender, not by Rightsdesk. Headings are reduced; each link shows where it really goes.</p>
+        <p class="sender-content-label">
+          Written by the sender, not by Rightsdesk. Headings are reduced; each link shows where it really goes.
+        </p>
         <div id="mail-html" class="mail-html">
           {
             // The one place requester markup is emitted: only what the allow-list of sanitiseMailHtml leaves of it.
@@ -74,7 +77,9 @@ export function inboundMailSection(mail: InboundMail, base: string, timeZone: st
           <dt>Sender checks</dt>
           <dd id="mail-authentication">{authenticationText(message.authentication)}</dd>
           <dt>Acknowledgement</dt>
-          <dd id="mail-acknowledgement">{acknowledgementExplanation(message.acknowledgement) ?? 'Sent to the sender.'}</dd>
+          <dd id="mail-acknowledgement">
+            {acknowledgementExplanation(message.acknowledgement) ?? 'Sent to the sender.'}
+          </dd>
           <dt>Original</dt>
           <dd>
             <a href={`${base}/mail/original.eml`} id="mail-original">
@@ -103,15 +108,20 @@ function authenticationText(checks: SenderAuthentication | null): string {
 }
 
 /** Classify (name the right the mail exercises) or set it aside; offered while the request awaits triage. */
-export function triageForms(rights: readonly PolicyRight[], base: string, csrf: SafeHtml, can: { classify: boolean; dismiss: boolean }): SafeHtml[] {
+export function triageForms(
+  rights: readonly PolicyRight[],
+  base: string,
+  csrf: SafeHtml,
+  can: { classify: boolean; dismiss: boolean },
+): SafeHtml[] {
   const forms: SafeHtml[] = [];
   if (can.classify) {
     forms.push(
       <section id="classify">
         <h3>Classify</h3>
         <p>
-          Which right does the mail exercise? Its due date is counted from when the mail arrived. The sender then gets a link to confirm their address (the From line proves
-          nothing), except for opt-outs, which need no proof.
+          Which right does the mail exercise? Its due date is counted from when the mail arrived. The sender then gets a
+          link to confirm their address (the From line proves nothing), except for opt-outs, which need no proof.
         </p>
         <form method="post" action={`${base}/classify`}>
           {csrf}
@@ -130,7 +140,10 @@ export function triageForms(rights: readonly PolicyRight[], base: string, csrf: 
     forms.push(
       <section id="not-a-request">
         <h3>Not a request</h3>
-        <p>Closes it without a reply (spam, advertising, a question that is not about personal information). An admin can reopen it.</p>
+        <p>
+          Closes it without a reply (spam, advertising, a question that is not about personal information). An admin can
+          reopen it.
+        </p>
         <form method="post" action={`${base}/not-a-request`}>
           {csrf}
           <button type="submit" class="secondary">

@@ -6,14 +6,51 @@ import sanitizeHtml from 'sanitize-html';
  * targets, and open nothing by themselves (the console's stylesheet shows each link's real target beside it).
  * Headings are reduced to emphasised paragraphs. The page's CSP would block scripts anyway; this makes sure none is there.
  */
-const HEADINGS = Object.fromEntries(['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map((h) => [h, sanitizeHtml.simpleTransform('p', { class: 'sender-heading' })]));
+const HEADINGS = Object.fromEntries(
+  ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map((h) => [h, sanitizeHtml.simpleTransform('p', { class: 'sender-heading' })]),
+);
 
 export function sanitiseMailHtml(dirty: string): string {
   return sanitizeHtml(dirty, {
     allowedTags: [
-      'p', 'br', 'div', 'span', 'b', 'strong', 'i', 'em', 'u', 's', 'small', 'sub', 'sup', 'blockquote', 'pre', 'code',
-      'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr',
-      'table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'a',
+      'p',
+      'br',
+      'div',
+      'span',
+      'b',
+      'strong',
+      'i',
+      'em',
+      'u',
+      's',
+      'small',
+      'sub',
+      'sup',
+      'blockquote',
+      'pre',
+      'code',
+      'ul',
+      'ol',
+      'li',
+      'dl',
+      'dt',
+      'dd',
+      'h1',
+      'h2',
+      'h3',
+      'h4',
+      'h5',
+      'h6',
+      'hr',
+      'table',
+      'caption',
+      'thead',
+      'tbody',
+      'tfoot',
+      'tr',
+      'th',
+      'td',
+      'a',
     ],
     allowedAttributes: { a: ['href', 'rel'], td: ['colspan', 'rowspan'], th: ['colspan', 'rowspan'], p: ['class'] },
     allowedClasses: { p: ['sender-heading'] },

@@ -1,6 +1,7 @@
-import { Injectable, Logger, ServiceUnavailableException, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationShutdown, ServiceUnavailableException } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
+
 import { Env } from '#config';
 import { createRedis, QUEUE_NAMES, type QueueName } from '#queue';
 
@@ -9,7 +10,9 @@ const REDIS_TIMEOUT_MS = 3_000;
 
 export class QueuesUnreachable extends ServiceUnavailableException {
   constructor() {
-    super('The job queues cannot be reached: Redis is not answering. Requests are still accepted and their jobs wait; try this page again in a minute.');
+    super(
+      'The job queues cannot be reached: Redis is not answering. Requests are still accepted and their jobs wait; try this page again in a minute.',
+    );
   }
 }
 

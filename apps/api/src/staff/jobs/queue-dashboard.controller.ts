@@ -1,11 +1,13 @@
 import { Controller, Get, Inject, Param, Post, Redirect } from '@nestjs/common';
+
 import type { Clock } from '#config';
 import { staffPaths } from '#mail';
-import { Page, seeOther, type PageContext } from '../../infra/page.decorator.js';
+
+import { Page, type PageContext, seeOther } from '../../infra/page.decorator.js';
 import { CLOCK } from '../../infra/tokens.js';
 import { staffPage } from '../../views/staff-layout.view.js';
 import { ADMIN_ROLES, type StaffOrganisation } from '../auth/organisation-access.js';
-import { staffChrome, StaffActor, StaffOrg, StaffRoute, type StaffMemberActor } from '../auth/staff-route.decorator.js';
+import { StaffActor, staffChrome, type StaffMemberActor, StaffOrg, StaffRoute } from '../auth/staff-route.decorator.js';
 import { QueueDashboardService } from './queue-dashboard.service.js';
 import { queueDashboard, type QueueDashboardView } from './queue-dashboard.view.js';
 
@@ -35,7 +37,12 @@ export class QueueDashboardController {
   @Post(':queue/:jobId/retry')
   @StaffRoute(ADMIN_ROLES)
   @Redirect()
-  async retry(@StaffOrg() org: StaffOrganisation, @StaffActor() actor: StaffMemberActor, @Param('queue') queue: string, @Param('jobId') jobId: string) {
+  async retry(
+    @StaffOrg() org: StaffOrganisation,
+    @StaffActor() actor: StaffMemberActor,
+    @Param('queue') queue: string,
+    @Param('jobId') jobId: string,
+  ) {
     await this.dashboard.retry(org.organisation.id, queue, jobId, actor, this.clock.now());
     return seeOther(staffPaths.jobs(org.organisation.slug));
   }

@@ -1,9 +1,11 @@
 import { ConflictException, HttpException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import type { DataSource } from 'typeorm';
+
 import { appendAudit } from '#db';
 import { redactAddresses } from '#mail';
 import type { QueueName } from '#queue';
+
 import { DATA_SOURCE } from '../../infra/tokens.js';
 import { isUuid } from '../../infra/uuid.js';
 import type { Actor } from '../../requests/request-actions.service.js';
@@ -61,9 +63,21 @@ export class QueueDashboardService {
           if (!request) return [];
           const failedAt = job.finishedOn ? new Date(job.finishedOn) : null;
           // Redacted on display too, for failures recorded before the worker redacted them.
-          return [{ id: job.id!, name: job.name, reason: redactAddresses(job.failedReason ?? ''), attempts: job.attemptsMade, failedAt, request }];
+          return [
+            {
+              id: job.id!,
+              name: job.name,
+              reason: redactAddresses(job.failedReason ?? ''),
+              attempts: job.attemptsMade,
+              failedAt,
+              request,
+            },
+          ];
         });
-        const byState = Object.fromEntries(COUNTED_STATES.map((state) => [state, counts[state] ?? 0])) as Record<CountedState, number>;
+        const byState = Object.fromEntries(COUNTED_STATES.map((state) => [state, counts[state] ?? 0])) as Record<
+          CountedState,
+          number
+        >;
         return { name, counts: byState, failed: own };
       }),
     );
@@ -78,7 +92,8 @@ export class QueueDashboardService {
     const request = (await this.requestsOf(organisationId, [job])).get(requestIdOf(job) ?? '');
     if (!request) throw notFound();
     const state = await this.queues.call(queueName, () => job.getState());
-    if (state !== 'failed') throw new ConflictException(`This job is ${state} now, not failed: there is nothing to retry.`);
+    if (state !== 'failed')
+      throw new ConflictException(`This job is ${state} now, not failed: there is nothing to retry.`);
     await this.queues
       .call(queueName, () => job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true }))
       .catch((error: unknown) => {

@@ -1,4 +1,5 @@
-import { formatLocalDateTime, staffPaths, type SafeHtml } from '#mail';
+import { formatLocalDateTime, type SafeHtml, staffPaths } from '#mail';
+
 import { CsrfField } from '../../views/components/page-parts.js';
 import { COUNTED_STATES, type FailedJob, type QueueOverview } from './queue-dashboard.service.js';
 
@@ -48,7 +49,9 @@ function QueueSection({ view: v, queue: q }: { view: QueueDashboardView; queue: 
         <p class="hint">No failed jobs of this organisation.</p>
       ) : (
         <table class="failed-jobs">
-          <caption>Failed jobs of this organisation, most recent first. A retry runs the job again with all its attempts.</caption>
+          <caption>
+            Failed jobs of this organisation, most recent first. A retry runs the job again with all its attempts.
+          </caption>
           <thead>
             <tr>
               {FAILED_COLUMNS.map((c) => (
@@ -72,7 +75,10 @@ export function queueDashboard(v: QueueDashboardView): SafeHtml {
   return (
     <>
       <h1>Job queues</h1>
-      <p class="hint">Counts are for the whole system; failed jobs are listed only when they belong to this organisation. Dates in {v.timeZone}.</p>
+      <p class="hint">
+        Counts are for the whole system; failed jobs are listed only when they belong to this organisation. Dates in{' '}
+        {v.timeZone}.
+      </p>
       {v.queues.map((q) => (
         <QueueSection view={v} queue={q} />
       ))}

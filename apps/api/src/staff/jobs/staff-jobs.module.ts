@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { StaffAuthModule } from '../auth/staff-auth.module.js';
 import { JobQueues } from './job-queues.js';
 import { QueueDashboardController } from './queue-dashboard.controller.js';

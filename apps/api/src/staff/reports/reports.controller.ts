@@ -1,18 +1,21 @@
 import { BadRequestException, Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
+
 import type { Clock } from '#config';
-import { reportPeriod, reportPeriodChoices, type ReportPeriod } from '#workflow';
+import { type ReportPeriod, reportPeriod, reportPeriodChoices } from '#workflow';
+
 import { Page, type PageContext } from '../../infra/page.decorator.js';
 import { CLOCK } from '../../infra/tokens.js';
 import { staffPage } from '../../views/staff-layout.view.js';
 import { READ_ROLES, type StaffOrganisation } from '../auth/organisation-access.js';
 import { staffChrome, StaffOrg, StaffRoute } from '../auth/staff-route.decorator.js';
+import { ReportQuery } from './report.query.js';
 import { reportCsv } from './request-report.csv.js';
 import { RequestReportService } from './request-report.service.js';
-import { requestReportBody, type ReportView } from './request-report.view.js';
-import { ReportQuery } from './report.query.js';
+import { type ReportView, requestReportBody } from './request-report.view.js';
 
-const reportsPage = (model: ReportView, context: PageContext) => staffPage('Reports', requestReportBody(model), staffChrome(context));
+const reportsPage = (model: ReportView, context: PageContext) =>
+  staffPage('Reports', requestReportBody(model), staffChrome(context));
 
 /** Every member may read and export the reports, auditors included. */
 @Controller('staff/orgs/:org')
@@ -38,7 +41,11 @@ export class ReportsController {
 
   @Get('reports.csv')
   @StaffRoute(READ_ROLES)
-  async csv(@StaffOrg() organisation: StaffOrganisation, @Query() query: ReportQuery, @Res() res: Response): Promise<void> {
+  async csv(
+    @StaffOrg() organisation: StaffOrganisation,
+    @Query() query: ReportQuery,
+    @Res() res: Response,
+  ): Promise<void> {
     const period = periodOf(organisation, query, this.clock.now());
     const csv = reportCsv(await this.reports.report(organisation, period), organisation.organisation.timeZone);
     res

@@ -1,6 +1,7 @@
 import { DENIAL_REASON_CODES } from '#mail';
+
 import { csvLine } from '../../queue/queue-csv.js';
-import type { RequestReport, ReportRow } from './request-report.service.js';
+import type { ReportRow, RequestReport } from './request-report.service.js';
 
 const HEADER = [
   'period_from',

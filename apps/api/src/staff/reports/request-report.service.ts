@@ -1,9 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
+
 import type { OrganisationContext } from '#db';
 import { DENIAL_REASON_CODES } from '#mail';
-import { REGIMES, REQUEST_TYPES, type Regime, type RequestType } from '#policy';
-import { OPEN_STATUSES, type DenialReason, type ReportPeriod, type RequestStatus } from '#workflow';
+import { type Regime, REGIMES, REQUEST_TYPES, type RequestType } from '#policy';
+import { type DenialReason, OPEN_STATUSES, type ReportPeriod, type RequestStatus } from '#workflow';
+
 import { DATA_SOURCE } from '../../infra/tokens.js';
 
 /** The CCPA regs §7102(a) metrics of one request type under one regime, or of all requests (regime and type null). */
@@ -70,9 +72,14 @@ GROUP BY GROUPING SETS ((r.regime, r.type), ())`;
     const byGroup = rows.filter((r) => r.regime !== null);
     // Every right the policy grants gets a line, received or not: a report must show the zeros too.
     for (const right of context.policy.rights) {
-      if (!byGroup.some((r) => r.regime === right.regime && r.type === right.type)) byGroup.push(emptyRow(right.regime, right.type));
+      if (!byGroup.some((r) => r.regime === right.regime && r.type === right.type))
+        byGroup.push(emptyRow(right.regime, right.type));
     }
-    byGroup.sort((a, b) => REGIMES.indexOf(a.regime!) - REGIMES.indexOf(b.regime!) || REQUEST_TYPES.indexOf(a.type!) - REQUEST_TYPES.indexOf(b.type!));
+    byGroup.sort(
+      (a, b) =>
+        REGIMES.indexOf(a.regime!) - REGIMES.indexOf(b.regime!) ||
+        REQUEST_TYPES.indexOf(a.type!) - REQUEST_TYPES.indexOf(b.type!),
+    );
     return { period, rows: byGroup, total };
   }
 }
@@ -88,7 +95,10 @@ function toReportRow(row: SqlRow): ReportRow {
     fulfilled: n('fulfilled'),
     partiallyFulfilled: n('partially_fulfilled'),
     denied: n('denied'),
-    deniedBy: Object.fromEntries(DENIAL_REASON_CODES.map((reason, i) => [reason, n(`denied_${i}`)])) as Record<DenialReason, number>,
+    deniedBy: Object.fromEntries(DENIAL_REASON_CODES.map((reason, i) => [reason, n(`denied_${i}`)])) as Record<
+      DenialReason,
+      number
+    >,
     withdrawn: n('withdrawn'),
     redirected: n('redirected'),
     closedUnverified: n('closed_unverified'),

@@ -1,5 +1,14 @@
-import { DENIAL_REASON_CODES, DENIAL_REASON_LABELS, formatLocalDate, REGIME_LABELS, REQUEST_TYPE_LABELS, staffPaths, type SafeHtml } from '#mail';
-import { startOfLocalDay, type ReportPeriodChoice } from '#workflow';
+import {
+  DENIAL_REASON_CODES,
+  DENIAL_REASON_LABELS,
+  formatLocalDate,
+  REGIME_LABELS,
+  REQUEST_TYPE_LABELS,
+  type SafeHtml,
+  staffPaths,
+} from '#mail';
+import { type ReportPeriodChoice, startOfLocalDay } from '#workflow';
+
 import { formatDays } from './request-report.csv.js';
 import type { ReportRow, RequestReport } from './request-report.service.js';
 
@@ -54,7 +63,16 @@ function GroupCells({ row }: { row: ReportRow }) {
 }
 
 function MetricsRow({ row }: { row: ReportRow }) {
-  const counts = [row.received, row.fulfilled, row.partiallyFulfilled, row.denied, row.withdrawn, row.redirected, row.closedUnverified, row.stillOpen];
+  const counts = [
+    row.received,
+    row.fulfilled,
+    row.partiallyFulfilled,
+    row.denied,
+    row.withdrawn,
+    row.redirected,
+    row.closedUnverified,
+    row.stillOpen,
+  ];
   return (
     <tr>
       <GroupCells row={row} />
@@ -108,8 +126,9 @@ export function requestReportBody(v: ReportView): SafeHtml {
     <>
       <h1>Reports</h1>
       <p>
-        Requests received from {formatLocalDate(period.start, v.timeZone)} to {formatLocalDate(startOfLocalDay(period.to, v.timeZone), v.timeZone)} (dates in {v.timeZone}), as
-        they stand now.
+        Requests received from {formatLocalDate(period.start, v.timeZone)} to{' '}
+        {formatLocalDate(startOfLocalDay(period.to, v.timeZone), v.timeZone)} (dates in {v.timeZone}), as they stand
+        now.
       </p>
       <PeriodChoices view={v} />
       <form method="get" action={staffPaths.reports(v.slug)} class="filters">
@@ -145,8 +164,9 @@ export function requestReportBody(v: ReportView): SafeHtml {
         </tfoot>
       </table>
       <p class="hint">
-        The figures CCPA regulations §7102(a) ask a business to disclose, for every regime the policy covers. Days to close run from receipt to closing, over the {total.closed}{' '}
-        closed request{total.closed === 1 ? '' : 's'} (whatever the outcome); open requests are not included.
+        The figures CCPA regulations §7102(a) ask a business to disclose, for every regime the policy covers. Days to
+        close run from receipt to closing, over the {total.closed} closed request{total.closed === 1 ? '' : 's'}{' '}
+        (whatever the outcome); open requests are not included.
       </p>
       <h2 id="denials">Denials by reason</h2>
       {denials.length === 0 ? (

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { StaffAuthModule } from '../auth/staff-auth.module.js';
 import { ReportsController } from './reports.controller.js';
 import { RequestReportService } from './request-report.service.js';

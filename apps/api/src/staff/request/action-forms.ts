@@ -1,6 +1,8 @@
 import { Transform } from 'class-transformer';
 import { IsIn, IsString } from 'class-validator';
+
 import { STAFF_WITHDRAWAL_ROUTES } from '#workflow';
+
 import { asText } from '../../infra/posted-form.decorator.js';
 
 // The forms of the request page. What is typed is checked by the request's workflow, which refuses with the words

@@ -1,6 +1,8 @@
-import { Catch, Inject, Injectable, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { type ArgumentsHost, Catch, type ExceptionFilter, Inject, Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
+
 import type { Clock } from '#config';
+
 import { HttpExceptionFilter } from '../../http-exception.filter.js';
 import { Csrf } from '../../infra/csrf.js';
 import { CLOCK } from '../../infra/tokens.js';
@@ -31,7 +33,12 @@ export class ActionRefusedFilter implements ExceptionFilter {
       const { staff, staffOrganisation } = req;
       if (!staff || !staffOrganisation) throw refusal;
       const model = await this.pages.load(staffOrganisation, String(req.params.id), this.clock.now());
-      const chrome = { userId: staff.user.id, userName: staff.user.name, csrfToken: this.csrf.tokenFor(req, res), error: refusal.message };
+      const chrome = {
+        userId: staff.user.id,
+        userName: staff.user.name,
+        csrfToken: this.csrf.tokenFor(req, res),
+        error: refusal.message,
+      };
       res.status(refusal.getStatus()).type('html').send(requestPage(model, chrome));
     } catch (error) {
       this.errors.catch(error, host);

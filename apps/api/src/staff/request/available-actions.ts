@@ -2,19 +2,19 @@ import type { StaffRole } from '#db';
 import {
   askRequester,
   classifyRequest,
+  type DenialReason,
   denialReasons,
-  dismissAsNotARequest,
   deny,
+  dismissAsNotARequest,
   extendRequest,
   fulfil,
   isOpen,
   partiallyFulfil,
   redirect,
   reopen,
+  type RequestFacts,
   startWork,
   withdraw,
-  type DenialReason,
-  type RequestFacts,
 } from '#workflow';
 
 /** The forms a request page offers. */
@@ -60,9 +60,16 @@ const SOME_TEXT = 'text';
  * Auditors read only; agents and admins get the actions the workflow accepts now, and only admins reopen. A
  * frequency-limit denial is offered only where the policy limits the right (`frequencyLimited`).
  */
-export function availableActions(facts: RequestFacts, role: StaffRole, now: Date, frequencyLimited = false): AvailableActions {
+export function availableActions(
+  facts: RequestFacts,
+  role: StaffRole,
+  now: Date,
+  frequencyLimited = false,
+): AvailableActions {
   if (role === 'auditor') return NONE;
-  const grounds = denialReasons(facts.regime, facts.requestType).filter((ground) => frequencyLimited || ground !== 'frequency_limit_exceeded');
+  const grounds = denialReasons(facts.regime, facts.requestType).filter(
+    (ground) => frequencyLimited || ground !== 'frequency_limit_exceeded',
+  );
   return {
     assign: isOpen(facts.status),
     note: true,
@@ -75,7 +82,12 @@ export function availableActions(facts: RequestFacts, role: StaffRole, now: Date
     redirect: redirect(facts, now, SOME_TEXT).ok,
     withdraw: withdraw(facts, now, 'phone').ok,
     reopen: role === 'admin' && reopen(facts, now, SOME_TEXT).ok,
-    classify: classifyRequest(facts, now, { id: SOME_TEXT, type: facts.requestType, regime: facts.regime, verification: 'none' }, facts.internalTargetDays).ok,
+    classify: classifyRequest(
+      facts,
+      now,
+      { id: SOME_TEXT, type: facts.requestType, regime: facts.regime, verification: 'none' },
+      facts.internalTargetDays,
+    ).ok,
     dismiss: dismissAsNotARequest(facts, now).ok,
   };
 }

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+
 import type { DataSubjectRequest } from '#db';
 
 export interface EarlierRequestRow {
@@ -16,7 +17,10 @@ const SHOWN = 10;
  * The same person's earlier requests to the same organisation, matched by normalised address (as the frequency
  * limit matches them), newest first. None once the address was removed by retention.
  */
-export async function earlierRequestsOf(dataSource: DataSource, request: DataSubjectRequest): Promise<EarlierRequestRow[]> {
+export async function earlierRequestsOf(
+  dataSource: DataSource,
+  request: DataSubjectRequest,
+): Promise<EarlierRequestRow[]> {
   const email = request.requesterEmail.trim().toLowerCase();
   if (request.purgedAt || email === '') return [];
   return (await dataSource.query(

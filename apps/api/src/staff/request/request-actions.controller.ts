@@ -1,6 +1,8 @@
 import { Controller, Inject, Param, Post, Redirect, UploadedFiles, UseFilters } from '@nestjs/common';
+
 import type { Clock } from '#config';
 import { staffPaths } from '#mail';
+
 import { seeOther } from '../../infra/page.decorator.js';
 import { formProblem, PostedForm } from '../../infra/posted-form.decorator.js';
 import { CLOCK } from '../../infra/tokens.js';
@@ -8,8 +10,7 @@ import { ActionRefused } from '../../requests/action-refused.js';
 import { RequestActionsService } from '../../requests/request-actions.service.js';
 import type { UploadedFile } from '../../requests/response-upload.js';
 import { ACT_ROLES, ADMIN_ROLES, type StaffOrganisation } from '../auth/organisation-access.js';
-import { StaffActor, StaffOrg, StaffRoute, type StaffMemberActor } from '../auth/staff-route.decorator.js';
-import { ActionRefusedFilter } from './action-refused.filter.js';
+import { StaffActor, type StaffMemberActor, StaffOrg, StaffRoute } from '../auth/staff-route.decorator.js';
 import {
   AssigneeForm,
   ClassificationForm,
@@ -21,6 +22,7 @@ import {
   RedirectForm,
   WithdrawalForm,
 } from './action-forms.js';
+import { ActionRefusedFilter } from './action-refused.filter.js';
 import { ResponseFilesGuard } from './response-files.guard.js';
 import { UploadLimitsFilter } from './upload-limits.filter.js';
 
@@ -42,7 +44,12 @@ export class RequestActionsController {
   @Post('assign')
   @StaffRoute(ACT_ROLES)
   @Redirect()
-  async assign(@StaffOrg() org: StaffOrganisation, @StaffActor() actor: StaffMemberActor, @Param('id') id: string, @PostedForm(AssigneeForm) form: AssigneeForm) {
+  async assign(
+    @StaffOrg() org: StaffOrganisation,
+    @StaffActor() actor: StaffMemberActor,
+    @Param('id') id: string,
+    @PostedForm(AssigneeForm) form: AssigneeForm,
+  ) {
     await this.actions.assign(org.organisation.id, id, actor, form.assigneeId, this.clock.now());
     return backToRequest(org, id);
   }
@@ -66,7 +73,12 @@ export class RequestActionsController {
   @Post('note')
   @StaffRoute(ACT_ROLES)
   @Redirect()
-  async note(@StaffOrg() org: StaffOrganisation, @StaffActor() actor: StaffMemberActor, @Param('id') id: string, @PostedForm(NoteForm) form: NoteForm) {
+  async note(
+    @StaffOrg() org: StaffOrganisation,
+    @StaffActor() actor: StaffMemberActor,
+    @Param('id') id: string,
+    @PostedForm(NoteForm) form: NoteForm,
+  ) {
     await this.actions.addNote(org.organisation.id, id, actor, form.text, this.clock.now());
     return backToRequest(org, id);
   }
@@ -82,7 +94,12 @@ export class RequestActionsController {
   @Post('ask')
   @StaffRoute(ACT_ROLES)
   @Redirect()
-  async ask(@StaffOrg() org: StaffOrganisation, @StaffActor() actor: StaffMemberActor, @Param('id') id: string, @PostedForm(QuestionForm) form: QuestionForm) {
+  async ask(
+    @StaffOrg() org: StaffOrganisation,
+    @StaffActor() actor: StaffMemberActor,
+    @Param('id') id: string,
+    @PostedForm(QuestionForm) form: QuestionForm,
+  ) {
     await this.actions.ask(org.organisation.id, id, actor, form.question, this.clock.now());
     return backToRequest(org, id);
   }
@@ -90,7 +107,12 @@ export class RequestActionsController {
   @Post('extend')
   @StaffRoute(ACT_ROLES)
   @Redirect()
-  async extend(@StaffOrg() org: StaffOrganisation, @StaffActor() actor: StaffMemberActor, @Param('id') id: string, @PostedForm(ReasonForm) form: ReasonForm) {
+  async extend(
+    @StaffOrg() org: StaffOrganisation,
+    @StaffActor() actor: StaffMemberActor,
+    @Param('id') id: string,
+    @PostedForm(ReasonForm) form: ReasonForm,
+  ) {
     await this.actions.extend(org.organisation.id, id, actor, form.reason, this.clock.now());
     return backToRequest(org, id);
   }
@@ -98,7 +120,12 @@ export class RequestActionsController {
   @Post('deny')
   @StaffRoute(ACT_ROLES)
   @Redirect()
-  async deny(@StaffOrg() org: StaffOrganisation, @StaffActor() actor: StaffMemberActor, @Param('id') id: string, @PostedForm(DenialForm) form: DenialForm) {
+  async deny(
+    @StaffOrg() org: StaffOrganisation,
+    @StaffActor() actor: StaffMemberActor,
+    @Param('id') id: string,
+    @PostedForm(DenialForm) form: DenialForm,
+  ) {
     await this.actions.deny(org.organisation.id, id, actor, form, this.clock.now());
     return backToRequest(org, id);
   }
@@ -114,7 +141,13 @@ export class RequestActionsController {
     @PostedForm(FulfilmentForm) form: FulfilmentForm,
     @UploadedFiles() files: UploadedFile[] | undefined,
   ) {
-    await this.actions.fulfil(org.organisation.id, id, actor, { resolution: form.resolution, files: files ?? [] }, this.clock.now());
+    await this.actions.fulfil(
+      org.organisation.id,
+      id,
+      actor,
+      { resolution: form.resolution, files: files ?? [] },
+      this.clock.now(),
+    );
     return backToRequest(org, id);
   }
 
@@ -129,14 +162,25 @@ export class RequestActionsController {
     @PostedForm(ReasonForm) form: ReasonForm,
     @UploadedFiles() files: UploadedFile[] | undefined,
   ) {
-    await this.actions.partiallyFulfil(org.organisation.id, id, actor, { reason: form.reason, files: files ?? [] }, this.clock.now());
+    await this.actions.partiallyFulfil(
+      org.organisation.id,
+      id,
+      actor,
+      { reason: form.reason, files: files ?? [] },
+      this.clock.now(),
+    );
     return backToRequest(org, id);
   }
 
   @Post('redirect')
   @StaffRoute(ACT_ROLES)
   @Redirect()
-  async redirect(@StaffOrg() org: StaffOrganisation, @StaffActor() actor: StaffMemberActor, @Param('id') id: string, @PostedForm(RedirectForm) form: RedirectForm) {
+  async redirect(
+    @StaffOrg() org: StaffOrganisation,
+    @StaffActor() actor: StaffMemberActor,
+    @Param('id') id: string,
+    @PostedForm(RedirectForm) form: RedirectForm,
+  ) {
     await this.actions.redirect(org.organisation.id, id, actor, form.controllerName, this.clock.now());
     return backToRequest(org, id);
   }
@@ -144,7 +188,12 @@ export class RequestActionsController {
   @Post('withdraw')
   @StaffRoute(ACT_ROLES)
   @Redirect()
-  async withdraw(@StaffOrg() org: StaffOrganisation, @StaffActor() actor: StaffMemberActor, @Param('id') id: string, @PostedForm(WithdrawalForm) form: WithdrawalForm) {
+  async withdraw(
+    @StaffOrg() org: StaffOrganisation,
+    @StaffActor() actor: StaffMemberActor,
+    @Param('id') id: string,
+    @PostedForm(WithdrawalForm) form: WithdrawalForm,
+  ) {
     const problem = formProblem(form);
     if (problem) throw ActionRefused.badInput(problem);
     await this.actions.withdraw(org.organisation.id, id, actor, form, this.clock.now());
@@ -154,7 +203,12 @@ export class RequestActionsController {
   @Post('classify')
   @StaffRoute(ACT_ROLES)
   @Redirect()
-  async classify(@StaffOrg() org: StaffOrganisation, @StaffActor() actor: StaffMemberActor, @Param('id') id: string, @PostedForm(ClassificationForm) form: ClassificationForm) {
+  async classify(
+    @StaffOrg() org: StaffOrganisation,
+    @StaffActor() actor: StaffMemberActor,
+    @Param('id') id: string,
+    @PostedForm(ClassificationForm) form: ClassificationForm,
+  ) {
     await this.actions.classify(org.organisation.id, id, actor, form.rightId, this.clock.now());
     return backToRequest(org, id);
   }
@@ -162,7 +216,11 @@ export class RequestActionsController {
   @Post('not-a-request')
   @StaffRoute(ACT_ROLES)
   @Redirect()
-  async notARequest(@StaffOrg() org: StaffOrganisation, @StaffActor() actor: StaffMemberActor, @Param('id') id: string) {
+  async notARequest(
+    @StaffOrg() org: StaffOrganisation,
+    @StaffActor() actor: StaffMemberActor,
+    @Param('id') id: string,
+  ) {
     await this.actions.dismiss(org.organisation.id, id, actor, this.clock.now());
     return backToRequest(org, id);
   }
@@ -170,7 +228,12 @@ export class RequestActionsController {
   @Post('reopen')
   @StaffRoute(ADMIN_ROLES)
   @Redirect()
-  async reopen(@StaffOrg() org: StaffOrganisation, @StaffActor() actor: StaffMemberActor, @Param('id') id: string, @PostedForm(ReasonForm) form: ReasonForm) {
+  async reopen(
+    @StaffOrg() org: StaffOrganisation,
+    @StaffActor() actor: StaffMemberActor,
+    @Param('id') id: string,
+    @PostedForm(ReasonForm) form: ReasonForm,
+  ) {
     await this.actions.reopen(org.organisation.id, id, actor, form.reason, this.clock.now());
     return backToRequest(org, id);
   }

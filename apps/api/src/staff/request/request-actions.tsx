@@ -1,10 +1,11 @@
-import { DENIAL_REASON_TEXT, formatLocalDate, staffPaths, type SafeHtml } from '#mail';
+import { DENIAL_REASON_TEXT, formatLocalDate, type SafeHtml, staffPaths } from '#mail';
 import type { Child } from '#mail/jsx-runtime';
 import { STAFF_WITHDRAWAL_ROUTES } from '#workflow';
-import type { RequestPageModel } from './request-page.service.js';
-import { answeredWithFiles, MAX_RESPONSE_FILES } from '../../requests/response-upload.js';
+
 import { MAX_TEXT_LENGTH } from '../../requests/request-actions.service.js';
+import { answeredWithFiles, MAX_RESPONSE_FILES } from '../../requests/response-upload.js';
 import { triageForms } from '../inbound/inbound-mail.view.js';
+import type { RequestPageModel } from './request-page.service.js';
 
 const WITHDRAWAL_ROUTE_TEXT: Record<(typeof STAFF_WITHDRAWAL_ROUTES)[number], string> = {
   phone: 'By phone',
@@ -19,7 +20,12 @@ function TextField({ form, name, label, hint }: { form: string; name: string; la
     <>
       <label for={`${form}-${name}`}>
         {label}
-        {hint && <> <span class="hint">{hint}</span></>}
+        {hint && (
+          <>
+            {' '}
+            <span class="hint">{hint}</span>
+          </>
+        )}
       </label>
       <textarea name={name} id={`${form}-${name}`} rows="4" maxlength={MAX_TEXT_LENGTH} required></textarea>
     </>
@@ -42,7 +48,17 @@ function ResponseFiles({ required }: { required: boolean }) {
 }
 
 /** A form posting to one of the request's actions, with the CSRF token. */
-function ActionForm({ action, csrf, multipart, children }: { action: string; csrf: SafeHtml; multipart?: boolean; children?: Child }) {
+function ActionForm({
+  action,
+  csrf,
+  multipart,
+  children,
+}: {
+  action: string;
+  csrf: SafeHtml;
+  multipart?: boolean;
+  children?: Child;
+}) {
   return (
     <form method="post" action={action} enctype={multipart ? 'multipart/form-data' : undefined}>
       {csrf}
@@ -72,7 +88,15 @@ function FoldedActions({ id, heading, items, cls }: { id: string; heading: strin
  * The actions open now, grouped by how often they are used: the next step in the open, the rare ones folded away, the
  * ones that end the request without answering it folded and red. Only what the workflow accepts now is there at all.
  */
-export function RequestActions({ model: m, csrfToken, userId }: { model: RequestPageModel; csrfToken: string; userId: string }) {
+export function RequestActions({
+  model: m,
+  csrfToken,
+  userId,
+}: {
+  model: RequestPageModel;
+  csrfToken: string;
+  userId: string;
+}) {
   const a = m.actions;
   if (m.organisation.role === 'auditor') return <></>;
   const slug = m.organisation.organisation.slug;
@@ -82,7 +106,10 @@ export function RequestActions({ model: m, csrfToken, userId }: { model: Request
   const withFiles = answeredWithFiles(m.request.type);
   const gdprClock = m.request.regime === 'gdpr' || m.request.regime === 'uk_gdpr';
 
-  const work: SafeHtml[] = triageForms(m.requestContext.policy.rights, staffPaths.request(slug, m.request.id), csrf, { classify: a.classify, dismiss: a.dismiss });
+  const work: SafeHtml[] = triageForms(m.requestContext.policy.rights, staffPaths.request(slug, m.request.id), csrf, {
+    classify: a.classify,
+    dismiss: a.dismiss,
+  });
   const answer: SafeHtml[] = [];
   const rare: Folded[] = [];
   const ending: Folded[] = [];
@@ -97,7 +124,9 @@ export function RequestActions({ model: m, csrfToken, userId }: { model: Request
     );
   }
   if (a.ask) {
-    const hint = gdprClock ? 'Mailed with the status link. The clock stops until they reply.' : 'Mailed with the status link. The clock keeps running.';
+    const hint = gdprClock
+      ? 'Mailed with the status link. The clock stops until they reply.'
+      : 'Mailed with the status link. The clock keeps running.';
     work.push(
       <section id="ask">
         <h3>Ask the requester</h3>
@@ -165,7 +194,12 @@ export function RequestActions({ model: m, csrfToken, userId }: { model: Request
       <section id="partially-fulfil">
         <h3>Fulfil in part</h3>
         <ActionForm action={to('partially-fulfil')} csrf={csrf} multipart={withFiles}>
-          <TextField form="partial" name="reason" label="What was withheld, and why" hint="Mailed to the requester with how to complain." />
+          <TextField
+            form="partial"
+            name="reason"
+            label="What was withheld, and why"
+            hint="Mailed to the requester with how to complain."
+          />
           {withFiles && <ResponseFiles required={false} />}
           <button type="submit">Mark partly fulfilled</button>
         </ActionForm>
@@ -179,7 +213,8 @@ export function RequestActions({ model: m, csrfToken, userId }: { model: Request
         <section id="extend">
           <h3>Extend the deadline</h3>
           <p>
-            Once only: the new due date is {formatLocalDate(m.deadlines.extendedDueAt!, tz)}; the notice must go out by {formatLocalDate(m.deadlines.extensionNoticeBy!, tz)}.
+            Once only: the new due date is {formatLocalDate(m.deadlines.extendedDueAt!, tz)}; the notice must go out by{' '}
+            {formatLocalDate(m.deadlines.extensionNoticeBy!, tz)}.
           </p>
           <ActionForm action={to('extend')} csrf={csrf}>
             <TextField form="extend" name="reason" label="Reason" hint="Mailed to the requester." />
@@ -207,7 +242,13 @@ export function RequestActions({ model: m, csrfToken, userId }: { model: Request
                 </div>
               ))}
               <div class="choice">
-                <input type="radio" name="controller" id="controller-other" value="other" checked={m.redirects.length === 0} />
+                <input
+                  type="radio"
+                  name="controller"
+                  id="controller-other"
+                  value="other"
+                  checked={m.redirects.length === 0}
+                />
                 <label for="controller-other">Someone else:</label>
               </div>
               <label for="controllerOther">
@@ -234,7 +275,12 @@ export function RequestActions({ model: m, csrfToken, userId }: { model: Request
                 <option value={r}>{DENIAL_REASON_TEXT[r]}</option>
               ))}
             </select>
-            <TextField form="deny" name="explanation" label="Explanation" hint="Mailed to the requester with how to complain." />
+            <TextField
+              form="deny"
+              name="explanation"
+              label="Explanation"
+              hint="Mailed to the requester with how to complain."
+            />
             <button type="submit" class="danger">
               Deny
             </button>
@@ -249,7 +295,10 @@ export function RequestActions({ model: m, csrfToken, userId }: { model: Request
       form: (
         <section id="withdraw">
           <h3>Record a withdrawal</h3>
-          <p>The requester asked to withdraw the request without using their status page. It closes now and they get a mail confirming it.</p>
+          <p>
+            The requester asked to withdraw the request without using their status page. It closes now and they get a
+            mail confirming it.
+          </p>
           <ActionForm action={to('withdraw')} csrf={csrf}>
             <label for="withdraw-route">How did they tell you?</label>
             <select name="route" id="withdraw-route">

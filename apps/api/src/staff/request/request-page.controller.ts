@@ -1,11 +1,13 @@
 import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
 import type { Response } from 'express';
+
 import type { Clock } from '#config';
+
 import { Page, type PageContext } from '../../infra/page.decorator.js';
 import { CLOCK } from '../../infra/tokens.js';
 import { READ_ROLES, type StaffOrganisation } from '../auth/organisation-access.js';
-import { StaffOrg, staffOf, StaffRoute } from '../auth/staff-route.decorator.js';
-import { RequestPageService, type RequestPageModel } from './request-page.service.js';
+import { staffOf, StaffOrg, StaffRoute } from '../auth/staff-route.decorator.js';
+import { type RequestPageModel, RequestPageService } from './request-page.service.js';
 import { requestPage } from './request-page.view.js';
 
 const requestPageView = (model: RequestPageModel, context: PageContext) => {
@@ -31,7 +33,11 @@ export class RequestPageController {
   /** The consumer's signed permission an authorised agent uploaded, for staff to check. */
   @Get(':id/agent-permission')
   @StaffRoute(READ_ROLES)
-  async agentPermission(@StaffOrg() organisation: StaffOrganisation, @Param('id') id: string, @Res() res: Response): Promise<void> {
+  async agentPermission(
+    @StaffOrg() organisation: StaffOrganisation,
+    @Param('id') id: string,
+    @Res() res: Response,
+  ): Promise<void> {
     const agent = await this.pages.agentPermission(organisation, id);
     // A download, never rendered in place or sniffed into something else, and not kept in caches.
     res.attachment(agent.permissionFileName);

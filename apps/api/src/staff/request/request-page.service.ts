@@ -1,27 +1,29 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { In, type DataSource } from 'typeorm';
+import { type DataSource, In } from 'typeorm';
+
 import {
   AuditEntry,
   DataSubjectRequest,
+  type OrganisationContext,
   OrganisationDirectory,
   RequestAgent,
-  RequestNote,
   requestDeadlines,
   requestFacts,
+  RequestNote,
   ResponseFile,
+  StaffUser,
   TeamRepository,
   WORKING_ROLES,
-  StaffUser,
-  type OrganisationContext,
 } from '#db';
 import { agentRegistrationRule, findRight, type PolicyRight, type ProcessorRedirect, type SpecialRule } from '#policy';
 import type { Deadlines } from '#workflow';
+
 import { DATA_SOURCE } from '../../infra/tokens.js';
 import { isUuid } from '../../infra/uuid.js';
 import type { StaffOrganisation } from '../auth/organisation-access.js';
-import { availableActions, type AvailableActions } from './available-actions.js';
-import { earlierRequestsOf, type EarlierRequestRow } from './earlier-requests.js';
-import { InboundMailService, type InboundMail } from '../inbound/inbound-mail.service.js';
+import { type InboundMail, InboundMailService } from '../inbound/inbound-mail.service.js';
+import { type AvailableActions, availableActions } from './available-actions.js';
+import { type EarlierRequestRow, earlierRequestsOf } from './earlier-requests.js';
 
 export interface TimelineItem {
   entry: AuditEntry;
@@ -62,7 +64,6 @@ export interface RequestPageModel {
   now: Date;
 }
 
-
 /** Everything a request page shows, read for one organisation only. */
 @Injectable()
 export class RequestPageService {
@@ -82,20 +83,28 @@ export class RequestPageService {
     const facts = requestFacts(request, requestContext);
 
     const [entries, files, team, agent, inboundMail] = await Promise.all([
-      this.dataSource.getRepository(AuditEntry).find({ where: { requestId: request.id, organisationId }, order: { seq: 'ASC' } }),
-      this.dataSource.getRepository(ResponseFile).find({ where: { requestId: request.id }, order: { createdAt: 'ASC', fileName: 'ASC' } }),
+      this.dataSource
+        .getRepository(AuditEntry)
+        .find({ where: { requestId: request.id, organisationId }, order: { seq: 'ASC' } }),
+      this.dataSource
+        .getRepository(ResponseFile)
+        .find({ where: { requestId: request.id }, order: { createdAt: 'ASC', fileName: 'ASC' } }),
       this.team(organisationId),
       this.dataSource.getRepository(RequestAgent).findOneBy({ requestId: request.id }),
       request.channel === 'email' ? this.inboundMail.forRequest(organisationId, request.id) : null,
     ]);
     const noteIds = entries.flatMap((e) => (typeof e.detail.noteId === 'string' ? [e.detail.noteId] : []));
-    const notes = noteIds.length === 0 ? [] : await this.dataSource.getRepository(RequestNote).findBy({ id: In(noteIds), requestId: request.id });
+    const notes =
+      noteIds.length === 0
+        ? []
+        : await this.dataSource.getRepository(RequestNote).findBy({ id: In(noteIds), requestId: request.id });
     const noteById = new Map(notes.map((n) => [n.id, n]));
     const staffIds = new Set<string>(request.assigneeId === null ? [] : [request.assigneeId]);
     for (const { detail } of entries) {
       for (const id of [detail.assigneeId, detail.previousAssigneeId]) if (typeof id === 'string') staffIds.add(id);
     }
-    const staff = staffIds.size === 0 ? [] : await this.dataSource.getRepository(StaffUser).findBy({ id: In([...staffIds]) });
+    const staff =
+      staffIds.size === 0 ? [] : await this.dataSource.getRepository(StaffUser).findBy({ id: In([...staffIds]) });
     const staffNames = new Map(staff.map((u) => [u.id, u.name]));
 
     return {
@@ -105,15 +114,26 @@ export class RequestPageService {
       request,
       right: findRight(requestContext.policy, request.rightId),
       deadlines: requestDeadlines(request, requestContext),
-      assignee: request.assigneeId === null ? null : { id: request.assigneeId, name: staffNames.get(request.assigneeId) ?? 'a former member' },
+      assignee:
+        request.assigneeId === null
+          ? null
+          : { id: request.assigneeId, name: staffNames.get(request.assigneeId) ?? 'a former member' },
       staffNames,
-      timeline: entries.map((entry) => ({ entry, note: typeof entry.detail.noteId === 'string' ? noteById.get(entry.detail.noteId) : undefined })),
+      timeline: entries.map((entry) => ({
+        entry,
+        note: typeof entry.detail.noteId === 'string' ? noteById.get(entry.detail.noteId) : undefined,
+      })),
       files,
       agent,
       agentRegistrationRule: agentRegistrationRule(requestContext.policy),
       team,
       redirects: requestContext.policy.processorRedirects,
-      actions: availableActions(facts, organisation.role, now, findRight(requestContext.policy, request.rightId)?.limit !== undefined),
+      actions: availableActions(
+        facts,
+        organisation.role,
+        now,
+        findRight(requestContext.policy, request.rightId)?.limit !== undefined,
+      ),
       earlierRequests: await earlierRequestsOf(this.dataSource, request),
       inboundMail,
     };

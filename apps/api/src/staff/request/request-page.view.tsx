@@ -1,9 +1,19 @@
-import { codeWords, DENIAL_REASON_TEXT, formatFileSize, formatLocalDate, formatLocalDateTime, regimeName, staffPaths, type SafeHtml } from '#mail';
+import {
+  codeWords,
+  DENIAL_REASON_TEXT,
+  formatFileSize,
+  formatLocalDate,
+  formatLocalDateTime,
+  regimeName,
+  type SafeHtml,
+  staffPaths,
+} from '#mail';
 import { daysLeft, isOpen } from '#workflow';
+
 import { staffPage } from '../../views/staff-layout.view.js';
-import type { RequestPageModel } from './request-page.service.js';
 import { inboundMailSection } from '../inbound/inbound-mail.view.js';
 import { RequestActions } from './request-actions.js';
+import type { RequestPageModel } from './request-page.service.js';
 import { TimelineEntry } from './request-timeline.js';
 
 export interface RequestPageChrome {
@@ -37,8 +47,9 @@ export function requestPage(m: RequestPageModel, chrome: RequestPageChrome): str
       {request.purgedAt && (
         <div class="notice" id="purged">
           <p>
-            The requester's personal data, notes and response files were removed on {date(request.purgedAt)} under the retention policy. The record the law asks to keep
-            (dates, type, channel, outcome, denial ground) stays until it is deleted too.
+            The requester's personal data, notes and response files were removed on {date(request.purgedAt)} under the
+            retention policy. The record the law asks to keep (dates, type, channel, outcome, denial ground) stays until
+            it is deleted too.
           </p>
         </div>
       )}
@@ -58,7 +69,8 @@ export function requestPage(m: RequestPageModel, chrome: RequestPageChrome): str
       </dl>
       {request.relationship === 'agent' && <AgentSection model={m} personal={personal} />}
       {!request.purgedAt && <EarlierRequests model={m} />}
-      {m.inboundMail && inboundMailSection(m.inboundMail, staffPaths.request(organisation.organisation.slug, request.id), tz)}
+      {m.inboundMail &&
+        inboundMailSection(m.inboundMail, staffPaths.request(organisation.organisation.slug, request.id), tz)}
       <Dates model={m} />
       <Outcome model={m} />
       <h2>Response files</h2>
@@ -99,7 +111,11 @@ export function requestPage(m: RequestPageModel, chrome: RequestPageChrome): str
   return staffPage(`Request ${request.reference}`, body, {
     userName: chrome.userName,
     csrfToken: chrome.csrfToken,
-    organisation: { slug: organisation.organisation.slug, name: organisation.organisation.name, role: organisation.role },
+    organisation: {
+      slug: organisation.organisation.slug,
+      name: organisation.organisation.name,
+      role: organisation.role,
+    },
   });
 }
 
@@ -118,7 +134,8 @@ function Summary({ model: m }: { model: RequestPageModel }) {
           <dd id="right">
             not classified yet{' '}
             <span class="hint">
-              Until then it is held to the earliest due date any right would have: {m.right?.label ?? request.rightId} ({regimeName(request.regime)}).
+              Until then it is held to the earliest due date any right would have: {m.right?.label ?? request.rightId} (
+              {regimeName(request.regime)}).
             </span>
           </dd>
         </>
@@ -143,7 +160,11 @@ function Summary({ model: m }: { model: RequestPageModel }) {
       <dt>Channel</dt>
       <dd>{request.channel}</dd>
       <dt>Verification</dt>
-      <dd>{unclassified ? 'decided when classified' : `required: ${request.verificationRequired}; reached: ${request.verificationReached}`}</dd>
+      <dd>
+        {unclassified
+          ? 'decided when classified'
+          : `required: ${request.verificationRequired}; reached: ${request.verificationReached}`}
+      </dd>
       <dt>Assignee</dt>
       <dd id="assignee">{m.assignee?.name ?? 'nobody'}</dd>
     </dl>
@@ -170,7 +191,8 @@ function EarlierRequests({ model: m }: { model: RequestPageModel }) {
         <ul id="earlier-requests">
           {m.earlierRequests.map((r) => (
             <li>
-              <a href={staffPaths.request(slug, r.id)}>{r.reference}</a>: {label(r.rightId)}, received {formatLocalDate(r.receivedAt, tz)}, {codeWords(r.status)}
+              <a href={staffPaths.request(slug, r.id)}>{r.reference}</a>: {label(r.rightId)}, received{' '}
+              {formatLocalDate(r.receivedAt, tz)}, {codeWords(r.status)}
               {r.verifiedAt ? '' : ' (address not confirmed)'}
             </li>
           ))}
@@ -194,7 +216,8 @@ function AgentSection({ model: m, personal }: { model: RequestPageModel; persona
   }
   const registration = agent?.registrationNumber ? (
     <>
-      {agent.registrationNumber} <span class="hint">Check it in the California Secretary of State's business search.</span>
+      {agent.registrationNumber}{' '}
+      <span class="hint">Check it in the California Secretary of State's business search.</span>
     </>
   ) : (
     'none given'
@@ -220,7 +243,10 @@ function AgentSection({ model: m, personal }: { model: RequestPageModel; persona
         <dd>
           {agent ? (
             <>
-              <a id="agent-permission" href={staffPaths.request(organisation.organisation.slug, request.id, 'agent-permission')}>
+              <a
+                id="agent-permission"
+                href={staffPaths.request(organisation.organisation.slug, request.id, 'agent-permission')}
+              >
                 {agent.permissionFileName}
               </a>{' '}
               ({agent.permissionContentType}, {formatFileSize(agent.permissionSize)})
@@ -230,7 +256,13 @@ function AgentSection({ model: m, personal }: { model: RequestPageModel; persona
           )}
         </dd>
         <dt>Consumer's confirmation</dt>
-        <dd>{request.verifiedAt ? 'confirmed directly by the consumer' : request.status === 'unverified' ? 'waiting for the consumer' : 'not given'}</dd>
+        <dd>
+          {request.verifiedAt
+            ? 'confirmed directly by the consumer'
+            : request.status === 'unverified'
+              ? 'waiting for the consumer'
+              : 'not given'}
+        </dd>
       </dl>
     </>
   );
@@ -272,7 +304,9 @@ function Dates({ model: m }: { model: RequestPageModel }) {
         <dt>Acknowledge by</dt>
         <dd>{date(request.acknowledgeBy ?? m.deadlines.acknowledgeBy)}</dd>
         <dt>Acknowledged</dt>
-        <dd id="acknowledged">{request.acknowledgedAt ? formatLocalDateTime(request.acknowledgedAt, tz) : 'not yet'}</dd>
+        <dd id="acknowledged">
+          {request.acknowledgedAt ? formatLocalDateTime(request.acknowledgedAt, tz) : 'not yet'}
+        </dd>
         {request.status === 'unverified' && request.verificationExpiresAt && (
           <>
             <dt>Closes unverified</dt>

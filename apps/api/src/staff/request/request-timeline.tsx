@@ -1,6 +1,7 @@
-import { codeWords, DENIAL_REASON_TEXT, formatLocalDate, formatLocalDateTime, type SafeHtml } from '#mail';
 import type { RequestNoteKind } from '#db';
+import { codeWords, DENIAL_REASON_TEXT, formatLocalDate, formatLocalDateTime, type SafeHtml } from '#mail';
 import type { DenialReason, WithdrawalRoute } from '#workflow';
+
 import type { RequestPageModel, TimelineItem } from './request-page.service.js';
 
 const ACTION_TEXT: Record<string, string> = {
@@ -66,13 +67,21 @@ function entryFacts(m: RequestPageModel, { entry }: TimelineItem, tz: string): (
     return id ? (m.staffNames.get(id) ?? 'a former member') : undefined;
   };
   if (entry.action === 'request.assigned') facts.push(`to ${staff('assigneeId')}`);
-  if (entry.action === 'request.classified') facts.push(`as ${m.requestContext.policy.rights.find((r) => r.id === text('rightId'))?.label ?? text('rightId')}`);
-  if (entry.action === 'request.withdrawn') facts.push(WITHDRAWN_VIA[text('route') as WithdrawalRoute] ?? 'how not recorded');
+  if (entry.action === 'request.classified')
+    facts.push(`as ${m.requestContext.policy.rights.find((r) => r.id === text('rightId'))?.label ?? text('rightId')}`);
+  if (entry.action === 'request.withdrawn')
+    facts.push(WITHDRAWN_VIA[text('route') as WithdrawalRoute] ?? 'how not recorded');
   if (entry.action === 'request.unassigned') facts.push(`was ${staff('previousAssigneeId')}`);
-  if (entry.action === 'mail.sent' || entry.action === 'mail.failed' || entry.action === 'mail.uncertain') facts.push(codeWords(text('template') ?? ''));
+  if (entry.action === 'mail.sent' || entry.action === 'mail.failed' || entry.action === 'mail.uncertain')
+    facts.push(codeWords(text('template') ?? ''));
   if (entry.action === 'mail.failed') facts.push(`${String(d.attempts)} attempts, ${text('error') ?? 'unknown error'}`);
-  if (entry.action === 'drp.status_sent') facts.push([text('status'), text('drpReason')].filter(Boolean).join(' / '), `to ${text('agentId') ?? 'the agent'}`);
-  if (entry.action === 'drp.status_failed') facts.push(`to ${text('agentId') ?? 'the agent'}`, `${String(d.attempts)} attempts, ${text('failure') ?? 'unknown failure'}`);
+  if (entry.action === 'drp.status_sent')
+    facts.push([text('status'), text('drpReason')].filter(Boolean).join(' / '), `to ${text('agentId') ?? 'the agent'}`);
+  if (entry.action === 'drp.status_failed')
+    facts.push(
+      `to ${text('agentId') ?? 'the agent'}`,
+      `${String(d.attempts)} attempts, ${text('failure') ?? 'unknown failure'}`,
+    );
   if (entry.action === 'response.downloaded') {
     const file = m.files.find((f) => f.id === text('fileId'));
     facts.push(file ? file.fileName : 'a file since removed');
@@ -81,20 +90,37 @@ function entryFacts(m: RequestPageModel, { entry }: TimelineItem, tz: string): (
   if (denial) facts.push(`ground: ${DENIAL_REASON_TEXT[denial as DenialReason] ?? denial}`);
   // A redirect at intake names the controller in the policy's own words; staff's free text comes as the entry's note.
   const controller = text('controller');
-  if (controller) facts.push(<>controller: <q>{controller}</q></>);
+  if (controller)
+    facts.push(
+      <>
+        controller: <q>{controller}</q>
+      </>,
+    );
   const due = text('dueAt');
   if (due && entry.action !== 'request.received') facts.push(`due ${formatLocalDate(new Date(due), tz)}`);
-  if (Array.isArray(d.fileIds)) facts.push(`${d.fileIds.length} file(s), available until ${formatLocalDate(new Date(text('availableUntil')!), tz)}`);
+  if (Array.isArray(d.fileIds))
+    facts.push(
+      `${d.fileIds.length} file(s), available until ${formatLocalDate(new Date(text('availableUntil')!), tz)}`,
+    );
   return facts;
 }
 
 /** One audit entry: when, what, who, its facts, and the note written with it. */
-export function TimelineEntry({ model, item, timeZone }: { model: RequestPageModel; item: TimelineItem; timeZone: string }) {
+export function TimelineEntry({
+  model,
+  item,
+  timeZone,
+}: {
+  model: RequestPageModel;
+  item: TimelineItem;
+  timeZone: string;
+}) {
   const { entry, note } = item;
   const facts = entryFacts(model, item, timeZone);
   return (
     <li data-action={entry.action}>
-      <span class="when">{formatLocalDateTime(entry.at, timeZone)}</span> · <strong>{ACTION_TEXT[entry.action] ?? entry.action}</strong> · {entry.actorLabel}
+      <span class="when">{formatLocalDateTime(entry.at, timeZone)}</span> ·{' '}
+      <strong>{ACTION_TEXT[entry.action] ?? entry.action}</strong> · {entry.actorLabel}
       {facts.length > 0 && <> — {facts.map((f, i) => (i === 0 ? f : <>; {f}</>))}</>}
       {note && (
         <div class="note">

@@ -1,6 +1,7 @@
-import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { FilesInterceptor } from '@nestjs/platform-express';
 import { of } from 'rxjs';
+
 import { MAX_RESPONSE_FILE_BYTES, MAX_RESPONSE_FILES } from '../../requests/response-upload.js';
 
 const Multipart = FilesInterceptor('files', MAX_RESPONSE_FILES, {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { RequestsModule } from '../../requests/requests.module.js';
 import { StaffAuthModule } from '../auth/staff-auth.module.js';
 import { InboundMailModule } from '../inbound/inbound-mail.module.js';

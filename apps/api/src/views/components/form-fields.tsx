@@ -22,10 +22,25 @@ export function FieldError({ errors, field }: { errors: FieldErrors; field: stri
 }
 
 /** A radio button or checkbox with its label beside it. */
-export function ChoiceInput(props: { type: 'radio' | 'checkbox'; name: string; id: string; value: string; checked: boolean; invalid?: InvalidAttributes; label: SafeHtml | string }) {
+export function ChoiceInput(props: {
+  type: 'radio' | 'checkbox';
+  name: string;
+  id: string;
+  value: string;
+  checked: boolean;
+  invalid?: InvalidAttributes;
+  label: SafeHtml | string;
+}) {
   return (
     <div class="choice">
-      <input type={props.type} name={props.name} id={props.id} value={props.value} checked={props.checked} {...props.invalid} />
+      <input
+        type={props.type}
+        name={props.name}
+        id={props.id}
+        value={props.value}
+        checked={props.checked}
+        {...props.invalid}
+      />
       <label for={props.id}>{props.label}</label>
     </div>
   );
