@@ -2,7 +2,7 @@
 const esm = {
   extensionsToTreatAsEsm: ['.ts', '.tsx'],
   moduleNameMapper: {
-    '^#(policy|workflow|db|mail|queue|config)$': '<rootDir>/libs/$1/src/index.ts',
+    '^#(policy|workflow|db|mail|queue|systems|config)$': '<rootDir>/libs/$1/src/index.ts',
     '^#mail/jsx-runtime$': '<rootDir>/libs/mail/src/jsx-runtime.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },

@@ -19,3 +19,6 @@ export {
 } from './policy.queries.js';
 export { parsePolicy } from './policy.validator.js';
 export { PolicyFileError, type PolicyProblem } from './policy-file-error.js';
+export { type LoadedDataMap, loadDataMap, loadDataMaps } from './datamap.loader.js';
+export * from './datamap.model.js';
+export { parseDataMap } from './datamap.validator.js';

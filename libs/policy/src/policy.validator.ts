@@ -2,10 +2,11 @@ import { isAbsolute, posix } from 'node:path';
 
 import { parse } from 'yaml';
 
+import { at, Checker, describe, type Fields, optional, readYaml } from './yaml-checker.js';
+
 import { citationsOf, collapseWhitespace } from './policy.citations.js';
 import {
   CHANNEL_KINDS,
-  type Citation,
   type FrequencyLimit,
   type OrganisationPolicy,
   type OrganisationSettings,
@@ -20,9 +21,7 @@ import {
   type SpecialRule,
   VERIFICATION_LEVELS,
 } from './policy.model.js';
-import { PolicyFileError, type PolicyProblem } from './policy-file-error.js';
-
-type Fields = Record<string, unknown>;
+import { PolicyFileError } from './policy-file-error.js';
 
 const SLUG = /^[a-z0-9-]+$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -54,7 +53,6 @@ const POLICY_KEYS = [
   'settings',
 ] as const satisfies readonly (keyof OrganisationPolicy)[];
 const SOURCE_KEYS = ['file', 'url'] as const satisfies readonly (keyof OrganisationPolicy['source'])[];
-const CITATION_KEYS = ['quote'] as const satisfies readonly (keyof Citation)[];
 const CHANNEL_KEYS = ['kind', 'value', 'citation'] as const satisfies readonly (keyof PolicyChannel)[];
 const RIGHT_KEYS = [
   'id',
@@ -94,88 +92,6 @@ const SETTINGS_KEYS = [
   'retentionDays',
   'smsNumbers',
 ] as const satisfies readonly (keyof OrganisationSettings)[];
-
-function describe(value: unknown): string {
-  if (value === undefined || value === null) return 'nothing';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a mapping';
-  return `${typeof value} ${JSON.stringify(value)}`;
-}
-
-function at(path: string, key: string | number): string {
-  if (typeof key === 'number') return `${path}[${key}]`;
-  return path === '' ? key : `${path}.${key}`;
-}
-
-/** Leaves optional fields out rather than present-but-undefined, so a parsed policy round-trips to the same YAML. */
-function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
-  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
-}
-
-// Collects every problem rather than stopping at the first, so one run shows all that is wrong with a seed file.
-class Checker {
-  readonly problems: PolicyProblem[] = [];
-
-  fail(path: string, message: string): undefined {
-    this.problems.push({ path, message });
-    return undefined;
-  }
-
-  /** A mapping holding only the given keys: an unknown key is usually a misspelt optional field. */
-  mapping(value: unknown, path: string, keys: readonly string[]): Fields | undefined {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      return this.fail(path, value === undefined ? 'is required' : `expected a mapping, got ${describe(value)}`);
-    }
-    for (const key of Object.keys(value)) {
-      if (!keys.includes(key)) this.fail(at(path, key), `is not a known field (expected one of ${keys.join(', ')})`);
-    }
-    return value as Fields;
-  }
-
-  text(value: unknown, path: string): string | undefined {
-    if (value === undefined) return this.fail(path, 'is required');
-    if (typeof value !== 'string' || value.trim() === '')
-      return this.fail(path, `expected text, got ${describe(value)}`);
-    return value;
-  }
-
-  matching(value: unknown, path: string, pattern: RegExp, what: string): string | undefined {
-    const text = this.text(value, path);
-    if (text === undefined) return undefined;
-    return pattern.test(text) ? text : this.fail(path, `"${text}" is not ${what}`);
-  }
-
-  oneOf<T extends string>(value: unknown, path: string, options: readonly T[]): T | undefined {
-    if (value === undefined) return this.fail(path, 'is required');
-    if (typeof value !== 'string')
-      return this.fail(path, `expected one of ${options.join(', ')}, got ${describe(value)}`);
-    return options.includes(value as T)
-      ? (value as T)
-      : this.fail(path, `"${value}" is not one of ${options.join(', ')}`);
-  }
-
-  wholeNumber(value: unknown, path: string): number | undefined {
-    if (value === undefined) return this.fail(path, 'is required');
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
-      return this.fail(path, `expected a whole number of at least 1, got ${describe(value)}`);
-    }
-    return value;
-  }
-
-  list(value: unknown, path: string, nonEmpty: boolean): unknown[] | undefined {
-    if (value === undefined) return this.fail(path, 'is required');
-    if (!Array.isArray(value)) return this.fail(path, `expected a list, got ${describe(value)}`);
-    if (nonEmpty && value.length === 0) return this.fail(path, 'must list at least one entry');
-    return value;
-  }
-
-  citation(value: unknown, path: string): Citation | undefined {
-    const fields = this.mapping(value, path, CITATION_KEYS);
-    if (!fields) return undefined;
-    const quote = this.text(fields.quote, at(path, 'quote'));
-    return quote === undefined ? undefined : { quote };
-  }
-}
 
 function isTimeZone(name: string): boolean {
   // Intl also accepts bare UTC offsets ("+01:00"), which are not IANA zones and ignore daylight saving.
@@ -527,14 +443,6 @@ function readPolicy(c: Checker, document: unknown): OrganisationPolicy | undefin
       ?.map((item, i) => readRule(c, item, at('specialRules', i))),
     settings,
   } as OrganisationPolicy;
-}
-
-function readYaml(fileName: string, yamlText: string): unknown {
-  try {
-    return parse(yamlText);
-  } catch (error) {
-    throw new PolicyFileError(fileName, [{ path: '', message: `is not valid YAML: ${(error as Error).message}` }]);
-  }
 }
 
 /**

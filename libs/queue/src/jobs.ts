@@ -1,7 +1,7 @@
 import type { JobName } from '#db';
 
 /** Every queue, and which queue each job runs on. */
-export const QUEUE_NAMES = ['mail', 'maintenance', 'callbacks'] as const;
+export const QUEUE_NAMES = ['mail', 'maintenance', 'callbacks', 'fulfilment'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -18,4 +18,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   'drp.status_callback': 'callbacks',
   'staff.invitation.send': 'mail',
   'staff.password_reset.send': 'mail',
+  // Their own queue: a slow customer database or service provider never holds up mail or callbacks.
+  'fulfilment.system': 'fulfilment',
+  'fulfilment.vendor_sweep': 'maintenance',
 };

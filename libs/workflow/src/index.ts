@@ -139,3 +139,4 @@ export {
 } from './suppression.js';
 export { afterUncertainSend, type UncertainSendAction } from './uncertain-send.js';
 export { publicHolidayCalendar, type WorkingCalendar } from './working-calendar.js';
+export * from './fulfilment.js';

@@ -1,4 +1,5 @@
 import { AuditEntry } from './audit-entry.entity.js';
+import { DataMapVersion } from './data-map-version.entity.js';
 import { DataSubjectRequest } from './data-subject-request.entity.js';
 import { DeadlineEvent } from './deadline-event.entity.js';
 import { DevMail } from './dev-mail.entity.js';
@@ -8,6 +9,7 @@ import { DrpRequest } from './drp-request.entity.js';
 import { DrpSignedMessage } from './drp-signed-message.entity.js';
 import { DrpStatusCallback } from './drp-status-callback.entity.js';
 import { DrpStatusChange } from './drp-status-change.entity.js';
+import { FulfilmentTask } from './fulfilment-task.entity.js';
 import { GpcSignal } from './gpc-signal.entity.js';
 import { InboundAttachment, InboundMessage } from './inbound-message.entity.js';
 import { InboundSms } from './inbound-sms.entity.js';
@@ -26,10 +28,12 @@ import { StaffPasswordReset } from './staff-password-reset.entity.js';
 import { StaffSession } from './staff-session.entity.js';
 import { StaffUser } from './staff-user.entity.js';
 import { Suppression } from './suppression.entity.js';
+import { SystemFindings } from './system-findings.entity.js';
 import { SuppressionApiKey } from './suppression-api-key.entity.js';
 import { SuppressionChange } from './suppression-change.entity.js';
 
 export * from './audit-entry.entity.js';
+export * from './data-map-version.entity.js';
 export * from './data-subject-request.entity.js';
 export * from './deadline-event.entity.js';
 export * from './dev-mail.entity.js';
@@ -39,6 +43,7 @@ export * from './drp-request.entity.js';
 export * from './drp-signed-message.entity.js';
 export * from './drp-status-callback.entity.js';
 export * from './drp-status-change.entity.js';
+export * from './fulfilment-task.entity.js';
 export * from './gpc-signal.entity.js';
 export * from './inbound-message.entity.js';
 export * from './inbound-sms.entity.js';
@@ -58,6 +63,7 @@ export * from './staff-session.entity.js';
 export * from './staff-user.entity.js';
 export * from './suppression.entity.js';
 export * from './suppression-api-key.entity.js';
+export * from './system-findings.entity.js';
 export * from './suppression-change.entity.js';
 
 export const ENTITIES = [
@@ -92,4 +98,7 @@ export const ENTITIES = [
   InboundAttachment,
   DrpStatusCallback,
   DrpStatusChange,
+  DataMapVersion,
+  FulfilmentTask,
+  SystemFindings,
 ];

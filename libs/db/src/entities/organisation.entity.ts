@@ -25,6 +25,10 @@ export class Organisation {
   @Column({ type: 'uuid', name: 'current_policy_version_id', nullable: true })
   currentPolicyVersionId: string | null;
 
+  /** The data map new fulfilment tasks are planned under; none until the organisation maps its systems. */
+  @Column({ type: 'uuid', name: 'current_data_map_version_id', nullable: true })
+  currentDataMapVersionId: string | null;
+
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt: Date;
 
