@@ -1,3 +1,6 @@
+export { loadDataMap, loadDataMaps, type LoadedDataMap } from './datamap.loader.js';
+export * from './datamap.model.js';
+export { parseDataMap } from './datamap.validator.js';
 export {
   acceptsAgents,
   asksResidence,
@@ -19,6 +22,3 @@ export {
 } from './policy.queries.js';
 export { parsePolicy } from './policy.validator.js';
 export { PolicyFileError, type PolicyProblem } from './policy-file-error.js';
-export { type LoadedDataMap, loadDataMap, loadDataMaps } from './datamap.loader.js';
-export * from './datamap.model.js';
-export { parseDataMap } from './datamap.validator.js';

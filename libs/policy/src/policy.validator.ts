@@ -2,8 +2,6 @@ import { isAbsolute, posix } from 'node:path';
 
 import { parse } from 'yaml';
 
-import { at, Checker, describe, type Fields, optional, readYaml } from './yaml-checker.js';
-
 import { citationsOf, collapseWhitespace } from './policy.citations.js';
 import {
   CHANNEL_KINDS,
@@ -22,6 +20,7 @@ import {
   VERIFICATION_LEVELS,
 } from './policy.model.js';
 import { PolicyFileError } from './policy-file-error.js';
+import { at, Checker, describe, type Fields, optional, readYaml } from './yaml-checker.js';
 
 const SLUG = /^[a-z0-9-]+$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

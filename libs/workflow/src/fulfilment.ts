@@ -1,7 +1,7 @@
 import {
   type ConnectedSystem,
-  type DataMap,
   type DatabaseSystem,
+  type DataMap,
   type IdentityColumn,
   isDatabaseSystem,
   type MappedTable,

@@ -57,6 +57,7 @@ export {
   type RequestFrequencyLimit,
   withinFrequencyLimit,
 } from './frequency-limit.js';
+export * from './fulfilment.js';
 export {
   type AgentRegistrationInput,
   agentRegistrationRequired,
@@ -139,4 +140,3 @@ export {
 } from './suppression.js';
 export { afterUncertainSend, type UncertainSendAction } from './uncertain-send.js';
 export { publicHolidayCalendar, type WorkingCalendar } from './working-calendar.js';
-export * from './fulfilment.js';

@@ -28,9 +28,9 @@ import { StaffPasswordReset } from './staff-password-reset.entity.js';
 import { StaffSession } from './staff-session.entity.js';
 import { StaffUser } from './staff-user.entity.js';
 import { Suppression } from './suppression.entity.js';
-import { SystemFindings } from './system-findings.entity.js';
 import { SuppressionApiKey } from './suppression-api-key.entity.js';
 import { SuppressionChange } from './suppression-change.entity.js';
+import { SystemFindings } from './system-findings.entity.js';
 
 export * from './audit-entry.entity.js';
 export * from './data-map-version.entity.js';
@@ -63,8 +63,8 @@ export * from './staff-session.entity.js';
 export * from './staff-user.entity.js';
 export * from './suppression.entity.js';
 export * from './suppression-api-key.entity.js';
-export * from './system-findings.entity.js';
 export * from './suppression-change.entity.js';
+export * from './system-findings.entity.js';
 
 export const ENTITIES = [
   Organisation,
