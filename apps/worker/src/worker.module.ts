@@ -13,6 +13,7 @@ import { deadlineFireHandlers } from './deadlines/deadline-fire.handler.js';
 import { deadlineSweepHandlers } from './deadlines/deadline-sweep.handler.js';
 import { DrpCallbackFailureRecorder } from './drp/drp-callback-failure.recorder.js';
 import { drpStatusCallbackHandlers } from './drp/drp-status-callback.handler.js';
+import { fulfilmentHandlers } from './fulfilment/system-task.handler.js';
 import { checkHandlers, dispatch } from './job-dispatcher.js';
 import { agentMailHandlers } from './mail/agent-mail.handlers.js';
 import { MailFailureRecorder } from './mail/mail-failure.recorder.js';
@@ -30,11 +31,19 @@ const MAILER = Symbol('MAILER');
 
 /**
  * Retry policy: SMTP hiccups are retried with exponential backoff (MAIL_ATTEMPTS, from MAIL_BACKOFF_MS); an agent's
- * status callback endpoint, down for longer as a rule, on its own terms (DRP_CALLBACK_ATTEMPTS, DRP_CALLBACK_BACKOFF_MS).
+ * status callback endpoint, down for longer as a rule, on its own terms (DRP_CALLBACK_ATTEMPTS, DRP_CALLBACK_BACKOFF_MS);
+ * a connected system likewise (FULFILMENT_ATTEMPTS, FULFILMENT_BACKOFF_MS).
  */
+const RETRIES: Record<QueueName, (env: Env) => { attempts: number; delay: number }> = {
+  mail: (env) => ({ attempts: env.MAIL_ATTEMPTS, delay: env.MAIL_BACKOFF_MS }),
+  maintenance: (env) => ({ attempts: env.MAIL_ATTEMPTS, delay: env.MAIL_BACKOFF_MS }),
+  callbacks: (env) => ({ attempts: env.DRP_CALLBACK_ATTEMPTS, delay: env.DRP_CALLBACK_BACKOFF_MS }),
+  fulfilment: (env) => ({ attempts: env.FULFILMENT_ATTEMPTS, delay: env.FULFILMENT_BACKOFF_MS }),
+};
+
 const jobOptions = (env: Env, queue: QueueName) => ({
-  attempts: queue === 'callbacks' ? env.DRP_CALLBACK_ATTEMPTS : env.MAIL_ATTEMPTS,
-  backoff: { type: 'exponential', delay: queue === 'callbacks' ? env.DRP_CALLBACK_BACKOFF_MS : env.MAIL_BACKOFF_MS },
+  attempts: RETRIES[queue](env).attempts,
+  backoff: { type: 'exponential', delay: RETRIES[queue](env).delay },
   // Completed jobs are kept a day, so a re-relayed outbox row with the same job id stays a no-op.
   removeOnComplete: { age: 86_400 },
   removeOnFail: { age: 7 * 86_400 },
@@ -91,6 +100,7 @@ export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdo
       ...dailyStaffMailHandlers(mailDeps),
       ...drpStatusCallbackHandlers(mailDeps),
       ...staffAccountMailHandlers(mailDeps),
+      ...fulfilmentHandlers({ clock, dataSource: this.dataSource, systemEnv: process.env }),
     });
     const failures = new MailFailureRecorder(this.dataSource, clock);
     const callbackFailures = new DrpCallbackFailureRecorder(this.dataSource, clock);
@@ -103,8 +113,9 @@ export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdo
       const worker = new Worker(name, (job) => dispatch(handlers, job.name, job.data, job.id!), {
         connection: createRedis(this.env.REDIS_URL),
         prefix,
-        // A callback holds a database connection (its lock) while the agent answers: fewer at once, so mail keeps its share.
-        concurrency: name === 'callbacks' ? 4 : 10,
+        // A callback or a system's run holds a database connection while the other side answers: fewer at once, so mail
+        // keeps its share.
+        concurrency: name === 'callbacks' || name === 'fulfilment' ? 4 : 10,
         lockDuration: this.env.WORKER_LOCK_MS,
         stalledInterval: this.env.WORKER_STALLED_CHECK_MS,
         maxStalledCount: STALLED_LIMIT,

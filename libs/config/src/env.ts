@@ -124,6 +124,17 @@ export class Env {
   @Min(0)
   DRP_CALLBACK_BACKOFF_MS: number = 30_000;
 
+  /** Runs of one connected system's task before it stays failed for staff to retry (a database down, a service erroring). */
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  FULFILMENT_ATTEMPTS: number = 6;
+
+  /** First retry delay of a failed system run in ms; each further retry waits twice as long. */
+  @IsInt()
+  @Min(0)
+  FULFILMENT_BACKOFF_MS: number = 5_000;
+
   /** How long one DRP status callback may take, connecting and answering, in ms. */
   @IsInt()
   @Min(100)

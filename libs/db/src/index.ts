@@ -8,6 +8,7 @@ export * from './drp-status.js';
 export * from './drp-status-callback.js';
 export * from './ensure-database.js';
 export * from './entities/index.js';
+export * from './fulfilment.js';
 export * from './new-request.js';
 export * from './organisation.directory.js';
 export * from './outbox.writer.js';

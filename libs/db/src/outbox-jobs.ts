@@ -29,10 +29,8 @@ export interface JobPayloads {
   'staff.password_reset.send': { resetId: string };
   /** Post a DRP request's status changes up to `number`, each as it was, in order, to its agent's `status_callback` (§2.03). */
   'drp.status_callback': { requestId: string; number?: number };
-  /** One connected system's part in a request (find, dry run, erase, push an opt-out); `attempt` counts staff retries. */
-  'fulfilment.system': { taskId: string; attempt: number };
-  /** Scheduled: remind service providers who have not confirmed, and alert staff about those past their escalation. */
-  'fulfilment.vendor_sweep': Record<string, never>;
+  /** One connected system's part in a request: find, dry run, erase, or push an opt-out. */
+  'fulfilment.system': { requestId: string; taskId: string };
 }
 
 /**
@@ -69,7 +67,6 @@ export const JOB_NAMES = [
   'staff.invitation.send',
   'staff.password_reset.send',
   'fulfilment.system',
-  'fulfilment.vendor_sweep',
 ] as const satisfies readonly JobName[];
 
 /**

@@ -56,7 +56,6 @@ const MAIL_OF_JOB: { [N in JobName]: Describe<N> | null } = {
   'staff.password_reset.send': null,
   // A system's failure (a service provider's mail included) is the task's own state on the request page.
   'fulfilment.system': null,
-  'fulfilment.vendor_sweep': null,
 };
 
 const words = (code: string) => code.replaceAll('_', ' ');

@@ -61,6 +61,13 @@ export class FulfilmentTask {
   @Column({ type: 'integer', default: 0 })
   attempts: number;
 
+  /**
+   * The job running the system now. Only that job may take a running task back (BullMQ hands a job whose worker died
+   * to another worker under the same id); any other job finds it running and leaves it, so no system runs twice at once.
+   */
+  @Column({ type: 'text', name: 'run_job_id', nullable: true })
+  runJobId: string | null;
+
   @Column({ type: 'jsonb', nullable: true })
   counts: TableCounts | null;
 

@@ -12,7 +12,7 @@ import { InboundSenderChecks1796406400000 } from './1796406400000-inbound-sender
 import { MailLedgerSending1796406400001 } from './1796406400001-mail-ledger-sending.migration.js';
 import { DevMailHeaders1796406664145 } from './1796406664145-dev-mail-headers.migration.js';
 import { GpcPageViewDays1796406929727 } from './1796406929727-gpc-page-view-days.migration.js';
-import { ConnectedSystems1796484239931 } from './1796484239931-connected-systems.migration.js';
+import { ConnectedSystems1796484566994 } from './1796484566994-connected-systems.migration.js';
 
 /** Every migration in order; `npm run migration:generate -- <name>` writes the next one. */
 export const MIGRATIONS = [
@@ -30,5 +30,5 @@ export const MIGRATIONS = [
   MailLedgerSending1796406400001,
   DevMailHeaders1796406664145,
   GpcPageViewDays1796406929727,
-  ConnectedSystems1796484239931,
+  ConnectedSystems1796484566994,
 ];

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class ConnectedSystems1796484239931 implements MigrationInterface {
-  name = 'ConnectedSystems1796484239931';
+export class ConnectedSystems1796484566994 implements MigrationInterface {
+  name = 'ConnectedSystems1796484566994';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE TABLE "data_map_version" (
@@ -25,6 +25,7 @@ export class ConnectedSystems1796484239931 implements MigrationInterface {
         "purpose" text NOT NULL,
         "state" text NOT NULL,
         "attempts" integer NOT NULL DEFAULT '0',
+        "run_job_id" text,
         "counts" jsonb,
         "error_class" text,
         "reason" text,
