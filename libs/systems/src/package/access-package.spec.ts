@@ -226,6 +226,7 @@ describe('buildAccessPackage: truncated tables', () => {
     expect(html).toContain(
       'Truncated: ProntoTrak holds 12,000 rows of this table about you; this package has the first 2 rows.',
     );
+    expect(html).toContain('<strong>Customer database</strong>: Found: orders (the first 2 rows of 12,000).');
     expect(pkg.summary.systems[0].tables).toEqual([{ table: 'orders', rows: 2, held: 12_000, truncated: true }]);
   });
 });
@@ -367,6 +368,9 @@ describe('buildAccessPackage: categories', () => {
     );
     expect(html).toContain(
       '<strong>Customer database</strong>: Holds: Contact details, Identifiers, Purchases and subscriptions, Preferences and profiles.',
+    );
+    expect(html).toContain(
+      '<strong>Paper archive</strong>: Our staff checked it by hand. It can hold: Contact details, Financial information.',
     );
     expect(html).toContain('<li>Our payment processor</li>');
     expect(html).not.toContain('<td>');

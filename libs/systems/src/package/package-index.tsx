@@ -44,21 +44,32 @@ function shown(value: unknown): string {
   return JSON.stringify(value);
 }
 
-function checkedSeparately(system: PackagedSystemContents): string {
-  return system.kind === 'email_vendor'
-    ? 'A service provider we asked on your behalf; it confirmed your request. What it holds is not part of this download.'
-    : 'Our staff checked it by hand. Anything they found there is not part of this download.';
+function checkedSeparately(system: PackagedSystemContents, values: boolean): string {
+  const held = system.categories.length > 0 ? ` It can hold: ${categoryList(system.categories)}.` : '';
+  if (system.kind === 'email_vendor')
+    return values
+      ? `A service provider we asked on your behalf; it confirmed your request. What it holds is not part of this download.${held}`
+      : `A service provider we asked on your behalf; it confirmed your request.${held}`;
+  return values
+    ? `Our staff checked it by hand. Anything they found there is not part of this download.${held}`
+    : `Our staff checked it by hand.${held}`;
+}
+
+function tableFound(table: FoundTable): string {
+  const rows = table.truncated
+    ? `the first ${plural(table.rows.length, 'row')} of ${table.total > table.rows.length ? table.total.toLocaleString('en-GB') : 'more'}`
+    : plural(table.rows.length, 'row');
+  return `${codeWords(table.table)} (${rows})`;
 }
 
 /** One sentence per system: what was found there, or why nothing is. */
 function SystemLine({ system, values }: { system: PackagedSystemContents; values: boolean }) {
   let said: string;
   if (system.result === 'found' && values) {
-    said = `Found: ${system.found.map((t) => `${codeWords(t.table)} (${plural(t.rows.length, 'row')})`).join(', ')}.`;
+    said = `Found: ${system.found.map(tableFound).join(', ')}.`;
     if (system.emptyTables.length > 0) said += ` Nothing found in: ${system.emptyTables.map(codeWords).join(', ')}.`;
   } else if (system.result === 'found') said = `Holds: ${categoryList(system.categories)}.`;
-  else if (system.result === 'checked_separately')
-    said = `${checkedSeparately(system)}${system.categories.length > 0 ? ` It can hold: ${categoryList(system.categories)}.` : ''}`;
+  else if (system.result === 'checked_separately') said = checkedSeparately(system, values);
   else if (system.result === 'nothing_found') said = 'Searched: it holds nothing about you.';
   else if (system.result === 'skipped') said = `Not searched: ${system.reason ?? 'no reason was recorded'}.`;
   else if (system.result === 'closed') said = `Not searched to the end; closed by our staff: ${system.reason ?? ''}`;
@@ -125,7 +136,7 @@ function CategorySections({ input, systems }: { input: AccessPackageInput; syste
         return (
           <section data-category={heading}>
             <h2>{words.label}</h2>
-            <p class="hint">{words.covers}</p>
+            <p class="hint">This covers {words.covers}.</p>
             {parts.map(({ system, table }) => (
               <>
                 <h3>
@@ -191,7 +202,7 @@ function CategoriesSections({ answer }: { answer: CategoriesAnswer }) {
   return (
     <>
       <section id="categories">
-        <h2>Kinds of personal data we hold about you</h2>
+        <h2>Each kind, and where it is held</h2>
         <ul>
           {answer.categories.map(({ category, systems }) => (
             <li data-category={category}>
