@@ -176,8 +176,9 @@ describe('buildAccessPackage: access', () => {
     expect(html).toContain(
       '<strong>Customer database</strong>: Found: customers (1 row), orders (2 rows). Nothing found in: messages.',
     );
-    expect(html).toContain('<strong>Mailing House Ltd</strong>: Not searched to the end; closed by our staff: ');
-    expect(html).toContain('The provider stopped trading');
+    expect(html).toContain(
+      '<strong>Mailing House Ltd</strong>: Not searched to the end; closed by our staff: The provider stopped trading.',
+    );
     expect(html).toContain(
       '<strong>Paper archive</strong>: Our staff checked it by hand. Anything they found there is not part of this download.',
     );

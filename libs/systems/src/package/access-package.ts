@@ -16,7 +16,10 @@ import {
 import { tableCsv } from './package-csv.js';
 import { packageIndex } from './package-index.js';
 
-/** What the package holds, without a single value found: fit for the request's timeline and for summary.json. */
+/**
+ * What the package holds, without a single value found in a system (ids, names, results, categories, row counts; a
+ * closed system's reason is staff's words): summary.json, and what the caller may record.
+ */
 export interface AccessPackageSummary {
   reference: string;
   type: AccessPackageInput['request']['type'];
@@ -118,8 +121,8 @@ export function buildAccessPackage(input: AccessPackageInput): AccessPackage {
     ? systems.flatMap((system) =>
         system.jsonPath
           ? [
-              { path: system.jsonPath, text: () => json(systemDocument(system)) },
-              ...system.found.map((table) => ({ path: table.csvPath, text: () => tableCsv(table) })),
+              { path: system.jsonPath, text: json(systemDocument(system)) },
+              ...system.found.map((table) => ({ path: table.csvPath, text: tableCsv(table) })),
             ]
           : [],
       )
@@ -137,7 +140,7 @@ export function buildAccessPackage(input: AccessPackageInput): AccessPackage {
     ['index.html', index],
     ['summary.json', json(summary)],
     ...(values ? [] : [['categories.json', json(categoriesDocument(input, answer, summary))] as [string, string]]),
-    ...valueFiles.map((file): [string, string] => [file.path, file.text()]),
+    ...valueFiles.map((file): [string, string] => [file.path, file.text]),
   ];
   const entries: Zippable = {};
   for (const [path, text] of texts) entries[path] = Buffer.from(text, 'utf8');

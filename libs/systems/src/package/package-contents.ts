@@ -57,7 +57,7 @@ export interface PackagedSystemContents {
   name: string;
   kind: SystemKind;
   result: SystemResult;
-  /** The task's state, for an unfinished one; the skip or closing reason for the others. */
+  /** The task's state, which the package names for an unfinished one. */
   state: FulfilmentTask['state'];
   reason: string | null;
   found: FoundTable[];
@@ -179,8 +179,10 @@ export function categoriesHeld(systems: readonly PackagedSystemContents[]): Data
   return DATA_CATEGORIES.filter((category) => held.has(category));
 }
 
-/** The answer to a categories request: kinds of data with the systems holding them, and the map's sources, purposes and
- * recipients of those systems. */
+/**
+ * The answer to a categories request: the kinds of data with the systems holding them, and the map's sources, purposes
+ * and recipients of those systems.
+ */
 export interface CategoriesAnswer {
   categories: { category: DataCategory; systems: string[] }[];
   sources: string[];

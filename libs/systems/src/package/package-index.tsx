@@ -34,6 +34,12 @@ const plural = (n: number, word: string) => `${n.toLocaleString('en-GB')} ${word
 const categoryList = (categories: readonly DataCategory[]) =>
   categories.map((category) => CATEGORY_WORDS[category].label).join(', ');
 
+/** A recorded reason as the end of a sentence. */
+const sentence = (reason: string | null) => {
+  const text = reason?.trim() || 'no reason was recorded';
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+};
+
 /** A value as the page shows it: empty for none, yes/no, nested values as JSON. Escaped by the JSX runtime. */
 function shown(value: unknown): string {
   if (value === null || value === undefined) return '';
@@ -71,8 +77,9 @@ function SystemLine({ system, values }: { system: PackagedSystemContents; values
   } else if (system.result === 'found') said = `Holds: ${categoryList(system.categories)}.`;
   else if (system.result === 'checked_separately') said = checkedSeparately(system, values);
   else if (system.result === 'nothing_found') said = 'Searched: it holds nothing about you.';
-  else if (system.result === 'skipped') said = `Not searched: ${system.reason ?? 'no reason was recorded'}.`;
-  else if (system.result === 'closed') said = `Not searched to the end; closed by our staff: ${system.reason ?? ''}`;
+  else if (system.result === 'skipped') said = `Not searched: ${sentence(system.reason)}`;
+  else if (system.result === 'closed')
+    said = `Not searched to the end; closed by our staff: ${sentence(system.reason)}`;
   else said = `Not finished yet (${codeWords(system.state)}).`;
   return (
     <li data-system={system.id} data-result={system.result}>
