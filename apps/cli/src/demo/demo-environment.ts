@@ -26,8 +26,9 @@ export interface DemoVariable {
   database?: DemoDatabase;
 }
 
-export function demoDatabaseName(slug: string): string {
-  return `rightsdesk_demo_${slug.replace(/-/g, '_')}`;
+/** `rightsdesk_demo_<slug>` beside the default database: named after Rightsdesk's own, so each has its own. */
+export function demoDatabaseName(databaseUrl: string, slug: string): string {
+  return `${decodeURIComponent(new URL(databaseUrl).pathname.slice(1))}_demo_${slug.replace(/-/g, '_')}`;
 }
 
 /** The dev route standing in for an organisation's support desk (served by the api outside production). */
@@ -37,14 +38,15 @@ export function demoSupportUrl(slug: string, port: number): string {
 
 /**
  * The development value of every variable a data map names. PostgreSQL demo databases sit beside Rightsdesk's own
- * (DATABASE_URL's server and credentials); the MariaDB one on the local server.
+ * (DATABASE_URL's server and credentials); the MariaDB one on the local server. Both are named after Rightsdesk's
+ * database, so a test's own database gets demo databases of its own.
  */
 export function demoVariables(map: DataMap, settings: { databaseUrl: string; port: number }): DemoVariable[] {
   const slug = map.organisation;
   return map.systems.flatMap((system): DemoVariable[] => {
     if (isDatabaseSystem(system)) {
       const url = new URL(system.kind === 'postgres' ? settings.databaseUrl : DEMO_MARIADB_SERVER);
-      url.pathname = `/${demoDatabaseName(slug)}`;
+      url.pathname = `/${demoDatabaseName(settings.databaseUrl, slug)}`;
       const value = url.toString();
       return [{ name: system.connection, value, database: { organisation: slug, kind: system.kind, url: value } }];
     }
