@@ -19,6 +19,10 @@ if ! port_open 5432; then
 fi
 
 if ! port_open 3306; then
+  if [ ! -x /usr/sbin/mariadbd ]; then
+    echo "ensure-services: MariaDB is not installed: apt-get install -y mariadb-server (.ci/run does)" >&2
+    exit 1
+  fi
   echo "ensure-services: starting MariaDB"
   # A stock install's config may name neither the user nor the socket directory: both are given here.
   mkdir -p /run/mysqld /var/log/mysql
