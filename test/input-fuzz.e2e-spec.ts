@@ -250,6 +250,25 @@ const PUBLIC_ROUTES: Record<string, FuzzDefinition> = {
     params: { token: around('e30.AAAA', 'x.y') },
     authority: 'the signed link itself (RFC 8058 one-click: no cookies, no form token)',
   },
+  'GET /vendors/confirm/:token': {
+    params: { token: around(`00000000-0000-4000-8000-000000000000.${'A'.repeat(43)}`, 'x.y') },
+  },
+  'POST /vendors/confirm/:token': {
+    params: { token: around(`00000000-0000-4000-8000-000000000000.${'A'.repeat(43)}`, 'x.y') },
+  },
+  'POST /systems/callback/:taskId': {
+    params: { taskId: around('00000000-0000-4000-8000-000000000000', 'x') },
+    authority:
+      "the service's HMAC signature with its shared secret; the fuzz cannot sign, so every callback is refused",
+  },
+  'POST /dev/demo-systems/:org/support/access': {
+    params: { org: around('prontotrak', ORG, 'no-such-org') },
+    authority: "Rightsdesk's HMAC signature with the demo system's secret, as a real service checks it",
+  },
+  'POST /dev/demo-systems/:org/support/erasure': {
+    params: { org: around('prontotrak', ORG, 'no-such-org') },
+    authority: "Rightsdesk's HMAC signature with the demo system's secret, as a real service checks it",
+  },
   'GET /.well-known/gpc.json': {},
   'GET /api/v1/orgs/:org/suppressions/check': {
     params: { org: around(ORG, 'prontotrak') },

@@ -72,6 +72,7 @@ describe('security of sessions, links and headers', () => {
       '/staff/sign-in',
       `/o/${ORG}/requests/RD-AAAA-AAAA/resend`,
       '/v/00000000-0000-0000-0000-000000000000.AAAA',
+      `/vendors/confirm/00000000-0000-4000-8000-000000000000.${'A'.repeat(43)}`,
     ]) {
       const refused = await client.post(path, {
         name: 'Ada',

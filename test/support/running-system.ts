@@ -52,10 +52,13 @@ export function launch(app: 'api' | 'worker' | 'mailbox', env: NodeJS.ProcessEnv
 
 export { killProcess } from '../../apps/cli/src/process-launcher.js';
 
+/** Settings for the processes; a function gets the api's base URL first, for settings that point back at the api. */
+export type ExtraEnv = NodeJS.ProcessEnv | ((baseUrl: string) => NodeJS.ProcessEnv);
+
 export interface SystemOptions {
   smtpUrl?: string;
   clock?: TestClock;
-  extraEnv?: NodeJS.ProcessEnv;
+  extraEnv?: ExtraEnv;
   workers?: number;
   dnsRecords?: TxtRecords;
 }
@@ -87,7 +90,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
     // Every test client comes from 127.0.0.1: per-IP limits are tested on their own, with low values.
     INTAKE_RATE_LIMIT: '10000',
     SIGN_IN_RATE_LIMIT: '10000',
-    ...options.extraEnv,
+    ...(typeof options.extraEnv === 'function' ? options.extraEnv(baseUrl) : options.extraEnv),
   };
   const output: Buffer[] = [];
   const workers = Array.from({ length: options.workers ?? 1 }, () => launch('worker', env, output));

@@ -77,7 +77,10 @@ export function useRunningSystem<D extends DbKind | undefined = undefined>(
       workers: options.workers,
       dnsRecords: options.dnsRecords,
       ...(sink ? { smtpUrl: sink.url } : {}),
-      extraEnv: { ...(own ? { DATABASE_URL: databaseUrl, REDIS_PREFIX: redisPrefix } : {}), ...options.extraEnv },
+      extraEnv: (baseUrl) => ({
+        ...(own ? { DATABASE_URL: databaseUrl, REDIS_PREFIX: redisPrefix } : {}),
+        ...(typeof options.extraEnv === 'function' ? options.extraEnv(baseUrl) : options.extraEnv),
+      }),
     });
     if (options.db === 'pg') {
       client = new pg.Client({ connectionString: databaseUrl });

@@ -1,3 +1,5 @@
+import type { IncomingMessage } from 'node:http';
+
 import { ValidationPipe } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
@@ -5,6 +7,7 @@ import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 
 import type { Env } from '#config';
+import { MAX_ANSWER_BYTES } from '#systems';
 
 import { drpBodyGate } from './drp/signed-body.js';
 import { HttpExceptionFilter } from './http-exception.filter.js';
@@ -31,6 +34,9 @@ export function configureApi(app: NestExpressApplication, env: Env): void {
   );
   app.use(cookieParser());
   app.use('/drp', drpBodyGate);
+  // A service's callback (and the dev pages' demo service) is checked against its signature over the exact bytes
+  // sent, so its body stays raw; an access result carries the person's rows, hence the larger limit.
+  app.useBodyParser('raw', { type: isSignedServiceCall, limit: MAX_ANSWER_BYTES });
   app.useBodyParser('urlencoded', { extended: false, limit: '64kb' });
   app.useBodyParser('json', { limit: '64kb' });
   // A body of a type we do not parse (text/plain, none at all) reads as no fields, so the form checks refuse it.
@@ -42,3 +48,6 @@ export function configureApi(app: NestExpressApplication, env: Env): void {
   app.useGlobalPipes(new ValidationPipe({ transform: true, whitelist: true, forbidNonWhitelisted: true }));
   app.useGlobalFilters(new HttpExceptionFilter());
 }
+
+const isSignedServiceCall = (req: IncomingMessage) =>
+  !!req.url && (req.url.startsWith('/systems/callback/') || req.url.startsWith('/dev/demo-systems/'));

@@ -9,6 +9,7 @@ import { IntakeModule } from './intake/intake.module.js';
 import { QueueModule } from './queue/queue.module.js';
 import { StaffModule } from './staff/staff.module.js';
 import { SuppressionModule } from './suppression/suppression.module.js';
+import { SystemsModule } from './systems/systems.module.js';
 import { VerificationModule } from './verification/verification.module.js';
 
 @Module({})
@@ -25,6 +26,7 @@ export class AppModule {
         QueueModule,
         SuppressionModule,
         DrpModule,
+        SystemsModule,
         ...(devPagesServed ? [DevModule] : []),
       ],
       controllers: [AssetsController, HealthController],

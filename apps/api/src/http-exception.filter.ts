@@ -21,8 +21,8 @@ const DATABASE_DOWN = 'The service is briefly unavailable. Please try again in a
 const DATABASE_RETRY_AFTER_SECONDS = 30;
 
 /**
- * Clear messages, never stack traces: HTML for pages, JSON for /api and /drp. An unreachable database answers
- * 503 (try again later); other unexpected errors are logged and answered 500.
+ * Clear messages, never stack traces: HTML for pages, JSON for /api, /drp and services' /systems callbacks. An
+ * unreachable database answers 503 (try again later); other unexpected errors are logged and answered 500.
  */
 @Catch()
 export class HttpExceptionFilter implements ExceptionFilter {
@@ -59,7 +59,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
       // The Data Rights Protocol's error body (0.9.4 §3.06).
       const fatal = exception instanceof DrpError && exception.fatal;
       res.status(status).json({ code: String(status), message: messages.join(' '), ...(fatal ? { fatal: true } : {}) });
-    } else if (req.path.startsWith('/api/')) {
+    } else if (req.path.startsWith('/api/') || req.path.startsWith('/systems/')) {
       res.status(status).json({ statusCode: status, error: HttpStatus[status] ?? 'Error', message: messages });
     } else {
       res

@@ -17,6 +17,7 @@ export function jobSchedulers(env: Env): JobScheduler[] {
     { job: 'deadlines.escalate', repeat: { every: env.DAILY_STAFF_MAIL_CHECK_MS } },
     { job: 'deadlines.digest', repeat: { every: env.DAILY_STAFF_MAIL_CHECK_MS } },
     { job: 'retention.purge', repeat: { every: env.RETENTION_EVERY_MS } },
+    { job: 'fulfilment.vendor_sweep', repeat: { every: env.FULFILMENT_VENDOR_SWEEP_MS } },
   ];
 }
 

@@ -14,6 +14,8 @@ import { deadlineSweepHandlers } from './deadlines/deadline-sweep.handler.js';
 import { DrpCallbackFailureRecorder } from './drp/drp-callback-failure.recorder.js';
 import { drpStatusCallbackHandlers } from './drp/drp-status-callback.handler.js';
 import { fulfilmentHandlers } from './fulfilment/system-task.handler.js';
+import { vendorMails } from './fulfilment/vendor-mail.js';
+import { vendorSweepHandlers } from './fulfilment/vendor-sweep.handler.js';
 import { checkHandlers, dispatch } from './job-dispatcher.js';
 import { agentMailHandlers } from './mail/agent-mail.handlers.js';
 import { MailFailureRecorder } from './mail/mail-failure.recorder.js';
@@ -100,7 +102,18 @@ export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdo
       ...dailyStaffMailHandlers(mailDeps),
       ...drpStatusCallbackHandlers(mailDeps),
       ...staffAccountMailHandlers(mailDeps),
-      ...fulfilmentHandlers({ clock, dataSource: this.dataSource, systemEnv: process.env }),
+      ...fulfilmentHandlers({
+        clock,
+        dataSource: this.dataSource,
+        systemEnv: process.env,
+        connectors: {
+          publicUrl: this.env.PUBLIC_URL,
+          serviceTimeoutMs: this.env.FULFILMENT_SERVICE_TIMEOUT_MS,
+          now: () => clock.now(),
+          askVendor: vendorMails(mailDeps).ask,
+        },
+      }),
+      ...vendorSweepHandlers(mailDeps),
     });
     const failures = new MailFailureRecorder(this.dataSource, clock);
     const callbackFailures = new DrpCallbackFailureRecorder(this.dataSource, clock);

@@ -135,6 +135,17 @@ export class Env {
   @Min(0)
   FULFILMENT_BACKOFF_MS: number = 5_000;
 
+  /** How long one call to an organisation's service (a data map's `http` system) may take, connecting and answering, in ms. */
+  @IsInt()
+  @Min(100)
+  @Max(300_000)
+  FULFILMENT_SERVICE_TIMEOUT_MS: number = 30_000;
+
+  /** How often the worker reminds service providers who have not confirmed, and escalates overdue ones, in ms (hourly). */
+  @IsInt()
+  @Min(10)
+  FULFILMENT_VENDOR_SWEEP_MS: number = 3_600_000;
+
   /** How long one DRP status callback may take, connecting and answering, in ms. */
   @IsInt()
   @Min(100)
@@ -225,7 +236,9 @@ export class Env {
     return [
       ...(this.isProduction ? [] : [`NODE_ENV is ${this.NODE_ENV}: the dev pages (/dev/mailbox, /dev/sms) are served`]),
       ...(this.APP_SECRET === DEV_SECRET
-        ? ['APP_SECRET is the public development value: anyone can forge CSRF tokens and unsubscribe links']
+        ? [
+            'APP_SECRET is the public development value: anyone can forge CSRF tokens, unsubscribe links and service providers’ confirmation links',
+          ]
         : []),
       ...(this.SMTP_URL ? [] : ['SMTP_URL is unset: no mail leaves this machine, it is kept in the dev mailbox']),
     ];

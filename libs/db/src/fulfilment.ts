@@ -82,7 +82,13 @@ export async function planFulfilment(
 /** What a system's run came to, as the worker or a signed callback reports it. */
 export type RecordedOutcome =
   | { state: 'done'; counts: TableCounts; findings?: TableRows[] }
-  | { state: 'awaiting_vendor'; nextReminderAt?: Date | null }
+  | {
+      state: 'awaiting_vendor';
+      /** A service provider asked by mail: its link's hash and its follow-up schedule (none for a service's 202). */
+      confirmationTokenHash?: string;
+      nextReminderAt?: Date;
+      escalationDueAt?: Date;
+    }
   | { state: 'awaiting_staff' }
   | { state: 'failed'; errorClass: string };
 
@@ -104,9 +110,14 @@ export async function recordSystemOutcome(
     task.finishedAt = at;
     task.confirmationTokenHash = null;
     task.nextReminderAt = null;
+    task.escalationDueAt = null;
     if (outcome.findings) await tx.save(tx.create(SystemFindings, { taskId: task.id, tables: outcome.findings }));
   }
-  if (outcome.state === 'awaiting_vendor') task.nextReminderAt = outcome.nextReminderAt ?? null;
+  if (outcome.state === 'awaiting_vendor') {
+    task.confirmationTokenHash = outcome.confirmationTokenHash ?? null;
+    task.nextReminderAt = outcome.nextReminderAt ?? null;
+    task.escalationDueAt = outcome.escalationDueAt ?? null;
+  }
   await tx.save(task);
   await appendAudit(tx, {
     organisationId: task.organisationId,

@@ -31,6 +31,8 @@ export interface JobPayloads {
   'drp.status_callback': { requestId: string; number?: number };
   /** One connected system's part in a request: find, dry run, erase, or push an opt-out. */
   'fulfilment.system': { requestId: string; taskId: string };
+  /** Scheduled: remind service providers who have not confirmed, and alert staff about those past their escalation. */
+  'fulfilment.vendor_sweep': Record<string, never>;
 }
 
 /**
@@ -67,6 +69,7 @@ export const JOB_NAMES = [
   'staff.invitation.send',
   'staff.password_reset.send',
   'fulfilment.system',
+  'fulfilment.vendor_sweep',
 ] as const satisfies readonly JobName[];
 
 /**

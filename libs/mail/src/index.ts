@@ -18,6 +18,7 @@ export * from './templates/staff-account.template.js';
 export * from './templates/staff-digest.template.js';
 export * from './templates/staff-mail.js';
 export * from './templates/staff-reminder.template.js';
+export * from './templates/vendor-request.template.js';
 export * from './templates/verification.template.js';
 export * from './templates/verification-reminder.template.js';
 export * from './unsubscribe-token.js';

@@ -20,4 +20,5 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   'staff.password_reset.send': 'mail',
   // Their own queue: a slow customer database or service provider never holds up mail or callbacks.
   'fulfilment.system': 'fulfilment',
+  'fulfilment.vendor_sweep': 'maintenance',
 };

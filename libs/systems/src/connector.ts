@@ -1,5 +1,5 @@
 import type { TableCounts, TableRows } from '#db';
-import type { ConnectedSystem } from '#policy';
+import type { ConnectedSystem, EmailVendorSystem } from '#policy';
 import type { FulfilmentPurpose, RequesterIdentity } from '#workflow';
 
 /**
@@ -43,8 +43,18 @@ export interface SystemRun {
  */
 export type SystemOutcome =
   | { state: 'done'; counts: TableCounts; findings?: TableRows[] }
-  | { state: 'awaiting_vendor' }
+  | ({ state: 'awaiting_vendor' } & Partial<VendorAsked>)
   | { state: 'awaiting_staff' };
+
+/**
+ * A service provider asked by mail: the hash of the link that confirms it (the link itself went out in the mail), when
+ * to remind it, and when staff are alerted if it has not confirmed by then.
+ */
+export interface VendorAsked {
+  confirmationTokenHash: string;
+  nextReminderAt: Date;
+  escalationDueAt: Date;
+}
 
 /** One kind of connected system. A run either resolves with its outcome or throws a SystemError. */
 export interface Connector {
@@ -55,4 +65,15 @@ export interface Connector {
 export interface ConnectorContext {
   system: ConnectedSystem;
   env: Readonly<Record<string, string | undefined>>;
+}
+
+/** What connectors need of the process that runs them: the same for every system. */
+export interface ConnectorDeps {
+  /** Rightsdesk's public base URL: a service that answers later calls back under it. */
+  publicUrl: string;
+  /** How long one call to a service may take, connecting and answering, in ms. */
+  serviceTimeoutMs: number;
+  now: () => Date;
+  /** Mails a service provider the request, through the mail ledger (the worker's), so a retried run mails once. */
+  askVendor: (system: EmailVendorSystem, run: SystemRun) => Promise<VendorAsked>;
 }

@@ -139,4 +139,5 @@ export {
   type SuppressionSource,
 } from './suppression.js';
 export { afterUncertainSend, type UncertainSendAction } from './uncertain-send.js';
+export * from './vendor-follow-up.js';
 export { publicHolidayCalendar, type WorkingCalendar } from './working-calendar.js';

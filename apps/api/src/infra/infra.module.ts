@@ -7,7 +7,7 @@ import { createDataSource, OrganisationDirectory } from '#db';
 
 import { Csrf } from './csrf.js';
 import { RateLimiter } from './rate-limiter.js';
-import { CLOCK, DATA_SOURCE, RATE_LIMIT_REDIS } from './tokens.js';
+import { CLOCK, DATA_SOURCE, RATE_LIMIT_REDIS, SYSTEM_ENV } from './tokens.js';
 
 @Global()
 @Module({
@@ -34,6 +34,7 @@ import { CLOCK, DATA_SOURCE, RATE_LIMIT_REDIS } from './tokens.js';
         return redis;
       },
     },
+    { provide: SYSTEM_ENV, useValue: process.env },
     RateLimiter,
     Csrf,
     {
@@ -42,7 +43,7 @@ import { CLOCK, DATA_SOURCE, RATE_LIMIT_REDIS } from './tokens.js';
       useFactory: (ds: DataSource) => new OrganisationDirectory(ds),
     },
   ],
-  exports: [Env, CLOCK, DATA_SOURCE, RateLimiter, Csrf, OrganisationDirectory],
+  exports: [Env, CLOCK, DATA_SOURCE, SYSTEM_ENV, RateLimiter, Csrf, OrganisationDirectory],
 })
 export class InfraModule implements OnApplicationShutdown {
   constructor(

@@ -12,6 +12,8 @@ export class NulCharacterRefused extends BadRequestException {
 /** Whether any string in a parsed body, query or parameter set holds a NUL, however deep. */
 export function holdsNul(value: unknown, depth = 0): boolean {
   if (typeof value === 'string') return value.includes(NUL);
+  // A raw body (a service's signed callback) is bytes its route reads and checks itself.
+  if (Buffer.isBuffer(value)) return false;
   if (depth > 8 || value === null || typeof value !== 'object') return false;
   return Object.entries(value).some(([key, item]) => key.includes(NUL) || holdsNul(item, depth + 1));
 }

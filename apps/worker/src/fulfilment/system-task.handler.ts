@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 
 import type { Clock } from '#config';
 import { DataMapVersion, DataSubjectRequest, FulfilmentTask, Organisation, recordSystemOutcome } from '#db';
-import { connectorFor, SystemError, type SystemOutcome } from '#systems';
+import { type ConnectorDeps, connectorFor, SystemError, type SystemOutcome } from '#systems';
 import { requesterIdentity } from '#workflow';
 
 import type { JobHandlers } from '../job-handlers.js';
@@ -13,6 +13,7 @@ export interface FulfilmentDeps {
   dataSource: DataSource;
   /** Where connectors read the variables a data map names: the worker's own environment. */
   systemEnv: Readonly<Record<string, string | undefined>>;
+  connectors: ConnectorDeps;
 }
 
 const RUNNABLE = ['waiting', 'failed'];
@@ -24,7 +25,7 @@ const RUNNABLE = ['waiting', 'failed'];
  * systems' tasks are separate jobs and never wait for this one.
  */
 export function fulfilmentHandlers(deps: FulfilmentDeps): Pick<JobHandlers, 'fulfilment.system'> {
-  const { clock, dataSource, systemEnv } = deps;
+  const { clock, dataSource, systemEnv, connectors } = deps;
   const logger = new Logger('fulfilment');
   return {
     async 'fulfilment.system'({ taskId }, jobId) {
@@ -50,7 +51,7 @@ export function fulfilmentHandlers(deps: FulfilmentDeps): Pick<JobHandlers, 'ful
       let outcome: SystemOutcome;
       try {
         if (!system) throw new SystemError('misconfigured', 'the system is no longer in the data map version');
-        outcome = await connectorFor({ system, env: systemEnv }).run({
+        outcome = await connectorFor({ system, env: systemEnv }, connectors).run({
           taskId: task.id,
           purpose: task.purpose,
           identity: requesterIdentity({ email: request.requesterEmail, phone: request.requesterPhone }),

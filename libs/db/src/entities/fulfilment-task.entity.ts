@@ -93,6 +93,10 @@ export class FulfilmentTask {
   @Column({ type: 'timestamptz', name: 'next_reminder_at', nullable: true })
   nextReminderAt: Date | null;
 
+  /** When staff are alerted if the service provider has not confirmed by then: escalate_after_days after its mail. */
+  @Column({ type: 'timestamptz', name: 'escalation_due_at', nullable: true })
+  escalationDueAt: Date | null;
+
   @Column({ type: 'timestamptz', name: 'escalated_at', nullable: true })
   escalatedAt: Date | null;
 

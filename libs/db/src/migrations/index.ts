@@ -13,6 +13,7 @@ import { MailLedgerSending1796406400001 } from './1796406400001-mail-ledger-send
 import { DevMailHeaders1796406664145 } from './1796406664145-dev-mail-headers.migration.js';
 import { GpcPageViewDays1796406929727 } from './1796406929727-gpc-page-view-days.migration.js';
 import { ConnectedSystems1796484566994 } from './1796484566994-connected-systems.migration.js';
+import { VendorEscalationDue1796486850078 } from './1796486850078-vendor-escalation-due.migration.js';
 
 /** Every migration in order; `npm run migration:generate -- <name>` writes the next one. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   DevMailHeaders1796406664145,
   GpcPageViewDays1796406929727,
   ConnectedSystems1796484566994,
+  VendorEscalationDue1796486850078,
 ];
