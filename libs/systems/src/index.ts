@@ -1,2 +1,12 @@
 export * from './connector.js';
 export * from './connectors.js';
+export { checkSchema, schemaProblems } from './sql/check-schema.js';
+export { DATABASE_DEFAULTS, DatabaseConnector, type DatabaseConnectorOptions } from './sql/database-connector.js';
+export {
+  type DatabaseSchema,
+  type ForeignKey,
+  readDatabaseSchema,
+  type SchemaColumn,
+  type SchemaTable,
+} from './sql/schema.js';
+export { closeDatabasePools } from './sql/sessions.js';
