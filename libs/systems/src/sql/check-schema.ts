@@ -75,7 +75,7 @@ function tableProblems(
         if (!followed)
           problems.push({
             path: at(path, 'erasure'),
-            message: `${other.name}.${key.column} refers to ${table.name}, and the map does not follow it: deleting ${table.name}'s rows would be blocked by those rows, or change them unseen`,
+            message: `${other.name}.${key.column} refers to ${table.name}, and the map does not follow it: deleting rows of ${table.name} would be blocked by its rows, or change them unseen`,
           });
       }
     }

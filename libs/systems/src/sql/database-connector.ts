@@ -36,7 +36,14 @@ export class DatabaseConnector implements Connector {
     private readonly context: ConnectorContext,
     options: DatabaseConnectorOptions = {},
   ) {
-    this.options = { ...DATABASE_DEFAULTS, ...options };
+    this.options = {
+      statementTimeoutMs: options.statementTimeoutMs ?? DATABASE_DEFAULTS.statementTimeoutMs,
+      connectTimeoutMs: options.connectTimeoutMs ?? DATABASE_DEFAULTS.connectTimeoutMs,
+      rowCap: options.rowCap ?? DATABASE_DEFAULTS.rowCap,
+      ...(options.maskKey ? { maskKey: options.maskKey } : {}),
+    };
+    if (!Number.isSafeInteger(this.options.rowCap) || this.options.rowCap < 1)
+      throw new Error('rowCap must be a positive whole number');
   }
 
   async run(run: SystemRun): Promise<SystemOutcome> {
