@@ -4,6 +4,9 @@ import { describe, expect, it } from '@jest/globals';
 import { parse } from 'yaml';
 
 import { loadEnv } from '#config';
+import { environmentNamesOf, loadDataMaps, loadPolicies } from '#policy';
+
+import { seedDataMaps } from '../apps/cli/src/demo/demo-environment.js';
 
 /** Read, not run (no Docker engine here): the compose file's structure and the image's Node version. */
 interface Service {
@@ -22,7 +25,7 @@ const compose = parse(readFileSync('docker-compose.yml', 'utf8')) as {
 };
 const services = compose.services;
 const APP = ['migrate', 'api', 'worker', 'mailbox'];
-const LONG_RUNNING = ['postgres', 'redis', 'mailpit', 'api', 'worker', 'mailbox'];
+const LONG_RUNNING = ['postgres', 'mariadb', 'redis', 'mailpit', 'api', 'worker', 'mailbox'];
 
 /** Whether the newest release of a Node major satisfies an engines range of the forms npm packages use here. */
 function majorSatisfies(major: number, range: string): boolean {
@@ -51,14 +54,18 @@ describe('docker-compose.yml', () => {
   });
 
   it('migrates once, before the api, the worker and the mailbox start, each after the stores it uses are healthy', () => {
-    expect(services.migrate.command?.join(' ')).toMatch(/main\.js migrate .*main\.js seed/);
+    expect(services.migrate.command?.join(' ')).toMatch(/main\.js migrate .*main\.js seed .*main\.js demo-databases/);
     expect(services.migrate.restart ?? 'no').toBe('no');
-    expect(services.migrate.depends_on).toEqual({ postgres: { condition: 'service_healthy' } });
-    for (const name of ['postgres', 'redis']) expect(services[name].healthcheck?.test.length).toBeGreaterThan(0);
-    // The mailbox needs only the database; the api and the worker also use Redis.
+    expect(services.migrate.depends_on).toEqual({
+      postgres: { condition: 'service_healthy' },
+      mariadb: { condition: 'service_healthy' },
+    });
+    for (const name of ['postgres', 'mariadb', 'redis'])
+      expect(services[name].healthcheck?.test.length).toBeGreaterThan(0);
+    // The mailbox needs only the database; the api and the worker also use Redis, and MariaDB's demo customer database.
     const uses: Record<string, string[]> = {
-      api: ['postgres', 'redis'],
-      worker: ['postgres', 'redis'],
+      api: ['postgres', 'mariadb', 'redis'],
+      worker: ['postgres', 'mariadb', 'redis'],
       mailbox: ['postgres'],
     };
     for (const [name, stores] of Object.entries(uses)) {
@@ -94,11 +101,22 @@ describe('docker-compose.yml', () => {
       'api',
       'mailbox',
       'mailpit',
+      'mariadb',
       'migrate',
       'postgres',
       'redis',
       'worker',
     ]);
+  });
+});
+
+describe('docker-compose.yml and the seed data maps', () => {
+  it('sets every variable the seed data maps name, so every organisation gets its connected systems', () => {
+    const named = seedDataMaps('seeds').flatMap((map) => map.systems.flatMap(environmentNamesOf));
+    expect(named.filter((name) => !compose['x-app-env'][name])).toEqual([]);
+    const slugs = loadPolicies('seeds').map(({ policy }) => policy.slug);
+    const refused = loadDataMaps('seeds', slugs, compose['x-app-env']).filter((loaded) => !loaded.ok);
+    expect(refused.map((loaded) => loaded.fileName)).toEqual([]);
   });
 });
 

@@ -507,6 +507,39 @@ describe('the Data Rights Protocol 0.9.4: a scripted agent against the real syst
     expect(kept.text).toContain('"id":"PRONTOTRAK"');
   }, 30_000);
 
+  it('answers an empty body as JSON or a form as it answers an empty text/plain one, at once', async () => {
+    const token = agent.tokens.get('prontotrak')!;
+    // `Content-Length: 0` passes the DRP gate as no body, but the api's JSON and form parsers read it when it is
+    // their type: the signed-body routes must still answer.
+    const answer = async (method: string, path: string, type: string) => ({
+      method,
+      path,
+      type,
+      answer: await fetch(`${system.baseUrl}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${token}`, 'content-type': type },
+        body: '',
+        signal: AbortSignal.timeout(5_000),
+      }).then(
+        async (response) => `${response.status} ${await response.text()}`,
+        (error: Error) => `none within 5 s (${error.name})`,
+      ),
+    });
+    const routes = [
+      ['POST', `/drp/prontotrak/v1/agent/${agent.id}`],
+      ['POST', '/drp/prontotrak/v1/data-rights-request'],
+      ['DELETE', '/drp/prontotrak/v1/data-rights-request/00000000-0000-0000-0000-000000000000'],
+    ];
+    const types = ['application/json', 'application/x-www-form-urlencoded'];
+    const plain = await Promise.all(routes.map(([method, path]) => answer(method, path, 'text/plain')));
+    for (const expected of plain) expect(expected.answer).toMatch(/^4\d\d /);
+    // All at once, so a failure names every route that gives no answer.
+    const typed = await Promise.all(
+      routes.flatMap(([method, path]) => types.map((type) => answer(method, path, type))),
+    );
+    expect(typed).toEqual(plain.flatMap((expected) => types.map((type) => ({ ...expected, type }))));
+  });
+
   it('refuses an expired token and takes a new one from a new pair-wise setup', async () => {
     const stale = other.tokens.get('prontotrak')!;
     await system.db.query(`UPDATE drp_agent_token SET expires_at = now() - interval '1 second' WHERE agent_id = $1`, [

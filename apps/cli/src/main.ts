@@ -4,15 +4,18 @@ import { closeDatabasePools } from '#systems';
 
 import { draftFromDatabase } from './datamap-draft.command.js';
 import { validateDataMapFile } from './datamap-validate.command.js';
+import { demoDatabasesCommand, makeDemoDatabases, useDemoSystems } from './demo/demo.command.js';
+import { demoBannerLines } from './demo/demo-report.js';
 import { generateMigration } from './generate-migration.command.js';
 import { seedOrganisations } from './seed.command.js';
+import { dataMapSeedLines, seedDataMaps } from './seed-data-maps.js';
 import { sendTestMail } from './send-mail.command.js';
 import { passwordResetLink } from './staff-password.command.js';
 import { type DemoAdmin, startSystem } from './start.command.js';
 import { verifyAudit } from './verify-audit.command.js';
 
 const USAGE =
-  'usage: rightsdesk <migrate | seed | start [--seed] | generate-migration NAME | verify-audit [SLUG] | drp-agent register ID NAME VERIFY_KEY | staff reset-password EMAIL | send-mail --to ADDRESS --from ADDRESS | datamap validate FILE | datamap draft CONNECTION_URL [--out FILE]>';
+  'usage: rightsdesk <migrate | seed | start [--seed] | demo-databases | generate-migration NAME | verify-audit [SLUG] | drp-agent register ID NAME VERIFY_KEY | staff reset-password EMAIL | send-mail --to ADDRESS --from ADDRESS | datamap validate FILE | datamap draft CONNECTION_URL [--out FILE]>';
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...args] = argv;
@@ -34,12 +37,22 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     case 'seed': {
+      useDemoSystems(env);
       await seedAndReport(env.DATABASE_URL, env.SEEDS_DIR);
       return;
     }
-    case 'start':
-      // `start --seed` (what `npm start` runs) seeds first, so the demo admins it creates close the start banner too.
-      await startSystem(env, args.includes('--seed') ? await seedAndReport(env.DATABASE_URL, env.SEEDS_DIR) : []);
+    case 'start': {
+      const demoDatabases = useDemoSystems(env);
+      if (!args.includes('--seed')) return startSystem(env);
+      // `start --seed` (what `npm start` runs) seeds first, so the demo admins it creates close the start banner too;
+      // then the demo customer databases the data maps point at, so a request finds someone there.
+      const demoAdmins = await seedAndReport(env.DATABASE_URL, env.SEEDS_DIR);
+      const made = await makeDemoDatabases(env, demoDatabases);
+      await startSystem(env, demoAdmins, demoBannerLines(made));
+      return;
+    }
+    case 'demo-databases':
+      await demoDatabasesCommand(env);
       return;
     case 'generate-migration': {
       if (!args[0]) throw new Error(USAGE);
@@ -135,6 +148,7 @@ async function seedAndReport(databaseUrl: string, seedsDir: string): Promise<Dem
         created.push({ organisation: r.name, ...r.demoAdmin });
       }
     }
+    for (const line of dataMapSeedLines(await seedDataMaps(dataSource, seedsDir, process.env))) console.log(line);
     return created;
   } finally {
     await dataSource.destroy();

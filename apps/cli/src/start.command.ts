@@ -17,9 +17,10 @@ export interface DemoAdmin {
 
 /**
  * Runs the api, the worker and the inbound mailbox as separate processes; stopping one stops the system. The demo
- * admins created by this start's seed close the banner, where they are not lost among the processes' start-up logs.
+ * admins created by this start's seed close the banner, where they are not lost among the processes' start-up logs,
+ * after the lines saying which demo customer databases there are and whom to file a request for.
  */
-export async function startSystem(env: Env, demoAdmins: DemoAdmin[] = []): Promise<void> {
+export async function startSystem(env: Env, demoAdmins: DemoAdmin[] = [], demoLines: string[] = []): Promise<void> {
   const children = new Map<string, ChildProcess>();
   const stopAll = (signal: NodeJS.Signals) => children.forEach((child) => child.kill(signal));
   for (const app of APPS) {
@@ -46,6 +47,7 @@ export async function startSystem(env: Env, demoAdmins: DemoAdmin[] = []): Promi
   for (const policy of policies)
     console.log(`  ${policy.name.padEnd(width)}  ${env.PUBLIC_URL}/o/${policy.slug}/requests/new`);
   console.log(`Staff console: ${env.PUBLIC_URL}/staff`);
+  for (const line of demoLines) console.log(line);
   if (demoAdmins.length > 0) {
     console.log('First start: the demo admins, shown this once (a lost one: rightsdesk staff reset-password EMAIL):');
     const emailWidth = Math.max(...demoAdmins.map((a) => a.email.length));

@@ -196,6 +196,12 @@ export class Env {
   @IsString()
   INBOUND_DNS_SERVERS?: string;
 
+  /** Generated people in each demo customer database (besides the two fixed demo persons), when it is first made. */
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  DEMO_PEOPLE: number = 300;
+
   /** Tests only: a file holding a clock offset in ms, shared by the api and the worker. */
   @IsOptional()
   @IsString()

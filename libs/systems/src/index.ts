@@ -1,5 +1,12 @@
 export * from './connector.js';
 export * from './connectors.js';
+export * from './package/access-package.js';
+export type {
+  AccessPackageInput,
+  AccessPackageType,
+  PackagedSystem,
+  SystemResult,
+} from './package/package-contents.js';
 export { checkSchema, schemaProblems } from './sql/check-schema.js';
 export { DATABASE_DEFAULTS, DatabaseConnector, type DatabaseConnectorOptions } from './sql/database-connector.js';
 export {

@@ -6,10 +6,13 @@ import {
   type ChangeActor,
   commitTransition,
   type DataSubjectRequest,
+  FulfilmentTask,
   lockRequest,
   type NoticeAuditDetail,
   type OrganisationContext,
   OrganisationDirectory,
+  outstandingSystems,
+  planFulfilment,
   redeemableToken,
   type RequestChange,
   requestFacts,
@@ -29,6 +32,7 @@ import {
   dismissAsNotARequest,
   extendRequest,
   fulfil,
+  fulfilmentPurposeFor,
   isOpen,
   linkExpiresAt,
   normaliseEmail,
@@ -159,11 +163,14 @@ export class RequestActionsService {
     });
   }
 
+  /** Work starts: each connected system gets its task for the request's type (a dry run first, for a deletion). */
   startWork(organisationId: string, requestId: string, actor: Actor, now: Date): Promise<void> {
-    return this.perform(organisationId, requestId, actor, now, async ({ request, facts }) => ({
-      ...transition(request, startWork(facts, now)),
-      detail: {},
-    }));
+    return this.perform(organisationId, requestId, actor, now, async ({ tx, request, facts }) => {
+      const effect = transition(request, startWork(facts, now));
+      const purpose = fulfilmentPurposeFor(request.type);
+      if (purpose) await planFulfilment(tx, request, purpose, { actor, at: now });
+      return { ...effect, detail: {} };
+    });
   }
 
   ask(organisationId: string, requestId: string, actor: Actor, question: string, now: Date): Promise<void> {
@@ -208,6 +215,7 @@ export class RequestActionsService {
     now: Date,
   ): Promise<void> {
     return this.perform(organisationId, requestId, actor, now, async ({ tx, request, facts, context }) => {
+      await refuseWhileSystemsOutstanding(tx, request);
       const effect = transition(request, fulfil(facts, now));
       if (!answeredWithFiles(request.type)) {
         request.resolutionText = requiredText(input.resolution, 'Say what was done: the requester is told.');
@@ -231,6 +239,7 @@ export class RequestActionsService {
     now: Date,
   ): Promise<void> {
     return this.perform(organisationId, requestId, actor, now, async ({ tx, request, facts, context }) => {
+      await refuseWhileSystemsOutstanding(tx, request);
       const effect = transition(request, partiallyFulfil(facts, now, limited(input.reason)));
       const detail: Effect['detail'] = {
         noteId: await saveNote(tx, request.id, 'partial_reason', actor.id, request.resolutionText!),
@@ -434,4 +443,21 @@ async function saveNote(
 ): Promise<string> {
   const note = await tx.save(tx.create(RequestNote, { requestId, kind, authorId, text }));
   return note.id;
+}
+
+/**
+ * Nothing is marked done while a connected system still owes its part: staff retry it, or close it with a reason.
+ * A deletion whose dry run was made is done only once the erasure itself was approved.
+ */
+async function refuseWhileSystemsOutstanding(tx: EntityManager, request: DataSubjectRequest): Promise<void> {
+  const outstanding = await outstandingSystems(tx, request.organisationId, request.id);
+  if (outstanding.length > 0) {
+    const names = [...new Set(outstanding.map((task) => task.systemId))].join(', ');
+    throw ActionRefused.conflict(
+      `Connected systems still outstanding: ${names}. Retry them or close them with a reason.`,
+    );
+  }
+  const previewed = await tx.existsBy(FulfilmentTask, { requestId: request.id, purpose: 'erasure_preview' });
+  const erased = await tx.existsBy(FulfilmentTask, { requestId: request.id, purpose: 'erasure' });
+  if (previewed && !erased) throw ActionRefused.conflict('Approve the erasure first: the dry run is only a preview.');
 }

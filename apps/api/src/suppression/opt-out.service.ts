@@ -9,6 +9,7 @@ import {
   lockKeys,
   lockUntilCommit,
   type OrganisationContext,
+  planFulfilment,
   type RequestChannel,
   type Requester,
   requestFacts,
@@ -97,6 +98,8 @@ export class OptOutService {
       detail: { suppressionId: suppression.id, channel, source: input.source },
       at: input.at,
     });
+    // The suppression list answers the organisation's other systems; those that hold a sale/share flag are also told.
+    if (channel === 'sale_share') await planFulfilment(tx, request, 'opt_out', { actor: SYSTEM_ACTOR, at: input.at });
     return suppression;
   }
 

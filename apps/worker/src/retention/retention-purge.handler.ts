@@ -175,6 +175,12 @@ async function purgeRequests(tx: EntityManager, organisationId: string, rows: Cl
     await tx.query(`DELETE FROM ${table} WHERE request_id = ANY($1)`, [ids]);
   }
   await tx.query(`UPDATE sent_message SET recipient = '' WHERE request_id = ANY($1)`, [ids]);
+  // What connected systems gave for the person, and staff's words closing a system; the tasks' counts stay as record.
+  await tx.query(
+    `DELETE FROM system_findings f USING fulfilment_task t WHERE f.task_id = t.id AND t.request_id = ANY($1)`,
+    [ids],
+  );
+  await tx.query(`UPDATE fulfilment_task SET reason = NULL WHERE request_id = ANY($1) AND state = 'closed'`, [ids]);
   // The dev mailbox (no SMTP configured) keeps whole mails: those to the requester or agent about this request go too.
   await tx.query(
     `DELETE FROM dev_mail d USING unnest($1::text[], $2::text[]) AS p(email, reference)

@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsIn, IsString } from 'class-validator';
+import { IsIn, IsInt, IsString } from 'class-validator';
 
 import { STAFF_WITHDRAWAL_ROUTES } from '#workflow';
 
@@ -55,4 +55,11 @@ export class WithdrawalForm {
 
 export class ClassificationForm {
   @Transform(asText) @IsString() rightId = '';
+}
+
+/** Which line of a manual system's checklist was done. */
+export class ChecklistForm {
+  @Transform(({ value }) => (typeof value === 'string' && /^\d{1,3}$/.test(value) ? Number(value) : -1))
+  @IsInt()
+  item = -1;
 }

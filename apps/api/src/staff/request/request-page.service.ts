@@ -3,7 +3,9 @@ import { type DataSource, In } from 'typeorm';
 
 import {
   AuditEntry,
+  DataMapVersion,
   DataSubjectRequest,
+  type FulfilmentTask,
   type OrganisationContext,
   OrganisationDirectory,
   RequestAgent,
@@ -12,10 +14,18 @@ import {
   RequestNote,
   ResponseFile,
   StaffUser,
+  tasksOf,
   TeamRepository,
   WORKING_ROLES,
 } from '#db';
-import { agentRegistrationRule, findRight, type PolicyRight, type ProcessorRedirect, type SpecialRule } from '#policy';
+import {
+  agentRegistrationRule,
+  type ConnectedSystem,
+  findRight,
+  type PolicyRight,
+  type ProcessorRedirect,
+  type SpecialRule,
+} from '#policy';
 import type { Deadlines } from '#workflow';
 
 import { DATA_SOURCE } from '../../infra/tokens.js';
@@ -29,6 +39,11 @@ export interface TimelineItem {
   entry: AuditEntry;
   /** The note, question or reply the entry points at. */
   note?: RequestNote;
+}
+
+export interface SystemTaskRow {
+  task: FulfilmentTask;
+  system: ConnectedSystem | undefined;
 }
 
 export interface TeamMember {
@@ -62,6 +77,8 @@ export interface RequestPageModel {
   inboundMail: InboundMail | null;
   /** When the page was built: days left are counted from it. */
   now: Date;
+  /** The request's connected-system tasks, each with its system as the data map it was planned under describes it. */
+  systems: SystemTaskRow[];
 }
 
 /** Everything a request page shows, read for one organisation only. */
@@ -82,7 +99,7 @@ export class RequestPageService {
     const requestContext = await this.directory.forRequest(request);
     const facts = requestFacts(request, requestContext);
 
-    const [entries, files, team, agent, inboundMail] = await Promise.all([
+    const [entries, files, team, agent, inboundMail, systems] = await Promise.all([
       this.dataSource
         .getRepository(AuditEntry)
         .find({ where: { requestId: request.id, organisationId }, order: { seq: 'ASC' } }),
@@ -92,6 +109,7 @@ export class RequestPageService {
       this.team(organisationId),
       this.dataSource.getRepository(RequestAgent).findOneBy({ requestId: request.id }),
       request.channel === 'email' ? this.inboundMail.forRequest(organisationId, request.id) : null,
+      this.systemTasks(organisationId, request.id),
     ]);
     const noteIds = entries.flatMap((e) => (typeof e.detail.noteId === 'string' ? [e.detail.noteId] : []));
     const notes =
@@ -136,7 +154,22 @@ export class RequestPageService {
       ),
       earlierRequests: await earlierRequestsOf(this.dataSource, request),
       inboundMail,
+      systems,
     };
+  }
+
+  private async systemTasks(organisationId: string, requestId: string): Promise<SystemTaskRow[]> {
+    const tasks = await tasksOf(this.dataSource.manager, organisationId, requestId);
+    const versionIds = [...new Set(tasks.map((task) => task.dataMapVersionId))];
+    const versions =
+      versionIds.length === 0
+        ? []
+        : await this.dataSource.getRepository(DataMapVersion).findBy({ id: In(versionIds), organisationId });
+    const documents = new Map(versions.map((version) => [version.id, version.document]));
+    return tasks.map((task) => ({
+      task,
+      system: documents.get(task.dataMapVersionId)?.systems.find((system) => system.id === task.systemId),
+    }));
   }
 
   /** The consumer's signed permission of an agent's request of this organisation, with its bytes. */

@@ -12,6 +12,7 @@ import { daysLeft, isOpen } from '#workflow';
 
 import { staffPage } from '../../views/staff-layout.view.js';
 import { inboundMailSection } from '../inbound/inbound-mail.view.js';
+import { ConnectedSystems } from './connected-systems.js';
 import { RequestActions } from './request-actions.js';
 import type { RequestPageModel } from './request-page.service.js';
 import { TimelineEntry } from './request-timeline.js';
@@ -73,6 +74,7 @@ export function requestPage(m: RequestPageModel, chrome: RequestPageChrome): str
         inboundMailSection(m.inboundMail, staffPaths.request(organisation.organisation.slug, request.id), tz)}
       <Dates model={m} />
       <Outcome model={m} />
+      <ConnectedSystems model={m} csrfToken={chrome.csrfToken} />
       <h2>Response files</h2>
       {m.files.length === 0 ? (
         <p>None.</p>

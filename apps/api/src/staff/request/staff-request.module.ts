@@ -6,11 +6,13 @@ import { InboundMailModule } from '../inbound/inbound-mail.module.js';
 import { RequestActionsController } from './request-actions.controller.js';
 import { RequestPageController } from './request-page.controller.js';
 import { RequestPageService } from './request-page.service.js';
+import { SystemTasksController } from './system-tasks.controller.js';
+import { SystemTasksService } from './system-tasks.service.js';
 
 /** One request in the staff console: its page and the forms on it. */
 @Module({
   imports: [StaffAuthModule, RequestsModule, InboundMailModule],
-  controllers: [RequestPageController, RequestActionsController],
-  providers: [RequestPageService],
+  controllers: [RequestPageController, RequestActionsController, SystemTasksController],
+  providers: [RequestPageService, SystemTasksService],
 })
 export class StaffRequestModule {}
