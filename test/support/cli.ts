@@ -9,10 +9,14 @@ export interface CliResult {
 }
 
 /** Runs the built CLI against the run's database (or the one given), as `npm run <script>` would. */
-export function runCli(args: string[], databaseUrl = testDatabaseUrl()): Promise<CliResult> {
+export function runCli(
+  args: string[],
+  databaseUrl = testDatabaseUrl(),
+  extraEnv: Record<string, string> = {},
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['dist/apps/cli/src/main.js', ...args], {
-      env: { PATH: process.env.PATH, NODE_ENV: 'test', DATABASE_URL: databaseUrl },
+      env: { PATH: process.env.PATH, NODE_ENV: 'test', DATABASE_URL: databaseUrl, ...extraEnv },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

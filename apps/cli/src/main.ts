@@ -1,6 +1,9 @@
 import { loadEnv } from '#config';
 import { createDataSource, ensureDatabase, registerDrpAgent, RESET_MINUTES } from '#db';
+import { closeDatabasePools } from '#systems';
 
+import { draftFromDatabase } from './datamap-draft.command.js';
+import { validateDataMapFile } from './datamap-validate.command.js';
 import { demoDatabasesCommand, makeDemoDatabases, useDemoSystems } from './demo/demo.command.js';
 import { demoBannerLines } from './demo/demo-report.js';
 import { generateMigration } from './generate-migration.command.js';
@@ -12,7 +15,7 @@ import { type DemoAdmin, startSystem } from './start.command.js';
 import { verifyAudit } from './verify-audit.command.js';
 
 const USAGE =
-  'usage: rightsdesk <migrate | seed | start [--seed] | demo-databases | generate-migration NAME | verify-audit [SLUG] | drp-agent register ID NAME VERIFY_KEY | staff reset-password EMAIL | send-mail --to ADDRESS --from ADDRESS>';
+  'usage: rightsdesk <migrate | seed | start [--seed] | demo-databases | generate-migration NAME | verify-audit [SLUG] | drp-agent register ID NAME VERIFY_KEY | staff reset-password EMAIL | send-mail --to ADDRESS --from ADDRESS | datamap validate FILE | datamap draft CONNECTION_URL [--out FILE]>';
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...args] = argv;
@@ -104,9 +107,32 @@ async function main(argv: string[]): Promise<void> {
       }
       return;
     }
+    case 'datamap':
+      try {
+        await dataMapCommand(args);
+      } finally {
+        await closeDatabasePools();
+      }
+      return;
     default:
       throw new Error(USAGE);
   }
+}
+
+async function dataMapCommand([action, target, ...options]: string[]): Promise<void> {
+  if (action === 'validate' && target && options.length === 0) {
+    const { problems, summary } = await validateDataMapFile(target, process.env);
+    for (const problem of problems) console.error(problem);
+    if (problems.length > 0) process.exitCode = 1;
+    else console.log(summary);
+    return;
+  }
+  const out = options[0] === '--out' && options.length === 2 ? options[1] : undefined;
+  if (action !== 'draft' || !target || (options.length > 0 && !out)) throw new Error(USAGE);
+  const { yaml, summary } = await draftFromDatabase(target, out);
+  if (yaml) process.stdout.write(yaml);
+  // With the map on stdout, the summary goes to stderr so that redirecting stdout keeps a clean file.
+  (yaml ? console.error : console.log)(summary);
 }
 
 /** Seeds, printing each organisation's outcome; returns the demo admins this run created (with their passwords). */

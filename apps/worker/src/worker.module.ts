@@ -1,3 +1,5 @@
+import { createHmac } from 'node:crypto';
+
 import { Inject, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
@@ -7,6 +9,7 @@ import { clockFor, Env, loadEnv } from '#config';
 import { createDataSource, OrganisationDirectory } from '#db';
 import { createMailer, type Mailer, redactAddresses } from '#mail';
 import { createRedis, OutboxRelay, QUEUE_NAMES, type QueueName } from '#queue';
+import { closeDatabasePools } from '#systems';
 
 import { dailyStaffMailHandlers } from './deadlines/daily-staff-mail.handlers.js';
 import { deadlineFireHandlers } from './deadlines/deadline-fire.handler.js';
@@ -111,6 +114,8 @@ export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdo
           serviceTimeoutMs: this.env.FULFILMENT_SERVICE_TIMEOUT_MS,
           now: () => clock.now(),
           askVendor: vendorMails(mailDeps).ask,
+          // Derived, so the application secret itself never reaches a connector; rotating it changes future masks only.
+          maskKey: createHmac('sha256', this.env.APP_SECRET).update('erasure-mask').digest('hex'),
         },
       }),
       ...vendorSweepHandlers(mailDeps),
@@ -162,6 +167,7 @@ export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdo
     await Promise.all(this.workers.map((w) => w.close()));
     await Promise.all([...this.queues.values()].map((q) => q.close()));
     await this.mailer.close();
+    await closeDatabasePools();
     this.redis.disconnect();
     await this.dataSource.destroy();
   }

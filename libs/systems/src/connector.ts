@@ -76,4 +76,6 @@ export interface ConnectorDeps {
   now: () => Date;
   /** Mails a service provider the request, through the mail ledger (the worker's), so a retried run mails once. */
   askVendor: (system: EmailVendorSystem, run: SystemRun) => Promise<VendorAsked>;
+  /** The key of the keyed hash erasure writes for `hash` masks: the same value always masks to the same text. */
+  maskKey: string;
 }

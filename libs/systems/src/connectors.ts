@@ -1,7 +1,8 @@
 import type { ConnectedSystem } from '#policy';
 
-import { type Connector, type ConnectorContext, type ConnectorDeps, SystemError } from './connector.js';
+import type { Connector, ConnectorContext, ConnectorDeps } from './connector.js';
 import { HttpConnector } from './http/http-connector.js';
+import { DatabaseConnector } from './sql/database-connector.js';
 import { emailVendorConnector } from './vendor/email-vendor-connector.js';
 
 type ConnectorFactory<K extends ConnectedSystem['kind']> = (
@@ -10,11 +11,13 @@ type ConnectorFactory<K extends ConnectedSystem['kind']> = (
   deps: ConnectorDeps,
 ) => Connector;
 
-/**
- * One factory per kind of system. The database kinds (postgres, mysql) are built by the SQL connectors in ./sql,
- * added here as `postgres` and `mysql` entries beside these.
- */
-const FACTORIES: { [K in ConnectedSystem['kind']]?: ConnectorFactory<K> } = {
+const database = (_system: unknown, context: ConnectorContext, deps: ConnectorDeps) =>
+  new DatabaseConnector(context, { maskKey: deps.maskKey });
+
+/** One factory per kind of system. */
+const FACTORIES: { [K in ConnectedSystem['kind']]: ConnectorFactory<K> } = {
+  postgres: database,
+  mysql: database,
   http: (system, { env }, deps) => new HttpConnector(system, env, deps),
   email_vendor: (system, _context, deps) => emailVendorConnector(system, deps),
   // A manual system is work for staff: its run only hands the checklist over.
@@ -23,7 +26,6 @@ const FACTORIES: { [K in ConnectedSystem['kind']]?: ConnectorFactory<K> } = {
 
 /** The connector for a mapped system, built for one run. */
 export function connectorFor(context: ConnectorContext, deps: ConnectorDeps): Connector {
-  const factory = FACTORIES[context.system.kind] as ConnectorFactory<ConnectedSystem['kind']> | undefined;
-  if (!factory) throw new SystemError('misconfigured', `no connector for kind ${context.system.kind}`);
+  const factory = FACTORIES[context.system.kind] as ConnectorFactory<ConnectedSystem['kind']>;
   return factory(context.system, context, deps);
 }

@@ -10,4 +10,14 @@ export type {
   PackagedSystem,
   SystemResult,
 } from './package/package-contents.js';
+export { checkSchema, schemaProblems } from './sql/check-schema.js';
+export { DATABASE_DEFAULTS, DatabaseConnector, type DatabaseConnectorOptions } from './sql/database-connector.js';
+export {
+  type DatabaseSchema,
+  type ForeignKey,
+  readDatabaseSchema,
+  type SchemaColumn,
+  type SchemaTable,
+} from './sql/schema.js';
+export { closeDatabasePools } from './sql/sessions.js';
 export * from './vendor/confirmation-token.js';

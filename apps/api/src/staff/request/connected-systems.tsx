@@ -170,6 +170,16 @@ export function ConnectedSystems({ model: m, csrfToken }: { model: RequestPageMo
           </table>
         </>
       ))}
+      {acting && packageReady(m) && (
+        <form method="post" action={to('systems/package/release')} id="release-package">
+          {csrf}
+          <p>
+            Every system has answered. <a href={to('systems/package')}>Download the package</a> to look it over;
+            releasing it stores it as the response, fulfils the request and mails the requester their download link.
+          </p>
+          <button type="submit">Release the package</button>
+        </form>
+      )}
       {approvable && (
         <form method="post" action={to('systems/approve-erasure')} id="approve-erasure">
           {csrf}
@@ -183,5 +193,15 @@ export function ConnectedSystems({ model: m, csrfToken }: { model: RequestPageMo
         </form>
       )}
     </section>
+  );
+}
+
+/** An access-like request whose systems have all answered: its package can be looked over and released. */
+function packageReady(m: RequestPageModel): boolean {
+  const access = m.systems.filter((row) => row.task.purpose === 'access');
+  return (
+    ['access', 'portability', 'categories'].includes(m.request.type) &&
+    access.length > 0 &&
+    access.every((row) => isSettled(row.task.state))
   );
 }

@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { RequestsModule } from '../../requests/requests.module.js';
 import { StaffAuthModule } from '../auth/staff-auth.module.js';
 import { InboundMailModule } from '../inbound/inbound-mail.module.js';
+import { AccessPackageService } from './access-package.service.js';
 import { RequestActionsController } from './request-actions.controller.js';
 import { RequestPageController } from './request-page.controller.js';
 import { RequestPageService } from './request-page.service.js';
@@ -13,6 +14,6 @@ import { SystemTasksService } from './system-tasks.service.js';
 @Module({
   imports: [StaffAuthModule, RequestsModule, InboundMailModule],
   controllers: [RequestPageController, RequestActionsController, SystemTasksController],
-  providers: [RequestPageService, SystemTasksService],
+  providers: [RequestPageService, SystemTasksService, AccessPackageService],
 })
 export class StaffRequestModule {}

@@ -1,4 +1,5 @@
-import { Controller, Inject, Param, Post, Redirect, UseFilters } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Post, Redirect, Res, UseFilters } from '@nestjs/common';
+import type { Response } from 'express';
 
 import type { Clock } from '#config';
 import { staffPaths } from '#mail';
@@ -8,6 +9,7 @@ import { PostedForm } from '../../infra/posted-form.decorator.js';
 import { CLOCK } from '../../infra/tokens.js';
 import { ACT_ROLES, ADMIN_ROLES, type StaffOrganisation } from '../auth/organisation-access.js';
 import { StaffActor, type StaffMemberActor, StaffOrg, StaffRoute } from '../auth/staff-route.decorator.js';
+import { AccessPackageService } from './access-package.service.js';
 import { ChecklistForm, ReasonForm } from './action-forms.js';
 import { ActionRefusedFilter } from './action-refused.filter.js';
 import { SystemTasksService } from './system-tasks.service.js';
@@ -21,7 +23,27 @@ export class SystemTasksController {
   constructor(
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly systems: SystemTasksService,
+    private readonly packages: AccessPackageService,
   ) {}
+
+  /** The package as it would be released, for staff to look over first: a download, never shown in the console. */
+  @Get('package')
+  @StaffRoute(ACT_ROLES)
+  async preview(@StaffOrg() org: StaffOrganisation, @Param('id') id: string, @Res() res: Response): Promise<void> {
+    const built = await this.packages.build(org.organisation.id, id);
+    res.attachment(built.fileName);
+    res.set({ 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' });
+    res.setHeader('Content-Type', 'application/zip');
+    res.send(built.zip);
+  }
+
+  @Post('package/release')
+  @StaffRoute(ACT_ROLES)
+  @Redirect()
+  async release(@StaffOrg() org: StaffOrganisation, @StaffActor() actor: StaffMemberActor, @Param('id') id: string) {
+    await this.packages.release(org.organisation.id, id, actor, this.clock.now());
+    return backToRequest(org, id);
+  }
 
   // Erasing cannot be undone: only an admin approves it, as only an admin reopens a closed request.
   @Post('approve-erasure')

@@ -42,7 +42,7 @@ export class SystemTasksService {
         throw ActionRefused.conflict('The erasure was already approved.');
       if (previews.some((task) => !isSettled(task.state)))
         throw ActionRefused.conflict('Wait for the dry run to finish in every system, or close the ones that cannot.');
-      await this.audit(tx, request, actor, 'fulfilment.erasure_approved', {}, now);
+      await this.audit(tx, request, actor, { action: 'fulfilment.erasure_approved', detail: {}, at: now });
       await planFulfilment(tx, request, 'erasure', { actor, at: now });
     });
   }
@@ -52,7 +52,11 @@ export class SystemTasksService {
       if (task.state !== 'failed') throw ActionRefused.conflict('Only a failed system can be retried.');
       task.state = 'waiting';
       await tx.save(task);
-      const entry = await this.audit(tx, request, actor, 'fulfilment.system_retried', describe(task), now);
+      const entry = await this.audit(tx, request, actor, {
+        action: 'fulfilment.system_retried',
+        detail: describe(task),
+        at: now,
+      });
       await writeOutbox(tx, 'fulfilment.system', { requestId: request.id, taskId: task.id }, `${task.id}-${entry.id}`);
     });
   }
@@ -72,7 +76,11 @@ export class SystemTasksService {
       Object.assign(task, { state: 'closed', reason, finishedAt: now, confirmationTokenHash: null });
       await tx.save(task);
       // The reason stays on the task, which retention blanks: the timeline holds no free text.
-      await this.audit(tx, request, input.actor, 'fulfilment.system_closed', describe(task), now);
+      await this.audit(tx, request, input.actor, {
+        action: 'fulfilment.system_closed',
+        detail: describe(task),
+        at: now,
+      });
     });
   }
 
@@ -91,14 +99,8 @@ export class SystemTasksService {
       if (checklist[input.item]) throw ActionRefused.conflict('That item is already ticked.');
       task.checklist = checklist.map((done, i) => done || i === input.item);
       await tx.save(task);
-      await this.audit(
-        tx,
-        request,
-        input.actor,
-        'fulfilment.checklist_ticked',
-        { ...describe(task), item: input.item },
-        now,
-      );
+      const detail = { ...describe(task), item: input.item };
+      await this.audit(tx, request, input.actor, { action: 'fulfilment.checklist_ticked', detail, at: now });
       if (task.checklist.every(Boolean)) await recordSystemOutcome(tx, task, { state: 'done', counts: {} }, now);
     });
   }
@@ -140,18 +142,14 @@ export class SystemTasksService {
     tx: EntityManager,
     request: DataSubjectRequest,
     actor: ChangeActor,
-    action: string,
-    detail: Record<string, unknown>,
-    at: Date,
+    entry: { action: string; detail: Record<string, unknown>; at: Date },
   ) {
     return appendAudit(tx, {
       organisationId: request.organisationId,
       requestId: request.id,
       actorId: actor.id,
       actorLabel: actor.label,
-      action,
-      detail,
-      at,
+      ...entry,
     });
   }
 }
