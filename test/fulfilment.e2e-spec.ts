@@ -1,0 +1,295 @@
+import { readFileSync } from 'node:fs';
+
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { strFromU8, unzipSync } from 'fflate';
+import pg from 'pg';
+
+import { FulfilmentTask } from '#db';
+import { type DatabaseSystem, type DataMap, parseDataMap } from '#policy';
+
+import { fillDemoDatabases } from '../apps/cli/src/demo/demo-databases.js';
+import { DEMO_PERSON } from '../apps/cli/src/demo/demo-persons.js';
+import { auditOf, useDataMap } from './support/connected-systems.js';
+import { eventually } from './support/eventually.js';
+import { csrfTokenIn, FormClient, linkIn, referenceIn } from './support/form-client.js';
+import { dropDatabase, uniqueRunName } from './support/run-storage.js';
+import { closedPort } from './support/scratch-databases.js';
+import { createStaff, signIn } from './support/staff.js';
+import { useRunningSystem } from './support/system-fixture.js';
+
+const ORG = 'prontotrak';
+const DEMO_DB = `postgres://postgres@127.0.0.1:5432/rd_flow_${uniqueRunName()}`;
+
+/** ProntoTrak's seeded customer database system, as its data map file has it, pointed at this spec's demo database. */
+const seededMap = parseDataMap(
+  'prontotrak.datamap.yaml',
+  readFileSync('seeds/prontotrak.datamap.yaml', 'utf8'),
+) as DataMap;
+const customerDb = seededMap.systems.find((s) => s.id === 'customer-db') as DatabaseSystem;
+/** A second copy of it whose variable names a port nothing listens on: a database that is down. */
+const archiveDb: DatabaseSystem = {
+  ...customerDb,
+  id: 'archive-db',
+  name: 'Archive database',
+  connection: 'ARCHIVE_DB_URL',
+};
+
+let downPort = 0;
+beforeAll(async () => {
+  downPort = await closedPort();
+});
+
+describe('fulfilment through the connected systems, as staff and the requester do it', () => {
+  const system = useRunningSystem({
+    db: 'typeorm',
+    ownStorage: 'flow',
+    extraEnv: () => ({
+      PRONTOTRAK_CUSTOMER_DB_URL: DEMO_DB,
+      ARCHIVE_DB_URL: `postgres://postgres@127.0.0.1:${downPort}/archive`,
+      FULFILMENT_ATTEMPTS: '1',
+      FULFILMENT_BACKOFF_MS: '200',
+    }),
+  });
+
+  let agent: FormClient;
+  let admin: FormClient;
+  let demo: pg.Client;
+
+  beforeAll(async () => {
+    const [filled] = await fillDemoDatabases([{ organisation: ORG, kind: 'postgres', url: DEMO_DB }], {
+      people: 5,
+      countryOf: () => 'US',
+    });
+    expect(filled.outcome.state).not.toBe('failed');
+    demo = new pg.Client({ connectionString: DEMO_DB });
+    await demo.connect();
+    await useDataMap(system.db, { organisation: ORG, systems: [customerDb] });
+    agent = await signIn(system.baseUrl, await createStaff({ [ORG]: 'agent' }, 'Flow Agent', system.databaseUrl));
+    admin = await signIn(system.baseUrl, await createStaff({ [ORG]: 'admin' }, 'Flow Admin', system.databaseUrl));
+  }, 60_000);
+
+  afterAll(async () => {
+    await demo?.end();
+    await dropDatabase(DEMO_DB);
+  });
+
+  /** Files a request on the public form and confirms it from its own verification mail, as the requester would. */
+  async function verifiedRequest(email: string, rightId: string, phone = '') {
+    // ProntoTrak asks where the requester lives; elsewhere than California, its own rights apply.
+    const filed = await new FormClient(system.baseUrl).submitForm(`/o/${ORG}/requests/new`, `/o/${ORG}/requests`, {
+      name: 'Jordan Requester',
+      email,
+      phone,
+      rightId,
+      residence: 'elsewhere',
+      dataContext: 'own',
+      relationship: 'self',
+      details: '',
+      website: '',
+    });
+    expect(filed.status).toBe(201);
+    const reference = referenceIn(filed.body);
+    let verifyUrl = '';
+    await eventually(async () => {
+      const mail = system.sink.mailsTo(email).find((m) => m.text.includes(reference) && m.text.includes('/v/'));
+      if (mail) verifyUrl = linkIn(mail.text, system.baseUrl, '/v/');
+      return !!mail;
+    }, `the verification mail of ${reference}`);
+    const requester = new FormClient(system.baseUrl);
+    const confirmed = await requester.post(verifyUrl, { _csrf: csrfTokenIn((await requester.get(verifyUrl)).body) });
+    expect(confirmed.status).toBe(200);
+    const mail = system.sink.mailsTo(email).find((m) => m.text.includes(reference) && m.text.includes('/s/'))!;
+    const [{ id }] = (await system.db.query('SELECT id FROM data_subject_request WHERE reference = $1', [
+      reference,
+    ])) as { id: string }[];
+    return {
+      id,
+      reference,
+      page: `/staff/orgs/${ORG}/requests/${id}`,
+      statusUrl: linkIn(mail.text, system.baseUrl, '/s/'),
+    };
+  }
+
+  const act = (client: FormClient, page: string, action: string, fields: Record<string, string> = {}) =>
+    client.submitForm(page, `${page}/${action}`, fields);
+
+  /** Claims the request and starts work on it, which plans its systems' tasks. */
+  async function startWork(page: string): Promise<void> {
+    expect((await act(agent, page, 'claim')).status).toBe(303);
+    expect((await act(agent, page, 'start')).status).toBe(303);
+  }
+
+  /** The request's tasks of a purpose once every one of them is in one of `states`. */
+  async function tasksSettled(requestId: string, purpose: string, ...states: string[]): Promise<FulfilmentTask[]> {
+    let tasks: FulfilmentTask[] = [];
+    await eventually(
+      async () => {
+        tasks = await system.db.getRepository(FulfilmentTask).findBy({ requestId, purpose: purpose as never });
+        return tasks.length > 0 && tasks.every((t) => states.includes(t.state));
+      },
+      `the ${purpose} tasks of ${requestId} ${states.join(' or ')}`,
+    );
+    return tasks;
+  }
+
+  async function packageOf(page: string): Promise<Record<string, string>> {
+    const download = await agent.getBytes(`${page}/systems/package`);
+    expect({ status: download.status, type: download.headers.get('content-type') }).toEqual({
+      status: 200,
+      type: expect.stringContaining('application/zip'),
+    });
+    return Object.fromEntries(
+      Object.entries(unzipSync(download.bytes)).map(([path, bytes]) => [path, strFromU8(bytes)]),
+    );
+  }
+
+  const jordanRows = async () => {
+    const [customer] = (
+      await demo.query('SELECT id, email, full_name FROM customers WHERE email = $1', [DEMO_PERSON.email])
+    ).rows as { id: number }[];
+    return customer;
+  };
+
+  it('finds the demo person in five tables, packages it for staff to look over, and releases it to the requester', async () => {
+    const r = await verifiedRequest(DEMO_PERSON.email, 'access');
+    await startWork(r.page);
+    const [task] = await tasksSettled(r.id, 'access', 'done');
+    expect(task.systemId).toBe('customer-db');
+    for (const table of ['customers', 'orders', 'order_items', 'messages', 'tickets'])
+      expect(task.counts![table].found).toBeGreaterThan(0);
+    expect(task.counts!.customers.found).toBe(1);
+    expect(task.counts!.orders.found).toBe(2);
+    expect(task.counts!.order_items.found).toBe(5);
+
+    const page = await agent.get(r.page);
+    expect(page.body).toContain('data-system="customer-db" data-state="done"');
+    expect(page.body).toContain('<code>orders</code>: 2 rows found');
+    expect(page.body).not.toContain(DEMO_PERSON.postalAddress);
+
+    const files = await packageOf(r.page);
+    expect(files['index.html']).toContain('Customer database');
+    const orders = Object.entries(files).find(([path]) => /systems\/[^/]+\/orders\.csv$/.test(path));
+    expect(orders).toBeDefined();
+    expect(orders![1]).toContain(DEMO_PERSON.postalAddress);
+    expect(orders![1].trim().split('\n')).toHaveLength(3);
+    expect(JSON.parse(files['summary.json'])).toMatchObject({ foundAnywhere: true });
+
+    expect((await act(agent, r.page, 'systems/package/release')).status).toBe(303);
+    const [{ status }] = (await system.db.query('SELECT status FROM data_subject_request WHERE id = $1', [r.id])) as {
+      status: string;
+    }[];
+    expect(status).toBe('fulfilled');
+    const statusPage = await new FormClient(system.baseUrl).get(r.statusUrl);
+    expect(statusPage.status).toBe(200);
+    expect(statusPage.body).toMatch(new RegExp(`${new URL(r.statusUrl).pathname}/files/[0-9a-f-]+`));
+  }, 60_000);
+
+  it('says in the package that a person known nowhere was found nowhere', async () => {
+    const r = await verifiedRequest(`nobody-${uniqueRunName()}@example.org`, 'access');
+    await startWork(r.page);
+    const [task] = await tasksSettled(r.id, 'access', 'done');
+    expect(Object.values(task.counts!).every((c) => c.found === 0)).toBe(true);
+    const files = await packageOf(r.page);
+    expect(JSON.parse(files['summary.json'])).toMatchObject({ foundAnywhere: false });
+    expect(Object.keys(files).some((path) => path.endsWith('.csv'))).toBe(false);
+  }, 60_000);
+
+  it('makes a dry run first, erases only once an admin approves, and keeps the tax records', async () => {
+    const jordan = await jordanRows();
+    expect(jordan).toBeDefined();
+    const before = {
+      orders: (await demo.query('SELECT count(*)::int AS n FROM orders WHERE customer_id = $1', [jordan.id])).rows[0].n,
+      messages: (await demo.query('SELECT count(*)::int AS n FROM messages WHERE customer_id = $1', [jordan.id]))
+        .rows[0].n,
+      tickets: (await demo.query('SELECT count(*)::int AS n FROM tickets WHERE customer_id = $1', [jordan.id])).rows[0]
+        .n,
+    };
+    expect(before.tickets).toBeGreaterThan(0);
+
+    const email = `jordan-erasure-${uniqueRunName()}@example.org`;
+    const r = await verifiedRequest(email, 'deletion', DEMO_PERSON.phone);
+    await startWork(r.page);
+    const [preview] = await tasksSettled(r.id, 'erasure_preview', 'done');
+    expect(preview.counts!.tickets.found).toBe(before.tickets);
+    expect(await jordanRows()).toEqual(jordan);
+    expect(
+      (await demo.query('SELECT count(*)::int AS n FROM tickets WHERE customer_id = $1', [jordan.id])).rows[0].n,
+    ).toBe(before.tickets);
+
+    const dryRun = await admin.get(r.page);
+    expect(dryRun.body).toContain('Erasure dry run: what would happen');
+    expect(dryRun.body).toContain('rows would be deleted');
+    expect(dryRun.body).toContain('id="approve-erasure"');
+    // An agent does not see the approval; the request cannot be fulfilled before it.
+    expect((await agent.get(r.page)).body).not.toContain('id="approve-erasure"');
+    const early = await act(agent, r.page, 'fulfil', { resolution: 'Erased.' });
+    expect(early.status).toBe(409);
+    expect(early.body).toContain('Approve the erasure first');
+    const refused = await act(agent, r.page, 'systems/approve-erasure');
+    expect(refused.status).toBe(403);
+
+    expect((await act(admin, r.page, 'systems/approve-erasure')).status).toBe(303);
+    const [erasure] = await tasksSettled(r.id, 'erasure', 'done');
+    expect(erasure.counts!.tickets).toMatchObject({ deleted: before.tickets, remaining: 0 });
+    const done = (await auditOf(system.db, r.id, 'fulfilment.system_done')).find((e) => e.detail.purpose === 'erasure');
+    expect(done?.detail.remaining).toBe(0);
+
+    expect(await jordanRows()).toBeUndefined();
+    const { rows: customer } = await demo.query('SELECT email, phone, full_name FROM customers WHERE id = $1', [
+      jordan.id,
+    ]);
+    expect(customer).toEqual([{ email: null, phone: null, full_name: "[deleted at the customer's request]" }]);
+    expect(
+      (await demo.query('SELECT count(*)::int AS n FROM tickets WHERE customer_id = $1', [jordan.id])).rows[0].n,
+    ).toBe(0);
+    const { rows: messages } = await demo.query('SELECT subject, body FROM messages WHERE customer_id = $1', [
+      jordan.id,
+    ]);
+    expect(messages).toHaveLength(before.messages);
+    expect(messages.every((m) => m.subject === null && m.body === "[removed at the customer's request]")).toBe(true);
+    // Orders and their items are tax records: kept.
+    expect(
+      (await demo.query('SELECT count(*)::int AS n FROM orders WHERE customer_id = $1', [jordan.id])).rows[0].n,
+    ).toBe(before.orders);
+
+    expect((await act(agent, r.page, 'fulfil', { resolution: 'Erased, but for the tax records.' })).status).toBe(303);
+  }, 90_000);
+
+  it('shows a system that is down as failed without holding up the others, retries it, and closes it with a reason', async () => {
+    await useDataMap(system.db, { organisation: ORG, systems: [customerDb, archiveDb] });
+    const r = await verifiedRequest(`someone-${uniqueRunName()}@example.org`, 'access');
+    await startWork(r.page);
+    const tasks = await tasksSettled(r.id, 'access', 'done', 'failed');
+    const archive = tasks.find((t) => t.systemId === 'archive-db')!;
+    expect({ state: archive.state, errorClass: archive.errorClass }).toEqual({
+      state: 'failed',
+      errorClass: 'unreachable',
+    });
+    expect(tasks.find((t) => t.systemId === 'customer-db')!.state).toBe('done');
+    const page = await agent.get(r.page);
+    expect(page.body).toContain('data-system="archive-db" data-state="failed"');
+    expect(page.body).toContain('(unreachable)');
+    expect(page.body).toContain('Retry this system');
+    expect(page.body).not.toContain(`${downPort}`);
+
+    const fulfilEarly = await agent.submitForm(r.page, `${r.page}/systems/package/release`, {});
+    expect(fulfilEarly.status).toBe(409);
+
+    expect((await act(agent, r.page, `systems/${archive.id}/retry`)).status).toBe(303);
+    const archiveFailures = async () =>
+      (await auditOf(system.db, r.id, 'fulfilment.system_failed')).filter((e) => e.detail.systemId === 'archive-db');
+    await eventually(async () => (await archiveFailures()).length === 2, 'the archive database run again');
+    expect((await archiveFailures()).map((e) => e.detail.errorClass)).toEqual(['unreachable', 'unreachable']);
+    await eventually(
+      async () =>
+        (await system.db.getRepository(FulfilmentTask).findOneByOrFail({ id: archive.id })).state === 'failed',
+      'the archive database failed again',
+    );
+
+    const reason = 'The archive was retired last year; nothing of this person is in it.';
+    expect((await act(agent, r.page, `systems/${archive.id}/close`, { reason })).status).toBe(303);
+    const closed = await system.db.getRepository(FulfilmentTask).findOneByOrFail({ id: archive.id });
+    expect({ state: closed.state, reason: closed.reason }).toEqual({ state: 'closed', reason });
+    expect((await act(agent, r.page, 'systems/package/release')).status).toBe(303);
+  }, 90_000);
+});
