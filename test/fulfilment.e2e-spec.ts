@@ -8,13 +8,13 @@ import { FulfilmentTask } from '#db';
 import { type DatabaseSystem, type DataMap, parseDataMap } from '#policy';
 
 import { fillDemoDatabases } from '../apps/cli/src/demo/demo-databases.js';
-import { DEMO_PERSON } from '../apps/cli/src/demo/demo-persons.js';
+import { DEMO_PERSON, PHONE_ONLY_PERSON } from '../apps/cli/src/demo/demo-persons.js';
 import { auditOf, useDataMap } from './support/connected-systems.js';
 import { eventually } from './support/eventually.js';
 import { csrfTokenIn, FormClient, linkIn, referenceIn } from './support/form-client.js';
 import { dropDatabase, uniqueRunName } from './support/run-storage.js';
 import { closedPort } from './support/scratch-databases.js';
-import { createStaff, signIn } from './support/staff.js';
+import { createStaff, signIn, type StaffAccount } from './support/staff.js';
 import { useRunningSystem } from './support/system-fixture.js';
 
 const ORG = 'prontotrak';
@@ -42,6 +42,7 @@ beforeAll(async () => {
 describe('fulfilment through the connected systems, as staff and the requester do it', () => {
   const system = useRunningSystem({
     db: 'typeorm',
+    browser: true,
     ownStorage: 'flow',
     extraEnv: () => ({
       PRONTOTRAK_CUSTOMER_DB_URL: DEMO_DB,
@@ -53,6 +54,7 @@ describe('fulfilment through the connected systems, as staff and the requester d
 
   let agent: FormClient;
   let admin: FormClient;
+  let adminAccount: StaffAccount;
   let demo: pg.Client;
 
   beforeAll(async () => {
@@ -65,7 +67,8 @@ describe('fulfilment through the connected systems, as staff and the requester d
     await demo.connect();
     await useDataMap(system.db, { organisation: ORG, systems: [customerDb] });
     agent = await signIn(system.baseUrl, await createStaff({ [ORG]: 'agent' }, 'Flow Agent', system.databaseUrl));
-    admin = await signIn(system.baseUrl, await createStaff({ [ORG]: 'admin' }, 'Flow Admin', system.databaseUrl));
+    adminAccount = await createStaff({ [ORG]: 'admin' }, 'Flow Admin', system.databaseUrl);
+    admin = await signIn(system.baseUrl, adminAccount);
   }, 60_000);
 
   afterAll(async () => {
@@ -253,6 +256,39 @@ describe('fulfilment through the connected systems, as staff and the requester d
     ).toBe(before.orders);
 
     expect((await act(agent, r.page, 'fulfil', { resolution: 'Erased, but for the tax records.' })).status).toBe(303);
+  }, 90_000);
+
+  it('shows the dry run and approves the erasure in a browser without JavaScript', async () => {
+    // Riley is known by phone only: the request's number finds Riley whatever address it gives.
+    const r = await verifiedRequest(`riley-${uniqueRunName()}@example.org`, 'deletion', PHONE_ONLY_PERSON.phone);
+    await startWork(r.page);
+    await tasksSettled(r.id, 'erasure_preview', 'done');
+    const rileyRows = () =>
+      demo.query('SELECT id FROM customers WHERE phone = $1', [PHONE_ONLY_PERSON.storedPhone]).then((q) => q.rows);
+    expect(await rileyRows()).toHaveLength(1);
+
+    const page = await system.browser.newPage({ javaScriptEnabled: false });
+    try {
+      await page.goto(`${system.baseUrl}/staff`);
+      await page.getByLabel('Email address').fill(adminAccount.email);
+      await page.getByLabel('Password').fill(adminAccount.password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.goto(`${system.baseUrl}${r.page}`);
+      const dryRun = page.locator('table[data-purpose="erasure_preview"] tr[data-system="customer-db"]');
+      await expect(dryRun.textContent()).resolves.toContain('1 row found');
+      expect(await dryRun.getAttribute('data-state')).toBe('done');
+      await page.getByRole('button', { name: 'Approve the erasure' }).click();
+      expect(new URL(page.url()).pathname).toBe(r.page);
+      await tasksSettled(r.id, 'erasure', 'done');
+      await page.reload();
+      await expect(
+        page.locator('table[data-purpose="erasure"] tr[data-system="customer-db"]').getAttribute('data-state'),
+      ).resolves.toBe('done');
+      await expect(page.getByRole('button', { name: 'Approve the erasure' }).count()).resolves.toBe(0);
+    } finally {
+      await page.close();
+    }
+    expect(await rileyRows()).toEqual([]);
   }, 90_000);
 
   it('shows a system that is down as failed without holding up the others, retries it, and closes it with a reason', async () => {
