@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { strFromU8, unzipSync } from 'fflate';
+import mysql from 'mysql2/promise';
 import pg from 'pg';
 
 import { FulfilmentTask } from '#db';
@@ -19,6 +20,9 @@ import { useRunningSystem } from './support/system-fixture.js';
 
 const ORG = 'prontotrak';
 const DEMO_DB = `postgres://postgres@127.0.0.1:5432/rd_flow_${uniqueRunName()}`;
+/** Securus Technologies keeps its customers in MariaDB. */
+const MARIADB_ORG = 'securus-technologies';
+const MARIADB_DEMO_DB = `mysql://root@127.0.0.1:3306/rd_flow_${uniqueRunName()}`;
 
 /** ProntoTrak's seeded customer database system, as its data map file has it, pointed at this spec's demo database. */
 const seededMap = parseDataMap(
@@ -26,6 +30,10 @@ const seededMap = parseDataMap(
   readFileSync('seeds/prontotrak.datamap.yaml', 'utf8'),
 ) as DataMap;
 const customerDb = seededMap.systems.find((s) => s.id === 'customer-db') as DatabaseSystem;
+const accountDb = parseDataMap(
+  'securus-technologies.datamap.yaml',
+  readFileSync('seeds/securus-technologies.datamap.yaml', 'utf8'),
+).systems.find((s) => s.id === 'account-db') as DatabaseSystem;
 /** A second copy of it whose variable names a port nothing listens on: a database that is down. */
 const archiveDb: DatabaseSystem = {
   ...customerDb,
@@ -46,6 +54,7 @@ describe('fulfilment through the connected systems, as staff and the requester d
     ownStorage: 'flow',
     extraEnv: () => ({
       PRONTOTRAK_CUSTOMER_DB_URL: DEMO_DB,
+      SECURUS_TECHNOLOGIES_CUSTOMER_DB_URL: MARIADB_DEMO_DB,
       ARCHIVE_DB_URL: `postgres://postgres@127.0.0.1:${downPort}/archive`,
       FULFILMENT_ATTEMPTS: '1',
       FULFILMENT_BACKOFF_MS: '200',
@@ -58,15 +67,22 @@ describe('fulfilment through the connected systems, as staff and the requester d
   let demo: pg.Client;
 
   beforeAll(async () => {
-    const [filled] = await fillDemoDatabases([{ organisation: ORG, kind: 'postgres', url: DEMO_DB }], {
-      people: 5,
-      countryOf: () => 'US',
-    });
-    expect(filled.outcome.state).not.toBe('failed');
+    const filled = await fillDemoDatabases(
+      [
+        { organisation: ORG, kind: 'postgres', url: DEMO_DB },
+        { organisation: MARIADB_ORG, kind: 'mysql', url: MARIADB_DEMO_DB },
+      ],
+      { people: 5, countryOf: () => 'US' },
+    );
+    expect(filled.map((f) => f.outcome.state)).not.toContain('failed');
     demo = new pg.Client({ connectionString: DEMO_DB });
     await demo.connect();
     await useDataMap(system.db, { organisation: ORG, systems: [customerDb] });
-    agent = await signIn(system.baseUrl, await createStaff({ [ORG]: 'agent' }, 'Flow Agent', system.databaseUrl));
+    await useDataMap(system.db, { organisation: MARIADB_ORG, systems: [accountDb] });
+    agent = await signIn(
+      system.baseUrl,
+      await createStaff({ [ORG]: 'agent', [MARIADB_ORG]: 'agent' }, 'Flow Agent', system.databaseUrl),
+    );
     adminAccount = await createStaff({ [ORG]: 'admin' }, 'Flow Admin', system.databaseUrl);
     admin = await signIn(system.baseUrl, adminAccount);
   }, 60_000);
@@ -74,17 +90,21 @@ describe('fulfilment through the connected systems, as staff and the requester d
   afterAll(async () => {
     await demo?.end();
     await dropDatabase(DEMO_DB);
+    const mariadb = await mysql.createConnection({ uri: 'mysql://root@127.0.0.1:3306' });
+    await mariadb.query(`DROP DATABASE IF EXISTS \`${new URL(MARIADB_DEMO_DB).pathname.slice(1)}\``);
+    await mariadb.end();
   });
 
   /** Files a request on the public form and confirms it from its own verification mail, as the requester would. */
-  async function verifiedRequest(email: string, rightId: string, phone = '') {
+  async function verifiedRequest(email: string, rightId: string, phone = '', slug = ORG) {
     // ProntoTrak asks where the requester lives; elsewhere than California, its own rights apply.
-    const filed = await new FormClient(system.baseUrl).submitForm(`/o/${ORG}/requests/new`, `/o/${ORG}/requests`, {
+    const form = `/o/${slug}/requests`;
+    const filed = await new FormClient(system.baseUrl).submitForm(`${form}/new`, form, {
       name: 'Jordan Requester',
       email,
       phone,
       rightId,
-      residence: 'elsewhere',
+      residence: slug === ORG ? 'elsewhere' : 'california',
       dataContext: 'own',
       relationship: 'self',
       details: '',
@@ -108,7 +128,7 @@ describe('fulfilment through the connected systems, as staff and the requester d
     return {
       id,
       reference,
-      page: `/staff/orgs/${ORG}/requests/${id}`,
+      page: `/staff/orgs/${slug}/requests/${id}`,
       statusUrl: linkIn(mail.text, system.baseUrl, '/s/'),
     };
   }
@@ -185,6 +205,26 @@ describe('fulfilment through the connected systems, as staff and the requester d
     const statusPage = await new FormClient(system.baseUrl).get(r.statusUrl);
     expect(statusPage.status).toBe(200);
     expect(statusPage.body).toMatch(new RegExp(`${new URL(r.statusUrl).pathname}/files/[0-9a-f-]+`));
+  }, 60_000);
+
+  it('finds the demo person in the MariaDB demo database too, and packages the orders', async () => {
+    const r = await verifiedRequest(DEMO_PERSON.email, 'ccpa-know', '', MARIADB_ORG);
+    await startWork(r.page);
+    const [task] = await tasksSettled(r.id, 'access', 'done');
+    expect(task.systemId).toBe('account-db');
+    expect(Object.fromEntries(Object.entries(task.counts!).map(([table, c]) => [table, c.found]))).toEqual({
+      customers: 1,
+      orders: 2,
+      order_items: 5,
+      messages: expect.any(Number),
+      tickets: expect.any(Number),
+    });
+    expect(task.counts!.messages.found).toBeGreaterThan(0);
+    expect(task.counts!.tickets.found).toBeGreaterThan(0);
+    const files = await packageOf(r.page);
+    const orders = Object.entries(files).find(([path]) => /systems\/[^/]+\/orders\.csv$/.test(path));
+    expect(orders?.[1]).toContain(DEMO_PERSON.postalAddress);
+    expect(JSON.parse(files['summary.json'])).toMatchObject({ foundAnywhere: true });
   }, 60_000);
 
   it('says in the package that a person known nowhere was found nowhere', async () => {
