@@ -133,6 +133,10 @@ describe('fulfilment through the connected systems, as staff and the requester d
     };
   }
 
+  const statusOf = async (id: string) =>
+    ((await system.db.query('SELECT status FROM data_subject_request WHERE id = $1', [id])) as { status: string }[])[0]
+      .status;
+
   const act = (client: FormClient, page: string, action: string, fields: Record<string, string> = {}) =>
     client.submitForm(page, `${page}/${action}`, fields);
 
@@ -173,6 +177,19 @@ describe('fulfilment through the connected systems, as staff and the requester d
     return customer;
   };
 
+  /** How many rows of a customer each related table of the demo database holds. */
+  async function rowsOf(customerId: number): Promise<Record<string, number>> {
+    const count = async (sql: string) => (await demo.query(sql, [customerId])).rows[0].n as number;
+    return {
+      orders: await count('SELECT count(*)::int AS n FROM orders WHERE customer_id = $1'),
+      order_items: await count(
+        'SELECT count(*)::int AS n FROM order_items i JOIN orders o ON o.id = i.order_id WHERE o.customer_id = $1',
+      ),
+      messages: await count('SELECT count(*)::int AS n FROM messages WHERE customer_id = $1'),
+      tickets: await count('SELECT count(*)::int AS n FROM tickets WHERE customer_id = $1'),
+    };
+  }
+
   it('finds the demo person in five tables, packages it for staff to look over, and releases it to the requester', async () => {
     const r = await verifiedRequest(DEMO_PERSON.email, 'access');
     await startWork(r.page);
@@ -198,10 +215,7 @@ describe('fulfilment through the connected systems, as staff and the requester d
     expect(JSON.parse(files['summary.json'])).toMatchObject({ foundAnywhere: true });
 
     expect((await act(agent, r.page, 'systems/package/release')).status).toBe(303);
-    const [{ status }] = (await system.db.query('SELECT status FROM data_subject_request WHERE id = $1', [r.id])) as {
-      status: string;
-    }[];
-    expect(status).toBe('fulfilled');
+    expect(await statusOf(r.id)).toBe('fulfilled');
     const statusPage = await new FormClient(system.baseUrl).get(r.statusUrl);
     expect(statusPage.status).toBe(200);
     expect(statusPage.body).toMatch(new RegExp(`${new URL(r.statusUrl).pathname}/files/[0-9a-f-]+`));
@@ -240,24 +254,19 @@ describe('fulfilment through the connected systems, as staff and the requester d
   it('makes a dry run first, erases only once an admin approves, and keeps the tax records', async () => {
     const jordan = await jordanRows();
     expect(jordan).toBeDefined();
-    const before = {
-      orders: (await demo.query('SELECT count(*)::int AS n FROM orders WHERE customer_id = $1', [jordan.id])).rows[0].n,
-      messages: (await demo.query('SELECT count(*)::int AS n FROM messages WHERE customer_id = $1', [jordan.id]))
-        .rows[0].n,
-      tickets: (await demo.query('SELECT count(*)::int AS n FROM tickets WHERE customer_id = $1', [jordan.id])).rows[0]
-        .n,
-    };
+    const before = await rowsOf(jordan.id);
+    expect(before).toEqual({ orders: 2, order_items: 5, messages: expect.any(Number), tickets: expect.any(Number) });
     expect(before.tickets).toBeGreaterThan(0);
+    expect(before.messages).toBeGreaterThan(0);
 
     const email = `jordan-erasure-${uniqueRunName()}@example.org`;
     const r = await verifiedRequest(email, 'deletion', DEMO_PERSON.phone);
     await startWork(r.page);
     const [preview] = await tasksSettled(r.id, 'erasure_preview', 'done');
     expect(preview.counts!.tickets.found).toBe(before.tickets);
+    // A dry run changes nothing.
     expect(await jordanRows()).toEqual(jordan);
-    expect(
-      (await demo.query('SELECT count(*)::int AS n FROM tickets WHERE customer_id = $1', [jordan.id])).rows[0].n,
-    ).toBe(before.tickets);
+    expect(await rowsOf(jordan.id)).toEqual(before);
 
     const dryRun = await admin.get(r.page);
     expect(dryRun.body).toContain('Erasure dry run: what would happen');
@@ -282,20 +291,15 @@ describe('fulfilment through the connected systems, as staff and the requester d
       jordan.id,
     ]);
     expect(customer).toEqual([{ email: null, phone: null, full_name: "[deleted at the customer's request]" }]);
-    expect(
-      (await demo.query('SELECT count(*)::int AS n FROM tickets WHERE customer_id = $1', [jordan.id])).rows[0].n,
-    ).toBe(0);
+    // Tickets deleted; messages masked in place; orders and their items kept as tax records.
+    expect(await rowsOf(jordan.id)).toEqual({ ...before, tickets: 0 });
     const { rows: messages } = await demo.query('SELECT subject, body FROM messages WHERE customer_id = $1', [
       jordan.id,
     ]);
-    expect(messages).toHaveLength(before.messages);
     expect(messages.every((m) => m.subject === null && m.body === "[removed at the customer's request]")).toBe(true);
-    // Orders and their items are tax records: kept.
-    expect(
-      (await demo.query('SELECT count(*)::int AS n FROM orders WHERE customer_id = $1', [jordan.id])).rows[0].n,
-    ).toBe(before.orders);
 
     expect((await act(agent, r.page, 'fulfil', { resolution: 'Erased, but for the tax records.' })).status).toBe(303);
+    expect(await statusOf(r.id)).toBe('fulfilled');
   }, 90_000);
 
   it('shows the dry run and approves the erasure in a browser without JavaScript', async () => {
@@ -346,7 +350,8 @@ describe('fulfilment through the connected systems, as staff and the requester d
     expect(page.body).toContain('data-system="archive-db" data-state="failed"');
     expect(page.body).toContain('(unreachable)');
     expect(page.body).toContain('Retry this system');
-    expect(page.body).not.toContain(`${downPort}`);
+    expect(page.body).not.toContain(`127.0.0.1:${downPort}`);
+    expect(page.body).not.toContain('postgres://');
 
     const fulfilEarly = await agent.submitForm(r.page, `${r.page}/systems/package/release`, {});
     expect(fulfilEarly.status).toBe(409);
