@@ -218,7 +218,18 @@ describe('fulfilment through the connected systems, as staff and the requester d
     expect(await statusOf(r.id)).toBe('fulfilled');
     const statusPage = await new FormClient(system.baseUrl).get(r.statusUrl);
     expect(statusPage.status).toBe(200);
-    expect(statusPage.body).toMatch(new RegExp(`${new URL(r.statusUrl).pathname}/files/[0-9a-f-]+`));
+    const link = new RegExp(`${new URL(r.statusUrl).pathname}/files/[0-9a-f-]+`).exec(statusPage.body);
+    expect(link).not.toBeNull();
+    const downloaded = await new FormClient(system.baseUrl).getBytes(link![0]);
+    expect(downloaded.status).toBe(200);
+    expect(strFromU8(unzipSync(downloaded.bytes)['index.html'])).toBe(files['index.html']);
+
+    // The timeline holds counts, never what was found.
+    const timeline = JSON.stringify(
+      await system.db.query('SELECT detail FROM audit_entry WHERE request_id = $1', [r.id]),
+    );
+    for (const value of [DEMO_PERSON.postalAddress, DEMO_PERSON.fullName, DEMO_PERSON.storedPhone])
+      expect(timeline).not.toContain(value);
   }, 60_000);
 
   it('finds the demo person in the MariaDB demo database too, and packages the orders', async () => {
