@@ -85,13 +85,6 @@ export function outstandingTasks<T extends { state: SystemTaskState }>(tasks: re
   return tasks.filter((task) => !isSettled(task.state));
 }
 
-/** Exponential backoff for a system's retries: 5 s, 10 s, 20 s … capped at ten minutes. */
-export function retryDelayMs(attempt: number): number {
-  return Math.min(5000 * 2 ** Math.max(0, attempt - 1), 10 * 60 * 1000);
-}
-
-export const MAX_SYSTEM_ATTEMPTS = 6;
-
 /** What the requester told us that a system can be searched by, each in its normal form. */
 export interface RequesterIdentity {
   email?: string;

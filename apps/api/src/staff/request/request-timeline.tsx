@@ -33,7 +33,45 @@ const ACTION_TEXT: Record<string, string> = {
   'request.purged': "Requester's personal data removed (retention)",
   'drp.status_sent': 'Status sent to the authorised agent',
   'drp.status_failed': 'Status update to the authorised agent failed for good',
+  'fulfilment.planned': 'Connected systems asked',
+  'fulfilment.system_done': 'A system finished',
+  'fulfilment.system_failed': 'A system failed',
+  'fulfilment.system_awaiting_vendor': 'A system will answer later',
+  'fulfilment.system_awaiting_staff': 'A manual system waits for staff',
+  'fulfilment.system_retried': 'A system retried',
+  'fulfilment.system_closed': 'A system closed without being done',
+  'fulfilment.checklist_ticked': 'Checklist item done',
+  'fulfilment.erasure_approved': 'Erasure approved',
+  'fulfilment.vendor_confirmed': 'The service provider confirmed',
+  'fulfilment.vendor_escalated': 'The service provider has not confirmed: escalated',
 };
+
+// Mails to a service provider go through the same ledger as the requester's; the label says whom each went to.
+const VENDOR_TEMPLATES = ['vendor_request', 'vendor_reminder'];
+
+function actionText(action: string, detail: Record<string, unknown>): string {
+  if (action === 'mail.sent' && VENDOR_TEMPLATES.includes(String(detail.template)))
+    return 'Mail sent to the service provider';
+  return ACTION_TEXT[action] ?? action;
+}
+
+/** A connected system's entry in words: which system, for what, and counts only (never values). */
+function systemFacts(d: Record<string, unknown>): string[] {
+  const facts: string[] = [];
+  if (typeof d.systemId === 'string') facts.push(d.systemId);
+  if (typeof d.purpose === 'string') facts.push(codeWords(d.purpose));
+  if (Array.isArray(d.systems)) facts.push(`systems: ${d.systems.join(', ') || 'none'}`);
+  if (Array.isArray(d.skipped) && d.skipped.length > 0) facts.push(`skipped: ${d.skipped.join(', ')}`);
+  if (typeof d.errorClass === 'string') facts.push(codeWords(d.errorClass));
+  const counts = d.counts as Record<string, Record<string, number>> | undefined;
+  if (counts) {
+    const total = (key: string) => Object.values(counts).reduce((sum, c) => sum + (c[key] ?? 0), 0);
+    for (const key of ['found', 'deleted', 'updated', 'retained'])
+      if (Object.values(counts).some((c) => c[key] !== undefined)) facts.push(`${total(key)} ${key}`);
+  }
+  if (typeof d.remaining === 'number') facts.push(`${d.remaining} rows left outside kept tables`);
+  return facts;
+}
 
 const NOTE_HEADING: Record<RequestNoteKind, string> = {
   internal: 'Note',
@@ -82,6 +120,7 @@ function entryFacts(m: RequestPageModel, { entry }: TimelineItem, tz: string): (
       `to ${text('agentId') ?? 'the agent'}`,
       `${String(d.attempts)} attempts, ${text('failure') ?? 'unknown failure'}`,
     );
+  if (entry.action.startsWith('fulfilment.')) facts.push(...systemFacts(d));
   if (entry.action === 'response.downloaded') {
     const file = m.files.find((f) => f.id === text('fileId'));
     facts.push(file ? file.fileName : 'a file since removed');
@@ -120,7 +159,7 @@ export function TimelineEntry({
   return (
     <li data-action={entry.action}>
       <span class="when">{formatLocalDateTime(entry.at, timeZone)}</span> ·{' '}
-      <strong>{ACTION_TEXT[entry.action] ?? entry.action}</strong> · {entry.actorLabel}
+      <strong>{actionText(entry.action, entry.detail)}</strong> · {entry.actorLabel}
       {facts.length > 0 && <> — {facts.map((f, i) => (i === 0 ? f : <>; {f}</>))}</>}
       {note && (
         <div class="note">
