@@ -109,11 +109,15 @@ describe('tenant isolation: an admin of one organisation reaches nothing of anot
     );
     expect(REQUEST_ROUTES.filter((r) => r.method === 'POST').length).toBeGreaterThanOrEqual(5);
     // Every other route naming an organisation is a requester's public page, which must not need a session, or
-    // a Data Rights Protocol endpoint, which authenticates agents itself (its isolation: test/drp.e2e-spec.ts).
+    // a Data Rights Protocol endpoint, which authenticates agents itself (its isolation: test/drp.e2e-spec.ts), or the
+    // development demo support desk, which answers only calls signed with that organisation's own secret
+    // (test/connected-services.e2e-spec.ts).
     const unguarded = ROUTES.filter((r) => r.path.includes(':org') && !isStaff(r) && !isKeyed(r));
     expect(unguarded.length).toBeGreaterThan(0);
     for (const route of unguarded)
-      expect(name(route)).toMatch(/^(GET|POST) \/o\/:org\/|^(GET|POST|DELETE) \/drp\/:org\//);
+      expect(name(route)).toMatch(
+        /^(GET|POST) \/o\/:org\/|^(GET|POST|DELETE) \/drp\/:org\/|^POST \/dev\/demo-systems\/:org\/support\//,
+      );
   });
 
   it("answers 404 or 403 on every staff route given B's slug, and shows nothing of B", async () => {
