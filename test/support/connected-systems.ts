@@ -27,7 +27,8 @@ export async function planTasks(
   purpose: FulfilmentPurpose,
   at: Date,
 ): Promise<FulfilmentTask[]> {
-  return db.transaction((tx) => planFulfilment(tx, request, purpose, { actor: { id: null, label: 'Test' }, at }));
+  await db.transaction((tx) => planFulfilment(tx, request, purpose, { actor: { id: null, label: 'Test' }, at }));
+  return db.getRepository(FulfilmentTask).findBy({ requestId: request.id, purpose });
 }
 
 /** The task once it reached one of `states`. */

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 
-import { type FulfilmentPurpose, outstandingTasks, planTasks } from '#workflow';
+import { type FulfilmentPurpose, planTasks } from '#workflow';
 
 import { appendAudit } from './audit-log.js';
 import { DataMapVersion } from './entities/data-map-version.entity.js';
@@ -34,9 +34,9 @@ export async function planFulfilment(
   request: DataSubjectRequest,
   purpose: FulfilmentPurpose,
   change: { actor: ChangeActor; at: Date },
-): Promise<FulfilmentTask[]> {
+): Promise<void> {
   const version = await currentDataMap(tx, request.organisationId);
-  if (!version) return [];
+  if (!version) return;
   const planned = planTasks(version.document, purpose);
   const inserted = await tx
     .createQueryBuilder()
@@ -60,7 +60,7 @@ export async function planFulfilment(
     .returning(['id', 'state'])
     .execute();
   const tasks = inserted.raw as { id: string; state: string }[];
-  if (tasks.length === 0) return [];
+  if (tasks.length === 0) return;
   for (const task of tasks.filter((t) => t.state === 'waiting'))
     await writeOutbox(tx, 'fulfilment.system', { requestId: request.id, taskId: task.id }, task.id);
   await appendAudit(tx, {
@@ -76,7 +76,6 @@ export async function planFulfilment(
     },
     at: change.at,
   });
-  return tx.findBy(FulfilmentTask, { requestId: request.id, purpose });
 }
 
 /** What a system's run came to, as the worker or a signed callback reports it. */
@@ -138,13 +137,4 @@ export async function recordSystemOutcome(
 function remainingAfterErasure(task: FulfilmentTask): { remaining?: number } {
   if (task.purpose !== 'erasure' || !task.counts) return {};
   return { remaining: Object.values(task.counts).reduce((sum, table) => sum + (table.remaining ?? 0), 0) };
-}
-
-/** The tasks that keep a request from being marked fulfilled. */
-export async function outstandingSystems(
-  tx: EntityManager,
-  organisationId: string,
-  requestId: string,
-): Promise<FulfilmentTask[]> {
-  return outstandingTasks(await tasksOf(tx, organisationId, requestId));
 }

@@ -6,12 +6,10 @@ import {
   type ChangeActor,
   commitTransition,
   type DataSubjectRequest,
-  FulfilmentTask,
   lockRequest,
   type NoticeAuditDetail,
   type OrganisationContext,
   OrganisationDirectory,
-  outstandingSystems,
   planFulfilment,
   redeemableToken,
   type RequestChange,
@@ -19,6 +17,7 @@ import {
   RequestNote,
   type RequestNoteKind,
   ResponseFile,
+  tasksOf,
   TeamRepository,
   type TokenRefusal,
   writeOutbox,
@@ -37,6 +36,7 @@ import {
   linkExpiresAt,
   normaliseEmail,
   normalisePhone,
+  outstandingTasks,
   partiallyFulfil,
   redirect,
   reopen,
@@ -450,14 +450,15 @@ async function saveNote(
  * A deletion whose dry run was made is done only once the erasure itself was approved.
  */
 async function refuseWhileSystemsOutstanding(tx: EntityManager, request: DataSubjectRequest): Promise<void> {
-  const outstanding = await outstandingSystems(tx, request.organisationId, request.id);
+  const tasks = await tasksOf(tx, request.organisationId, request.id);
+  const outstanding = outstandingTasks(tasks);
   if (outstanding.length > 0) {
     const names = [...new Set(outstanding.map((task) => task.systemId))].join(', ');
     throw ActionRefused.conflict(
       `Connected systems still outstanding: ${names}. Retry them or close them with a reason.`,
     );
   }
-  const previewed = await tx.existsBy(FulfilmentTask, { requestId: request.id, purpose: 'erasure_preview' });
-  const erased = await tx.existsBy(FulfilmentTask, { requestId: request.id, purpose: 'erasure' });
-  if (previewed && !erased) throw ActionRefused.conflict('Approve the erasure first: the dry run is only a preview.');
+  const purposes = new Set(tasks.map((task) => task.purpose));
+  if (purposes.has('erasure_preview') && !purposes.has('erasure'))
+    throw ActionRefused.conflict('Approve the erasure first: the dry run is only a preview.');
 }
