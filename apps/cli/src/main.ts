@@ -44,10 +44,11 @@ async function main(argv: string[]): Promise<void> {
     case 'start': {
       const demoDatabases = useDemoSystems(env);
       if (!args.includes('--seed')) return startSystem(env);
-      // `start --seed` (what `npm start` runs) seeds first, so the demo admins it creates close the start banner too;
-      // then the demo customer databases the data maps point at, so a request finds someone there.
-      const demoAdmins = await seedAndReport(env.DATABASE_URL, env.SEEDS_DIR);
+      // `start --seed` (what `npm start` runs) first makes the demo customer databases the data maps point at, so a
+      // request finds someone there and the seed can check each map against a live schema; then it seeds, so the
+      // demo admins it creates close the start banner too.
       const made = await makeDemoDatabases(env, demoDatabases);
+      const demoAdmins = await seedAndReport(env.DATABASE_URL, env.SEEDS_DIR);
       await startSystem(env, demoAdmins, demoBannerLines(made));
       return;
     }
@@ -152,6 +153,7 @@ async function seedAndReport(databaseUrl: string, seedsDir: string): Promise<Dem
     return created;
   } finally {
     await dataSource.destroy();
+    await closeDatabasePools();
   }
 }
 

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 
 import { DataMapVersion, Organisation } from '#db';
+import { closeDatabasePools } from '#systems';
 
 import { useServiceDatabase } from '../../../test/support/service-database.js';
 import { demoVariables, seedDataMaps as readSeedMaps } from './demo/demo-environment.js';
@@ -83,5 +84,41 @@ describe('seeding the data maps', () => {
     expect({ current: await current(), versions: await db.dataSource.getRepository(DataMapVersion).count() }).toEqual(
       before,
     );
+  });
+
+  it('refuses a map that does not fit its live database, naming the table, and seeds one whose database is down', async () => {
+    // ProntoTrak's customer database holds only an older customers table; Securus Software's cannot be reached.
+    const live = `rd_seedcheck_${Date.now().toString(36)}`;
+    const admin = db.dataSource;
+    await admin.query(`CREATE DATABASE ${live}`);
+    const liveUrl = `postgres://postgres@127.0.0.1:5432/${live}`;
+    const { Client } = (await import('pg')).default;
+    const client = new Client({ connectionString: liveUrl });
+    await client.connect();
+    await client.query('CREATE TABLE customers (id integer PRIMARY KEY, email text)');
+    await client.end();
+    try {
+      const before = await current();
+      const results = await seedDataMaps(db.dataSource, seeds, {
+        ...env,
+        PRONTOTRAK_CUSTOMER_DB_URL: liveUrl,
+        SECURUS_SOFTWARE_CUSTOMER_DB_URL: 'postgres://postgres@127.0.0.1:1/down',
+      });
+      const printed = dataMapSeedLines(results).join('\n');
+      expect(results.find((r) => r.organisation === 'prontotrak')?.state).toBe('refused');
+      expect(printed).toContain(
+        `prontotrak.datamap.yaml: systems[0].tables.customers.columns.phone: no column "phone" in customers`,
+      );
+      expect(printed).toContain(`prontotrak.datamap.yaml: systems[0].tables.orders: no table or view "orders"`);
+      expect((await current()).prontotrak).toBe(before.prontotrak);
+      expect(results.find((r) => r.organisation === 'securus-software')?.state).not.toBe('refused');
+      expect(printed).toMatch(
+        /Customer and licence database was not checked against its live schema \(unreachable: postgres error ECONNREFUSED/,
+      );
+      expect(printed).not.toContain('127.0.0.1:1');
+    } finally {
+      await closeDatabasePools();
+      await admin.query(`DROP DATABASE ${live} WITH (FORCE)`);
+    }
   });
 });

@@ -5,10 +5,17 @@ import { basename } from 'node:path';
 import type { DataSource } from 'typeorm';
 
 import { DataMapVersion, Organisation } from '#db';
-import { type DataMap, loadDataMaps, type PolicyFileError } from '#policy';
+import { type DataMap, isDatabaseSystem, loadDataMaps, PolicyFileError, type PolicyProblem } from '#policy';
+import { checkLiveSchema } from '#systems';
 
 export type DataMapSeedResult =
-  | { organisation: string; state: 'new version' | 'earlier version' | 'unchanged'; map: DataMap }
+  | {
+      organisation: string;
+      state: 'new version' | 'earlier version' | 'unchanged';
+      map: DataMap;
+      /** Database systems that could not be reached to check their schema: the map is used, the jobs will retry. */
+      unchecked: string[];
+    }
   /** The map is not used: the organisation keeps the data map it had (none on a first seed). */
   | { organisation: string; state: 'refused'; error: PolicyFileError };
 
@@ -18,9 +25,29 @@ function organisationOfFile(fileName: string): string {
 }
 
 /**
+ * Each database system of the map against its live schema. A schema that does not fit refuses the map; a database
+ * that is down does not, since its jobs fail and retry like any other outage, but it is reported.
+ */
+async function liveSchemas(
+  map: DataMap,
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<{ problems: PolicyProblem[]; unchecked: string[] }> {
+  const problems: PolicyProblem[] = [];
+  const unchecked: string[] = [];
+  for (const [i, system] of map.systems.entries()) {
+    if (!isDatabaseSystem(system)) continue;
+    // The loader has refused a map whose variables are unset.
+    const check = await checkLiveSchema(system, env[system.connection]!, `systems[${i}]`);
+    if (check.reachable) problems.push(...check.problems);
+    else unchecked.push(`${system.name} was not checked against its live schema (${check.reason})`);
+  }
+  return { problems, unchecked };
+}
+
+/**
  * Loads every seeds/*.datamap.yaml of a seeded organisation and makes each sound one that organisation's current data
- * map, stored once per content (sha256 of the file). A bad map, or one naming an unset variable, is reported and
- * changes nothing; the other organisations' maps are seeded all the same. A second run with the same files changes
+ * map, stored once per content (sha256 of the file). A bad map, one naming an unset variable, or one that does not
+ * fit its databases' live schemas is reported and changes nothing; the other organisations' maps are seeded all the same. A second run with the same files changes
  * nothing.
  */
 export async function seedDataMaps(
@@ -41,6 +68,15 @@ export async function seedDataMaps(
       continue;
     }
     const { map, fileName } = entry;
+    const { problems, unchecked } = await liveSchemas(map, env);
+    if (problems.length > 0) {
+      results.push({
+        organisation: map.organisation,
+        state: 'refused',
+        error: new PolicyFileError(fileName, problems),
+      });
+      continue;
+    }
     const organisation = organisations.find((o) => o.slug === map.organisation)!;
     const contentHash = createHash('sha256').update(readFileSync(fileName)).digest('hex');
     const state = await dataSource.transaction(async (tx): Promise<'new version' | 'earlier version' | 'unchanged'> => {
@@ -53,7 +89,7 @@ export async function seedDataMaps(
       // A file put back as it was makes the version stored then current again.
       return stored ? 'earlier version' : 'new version';
     });
-    results.push({ organisation: map.organisation, state, map });
+    results.push({ organisation: map.organisation, state, map, unchecked });
   }
   return results;
 }
@@ -66,6 +102,9 @@ export function dataMapSeedLines(results: DataMapSeedResult[]): string[] {
           `seed: ${r.organisation} data map refused; its connected systems stay as they were:`,
           ...r.error.message.split('\n').map((line) => `      ${line}`),
         ]
-      : [`seed: ${r.organisation} data map: ${r.state} (${r.map.systems.length} systems)`],
+      : [
+          `seed: ${r.organisation} data map: ${r.state} (${r.map.systems.length} systems)`,
+          ...r.unchecked.map((line) => `      ${line}`),
+        ],
   );
 }

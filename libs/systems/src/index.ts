@@ -10,7 +10,7 @@ export type {
   PackagedSystem,
   SystemResult,
 } from './package/package-contents.js';
-export { checkSchema, schemaProblems } from './sql/check-schema.js';
+export { checkLiveSchema, checkSchema, type LiveSchemaCheck, schemaProblems } from './sql/check-schema.js';
 export { DATABASE_DEFAULTS, DatabaseConnector, type DatabaseConnectorOptions } from './sql/database-connector.js';
 export {
   type DatabaseSchema,

@@ -103,6 +103,22 @@ export function schemaProblems(system: DatabaseSystem, schema: DatabaseSchema, s
   return optOut ? [...problems, optOut] : problems;
 }
 
+/** A database system checked against its live schema, or the reason it could not be reached to be checked. */
+export type LiveSchemaCheck = { reachable: true; problems: PolicyProblem[] } | { reachable: false; reason: string };
+
+/** Reads the live schema at `url` and compares the system with it; a database it cannot reach is not a throw. */
+export async function checkLiveSchema(system: DatabaseSystem, url: string, systemPath = ''): Promise<LiveSchemaCheck> {
+  try {
+    return {
+      reachable: true,
+      problems: schemaProblems(system, await readDatabaseSchema(system.kind, url), systemPath),
+    };
+  } catch (error) {
+    if (!(error instanceof SystemError)) throw error;
+    return { reachable: false, reason: error.message };
+  }
+}
+
 /**
  * Checks a database system of the map against the live schema its environment variable leads to: unknown tables and
  * columns, relations whose columns cannot join, identity columns that are not text, masks the column cannot take,
@@ -116,10 +132,8 @@ export async function checkSchema(
   const url = env[system.connection];
   if (!url)
     return [{ path: at(systemPath, 'connection'), message: `environment variable ${system.connection} is not set` }];
-  try {
-    return schemaProblems(system, await readDatabaseSchema(system.kind, url), systemPath);
-  } catch (error) {
-    if (!(error instanceof SystemError)) throw error;
-    return [{ path: systemPath, message: `the schema cannot be read: ${error.message}` }];
-  }
+  const check = await checkLiveSchema(system, url, systemPath);
+  return check.reachable
+    ? check.problems
+    : [{ path: systemPath, message: `the schema cannot be read: ${check.reason}` }];
 }
