@@ -12,7 +12,8 @@ import { fillDemoDatabases } from '../apps/cli/src/demo/demo-databases.js';
 import { DEMO_PERSON, PHONE_ONLY_PERSON } from '../apps/cli/src/demo/demo-persons.js';
 import { auditOf, useDataMap } from './support/connected-systems.js';
 import { eventually } from './support/eventually.js';
-import { csrfTokenIn, FormClient, linkIn, referenceIn } from './support/form-client.js';
+import { FormClient, referenceIn } from './support/form-client.js';
+import { fulfilmentFlow } from './support/fulfilment-flow.js';
 import { dropDatabase, uniqueRunName } from './support/run-storage.js';
 import { closedPort } from './support/scratch-databases.js';
 import { createStaff, signIn, type StaffAccount } from './support/staff.js';
@@ -95,69 +96,10 @@ describe('fulfilment through the connected systems, as staff and the requester d
     await mariadb.end();
   });
 
-  /** Files a request on the public form and confirms it from its own verification mail, as the requester would. */
-  async function verifiedRequest(email: string, rightId: string, phone = '', slug = ORG) {
-    // ProntoTrak asks where the requester lives; elsewhere than California, its own rights apply.
-    const form = `/o/${slug}/requests`;
-    const filed = await new FormClient(system.baseUrl).submitForm(`${form}/new`, form, {
-      name: 'Jordan Requester',
-      email,
-      phone,
-      rightId,
-      residence: slug === ORG ? 'elsewhere' : 'california',
-      dataContext: 'own',
-      relationship: 'self',
-      details: '',
-      website: '',
-    });
-    expect(filed.status).toBe(201);
-    const reference = referenceIn(filed.body);
-    let verifyUrl = '';
-    await eventually(async () => {
-      const mail = system.sink.mailsTo(email).find((m) => m.text.includes(reference) && m.text.includes('/v/'));
-      if (mail) verifyUrl = linkIn(mail.text, system.baseUrl, '/v/');
-      return !!mail;
-    }, `the verification mail of ${reference}`);
-    const requester = new FormClient(system.baseUrl);
-    const confirmed = await requester.post(verifyUrl, { _csrf: csrfTokenIn((await requester.get(verifyUrl)).body) });
-    expect(confirmed.status).toBe(200);
-    const mail = system.sink.mailsTo(email).find((m) => m.text.includes(reference) && m.text.includes('/s/'))!;
-    const [{ id }] = (await system.db.query('SELECT id FROM data_subject_request WHERE reference = $1', [
-      reference,
-    ])) as { id: string }[];
-    return {
-      id,
-      reference,
-      page: `/staff/orgs/${slug}/requests/${id}`,
-      statusUrl: linkIn(mail.text, system.baseUrl, '/s/'),
-    };
-  }
-
-  const statusOf = async (id: string) =>
-    ((await system.db.query('SELECT status FROM data_subject_request WHERE id = $1', [id])) as { status: string }[])[0]
-      .status;
-
-  const act = (client: FormClient, page: string, action: string, fields: Record<string, string> = {}) =>
-    client.submitForm(page, `${page}/${action}`, fields);
-
-  /** Claims the request and starts work on it, which plans its systems' tasks. */
-  async function startWork(page: string): Promise<void> {
-    expect((await act(agent, page, 'claim')).status).toBe(303);
-    expect((await act(agent, page, 'start')).status).toBe(303);
-  }
-
-  /** The request's tasks of a purpose once every one of them is in one of `states`. */
-  async function tasksSettled(requestId: string, purpose: string, ...states: string[]): Promise<FulfilmentTask[]> {
-    let tasks: FulfilmentTask[] = [];
-    await eventually(
-      async () => {
-        tasks = await system.db.getRepository(FulfilmentTask).findBy({ requestId, purpose: purpose as never });
-        return tasks.length > 0 && tasks.every((t) => states.includes(t.state));
-      },
-      `the ${purpose} tasks of ${requestId} ${states.join(' or ')}`,
-    );
-    return tasks;
-  }
+  const { act, statusOf, tasksSettled, ...flow } = fulfilmentFlow(system);
+  const verifiedRequest = (email: string, rightId: string, phone = '', slug = ORG) =>
+    flow.verifiedRequest(email, rightId, phone, slug);
+  const startWork = (page: string) => flow.startWork(agent, page);
 
   async function packageOf(page: string): Promise<Record<string, string>> {
     const download = await agent.getBytes(`${page}/systems/package`);
@@ -384,4 +326,50 @@ describe('fulfilment through the connected systems, as staff and the requester d
     expect({ state: closed.state, reason: closed.reason }).toEqual({ state: 'closed', reason });
     expect((await act(agent, r.page, 'systems/package/release')).status).toBe(303);
   }, 90_000);
+
+  it('pushes a sale/share opt-out from the form to the flag the customer database holds, for that person only', async () => {
+    const flags = async () =>
+      Object.fromEntries(
+        (
+          await demo.query('SELECT email, sale_share_allowed FROM customers WHERE email IS NOT NULL ORDER BY id')
+        ).rows.map((row: { email: string; sale_share_allowed: boolean }) => [row.email, row.sale_share_allowed]),
+      );
+    await useDataMap(system.db, { organisation: ORG, systems: [customerDb] });
+    const before = await flags();
+    const email = Object.keys(before).find((address) => before[address] && address !== DEMO_PERSON.email)!;
+    expect(email).toBeDefined();
+
+    const form = `/o/${ORG}/requests`;
+    const filed = await new FormClient(system.baseUrl).submitForm(`${form}/new`, form, {
+      name: 'Opting Out',
+      email,
+      phone: '',
+      rightId: 'third-party-marketing-opt-out',
+      residence: 'elsewhere',
+      dataContext: 'own',
+      relationship: 'self',
+      details: '',
+      website: '',
+    });
+    expect(filed.status).toBe(201);
+    const [{ id }] = (await system.db.query('SELECT id FROM data_subject_request WHERE reference = $1', [
+      referenceIn(filed.body),
+    ])) as { id: string }[];
+    // Fulfilled at once with its suppression; the flag is pushed after, by the worker.
+    expect(await statusOf(id)).toBe('fulfilled');
+    const [task] = await tasksSettled(id, 'opt_out', 'done');
+    expect({ system: task.systemId, counts: task.counts }).toEqual({
+      system: 'customer-db',
+      counts: { customers: { found: 1, updated: 1 } },
+    });
+    expect(await flags()).toEqual({ ...before, [email]: false });
+
+    const page = await agent.get(`/staff/orgs/${ORG}/requests/${id}`);
+    expect(page.body).toContain('Sale/share opt-out pushed to systems');
+    expect(page.body).toContain('data-system="customer-db" data-state="done"');
+    const timeline = JSON.stringify(
+      await system.db.query('SELECT detail FROM audit_entry WHERE request_id = $1', [id]),
+    );
+    expect(timeline).not.toContain(email);
+  }, 60_000);
 });

@@ -12,11 +12,12 @@ import { eventually } from './eventually.js';
 export async function useDataMap(db: DataSource, map: DataMap): Promise<void> {
   const organisation = await db.getRepository(Organisation).findOneByOrFail({ slug: map.organisation });
   const document = JSON.parse(JSON.stringify(map)) as DataMap;
-  const version = await db.getRepository(DataMapVersion).save({
-    organisationId: organisation.id,
-    contentHash: createHash('sha256').update(JSON.stringify(document)).digest('hex'),
-    document,
-  });
+  const contentHash = createHash('sha256').update(JSON.stringify(document)).digest('hex');
+  const versions = db.getRepository(DataMapVersion);
+  // A map used before is made current again, as the seed does with a file put back as it was.
+  const version =
+    (await versions.findOneBy({ organisationId: organisation.id, contentHash })) ??
+    (await versions.save({ organisationId: organisation.id, contentHash, document }));
   await db.getRepository(Organisation).update({ id: organisation.id }, { currentDataMapVersionId: version.id });
 }
 
