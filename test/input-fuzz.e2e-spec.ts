@@ -112,6 +112,7 @@ const REQUESTER_FIELDS: Record<string, Field> = {
 const PUBLIC_ROUTES: Record<string, FuzzDefinition> = {
   'GET /': {},
   'GET /health': {},
+  'GET /metrics': {},
   'GET /assets/app.css': {},
   'GET /o/:org/requests/new': { params: { org: around(ORG, 'prontotrak', 'no-such-org') } },
   'POST /o/:org/requests': {

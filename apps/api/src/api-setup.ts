@@ -9,6 +9,7 @@ import helmet from 'helmet';
 import type { Env } from '#config';
 import { MAX_ANSWER_BYTES } from '#systems';
 
+import { serveApiDocs } from './api-docs.js';
 import { drpBodyGate } from './drp/signed-body.js';
 import { HttpExceptionFilter } from './http-exception.filter.js';
 import { NulFreeInputGuard } from './infra/nul-free-input.guard.js';
@@ -33,6 +34,7 @@ export function configureApi(app: NestExpressApplication, env: Env): void {
     }),
   );
   app.use(cookieParser());
+  serveApiDocs(app, env);
   app.use('/drp', drpBodyGate);
   // A service's callback (and the dev pages' demo service) is checked against its signature over the exact bytes
   // sent, so its body stays raw; an access result carries the person's rows, hence the larger limit.

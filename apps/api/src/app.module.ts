@@ -6,6 +6,7 @@ import { DrpModule } from './drp/drp.module.js';
 import { HealthController } from './health.controller.js';
 import { InfraModule } from './infra/infra.module.js';
 import { IntakeModule } from './intake/intake.module.js';
+import { MetricsModule } from './metrics/metrics.module.js';
 import { QueueModule } from './queue/queue.module.js';
 import { StaffModule } from './staff/staff.module.js';
 import { SuppressionModule } from './suppression/suppression.module.js';
@@ -27,6 +28,7 @@ export class AppModule {
         SuppressionModule,
         DrpModule,
         SystemsModule,
+        MetricsModule,
         ...(devPagesServed ? [DevModule] : []),
       ],
       controllers: [AssetsController, HealthController],

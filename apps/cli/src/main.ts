@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 import { loadEnv } from '#config';
 import { createDataSource, ensureDatabase, registerDrpAgent, RESET_MINUTES } from '#db';
 import { closeDatabasePools } from '#systems';
@@ -7,6 +8,7 @@ import { validateDataMapFile } from './datamap-validate.command.js';
 import { demoDatabasesCommand, makeDemoDatabases, useDemoSystems } from './demo/demo.command.js';
 import { demoBannerLines } from './demo/demo-report.js';
 import { generateMigration } from './generate-migration.command.js';
+import { helpRequested, usageOf } from './help.js';
 import { seedOrganisations } from './seed.command.js';
 import { dataMapSeedLines, seedDataMaps } from './seed-data-maps.js';
 import { sendTestMail } from './send-mail.command.js';
@@ -14,11 +16,11 @@ import { passwordResetLink } from './staff-password.command.js';
 import { type DemoAdmin, startSystem } from './start.command.js';
 import { verifyAudit } from './verify-audit.command.js';
 
-const USAGE =
-  'usage: rightsdesk <migrate | seed | start [--seed] | demo-databases | generate-migration NAME | verify-audit [SLUG] | drp-agent register ID NAME VERIFY_KEY | staff reset-password EMAIL | send-mail --to ADDRESS --from ADDRESS | datamap validate FILE | datamap draft CONNECTION_URL [--out FILE]>';
-
 async function main(argv: string[]): Promise<void> {
+  const help = helpRequested(argv);
+  if (help) return console.log(help);
   const [command, ...args] = argv;
+  const USAGE = usageOf(command);
   const env = loadEnv();
   switch (command) {
     case 'migrate': {
@@ -129,7 +131,7 @@ async function dataMapCommand([action, target, ...options]: string[]): Promise<v
     return;
   }
   const out = options[0] === '--out' && options.length === 2 ? options[1] : undefined;
-  if (action !== 'draft' || !target || (options.length > 0 && !out)) throw new Error(USAGE);
+  if (action !== 'draft' || !target || (options.length > 0 && !out)) throw new Error(usageOf('datamap'));
   const { yaml, summary } = await draftFromDatabase(target, out);
   if (yaml) process.stdout.write(yaml);
   // With the map on stdout, the summary goes to stderr so that redirecting stdout keeps a clean file.

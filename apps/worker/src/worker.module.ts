@@ -8,7 +8,7 @@ import type { DataSource } from 'typeorm';
 import { clockFor, Env, loadEnv } from '#config';
 import { createDataSource, OrganisationDirectory } from '#db';
 import { createMailer, type Mailer, redactAddresses } from '#mail';
-import { createRedis, OutboxRelay, QUEUE_NAMES, type QueueName } from '#queue';
+import { countFailedAttempt, createRedis, OutboxRelay, QUEUE_NAMES, type QueueName } from '#queue';
 import { closeDatabasePools } from '#systems';
 
 import { dailyStaffMailHandlers } from './deadlines/daily-staff-mail.handlers.js';
@@ -145,6 +145,10 @@ export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdo
         );
         void failures.onFailed(job, error);
         void callbackFailures.onFailed(job, error);
+        if (job)
+          countFailedAttempt(this.redis, prefix, name, job).catch((e: Error) =>
+            this.logger.warn(`queue ${name}: failed attempt not counted: ${e.message}`),
+          );
       });
       worker.on('error', (error) => this.logger.warn(`queue ${name}: ${error.message}`));
       this.workers.push(worker);

@@ -59,6 +59,12 @@ export class Env {
   @MinLength(16, { message: 'SMS_WEBHOOK_SECRET must be at least 16 characters' })
   SMS_WEBHOOK_SECRET?: string;
 
+  /** The bearer token Prometheus sends to read /metrics. Unset: /metrics is not served (404). */
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters' })
+  METRICS_TOKEN?: string;
+
   /** Inbound texts acted on per sending number per hour. */
   @IsInt()
   @Min(1)

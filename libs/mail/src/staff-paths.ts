@@ -21,6 +21,7 @@ export const staffPaths = {
   home: () => '/staff',
   signOut: () => '/staff/sign-out',
   changePassword: () => '/staff/account/password',
+  organisation: (slug: string) => org(slug),
   requests: (slug: string, query?: PathQuery) => withQuery(`${org(slug)}/requests`, query),
   requestsCsv: (slug: string, query?: PathQuery) => withQuery(`${org(slug)}/requests.csv`, query),
   request: (slug: string, requestId: string, action?: string) =>

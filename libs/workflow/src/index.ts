@@ -7,6 +7,7 @@ export {
   DRP_REGIMES,
   DRP_SUPPORTED_VERIFICATIONS,
   DRP_VERSION,
+  DRP_VERSIONS,
   type DrpAction,
   drpBusinessId,
   type DrpEnvelope,

@@ -1,4 +1,18 @@
 import { Controller, Delete, Get, Headers, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiExtraModels,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiResponse,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 
 import { type Clock, Env } from '#config';
@@ -14,6 +28,16 @@ import {
 } from '#workflow';
 
 import { CLOCK } from '../infra/tokens.js';
+import {
+  DrpBusinessSchema,
+  DrpErrorSchema,
+  DrpExerciseMessageSchema,
+  DrpRevokeMessageSchema,
+  DrpSetupMessageSchema,
+  DrpStatusSchema,
+  DrpTokenSchema,
+  signedBodySchema,
+} from './drp.schema.js';
 import { DrpBusinesses } from './drp-businesses.service.js';
 import { DrpCredentials, ReplayedMessage } from './drp-credentials.service.js';
 import { DrpError } from './drp-error.js';
@@ -26,6 +50,10 @@ import { signedBody } from './signed-body.js';
  * tokens to it (§2.05.1).
  */
 @Controller('drp/:org')
+@ApiTags('Data Rights Protocol')
+@ApiExtraModels(DrpSetupMessageSchema, DrpExerciseMessageSchema, DrpRevokeMessageSchema, DrpErrorSchema)
+@ApiParam({ name: 'org', description: "The organisation's slug: each is its own business" })
+@ApiNotFoundResponse({ type: DrpErrorSchema, description: 'Unknown business or request' })
 export class DrpController {
   constructor(
     @Inject(CLOCK) private readonly clock: Clock,
@@ -40,6 +68,11 @@ export class DrpController {
    * removed the business-hosted /.well-known/data-rights.json). It advertises only the actions the policy grants.
    */
   @Get('business.json')
+  @ApiOperation({
+    summary: '§3.05.2 Business Discovery Document',
+    description: 'Advertises only the actions the policy grants.',
+  })
+  @ApiOkResponse({ type: DrpBusinessSchema, description: "The business's directory entry" })
   async business(@Param('org') slug: string): Promise<Record<string, unknown>> {
     const { policy } = await this.businesses.business(slug);
     return {
@@ -56,6 +89,18 @@ export class DrpController {
 
   /** §2.05 Pair-wise Key Setup: a message signed with the agent's registered key earns a bearer token. */
   @Post('v1/agent/:agentId')
+  @ApiOperation({
+    summary: '§2.05 Pair-wise key setup',
+    description: 'A message signed with the registered key earns a bearer token.',
+  })
+  @ApiParam({ name: 'agentId', description: "The agent's id in the DRP directory" })
+  @ApiConsumes('text/plain')
+  @ApiBody({
+    schema: signedBodySchema(DrpSetupMessageSchema),
+    description: `A signed pair-wise setup message (schema DrpSetupMessage)`,
+  })
+  @ApiOkResponse({ type: DrpTokenSchema, description: 'The bearer token for this business' })
+  @ApiForbiddenResponse({ description: 'Any failure, with no body (§2.05.1)' })
   async pairwiseSetup(
     @Param('org') slug: string,
     @Param('agentId') agentId: string,
@@ -94,6 +139,12 @@ export class DrpController {
 
   /** §2.06 Agent Information: whether the bearer token still holds, for the agent it names. */
   @Get('v1/agent/:agentId')
+  @ApiOperation({ summary: '§2.06 Agent information', description: 'Whether the bearer token still holds.' })
+  @ApiParam({ name: 'agentId', description: "The agent's id in the DRP directory" })
+  @ApiBearerAuth('drp-token')
+  @ApiOkResponse({ schema: { type: 'object', maxProperties: 0 }, description: 'An empty object while the token holds' })
+  @ApiUnauthorizedResponse({ type: DrpErrorSchema, description: 'Missing, unknown or expired token' })
+  @ApiForbiddenResponse({ type: DrpErrorSchema, description: "Another agent's id" })
   async agentInformation(
     @Param('org') slug: string,
     @Param('agentId') agentId: string,
@@ -107,6 +158,24 @@ export class DrpController {
   /** §2.01 Data Rights Exercise (with and without the trailing slash §2.01 allows). */
   @Post(['v1/data-rights-request', 'v1/data-rights-request/'])
   @HttpCode(200)
+  @ApiOperation({
+    summary: '§2.01 Data Rights Exercise',
+    description: "Files the request through the form's intake; the requester confirms by email.",
+  })
+  @ApiBearerAuth('drp-token')
+  @ApiConsumes('text/plain')
+  @ApiBody({
+    schema: signedBodySchema(DrpExerciseMessageSchema),
+    description: `A signed exercise message (schema DrpExerciseMessage)`,
+  })
+  @ApiOkResponse({ type: DrpStatusSchema, description: "The new request's status" })
+  @ApiResponse({
+    status: 400,
+    type: DrpErrorSchema,
+    description: 'Malformed body, unknown or ungranted action, bad claims',
+  })
+  @ApiUnauthorizedResponse({ type: DrpErrorSchema, description: 'Missing, unknown or expired token' })
+  @ApiForbiddenResponse({ type: DrpErrorSchema, description: 'Bad signature, wrong ids, stale or replayed message' })
   async exercise(
     @Param('org') slug: string,
     @Req() req: Request,
@@ -118,6 +187,12 @@ export class DrpController {
 
   /** §2.02 Data Rights Status. */
   @Get('v1/data-rights-request/:requestId')
+  @ApiOperation({ summary: '§2.02 Data Rights Status' })
+  @ApiParam({ name: 'requestId', description: 'The request_id of the exercise' })
+  @ApiBearerAuth('drp-token')
+  @ApiOkResponse({ type: DrpStatusSchema, description: "The request's status (§3.03)" })
+  @ApiUnauthorizedResponse({ type: DrpErrorSchema, description: 'Missing, unknown or expired token' })
+  @ApiForbiddenResponse({ type: DrpErrorSchema, description: "Another agent's request" })
   async status(
     @Param('org') slug: string,
     @Param('requestId') requestId: string,
@@ -129,6 +204,21 @@ export class DrpController {
 
   /** §2.04 Data Rights Revoke. */
   @Delete('v1/data-rights-request/:requestId')
+  @ApiOperation({
+    summary: '§2.04 Data Rights Revoke',
+    description: 'Withdraws the request; the signed body must name it.',
+  })
+  @ApiParam({ name: 'requestId', description: 'The request_id of the exercise' })
+  @ApiBearerAuth('drp-token')
+  @ApiConsumes('text/plain')
+  @ApiBody({
+    schema: signedBodySchema(DrpRevokeMessageSchema),
+    description: `A signed revoke message (schema DrpRevokeMessage)`,
+  })
+  @ApiOkResponse({ type: DrpStatusSchema, description: 'The status, revoked' })
+  @ApiResponse({ status: 409, type: DrpErrorSchema, description: 'The request is already closed' })
+  @ApiUnauthorizedResponse({ type: DrpErrorSchema, description: 'Missing, unknown or expired token' })
+  @ApiForbiddenResponse({ type: DrpErrorSchema, description: "Bad signature, or another agent's request" })
   async revoke(
     @Param('org') slug: string,
     @Param('requestId') requestId: string,

@@ -1,3 +1,4 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 
@@ -26,6 +27,7 @@ export const ASSIGNEE_MESSAGE = 'assignee must be me, none, or the id of a staff
 
 /** The queue's filters, shared by the page, the CSV export and the JSON API. */
 export class QueueFilters {
+  @ApiPropertyOptional({ enum: STATUS_FILTERS, description: 'open: every open status (the default); all: any status' })
   @Transform(blankIsAbsent)
   @IsOptional()
   @IsIn(STATUS_FILTERS, {
@@ -33,28 +35,38 @@ export class QueueFilters {
   })
   status?: StatusFilter;
 
+  @ApiPropertyOptional({ enum: REQUEST_TYPES })
   @Transform(blankIsAbsent)
   @IsOptional()
   @IsIn(REQUEST_TYPES, { message: `type must be one of ${REQUEST_TYPES.join(', ')}` })
   type?: RequestType;
 
+  @ApiPropertyOptional({ enum: REGIMES })
   @Transform(blankIsAbsent)
   @IsOptional()
   @IsIn(REGIMES, { message: `regime must be one of ${REGIMES.join(', ')}` })
   regime?: Regime;
 
+  @ApiPropertyOptional({ enum: REQUEST_CHANNELS })
   @Transform(blankIsAbsent)
   @IsOptional()
   @IsIn(REQUEST_CHANNELS, { message: `channel must be one of ${REQUEST_CHANNELS.join(', ')}` })
   channel?: RequestChannel;
 
   /** 'me', 'none' (unassigned) or a staff user id; membership of the organisation is checked by the queue. */
+  @ApiPropertyOptional({ description: 'me, none (unassigned) or the id of a staff member' })
   @Transform(blankIsAbsent)
   @IsOptional()
   @Matches(/^(me|none|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/, { message: ASSIGNEE_MESSAGE })
   assignee?: string;
 
   /** Due by the end of the local day N days from today, overdue ones included (days left ≤ N). */
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 0,
+    maximum: 3660,
+    description: 'Due within this many local days, overdue included',
+  })
   @Transform(wholeNumber)
   @IsOptional()
   @IsInt({ message: 'dueWithinDays must be a whole number of days (0 or more)' })
@@ -63,12 +75,17 @@ export class QueueFilters {
   dueWithinDays?: number;
 
   /** true: open and past the due date; false: everything else. */
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'true: open and past the due date' })
   @Transform(blankIsAbsent)
   @IsOptional()
   @IsIn(['true', 'false'], { message: 'overdue must be true or false' })
   overdue?: 'true' | 'false';
 
   /** A reference (RD-XXXX-XXXX, exact) or part of the requester's email address. */
+  @ApiPropertyOptional({
+    maxLength: 254,
+    description: "A reference (RD-XXXX-XXXX, exact) or part of the requester's email address",
+  })
   @Transform(blankIsAbsent)
   @IsOptional()
   @IsString({ message: 'q must be text' })

@@ -17,7 +17,8 @@ export function homePage(organisations: Organisation[], context: PageContext): s
         <ul>
           {organisations.map((o) => (
             <li>
-              <a href={staffPaths.requests(o.slug)}>{o.name}</a> ({staff.roles.get(o.id)})
+              <a href={staffPaths.requests(o.slug)}>{o.name}</a> ({staff.roles.get(o.id)}):{' '}
+              <a href={staffPaths.organisation(o.slug)}>deadlines at a glance</a>
             </li>
           ))}
         </ul>

@@ -1,10 +1,24 @@
 import { BadRequestException, Controller, Get, Query, UseGuards } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiQuery,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 
 import { Env } from '#config';
 import type { OrganisationContext } from '#db';
 import { listUnsubscribeHeaders, organisationsThing, signUnsubscribeToken } from '#mail';
+import { SUPPRESSION_CHANNELS } from '#workflow';
 
 import { ApiKeyGuard, KeyOrganisation } from './api-key.guard.js';
+import { ChangeFeedSchema, SuppressionCheckSchema, UnsubscribeHeadersSchema } from './suppression-api.schema.js';
 import {
   addressParam,
   type ChangeFeedItem,
@@ -17,6 +31,13 @@ import {
 /** The JSON API an organisation's other systems use before they mail, text or share: keyed, never a staff session. */
 @Controller('api/v1/orgs/:org/suppressions')
 @UseGuards(ApiKeyGuard)
+@ApiTags('Suppression list')
+@ApiBearerAuth('api-key')
+@ApiParam({ name: 'org', description: "The organisation's slug (the key's own)" })
+@ApiBadRequestResponse({ description: 'A parameter missing or malformed, named with the reason' })
+@ApiUnauthorizedResponse({ description: "No API key, or not one of this organisation's live keys" })
+@ApiNotFoundResponse({ description: "Another organisation's slug, or an unknown one" })
+@ApiTooManyRequestsResponse({ description: 'Over SUPPRESSION_API_RATE_LIMIT calls per key per minute' })
 export class SuppressionApiController {
   constructor(
     private readonly list: SuppressionListService,
@@ -25,6 +46,10 @@ export class SuppressionApiController {
 
   /** Is this address suppressed on this channel? */
   @Get('check')
+  @ApiOperation({ summary: 'Is this address suppressed on this channel?' })
+  @ApiQuery({ name: 'channel', enum: SUPPRESSION_CHANNELS })
+  @ApiQuery({ name: 'address', description: 'An email address, or a phone number for sms' })
+  @ApiOkResponse({ type: SuppressionCheckSchema, description: "The address's standing" })
   check(
     @KeyOrganisation() org: OrganisationContext,
     @Query('channel') channel: unknown,
@@ -36,6 +61,17 @@ export class SuppressionApiController {
 
   /** Every change after `cursor` (0 for all), oldest first; keep the returned cursor for the next call. */
   @Get('changes')
+  @ApiOperation({
+    summary: 'Changes to the list after a cursor, oldest first',
+    description: 'Start with cursor 0, then pass the cursor of each answer to the next call.',
+  })
+  @ApiQuery({ name: 'cursor', required: false, description: 'The cursor of an earlier answer, or 0 (the default)' })
+  @ApiQuery({
+    name: 'limit',
+    required: false,
+    schema: { type: 'integer', minimum: 1, maximum: MAX_PAGE, default: 100 },
+  })
+  @ApiOkResponse({ type: ChangeFeedSchema, description: 'One page of changes' })
   changes(
     @KeyOrganisation() org: OrganisationContext,
     @Query('cursor') cursor: unknown,
@@ -51,6 +87,12 @@ export class SuppressionApiController {
 
   /** The List-Unsubscribe headers for the organisation's own marketing mail to an address. */
   @Get('unsubscribe-headers')
+  @ApiOperation({
+    summary: "List-Unsubscribe headers for the organisation's marketing mail to an address",
+    description: "A 400 when the organisation's policy offers no opt-out of marketing email.",
+  })
+  @ApiQuery({ name: 'email', description: 'The recipient' })
+  @ApiOkResponse({ type: UnsubscribeHeadersSchema, description: 'Headers carrying a signed one-click link' })
   unsubscribeHeaders(
     @KeyOrganisation() org: OrganisationContext,
     @Query('email') email: unknown,

@@ -13,7 +13,7 @@ export interface StaffChrome {
 function OrganisationLinks({ slug, role }: { slug: string; role: StaffRole }) {
   return (
     <>
-      <a href={staffPaths.requests(slug)}>Queue</a>{' '}
+      <a href={staffPaths.organisation(slug)}>Overview</a> <a href={staffPaths.requests(slug)}>Queue</a>{' '}
       <a href={staffPaths.requests(slug, { assignee: 'me' })}>My requests</a>{' '}
       <a href={staffPaths.reports(slug)}>Reports</a> <a href={staffPaths.suppressions(slug)}>Suppressions</a>{' '}
       {role === 'admin' && (

@@ -3,7 +3,7 @@ import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 
 import { Env } from '#config';
-import { createRedis, QUEUE_NAMES, type QueueName } from '#queue';
+import { createRedis, type JobAttemptCounts, QUEUE_NAMES, type QueueName, readJobAttempts } from '#queue';
 
 /** How long a page waits on Redis before saying it is unreachable. */
 const REDIS_TIMEOUT_MS = 3_000;
@@ -23,8 +23,10 @@ export class JobQueues implements OnApplicationShutdown {
   private readonly connection: Redis;
   private readonly queues: Map<QueueName, Queue>;
   private down = false;
+  private readonly prefix: string;
 
   constructor(env: Env) {
+    this.prefix = env.REDIS_PREFIX;
     this.connection = createRedis(env.REDIS_URL);
     // ioredis reports every failed reconnect: say once that Redis is gone, and once that it is back.
     this.connection.on('error', (error: Error) => {
@@ -54,21 +56,30 @@ export class JobQueues implements OnApplicationShutdown {
   }
 
   /** Runs Redis work on a queue; while Redis is down the caller gets a 503 after a few seconds, never a hang. */
-  async call<T>(name: QueueName, work: (queue: Queue) => Promise<T>): Promise<T> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new QueuesUnreachable()), REDIS_TIMEOUT_MS);
-    });
-    try {
-      return await Promise.race([work(this.queues.get(name)!), timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
+  call<T>(name: QueueName, work: (queue: Queue) => Promise<T>): Promise<T> {
+    return bounded(work(this.queues.get(name)!));
+  }
+
+  /** The failed attempts the workers counted per queue (libs/queue/src/job-attempts.ts), bounded in time like call. */
+  jobAttempts(): Promise<JobAttemptCounts> {
+    return bounded(readJobAttempts(this.connection, this.prefix));
   }
 
   async onApplicationShutdown(): Promise<void> {
     // Disconnecting first fails what waits on a dead Redis, so shutdown never waits on it.
     this.connection.disconnect();
     await Promise.allSettled([...this.queues.values()].map((q) => q.close()));
+  }
+}
+
+async function bounded<T>(work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new QueuesUnreachable()), REDIS_TIMEOUT_MS);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
   }
 }

@@ -10,5 +10,7 @@ import { QueueDashboardService } from './queue-dashboard.service.js';
   imports: [StaffAuthModule],
   controllers: [QueueDashboardController],
   providers: [JobQueues, QueueDashboardService],
+  // The metrics read the same queues, over the same connection.
+  exports: [JobQueues],
 })
 export class StaffJobsModule {}

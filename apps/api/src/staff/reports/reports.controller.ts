@@ -9,6 +9,7 @@ import { CLOCK } from '../../infra/tokens.js';
 import { staffPage } from '../../views/staff-layout.view.js';
 import { READ_ROLES, type StaffOrganisation } from '../auth/organisation-access.js';
 import { staffChrome, StaffOrg, StaffRoute } from '../auth/staff-route.decorator.js';
+import { DeadlineDashboardService } from '../dashboard/deadline-dashboard.service.js';
 import { ReportQuery } from './report.query.js';
 import { reportCsv } from './request-report.csv.js';
 import { RequestReportService } from './request-report.service.js';
@@ -23,6 +24,7 @@ export class ReportsController {
   constructor(
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly reports: RequestReportService,
+    private readonly dashboard: DeadlineDashboardService,
   ) {}
 
   @Get('reports')
@@ -31,10 +33,15 @@ export class ReportsController {
   async page(@StaffOrg() organisation: StaffOrganisation, @Query() query: ReportQuery): Promise<ReportView> {
     const now = this.clock.now();
     const period = periodOf(organisation, query, now);
+    const [report, figures] = await Promise.all([
+      this.reports.report(organisation, period),
+      this.dashboard.figures(organisation, period, now),
+    ]);
     return {
       slug: organisation.organisation.slug,
       timeZone: organisation.organisation.timeZone,
-      report: await this.reports.report(organisation, period),
+      report,
+      figures,
       choices: reportPeriodChoices(now, organisation.organisation.timeZone),
     };
   }

@@ -9,6 +9,8 @@ import {
 } from '#mail';
 import { type ReportPeriodChoice, startOfLocalDay } from '#workflow';
 
+import type { DeadlineFigures } from '../dashboard/deadline-dashboard.service.js';
+import { deadlineDashboard } from '../dashboard/deadline-dashboard.view.js';
 import { formatDays } from './request-report.csv.js';
 import type { ReportRow, RequestReport } from './request-report.service.js';
 
@@ -16,6 +18,8 @@ export interface ReportView {
   slug: string;
   timeZone: string;
   report: RequestReport;
+  /** The deadline charts of the same period. */
+  figures: DeadlineFigures;
   choices: ReportPeriodChoice[];
 }
 
@@ -149,6 +153,7 @@ export function requestReportBody(v: ReportView): SafeHtml {
           Download this report as CSV
         </a>
       </p>
+      {deadlineDashboard(v.figures, v.slug)}
       <h2 id="by-type">Requests by type</h2>
       <table aria-labelledby="by-type">
         <thead>
