@@ -7,15 +7,15 @@ import { validateDataMapFile } from './datamap-validate.command.js';
 import { demoDatabasesCommand, makeDemoDatabases, useDemoSystems } from './demo/demo.command.js';
 import { demoBannerLines } from './demo/demo-report.js';
 import { generateMigration } from './generate-migration.command.js';
-import { seedOrganisations } from './seed.command.js';
+import { seedDemoOperator, seedOrganisations } from './seed.command.js';
 import { dataMapSeedLines, seedDataMaps } from './seed-data-maps.js';
 import { sendTestMail } from './send-mail.command.js';
-import { passwordResetLink } from './staff-password.command.js';
-import { type DemoAdmin, startSystem } from './start.command.js';
+import { addOperator, passwordResetLink } from './staff-password.command.js';
+import { type DemoAdmin, type DemoStaff, startSystem } from './start.command.js';
 import { verifyAudit } from './verify-audit.command.js';
 
 const USAGE =
-  'usage: rightsdesk <migrate | seed | start [--seed] | demo-databases | generate-migration NAME | verify-audit [SLUG] | drp-agent register ID NAME VERIFY_KEY | staff reset-password EMAIL | send-mail --to ADDRESS --from ADDRESS | datamap validate FILE | datamap draft CONNECTION_URL [--out FILE]>';
+  'usage: rightsdesk <migrate | seed | start [--seed] | demo-databases | generate-migration NAME | verify-audit [SLUG] | drp-agent register ID NAME VERIFY_KEY | staff reset-password EMAIL | staff add-operator EMAIL NAME | send-mail --to ADDRESS --from ADDRESS | datamap validate FILE | datamap draft CONNECTION_URL [--out FILE]>';
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...args] = argv;
@@ -46,9 +46,9 @@ async function main(argv: string[]): Promise<void> {
       if (!args.includes('--seed')) return startSystem(env);
       // `start --seed` (what `npm start` runs) seeds first, so the demo admins it creates close the start banner too;
       // then the demo customer databases the data maps point at, so a request finds someone there.
-      const demoAdmins = await seedAndReport(env.DATABASE_URL, env.SEEDS_DIR);
+      const demoStaff = await seedAndReport(env.DATABASE_URL, env.SEEDS_DIR);
       const made = await makeDemoDatabases(env, demoDatabases);
-      await startSystem(env, demoAdmins, demoBannerLines(made));
+      await startSystem(env, demoStaff, demoBannerLines(made));
       return;
     }
     case 'demo-databases':
@@ -94,10 +94,12 @@ async function main(argv: string[]): Promise<void> {
       console.log(await sendTestMail(args, env.INBOUND_SMTP_PORT));
       return;
     case 'staff': {
-      const [action, email] = args;
-      if (action !== 'reset-password' || !email) throw new Error(USAGE);
+      const [action, email, name] = args;
+      const adding = action === 'add-operator' && email && name;
+      if (!adding && (action !== 'reset-password' || !email)) throw new Error(USAGE);
       const dataSource = await createDataSource(env.DATABASE_URL, { poolSize: 1 }).initialize();
       try {
+        if (adding) console.log(`staff: ${await addOperator(dataSource, email, name)}`);
         const link = await passwordResetLink(dataSource, email, env.PUBLIC_URL, new Date());
         console.log(
           `staff: give ${email} this link to choose a new password; it works once, for ${RESET_MINUTES} minutes:\n  ${link}`,
@@ -135,8 +137,8 @@ async function dataMapCommand([action, target, ...options]: string[]): Promise<v
   (yaml ? console.error : console.log)(summary);
 }
 
-/** Seeds, printing each organisation's outcome; returns the demo admins this run created (with their passwords). */
-async function seedAndReport(databaseUrl: string, seedsDir: string): Promise<DemoAdmin[]> {
+/** Seeds, printing each organisation's outcome; returns the demo staff this run created (with their passwords). */
+async function seedAndReport(databaseUrl: string, seedsDir: string): Promise<DemoStaff> {
   const dataSource = await createDataSource(databaseUrl).initialize();
   try {
     const created: DemoAdmin[] = [];
@@ -148,8 +150,10 @@ async function seedAndReport(databaseUrl: string, seedsDir: string): Promise<Dem
         created.push({ organisation: r.name, ...r.demoAdmin });
       }
     }
+    const operator = await seedDemoOperator(dataSource);
+    if (operator) console.log(`seed: demo operator: ${operator.email}  password: ${operator.password}  (shown once)`);
     for (const line of dataMapSeedLines(await seedDataMaps(dataSource, seedsDir, process.env))) console.log(line);
-    return created;
+    return { admins: created, operator };
   } finally {
     await dataSource.destroy();
   }

@@ -22,4 +22,5 @@ export {
   rightsOffered,
 } from './policy.queries.js';
 export { parsePolicy } from './policy.validator.js';
+export { type CheckedPolicy, checkPolicyDocument } from './policy-document.js';
 export { PolicyFileError, type PolicyProblem } from './policy-file-error.js';
