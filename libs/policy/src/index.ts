@@ -9,7 +9,7 @@ export {
   rightChosen,
   senderAddressRule,
 } from './form-choices.js';
-export * from './import/draft.model.js';
+export * from './import/index.js';
 export { citationsOf, type CitedQuote } from './policy.citations.js';
 export { loadPolicies } from './policy.loader.js';
 export * from './policy.model.js';
