@@ -1,6 +1,7 @@
 export { loadDataMap, loadDataMaps, type LoadedDataMap } from './datamap.loader.js';
 export * from './datamap.model.js';
 export { parseDataMap } from './datamap.validator.js';
+export * from './draft-edits.js';
 export {
   acceptsAgents,
   asksResidence,

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 
-import type { PolicyDraft } from '#policy';
+import type { PolicyDraft, Sentence } from '#policy';
 
 import { Organisation } from './organisation.entity.js';
 import { PolicyVersion } from './policy-version.entity.js';
@@ -43,6 +43,10 @@ export class PolicyImport {
   /** The policy's text as the importer read it: what the citations quote and their offsets count in. */
   @Column({ type: 'text', name: 'policy_text' })
   policyText: string;
+
+  /** The text's sentences, each with its offsets: what the review page shows and new rights cite. */
+  @Column({ type: 'jsonb' })
+  sentences: Sentence[];
 
   @Column({ type: 'jsonb' })
   draft: PolicyDraft;

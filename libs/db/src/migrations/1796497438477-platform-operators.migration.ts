@@ -13,6 +13,7 @@ export class PlatformOperators1796497438477 implements MigrationInterface {
         "country" character(2) NOT NULL,
         "file_name" text,
         "policy_text" text NOT NULL,
+        "sentences" jsonb NOT NULL,
         "draft" jsonb NOT NULL,
         "created_by" uuid,
         "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
