@@ -7,6 +7,7 @@ import { validateDataMapFile } from './datamap-validate.command.js';
 import { demoDatabasesCommand, makeDemoDatabases, useDemoSystems } from './demo/demo.command.js';
 import { demoBannerLines } from './demo/demo-report.js';
 import { generateMigration } from './generate-migration.command.js';
+import { POLICY_PUBLISH_USAGE, policyPublishOptions, publishPolicyFile } from './policy-publish.command.js';
 import { seedDemoOperator, seedOrganisations } from './seed.command.js';
 import { dataMapSeedLines, seedDataMaps } from './seed-data-maps.js';
 import { sendTestMail } from './send-mail.command.js';
@@ -14,8 +15,7 @@ import { addOperator, passwordResetLink } from './staff-password.command.js';
 import { type DemoAdmin, type DemoStaff, startSystem } from './start.command.js';
 import { verifyAudit } from './verify-audit.command.js';
 
-const USAGE =
-  'usage: rightsdesk <migrate | seed | start [--seed] | demo-databases | generate-migration NAME | verify-audit [SLUG] | drp-agent register ID NAME VERIFY_KEY | staff reset-password EMAIL | staff add-operator EMAIL NAME | send-mail --to ADDRESS --from ADDRESS | datamap validate FILE | datamap draft CONNECTION_URL [--out FILE]>';
+const USAGE = `usage: rightsdesk <migrate | seed | start [--seed] | demo-databases | generate-migration NAME | verify-audit [SLUG] | drp-agent register ID NAME VERIFY_KEY | staff reset-password EMAIL | staff add-operator EMAIL NAME | send-mail --to ADDRESS --from ADDRESS | datamap validate FILE | datamap draft CONNECTION_URL [--out FILE] | ${POLICY_PUBLISH_USAGE}>`;
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...args] = argv;
@@ -104,6 +104,17 @@ async function main(argv: string[]): Promise<void> {
         console.log(
           `staff: give ${email} this link to choose a new password; it works once, for ${RESET_MINUTES} minutes:\n  ${link}`,
         );
+      } finally {
+        await dataSource.destroy();
+      }
+      return;
+    }
+    case 'policy': {
+      const options = args[0] === 'publish' ? policyPublishOptions(args.slice(1)) : null;
+      if (!options) throw new Error(USAGE);
+      const dataSource = await createDataSource(env.DATABASE_URL, { poolSize: 1 }).initialize();
+      try {
+        console.log(await publishPolicyFile(dataSource, options));
       } finally {
         await dataSource.destroy();
       }
