@@ -2,7 +2,14 @@
 
 import { resolve } from 'node:path';
 
-import { importPolicy, type ImportResult, loadPolicies, type PolicyDraft, type RequestType } from '#policy';
+import {
+  importPolicy,
+  type ImportResult,
+  loadPolicies,
+  type PolicyDraft,
+  type Regime,
+  type RequestType,
+} from '#policy';
 
 import { type LabelledPolicy, LABELS } from './corpus.js';
 
@@ -36,10 +43,13 @@ interface Scored {
   cited: (draft: PolicyDraft) => string[];
 }
 
+/** The corpus labels CCPA / CPRA disclosures: a right drafted under the GDPR is not what they mark. */
+const US_REGIMES: readonly Regime[] = ['ccpa', 'us_state', 'none'];
+
 const ofTypes =
   (...types: RequestType[]) =>
   (draft: PolicyDraft): string[] =>
-    draft.rights.filter((r) => types.includes(r.type)).map((r) => r.citation.quote);
+    draft.rights.filter((r) => types.includes(r.type) && US_REGIMES.includes(r.regime)).map((r) => r.citation.quote);
 
 export const SCORED: readonly Scored[] = [
   { right: 'know', label: LABELS.know, cited: ofTypes('access', 'categories') },

@@ -91,6 +91,10 @@ function regimeNamedIn(text: string): Regime | undefined {
   return undefined;
 }
 
+const GDPR_WORDS =
+  /\b(?:rectif\w*|erasure|data\s+subjects?|supervisory\s+authority|lawful\s+basis|legitimate\s+interests?|data\s+controller)\b/i;
+const CCPA_WORDS = /\b(?:personal\s+information|consumers?|sell|sale|sold|sharing)\b/i;
+
 export interface SentenceRegime {
   regime: Regime;
   /** Set when the sentence and its headings name no law and the regime is a guess. */
@@ -108,11 +112,18 @@ export function regimeOfSentence(sentence: PolicySentence, policyRegimes: readon
   }
   const privacyLaws = policyRegimes.filter((r) => r !== 'can_spam' && r !== 'fcc_tcpa');
   if (privacyLaws.length === 0) return { regime: 'none' };
+  if (privacyLaws.length === 1) return { regime: privacyLaws[0] };
+  // Each law has its own words: the GDPR's "personal data" and "rectification", the CCPA's "personal information".
+  const european = privacyLaws.find((r) => r === 'gdpr' || r === 'uk_gdpr');
+  const american = privacyLaws.find((r) => r === 'ccpa' || r === 'us_state');
+  const regime =
+    european && GDPR_WORDS.test(sentence.text)
+      ? european
+      : american && CCPA_WORDS.test(sentence.text)
+        ? american
+        : privacyLaws[0];
   return {
-    regime: privacyLaws[0],
-    guess:
-      privacyLaws.length === 1
-        ? undefined
-        : `the sentence names no law; drafted under ${privacyLaws[0]}, the policy also names ${privacyLaws.slice(1).join(', ')}`,
+    regime,
+    guess: `the sentence names no law; drafted under ${regime}, one of the policy's ${privacyLaws.join(', ')}`,
   };
 }

@@ -41,7 +41,7 @@ export const RIGHT_SIGNS: readonly RightSign[] = [
   {
     type: 'correction',
     strong:
-      /right\s+(?:to|of)\s+(?:request\s+)?(?:the\s+)?(?:correct|rectif)|request\s+(?:that\s+(?:we|the\s+\w+)\s+|us\s+to\s+)?(?:the\s+)?correct|(?:ask|require|direct)\s+(?:us|the\s+company)\s+to\s+(?:correct|rectify|amend)|correct(?:ion\s+of)?\s+(?:any\s+)?(?:inaccurate|incorrect|incomplete|errors)|rectif(?:y|ication)|(?:update|amend),?\s+(?:or|and)\s+correct|correct,?\s+(?:or|and)\s+(?:update|amend)/i,
+      /right\s+(?:to|of)\s+(?:request\s+)?(?:the\s+)?(?:correct|rectif)|request\s+(?:that\s+(?:we|the\s+\w+)\s+|us\s+to\s+|to\s+)?(?:the\s+)?correct|(?:ask|require|direct)\s+(?:us|the\s+company)\s+to\s+(?:correct|rectify|amend)|correct(?:ion\s+of)?\s+(?:any\s+)?(?:inaccura|incorrect|incomplete|errors)|rectif(?:y|ication)\s+(?:of\s+)?(?:your|any|the|inaccurate|incorrect|personal)|(?:have|get)\s+(?:it|them|your|the|any|such)\s+[^.]{0,60}?\b(?:corrected|rectified)|(?:update|amend|access),?\s+(?:or|and)\s+correct\b|correct,?\s+(?:or|and)\s+(?:update|amend)|\b(?:to|may|can)\s+(?:\w+,\s+)*correct(?:ing)?\b(?!\s+(?:and|or)\s+(?:complete|accurate|current))|\baccessing,\s+correcting/i,
     weak: /\b(?:correct|update|amend)\s+(?:your|the|any|such)\s+(?:personal\s+)?(?:information|data|details)/i,
   },
   {
@@ -72,7 +72,7 @@ export const RIGHT_SIGNS: readonly RightSign[] = [
   {
     type: 'limit_sensitive_use',
     strong:
-      /limit\s+(?:the\s+|our\s+)?(?:use|processing)(?:\s+and\s+disclosure)?\s+of\s+(?:your\s+|my\s+)?sensitive|right\s+to\s+limit|limit\s+the\s+use\s+of\s+my/i,
+      /\b(?:limit|restrict|object\s+to)\b[^.;]{0,60}\b(?:use|disclosure|processing)\b[^.;]{0,60}\bsensitive\b|right\s+to\s+limit\b|limit\s+the\s+use\s+of\s+my/i,
   },
   {
     type: 'opt_out_marketing_email',
@@ -96,27 +96,29 @@ interface Candidate {
   reason?: string;
 }
 
-function candidatesIn(sentence: PolicySentence): Candidate[] {
+/** The sentence, the list lead-in it follows ("You have the right to:") or its heading gives the reader a choice. */
+function grantedIn(sentence: PolicySentence, sentences: readonly PolicySentence[]): boolean {
+  if (NOT_GRANT.test(sentence.text)) return false;
+  if (GRANT.test(sentence.text)) return true;
+  const leadIn = sentences
+    .slice(Math.max(0, sentence.index - 8), sentence.index)
+    .reverse()
+    .find((s) => s.text.endsWith(':'));
+  if (leadIn && GRANT.test(leadIn.text)) return true;
+  const heading = sentence.trail[sentence.trail.length - 1];
+  return heading !== undefined && /\b(?:rights?|choices?|requests?|opt[- ]?out)\b/i.test(heading);
+}
+
+function candidatesIn(sentence: PolicySentence, sentences: readonly PolicySentence[]): Candidate[] {
+  if (sentence.isHeading || !grantedIn(sentence, sentences)) return [];
   const found: Candidate[] = [];
-  const granted = GRANT.test(sentence.text) && !NOT_GRANT.test(sentence.text);
-  const underHeading = (type: RequestType): boolean =>
-    sentence.trail.length > 0 &&
-    RIGHT_SIGNS.find((s) => s.type === type)!.strong.test(sentence.trail[sentence.trail.length - 1]);
+  const heading = sentence.trail[sentence.trail.length - 1] ?? '';
   for (const sign of RIGHT_SIGNS) {
     if (sign.strong.test(sentence.text)) {
-      if (sentence.isHeading)
-        found.push({ type: sign.type, sentence, confidence: 0.6, reason: 'only a heading names this right' });
-      else if (granted) found.push({ type: sign.type, sentence, confidence: 0.95 });
-      else
-        found.push({
-          type: sign.type,
-          sentence,
-          confidence: 0.7,
-          reason: "names the right but is not worded as the reader's choice",
-        });
-    } else if (sign.weak?.test(sentence.text) && !sentence.isHeading && granted) {
+      found.push({ type: sign.type, sentence, confidence: 0.95 });
+    } else if (sign.weak?.test(sentence.text)) {
       found.push(
-        underHeading(sign.type)
+        sign.strong.test(heading)
           ? { type: sign.type, sentence, confidence: 0.9 }
           : {
               type: sign.type,
@@ -157,7 +159,7 @@ function fixedRegime(type: RequestType, regimes: readonly Regime[]): Regime | un
 export function extractRights(sentences: readonly PolicySentence[], regimes: readonly Regime[]): DraftRight[] {
   const best = new Map<string, DraftRight>();
   for (const sentence of sentences) {
-    for (const candidate of candidatesIn(sentence)) {
+    for (const candidate of candidatesIn(sentence, sentences)) {
       const fixed = fixedRegime(candidate.type, regimes);
       const inferred = fixed === undefined ? regimeOfSentence(sentence, regimes) : { regime: fixed };
       const guess = 'guess' in inferred ? inferred.guess : undefined;
