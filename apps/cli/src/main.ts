@@ -7,6 +7,7 @@ import { validateDataMapFile } from './datamap-validate.command.js';
 import { demoDatabasesCommand, makeDemoDatabases, useDemoSystems } from './demo/demo.command.js';
 import { demoBannerLines } from './demo/demo-report.js';
 import { generateMigration } from './generate-migration.command.js';
+import { policyImportCommand } from './policy-import.command.js';
 import { seedOrganisations } from './seed.command.js';
 import { dataMapSeedLines, seedDataMaps } from './seed-data-maps.js';
 import { sendTestMail } from './send-mail.command.js';
@@ -15,10 +16,12 @@ import { type DemoAdmin, startSystem } from './start.command.js';
 import { verifyAudit } from './verify-audit.command.js';
 
 const USAGE =
-  'usage: rightsdesk <migrate | seed | start [--seed] | demo-databases | generate-migration NAME | verify-audit [SLUG] | drp-agent register ID NAME VERIFY_KEY | staff reset-password EMAIL | send-mail --to ADDRESS --from ADDRESS | datamap validate FILE | datamap draft CONNECTION_URL [--out FILE]>';
+  'usage: rightsdesk <migrate | seed | start [--seed] | demo-databases | generate-migration NAME | verify-audit [SLUG] | drp-agent register ID NAME VERIFY_KEY | staff reset-password EMAIL | send-mail --to ADDRESS --from ADDRESS | datamap validate FILE | datamap draft CONNECTION_URL [--out FILE] | policy import FILE [--json]>';
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...args] = argv;
+  // Reads a file and prints: no database or settings, so it runs anywhere the policy file is.
+  if (command === 'policy') return policyCommand(args);
   const env = loadEnv();
   switch (command) {
     case 'migrate': {
@@ -117,6 +120,15 @@ async function main(argv: string[]): Promise<void> {
     default:
       throw new Error(USAGE);
   }
+}
+
+async function policyCommand([action, file, ...options]: string[]): Promise<void> {
+  const json = options.length === 1 && options[0] === '--json';
+  if (action !== 'import' || !file || (options.length > 0 && !json)) throw new Error(USAGE);
+  const { exitCode, stdout, stderr } = await policyImportCommand(file, json);
+  process.stdout.write(stdout);
+  process.stderr.write(stderr);
+  process.exitCode = exitCode;
 }
 
 async function dataMapCommand([action, target, ...options]: string[]): Promise<void> {

@@ -63,11 +63,15 @@ const SIGNS: readonly RegimeSign[] = [
   },
 ];
 
+// "We are not covered by the CCPA": naming a law to say it does not apply.
+const NOT_COVERED =
+  /\b(?:not|never)\s+(?:covered|governed|subject|bound)\s+(?:by|to)\b|\b(?:does|do)\s+not\s+apply\s+to\s+(?:us|our)\b/i;
+
 export function extractRegimes(sentences: readonly PolicySentence[]): DraftRegime[] {
   const found = new Map<DraftRegime['regime'], DraftRegime>();
   for (const sign of SIGNS) {
     if (found.has(sign.regime)) continue;
-    const sentence = sentences.find((s) => !s.isHeading && sign.pattern.test(s.text));
+    const sentence = sentences.find((s) => !s.isHeading && sign.pattern.test(s.text) && !NOT_COVERED.test(s.text));
     if (!sentence) continue;
     found.set(sign.regime, {
       regime: sign.regime,

@@ -47,12 +47,12 @@ export const RIGHT_SIGNS: readonly RightSign[] = [
   {
     type: 'portability',
     strong:
-      /portab|portable|machine[- ]readable|transmit\s+(?:it|them|this|that|your\s+\w+(?:\s+\w+)?)\s+to\s+another/i,
+      /portab|portable|machine[- ]readable|transmit\s+(?:it|them|this|that|your\s+\w+(?:\s+\w+)?)\s+to\s+another|transfer\s+of\s+your\s+(?:personal\s+)?(?:information|data)\s+to\s+(?:another|other)/i,
   },
   {
     type: 'restriction',
     strong:
-      /right\s+to\s+(?:request\s+)?(?:the\s+)?restrict|restrict(?:ion\s+of)?\s+(?:the\s+|our\s+|its\s+)?processing/i,
+      /right\s+to\s+(?:request\s+)?(?:the\s+)?restrict|restrict(?:ion\s+of)?\s+(?:the\s+|our\s+|its\s+)?processing|(?:restrict|limit)\s+(?:how\s+we\s+use|(?:our|the)\s+(?:use|processing)\s+of\s+your)\b(?![^.]{0,40}sensitive)/i,
   },
   {
     type: 'objection',
@@ -77,7 +77,7 @@ export const RIGHT_SIGNS: readonly RightSign[] = [
   {
     type: 'opt_out_marketing_email',
     strong:
-      /unsubscribe|opt[- ]?out\s+(?:of|from)\s+(?:receiving\s+)?(?:our\s+|any\s+|future\s+)?(?:marketing|promotional|commercial|newsletter)/i,
+      /\b(?:unsubscribe|opt[- ]?out)\b[^.]{0,80}\b(?:e-?mails?|newsletters?)\b|\b(?:e-?mails?|newsletters?)\b[^.]{0,80}\b(?:unsubscribe|opt[- ]?out)\b/i,
   },
   { type: 'opt_out_marketing_sms', strong: /\b(?:reply|replying|text|texting|send)(?:ing)?\s+["“']?STOP\b/i },
 ];
