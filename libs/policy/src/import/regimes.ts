@@ -86,12 +86,13 @@ export function extractRegimes(sentences: readonly PolicySentence[]): DraftRegim
 
 /** The law a piece of text speaks of, if it names one. */
 function regimeNamedIn(text: string): Regime | undefined {
-  if (/\b(CCPA|CPRA|California)\b/.test(text)) return 'ccpa';
-  if (/\b(GDPR|EEA|European|EU|Europe|Switzerland|Swiss)\b/.test(text)) {
-    return /\b(EEA|European|EU|Europe)\b/.test(text) || !/\bUK\b/.test(text) ? 'gdpr' : 'uk_gdpr';
+  // Headings are often in capitals: names are matched in any case, abbreviations only in capitals.
+  if (/\b(CCPA|CPRA)\b|\bCalifornia\b/i.test(text)) return 'ccpa';
+  if (/\b(GDPR|EEA|EU)\b|\b(European|Europe|Switzerland|Swiss)\b/i.test(text)) {
+    return /\b(EEA|EU)\b|\b(European|Europe)\b/i.test(text) || !/\bUK\b/.test(text) ? 'gdpr' : 'uk_gdpr';
   }
-  if (/\b(UK|United Kingdom|Britain)\b/.test(text)) return 'uk_gdpr';
-  if (US_STATES.test(text)) return 'us_state';
+  if (/\bUK\b|\b(United Kingdom|Britain)\b/i.test(text)) return 'uk_gdpr';
+  if (new RegExp(US_STATES.source, 'i').test(text)) return 'us_state';
   return undefined;
 }
 

@@ -84,7 +84,7 @@ export const RIGHT_SIGNS: readonly RightSign[] = [
 
 // Worded as the reader's own choice: a right, a request, something they may ask or do.
 const GRANT =
-  /\b(?:right|rights|entitled|may\s+(?:request|ask|opt|exercise|also|have|submit|choose|contact|access|delete|correct|update|direct|instruct|obtain)|can\s+(?:request|ask|opt|exercise|also|submit|choose|contact|access|delete|correct|update|direct|instruct|obtain|unsubscribe)|(?:you|consumers?|residents?)\s+(?:may|can|have|might)|request|ask\s+us|opt[- ]?out|unsubscribe|choose\s+to|option\s+to|allow\s+you\s+to|enable\s+you\s+to)\b/i;
+  /\b(?:right|rights|entitled|may\s+(?:request|ask|opt|exercise|also|have|submit|choose|contact|access|delete|correct|update|direct|instruct|obtain)|can\s+(?:request|ask|opt|exercise|also|submit|choose|contact|access|delete|correct|update|direct|instruct|obtain|unsubscribe)|(?:you|consumers?|residents?)\s+(?:may|can|have|might)|request|ask\s+us|opt[- ]?out|unsubscribe|choose\s+to|option\s+to|allow\s+you\s+to|enable\s+you\s+to|if\s+you\s+(?:would\s+like|wish|want)\s+to|reply(?:ing)?\s+["“']?STOP)\b/i;
 // Sentences about what the business does, not what the reader may ask for.
 const NOT_GRANT =
   /\b(?:we\s+(?:do\s+not|don't|will\s+not|won't)\s+(?:have\s+to|need\s+to)|not\s+required\s+to|may\s+(?:deny|refuse|decline)|(?:deny|refuse|decline)\s+(?:your|a|the)\s+request)\b/i;
