@@ -2,7 +2,16 @@
 
 import { resolve } from 'node:path';
 
-import { importPolicy, type ImportResult, loadPolicies, type PolicyDraft, type RequestType } from '#policy';
+import {
+  type DraftChannel,
+  importPolicy,
+  type ImportResult,
+  loadPolicies,
+  type PolicyChannel,
+  type PolicyDraft,
+  type Regime,
+  type RequestType,
+} from '#policy';
 
 import { type LabelledPolicy, LABELS } from './corpus.js';
 
@@ -36,10 +45,13 @@ interface Scored {
   cited: (draft: PolicyDraft) => string[];
 }
 
+/** The corpus labels CCPA / CPRA disclosures: a right drafted under the GDPR is not what they mark. */
+const US_REGIMES: readonly Regime[] = ['ccpa', 'us_state', 'none'];
+
 const ofTypes =
   (...types: RequestType[]) =>
   (draft: PolicyDraft): string[] =>
-    draft.rights.filter((r) => types.includes(r.type)).map((r) => r.citation.quote);
+    draft.rights.filter((r) => types.includes(r.type) && US_REGIMES.includes(r.regime)).map((r) => r.citation.quote);
 
 export const SCORED: readonly Scored[] = [
   { right: 'know', label: LABELS.know, cited: ofTypes('access', 'categories') },
@@ -141,6 +153,32 @@ function normalisedPhone(value: string | undefined): string {
   return (value ?? '').replace(/\D/g, '').replace(/^1(?=\d{10}$)/, '');
 }
 
+const digits = (value: string | undefined): string => (value ?? '').replace(/\D/g, '');
+const hostOf = (value: string | undefined): string => /^https?:\/\/(?:www\.)?([^/]+)/i.exec(value ?? '')?.[1] ?? '';
+
+/**
+ * A drafted channel reproduces a hand-written one when the kind matches and: an email address is the same, a phone
+ * number has the same digits, a form is on the same host, a postal address has the same street number and postcode;
+ * STOP, unsubscribe and account settings have no address to compare (the hand-written value only names a screen).
+ */
+function sameChannel(seed: PolicyChannel, drafted: DraftChannel): boolean {
+  if (seed.kind !== drafted.kind) return false;
+  switch (seed.kind) {
+    case 'email':
+      return (drafted.value ?? '').toLowerCase() === (seed.value ?? '').toLowerCase();
+    case 'phone':
+      return normalisedPhone(drafted.value) === normalisedPhone(seed.value);
+    case 'web_form':
+      return drafted.value === undefined || hostOf(drafted.value) === hostOf(seed.value);
+    case 'post': {
+      const numbers = (drafted.value ?? '').match(/\d+/g) ?? [];
+      return numbers.length > 0 && numbers.every((n) => digits(seed.value).includes(n));
+    }
+    default:
+      return true;
+  }
+}
+
 /**
  * How closely importing each seed's policy text reproduces its hand-written file: a right matches when the draft has
  * its type, a deadline when the draft states the same days (or the same promise without days) for its rights' types,
@@ -160,16 +198,7 @@ export function scoreSeeds(seedsDir: string, textOf: (slug: string) => Buffer): 
           types.some((t) => dd.rightTypes.includes(t)),
       );
     });
-    const channelMatched = policy.channels.filter((c) =>
-      draft.channels.some(
-        (dc) =>
-          dc.kind === c.kind &&
-          (c.value === undefined ||
-            (c.kind === 'phone'
-              ? normalisedPhone(dc.value) === normalisedPhone(c.value)
-              : (dc.value ?? '').toLowerCase() === c.value.toLowerCase())),
-      ),
-    );
+    const channelMatched = policy.channels.filter((c) => draft.channels.some((dc) => sameChannel(c, dc)));
     return {
       slug: policy.slug,
       rights: { matched: policy.rights.filter((r) => draftedTypes.has(r.type)).length, total: policy.rights.length },

@@ -7,6 +7,7 @@ import { validateDataMapFile } from './datamap-validate.command.js';
 import { demoDatabasesCommand, makeDemoDatabases, useDemoSystems } from './demo/demo.command.js';
 import { demoBannerLines } from './demo/demo-report.js';
 import { generateMigration } from './generate-migration.command.js';
+import { policyImportCommand } from './policy-import.command.js';
 import { POLICY_PUBLISH_USAGE, policyPublishOptions, publishPolicyFile } from './policy-publish.command.js';
 import { seedDemoOperator, seedOrganisations } from './seed.command.js';
 import { dataMapSeedLines, seedDataMaps } from './seed-data-maps.js';
@@ -15,10 +16,12 @@ import { addOperator, passwordResetLink } from './staff-password.command.js';
 import { type DemoAdmin, type DemoStaff, startSystem } from './start.command.js';
 import { verifyAudit } from './verify-audit.command.js';
 
-const USAGE = `usage: rightsdesk <migrate | seed | start [--seed] | demo-databases | generate-migration NAME | verify-audit [SLUG] | drp-agent register ID NAME VERIFY_KEY | staff reset-password EMAIL | staff add-operator EMAIL NAME | send-mail --to ADDRESS --from ADDRESS | datamap validate FILE | datamap draft CONNECTION_URL [--out FILE] | ${POLICY_PUBLISH_USAGE}>`;
+const USAGE = `usage: rightsdesk <migrate | seed | start [--seed] | demo-databases | generate-migration NAME | verify-audit [SLUG] | drp-agent register ID NAME VERIFY_KEY | staff reset-password EMAIL | staff add-operator EMAIL NAME | send-mail --to ADDRESS --from ADDRESS | datamap validate FILE | datamap draft CONNECTION_URL [--out FILE] | policy import FILE [--json] | ${POLICY_PUBLISH_USAGE}>`;
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...args] = argv;
+  // `policy import` reads a file and prints: no database or settings, so it runs anywhere the policy file is.
+  if (command === 'policy' && args[0] === 'import') return policyCommand(args);
   const env = loadEnv();
   switch (command) {
     case 'migrate': {
@@ -130,6 +133,15 @@ async function main(argv: string[]): Promise<void> {
     default:
       throw new Error(USAGE);
   }
+}
+
+async function policyCommand([action, file, ...options]: string[]): Promise<void> {
+  const json = options.length === 1 && options[0] === '--json';
+  if (action !== 'import' || !file || (options.length > 0 && !json)) throw new Error(USAGE);
+  const { exitCode, stdout, stderr } = await policyImportCommand(file, json);
+  process.stdout.write(stdout);
+  process.stderr.write(stderr);
+  process.exitCode = exitCode;
 }
 
 async function dataMapCommand([action, target, ...options]: string[]): Promise<void> {

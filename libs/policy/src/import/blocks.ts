@@ -110,11 +110,9 @@ class BlockWriter {
   }
 }
 
+// Only what is hidden for good: aria-hidden and display:none are toggled by scripts (modals, accordions) on policy text.
 function hidden(el: Element): boolean {
-  const attrs = el.attribs;
-  if ('hidden' in attrs || attrs['aria-hidden'] === 'true' || attrs.role === 'navigation') return true;
-  if (/display\s*:\s*none|visibility\s*:\s*hidden/i.test(attrs.style ?? '')) return true;
-  return BANNER.test(`${attrs.id ?? ''} ${attrs.class ?? ''}`);
+  return el.attribs.role === 'navigation' || BANNER.test(`${el.attribs.id ?? ''} ${el.attribs.class ?? ''}`);
 }
 
 function walk(nodes: readonly DomNode[], out: BlockWriter): void {

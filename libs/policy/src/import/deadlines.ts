@@ -35,7 +35,8 @@ const EXTENSION = new RegExp(
 const VAGUE =
   /\b(?:as\s+soon\s+as\s+(?:reasonably\s+)?(?:practicable|possible|feasible)|without\s+undue\s+delay|within\s+a\s+reasonable\s+(?:time|period|timeframe)|in\s+a\s+timely\s+manner|promptly)\b/i;
 const RESPONSE =
-  /\b(?:respond|response|reply|fulfil|fulfill|process|comply|complete|answer|honou?r|act\s+on|provide)\w*/i;
+  /\b(?:respond|response|reply|fulfil|fulfill|process|comply|complete|answer|honou?r|act\s+on|provide|deliver|disclose)\w*/i;
+const REQUEST = /\brequests?\b/i;
 const ACKNOWLEDGE = /\b(?:confirm(?:ing)?\s+receipt|acknowledg\w*)\b/i;
 const LIMIT = new RegExp(
   String.raw`\b(twice|once|${NUMBER}\s+times?)\s+(?:in|within|per|during|every|each)\s+(?:a|any|one|the)?\s*(?:rolling\s+)?(?:(\d{1,2}|twelve)[- ]months?|year|calendar\s+year)\b`,
@@ -78,7 +79,7 @@ function deadlineIn(
   regimes: readonly Regime[],
   rights: readonly DraftRight[],
 ): DraftDeadline | undefined {
-  if (s.isHeading || !RESPONSE.test(s.text) || ACKNOWLEDGE.test(s.text)) return undefined;
+  if (s.isHeading || !RESPONSE.test(s.text) || !REQUEST.test(s.text) || ACKNOWLEDGE.test(s.text)) return undefined;
   const { regime, guess } = regimeOfSentence(s, regimes);
   const period = PERIOD.exec(s.text);
   const month = A_MONTH.exec(s.text);

@@ -4,7 +4,10 @@ import type { DraftChannel, DraftDeadline, DraftDiff, DraftRight, PolicyDraft } 
 
 const rightKey = (r: DraftRight): string => `${r.type}/${r.regime}`;
 const channelKey = (c: DraftChannel): string => `${c.kind}/${(c.value ?? '').toLowerCase()}`;
-const deadlineKey = (d: DraftDeadline): string => `${d.regime}/${[...d.rightTypes].sort().join(',')}`;
+// A deadline is the same statement when it speaks of the same law and at least one of the same rights.
+const sameSubject = (a: DraftDeadline, b: DraftDeadline): boolean =>
+  a.regime === b.regime &&
+  (a.rightTypes.some((t) => b.rightTypes.includes(t)) || (a.rightTypes.length === 0 && b.rightTypes.length === 0));
 const sameDeadline = (a: DraftDeadline, b: DraftDeadline): boolean =>
   a.kind === b.kind && a.days === b.days && a.extensionDays === b.extensionDays && a.wording === b.wording;
 
@@ -17,14 +20,15 @@ function byKey<T>(items: readonly T[], key: (item: T) => string): Map<string, T>
 export function diffDrafts(before: PolicyDraft, after: PolicyDraft): DraftDiff {
   const [oldRights, newRights] = [byKey(before.rights, rightKey), byKey(after.rights, rightKey)];
   const [oldChannels, newChannels] = [byKey(before.channels, channelKey), byKey(after.channels, channelKey)];
-  const [oldDeadlines, newDeadlines] = [byKey(before.deadlines, deadlineKey), byKey(after.deadlines, deadlineKey)];
+  const matched = new Set<DraftDeadline>();
   const deadlinesChanged = [
-    ...[...oldDeadlines].flatMap(([key, d]) => {
-      const now = newDeadlines.get(key);
+    ...before.deadlines.flatMap((d) => {
+      const now = after.deadlines.find((n) => !matched.has(n) && sameSubject(d, n));
       if (!now) return [{ before: d }];
+      matched.add(now);
       return sameDeadline(d, now) ? [] : [{ before: d, after: now }];
     }),
-    ...[...newDeadlines].filter(([key]) => !oldDeadlines.has(key)).map(([, d]) => ({ after: d })),
+    ...after.deadlines.filter((n) => !matched.has(n)).map((d) => ({ after: d })),
   ];
   return {
     rightsAdded: [...newRights].filter(([key]) => !oldRights.has(key)).map(([, r]) => r),

@@ -63,11 +63,15 @@ const SIGNS: readonly RegimeSign[] = [
   },
 ];
 
+// "We are not covered by the CCPA": naming a law to say it does not apply.
+const NOT_COVERED =
+  /\b(?:not|never)\s+(?:covered|governed|subject|bound)\s+(?:by|to)\b|\b(?:does|do)\s+not\s+apply\s+to\s+(?:us|our)\b/i;
+
 export function extractRegimes(sentences: readonly PolicySentence[]): DraftRegime[] {
   const found = new Map<DraftRegime['regime'], DraftRegime>();
   for (const sign of SIGNS) {
     if (found.has(sign.regime)) continue;
-    const sentence = sentences.find((s) => !s.isHeading && sign.pattern.test(s.text));
+    const sentence = sentences.find((s) => !s.isHeading && sign.pattern.test(s.text) && !NOT_COVERED.test(s.text));
     if (!sentence) continue;
     found.set(sign.regime, {
       regime: sign.regime,
@@ -82,14 +86,19 @@ export function extractRegimes(sentences: readonly PolicySentence[]): DraftRegim
 
 /** The law a piece of text speaks of, if it names one. */
 function regimeNamedIn(text: string): Regime | undefined {
-  if (/\b(CCPA|CPRA|California)\b/.test(text)) return 'ccpa';
-  if (/\b(GDPR|EEA|European|EU|Europe|Switzerland|Swiss)\b/.test(text)) {
-    return /\b(EEA|European|EU|Europe)\b/.test(text) || !/\bUK\b/.test(text) ? 'gdpr' : 'uk_gdpr';
+  // Headings are often in capitals: names are matched in any case, abbreviations only in capitals.
+  if (/\b(CCPA|CPRA)\b|\bCalifornia\b/i.test(text)) return 'ccpa';
+  if (/\b(GDPR|EEA|EU)\b|\b(European|Europe|Switzerland|Swiss)\b/i.test(text)) {
+    return /\b(EEA|EU)\b|\b(European|Europe)\b/i.test(text) || !/\bUK\b/.test(text) ? 'gdpr' : 'uk_gdpr';
   }
-  if (/\b(UK|United Kingdom|Britain)\b/.test(text)) return 'uk_gdpr';
-  if (US_STATES.test(text)) return 'us_state';
+  if (/\bUK\b|\b(United Kingdom|Britain)\b/i.test(text)) return 'uk_gdpr';
+  if (new RegExp(US_STATES.source, 'i').test(text)) return 'us_state';
   return undefined;
 }
+
+const GDPR_WORDS =
+  /\b(?:rectif\w*|erasure|data\s+subjects?|supervisory\s+authority|lawful\s+basis|legitimate\s+interests?|data\s+controller)\b/i;
+const CCPA_WORDS = /\b(?:personal\s+information|consumers?|sell|sale|sold|sharing)\b/i;
 
 export interface SentenceRegime {
   regime: Regime;
@@ -108,11 +117,18 @@ export function regimeOfSentence(sentence: PolicySentence, policyRegimes: readon
   }
   const privacyLaws = policyRegimes.filter((r) => r !== 'can_spam' && r !== 'fcc_tcpa');
   if (privacyLaws.length === 0) return { regime: 'none' };
+  if (privacyLaws.length === 1) return { regime: privacyLaws[0] };
+  // Each law has its own words: the GDPR's "personal data" and "rectification", the CCPA's "personal information".
+  const european = privacyLaws.find((r) => r === 'gdpr' || r === 'uk_gdpr');
+  const american = privacyLaws.find((r) => r === 'ccpa' || r === 'us_state');
+  const regime =
+    european && GDPR_WORDS.test(sentence.text)
+      ? european
+      : american && CCPA_WORDS.test(sentence.text)
+        ? american
+        : privacyLaws[0];
   return {
-    regime: privacyLaws[0],
-    guess:
-      privacyLaws.length === 1
-        ? undefined
-        : `the sentence names no law; drafted under ${privacyLaws[0]}, the policy also names ${privacyLaws.slice(1).join(', ')}`,
+    regime,
+    guess: `the sentence names no law; drafted under ${regime}, one of the policy's ${privacyLaws.join(', ')}`,
   };
 }

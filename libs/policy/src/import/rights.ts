@@ -41,18 +41,18 @@ export const RIGHT_SIGNS: readonly RightSign[] = [
   {
     type: 'correction',
     strong:
-      /right\s+(?:to|of)\s+(?:request\s+)?(?:the\s+)?(?:correct|rectif)|request\s+(?:that\s+(?:we|the\s+\w+)\s+|us\s+to\s+)?(?:the\s+)?correct|(?:ask|require|direct)\s+(?:us|the\s+company)\s+to\s+(?:correct|rectify|amend)|correct(?:ion\s+of)?\s+(?:any\s+)?(?:inaccurate|incorrect|incomplete|errors)|rectif(?:y|ication)|(?:update|amend),?\s+(?:or|and)\s+correct|correct,?\s+(?:or|and)\s+(?:update|amend)/i,
+      /right\s+(?:to|of)\s+(?:request\s+)?(?:the\s+)?(?:correct|rectif)|request\s+(?:that\s+(?:we|the\s+\w+)\s+|us\s+to\s+|to\s+)?(?:the\s+)?correct|(?:ask|require|direct)\s+(?:us|the\s+company)\s+to\s+(?:correct|rectify|amend)|correct(?:ion\s+of)?\s+(?:any\s+)?(?:inaccura|incorrect|incomplete|errors)|rectif(?:y|ication)\s+(?:of\s+)?(?:your|any|the|inaccurate|incorrect|personal)|(?:have|get)\s+(?:it|them|your|the|any|such)\s+[^.]{0,60}?\b(?:corrected|rectified)|(?:update|amend|access),?\s+(?:or|and)\s+correct\b|correct,?\s+(?:or|and)\s+(?:update|amend)|\b(?:to|may|can)\s+(?:\w+,\s+)*correct(?:ing)?\b(?!\s+(?:and|or)\s+(?:complete|accurate|current))|\baccessing,\s+correcting/i,
     weak: /\b(?:correct|update|amend)\s+(?:your|the|any|such)\s+(?:personal\s+)?(?:information|data|details)/i,
   },
   {
     type: 'portability',
     strong:
-      /portab|portable|machine[- ]readable|transmit\s+(?:it|them|this|that|your\s+\w+(?:\s+\w+)?)\s+to\s+another/i,
+      /portab|portable|machine[- ]readable|transmit\s+(?:it|them|this|that|your\s+\w+(?:\s+\w+)?)\s+to\s+another|transfer\s+of\s+your\s+(?:personal\s+)?(?:information|data)\s+to\s+(?:another|other)/i,
   },
   {
     type: 'restriction',
     strong:
-      /right\s+to\s+(?:request\s+)?(?:the\s+)?restrict|restrict(?:ion\s+of)?\s+(?:the\s+|our\s+|its\s+)?processing/i,
+      /right\s+to\s+(?:request\s+)?(?:the\s+)?restrict|restrict(?:ion\s+of)?\s+(?:the\s+|our\s+|its\s+)?processing|(?:restrict|limit)\s+(?:how\s+we\s+use|(?:our|the)\s+(?:use|processing)\s+of\s+your)\b(?![^.]{0,40}sensitive)/i,
   },
   {
     type: 'objection',
@@ -72,19 +72,19 @@ export const RIGHT_SIGNS: readonly RightSign[] = [
   {
     type: 'limit_sensitive_use',
     strong:
-      /limit\s+(?:the\s+|our\s+)?(?:use|processing)(?:\s+and\s+disclosure)?\s+of\s+(?:your\s+|my\s+)?sensitive|right\s+to\s+limit|limit\s+the\s+use\s+of\s+my/i,
+      /\b(?:limit|restrict|object\s+to)\b[^.;]{0,60}\b(?:use|disclosure|processing)\b[^.;]{0,60}\bsensitive\b|right\s+to\s+limit\b|limit\s+the\s+use\s+of\s+my/i,
   },
   {
     type: 'opt_out_marketing_email',
     strong:
-      /unsubscribe|opt[- ]?out\s+(?:of|from)\s+(?:receiving\s+)?(?:our\s+|any\s+|future\s+)?(?:marketing|promotional|commercial|newsletter)/i,
+      /\b(?:unsubscribe|opt[- ]?out)\b[^.]{0,80}\b(?:e-?mails?|newsletters?)\b|\b(?:e-?mails?|newsletters?)\b[^.]{0,80}\b(?:unsubscribe|opt[- ]?out)\b/i,
   },
   { type: 'opt_out_marketing_sms', strong: /\b(?:reply|replying|text|texting|send)(?:ing)?\s+["“']?STOP\b/i },
 ];
 
 // Worded as the reader's own choice: a right, a request, something they may ask or do.
 const GRANT =
-  /\b(?:right|rights|entitled|may\s+(?:request|ask|opt|exercise|also|have|submit|choose|contact|access|delete|correct|update|direct|instruct|obtain)|can\s+(?:request|ask|opt|exercise|also|submit|choose|contact|access|delete|correct|update|direct|instruct|obtain|unsubscribe)|(?:you|consumers?|residents?)\s+(?:may|can|have|might)|request|ask\s+us|opt[- ]?out|unsubscribe|choose\s+to|option\s+to|allow\s+you\s+to|enable\s+you\s+to)\b/i;
+  /\b(?:right|rights|entitled|may\s+(?:request|ask|opt|exercise|also|have|submit|choose|contact|access|delete|correct|update|direct|instruct|obtain)|can\s+(?:request|ask|opt|exercise|also|submit|choose|contact|access|delete|correct|update|direct|instruct|obtain|unsubscribe)|(?:you|consumers?|residents?)\s+(?:may|can|have|might)|request|ask\s+us|opt[- ]?out|unsubscribe|choose\s+to|option\s+to|allow\s+you\s+to|enable\s+you\s+to|if\s+you\s+(?:would\s+like|wish|want)\s+to|reply(?:ing)?\s+["“']?STOP)\b/i;
 // Sentences about what the business does, not what the reader may ask for.
 const NOT_GRANT =
   /\b(?:we\s+(?:do\s+not|don't|will\s+not|won't)\s+(?:have\s+to|need\s+to)|not\s+required\s+to|may\s+(?:deny|refuse|decline)|(?:deny|refuse|decline)\s+(?:your|a|the)\s+request)\b/i;
@@ -96,27 +96,29 @@ interface Candidate {
   reason?: string;
 }
 
-function candidatesIn(sentence: PolicySentence): Candidate[] {
+/** The sentence, the list lead-in it follows ("You have the right to:") or its heading gives the reader a choice. */
+function grantedIn(sentence: PolicySentence, sentences: readonly PolicySentence[]): boolean {
+  if (NOT_GRANT.test(sentence.text)) return false;
+  if (GRANT.test(sentence.text)) return true;
+  const leadIn = sentences
+    .slice(Math.max(0, sentence.index - 8), sentence.index)
+    .reverse()
+    .find((s) => s.text.endsWith(':'));
+  if (leadIn && GRANT.test(leadIn.text)) return true;
+  const heading = sentence.trail[sentence.trail.length - 1];
+  return heading !== undefined && /\b(?:rights?|choices?|requests?|opt[- ]?out)\b/i.test(heading);
+}
+
+function candidatesIn(sentence: PolicySentence, sentences: readonly PolicySentence[]): Candidate[] {
+  if (sentence.isHeading || !grantedIn(sentence, sentences)) return [];
   const found: Candidate[] = [];
-  const granted = GRANT.test(sentence.text) && !NOT_GRANT.test(sentence.text);
-  const underHeading = (type: RequestType): boolean =>
-    sentence.trail.length > 0 &&
-    RIGHT_SIGNS.find((s) => s.type === type)!.strong.test(sentence.trail[sentence.trail.length - 1]);
+  const heading = sentence.trail[sentence.trail.length - 1] ?? '';
   for (const sign of RIGHT_SIGNS) {
     if (sign.strong.test(sentence.text)) {
-      if (sentence.isHeading)
-        found.push({ type: sign.type, sentence, confidence: 0.6, reason: 'only a heading names this right' });
-      else if (granted) found.push({ type: sign.type, sentence, confidence: 0.95 });
-      else
-        found.push({
-          type: sign.type,
-          sentence,
-          confidence: 0.7,
-          reason: "names the right but is not worded as the reader's choice",
-        });
-    } else if (sign.weak?.test(sentence.text) && !sentence.isHeading && granted) {
+      found.push({ type: sign.type, sentence, confidence: 0.95 });
+    } else if (sign.weak?.test(sentence.text)) {
       found.push(
-        underHeading(sign.type)
+        sign.strong.test(heading)
           ? { type: sign.type, sentence, confidence: 0.9 }
           : {
               type: sign.type,
@@ -157,7 +159,7 @@ function fixedRegime(type: RequestType, regimes: readonly Regime[]): Regime | un
 export function extractRights(sentences: readonly PolicySentence[], regimes: readonly Regime[]): DraftRight[] {
   const best = new Map<string, DraftRight>();
   for (const sentence of sentences) {
-    for (const candidate of candidatesIn(sentence)) {
+    for (const candidate of candidatesIn(sentence, sentences)) {
       const fixed = fixedRegime(candidate.type, regimes);
       const inferred = fixed === undefined ? regimeOfSentence(sentence, regimes) : { regime: fixed };
       const guess = 'guess' in inferred ? inferred.guess : undefined;
