@@ -12,7 +12,11 @@ const esm = {
 
 export default {
   projects: [
-    { ...esm, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts?(x)', '<rootDir>/apps/**/*.spec.ts?(x)'] },
+    {
+      ...esm,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/libs/**/*.spec.ts?(x)', '<rootDir>/apps/**/*.spec.ts?(x)', '<rootDir>/bench/**/*.spec.ts'],
+    },
     // The middle tier: application services run in process against a seeded PostgreSQL database of each file's own.
     {
       ...esm,

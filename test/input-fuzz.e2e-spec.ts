@@ -7,7 +7,7 @@ import { newApiKey } from '../apps/api/src/suppression/api-key.guard.js';
 import { csrfTokenIn, FormClient } from './support/form-client.js';
 import { confirmFromMail, submitRequest } from './support/requester.js';
 import { type Route, routesOf } from './support/routes.js';
-import { createStaff, signIn } from './support/staff.js';
+import { createOperator, createStaff, signIn } from './support/staff.js';
 import { useRunningSystem } from './support/system-fixture.js';
 
 /**
@@ -92,7 +92,15 @@ const around = (...valid: unknown[]): Field =>
   );
 
 /** Filled in beforeAll: real tokens and ids, so the fuzz also runs against live links. */
-const live = { statusToken: '', usedVerifyToken: '', reference: '', requestId: '', requesterEmail: '', apiKey: '' };
+const live = {
+  statusToken: '',
+  usedVerifyToken: '',
+  reference: '',
+  requestId: '',
+  requesterEmail: '',
+  apiKey: '',
+  importId: '',
+};
 const liveValue = (pick: () => string): Field => fc.constant(null).map(pick);
 
 const REQUESTER_FIELDS: Record<string, Field> = {
@@ -344,6 +352,14 @@ const STAFF_FIELDS = [
   'password',
   'repeat',
   'invited',
+  'organisation',
+  'slug',
+  'timeZone',
+  'country',
+  'label',
+  'sentence',
+  'kind',
+  'days',
 ];
 /** Staff routes the fuzz leaves out, each with why. */
 const STAFF_SKIPPED: Record<string, string> = {
@@ -558,6 +574,42 @@ describe('fuzzed input to every route', () => {
     }
     // Still signed in: the fuzz ran as a staff member throughout, not against the sign-in redirect.
     expect((await admin.get('/staff')).status).toBe(200);
+  }, 240_000);
+
+  it('answers every operator route safely for a signed-in platform operator', async () => {
+    const operator = await signIn(system.baseUrl, await createOperator('Fuzz Operator'));
+    // A live import to edit, so the fuzz reaches the review page's forms and not only "no such import".
+    const imported = await operator.postMultipart(
+      '/staff/platform/imports',
+      {
+        _csrf: csrfTokenIn((await operator.get('/staff/platform')).body),
+        name: 'Fuzz Onboarded',
+        slug: `fuzz-onboarded-${Date.now()}`,
+        timeZone: 'America/New_York',
+        country: 'US',
+        text: 'Privacy Policy\n\nYou have the right to request that we delete your personal information. Email privacy@fuzz.example to ask.',
+      },
+      [],
+    );
+    expect(imported.status).toBe(303);
+    live.importId = imported.headers.get('location')!.split('/').pop()!;
+    const field = around('', 'access', 'ccpa', 'legal', 'internal_target', '0', '45', 'US', 'Europe/London', ORG);
+    const fields = Object.fromEntries(STAFF_FIELDS.map((f) => [f, field]));
+    for (const route of staffRoutes.filter((r) => r.path.startsWith('/staff/platform'))) {
+      const params: Record<string, Field> = {
+        importId: around(liveValue(() => live.importId)),
+        index: around('0', '1', '-1', '99'),
+      };
+      await fuzzRoute(
+        operator,
+        route,
+        { params, query: route.method === 'GET' ? fields : undefined, body: fields },
+        STAFF_RUNS,
+      );
+    }
+    expect((await operator.get('/staff/platform')).status).toBe(200);
+    // A fuzzed publish may have made the organisation: the shared database keeps only the seeded ones for other specs.
+    await system.db.query("DELETE FROM organisation WHERE slug LIKE 'fuzz-onboarded-%'");
   }, 240_000);
 
   it('stored every accepted request whole, and shows what requesters typed escaped on the staff pages', async () => {

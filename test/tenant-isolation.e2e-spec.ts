@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 
 import { AppModule } from '../apps/api/src/app.module.js';
+import { OperatorGuard } from '../apps/api/src/staff/auth/operator-route.decorator.js';
 import { StaffGuard } from '../apps/api/src/staff/auth/staff.guard.js';
 import { ApiKeyGuard, newApiKey } from '../apps/api/src/suppression/api-key.guard.js';
 import { csrfTokenIn, type FormClient } from './support/form-client.js';
@@ -21,6 +22,15 @@ const ORG_ROUTES = ROUTES.filter((r) => r.path.includes(':org') && isStaff(r));
 const isKeyed = (route: Route) => route.guards.includes(ApiKeyGuard);
 const KEY_ROUTES = ROUTES.filter((r) => r.path.includes(':org') && isKeyed(r));
 const REQUEST_ROUTES = ORG_ROUTES.filter((r) => r.path.includes(':id'));
+// Platform operators' routes are about organisations themselves, so they name none; no organisation role opens them.
+const OPERATOR_ROUTES = ROUTES.filter((r) => r.guards.includes(OperatorGuard));
+// A signed-in member's own pages, about no organisation: the list of theirs, their password, signing out.
+const PERSONAL_ROUTES = [
+  'GET /staff',
+  'GET /staff/account/password',
+  'POST /staff/account/password',
+  'POST /staff/sign-out',
+];
 const name = (r: Route) => `${r.method} ${r.path}`;
 
 interface Target {
@@ -119,6 +129,29 @@ describe('tenant isolation: an admin of one organisation reaches nothing of anot
         /^(GET|POST) \/o\/:org\/|^(GET|POST|DELETE) \/drp\/:org\/|^POST \/dev\/demo-systems\/:org\/support\//,
       );
   });
+
+  it('accounts for every staff route that names no organisation: personal pages, or operator routes', () => {
+    expect(OPERATOR_ROUTES.map(name)).toEqual(
+      expect.arrayContaining(['GET /staff/platform', 'POST /staff/platform/imports/:importId/publish']),
+    );
+    for (const route of OPERATOR_ROUTES)
+      expect({ route: name(route), staff: isStaff(route) }).toEqual({ route: name(route), staff: true });
+    const unscoped = ROUTES.filter((r) => isStaff(r) && !r.path.includes(':org') && !OPERATOR_ROUTES.includes(r));
+    expect(unscoped.map(name).sort()).toEqual([...PERSONAL_ROUTES].sort());
+  });
+
+  it('refuses every operator route to an organisation admin (403), and changes nothing', async () => {
+    const imports = async () => Number((await system.db.query('SELECT count(*) FROM policy_import')).rows[0].count);
+    const organisations = async () =>
+      Number((await system.db.query('SELECT count(*) FROM organisation')).rows[0].count);
+    const before = [await imports(), await organisations()];
+    const importId = (await system.db.query<{ id: string }>('SELECT gen_random_uuid() AS id')).rows[0].id;
+    for (const route of OPERATOR_ROUTES) {
+      const path = route.path.replace(':importId', importId).replace(/:(\w+)/g, '0');
+      expectNothingOfB(route, await call(route, path), [403]);
+    }
+    expect([await imports(), await organisations()]).toEqual(before);
+  }, 60_000);
 
   it("answers 404 or 403 on every staff route given B's slug, and shows nothing of B", async () => {
     for (const route of ORG_ROUTES) expectNothingOfB(route, await call(route, fill(route.path, B.slug)), [403, 404]);

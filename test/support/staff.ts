@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 
 import pg from 'pg';
 
-import { addStaffMember, createDataSource, Organisation, type StaffRole } from '#db';
+import { addPlatformOperator, addStaffMember, createDataSource, Organisation, type StaffRole } from '#db';
 
 import { csrfTokenIn, FormClient } from './form-client.js';
 import { testDatabaseUrl } from './test-env.js';
@@ -34,6 +34,22 @@ export async function createStaff(
       const organisation = await dataSource.getRepository(Organisation).findOneByOrFail({ slug });
       await addStaffMember(dataSource.manager, { ...account, organisationId: organisation.id, role });
     }
+  } finally {
+    await dataSource.destroy();
+  }
+  return account;
+}
+
+/** A platform operator of the run's database (or the one given), made as the CLI's `staff add-operator` makes one. */
+export async function createOperator(name = 'Test Operator', databaseUrl = testDatabaseUrl()): Promise<StaffAccount> {
+  const account = {
+    email: `operator-${randomBytes(5).toString('hex')}@example.org`,
+    password: randomBytes(12).toString('base64url'),
+    name,
+  };
+  const dataSource = await createDataSource(databaseUrl, { poolSize: 1 }).initialize();
+  try {
+    await addPlatformOperator(dataSource.manager, account);
   } finally {
     await dataSource.destroy();
   }

@@ -1,3 +1,5 @@
+import { POLICY_PUBLISH_USAGE } from './policy-publish.command.js';
+
 /** One command of `rightsdesk`: how it is called and what it does, for `rightsdesk --help` and `<command> --help`. */
 interface CommandHelp {
   usage: string[];
@@ -42,9 +44,22 @@ export const COMMANDS: Record<string, CommandHelp> = {
       'inserted.',
   },
   staff: {
-    usage: ['staff reset-password EMAIL'],
-    summary: 'print a one-time password reset link for a staff member',
-    details: 'The link works once, for a limited time; give it to the member over a channel you trust.',
+    usage: ['staff reset-password EMAIL', 'staff add-operator EMAIL NAME'],
+    summary: 'print a one-time password link for a staff member, or make someone a platform operator',
+    details:
+      'reset-password: the link works once, for a limited time; give it to the member over a channel you trust.\n' +
+      'add-operator: makes the account (new or existing) a platform operator, who creates organisations from their\n' +
+      'policies in the console, and prints a link for them to choose their password.',
+  },
+  policy: {
+    usage: ['policy import FILE [--json]', POLICY_PUBLISH_USAGE],
+    summary: 'draft an organisation from its privacy policy, or publish one',
+    details:
+      'import: reads a policy (HTML or plain text) and prints the drafted regimes, rights, deadlines and channels,\n' +
+      'each with the sentence it comes from (--json: as JSON on stdout); needs no database. Exits 1 with the reason\n' +
+      'when the file holds no policy.\n' +
+      'publish: imports the file and publishes it as a new policy version of the organisation SLUG (created if new),\n' +
+      'through the same validator as the seed files.',
   },
   'drp-agent': {
     usage: ['drp-agent register ID NAME VERIFY_KEY'],

@@ -9,11 +9,13 @@ import { demoDatabasesCommand, makeDemoDatabases, useDemoSystems } from './demo/
 import { demoBannerLines } from './demo/demo-report.js';
 import { generateMigration } from './generate-migration.command.js';
 import { helpRequested, usageOf } from './help.js';
-import { seedOrganisations } from './seed.command.js';
+import { policyImportCommand } from './policy-import.command.js';
+import { policyPublishOptions, publishPolicyFile } from './policy-publish.command.js';
+import { seedDemoOperator, seedOrganisations } from './seed.command.js';
 import { dataMapSeedLines, seedDataMaps } from './seed-data-maps.js';
 import { sendTestMail } from './send-mail.command.js';
-import { passwordResetLink } from './staff-password.command.js';
-import { type DemoAdmin, startSystem } from './start.command.js';
+import { addOperator, passwordResetLink } from './staff-password.command.js';
+import { type DemoAdmin, type DemoStaff, startSystem } from './start.command.js';
 import { verifyAudit } from './verify-audit.command.js';
 
 async function main(argv: string[]): Promise<void> {
@@ -21,6 +23,8 @@ async function main(argv: string[]): Promise<void> {
   if (help) return console.log(help);
   const [command, ...args] = argv;
   const USAGE = usageOf(command);
+  // `policy import` reads a file and prints: no database or settings, so it runs anywhere the policy file is.
+  if (command === 'policy' && args[0] === 'import') return policyCommand(args);
   const env = loadEnv();
   switch (command) {
     case 'migrate': {
@@ -48,10 +52,10 @@ async function main(argv: string[]): Promise<void> {
       if (!args.includes('--seed')) return startSystem(env);
       // `start --seed` (what `npm start` runs) first makes the demo customer databases the data maps point at, so a
       // request finds someone there and the seed can check each map against a live schema; then it seeds, so the
-      // demo admins it creates close the start banner too.
+      // demo staff it creates close the start banner too.
       const made = await makeDemoDatabases(env, demoDatabases);
-      const demoAdmins = await seedAndReport(env.DATABASE_URL, env.SEEDS_DIR);
-      await startSystem(env, demoAdmins, demoBannerLines(made));
+      const demoStaff = await seedAndReport(env.DATABASE_URL, env.SEEDS_DIR);
+      await startSystem(env, demoStaff, demoBannerLines(made));
       return;
     }
     case 'demo-databases':
@@ -97,14 +101,27 @@ async function main(argv: string[]): Promise<void> {
       console.log(await sendTestMail(args, env.INBOUND_SMTP_PORT));
       return;
     case 'staff': {
-      const [action, email] = args;
-      if (action !== 'reset-password' || !email) throw new Error(USAGE);
+      const [action, email, name] = args;
+      const adding = action === 'add-operator' && email && name;
+      if (!adding && (action !== 'reset-password' || !email)) throw new Error(USAGE);
       const dataSource = await createDataSource(env.DATABASE_URL, { poolSize: 1 }).initialize();
       try {
+        if (adding) console.log(`staff: ${await addOperator(dataSource, email, name)}`);
         const link = await passwordResetLink(dataSource, email, env.PUBLIC_URL, new Date());
         console.log(
           `staff: give ${email} this link to choose a new password; it works once, for ${RESET_MINUTES} minutes:\n  ${link}`,
         );
+      } finally {
+        await dataSource.destroy();
+      }
+      return;
+    }
+    case 'policy': {
+      const options = args[0] === 'publish' ? policyPublishOptions(args.slice(1)) : null;
+      if (!options) throw new Error(USAGE);
+      const dataSource = await createDataSource(env.DATABASE_URL, { poolSize: 1 }).initialize();
+      try {
+        console.log(await publishPolicyFile(dataSource, options));
       } finally {
         await dataSource.destroy();
       }
@@ -120,6 +137,15 @@ async function main(argv: string[]): Promise<void> {
     default:
       throw new Error(USAGE);
   }
+}
+
+async function policyCommand([action, file, ...options]: string[]): Promise<void> {
+  const json = options.length === 1 && options[0] === '--json';
+  if (action !== 'import' || !file || (options.length > 0 && !json)) throw new Error(usageOf('policy'));
+  const { exitCode, stdout, stderr } = await policyImportCommand(file, json);
+  process.stdout.write(stdout);
+  process.stderr.write(stderr);
+  process.exitCode = exitCode;
 }
 
 async function dataMapCommand([action, target, ...options]: string[]): Promise<void> {
@@ -138,8 +164,8 @@ async function dataMapCommand([action, target, ...options]: string[]): Promise<v
   (yaml ? console.error : console.log)(summary);
 }
 
-/** Seeds, printing each organisation's outcome; returns the demo admins this run created (with their passwords). */
-async function seedAndReport(databaseUrl: string, seedsDir: string): Promise<DemoAdmin[]> {
+/** Seeds, printing each organisation's outcome; returns the demo staff this run created (with their passwords). */
+async function seedAndReport(databaseUrl: string, seedsDir: string): Promise<DemoStaff> {
   const dataSource = await createDataSource(databaseUrl).initialize();
   try {
     const created: DemoAdmin[] = [];
@@ -151,8 +177,10 @@ async function seedAndReport(databaseUrl: string, seedsDir: string): Promise<Dem
         created.push({ organisation: r.name, ...r.demoAdmin });
       }
     }
+    const operator = await seedDemoOperator(dataSource);
+    if (operator) console.log(`seed: demo operator: ${operator.email}  password: ${operator.password}  (shown once)`);
     for (const line of dataMapSeedLines(await seedDataMaps(dataSource, seedsDir, process.env))) console.log(line);
-    return created;
+    return { admins: created, operator };
   } finally {
     await dataSource.destroy();
     await closeDatabasePools();

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 
 import type { DataSource } from 'typeorm';
 
-import { addStaffMember, Organisation, PolicyVersion, TeamRepository } from '#db';
+import { addPlatformOperator, addStaffMember, Organisation, PolicyVersion, StaffUser, TeamRepository } from '#db';
 import { loadPolicies } from '#policy';
 
 export interface SeedResult {
@@ -48,7 +48,8 @@ export async function seedOrganisations(dataSource: DataSource, seedsDir: string
           }),
         );
       }
-      if (organisation.currentPolicyVersionId !== version.id) {
+      // Only a changed seed file moves the organisation to it: a version an operator published since stays current.
+      if (newPolicyVersion && organisation.currentPolicyVersionId !== version.id) {
         await tx.update(Organisation, { id: organisation.id }, { currentPolicyVersionId: version.id });
       }
       const hasAdmin = (await new TeamRepository(tx).adminCount(organisation.id)) > 0;
@@ -65,5 +66,17 @@ export async function seedOrganisations(dataSource: DataSource, seedsDir: string
       results.push({ slug: policy.slug, name: policy.name, created, newPolicyVersion, demoAdmin });
     }
     return results;
+  });
+}
+
+export const DEMO_OPERATOR_EMAIL = 'operator@rightsdesk.example';
+
+/** Makes a demo platform operator when there is none, returning its password (shown once); null when one exists. */
+export async function seedDemoOperator(dataSource: DataSource): Promise<{ email: string; password: string } | null> {
+  return dataSource.transaction(async (tx) => {
+    if (await tx.existsBy(StaffUser, { platformOperator: true })) return null;
+    const operator = { email: DEMO_OPERATOR_EMAIL, password: randomBytes(12).toString('base64url') };
+    await addPlatformOperator(tx, { ...operator, name: 'Platform operator' });
+    return operator;
   });
 }

@@ -15,12 +15,23 @@ export interface DemoAdmin {
   password: string;
 }
 
+/** The demo accounts this start's seed created: one admin per new organisation, and an operator when there was none. */
+export interface DemoStaff {
+  admins: DemoAdmin[];
+  operator: { email: string; password: string } | null;
+}
+
 /**
  * Runs the api, the worker and the inbound mailbox as separate processes; stopping one stops the system. The demo
  * admins created by this start's seed close the banner, where they are not lost among the processes' start-up logs,
- * after the lines saying which demo customer databases there are and whom to file a request for.
+ * after the lines saying which demo customer databases there are and whom to file a request for; the demo operator
+ * last.
  */
-export async function startSystem(env: Env, demoAdmins: DemoAdmin[] = [], demoLines: string[] = []): Promise<void> {
+export async function startSystem(
+  env: Env,
+  { admins: demoAdmins, operator }: DemoStaff = { admins: [], operator: null },
+  demoLines: string[] = [],
+): Promise<void> {
   const children = new Map<string, ChildProcess>();
   const stopAll = (signal: NodeJS.Signals) => children.forEach((child) => child.kill(signal));
   for (const app of APPS) {
@@ -58,6 +69,10 @@ export async function startSystem(env: Env, demoAdmins: DemoAdmin[] = [], demoLi
       '  Sign in with a demo admin printed at the first start; a lost password: rightsdesk staff reset-password EMAIL',
     );
   }
+  if (operator)
+    console.log(
+      `Platform operator (new organisations from their policies at ${env.PUBLIC_URL}/staff/platform), shown this once: ${operator.email}  password: ${operator.password}`,
+    );
   if (!env.SMTP_URL) console.log(`Mail goes to the dev mailbox: ${env.PUBLIC_URL}/dev/mailbox`);
   console.log(`Mail to the organisations' privacy addresses is taken by SMTP on port ${env.INBOUND_SMTP_PORT}`);
 }

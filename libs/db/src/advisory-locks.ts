@@ -24,6 +24,8 @@ export const lockKeys = {
   mailFailure: (jobId: string) => `mail-failed:${jobId}`,
   /** One request's DRP status callbacks, posted in order by one worker at a time. */
   drpCallback: (requestId: string) => `drp-status-callback:${requestId}`,
+  /** Publishing a policy: one new organisation per slug, and one organisation's versions one at a time. */
+  policyPublish: (slug: string) => `policy-publish:${slug}`,
   /** The retention run: one worker purges at a time. */
   retentionRun: () => 'retention.purge',
 } as const;

@@ -13,6 +13,7 @@ export * from './new-request.js';
 export * from './organisation.directory.js';
 export * from './outbox.writer.js';
 export * from './outbox-jobs.js';
+export * from './policy-publishing.js';
 export * from './repositories/team.repository.js';
 export * from './request-change.js';
 export * from './request-facts.js';

@@ -42,6 +42,33 @@ export async function addStaffMember(
   return user;
 }
 
+/**
+ * Makes an account a platform operator, creating it (with this password) when the address has none. For seeding and
+ * the CLI: operators are named by whoever runs the platform, never from the console.
+ */
+export async function addPlatformOperator(
+  manager: EntityManager,
+  input: { email: string; name: string; password: string },
+): Promise<{ user: StaffUser; created: boolean }> {
+  if (input.password.length < MIN_PASSWORD_LENGTH)
+    throw new Error(`A password needs at least ${MIN_PASSWORD_LENGTH} characters`);
+  const email = input.email.trim().toLowerCase();
+  const existing = await manager.findOneBy(StaffUser, { email });
+  if (existing) {
+    await manager.update(StaffUser, { id: existing.id }, { platformOperator: true });
+    return { user: { ...existing, platformOperator: true }, created: false };
+  }
+  const user = await manager.save(
+    manager.create(StaffUser, {
+      email,
+      name: input.name.trim(),
+      passwordHash: await hashPassword(input.password),
+      platformOperator: true,
+    }),
+  );
+  return { user, created: true };
+}
+
 const sha256 = (value: Buffer) => createHash('sha256').update(value).digest();
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 

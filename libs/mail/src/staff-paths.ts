@@ -41,4 +41,9 @@ export const staffPaths = {
     `${org(slug)}/jobs/${segment(queue)}/${segment(jobId)}/retry`,
   alerts: (slug: string) => `${org(slug)}/alerts`,
   alertResolve: (slug: string, alertId: string) => `${org(slug)}/alerts/${segment(alertId)}/resolve`,
+  /** The platform console (operators only): organisations and their policy imports. */
+  platform: (query?: PathQuery) => withQuery('/staff/platform', query),
+  policyImports: () => '/staff/platform/imports',
+  policyImport: (importId: string, action?: string) =>
+    `/staff/platform/imports/${segment(importId)}${action ? `/${action}` : ''}`,
 };

@@ -60,6 +60,7 @@ export const REQUEST_TYPE_LABELS: Record<RequestType, string> = {
   opt_out_marketing_email: 'Opt-out of marketing email',
   opt_out_marketing_sms: 'Opt-out of marketing SMS',
   opt_out_sale_share: 'Opt-out of sale or sharing',
+  limit_sensitive_use: 'Limit use of sensitive information',
 };
 
 export const DENIAL_REASON_LABELS: Record<DenialReason, string> = {

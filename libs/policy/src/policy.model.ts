@@ -18,6 +18,8 @@ export const REQUEST_TYPES = [
   'opt_out_marketing_email',
   'opt_out_marketing_sms',
   'opt_out_sale_share',
+  /** CPRA: limit the use and disclosure of sensitive personal information. */
+  'limit_sensitive_use',
 ] as const;
 export type RequestType = (typeof REQUEST_TYPES)[number];
 

@@ -44,6 +44,7 @@ const REQUEST_TYPES = Object.keys({
   opt_out_marketing_email: true,
   opt_out_marketing_sms: true,
   opt_out_sale_share: true,
+  limit_sensitive_use: true,
 } satisfies Record<RequestType, true>) as RequestType[];
 
 interface Case {
@@ -302,6 +303,15 @@ const CASES: Case[] = [
     zone: LA,
     calendar: US,
     due: '2027-01-14',
+  },
+  {
+    why: 'CCPA request to limit use of sensitive information: 15 business days like an opt-out',
+    regime: 'ccpa',
+    type: 'limit_sensitive_use',
+    at: '2026-11-16T18:00:00Z',
+    zone: LA,
+    calendar: US,
+    due: '2026-12-08',
   },
   {
     why: 'us_state opt-out keeps the ordinary 45-day period (15 business days is CCPA regs only)',
@@ -952,7 +962,10 @@ describe('computeDeadlines properties', () => {
     fc.assert(
       fc.property(
         withoutTarget.filter(
-          (i) => (i.regime === 'ccpa' || i.regime === 'us_state') && i.requestType !== 'opt_out_sale_share',
+          (i) =>
+            (i.regime === 'ccpa' || i.regime === 'us_state') &&
+            i.requestType !== 'opt_out_sale_share' &&
+            i.requestType !== 'limit_sensitive_use',
         ),
         (input) => {
           const d = computeDeadlines(input);
@@ -996,7 +1009,9 @@ describe('computeDeadlines properties', () => {
     fc.assert(
       fc.property(
         withoutTarget.filter(
-          (i) => i.regime === 'uk_gdpr' || (i.regime === 'ccpa' && i.requestType !== 'opt_out_sale_share'),
+          (i) =>
+            i.regime === 'uk_gdpr' ||
+            (i.regime === 'ccpa' && i.requestType !== 'opt_out_sale_share' && i.requestType !== 'limit_sensitive_use'),
         ),
         (input) => {
           const d = computeDeadlines(input);

@@ -134,9 +134,10 @@ function legalPeriod(input: DeadlineInput, days: CountingDays): LegalPeriod | nu
   switch (regime) {
     case 'ccpa':
     case 'us_state':
-      // CCPA regs §7026(f): opt-out of sale/sharing within 15 business days, no extension. Other states give
-      // opt-outs their ordinary 45-day period, so only the CCPA gets the shorter one.
-      if (regime === 'ccpa' && requestType === 'opt_out_sale_share') {
+      // CCPA regs §7026(f) and §7027(g): opt-out of sale/sharing and a request to limit the use of sensitive personal
+      // information within 15 business days, no extension. Other states give opt-outs their ordinary 45-day period,
+      // so only the CCPA gets the shorter one.
+      if (regime === 'ccpa' && (requestType === 'opt_out_sale_share' || requestType === 'limit_sensitive_use')) {
         return {
           start: received,
           due: addBusinessDays(received, CCPA_OPT_OUT_BUSINESS_DAYS, calendar),

@@ -11,6 +11,12 @@ export function homePage(organisations: Organisation[], context: PageContext): s
   const body = (
     <>
       <h1>Your organisations</h1>
+      {staff.user.platformOperator && (
+        <p>
+          You are a platform operator: <a href={staffPaths.platform()}>create an organisation from its policy</a> or
+          publish a changed policy.
+        </p>
+      )}
       {organisations.length === 0 ? (
         <p>You are not a member of any organisation yet. Ask an admin to add you.</p>
       ) : (

@@ -15,6 +15,7 @@ import { InboundAttachment, InboundMessage } from './inbound-message.entity.js';
 import { InboundSms } from './inbound-sms.entity.js';
 import { Organisation } from './organisation.entity.js';
 import { OutboxMessage } from './outbox-message.entity.js';
+import { PolicyImport } from './policy-import.entity.js';
 import { PolicyVersion } from './policy-version.entity.js';
 import { RequestAgent } from './request-agent.entity.js';
 import { RequestNote } from './request-note.entity.js';
@@ -49,6 +50,7 @@ export * from './inbound-message.entity.js';
 export * from './inbound-sms.entity.js';
 export * from './organisation.entity.js';
 export * from './outbox-message.entity.js';
+export * from './policy-import.entity.js';
 export * from './policy-version.entity.js';
 export * from './request-agent.entity.js';
 export * from './request-note.entity.js';
@@ -68,6 +70,7 @@ export * from './system-findings.entity.js';
 
 export const ENTITIES = [
   Organisation,
+  PolicyImport,
   PolicyVersion,
   DataSubjectRequest,
   RequestToken,

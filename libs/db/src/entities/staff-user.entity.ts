@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-/** A member of an organisation's privacy team. Passwords are stored as argon2id hashes only. */
+/** A member of an organisation's privacy team, or a platform operator. Passwords are stored as argon2id hashes only. */
 @Entity({ name: 'staff_user' })
 export class StaffUser {
   @PrimaryGeneratedColumn('uuid')
@@ -15,6 +15,13 @@ export class StaffUser {
 
   @Column({ type: 'text', name: 'password_hash' })
   passwordHash: string;
+
+  /**
+   * Runs the platform rather than one organisation's team: creates organisations from their policies and publishes
+   * their policy versions. Grants nothing inside an organisation; that still takes a membership.
+   */
+  @Column({ type: 'boolean', name: 'platform_operator', default: false })
+  platformOperator: boolean;
 
   /** Consecutive failed sign-ins; reset by a successful one. */
   @Column({ type: 'integer', name: 'failed_sign_ins', default: 0 })

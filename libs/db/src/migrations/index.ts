@@ -14,6 +14,7 @@ import { DevMailHeaders1796406664145 } from './1796406664145-dev-mail-headers.mi
 import { GpcPageViewDays1796406929727 } from './1796406929727-gpc-page-view-days.migration.js';
 import { ConnectedSystems1796484566994 } from './1796484566994-connected-systems.migration.js';
 import { VendorEscalationDue1796486850078 } from './1796486850078-vendor-escalation-due.migration.js';
+import { PlatformOperators1796497438477 } from './1796497438477-platform-operators.migration.js';
 
 /** Every migration in order; `npm run migration:generate -- <name>` writes the next one. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   GpcPageViewDays1796406929727,
   ConnectedSystems1796484566994,
   VendorEscalationDue1796486850078,
+  PlatformOperators1796497438477,
 ];

@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { describe, expect, it } from '@jest/globals';
+
+import { CORPUS_DIR, loadCorpus } from './corpus.js';
+import { type CorpusScore, scoreCorpus, scoreSeeds, SEEDS_DIR } from './evaluate.js';
+
+// The labelled corpus sits beside the repository (CI has it there); this fails when it is missing.
+describe('policy importer on the labelled corpus (C3PA, EMNLP 2024)', () => {
+  let score: CorpusScore;
+  const scoreOf = (right: string) => score.rights.find((r) => r.right === right)!;
+
+  it('imports the corpus', () => {
+    score = scoreCorpus(loadCorpus());
+    expect(score.policies).toBe(101);
+    expect(score.imported).toBeGreaterThanOrEqual(99);
+  }, 120_000);
+
+  // Floors at the measured numbers: a change that loses ground on any of them fails here.
+  it.each([
+    ['know', 0.95, 0.93],
+    ['delete', 0.94, 0.96],
+    ['correct', 0.85, 0.85],
+    ['opt out of sale/sharing', 0.95, 0.9],
+  ])('%s: precision ≥ %s, recall ≥ %s', (right, precision, recall) => {
+    expect(scoreOf(right).precision).toBeGreaterThanOrEqual(precision);
+    expect(scoreOf(right).recall).toBeGreaterThanOrEqual(recall);
+    expect(scoreOf(right).citationOverlap).toBeGreaterThanOrEqual(0.75);
+  });
+
+  it('finds a channel for at least 9 in 10 policies that state one', () => {
+    expect(score.channelFoundRate).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('re-imports the seed texts close to their hand-written files', () => {
+    const seeds = scoreSeeds(SEEDS_DIR, (slug) => readFileSync(join(CORPUS_DIR, '../../seed-policies', `${slug}.txt`)));
+    const total = (pick: (s: (typeof seeds)[number]) => { matched: number; total: number }) =>
+      seeds.reduce((sum, s) => ({ matched: sum.matched + pick(s).matched, total: sum.total + pick(s).total }), {
+        matched: 0,
+        total: 0,
+      });
+    expect(total((s) => s.rights).matched).toBeGreaterThanOrEqual(28);
+    expect(total((s) => s.channels).matched).toBeGreaterThanOrEqual(13);
+  });
+});

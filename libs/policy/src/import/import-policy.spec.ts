@@ -1,0 +1,188 @@
+import { readFileSync } from 'node:fs';
+
+import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
+import { stringify } from 'yaml';
+
+import { loadPolicies } from '../policy.loader.js';
+import { parsePolicy } from '../policy.validator.js';
+import { diffDrafts } from './diff-drafts.js';
+import type { ImportResult, PolicyDraft } from './draft.model.js';
+import { importPolicy } from './import-policy.js';
+import { draftToPolicyDocument } from './policy-document.js';
+
+const POLICY = [
+  'Privacy Policy',
+  'This policy explains how Acme collects and uses personal information.',
+  'Your California Privacy Rights',
+  'Under the CCPA, you have the right to request that we disclose the personal information we collected about you.',
+  'You have the right to request that we delete your personal information.',
+  'We will respond to a verifiable request within 45 days.',
+  'To make a request, email privacy@acme.example.net or call 1-800-555-0199.',
+].join('\n');
+
+function citationsOf(draft: PolicyDraft) {
+  return [...draft.regimes, ...draft.rights, ...draft.deadlines, ...draft.channels, ...draft.specialRules].map(
+    (item) => item.citation,
+  );
+}
+
+function expectCited(result: ImportResult): void {
+  if (!result.ok) return;
+  for (const citation of citationsOf(result.draft)) {
+    expect(citation.quote.length).toBeGreaterThan(0);
+    expect(result.text.content.slice(citation.start, citation.end)).toBe(citation.quote);
+  }
+}
+
+describe('importPolicy', () => {
+  it('drafts a plain-text policy, each item citing its sentence at its offsets', () => {
+    const result = importPolicy({ content: POLICY, fileName: 'acme.txt' });
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.draft.regimes.map((r) => r.regime)).toEqual(['ccpa']);
+    expect(result.draft.rights.map((r) => r.type)).toEqual(['access', 'deletion']);
+    expect(result.draft.deadlines).toMatchObject([{ days: 45, kind: 'legal' }]);
+    expect(result.draft.channels.map((c) => c.value)).toEqual(['privacy@acme.example.net', '1-800-555-0199']);
+    expectCited(result);
+  });
+
+  it('reads the main text of an HTML page, leaving out scripts, navigation and cookie banners', () => {
+    const html = `<!doctype html><html><head><title>x</title><script>var sell = "opt out of the sale";</script></head>
+      <body><nav><a href="/">Home</a> Do Not Sell My Personal Information</nav>
+      <div id="onetrust-banner-sdk">You can opt out of the sale of your personal information.</div>
+      <main><h1>Privacy Policy</h1><h2>Your rights</h2><ul>
+      <li>You have the right to request that we delete your personal information.</li>
+      <li>To make a request, <a href="https://acme.example.net/request">use our request form</a>.</li></ul></main></body></html>`;
+    const result = importPolicy({ content: Buffer.from(html), fileName: 'policy.html' });
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.draft.rights.map((r) => r.type)).toEqual(['deletion']);
+    expect(result.draft.channels).toMatchObject([{ kind: 'web_form', value: 'https://acme.example.net/request' }]);
+    expect(result.text.content).not.toContain('var sell');
+    expect(result.text.sentences.find((s) => s.text.startsWith('You have'))?.heading).toBe('Your rights');
+    expectCited(result);
+  });
+
+  it.each<[string, string | Uint8Array, RegExp]>([
+    ['an empty file', '', /empty/],
+    ['white space', ' \n\t ', /white space/],
+    ['a PDF', Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj'), /PDF/],
+    ['a binary file', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 1, 2, 3]), /not text/],
+    ['markup without text', '<html><body><script>x()</script><img src="a.png"></body></html>', /no text/],
+    [
+      'a policy in another language',
+      'Politique de confidentialité. Vous avez le droit de demander la suppression de vos données personnelles auprès de notre société.',
+      /English/,
+    ],
+    [
+      'a text that is no policy',
+      'The quick brown fox jumps over the lazy dog, and the dog is not amused by this at all.',
+      /privacy policy/,
+    ],
+    [
+      'a policy with no rights',
+      'Privacy. We collect personal information when you use our website and we use it to run the website for you.',
+      /grants no right/,
+    ],
+  ])('refuses %s with a clear reason', (_what, content, reason) => {
+    const result = importPolicy({ content });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.reason).toMatch(reason);
+  });
+
+  it('refuses a page beyond the size limit, and reads a 20 MB page whose text is a policy', () => {
+    expect(importPolicy({ content: new Uint8Array(40 * 1024 * 1024).fill(0x61) })).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/40\.0 MB/),
+    });
+    const padding = `<script>${'x'.repeat(20 * 1024 * 1024)}</script>`;
+    const page = `<html><body>${padding}${POLICY.split('\n')
+      .map((line) => `<p>${line}</p>`)
+      .join('')}</body></html>`;
+    const result = importPolicy({ content: Buffer.from(page), fileName: 'big.html' });
+    expect(result.ok).toBe(true);
+    expectCited(result);
+  });
+
+  it('never throws and never drafts an item without its sentence, whatever the input', () => {
+    const piece = fc.constantFrom(
+      ...POLICY.split('\n'),
+      '<p>',
+      '</div>',
+      '<h2>Rights</h2>',
+      '\u0000',
+      '&amp;',
+      '\uFFFD',
+    );
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.array(piece).map((p) => p.join(' ')),
+          fc.uint8Array(),
+        ),
+        (content) => {
+          expectCited(importPolicy({ content }));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('draftToPolicyDocument', () => {
+  it.each(loadPolicies('seeds').map(({ policy }) => policy.slug))(
+    "turns the draft of %s's seed text into a policy the validator accepts",
+    (slug) => {
+      const text = readFileSync(`seeds/policies-text/${slug}.txt`, 'utf8');
+      const result = importPolicy({ content: text, fileName: `${slug}.txt` });
+      if (!result.ok) throw new Error(result.reason);
+      const document = draftToPolicyDocument(result.draft, {
+        slug: `${slug}-imported`,
+        name: 'Imported',
+        timeZone: 'America/Chicago',
+        country: 'US',
+      });
+      const policy = parsePolicy(`${slug}.policy.yaml`, stringify(document), text);
+      expect(policy.rights.length).toBe(result.draft.rights.length);
+      expect(policy.source.file).toBe(`policies-text/${slug}-imported.txt`);
+    },
+  );
+});
+
+describe('diffDrafts', () => {
+  const draftOf = (text: string): PolicyDraft => {
+    const result = importPolicy({ content: text });
+    if (!result.ok) throw new Error(result.reason);
+    return result.draft;
+  };
+
+  it('names rights added, removed and reworded, and deadlines changed', () => {
+    const before = draftOf(POLICY);
+    const after = draftOf(
+      POLICY.replace(
+        'We will respond to a verifiable request within 45 days.',
+        'We will respond to a request within 30 days.',
+      )
+        .replace('You have the right to request that we delete', 'You may ask us to delete')
+        .replace(
+          'Under the CCPA, you have the right to request that we disclose the personal information we collected about you.',
+          'Under the CCPA, you have the right to opt out of the sale of your personal information.',
+        ),
+    );
+    const diff = diffDrafts(before, after);
+    expect(diff.rightsAdded.map((r) => r.type)).toEqual(['opt_out_sale_share']);
+    expect(diff.rightsRemoved.map((r) => r.type)).toEqual(['access']);
+    expect(diff.rightsReworded.map((c) => [c.before.type, c.after.citation.quote])).toEqual([
+      ['deletion', 'You may ask us to delete your personal information.'],
+    ]);
+    expect(diff.deadlinesChanged.map((c) => [c.before?.days, c.after?.days])).toEqual([[45, 30]]);
+    expect(diffDrafts(before, before)).toEqual({
+      rightsAdded: [],
+      rightsRemoved: [],
+      rightsReworded: [],
+      deadlinesChanged: [],
+      channelsAdded: [],
+      channelsRemoved: [],
+    });
+  });
+});

@@ -1,0 +1,137 @@
+// A reviewed draft as the structured policy the validator accepts (parsePolicy, after YAML.stringify).
+
+import type {
+  OrganisationPolicy,
+  PolicyChannel,
+  PolicyDeadline,
+  PolicyRight,
+  ProcessorRedirect,
+  Regime,
+  RequestType,
+  SpecialRule,
+  SpecialRuleKind,
+  VerificationLevel,
+} from '../policy.model.js';
+import type { DraftCitation, DraftRight, PolicyDraft, PublishChoices } from './draft.model.js';
+
+/** No law sets a deadline for a right the policy grants of its own accord; this is the organisation's target. */
+export const DEFAULT_INTERNAL_TARGET_DAYS = 30;
+const VERIFICATION_LINK_DAYS = 7;
+const OPT_OUTS: readonly RequestType[] = [
+  'opt_out_marketing_email',
+  'opt_out_marketing_sms',
+  'opt_out_sale_share',
+  'limit_sensitive_use',
+];
+
+const quoteOf = (citation: DraftCitation): { quote: string } => ({ quote: citation.quote });
+
+export function rightId(right: Pick<DraftRight, 'type' | 'regime'>): string {
+  return `${right.regime}-${right.type}`.replaceAll('_', '-');
+}
+
+function verificationOf(type: RequestType, identity: boolean): VerificationLevel {
+  // CCPA regs §7026(d), §7027(e): opt-outs and requests to limit need no verification.
+  if (OPT_OUTS.includes(type)) return 'none';
+  return identity ? 'identity' : 'email';
+}
+
+function rightsOf(draft: PolicyDraft): PolicyRight[] {
+  const identity = draft.specialRules.some((r) => r.kind === 'identity_verification');
+  const rights = draft.rights.map((r): PolicyRight => ({
+    id: rightId(r),
+    type: r.type,
+    regime: r.regime,
+    label: r.label,
+    verification: verificationOf(r.type, identity),
+    ...(r.limit
+      ? { limit: { count: r.limit.count, perMonths: r.limit.perMonths, citation: quoteOf(r.limit.citation) } }
+      : {}),
+    citation: quoteOf(r.citation),
+  }));
+  // One allowance for the rights a single limit sentence covers (the CCPA's twice in 12 months for both ways to know).
+  return rights.map((right) => {
+    if (!right.limit) return right;
+    const sharing = rights.filter(
+      (o) => o !== right && o.regime === right.regime && o.limit?.citation.quote === right.limit!.citation.quote,
+    );
+    return sharing.length === 0 ? right : { ...right, limit: { ...right.limit, sharedWith: sharing.map((o) => o.id) } };
+  });
+}
+
+function deadlinesOf(draft: PolicyDraft, rights: readonly PolicyRight[]): PolicyDeadline[] {
+  const governed = new Set<string>();
+  const deadlines: PolicyDeadline[] = [];
+  // The most certain statement first: the validator allows one deadline per right.
+  for (const d of [...draft.deadlines].sort((a, b) => b.confidence - a.confidence)) {
+    const ids = rights
+      .filter((r) => r.regime === d.regime && d.rightTypes.includes(r.type) && !governed.has(r.id))
+      .map((r) => r.id);
+    if (ids.length === 0) continue;
+    ids.forEach((id) => governed.add(id));
+    deadlines.push({
+      rights: ids,
+      kind: d.kind,
+      ...(d.days !== undefined ? { days: d.days } : {}),
+      ...(d.days !== undefined && d.extensionDays !== undefined ? { extensionDays: d.extensionDays } : {}),
+      citation: quoteOf(d.citation),
+    });
+  }
+  return deadlines;
+}
+
+const RULE_KINDS: readonly SpecialRuleKind[] = [
+  'children',
+  'sender_email_only',
+  'agent_registration_required',
+  'non_discrimination',
+  'free_of_charge',
+];
+
+export function draftToPolicyDocument(draft: PolicyDraft, choices: PublishChoices): OrganisationPolicy {
+  const rights = rightsOf(draft);
+  const regimes = [...new Set<Regime>([...draft.regimes.map((r) => r.regime), ...rights.map((r) => r.regime)])];
+  const channels = draft.channels.map((c): PolicyChannel => ({
+    kind: c.kind,
+    ...(c.value !== undefined ? { value: c.value } : {}),
+    citation: quoteOf(c.citation),
+  }));
+  const processorRedirects = draft.specialRules
+    .filter((r) => r.kind === 'processor_redirect')
+    .map((r): ProcessorRedirect => ({
+      services: 'the services it provides for its customers',
+      controller: 'the customer the services are provided for',
+      askFirstOnly: true,
+      citation: quoteOf(r.citation),
+    }));
+  const specialRules = draft.specialRules.flatMap((r): SpecialRule[] =>
+    (RULE_KINDS as readonly string[]).includes(r.kind)
+      ? [{ kind: r.kind as SpecialRuleKind, summary: r.summary, citation: quoteOf(r.citation) }]
+      : [],
+  );
+  const needsTarget =
+    rights.some((r) => r.regime === 'none') ||
+    draft.deadlines.some((d) => d.kind === 'internal_target' && d.days === undefined);
+  const privacyEmail = channels.find((c) => c.kind === 'email')?.value;
+  return {
+    slug: choices.slug,
+    name: choices.name,
+    country: choices.country,
+    ...(choices.country === 'GB' ? { holidayRegion: 'ENG' } : {}),
+    timeZone: choices.timeZone,
+    version: choices.version ?? `${choices.slug}-imported`,
+    source: { file: choices.sourceFile ?? `policies-text/${choices.slug}.txt` },
+    role: processorRedirects.length > 0 ? 'controller_and_processor' : 'controller',
+    regimes: regimes.length > 0 ? regimes : ['none'],
+    ...(privacyEmail ? { privacyEmail } : {}),
+    channels,
+    rights,
+    deadlines: deadlinesOf(draft, rights),
+    processorRedirects,
+    specialRules,
+    settings: {
+      verificationLinkDays: VERIFICATION_LINK_DAYS,
+      ...(needsTarget ? { internalTargetDays: DEFAULT_INTERNAL_TARGET_DAYS } : {}),
+    },
+  };
+}
