@@ -38,7 +38,9 @@ describe('rightsdesk help', () => {
   });
 
   it("a wrong call prints that command's usage, or the list for an unknown command", () => {
-    expect(usageOf('staff')).toBe('usage:\n  rightsdesk staff reset-password EMAIL');
+    expect(usageOf('staff')).toBe(
+      'usage:\n  rightsdesk staff reset-password EMAIL\n  rightsdesk staff add-operator EMAIL NAME',
+    );
     expect(usageOf('nope')).toBe(overallHelp());
     expect(usageOf(undefined)).toBe(overallHelp());
   });
