@@ -1,10 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-
 import { describe, expect, it } from '@jest/globals';
 
-import { CORPUS_DIR, loadCorpus } from './corpus.js';
-import { type CorpusScore, scoreCorpus, scoreSeeds, SEEDS_DIR } from './evaluate.js';
+import { loadCorpus } from './corpus.js';
+import { type CorpusScore, scoreCorpus, scoreSeeds, SEEDS_DIR, seedText } from './evaluate.js';
 
 // The labelled corpus sits beside the repository (CI has it there); this fails when it is missing.
 describe('policy importer on the labelled corpus (C3PA, EMNLP 2024)', () => {
@@ -34,7 +31,7 @@ describe('policy importer on the labelled corpus (C3PA, EMNLP 2024)', () => {
   });
 
   it('re-imports the seed texts close to their hand-written files', () => {
-    const seeds = scoreSeeds(SEEDS_DIR, (slug) => readFileSync(join(CORPUS_DIR, '../../seed-policies', `${slug}.txt`)));
+    const seeds = scoreSeeds(SEEDS_DIR, seedText);
     const total = (pick: (s: (typeof seeds)[number]) => { matched: number; total: number }) =>
       seeds.reduce((sum, s) => ({ matched: sum.matched + pick(s).matched, total: sum.total + pick(s).total }), {
         matched: 0,

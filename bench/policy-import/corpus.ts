@@ -6,9 +6,7 @@ import { join, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 
 /** CI keeps the corpus beside the repository (run from its root); POLICY_CORPUS_DIR points elsewhere. */
-export const CORPUS_DIR = resolve(
-  process.env.POLICY_CORPUS_DIR ?? join(import.meta.dirname, '../../..', '../shared/policy-corpus/c3pa-dev'),
-);
+export const CORPUS_DIR = resolve(process.env.POLICY_CORPUS_DIR ?? '../shared/policy-corpus/c3pa-dev');
 
 export const LABELS = {
   know: 'Description of Right to Know PI Collected',

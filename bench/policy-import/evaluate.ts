@@ -1,6 +1,7 @@
 // Scores the importer against the labelled corpus and the seeded organisations' hand-written files.
 
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 
 import {
   type DraftChannel,
@@ -210,3 +211,6 @@ export function scoreSeeds(seedsDir: string, textOf: (slug: string) => Buffer): 
 }
 
 export const SEEDS_DIR = resolve('seeds');
+
+/** The policy text a seeded organisation's file was written from, kept beside it. */
+export const seedText = (slug: string): Buffer => readFileSync(join(SEEDS_DIR, 'policies-text', `${slug}.txt`));

@@ -1,11 +1,8 @@
 // Prints how the policy importer does on the labelled corpus and on the seeded organisations' texts.
 // Run after `npm run build`: node dist/bench/policy-import/policy-import.eval.js
 
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-
 import { CORPUS_DIR, corpusAvailable, loadCorpus } from './corpus.js';
-import { scoreCorpus, scoreSeeds, SEEDS_DIR } from './evaluate.js';
+import { scoreCorpus, scoreSeeds, SEEDS_DIR, seedText } from './evaluate.js';
 
 const percent = (x: number): string => `${(x * 100).toFixed(1)}%`.padStart(7);
 
@@ -28,8 +25,6 @@ console.log(
   `channel (email, phone or form) found: ${corpus.channelFound} of ${corpus.channelStated} policies that state one (${percent(corpus.channelFoundRate).trim()})`,
 );
 
-const seedText = (slug: string): Buffer =>
-  readFileSync(join(process.env.SEED_POLICIES_DIR ?? join(CORPUS_DIR, '../../seed-policies'), `${slug}.txt`));
 console.log('\nSeed policies re-imported against their hand-written files (matched / in the file):');
 console.log('organisation               rights  deadlines  channels  drafted beyond the file');
 for (const s of scoreSeeds(SEEDS_DIR, seedText)) {

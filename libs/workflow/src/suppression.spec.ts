@@ -27,6 +27,7 @@ describe('suppressionChannelFor', () => {
       objection: null,
       automated_decision_objection: null,
       consent_withdrawal: null,
+      limit_sensitive_use: null,
       opt_out_marketing_email: 'email',
       opt_out_marketing_sms: 'sms',
       opt_out_sale_share: 'sale_share',
