@@ -96,6 +96,23 @@ function regimeNamedIn(text: string): Regime | undefined {
   return undefined;
 }
 
+// Laws of other countries, which the desk has no rules for; a right granted only under them is none of ours.
+const OTHER_COUNTRIES =
+  /\b(?:Brazil(?:ian)?|LGPD|Canad(?:a|ian)|PIPEDA|Qu[eé]bec|Australian?|Japan(?:ese)?|APPI|Singapore(?:an)?|PDPA|(?:South\s+)?Korean?|PIPA|India|China|Chinese|PIPL|Hong\s+Kong|Mexic(?:o|an)|Argentin(?:a|ian)|New\s+Zealand|South\s+Africa(?:n)?|POPIA|Israel[i]?|Turkey|KVKK|Philippines?|Thailand|Thai)\b/i;
+const UNITED_STATES = /\b(?:United\s+States|USA?|U\.S\.|America)\b/;
+
+/**
+ * The sentence, or the innermost of its headings that names a place, speaks of another country's law (Brazilian
+ * residents' rights): a right found there is not granted under any law the desk knows.
+ */
+export function underOtherCountrysLaw(sentence: PolicySentence): boolean {
+  for (const text of [sentence.text, ...[...sentence.trail].reverse()]) {
+    if (regimeNamedIn(text) || UNITED_STATES.test(text)) return false;
+    if (OTHER_COUNTRIES.test(text)) return true;
+  }
+  return false;
+}
+
 const GDPR_WORDS =
   /\b(?:rectif\w*|erasure|data\s+subjects?|supervisory\s+authority|lawful\s+basis|legitimate\s+interests?|data\s+controller)\b/i;
 const CCPA_WORDS = /\b(?:personal\s+information|consumers?|sell|sale|sold|sharing)\b/i;

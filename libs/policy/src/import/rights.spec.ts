@@ -109,4 +109,36 @@ describe('extractRights', () => {
     expect(rightsIn(text, ['can_spam', 'fcc_tcpa']).map((r) => r.regime)).toEqual(['can_spam', 'fcc_tcpa']);
     expect(rightsIn(text, []).map((r) => r.regime)).toEqual(['none', 'none']);
   });
+
+  describe('the right to correct', () => {
+    it.each([
+      'You can ask us to review, amend or rectify the personal information we hold about you.',
+      'Where your details are out of date, you can make us correct them.',
+      'Members may contact us about any inaccuracies in the information we keep.',
+      'If anything we hold about you is wrong, we offer you a simple way to change it.',
+      'If you need to edit or correct your account details, please email our privacy team.',
+    ])('drafts it from "%s"', (sentence) => {
+      expect(typesIn(sentence)).toContain('correction');
+    });
+
+    it.each([
+      'This Privacy Notice also explains the choices you have and the rights you may have to access or correct your information.',
+      'You can update your account settings at any time.',
+      'We correct errors in our records when we become aware of them.',
+    ])('drafts none from "%s"', (sentence) => {
+      expect(typesIn(sentence)).not.toContain('correction');
+    });
+
+    it("leaves out rights granted only under another country's law", () => {
+      const text = [
+        'RIGHTS OF RESIDENTS OF BRAZIL',
+        'You have the right to correct incomplete or inaccurate data.',
+        'RIGHTS OF CALIFORNIA RESIDENTS',
+        'You have the right to request that we correct inaccurate personal information.',
+      ].join('\n');
+      expect(rightsIn(text, ['ccpa']).map((r) => [r.type, r.citation.quote])).toEqual([
+        ['correction', 'You have the right to request that we correct inaccurate personal information.'],
+      ]);
+    });
+  });
 });

@@ -2,7 +2,7 @@
 
 import type { Regime, RequestType } from '../policy.model.js';
 import { DRAFT_SURE, type DraftRight } from './draft.model.js';
-import { regimeOfSentence } from './regimes.js';
+import { regimeOfSentence, underOtherCountrysLaw } from './regimes.js';
 import { citationOf, type PolicySentence } from './sentences.js';
 
 interface RightSign {
@@ -41,7 +41,7 @@ export const RIGHT_SIGNS: readonly RightSign[] = [
   {
     type: 'correction',
     strong:
-      /right\s+(?:to|of)\s+(?:request\s+)?(?:the\s+)?(?:correct|rectif)|request\s+(?:that\s+(?:we|the\s+\w+)\s+|us\s+to\s+|to\s+)?(?:the\s+)?correct|(?:ask|require|direct)\s+(?:us|the\s+company)\s+to\s+(?:correct|rectify|amend)|correct(?:ion\s+of)?\s+(?:any\s+)?(?:inaccura|incorrect|incomplete|errors)|rectif(?:y|ication)\s+(?:of\s+)?(?:your|any|the|inaccurate|incorrect|personal)|(?:have|get)\s+(?:it|them|your|the|any|such)\s+[^.]{0,60}?\b(?:corrected|rectified)|(?:update|amend|access),?\s+(?:or|and)\s+correct\b|correct,?\s+(?:or|and)\s+(?:update|amend)|\b(?:to|may|can)\s+(?:\w+,\s+)*correct(?:ing)?\b(?!\s+(?:and|or)\s+(?:complete|accurate|current))|\baccessing,\s+correcting/i,
+      /right\s+(?:to|of)\s+(?:request\s+)?(?:the\s+)?(?:correct|rectif)|request\s+(?:that\s+(?:we|the\s+\w+)\s+|us\s+to\s+|to\s+)?(?:the\s+)?correct|(?:ask|require|direct|make)\s+(?:us|the\s+company)\s+(?:to\s+)?(?:[a-z]+,?\s+(?:or\s+|and\s+)?){0,3}(?:correct|rectify|amend)\b|(?:contact|notify|tell|inform)\s+us\s+(?:about|of|regarding|to\s+report)\s+(?:any\s+)?inaccura|correct(?:ion\s+of)?\s+(?:any\s+)?(?:inaccura|incorrect|incomplete|errors)|rectif(?:y|ication)\s+(?:of\s+)?(?:your|any|the|inaccurate|incorrect|personal)|(?:have|get)\s+(?:it|them|your|the|any|such)\s+[^.]{0,60}?\b(?:corrected|rectified)|(?:update|amend|access|change|edit),?\s+(?:or|and)\s+correct\b|\b(?:wrong|inaccurate|incorrect|out[- ]of[- ]date)\b[^.]{0,60}\b(?:update|correct|change|amend|fix)\s+(?:it|them|this|that)\b|correct,?\s+(?:or|and)\s+(?:update|amend)|\b(?:to|may|can)\s+(?:\w+,\s+)*correct(?:ing)?\b(?!\s+(?:and|or)\s+(?:complete|accurate|current))|\baccessing,\s+correcting/i,
     weak: /\b(?:correct|update|amend)\s+(?:your|the|any|such)\s+(?:personal\s+)?(?:information|data|details)/i,
   },
   {
@@ -84,10 +84,11 @@ export const RIGHT_SIGNS: readonly RightSign[] = [
 
 // Worded as the reader's own choice: a right, a request, something they may ask or do.
 const GRANT =
-  /\b(?:right|rights|entitled|may\s+(?:request|ask|opt|exercise|also|have|submit|choose|contact|access|delete|correct|update|direct|instruct|obtain)|can\s+(?:request|ask|opt|exercise|also|submit|choose|contact|access|delete|correct|update|direct|instruct|obtain|unsubscribe)|(?:you|consumers?|residents?)\s+(?:may|can|have|might)|request|ask\s+us|opt[- ]?out|unsubscribe|choose\s+to|option\s+to|allow\s+you\s+to|enable\s+you\s+to|if\s+you\s+(?:would\s+like|wish|want)\s+to|reply(?:ing)?\s+["“']?STOP)\b/i;
-// Sentences about what the business does, not what the reader may ask for.
+  /\b(?:right|rights|entitled|may\s+(?:request|ask|opt|exercise|also|have|submit|choose|contact|access|delete|correct|update|direct|instruct|obtain)|can\s+(?:request|ask|opt|exercise|also|submit|choose|contact|access|delete|correct|update|direct|instruct|obtain|unsubscribe)|(?:you|consumers?|residents?)\s+(?:may|can|have|might)|request|ask\s+us|opt[- ]?out|unsubscribe|choose\s+to|option\s+to|allow\s+you\s+to|enable\s+you\s+to|if\s+you\s+(?:would\s+like|wish|want|need)\s+to|(?:give|offer|provide)s?\s+you\s+(?:with\s+)?(?:an?\s+|the\s+)?(?:\w+\s+)?(?:way|means|ability|opportunity|option|tools?)\s+to|reply(?:ing)?\s+["“']?STOP)\b/i;
+// Sentences about what the business does, not what the reader may ask for, and the notice's account of its own
+// contents ("This notice explains the rights you may have"), which grants nothing itself.
 const NOT_GRANT =
-  /\b(?:we\s+(?:do\s+not|don't|will\s+not|won't)\s+(?:have\s+to|need\s+to)|not\s+required\s+to|may\s+(?:deny|refuse|decline)|(?:deny|refuse|decline)\s+(?:your|a|the)\s+request)\b/i;
+  /\b(?:we\s+(?:do\s+not|don't|will\s+not|won't)\s+(?:have\s+to|need\s+to)|not\s+required\s+to|may\s+(?:deny|refuse|decline)|(?:deny|refuse|decline)\s+(?:your|a|the)\s+request|this\s+(?:privacy\s+)?(?:notice|policy|statement)\s+(?:also\s+)?(?:explains|describes|sets\s+out|outlines|tells\s+you))\b/i;
 
 interface Candidate {
   type: RequestType;
@@ -110,7 +111,7 @@ function grantedIn(sentence: PolicySentence, sentences: readonly PolicySentence[
 }
 
 function candidatesIn(sentence: PolicySentence, sentences: readonly PolicySentence[]): Candidate[] {
-  if (sentence.isHeading || !grantedIn(sentence, sentences)) return [];
+  if (sentence.isHeading || !grantedIn(sentence, sentences) || underOtherCountrysLaw(sentence)) return [];
   const found: Candidate[] = [];
   const heading = sentence.trail[sentence.trail.length - 1] ?? '';
   for (const sign of RIGHT_SIGNS) {
