@@ -4,12 +4,15 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 import {
+  checkPolicyDocument,
   type DraftChannel,
+  draftToPolicyDocument,
   importPolicy,
   type ImportResult,
   loadPolicies,
   type PolicyChannel,
   type PolicyDraft,
+  PolicyFileError,
   type Regime,
   type RequestType,
 } from '#policy';
@@ -37,6 +40,10 @@ export interface CorpusScore {
   /** Of those, policies where the draft has an email, phone or web form channel. */
   channelFound: number;
   channelFoundRate: number;
+  /** Imported drafts that the seed validator accepts as they stand, published without a reviewer's edit. */
+  validUnedited: number;
+  /** The validator's problems with the drafts it refused, as "path: message", for reading what to fix next. */
+  validatorProblems: string[];
 }
 
 interface Scored {
@@ -90,6 +97,25 @@ function ratio(a: number, b: number): number {
   return b === 0 ? 1 : a / b;
 }
 
+/** Publishes the draft as it stands, with the choices the console starts from, through the seed validator. */
+function validatorProblemsOf(id: string, result: ImportResult): string[] {
+  if (!result.ok) return [];
+  const slug = id.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+  const document = draftToPolicyDocument(result.draft, {
+    slug,
+    name: id,
+    timeZone: 'America/New_York',
+    country: 'US',
+  });
+  try {
+    checkPolicyDocument(document, result.text.content);
+    return [];
+  } catch (error) {
+    if (!(error instanceof PolicyFileError)) throw error;
+    return error.problems.map((p) => `${id} ${p.path}: ${p.message}`);
+  }
+}
+
 export function scoreCorpus(policies: readonly LabelledPolicy[]): CorpusScore {
   const results = policies.map((p) => ({
     policy: p,
@@ -131,6 +157,7 @@ export function scoreCorpus(policies: readonly LabelledPolicy[]): CorpusScore {
   const found = stating.filter(({ result }) =>
     draftOf(result)?.channels.some((c) => c.kind === 'email' || c.kind === 'phone' || c.kind === 'web_form'),
   );
+  const problems = results.map(({ policy, result }) => validatorProblemsOf(policy.id, result));
   return {
     policies: policies.length,
     imported: results.filter(({ result }) => result.ok).length,
@@ -138,6 +165,8 @@ export function scoreCorpus(policies: readonly LabelledPolicy[]): CorpusScore {
     channelStated: stating.length,
     channelFound: found.length,
     channelFoundRate: ratio(found.length, stating.length),
+    validUnedited: results.filter(({ result }, i) => result.ok && problems[i].length === 0).length,
+    validatorProblems: problems.flat(),
   };
 }
 

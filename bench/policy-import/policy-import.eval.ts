@@ -25,6 +25,10 @@ console.log(
   `channel (email, phone or form) found: ${corpus.channelFound} of ${corpus.channelStated} policies that state one (${percent(corpus.channelFoundRate).trim()})`,
 );
 
+console.log(
+  `published unedited, the seed validator accepts ${corpus.validUnedited} of ${corpus.imported} imported drafts`,
+);
+if (process.argv.includes('--problems')) corpus.validatorProblems.forEach((p) => console.log(`  ${p}`));
 console.log('\nSeed policies re-imported against their hand-written files (matched / in the file):');
 console.log('organisation               rights  deadlines  channels  drafted beyond the file');
 for (const s of scoreSeeds(SEEDS_DIR, seedText)) {
