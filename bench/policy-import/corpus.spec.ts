@@ -30,6 +30,10 @@ describe('policy importer on the labelled corpus (C3PA, EMNLP 2024)', () => {
     expect(score.channelFoundRate).toBeGreaterThanOrEqual(0.9);
   });
 
+  it('drafts that most policies can publish unedited: the seed validator accepts at least 82 of them', () => {
+    expect(score.validUnedited).toBeGreaterThanOrEqual(82);
+  });
+
   it('re-imports the seed texts close to their hand-written files', () => {
     const seeds = scoreSeeds(SEEDS_DIR, seedText);
     const total = (pick: (s: (typeof seeds)[number]) => { matched: number; total: number }) =>

@@ -203,6 +203,11 @@ describe('parsePolicy', () => {
     ],
     ['post channel without an address', (d) => delete d.channels[1].value, 'channels[1].value: is required'],
     [
+      'web form without its address',
+      (d) => (d.channels[1] = { kind: 'web_form', citation: d.channels[1].citation }),
+      "channels[1].value: needs the form's http(s) URL",
+    ],
+    [
       'unknown channel kind',
       (d) => (d.channels[0].kind = 'fax'),
       'channels[0].kind: "fax" is not one of web_form, email, phone,',

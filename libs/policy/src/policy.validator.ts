@@ -206,6 +206,9 @@ function readChannel(c: Checker, value: unknown, path: string): PolicyChannel | 
   const valuePath = at(path, 'value');
   let channelValue: string | undefined;
   if (kind === 'email') channelValue = c.matching(fields.value, valuePath, EMAIL, 'an email address');
+  // A form named in a policy without its address (an imported draft's, say) is no way to make a request.
+  else if (kind === 'web_form' && fields.value === undefined)
+    channelValue = c.fail(valuePath, "needs the form's http(s) URL: a requester cannot use a form without its address");
   else if (kind === 'web_form') channelValue = c.matching(fields.value, valuePath, WEB_URL, 'an http(s) URL');
   else if (kind === 'phone') channelValue = c.matching(fields.value, valuePath, PHONE, 'a phone number');
   // A requester can only write to an address they are given; the other kinds are reached from a message or account.

@@ -115,7 +115,10 @@ function hidden(el: Element): boolean {
   return el.attribs.role === 'navigation' || BANNER.test(`${el.attribs.id ?? ''} ${el.attribs.class ?? ''}`);
 }
 
-function walk(nodes: readonly DomNode[], out: BlockWriter): void {
+/** A link's target as an absolute http(s), mailto: or tel: address, or undefined for anything else or in-page. */
+type LinkTarget = (href: string) => string | undefined;
+
+function walk(nodes: readonly DomNode[], out: BlockWriter, target: LinkTarget): void {
   for (const node of nodes) {
     if (isText(node)) {
       out.append(node.data);
@@ -127,18 +130,18 @@ function walk(nodes: readonly DomNode[], out: BlockWriter): void {
       out.flush();
     } else if (heading) {
       out.flush();
-      walk(node.children, out);
+      walk(node.children, out, target);
       out.flush(Number(heading[1]));
     } else if (BLOCKS.has(node.name)) {
       out.flush();
-      walk(node.children, out);
+      walk(node.children, out, target);
       out.flush();
-    } else if (node.name === 'a' && LINK_SCHEMES.test(node.attribs.href?.trim() ?? '')) {
+    } else if (node.name === 'a' && target(node.attribs.href ?? '') !== undefined) {
       const start = out.length;
-      walk(node.children, out);
-      out.link(start, node.attribs.href.trim());
+      walk(node.children, out, target);
+      out.link(start, target(node.attribs.href)!);
     } else {
-      walk(node.children, out);
+      walk(node.children, out, target);
     }
   }
 }
@@ -196,10 +199,44 @@ function markHeadings(blocks: Block[]): Block[] {
   return blocks.map((b) => (b.headingLevel === undefined && looksLikeHeading(b.text) ? { ...b, headingLevel: 7 } : b));
 }
 
-export function htmlBlocks(html: string): Block[] {
+const absolute = (url: string | undefined): string | undefined =>
+  url !== undefined && /^https?:\/\//i.test(url.trim()) ? url.trim() : undefined;
+
+/**
+ * The address relative links are read against: the page's <base>, else where it was saved from, else the address
+ * the page gives itself (canonical link, og:url). Crawled and saved pages link their request forms relatively.
+ */
+function pageAddress(roots: readonly DomNode[], savedFrom: string | undefined): string | undefined {
+  const first = (wanted: (el: Element) => boolean, attribute: string): string | undefined =>
+    absolute(findElements(roots, wanted)[0]?.attribs[attribute]);
+  return (
+    first((el) => el.name === 'base' && el.attribs.href !== undefined, 'href') ??
+    absolute(savedFrom) ??
+    first((el) => el.name === 'link' && /\bcanonical\b/i.test(el.attribs.rel ?? ''), 'href') ??
+    first((el) => el.name === 'meta' && el.attribs.property === 'og:url', 'content')
+  );
+}
+
+function linkTarget(page: string | undefined): LinkTarget {
+  return (raw) => {
+    const href = raw.trim();
+    if (LINK_SCHEMES.test(href)) return href;
+    if (page === undefined || href === '' || href.startsWith('#') || /^[a-z][a-z0-9+.-]*:/i.test(href))
+      return undefined;
+    try {
+      const url = new URL(href, page);
+      return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+}
+
+/** savedFrom: the address the page was saved from, when the file says (a saved page's Content-Location). */
+export function htmlBlocks(html: string, savedFrom?: string): Block[] {
   const document = parseDocument(html);
   const out = new BlockWriter();
-  walk(mainContent(document.children), out);
+  walk(mainContent(document.children), out, linkTarget(pageAddress(document.children, savedFrom)));
   out.flush();
   return markHeadings(out.blocks);
 }

@@ -2,6 +2,7 @@
 
 import type { ChannelKind } from '../policy.model.js';
 import { DRAFT_SURE, type DraftChannel } from './draft.model.js';
+import { internationalPhone } from './phone-numbers.js';
 import { citationOf, type PolicySentence } from './sentences.js';
 
 const EMAIL = /\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b/g;
@@ -60,8 +61,10 @@ function phones(s: PolicySentence): Found[] {
   const inContext = REQUEST_CONTEXT.test(s.text) || s.trail.some((h) => REQUEST_CONTEXT.test(h));
   // A fax number takes no requests.
   if (/\bfax\b/i.test(s.text) && values.size === 1) return [];
-  return [...values].map((value) => {
-    const tollFree = TOLL_FREE.test(value.trim());
+  return [...values].map((written) => {
+    const tollFree = TOLL_FREE.test(written.trim());
+    // Policies write numbers every way; the validator and the requester's dialler want one.
+    const value = internationalPhone(written) ?? written;
     return inContext || tollFree
       ? { kind: 'phone', value: value.trim(), sentence: s, confidence: tollFree && inContext ? 0.95 : 0.85 }
       : {
@@ -74,16 +77,35 @@ function phones(s: PolicySentence): Found[] {
   });
 }
 
-function forms(s: PolicySentence): Found[] {
-  if (!FORM.test(s.text) || !(REQUEST_CONTEXT.test(s.text) || s.trail.some((h) => REQUEST_CONTEXT.test(h)))) return [];
-  const urls = [...(s.text.match(URL) ?? []), ...s.hrefs.filter((h) => /^https?:/i.test(h))];
-  if (urls.length > 0) return [{ kind: 'web_form', value: urls[0], sentence: s, confidence: 0.9 }];
+// A form is offered for requests when the sentence itself speaks of making one, not of reading more or of emails.
+const FORM_FOR_REQUESTS =
+  /\b(?:request|exercise|submit|opt[- ]?out|delet\w*|access|correct\w*|do\s+not\s+(?:sell|share)|appeal)\b/i;
+const NOT_A_FORM_FOR_REQUESTS =
+  /\b(?:we\s+(?:may\s+|also\s+)?(?:collect|receive)|learn\s+more|more\s+information|additional\s+(?:information|disclosures)|for\s+details|to\s+(?:read|view|see)\b|unsubscribe|links?\s+(?:placed\s+|included\s+|contained\s+)?in\s+(?:the|each|any|such|our)\s+(?:e-?mails?|communications?|messages?|newsletters?))/i;
+const BARE_ADDRESS = /\bwww\.[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:\/[^\s<>"')\]]*[^\s<>"')\].,;:])?/gi;
+// The link is announced as coming next ("click the link below", "visit:").
+const LINK_FOLLOWS = /\b(?:below|following)\b|:$/i;
+
+function formAddressIn(s: PolicySentence): string | undefined {
+  return (
+    s.text.match(URL)?.[0] ??
+    s.hrefs.find((h) => /^https?:/i.test(h)) ??
+    s.text.match(BARE_ADDRESS)?.map((a) => `https://${a}`)[0]
+  );
+}
+
+function forms(s: PolicySentence, all: readonly PolicySentence[]): Found[] {
+  if (s.isHeading || !FORM.test(s.text) || !FORM_FOR_REQUESTS.test(s.text) || NOT_A_FORM_FOR_REQUESTS.test(s.text))
+    return [];
+  const following = LINK_FOLLOWS.test(s.text) ? all.slice(s.index + 1, s.index + 3) : [];
+  const value = [s, ...following].map(formAddressIn).find((a) => a !== undefined);
+  if (value !== undefined) return [{ kind: 'web_form', value, sentence: s, confidence: 0.9 }];
   return [
     {
       kind: 'web_form',
       sentence: s,
-      confidence: 0.7,
-      reason: 'names a form or link but its address is not in the text',
+      confidence: 0.5,
+      reason: "names a form but not its address: give the form's URL, or remove the channel, before publishing",
     },
   ];
 }
@@ -123,7 +145,7 @@ export function extractChannels(sentences: readonly PolicySentence[]): DraftChan
     const here = [
       ...emails(s),
       ...phones(s),
-      ...forms(s),
+      ...forms(s, sentences),
       ...postal(s, sentences),
       ...marked(s, 'sms_stop', STOP),
       ...(/\be-?mails?\b/i.test(s.text) ? marked(s, 'email_unsubscribe', UNSUBSCRIBE) : []),
@@ -140,5 +162,9 @@ export function extractChannels(sentences: readonly PolicySentence[]): DraftChan
       });
     }
   }
-  return [...found.values()].sort((a, b) => a.citation.start - b.citation.start);
+  // A form named without its address, where the policy gives one form's address, is most likely that form.
+  const addressed = [...found.values()].some((c) => c.kind === 'web_form' && c.value !== undefined);
+  return [...found.values()]
+    .filter((c) => !(addressed && c.kind === 'web_form' && c.value === undefined))
+    .sort((a, b) => a.citation.start - b.citation.start);
 }

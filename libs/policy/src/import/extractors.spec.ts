@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 
-import { textBlocks } from './blocks.js';
+import { htmlBlocks, textBlocks } from './blocks.js';
 import { extractChannels } from './channels.js';
 import { extractDeadlines, limitIn } from './deadlines.js';
 import type { DraftRight } from './draft.model.js';
@@ -76,7 +76,15 @@ describe('extractChannels', () => {
 
   it.each([
     ['To exercise your rights, email privacy@acme.example.net.', 'email', 'privacy@acme.example.net'],
-    ['To make a request, call us toll-free at 1-800-555-0199.', 'phone', '1-800-555-0199'],
+    ['To make a request, call us toll-free at 1-800-555-0199.', 'phone', '+1 800 555 0199'],
+    ['For privacy requests, call (844) 555-0142.', 'phone', '+1 844 555 0142'],
+    ['Privacy questions may be directed to +1.415.555.0173.', 'phone', '+1 415 555 0173'],
+    ['Our privacy office in London takes requests on +44.20.7946.0321.', 'phone', '+44 20 7946 0321'],
+    [
+      'To submit a request, please complete the form at www.acme.example.net/privacy/requests.',
+      'web_form',
+      'https://www.acme.example.net/privacy/requests',
+    ],
     [
       'You may submit a request through our online form at https://acme.example.net/privacy-request.',
       'web_form',
@@ -93,6 +101,61 @@ describe('extractChannels', () => {
       '\n',
     );
     expect(channelsIn(text)).toContainEqual(['post', '100 Main Street, Springfield, CA 90210']);
+  });
+
+  it("takes a form's address from the link announced after its sentence", () => {
+    const sentences = splitSentences(
+      htmlBlocks(
+        '<p>To exercise your rights, please submit a request using the link below.</p>' +
+          '<p><a href="https://privacy.acme.example.net/requests">Privacy requests</a></p>',
+      ),
+    ).sentences;
+    expect(extractChannels(sentences).map((c) => [c.kind, c.value])).toEqual([
+      ['web_form', 'https://privacy.acme.example.net/requests'],
+    ]);
+  });
+
+  it('reads a relative link against the address the page gives itself', () => {
+    const page = (head: string) =>
+      `<html><head>${head}</head><body><p>To opt out, submit a request through our ` +
+      `<a href="/privacy/do-not-sell">Do Not Sell My Personal Information</a> form.</p></body></html>`;
+    const formsOf = (html: string) =>
+      extractChannels(splitSentences(htmlBlocks(html)).sentences).map((c) => [c.kind, c.value]);
+    expect(formsOf(page('<link rel="canonical" href="https://www.acme.example.net/legal/privacy">'))).toEqual([
+      ['web_form', 'https://www.acme.example.net/privacy/do-not-sell'],
+    ]);
+    expect(formsOf(page('<meta property="og:url" content="https://acme.example.net/privacy">'))).toEqual([
+      ['web_form', 'https://acme.example.net/privacy/do-not-sell'],
+    ]);
+  });
+
+  it('asks the reviewer for the address of a form the policy names without one', () => {
+    const [form] = extractChannels(
+      sentencesOf('To exercise your rights, please submit a request through our online portal.'),
+    );
+    expect(form).toMatchObject({ kind: 'web_form', reason: expect.stringMatching(/URL.*before publishing/) });
+    expect(form.value).toBeUndefined();
+    expect(form.confidence).toBeLessThan(0.8);
+  });
+
+  it('keeps only the addressed form when the policy also names a form without its address', () => {
+    const text = [
+      'To make a request, use our request form at https://acme.example.net/privacy-request.',
+      'You must complete all required fields on the request form to verify your request.',
+    ].join('\n');
+    expect(channelsIn(text).filter(([kind]) => kind === 'web_form')).toEqual([
+      ['web_form', 'https://acme.example.net/privacy-request'],
+    ]);
+  });
+
+  it.each([
+    'Do Not Sell My Personal Information',
+    'You can unsubscribe from marketing emails by clicking the unsubscribe link in each email we send.',
+    'For additional disclosures for California residents, including your rights to access and delete, click here.',
+    'We collect information when you request a quote or fill out a form on our website.',
+    'We may collect your details where you submit a form to request a demonstration.',
+  ])('takes no web form from "%s"', (text) => {
+    expect(channelsIn(text).filter(([kind]) => kind === 'web_form')).toEqual([]);
   });
 
   it('marks an address given without a word about requests as uncertain', () => {

@@ -4,8 +4,10 @@ import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
 
+import { changeChannel } from '../draft-edits.js';
 import { loadPolicies } from '../policy.loader.js';
 import { parsePolicy } from '../policy.validator.js';
+import { checkPolicyDocument } from '../policy-document.js';
 import { diffDrafts } from './diff-drafts.js';
 import type { ImportResult, PolicyDraft } from './draft.model.js';
 import { importPolicy } from './import-policy.js';
@@ -42,7 +44,7 @@ describe('importPolicy', () => {
     expect(result.draft.regimes.map((r) => r.regime)).toEqual(['ccpa']);
     expect(result.draft.rights.map((r) => r.type)).toEqual(['access', 'deletion']);
     expect(result.draft.deadlines).toMatchObject([{ days: 45, kind: 'legal' }]);
-    expect(result.draft.channels.map((c) => c.value)).toEqual(['privacy@acme.example.net', '1-800-555-0199']);
+    expect(result.draft.channels.map((c) => c.value)).toEqual(['privacy@acme.example.net', '+1 800 555 0199']);
     expectCited(result);
   });
 
@@ -147,6 +149,37 @@ describe('draftToPolicyDocument', () => {
       expect(policy.source.file).toBe(`policies-text/${slug}-imported.txt`);
     },
   );
+});
+
+describe('publishing a draft as it stands', () => {
+  const choices = { slug: 'acme', name: 'Acme', timeZone: 'Europe/London', country: 'GB' } as const;
+  const imported = (text: string) => {
+    const result = importPolicy({ content: text, fileName: 'acme.txt' });
+    if (!result.ok) throw new Error(result.reason);
+    return result;
+  };
+
+  it("writes a number the reviewer typed in the organisation's country's form", () => {
+    const text = 'You have the right to request that we delete your personal data. Call us on +44 20 7946 0018 to ask.';
+    const result = imported(text);
+    const draft = changeChannel(result.draft, 0, '020 7946 0018');
+    const { policy } = checkPolicyDocument(draftToPolicyDocument(draft, choices), result.text.content);
+    expect(policy.channels).toMatchObject([{ kind: 'phone', value: '+44 20 7946 0018' }]);
+  });
+
+  it('refuses a form without its address, saying what to give', () => {
+    const result = imported(
+      'You have the right to request that we delete your personal data. To exercise your rights, please submit a request through our online portal.',
+    );
+    const document = draftToPolicyDocument(result.draft, choices);
+    expect(() => checkPolicyDocument(document, result.text.content)).toThrow(
+      /channels\[0\]\.value: needs the form's http\(s\) URL/,
+    );
+    const fixed = changeChannel(result.draft, 0, 'https://acme.example.net/privacy');
+    expect(
+      checkPolicyDocument(draftToPolicyDocument(fixed, choices), result.text.content).policy.channels,
+    ).toMatchObject([{ kind: 'web_form', value: 'https://acme.example.net/privacy' }]);
+  });
 });
 
 describe('diffDrafts', () => {

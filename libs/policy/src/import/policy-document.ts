@@ -12,7 +12,8 @@ import type {
   SpecialRuleKind,
   VerificationLevel,
 } from '../policy.model.js';
-import type { DraftCitation, DraftRight, PolicyDraft, PublishChoices } from './draft.model.js';
+import type { DraftChannel, DraftCitation, DraftRight, PolicyDraft, PublishChoices } from './draft.model.js';
+import { internationalPhone } from './phone-numbers.js';
 
 /** No law sets a deadline for a right the policy grants of its own accord; this is the organisation's target. */
 export const DEFAULT_INTERNAL_TARGET_DAYS = 30;
@@ -88,14 +89,19 @@ const RULE_KINDS: readonly SpecialRuleKind[] = [
   'free_of_charge',
 ];
 
+/** A number as the reviewer left it, in the form the validator accepts; read in the organisation's country. */
+function channelValue(channel: DraftChannel, country: PublishChoices['country']): string | undefined {
+  if (channel.kind !== 'phone' || channel.value === undefined) return channel.value;
+  return internationalPhone(channel.value, country) ?? channel.value;
+}
+
 export function draftToPolicyDocument(draft: PolicyDraft, choices: PublishChoices): OrganisationPolicy {
   const rights = rightsOf(draft);
   const regimes = [...new Set<Regime>([...draft.regimes.map((r) => r.regime), ...rights.map((r) => r.regime)])];
-  const channels = draft.channels.map((c): PolicyChannel => ({
-    kind: c.kind,
-    ...(c.value !== undefined ? { value: c.value } : {}),
-    citation: quoteOf(c.citation),
-  }));
+  const channels = draft.channels.map((c): PolicyChannel => {
+    const value = channelValue(c, choices.country);
+    return { kind: c.kind, ...(value !== undefined ? { value } : {}), citation: quoteOf(c.citation) };
+  });
   const processorRedirects = draft.specialRules
     .filter((r) => r.kind === 'processor_redirect')
     .map((r): ProcessorRedirect => ({
