@@ -29,7 +29,7 @@ describe('rightsdesk policy import', () => {
     expect(result.stderr).toBe('');
     const draft = JSON.parse(result.stdout) as PolicyDraft;
     expect(draft.rights.map((r) => r.type)).toEqual(expect.arrayContaining(['access', 'opt_out_marketing_sms']));
-    expect(draft.channels).toContainEqual(expect.objectContaining({ kind: 'phone', value: '1-800-844-6591' }));
+    expect(draft.channels).toContainEqual(expect.objectContaining({ kind: 'phone', value: '+1 800 844 6591' }));
     for (const item of [
       ...draft.regimes,
       ...draft.rights,
@@ -40,6 +40,28 @@ describe('rightsdesk policy import', () => {
       expect(item.citation.quote).not.toBe('');
       expect(typeof item.confidence).toBe('number');
     }
+  });
+
+  it('reads a page saved as a single file (MHTML) by its HTML part', async () => {
+    const page = [
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/related; type="text/html"; boundary="saved-page"',
+      '',
+      '--saved-page',
+      'Content-Type: text/html; charset=utf-8',
+      'Content-Transfer-Encoding: quoted-printable',
+      'Content-Location: https://acme.example.net/privacy',
+      '',
+      '<p>You have the right to request that we delete your personal information.</p>',
+      '<p>To make a request, call us toll-free at (800) 555-0148.</p>',
+      '--saved-page--',
+      '',
+    ].join('\r\n');
+    const result = await runCli(['policy', 'import', writeFile('privacy.mht', page), '--json'], NO_DATABASE);
+    expect(result.code).toBe(0);
+    const draft = JSON.parse(result.stdout) as PolicyDraft;
+    expect(draft.rights.map((r) => r.type)).toEqual(['deletion']);
+    expect(draft.channels).toMatchObject([{ kind: 'phone', value: '+1 800 555 0148' }]);
   });
 
   it.each([

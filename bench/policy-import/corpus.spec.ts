@@ -8,8 +8,8 @@ describe('policy importer on the labelled corpus (C3PA, EMNLP 2024)', () => {
   let score: CorpusScore;
   const scoreOf = (right: string) => score.rights.find((r) => r.right === right)!;
 
-  it('imports the corpus', () => {
-    score = scoreCorpus(loadCorpus());
+  it('imports the corpus', async () => {
+    score = await scoreCorpus(loadCorpus());
     expect(score.policies).toBe(101);
     expect(score.imported).toBeGreaterThanOrEqual(99);
   }, 120_000);
@@ -34,8 +34,8 @@ describe('policy importer on the labelled corpus (C3PA, EMNLP 2024)', () => {
     expect(score.validUnedited).toBeGreaterThanOrEqual(82);
   });
 
-  it('re-imports the seed texts close to their hand-written files', () => {
-    const seeds = scoreSeeds(SEEDS_DIR, seedText);
+  it('re-imports the seed texts close to their hand-written files', async () => {
+    const seeds = await scoreSeeds(SEEDS_DIR, seedText);
     const total = (pick: (s: (typeof seeds)[number]) => { matched: number; total: number }) =>
       seeds.reduce((sum, s) => ({ matched: sum.matched + pick(s).matched, total: sum.total + pick(s).total }), {
         matched: 0,

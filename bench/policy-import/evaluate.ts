@@ -116,11 +116,10 @@ function validatorProblemsOf(id: string, result: ImportResult): string[] {
   }
 }
 
-export function scoreCorpus(policies: readonly LabelledPolicy[]): CorpusScore {
-  const results = policies.map((p) => ({
-    policy: p,
-    result: importPolicy({ content: p.html, fileName: `${p.id}.html` }),
-  }));
+export async function scoreCorpus(policies: readonly LabelledPolicy[]): Promise<CorpusScore> {
+  const results: { policy: LabelledPolicy; result: ImportResult }[] = [];
+  for (const p of policies)
+    results.push({ policy: p, result: await importPolicy({ content: p.html, fileName: `${p.id}.html` }) });
   const draftOf = (r: ImportResult): PolicyDraft | undefined => (r.ok ? r.draft : undefined);
   const rights = SCORED.map((scored): RightScore => {
     let labelled = 0;
@@ -214,9 +213,10 @@ function sameChannel(seed: PolicyChannel, drafted: DraftChannel): boolean {
  * its type, a deadline when the draft states the same days (or the same promise without days) for its rights' types,
  * a channel when the draft has its kind and value.
  */
-export function scoreSeeds(seedsDir: string, textOf: (slug: string) => Buffer): SeedScore[] {
-  return loadPolicies(seedsDir).map(({ policy }) => {
-    const result = importPolicy({ content: textOf(policy.slug), fileName: `${policy.slug}.txt` });
+export async function scoreSeeds(seedsDir: string, textOf: (slug: string) => Buffer): Promise<SeedScore[]> {
+  const scores: SeedScore[] = [];
+  for (const { policy } of loadPolicies(seedsDir)) {
+    const result = await importPolicy({ content: textOf(policy.slug), fileName: `${policy.slug}.txt` });
     const draft = result.ok ? result.draft : { rights: [], deadlines: [], channels: [], regimes: [], specialRules: [] };
     const draftedTypes = new Set(draft.rights.map((r) => r.type));
     const seedTypes = new Set(policy.rights.map((r) => r.type));
@@ -229,14 +229,15 @@ export function scoreSeeds(seedsDir: string, textOf: (slug: string) => Buffer): 
       );
     });
     const channelMatched = policy.channels.filter((c) => draft.channels.some((dc) => sameChannel(c, dc)));
-    return {
+    scores.push({
       slug: policy.slug,
       rights: { matched: policy.rights.filter((r) => draftedTypes.has(r.type)).length, total: policy.rights.length },
       deadlines: { matched: deadlineMatched.length, total: policy.deadlines.length },
       channels: { matched: channelMatched.length, total: policy.channels.length },
       extraRights: [...draftedTypes].filter((t) => !seedTypes.has(t)),
-    };
-  });
+    });
+  }
+  return scores;
 }
 
 export const SEEDS_DIR = resolve('seeds');

@@ -11,7 +11,7 @@ if (!corpusAvailable()) {
   process.exit(1);
 }
 const started = performance.now();
-const corpus = scoreCorpus(loadCorpus());
+const corpus = await scoreCorpus(loadCorpus());
 console.log(
   `Policy corpus: ${corpus.policies} policies, ${corpus.imported} imported, in ${((performance.now() - started) / 1000).toFixed(1)} s`,
 );
@@ -31,7 +31,7 @@ console.log(
 if (process.argv.includes('--problems')) corpus.validatorProblems.forEach((p) => console.log(`  ${p}`));
 console.log('\nSeed policies re-imported against their hand-written files (matched / in the file):');
 console.log('organisation               rights  deadlines  channels  drafted beyond the file');
-for (const s of scoreSeeds(SEEDS_DIR, seedText)) {
+for (const s of await scoreSeeds(SEEDS_DIR, seedText)) {
   const cell = (m: { matched: number; total: number }): string => `${m.matched}/${m.total}`;
   console.log(
     `${s.slug.padEnd(26)} ${cell(s.rights).padStart(6)} ${cell(s.deadlines).padStart(10)} ${cell(s.channels).padStart(9)}  ${s.extraRights.join(', ') || '-'}`,

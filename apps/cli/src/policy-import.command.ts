@@ -41,7 +41,7 @@ export async function policyImportCommand(file: string, json: boolean): Promise<
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message;
     return { exitCode: 1, stdout: '', stderr: `policy import: cannot read ${file}: ${why}\n` };
   }
-  const result = importPolicy({ content, fileName: basename(file) });
+  const result = await importPolicy({ content, fileName: basename(file) });
   if (!result.ok) return { exitCode: 1, stdout: '', stderr: `policy import: ${file}: ${result.reason}\n` };
   return {
     exitCode: 0,

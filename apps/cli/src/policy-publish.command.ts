@@ -53,7 +53,7 @@ export async function publishPolicyFile(dataSource: DataSource, options: PolicyP
   const content = await readFile(options.file).catch((error: Error) => {
     throw new Error(`policy: cannot read ${options.file}: ${error.message}`);
   });
-  const imported = importPolicy({ content, fileName: basename(options.file) });
+  const imported = await importPolicy({ content, fileName: basename(options.file) });
   if (!imported.ok) throw new Error(`policy: ${options.file}: ${imported.reason}`);
   return dataSource.transaction(async (tx) => {
     const existing = await tx.findOneBy(Organisation, { slug: options.slug });

@@ -38,8 +38,8 @@ function expectCited(result: ImportResult): void {
 }
 
 describe('importPolicy', () => {
-  it('drafts a plain-text policy, each item citing its sentence at its offsets', () => {
-    const result = importPolicy({ content: POLICY, fileName: 'acme.txt' });
+  it('drafts a plain-text policy, each item citing its sentence at its offsets', async () => {
+    const result = await importPolicy({ content: POLICY, fileName: 'acme.txt' });
     if (!result.ok) throw new Error(result.reason);
     expect(result.draft.regimes.map((r) => r.regime)).toEqual(['ccpa']);
     expect(result.draft.rights.map((r) => r.type)).toEqual(['access', 'deletion']);
@@ -48,20 +48,83 @@ describe('importPolicy', () => {
     expectCited(result);
   });
 
-  it('reads the main text of an HTML page, leaving out scripts, navigation and cookie banners', () => {
+  it('reads the main text of an HTML page, leaving out scripts, navigation and cookie banners', async () => {
     const html = `<!doctype html><html><head><title>x</title><script>var sell = "opt out of the sale";</script></head>
       <body><nav><a href="/">Home</a> Do Not Sell My Personal Information</nav>
       <div id="onetrust-banner-sdk">You can opt out of the sale of your personal information.</div>
       <main><h1>Privacy Policy</h1><h2>Your rights</h2><ul>
       <li>You have the right to request that we delete your personal information.</li>
       <li>To make a request, <a href="https://acme.example.net/request">use our request form</a>.</li></ul></main></body></html>`;
-    const result = importPolicy({ content: Buffer.from(html), fileName: 'policy.html' });
+    const result = await importPolicy({ content: Buffer.from(html), fileName: 'policy.html' });
     if (!result.ok) throw new Error(result.reason);
     expect(result.draft.rights.map((r) => r.type)).toEqual(['deletion']);
     expect(result.draft.channels).toMatchObject([{ kind: 'web_form', value: 'https://acme.example.net/request' }]);
     expect(result.text.content).not.toContain('var sell');
     expect(result.text.sentences.find((s) => s.text.startsWith('You have'))?.heading).toBe('Your rights');
     expectCited(result);
+  });
+
+  describe('a saved web page (MHTML)', () => {
+    // The shape Chromium's "Save page as… single file" writes: the page quoted-printable, its images in base64.
+    const mhtml = (htmlPart: string) =>
+      [
+        'From: <Saved by Blink>',
+        'Snapshot-Content-Location: https://acme.example.net/legal/privacy',
+        'Subject: Privacy Policy',
+        'MIME-Version: 1.0',
+        'Content-Type: multipart/related;',
+        '\ttype="text/html";',
+        '\tboundary="----MultipartBoundary--acme----"',
+        '',
+        '------MultipartBoundary--acme----',
+        ...htmlPart.split('\n'),
+        '------MultipartBoundary--acme----',
+        'Content-Type: image/png',
+        'Content-Transfer-Encoding: base64',
+        'Content-Location: https://acme.example.net/logo.png',
+        '',
+        'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+        '------MultipartBoundary--acme------',
+        '',
+      ].join('\r\n');
+    const page = mhtml(
+      [
+        'Content-Type: text/html',
+        'Content-ID: <frame-1@mhtml.blink>',
+        'Content-Transfer-Encoding: quoted-printable',
+        'Content-Location: https://acme.example.net/legal/privacy',
+        '',
+        '<html><head><title>Privacy</title></head><body><h2>Your California privacy rights</h2><p>You have the rig=',
+        'ht to request that we delete your personal information.</p><p>To make a request, use our <a href=3D"/p=',
+        'rivacy/request">request form</a> or email privacy@acme.example.net.</p><img src=3D"cid:logo"></body></html>',
+      ].join('\n'),
+    );
+
+    it.each([
+      ['by its name', { fileName: 'privacy.mhtml' }],
+      ['by its type', { contentType: 'multipart/related; type="text/html"' }],
+      ['by its headers alone', {}],
+    ])('reads its HTML part, %s, with links against the address it was saved from', async (_how, named) => {
+      const result = await importPolicy({ content: Buffer.from(page), ...named });
+      if (!result.ok) throw new Error(result.reason);
+      expect(result.draft.rights.map((r) => [r.type, r.regime])).toEqual([['deletion', 'ccpa']]);
+      expect(result.draft.channels.map((c) => [c.kind, c.value])).toEqual([
+        ['email', 'privacy@acme.example.net'],
+        ['web_form', 'https://acme.example.net/privacy/request'],
+      ]);
+      expect(result.text.content).not.toMatch(/=3D|iVBORw0|MultipartBoundary|Content-Type/);
+      expectCited(result);
+    });
+
+    it('refuses a saved page without an HTML part, saying so', async () => {
+      const imagesOnly = mhtml(
+        ['Content-Type: image/gif', 'Content-Transfer-Encoding: base64', '', 'R0lGODlhAQABAAAAACw='].join('\n'),
+      );
+      expect(await importPolicy({ content: Buffer.from(imagesOnly), fileName: 'privacy.mht' })).toEqual({
+        ok: false,
+        reason: expect.stringMatching(/saved page \(MHTML\) holds no HTML part/),
+      });
+    });
   });
 
   it.each<[string, string | Uint8Array, RegExp]>([
@@ -85,14 +148,14 @@ describe('importPolicy', () => {
       'Privacy. We collect personal information when you use our website and we use it to run the website for you.',
       /grants no right/,
     ],
-  ])('refuses %s with a clear reason', (_what, content, reason) => {
-    const result = importPolicy({ content });
+  ])('refuses %s with a clear reason', async (_what, content, reason) => {
+    const result = await importPolicy({ content });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.reason).toMatch(reason);
   });
 
-  it('refuses a page beyond the size limit, and reads a 20 MB page whose text is a policy', () => {
-    expect(importPolicy({ content: new Uint8Array(40 * 1024 * 1024).fill(0x61) })).toMatchObject({
+  it('refuses a page beyond the size limit, and reads a 20 MB page whose text is a policy', async () => {
+    expect(await importPolicy({ content: new Uint8Array(40 * 1024 * 1024).fill(0x61) })).toMatchObject({
       ok: false,
       reason: expect.stringMatching(/40\.0 MB/),
     });
@@ -100,12 +163,12 @@ describe('importPolicy', () => {
     const page = `<html><body>${padding}${POLICY.split('\n')
       .map((line) => `<p>${line}</p>`)
       .join('')}</body></html>`;
-    const result = importPolicy({ content: Buffer.from(page), fileName: 'big.html' });
+    const result = await importPolicy({ content: Buffer.from(page), fileName: 'big.html' });
     expect(result.ok).toBe(true);
     expectCited(result);
   });
 
-  it('never throws and never drafts an item without its sentence, whatever the input', () => {
+  it('never throws and never drafts an item without its sentence, whatever the input', async () => {
     const piece = fc.constantFrom(
       ...POLICY.split('\n'),
       '<p>',
@@ -115,15 +178,15 @@ describe('importPolicy', () => {
       '&amp;',
       '\uFFFD',
     );
-    fc.assert(
-      fc.property(
+    await fc.assert(
+      fc.asyncProperty(
         fc.oneof(
           fc.string(),
           fc.array(piece).map((p) => p.join(' ')),
           fc.uint8Array(),
         ),
-        (content) => {
-          expectCited(importPolicy({ content }));
+        async (content) => {
+          expectCited(await importPolicy({ content }));
         },
       ),
       { numRuns: 200 },
@@ -134,9 +197,9 @@ describe('importPolicy', () => {
 describe('draftToPolicyDocument', () => {
   it.each(loadPolicies('seeds').map(({ policy }) => policy.slug))(
     "turns the draft of %s's seed text into a policy the validator accepts",
-    (slug) => {
+    async (slug) => {
       const text = readFileSync(`seeds/policies-text/${slug}.txt`, 'utf8');
-      const result = importPolicy({ content: text, fileName: `${slug}.txt` });
+      const result = await importPolicy({ content: text, fileName: `${slug}.txt` });
       if (!result.ok) throw new Error(result.reason);
       const document = draftToPolicyDocument(result.draft, {
         slug: `${slug}-imported`,
@@ -153,22 +216,22 @@ describe('draftToPolicyDocument', () => {
 
 describe('publishing a draft as it stands', () => {
   const choices = { slug: 'acme', name: 'Acme', timeZone: 'Europe/London', country: 'GB' } as const;
-  const imported = (text: string) => {
-    const result = importPolicy({ content: text, fileName: 'acme.txt' });
+  const imported = async (text: string) => {
+    const result = await importPolicy({ content: text, fileName: 'acme.txt' });
     if (!result.ok) throw new Error(result.reason);
     return result;
   };
 
-  it("writes a number the reviewer typed in the organisation's country's form", () => {
+  it("writes a number the reviewer typed in the organisation's country's form", async () => {
     const text = 'You have the right to request that we delete your personal data. Call us on +44 20 7946 0018 to ask.';
-    const result = imported(text);
+    const result = await imported(text);
     const draft = changeChannel(result.draft, 0, '020 7946 0018');
     const { policy } = checkPolicyDocument(draftToPolicyDocument(draft, choices), result.text.content);
     expect(policy.channels).toMatchObject([{ kind: 'phone', value: '+44 20 7946 0018' }]);
   });
 
-  it('refuses a form without its address, saying what to give', () => {
-    const result = imported(
+  it('refuses a form without its address, saying what to give', async () => {
+    const result = await imported(
       'You have the right to request that we delete your personal data. To exercise your rights, please submit a request through our online portal.',
     );
     const document = draftToPolicyDocument(result.draft, choices);
@@ -183,15 +246,15 @@ describe('publishing a draft as it stands', () => {
 });
 
 describe('diffDrafts', () => {
-  const draftOf = (text: string): PolicyDraft => {
-    const result = importPolicy({ content: text });
+  const draftOf = async (text: string): Promise<PolicyDraft> => {
+    const result = await importPolicy({ content: text });
     if (!result.ok) throw new Error(result.reason);
     return result.draft;
   };
 
-  it('names rights added, removed and reworded, and deadlines changed', () => {
-    const before = draftOf(POLICY);
-    const after = draftOf(
+  it('names rights added, removed and reworded, and deadlines changed', async () => {
+    const before = await draftOf(POLICY);
+    const after = await draftOf(
       POLICY.replace(
         'We will respond to a verifiable request within 45 days.',
         'We will respond to a request within 30 days.',

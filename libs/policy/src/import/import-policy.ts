@@ -1,4 +1,4 @@
-// From an uploaded policy (HTML, text or a saved page) to a cited draft, or a sentence saying why not.
+// From an uploaded policy (HTML, text or a saved page, MHTML included) to a cited draft, or a sentence saying why not.
 
 import { type Block, htmlBlocks, textBlocks } from './blocks.js';
 import { extractChannels } from './channels.js';
@@ -7,6 +7,7 @@ import { decode } from './decode.js';
 import type { ImportInput, ImportResult, PolicyDraft } from './draft.model.js';
 import { extractRegimes } from './regimes.js';
 import { extractRights } from './rights.js';
+import { isSavedPage, savedPageHtml } from './saved-page.js';
 import { publicSentence, splitSentences } from './sentences.js';
 import { extractSpecialRules } from './special-rules.js';
 
@@ -23,14 +24,21 @@ function englishShare(text: string): number {
   return words.filter((w) => ENGLISH_WORDS.test(w)).length / words.length;
 }
 
-function blocksOf(text: string, isHtml: boolean): Block[] {
-  return isHtml ? htmlBlocks(text) : textBlocks(text);
-}
-
-export function importPolicy(input: ImportInput): ImportResult {
+/** The page's blocks of text, or why there are none: a saved page (MHTML) is read by its HTML part. */
+async function blocksOf(input: ImportInput): Promise<{ ok: true; blocks: Block[] } | { ok: false; reason: string }> {
   const decoded = decode(input.content, input.fileName, input.contentType);
   if (!decoded.ok) return decoded;
-  const blocks = blocksOf(decoded.text, decoded.isHtml);
+  if (isSavedPage(decoded.text, input.fileName, input.contentType)) {
+    const page = await savedPageHtml(decoded.text);
+    return page.ok ? { ok: true, blocks: htmlBlocks(page.html, page.savedFrom) } : page;
+  }
+  return { ok: true, blocks: decoded.isHtml ? htmlBlocks(decoded.text) : textBlocks(decoded.text) };
+}
+
+export async function importPolicy(input: ImportInput): Promise<ImportResult> {
+  const read = await blocksOf(input);
+  if (!read.ok) return read;
+  const { blocks } = read;
   const length = blocks.reduce((sum, b) => sum + b.text.length + 1, 0);
   if (length === 0) return { ok: false, reason: 'The page holds no text (only markup, scripts or images).' };
   if (length > MAX_TEXT_CHARS) {

@@ -82,7 +82,7 @@ export class PlatformService {
         throw new ConflictException(`The address name "${input.slug}" is taken; choose another.`);
       settings = input;
     }
-    const imported = importPolicy({
+    const imported = await importPolicy({
       content: input.content,
       ...(input.fileName ? { fileName: input.fileName } : {}),
       ...(input.contentType ? { contentType: input.contentType } : {}),
