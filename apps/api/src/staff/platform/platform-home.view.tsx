@@ -23,7 +23,12 @@ function PolicyFields({ errors, prefix }: { errors: FieldErrors; prefix: string 
   return (
     <>
       <label for={`${prefix}-policy`}>Policy file (HTML, text or a saved web page)</label>
-      <input type="file" name="policy" id={`${prefix}-policy`} accept=".html,.htm,.txt,.mhtml,text/html,text/plain" />
+      <input
+        type="file"
+        name="policy"
+        id={`${prefix}-policy`}
+        accept=".html,.htm,.txt,.mht,.mhtml,text/html,text/plain,multipart/related"
+      />
       <label for={`${prefix}-text`}>Or paste the policy</label>
       <FieldError errors={errors} field="text" />
       <textarea name="text" id={`${prefix}-text`} rows="8" {...invalid(errors, 'text')}></textarea>
