@@ -1,6 +1,8 @@
 // Phone numbers in the one form the policy validator accepts and a requester can dial from anywhere.
 
-import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js';
+// The core entry with its metadata as a module: the default entry imports a JSON file, which ESM tests warn about.
+import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/core';
+import metadata from 'libphonenumber-js/metadata.min';
 
 // The ITU E.161 keypad: a vanity number ("1-800-GOT-HELP", in capitals as policies print them) is dialled by its
 // letters' digits.
@@ -14,6 +16,6 @@ const KEYS = '22233344455566677778889999';
  */
 export function internationalPhone(written: string, region: CountryCode = 'US'): string | undefined {
   const dialled = written.replace(/[A-Z]/g, (letter) => KEYS[LETTERS.indexOf(letter)]);
-  const number = parsePhoneNumberFromString(dialled, region);
+  const number = parsePhoneNumberFromString(dialled, region, metadata);
   return number?.isValid() ? number.formatInternational() : undefined;
 }
