@@ -6,15 +6,18 @@ import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 
 import { runCli } from './support/cli.js';
+import { planTasks, useDataMap } from './support/connected-systems.js';
 import { agentId, person, ScriptedAgent } from './support/drp-agent.js';
 import { csrfTokenIn, FormClient, linkIn } from './support/form-client.js';
 import { type FiledRequest, fulfilmentFlow } from './support/fulfilment-flow.js';
 import { submitRequest } from './support/requester.js';
 import { createOperator, createStaff, signIn, type StaffAccount } from './support/staff.js';
+import { storeRequest } from './support/stored-requests.js';
 import { useRunningSystem } from './support/system-fixture.js';
 
 // WCAG 2.1 A and AA, the level the regulations ask for.
 const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const VENDOR = 'privacy@mailinghouse.example';
 const SEED_POLICY = fileURLToPath(new URL('../seeds/policies-text/officertrak.txt', import.meta.url));
 
 // One organisation per regime, and ProntoTrak, which asks where the requester lives.
@@ -39,7 +42,13 @@ async function violationsOn(page: Page): Promise<string[]> {
 
 describe('every public page and the main staff pages meet WCAG 2.1 AA (axe-core)', () => {
   // Its own database: the policy import and the requests filed here must not show in other specs' shared one.
-  const system = useRunningSystem({ browser: true, db: 'typeorm', ownStorage: 'a11y' });
+  const system = useRunningSystem({
+    browser: true,
+    db: 'typeorm',
+    ownStorage: 'a11y',
+    // The service provider's mail goes out on the next sweep: soon, not in an hour.
+    extraEnv: { FULFILMENT_VENDOR_SWEEP_MS: '500' },
+  });
   const flow = fulfilmentFlow(system);
   const tag = randomBytes(3).toString('hex');
   const found = new Map<string, string[]>();
@@ -131,6 +140,21 @@ describe('every public page and the main staff pages meet WCAG 2.1 AA (axe-core)
     await check(page, 'verification confirm', linkIn(mail.text, system.baseUrl, '/v/'));
     await check(page, 'request confirmed', () => page.getByRole('button', { name: /^Confirm/ }).click());
     await check(page, 'verification link used', linkIn(mail.text, system.baseUrl, '/v/'));
+    const [consumerMail] = await system.sink.waitForMailsTo(`a11y-consumer-${tag}@example.org`);
+    await check(page, "confirming an agent's request", linkIn(consumerMail.text, system.baseUrl, '/v/'));
+    await expect(heading(page)).resolves.toBe('Did you ask Privacy Helpers Inc to make this request?');
+
+    await fillForm(page, FORMS.ccpa, `a11y-resend-${tag}@example.org`, 'ccpa-know');
+    await send(page)();
+    await page.getByLabel('Email address').fill(`a11y-resend-${tag}@example.org`);
+    await check(page, 'new link sent', () => page.getByRole('button', { name: 'Send a new link' }).click());
+    await expect(heading(page)).resolves.toBe('Link sent');
+
+    const signalling = await system.browser.newContext({ extraHTTPHeaders: { 'Sec-GPC': '1' } });
+    const gpcPage = await signalling.newPage();
+    await check(gpcPage, 'form with the Global Privacy Control notice', `/o/${FORMS.ccpa}/requests/new`);
+    await expect(gpcPage.locator('#gpc-notice').count()).resolves.toBe(1);
+    await signalling.close();
     expectNoneFound();
     await page.context().close();
   }, 180_000);
@@ -173,7 +197,7 @@ describe('every public page and the main staff pages meet WCAG 2.1 AA (axe-core)
     return request;
   }
 
-  it('unsubscribe, the DRP confirmation page, and the error pages', async () => {
+  it("unsubscribe, the DRP confirmation page, a service provider's confirmation, and the error pages", async () => {
     const page = await newPage();
     const email = `a11y-unsub-${tag}@example.org`;
     await submitRequest(system.baseUrl, FORMS.ccpa, email, 'ccpa-know');
@@ -198,6 +222,39 @@ describe('every public page and the main staff pages meet WCAG 2.1 AA (axe-core)
     expect(exercised.status).toBe(200);
     await check(page, 'DRP confirmation', String(exercised.json!.user_verification_url));
     await expect(heading(page)).resolves.toBe('Confirm your request to ProntoTrak');
+
+    await useDataMap(system.db, {
+      organisation: FORMS.none,
+      systems: [
+        {
+          id: 'mailing-house',
+          name: 'Mailing House Ltd',
+          kind: 'email_vendor',
+          email: VENDOR,
+          remindEveryDays: 3,
+          escalateAfterDays: 10,
+          categories: ['contact'],
+          purposes: ['Send our newsletters'],
+          sources: ['You'],
+          recipients: [],
+        },
+      ],
+    });
+    const erasure = await storeRequest(system.db, {
+      slug: FORMS.none,
+      rightId: 'deletion',
+      status: 'in_progress',
+      channel: 'web',
+      receivedAt: new Date(),
+      email: `a11y-erasure-${tag}@example.org`,
+    });
+    await planTasks(system.db, erasure, 'erasure', new Date());
+    const [vendorMail] = await system.sink.waitForMailsTo(VENDOR);
+    await check(page, 'service provider asked', linkIn(vendorMail.text, system.baseUrl, '/vendors/confirm/'));
+    await check(page, 'service provider confirmed', () =>
+      page.getByRole('button', { name: 'Confirm the deletion' }).click(),
+    );
+    await expect(heading(page)).resolves.toBe('Thank you: your confirmation is recorded');
 
     await check(page, 'not found', '/no-such-page');
     await expect(heading(page)).resolves.toBe('Page not found');
