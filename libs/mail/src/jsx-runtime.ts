@@ -57,7 +57,13 @@ export function Fragment(props: { children?: Child }): SafeHtml {
   return new SafeHtml(renderChild(props.children));
 }
 
-type Attributes<T> = Omit<T, 'children' | 'safe' | 'attrs' | 'of' | 'style'> & { children?: Child; style?: string };
+// `autofocus` is global in HTML (any focusable element, e.g. an error summary with tabindex -1); kitajs types it on
+// form controls only.
+type Attributes<T> = Omit<T, 'children' | 'safe' | 'attrs' | 'of' | 'style'> & {
+  children?: Child;
+  style?: string;
+  autofocus?: boolean;
+};
 
 export declare namespace JSX {
   type Element = SafeHtml;

@@ -65,7 +65,7 @@ function ErrorSummary({ view }: { view: RequestFormView }) {
   const problems = FIELD_ORDER.filter((f) => errors[f]?.length);
   if (problems.length === 0 && !view.formError) return <></>;
   return (
-    <div class="summary" role="alert" tabindex="-1" id="error-summary">
+    <div class="summary" role="alert" tabindex="-1" id="error-summary" autofocus>
       <h2>There is a problem</h2>
       {view.formError && <p>{view.formError}</p>}
       <ul>

@@ -93,7 +93,7 @@ function Organisations({ model, csrf }: { model: PlatformHome; csrf: string }) {
                 <CsrfField token={csrf} />
                 <input type="hidden" name="organisation" value={o.slug} />
                 <input type="file" name="policy" aria-label={`Policy file of ${o.name}`} />
-                <button type="submit" class="secondary" aria-label={`Import a new version for ${o.name}`}>
+                <button type="submit" class="secondary" aria-label={`Import and compare a new version for ${o.name}`}>
                   Import and compare
                 </button>
               </form>

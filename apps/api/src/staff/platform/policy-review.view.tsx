@@ -53,7 +53,7 @@ function PolicyText({ text, sentences, draft }: { text: string; sentences: reado
   });
   if (at < text.length) parts.push(<>{text.slice(at)}</>);
   return (
-    <section class="policy-text" aria-label="The policy text, cited sentences marked">
+    <section class="policy-text" aria-label="The policy text, cited sentences marked" tabindex="0">
       {parts}
     </section>
   );
