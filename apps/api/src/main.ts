@@ -1,9 +1,11 @@
 import 'reflect-metadata';
 
+import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger, LoggerModule } from 'nestjs-pino';
 
-import { loadEnv } from '#config';
+import { currentTraceId, type Env, loadEnv, logOptions } from '#config';
 
 import { configureApi } from './api-setup.js';
 import { AppModule } from './app.module.js';
@@ -20,16 +22,36 @@ function developmentWarning(defaults: string[]): string {
   ].join('\n');
 }
 
+/** The api with its logger: one JSON line per request, under the trace id `traceRequest` gave it. */
+function apiProcess(env: Env) {
+  @Module({})
+  class ApiProcess {}
+  return {
+    module: ApiProcess,
+    imports: [
+      LoggerModule.forRoot({
+        pinoHttp: {
+          ...logOptions(env),
+          genReqId: () => currentTraceId()!,
+          autoLogging: { ignore: (req) => req.url === '/health' },
+        },
+      }),
+      AppModule.forEnvironment(env.devPagesServed),
+    ],
+  };
+}
+
 async function bootstrap(): Promise<void> {
   const env = loadEnv();
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forEnvironment(env.devPagesServed), {
+  const app = await NestFactory.create<NestExpressApplication>(apiProcess(env), {
     bodyParser: false,
-    logger: env.NODE_ENV === 'test' ? ['error', 'warn'] : ['log', 'error', 'warn'],
+    bufferLogs: true,
   });
+  app.useLogger(app.get(Logger));
   configureApi(app, env);
   app.enableShutdownHooks();
   await app.listen(env.PORT, '0.0.0.0');
-  console.log(`api listening on ${env.PUBLIC_URL} (port ${env.PORT})`);
+  app.get(Logger).log(`api listening on ${env.PUBLIC_URL} (port ${env.PORT})`, 'api');
   if (env.NODE_ENV !== 'test' && env.developmentDefaults.length > 0)
     console.warn(developmentWarning(env.developmentDefaults));
 }
