@@ -44,6 +44,9 @@ describe('scrubText', () => {
     expect(scrubText(`status ${STATUS_TOKEN} seen`)).toBe(`status ${REQUEST_ID}.<token> seen`);
     const kept = `job verification.send:${REQUEST_ID}:initial due 2026-12-06, 120 rows, limit_sensitive_use_of_personal_data`;
     expect(scrubText(kept)).toBe(kept);
+    const nest =
+      'StaffRequestActionsController {/staff/orgs/:org/requests/:id}: job repeat:deadlines.sweep:1796525074646';
+    expect(scrubText(nest)).toBe(nest);
   });
 
   it('replaces every random URL-safe token', () => {

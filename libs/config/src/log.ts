@@ -21,8 +21,10 @@ export function currentTraceId(): string | undefined {
 const ADDRESS = /[^\s<>()[\]",;:@]+@[^\s<>()[\]"',;:@]+/g;
 /** A run of digits, spaces, dots, dashes and brackets that may be a phone number (counted below). */
 const PHONE = /(?<![\w+.(-])[+(]?\d[\d ().-]{5,}\d(?![\w-])/g;
-/** A long run of URL-safe characters: secrets, tokens, hashes (kept when all lower case: an identifier). */
+/** A long run of URL-safe characters: secrets, tokens, hashes (an identifier is kept: see `isIdentifier`). */
 const TOKEN = /[\w-]{24,}/g;
+/** snake_case or CamelCase words: what a random token of this length (43 characters) never is. */
+const IDENTIFIER = /^(?:[a-z_]+|(?:[A-Z][a-z]+)+)$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -33,15 +35,19 @@ export function redactAddresses(text: string): string {
 
 /**
  * Free text made fit for a log: mail addresses, phone numbers (7 to 15 digits, not a date) and token-like strings
- * (not a UUID: ids of requests, tasks and jobs are no personal data and are what an operator searches for) replaced.
+ * (not a UUID or an identifier: ids of requests, tasks and jobs are no personal data and are what an operator
+ * searches for) replaced.
  */
 export function scrubText(text: string): string {
   return redactAddresses(text)
     .replace(PHONE, (run) => {
       const digits = run.replace(/\D/g, '').length;
-      return digits >= 7 && digits <= 15 && !ISO_DATE.test(run) ? '<phone>' : run;
+      // Digits alone, no + or separator: beyond 12 they are a timestamp in ms (as in a repeated job's id) far more
+      // often than a phone number, which is then written with its + and country code.
+      const bare = /^\d+$/.test(run);
+      return digits >= 7 && digits <= (bare ? 12 : 15) && !ISO_DATE.test(run) ? '<phone>' : run;
     })
-    .replace(TOKEN, (run) => (UUID.test(run) || !/[A-Z0-9]/.test(run) ? run : '<token>'));
+    .replace(TOKEN, (run) => (UUID.test(run) || IDENTIFIER.test(run) ? run : '<token>'));
 }
 
 /** A path segment that is a route word, a slug, a short number or a UUID; anything else may be a token. */
