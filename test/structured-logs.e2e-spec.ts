@@ -2,11 +2,14 @@ import { randomBytes } from 'node:crypto';
 
 import { beforeAll, describe, expect, it } from '@jest/globals';
 
+import { exitCodeOf } from '../apps/cli/src/process-launcher.js';
 import { eventually } from './support/eventually.js';
 import { csrfTokenIn, FormClient, linkIn, referenceIn } from './support/form-client.js';
 import { confirmFromMail } from './support/requester.js';
+import { freePort, launch } from './support/running-system.js';
 import { createStaff, signIn } from './support/staff.js';
 import { useRunningSystem } from './support/system-fixture.js';
+import { testDatabaseUrl } from './support/test-env.js';
 
 const SLUG = 'west-schoolmessenger';
 
@@ -112,5 +115,35 @@ describe('structured logs of a whole request, from the form to the response mail
     expect(jobs).toContainEqual(expect.stringMatching(/^job verification\.send:[0-9a-f-]{36}:initial done in \d+ ms$/));
     const ask = lines.filter((l) => l.pid === worker && l.traceId === askTraceId).map((l) => l.msg);
     expect(ask).toContainEqual(expect.stringMatching(/^job requester\.notify:[0-9a-f-]{36}:\S+ done in \d+ ms$/));
+  });
+});
+
+describe('a process that fails while starting', () => {
+  it.each(['api', 'worker'] as const)('says why in a JSON line too (the %s)', async (app) => {
+    const port = await freePort();
+    const output: Buffer[] = [];
+    const child = launch(
+      app,
+      {
+        PATH: process.env.PATH,
+        NODE_ENV: 'test',
+        DATABASE_URL: `${testDatabaseUrl()}_missing`,
+        PORT: String(port),
+        PUBLIC_URL: `http://127.0.0.1:${port}`,
+      },
+      output,
+    );
+    expect(await exitCodeOf(child)).not.toBe(0);
+    const lines = Buffer.concat(output)
+      .toString('utf8')
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => JSON.parse(line) as LogLine & { err?: { message?: string } });
+    expect(lines).toContainEqual(
+      expect.objectContaining({
+        level: 50,
+        err: expect.objectContaining({ message: expect.stringMatching(/does not exist/) }),
+      }),
+    );
   });
 });

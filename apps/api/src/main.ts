@@ -3,7 +3,7 @@ import 'reflect-metadata';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { Logger, LoggerModule } from 'nestjs-pino';
+import { Logger, LoggerModule, type Params, PinoLogger } from 'nestjs-pino';
 
 import { currentTraceId, type Env, loadEnv, logOptions } from '#config';
 
@@ -23,31 +23,26 @@ function developmentWarning(defaults: string[]): string {
 }
 
 /** The api with its logger: one JSON line per request, under the trace id `traceRequest` gave it. */
-function apiProcess(env: Env) {
+function apiProcess(env: Env, logging: Params) {
   @Module({})
   class ApiProcess {}
-  return {
-    module: ApiProcess,
-    imports: [
-      LoggerModule.forRoot({
-        pinoHttp: {
-          ...logOptions(env),
-          genReqId: () => currentTraceId()!,
-          autoLogging: { ignore: (req) => req.url === '/health' },
-        },
-      }),
-      AppModule.forEnvironment(env.devPagesServed),
-    ],
-  };
+  return { module: ApiProcess, imports: [LoggerModule.forRoot(logging), AppModule.forEnvironment(env.devPagesServed)] };
 }
 
 async function bootstrap(): Promise<void> {
   const env = loadEnv();
-  const app = await NestFactory.create<NestExpressApplication>(apiProcess(env), {
+  const logging: Params = {
+    pinoHttp: {
+      ...logOptions(env),
+      genReqId: () => currentTraceId()!,
+      autoLogging: { ignore: (req) => req.url === '/health' },
+    },
+  };
+  // The pino logger from the first line on: a failure while starting is a JSON line too, not Nest's console text.
+  const app = await NestFactory.create<NestExpressApplication>(apiProcess(env, logging), {
     bodyParser: false,
-    bufferLogs: true,
+    logger: new Logger(new PinoLogger(logging), logging),
   });
-  app.useLogger(app.get(Logger));
   configureApi(app, env);
   app.enableShutdownHooks();
   await app.listen(env.PORT, '0.0.0.0');

@@ -45,7 +45,7 @@ describe('scrubText', () => {
     const kept = `job verification.send:${REQUEST_ID}:initial due 2026-12-06, 120 rows, limit_sensitive_use_of_personal_data`;
     expect(scrubText(kept)).toBe(kept);
     const nest =
-      'StaffRequestActionsController {/staff/orgs/:org/requests/:id}: job repeat:deadlines.sweep:1796525074646';
+      'StaffRequestActionsController at readableAddChunkPushByteMode, job repeat:deadlines.sweep:1796525074646';
     expect(scrubText(nest)).toBe(nest);
   });
 

@@ -23,8 +23,8 @@ const ADDRESS = /[^\s<>()[\]",;:@]+@[^\s<>()[\]"',;:@]+/g;
 const PHONE = /(?<![\w+.(-])[+(]?\d[\d ().-]{5,}\d(?![\w-])/g;
 /** A long run of URL-safe characters: secrets, tokens, hashes (an identifier is kept: see `isIdentifier`). */
 const TOKEN = /[\w-]{24,}/g;
-/** snake_case or CamelCase words: what a random token of this length (43 characters) never is. */
-const IDENTIFIER = /^(?:[a-z_]+|(?:[A-Z][a-z]+)+)$/;
+/** snake_case or (lower) CamelCase words: what a random token of this length (43 characters) never is. */
+const IDENTIFIER = /^(?:[a-z_]+|[a-z]*(?:[A-Z][a-z]+)+)$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
