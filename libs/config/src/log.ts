@@ -21,7 +21,7 @@ export function currentTraceId(): string | undefined {
 const ADDRESS = /[^\s<>()[\]",;:@]+@[^\s<>()[\]"',;:@]+/g;
 /** A run of digits, spaces, dots, dashes and brackets that may be a phone number (counted below). */
 const PHONE = /(?<![\w+.(-])[+(]?\d[\d ().-]{5,}\d(?![\w-])/g;
-/** A long run of URL-safe characters: secrets, tokens, hashes (an identifier is kept: see `isIdentifier`). */
+/** A long run of URL-safe characters: secrets, tokens, hashes (kept when it is an IDENTIFIER or a UUID). */
 const TOKEN = /[\w-]{24,}/g;
 /** snake_case or (lower) CamelCase words: what a random token of this length (43 characters) never is. */
 const IDENTIFIER = /^(?:[a-z_]+|[a-z]*(?:[A-Z][a-z]+)+)$/;
