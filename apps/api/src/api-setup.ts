@@ -6,7 +6,7 @@ import cookieParser from 'cookie-parser';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 
-import type { Env } from '#config';
+import { type Env, logContext, traceIdFrom } from '#config';
 import { MAX_ANSWER_BYTES } from '#systems';
 
 import { serveApiDocs } from './api-docs.js';
@@ -46,6 +46,7 @@ export function configureApi(app: NestExpressApplication, env: Env): void {
     req.body ??= {};
     next();
   });
+  app.use(traceRequest);
   app.useGlobalGuards(new NulFreeInputGuard());
   app.useGlobalPipes(new ValidationPipe({ transform: true, whitelist: true, forbidNonWhitelisted: true }));
   app.useGlobalFilters(new HttpExceptionFilter());
@@ -53,3 +54,13 @@ export function configureApi(app: NestExpressApplication, env: Env): void {
 
 const isSignedServiceCall = (req: IncomingMessage) =>
   !!req.url && (req.url.startsWith('/systems/callback/') || req.url.startsWith('/dev/demo-systems/'));
+
+/**
+ * The rest of the request runs under its trace id, which its log lines and the jobs it causes carry, and which its
+ * answer names. After the body parsers: they call on from a stream callback, outside any context set before them.
+ */
+function traceRequest(req: Request, res: Response, next: NextFunction): void {
+  const traceId = traceIdFrom(req.headers['x-request-id']);
+  res.setHeader('X-Request-Id', traceId);
+  logContext.run({ traceId }, next);
+}

@@ -1,9 +1,11 @@
 import 'reflect-metadata';
 
+import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger, LoggerModule, type Params, PinoLogger } from 'nestjs-pino';
 
-import { loadEnv } from '#config';
+import { currentTraceId, type Env, loadEnv, logOptions } from '#config';
 
 import { configureApi } from './api-setup.js';
 import { AppModule } from './app.module.js';
@@ -20,16 +22,31 @@ function developmentWarning(defaults: string[]): string {
   ].join('\n');
 }
 
+/** The api with its logger: one JSON line per request, under the trace id `traceRequest` gave it. */
+function apiProcess(env: Env, logging: Params) {
+  @Module({})
+  class ApiProcess {}
+  return { module: ApiProcess, imports: [LoggerModule.forRoot(logging), AppModule.forEnvironment(env.devPagesServed)] };
+}
+
 async function bootstrap(): Promise<void> {
   const env = loadEnv();
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forEnvironment(env.devPagesServed), {
+  const logging: Params = {
+    pinoHttp: {
+      ...logOptions(env),
+      genReqId: () => currentTraceId()!,
+      autoLogging: { ignore: (req) => req.url === '/health' },
+    },
+  };
+  // The pino logger from the first line on: a failure while starting is a JSON line too, not Nest's console text.
+  const app = await NestFactory.create<NestExpressApplication>(apiProcess(env, logging), {
     bodyParser: false,
-    logger: env.NODE_ENV === 'test' ? ['error', 'warn'] : ['log', 'error', 'warn'],
+    logger: new Logger(new PinoLogger(logging), logging),
   });
   configureApi(app, env);
   app.enableShutdownHooks();
   await app.listen(env.PORT, '0.0.0.0');
-  console.log(`api listening on ${env.PUBLIC_URL} (port ${env.PORT})`);
+  app.get(Logger).log(`api listening on ${env.PUBLIC_URL} (port ${env.PORT})`, 'api');
   if (env.NODE_ENV !== 'test' && env.developmentDefaults.length > 0)
     console.warn(developmentWarning(env.developmentDefaults));
 }

@@ -1,8 +1,9 @@
 import 'reflect-metadata';
 
 import { Logger } from '@nestjs/common';
+import { Logger as PinoNestLogger, PinoLogger } from 'nestjs-pino';
 
-import { clockFor, loadEnv } from '#config';
+import { clockFor, loadEnv, logOptions } from '#config';
 import { createDataSource, OrganisationDirectory } from '#db';
 
 import { InboundRequestWriter } from './inbound-request.writer.js';
@@ -17,6 +18,9 @@ import { dnsLookup } from './sender-authentication.js';
  */
 async function main(): Promise<void> {
   const env = loadEnv();
+  // No Nest application here: Nest's static logger is pointed at pino, as the api's and the worker's are.
+  const params = { pinoHttp: logOptions(env) };
+  Logger.overrideLogger(new PinoNestLogger(new PinoLogger(params), params));
   const logger = new Logger('mailbox');
   const dataSource = await createDataSource(env.DATABASE_URL, { poolSize: 5 }).initialize();
   const server = createInboundSmtpServer({
@@ -34,7 +38,7 @@ async function main(): Promise<void> {
     server.once('error', reject);
     server.listen(env.INBOUND_SMTP_PORT, () => resolve());
   });
-  if (env.NODE_ENV !== 'test') logger.log(`privacy mailbox listening for SMTP on port ${env.INBOUND_SMTP_PORT}`);
+  logger.log(`privacy mailbox listening for SMTP on port ${env.INBOUND_SMTP_PORT}`);
 
   const stop = () => {
     // Sessions in progress finish (their mail is stored or refused) before the database goes.

@@ -5,7 +5,7 @@ import { Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
 
-import { clockFor, Env, loadEnv } from '#config';
+import { clockFor, Env, loadEnv, logContext } from '#config';
 import { createDataSource, OrganisationDirectory } from '#db';
 import { createMailer, type Mailer, redactAddresses } from '#mail';
 import { countFailedAttempt, createRedis, OutboxRelay, QUEUE_NAMES, type QueueName } from '#queue';
@@ -19,7 +19,7 @@ import { drpStatusCallbackHandlers } from './drp/drp-status-callback.handler.js'
 import { fulfilmentHandlers } from './fulfilment/system-task.handler.js';
 import { vendorMails } from './fulfilment/vendor-mail.js';
 import { vendorSweepHandlers } from './fulfilment/vendor-sweep.handler.js';
-import { checkHandlers, dispatch } from './job-dispatcher.js';
+import { checkHandlers, dispatch, traceIdOf } from './job-dispatcher.js';
 import { agentMailHandlers } from './mail/agent-mail.handlers.js';
 import { MailFailureRecorder } from './mail/mail-failure.recorder.js';
 import { MailLedger } from './mail/mail-ledger.js';
@@ -139,9 +139,11 @@ export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdo
         maxStalledCount: STALLED_LIMIT,
       });
       worker.on('failed', (job, error) => {
-        // Redacted again: a failure from elsewhere than the mailer may quote an address too.
-        this.logger.error(
-          `job ${job?.id} failed (attempt ${job?.attemptsMade} of ${job?.opts.attempts}): ${redactAddresses(error.message)}`,
+        // Under the job's trace id, as its own lines; redacted again: a failure from elsewhere than the mailer may quote an address too.
+        logContext.run({ traceId: traceIdOf(job?.data) ?? job?.id ?? 'unknown' }, () =>
+          this.logger.error(
+            `job ${job?.id} failed (attempt ${job?.attemptsMade} of ${job?.opts.attempts}): ${redactAddresses(error.message)}`,
+          ),
         );
         void failures.onFailed(job, error);
         void callbackFailures.onFailed(job, error);

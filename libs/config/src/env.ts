@@ -12,6 +12,9 @@ const COMPOSE_DEMO_SECRET = 'compose-demo-secret-change-me-0123456789';
 /** Hosts only this machine reaches: a PUBLIC_URL on one of them means nobody else follows our links. */
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
 /** The one environment class: read and validated once at process start. */
 export class Env {
   @IsIn(['development', 'test', 'production'])
@@ -219,10 +222,19 @@ export class Env {
   @Max(1_000_000)
   DEMO_PEOPLE: number = 300;
 
+  /** The least severe log lines written; unset: `warn` in tests, `info` otherwise. */
+  @IsOptional()
+  @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
+  LOG_LEVEL?: LogLevel;
+
   /** Tests only: a file holding a clock offset in ms, shared by the api and the worker. */
   @IsOptional()
   @IsString()
   TEST_CLOCK_FILE?: string;
+
+  get logLevel(): LogLevel {
+    return this.LOG_LEVEL ?? (this.NODE_ENV === 'test' ? 'warn' : 'info');
+  }
 
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';

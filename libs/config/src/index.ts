@@ -1,2 +1,3 @@
 export * from './clock.js';
 export * from './env.js';
+export * from './log.js';

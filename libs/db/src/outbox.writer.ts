@@ -1,5 +1,7 @@
 import type { EntityManager, QueryDeepPartialEntity } from 'typeorm';
 
+import { currentTraceId } from '#config';
+
 import { OutboxMessage } from './entities/outbox-message.entity.js';
 import { jobIdFor, type JobName, type JobPayloads } from './outbox-jobs.js';
 
@@ -33,7 +35,7 @@ export async function writeOutboxBatch<N extends JobName>(
       jobs.map(({ payload }, i): QueryDeepPartialEntity<OutboxMessage> => ({
         jobName: name,
         jobId: jobIds[i],
-        payload,
+        payload: { ...payload, ...traced() },
       })),
     )
     .orIgnore()
@@ -52,7 +54,13 @@ export async function writeStaffAccountOutbox<N extends 'staff.invitation.send' 
     .createQueryBuilder()
     .insert()
     .into(OutboxMessage)
-    .values({ jobName: name, jobId: jobIdFor(name, subjectId, 'mail'), payload })
+    .values({ jobName: name, jobId: jobIdFor(name, subjectId, 'mail'), payload: { ...payload, ...traced() } })
     .orIgnore()
     .execute();
+}
+
+/** The trace id of the request or job causing the change, for the job's log lines: an id, never personal data. */
+function traced(): { traceId?: string } {
+  const traceId = currentTraceId();
+  return traceId ? { traceId } : {};
 }

@@ -1,10 +1,6 @@
-/** Anything shaped like an address: local part, @, domain (no spaces, brackets or quotes). */
-const ADDRESS = /[^\s<>()[\]",;:@]+@[^\s<>()[\]"',;:@]+/g;
+import { redactAddresses } from '#config';
 
-/** Text with every mail address replaced by "<address>": for errors that go to logs, job data and staff pages. */
-export function redactAddresses(text: string): string {
-  return text.replace(ADDRESS, '<address>');
-}
+export { redactAddresses };
 
 /**
  * An SMTP failure without the words that name people: mail servers quote the recipient in their replies, and
