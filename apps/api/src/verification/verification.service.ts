@@ -18,7 +18,8 @@ import {
   type TokenRefusal,
   writeOutbox,
 } from '#db';
-import type { VerificationLevel } from '#policy';
+import { storedLanguage } from '#mail';
+import type { Language, VerificationLevel } from '#policy';
 import {
   type RefusalCode,
   refuseAgentAuthority,
@@ -48,7 +49,7 @@ export class VerificationService {
     token: string,
     now: Date,
   ): Promise<
-    | { ok: true; organisationName: string; reference: string; agentName?: string }
+    | { ok: true; organisationName: string; reference: string; agentName?: string; language: Language }
     | { ok: false; refusal: LinkRefusal; organisationName?: string }
   > {
     return this.dataSource.transaction(async (tx) => {
@@ -61,7 +62,13 @@ export class VerificationService {
         return { ok: false, refusal: 'withdrawn', organisationName: context.policy.name };
       const agent =
         request.relationship === 'agent' ? await tx.findOneBy(RequestAgent, { requestId: request.id }) : null;
-      return { ok: true, organisationName: context.policy.name, reference: request.reference, agentName: agent?.name };
+      return {
+        ok: true,
+        organisationName: context.policy.name,
+        reference: request.reference,
+        agentName: agent?.name,
+        language: storedLanguage(request.language),
+      };
     });
   }
 
@@ -73,14 +80,19 @@ export class VerificationService {
     token: string,
     now: Date,
   ): Promise<
-    | { ok: true; organisationName: string; reference: string }
+    | { ok: true; organisationName: string; reference: string; language: Language }
     | { ok: false; refusal: LinkRefusal; organisationName?: string }
   > {
     const outcome = await this.redeem(token, now, {
       transition: (facts) => refuseAgentAuthority(facts, now),
     });
     if (outcome.ok)
-      return { ok: true, organisationName: outcome.context.policy.name, reference: outcome.request.reference };
+      return {
+        ok: true,
+        organisationName: outcome.context.policy.name,
+        reference: outcome.request.reference,
+        language: storedLanguage(outcome.request.language),
+      };
     if ('refusal' in outcome) return outcome;
     if (outcome.refused === 'not_made_by_agent') return { ok: false, refusal: 'unknown' };
     return {

@@ -1,4 +1,5 @@
 import type { SafeHtml } from '../html.js';
+import { translator } from '../i18n/i18n.js';
 import { mailLayout, type RenderedMail, type RequestMailParty, textFooter } from './mail-layout.js';
 import { StatusLink } from './request-links.js';
 
@@ -15,28 +16,29 @@ export interface MailPart {
 
 /** Greeting, the request it is about, the content, the status link and the footer: the frame of every progress mail. */
 export function requesterMail(m: RequesterMailFrame, subject: string, parts: MailPart[]): RenderedMail {
-  const text = `Hello ${m.requesterName},
+  const language = m.language ?? 'en';
+  const t = translator(language);
+  const hello = t('mail.hello', { name: m.requesterName });
+  const about = t('mail.about', { org: m.organisationName, label: m.requestLabel, reference: m.reference });
+  const text = `${hello}
 
-This is about your request to ${m.organisationName}: "${m.requestLabel}" (reference ${m.reference}).
+${about}
 
 ${parts.map((p) => p.text).join('\n\n')}
 
-Follow your request here (keep this link private):
+${t('mail.follow')}
 ${m.statusUrl}
 
-${textFooter(m.organisationName, m.contact)}`;
+${textFooter(m.organisationName, m.contact, language)}`;
   const body = (
     <>
-      <p>Hello {m.requesterName},</p>
-      <p>
-        This is about your request to {m.organisationName}: “{m.requestLabel}” (reference <strong>{m.reference}</strong>
-        ).
-      </p>
+      <p>{hello}</p>
+      <p>{about}</p>
       {parts.map((p) => p.html)}
-      <StatusLink url={m.statusUrl}>Follow your request here (keep this link private):</StatusLink>
+      <StatusLink url={m.statusUrl}>{t('mail.follow')}</StatusLink>
     </>
   );
-  return { subject, text, html: mailLayout(m.organisationName, m.contact, body) };
+  return { subject, text, html: mailLayout(m.organisationName, m.contact, body, language) };
 }
 
 /** A paragraph of our own wording. */

@@ -55,6 +55,28 @@ describe('verificationMail (the acknowledgement)', () => {
   });
 });
 
+describe('verificationMail in Spanish', () => {
+  it('says everything in Spanish, with the HTML marked as Spanish, and still escapes', () => {
+    const mail = verificationMail({
+      ...input,
+      language: 'es',
+      requestLabel: 'Eliminar mi información',
+      expiresOn: 'martes, 1 de diciembre de 2026',
+      dueOn: 'viernes, 8 de enero de 2027',
+    });
+    expect(mail.subject).toBe('Confirme su solicitud de privacidad RD-7K3F-92QX a ProntoTrak');
+    expect(mail.text).toContain('Próximos pasos:\n1. Confirme que esta dirección es suya');
+    for (const part of [mail.text, mail.html]) {
+      expect(part).toContain('Funciona una sola vez y vence el martes, 1 de diciembre de 2026.');
+      expect(part).toContain('ProntoTrak debe responder a más tardar el viernes, 8 de enero de 2027.');
+      expect(part).toMatch(/Preguntas: (<a href="mailto:Privacy@prontotrak.com">)?Privacy@prontotrak.com/);
+      expect(part).not.toMatch(/Hello|must answer|Questions:/);
+    }
+    expect(mail.html).toContain('<html lang="es">');
+    expect(mail.html).toContain('Hola, &lt;b&gt;Eve&lt;/b&gt;:');
+  });
+});
+
 describe('verificationReminderMail', () => {
   it('gives a fresh link that replaces the old one and the same expiry, escaped', () => {
     const mail = verificationReminderMail(input);
