@@ -34,7 +34,11 @@ export function answerDueSentence(
  * "<organisation>'s privacy policy" in the language: English by the possessive rules above, Spanish as "la política de
  * privacidad de <organisation>".
  */
-export function policyOf(language: Language, organisationName: string, which: 'privacyPolicy' | 'policy'): string {
+export function policyOf(
+  language: Language,
+  organisationName: string,
+  which: 'privacyPolicy' | 'policy' | 'privacyAddress',
+): string {
   const thing = translator(language)(`possessive.${which}`);
   return language === 'en' ? organisationsThing(organisationName, thing) : `la ${thing} de ${organisationName.trim()}`;
 }

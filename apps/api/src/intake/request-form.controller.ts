@@ -16,7 +16,7 @@ import type { Request } from 'express';
 
 import type { Clock } from '#config';
 import { type OrganisationContext, OrganisationDirectory } from '#db';
-import { formatLocalDate, rightLabel, type Translate, translator } from '#mail';
+import { formatLocalDate, gpcExplanation, rightLabel, type Translate, translator } from '#mail';
 import {
   agentRegistrationRule,
   type FrequencyLimit,
@@ -26,13 +26,7 @@ import {
   type ProcessorRedirect,
   rightChosen,
 } from '#policy';
-import {
-  agentRegistrationRequired,
-  dataContextDecision,
-  type GpcDecision,
-  gpcExplanation,
-  requiresVerification,
-} from '#workflow';
+import { agentRegistrationRequired, dataContextDecision, type GpcDecision, requiresVerification } from '#workflow';
 
 import { Page, type PageContext, RefusedPage } from '../infra/page.decorator.js';
 import { pageLanguage } from '../infra/page-language.js';
@@ -94,7 +88,7 @@ function formPage({ context, values, errors, formError, gpc, language }: FormMod
     formError,
     agentRegistrationRule: agentRegistrationRule(context.policy),
     maxPermissionMb: MAX_PERMISSION_FILE_BYTES / (1024 * 1024),
-    gpcNotice: gpc ? gpcExplanation(gpc, context.policy.name) : undefined,
+    gpcNotice: gpc ? gpcExplanation(gpc, context.policy.name, language) : undefined,
   });
 }
 
@@ -183,7 +177,7 @@ export class RequestFormController {
       agentName: route.kind === 'agent' ? route.agent.agentName : undefined,
       redirect: route.kind === 'redirect' ? route.redirect : undefined,
       askFirst,
-      gpcNotice: gpc ? gpcExplanation(gpc, context.policy.name) : undefined,
+      gpcNotice: gpc ? gpcExplanation(gpc, context.policy.name, language) : undefined,
       limitNotice:
         right.limit && route.kind !== 'redirect' ? limitNotice(t, context.policy.name, right.limit) : undefined,
       language,

@@ -3,7 +3,7 @@
 export const en = {
   language: { en: 'English', es: 'Español' },
   layout: { languages: 'Language' },
-  possessive: { privacyPolicy: 'privacy policy', policy: 'policy' },
+  possessive: { privacyPolicy: 'privacy policy', policy: 'policy', privacyAddress: 'privacy address' },
   requestTypes: {
     access: 'Right to know: a copy of my information',
     categories: 'Right to know: the categories of my information',
@@ -24,6 +24,14 @@ export const en = {
     mustAnswer: '{{org}} must answer by {{date}}.',
     internalTarget:
       '{{org}} aims to answer by {{date}}: its own target, as no law or policy sets a deadline for this request.',
+  },
+  gpc: {
+    honoured:
+      "Your browser's Global Privacy Control signal is honoured: {{org}} takes it as your request to opt out of the sale and sharing of your personal information, for the email address given on this form.",
+    no_sale_share_law:
+      'Your browser sends a Global Privacy Control signal. It has no effect at {{org}}: the privacy law that applies here gives no opt-out of sale or sharing for it to exercise.',
+    no_sale_share_right:
+      'Your browser sends a Global Privacy Control signal. It has no effect at {{org}}: its privacy policy says it does not sell or share personal information, so there is nothing to opt out of.',
   },
   form: {
     title: 'Make a privacy request',
@@ -280,6 +288,31 @@ export const en = {
   mail: {
     footer: 'Sent for {{org}} by Rightsdesk, which handles its privacy requests.',
     questions: 'Questions:',
+    emailReceiptSubject: 'We received your email to {{org}} (reference {{reference}})',
+    helloAnyone: 'Hello,',
+    emailReceiptReceived: 'We received an email from this address to {{address}} (reference {{reference}}).',
+    emailReceiptRead:
+      'The privacy team will read it. If it is a request about your personal information, we will tell you which request it is and when it will be answered; if that request needs proof that this email address is yours, you will get a link to confirm it.',
+    followIt: 'Follow it here (keep this link private):',
+    agentSubject: '{{agent}} made a privacy request to {{org}} for you: please confirm ({{reference}})',
+    agentOneMonth:
+      '{{org}} then has one month from your confirmation to answer you: confirmed today, that is by {{date}}.',
+    agentMustAnswer: '{{org}} must answer you by {{date}}.',
+    agentIntro:
+      '{{agent}} asked {{org}} on your behalf, as your authorised agent: {{label}} (reference {{reference}}).',
+    agentConfirm:
+      'Confirm only if you gave {{agent}} permission to make this request for you. The link works once and expires on {{date}}; until you confirm, nothing is disclosed or deleted.',
+    agentConfirmLink: 'Confirm or refuse the request',
+    agentRefuse:
+      'If you did not give {{agent}} permission, open the same link and choose "I did not authorise this": the request is closed and nothing is done.',
+    agentAnswerComes: 'The answer comes to you, at this address.',
+    agentFollow: 'You can follow the request at any time here (keep this link private):',
+    agentReceiptSubject: 'We received the privacy request {{reference}} you made to {{org}}',
+    agentReceiptReceived:
+      'We received the request you made to {{org}} as an authorised agent: {{label}} (reference {{reference}}).',
+    agentReceiptWaits:
+      'It waits for the person you act for to confirm, directly with {{org}}, that they gave you permission. We have emailed them. Nothing is done until they confirm; if they say they did not give you permission, the request is closed.',
+    agentReceiptDue: '{{org}} must answer by {{date}}. The answer goes to the person you act for.',
     fulfilledSubject: 'Your privacy request {{reference}} to {{org}} is complete',
     fulfilledText: '{{org}} has completed your request.',
     whatWasDone: 'What was done:',
@@ -296,13 +329,13 @@ export const en = {
     optOutSms: '{{org}} will send no more marketing text messages to your number.',
     optOutSaleShare: '{{org}} will not sell or share your personal information with third parties for their marketing.',
     optOutNothing: 'You do not need to do anything else. Mail about requests you make stays unaffected.',
-    about: 'This is about your request to {{org}}: “{{label}}” (reference {{reference}}).',
+    about: 'This is about your request to {{org}}: {{label}} (reference {{reference}}).',
     follow: 'Follow your request here (keep this link private):',
     reminderSubject: 'Reminder: confirm your privacy request {{reference}} to {{org}}',
     reminderWaiting:
-      'Your request to {{org}}: “{{label}}” (reference {{reference}}) is waiting for you to confirm that this address is yours.',
+      'Your request to {{org}}: {{label}} (reference {{reference}}) is waiting for you to confirm that this address is yours.',
     reminderAgentWaiting:
-      '{{agent}} asked {{org}} on your behalf, as your authorised agent: “{{label}}” (reference {{reference}}). It is waiting for you to confirm that you gave them permission.',
+      '{{agent}} asked {{org}} on your behalf, as your authorised agent: {{label}} (reference {{reference}}). It is waiting for you to confirm that you gave them permission.',
     reminderIgnore: 'If you did not make this request, ignore this mail.',
     reminderAgentIgnore:
       'If you did not give {{agent}} permission, open the link and choose "I did not authorise this".',
@@ -336,7 +369,7 @@ export const en = {
     deniedSubject: 'Your privacy request {{reference}} to {{org}} was refused',
     deniedText: '{{org}} has refused your request. The reason: {{reason}}',
     hello: 'Hello {{name}},',
-    receivedRequest: 'We received your request to {{org}}: “{{label}}” (reference {{reference}}).',
+    receivedRequest: 'We received your request to {{org}}: {{label}} (reference {{reference}}).',
     followAnyTime: 'You can follow your request at any time here (keep this link private):',
     confirmButton: 'Confirm my request',
     verifySubject: 'Confirm your privacy request {{reference}} to {{org}}',

@@ -4,7 +4,11 @@ import type { Catalogue } from './en.js';
 export const es: Catalogue = {
   language: { en: 'English', es: 'Español' },
   layout: { languages: 'Idioma' },
-  possessive: { privacyPolicy: 'política de privacidad', policy: 'política' },
+  possessive: {
+    privacyPolicy: 'política de privacidad',
+    policy: 'política',
+    privacyAddress: 'dirección de privacidad',
+  },
   requestTypes: {
     access: 'Derecho a saber: una copia de mi información',
     categories: 'Derecho a saber: las categorías de mi información',
@@ -25,6 +29,14 @@ export const es: Catalogue = {
     mustAnswer: '{{org}} debe responder a más tardar el {{date}}.',
     internalTarget:
       '{{org}} se propone responder a más tardar el {{date}}: es su propio objetivo, ya que ninguna ley ni política fija un plazo para esta solicitud.',
+  },
+  gpc: {
+    honoured:
+      'Se respeta la señal de Control Global de Privacidad (GPC) de su navegador: {{org}} la considera su solicitud de no vender ni compartir su información personal, para el correo electrónico indicado en este formulario.',
+    no_sale_share_law:
+      'Su navegador envía una señal de Control Global de Privacidad (GPC). No tiene efecto en {{org}}: la ley de privacidad que se aplica aquí no ofrece una exclusión de la venta o el intercambio que la señal pueda ejercer.',
+    no_sale_share_right:
+      'Su navegador envía una señal de Control Global de Privacidad (GPC). No tiene efecto en {{org}}: su política de privacidad indica que no vende ni comparte información personal, así que no hay nada de qué excluirse.',
   },
   form: {
     title: 'Solicitud de privacidad',
@@ -288,6 +300,32 @@ export const es: Catalogue = {
   mail: {
     footer: 'Enviado en nombre de {{org}} por Rightsdesk, que gestiona sus solicitudes de privacidad.',
     questions: 'Preguntas:',
+    emailReceiptSubject: 'Recibimos su correo electrónico a {{org}} (referencia {{reference}})',
+    helloAnyone: 'Hola:',
+    emailReceiptReceived: 'Recibimos un correo electrónico de esta dirección a {{address}} (referencia {{reference}}).',
+    emailReceiptRead:
+      'El equipo de privacidad lo leerá. Si es una solicitud sobre su información personal, le diremos de qué solicitud se trata y cuándo se responderá; si esa solicitud requiere comprobar que este correo electrónico es suyo, recibirá un enlace para confirmarlo.',
+    followIt: 'Sígalo aquí (mantenga este enlace en privado):',
+    agentSubject: '{{agent}} hizo una solicitud de privacidad a {{org}} en su nombre: confírmela ({{reference}})',
+    agentOneMonth:
+      '{{org}} tendrá entonces un mes a partir de su confirmación para responderle: si confirma hoy, a más tardar el {{date}}.',
+    agentMustAnswer: '{{org}} debe responderle a más tardar el {{date}}.',
+    agentIntro:
+      '{{agent}} hizo una solicitud a {{org}} en su nombre, como su agente autorizado: {{label}} (referencia {{reference}}).',
+    agentConfirm:
+      'Confirme solo si dio permiso a {{agent}} para hacer esta solicitud por usted. El enlace funciona una sola vez y vence el {{date}}; hasta que confirme, no se revela ni se elimina nada.',
+    agentConfirmLink: 'Confirmar o rechazar la solicitud',
+    agentRefuse:
+      'Si no dio permiso a {{agent}}, abra el mismo enlace y elija "Yo no lo autoricé": la solicitud se cierra y no se hace nada.',
+    agentAnswerComes: 'La respuesta se le enviará a usted, a esta dirección.',
+    agentFollow: 'Puede seguir la solicitud en cualquier momento aquí (mantenga este enlace en privado):',
+    agentReceiptSubject: 'Recibimos la solicitud de privacidad {{reference}} que hizo a {{org}}',
+    agentReceiptReceived:
+      'Recibimos la solicitud que hizo a {{org}} como agente autorizado: {{label}} (referencia {{reference}}).',
+    agentReceiptWaits:
+      'Está pendiente de que la persona a la que representa confirme, directamente con {{org}}, que le dio permiso. Ya le enviamos un correo. No se hace nada hasta que confirme; si dice que no le dio permiso, la solicitud se cierra.',
+    agentReceiptDue:
+      '{{org}} debe responder a más tardar el {{date}}. La respuesta se envía a la persona a la que representa.',
     fulfilledSubject: 'Su solicitud de privacidad {{reference}} a {{org}} está completada',
     fulfilledText: '{{org}} completó su solicitud.',
     whatWasDone: 'Lo que se hizo:',
@@ -305,13 +343,13 @@ export const es: Catalogue = {
     optOutSaleShare:
       '{{org}} no venderá ni compartirá su información personal con terceros para fines de marketing de ellos.',
     optOutNothing: 'No necesita hacer nada más. Los correos sobre las solicitudes que usted haga no se ven afectados.',
-    about: 'Le escribimos sobre su solicitud a {{org}}: “{{label}}” (referencia {{reference}}).',
+    about: 'Le escribimos sobre su solicitud a {{org}}: {{label}} (referencia {{reference}}).',
     follow: 'Siga su solicitud aquí (mantenga este enlace en privado):',
     reminderSubject: 'Recordatorio: confirme su solicitud de privacidad {{reference}} a {{org}}',
     reminderWaiting:
-      'Su solicitud a {{org}}: “{{label}}” (referencia {{reference}}) está pendiente de que confirme que esta dirección es suya.',
+      'Su solicitud a {{org}}: {{label}} (referencia {{reference}}) está pendiente de que confirme que esta dirección es suya.',
     reminderAgentWaiting:
-      '{{agent}} hizo una solicitud a {{org}} en su nombre, como su agente autorizado: “{{label}}” (referencia {{reference}}). Está pendiente de que usted confirme que le dio permiso.',
+      '{{agent}} hizo una solicitud a {{org}} en su nombre, como su agente autorizado: {{label}} (referencia {{reference}}). Está pendiente de que usted confirme que le dio permiso.',
     reminderIgnore: 'Si usted no hizo esta solicitud, ignore este correo.',
     reminderAgentIgnore: 'Si no dio permiso a {{agent}}, abra el enlace y elija "Yo no lo autoricé".',
     reminderOpen: 'Para confirmarla, abra este enlace:',
@@ -345,7 +383,7 @@ export const es: Catalogue = {
     deniedSubject: 'Su solicitud de privacidad {{reference}} a {{org}} fue rechazada',
     deniedText: '{{org}} rechazó su solicitud. El motivo: {{reason}}',
     hello: 'Hola, {{name}}:',
-    receivedRequest: 'Recibimos su solicitud a {{org}}: “{{label}}” (referencia {{reference}}).',
+    receivedRequest: 'Recibimos su solicitud a {{org}}: {{label}} (referencia {{reference}}).',
     followAnyTime: 'Puede seguir su solicitud en cualquier momento aquí (mantenga este enlace en privado):',
     confirmButton: 'Confirmar mi solicitud',
     verifySubject: 'Confirme su solicitud de privacidad {{reference}} a {{org}}',

@@ -3,7 +3,7 @@ import express from 'express';
 
 import { en } from './en.js';
 import { es } from './es.js';
-import { chooseLanguage, requestLabelIn, rightLabel, storedLanguage, translator } from './i18n.js';
+import { chooseLanguage, gpcExplanation, requestLabelIn, rightLabel, storedLanguage, translator } from './i18n.js';
 
 /** Every "section.key" of a catalogue, with its value. */
 const entries = (catalogue: object): [string, unknown][] =>
@@ -92,5 +92,22 @@ describe('labels and stored languages', () => {
     expect(storedLanguage('es')).toBe('es');
     expect(storedLanguage('fr')).toBe('en');
     expect(storedLanguage(null)).toBe('en');
+  });
+});
+
+describe('gpcExplanation', () => {
+  it('explains each outcome to the requester with the organisation named', () => {
+    expect(gpcExplanation({ outcome: 'honoured', rightId: 'x' }, 'ProntoTrak', 'en')).toMatch(
+      /honoured: ProntoTrak takes it as your request to opt out .*, for the email address given on this form\.$/,
+    );
+    expect(gpcExplanation({ outcome: 'ignored', reason: 'no_sale_share_right' }, 'Securus', 'en')).toMatch(
+      /no effect at Securus: its privacy policy says it does not sell/,
+    );
+    expect(gpcExplanation({ outcome: 'ignored', reason: 'no_sale_share_law' }, 'West', 'en')).toMatch(
+      /no effect at West: the privacy law/,
+    );
+    expect(gpcExplanation({ outcome: 'honoured', rightId: 'x' }, 'ProntoTrak', 'es')).toMatch(
+      /^Se respeta la señal de Control Global de Privacidad \(GPC\) de su navegador: ProntoTrak la considera/,
+    );
   });
 });

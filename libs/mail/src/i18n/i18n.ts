@@ -8,6 +8,7 @@ import {
   type PolicyRight,
   type RequestType,
 } from '#policy';
+import type { GpcDecision } from '#workflow';
 
 import { type Catalogue, en } from './en.js';
 import { es } from './es.js';
@@ -74,4 +75,10 @@ export function requestLabelIn(
   if (request.status === 'received_by_email' || request.status === 'not_a_request') return t('requestTypes.emailed');
   const right = findRight(policy, request.rightId);
   return right ? rightLabel(right, language) : t(`requestTypes.${request.type}`);
+}
+
+/** What the browser's Global Privacy Control signal means at this organisation, in the page's language. */
+export function gpcExplanation(decision: GpcDecision, organisationName: string, language: Language): string {
+  const key = decision.outcome === 'honoured' ? 'honoured' : decision.reason;
+  return translator(language)(`gpc.${key}`, { org: organisationName });
 }
