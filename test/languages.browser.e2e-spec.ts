@@ -53,7 +53,7 @@ describe('the public pages and mails in the language the requester reads', () =>
     expect(mail.html).toContain('<html lang="es">');
     for (const part of [mail.text, mail.html]) {
       expect(part).toContain('Hola, Sonia Sotomayor:');
-      expect(part).toContain('“Eliminar mi información”');
+      expect(part).toMatch(/Recibimos su solicitud a ProntoTrak: ["“]Eliminar mi información["”]/);
       expect(part).toMatch(/Funciona una sola vez y vence el \p{L}+, \d+ de \p{L}+ de \d{4}\./u);
       expect(part).toContain('Enviado en nombre de ProntoTrak por Rightsdesk');
       expect(part).not.toContain('Hello');

@@ -14,6 +14,9 @@ export interface RequestMailParty {
   language?: Language;
 }
 
+/** A request's name as each part of a mail quotes it: straight quotes in plain text, typographic ones in HTML. */
+export const quotedLabel = (label: string) => ({ text: `"${label}"`, html: `“${label}”` });
+
 export interface RenderedMail {
   subject: string;
   text: string;

@@ -1,5 +1,5 @@
 import { translator } from '../i18n/i18n.js';
-import { mailLayout, type RenderedMail, type RequestMailParty, textFooter } from './mail-layout.js';
+import { mailLayout, quotedLabel, type RenderedMail, type RequestMailParty, textFooter } from './mail-layout.js';
 import { StatusLink } from './request-links.js';
 
 export interface ReceiptMailInput extends RequestMailParty {
@@ -18,11 +18,12 @@ export function receiptMail(m: ReceiptMailInput): RenderedMail {
   const org = m.organisationName;
   const subject = t('mail.receiptSubject', { reference: m.reference, org });
   const hello = t('mail.hello', { name: m.requesterName });
-  const received = t('mail.receivedRequest', { org, label: m.requestLabel, reference: m.reference });
+  const label = quotedLabel(m.requestLabel);
+  const received = (quoted: string) => t('mail.receivedRequest', { org, label: quoted, reference: m.reference });
   const nothingMore = t('mail.receiptNothingMore', { org, date: m.dueOn });
   const text = `${hello}
 
-${received}
+${received(label.text)}
 ${nothingMore}
 
 ${t('mail.follow')}
@@ -32,7 +33,7 @@ ${textFooter(org, m.contact, language)}`;
   const body = (
     <>
       <p>{hello}</p>
-      <p>{received}</p>
+      <p>{received(label.html)}</p>
       <p>{nothingMore}</p>
       <StatusLink url={m.statusUrl}>{t('mail.follow')}</StatusLink>
     </>

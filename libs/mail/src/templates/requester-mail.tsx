@@ -1,6 +1,6 @@
 import type { SafeHtml } from '../html.js';
 import { translator } from '../i18n/i18n.js';
-import { mailLayout, type RenderedMail, type RequestMailParty, textFooter } from './mail-layout.js';
+import { mailLayout, quotedLabel, type RenderedMail, type RequestMailParty, textFooter } from './mail-layout.js';
 import { StatusLink } from './request-links.js';
 
 /** A mail about a request the requester already made: who it is from, which request, and a fresh status link. */
@@ -19,10 +19,11 @@ export function requesterMail(m: RequesterMailFrame, subject: string, parts: Mai
   const language = m.language ?? 'en';
   const t = translator(language);
   const hello = t('mail.hello', { name: m.requesterName });
-  const about = t('mail.about', { org: m.organisationName, label: m.requestLabel, reference: m.reference });
+  const label = quotedLabel(m.requestLabel);
+  const about = (quoted: string) => t('mail.about', { org: m.organisationName, label: quoted, reference: m.reference });
   const text = `${hello}
 
-${about}
+${about(label.text)}
 
 ${parts.map((p) => p.text).join('\n\n')}
 
@@ -33,7 +34,7 @@ ${textFooter(m.organisationName, m.contact, language)}`;
   const body = (
     <>
       <p>{hello}</p>
-      <p>{about}</p>
+      <p>{about(label.html)}</p>
       {parts.map((p) => p.html)}
       <StatusLink url={m.statusUrl}>{t('mail.follow')}</StatusLink>
     </>

@@ -1,5 +1,5 @@
 import { translator } from '../i18n/i18n.js';
-import { mailLayout, type RenderedMail, textFooter } from './mail-layout.js';
+import { mailLayout, quotedLabel, type RenderedMail, textFooter } from './mail-layout.js';
 import { ConfirmLink, StatusLink } from './request-links.js';
 import type { VerificationMailInput } from './verification.template.js';
 
@@ -15,14 +15,16 @@ export interface VerificationReminderMailInput extends Omit<
 export function verificationReminderMail(m: VerificationReminderMailInput): RenderedMail {
   const language = m.language ?? 'en';
   const t = translator(language);
-  const words = { org: m.organisationName, label: m.requestLabel, reference: m.reference, agent: m.agentName ?? '' };
+  const words = { org: m.organisationName, reference: m.reference, agent: m.agentName ?? '' };
   const subject = t('mail.reminderSubject', words);
-  const waiting = t(m.agentName === undefined ? 'mail.reminderWaiting' : 'mail.reminderAgentWaiting', words);
+  const label = quotedLabel(m.requestLabel);
+  const waiting = (quoted: string) =>
+    t(m.agentName === undefined ? 'mail.reminderWaiting' : 'mail.reminderAgentWaiting', { ...words, label: quoted });
   const ifNot = t(m.agentName === undefined ? 'mail.reminderIgnore' : 'mail.reminderAgentIgnore', words);
   const replaces = `${t('mail.reminderReplaces', { date: m.expiresOn })} ${ifNot}`;
   const text = `${t('mail.hello', { name: m.requesterName })}
 
-${waiting}
+${waiting(label.text)}
 
 ${t('mail.reminderOpen')}
 ${m.verifyUrl}
@@ -36,7 +38,7 @@ ${textFooter(m.organisationName, m.contact, language)}`;
   const body = (
     <>
       <p>{t('mail.hello', { name: m.requesterName })}</p>
-      <p>{waiting}</p>
+      <p>{waiting(label.html)}</p>
       <p>{t('mail.reminderOpen')}</p>
       <ConfirmLink url={m.verifyUrl}>{t('mail.confirmButton')}</ConfirmLink>
       <p>{replaces}</p>

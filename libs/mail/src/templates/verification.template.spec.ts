@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 
+import { emailReceiptMail } from './email-receipt.template.js';
 import { receiptMail } from './receipt.template.js';
 import { verificationMail } from './verification.template.js';
 import { verificationReminderMail } from './verification-reminder.template.js';
@@ -100,5 +101,19 @@ describe('receiptMail (the acknowledgement of an opt-out)', () => {
       expect(part).toContain('https://rd.example/s/ghi.jkl');
     }
     expect(mail.html).not.toContain('<b>Eve</b>');
+  });
+});
+
+describe('emailReceiptMail', () => {
+  it("acknowledges a mail to the organisation's privacy address in the organisation's language", () => {
+    const { organisationName, contact, reference, statusUrl } = input;
+    const english = emailReceiptMail({ organisationName, contact, reference, statusUrl });
+    expect(english.text).toContain("We received an email from this address to ProntoTrak's privacy address");
+    const spanish = emailReceiptMail({ organisationName, contact, reference, statusUrl, language: 'es' });
+    expect(spanish.subject).toBe('Recibimos su correo electrónico a ProntoTrak (referencia RD-7K3F-92QX)');
+    expect(spanish.text).toContain(
+      'Recibimos un correo electrónico de esta dirección a la dirección de privacidad de ProntoTrak (referencia RD-7K3F-92QX).',
+    );
+    expect(spanish.html).toContain('<html lang="es">');
   });
 });

@@ -1,6 +1,6 @@
 import { translator } from '../i18n/i18n.js';
 import { answerDueSentence } from '../possessive.js';
-import { mailLayout, type RenderedMail, type RequestMailParty, textFooter } from './mail-layout.js';
+import { mailLayout, quotedLabel, type RenderedMail, type RequestMailParty, textFooter } from './mail-layout.js';
 import { ConfirmLink, StatusLink } from './request-links.js';
 
 export interface VerificationMailInput extends RequestMailParty {
@@ -34,10 +34,11 @@ export function verificationMail(m: VerificationMailInput): RenderedMail {
     t('mail.verifyStep2', { org, answer }),
     t('mail.verifyStep3'),
   ];
-  const received = t('mail.receivedRequest', { org, label: m.requestLabel, reference: m.reference });
+  const label = quotedLabel(m.requestLabel);
+  const received = (quoted: string) => t('mail.receivedRequest', { org, label: quoted, reference: m.reference });
   const text = `${t('mail.hello', { name: m.requesterName })}
 
-${received}
+${received(label.text)}
 
 ${t('mail.verifyOpen')}
 ${m.verifyUrl}
@@ -54,7 +55,7 @@ ${textFooter(org, m.contact, language)}`;
   const body = (
     <>
       <p>{t('mail.hello', { name: m.requesterName })}</p>
-      <p>{received}</p>
+      <p>{received(label.html)}</p>
       <p>{t('mail.verifyOpen')}</p>
       <ConfirmLink url={m.verifyUrl}>{t('mail.confirmButton')}</ConfirmLink>
       <p>
