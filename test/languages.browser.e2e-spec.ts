@@ -71,6 +71,31 @@ describe('the public pages and mails in the language the requester reads', () =>
     await page.close();
   }, 90_000);
 
+  it('withdraws in Spanish, and the spent link then says so in Spanish', async () => {
+    const page = await system.browser.newPage(SPANISH);
+    await page.goto(`${system.baseUrl}/o/prontotrak/requests/new`);
+    const email = `retiro-${Date.now()}@example.org`;
+    await page.getByLabel(/^Su nombre completo/).fill('Ellen Ochoa');
+    await page.getByLabel(/^Correo electrónico/).fill(email);
+    await page.getByLabel(/^Corregir mi información/).check();
+    await page.getByLabel('Para mí').check();
+    await page.getByRole('button', { name: 'Enviar mi solicitud' }).click();
+    const [mail] = await system.sink.waitForMailsTo(email);
+
+    await page.goto(linkIn(mail.text, system.baseUrl, '/s/'));
+    await page.getByRole('link', { name: 'Retirar mi solicitud' }).click();
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toMatch(
+      /^¿Desea retirar su solicitud RD-/,
+    );
+    await page.getByRole('button', { name: 'Sí, retirar mi solicitud' }).click();
+    await expect(page.locator('#status').textContent()).resolves.toBe('Retirada');
+
+    await page.goto(linkIn(mail.text, system.baseUrl, '/v/'));
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('es');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Esta solicitud se retiró');
+    await page.close();
+  }, 60_000);
+
   it('switches language with plain links, and keeps the choice through a refused post', async () => {
     const page = await system.browser.newPage(SPANISH);
     await page.goto(`${system.baseUrl}/o/securus-technologies/requests/new`);

@@ -29,10 +29,17 @@ export class ResendForm {
   email?: string;
 }
 
-/** A link that opens nothing (unknown, spent, expired, the request withdrawn), named for its organisation when known. */
-type LinkRefused = { refusal: LinkRefusal; organisationName?: string };
+/**
+ * A link that opens nothing (unknown, spent, expired, the request withdrawn), named for its organisation and in its
+ * request's language when they are known.
+ */
+type LinkRefused = { refusal: LinkRefusal; organisationName?: string; language?: Language };
 const refusedLink = (status: number, outcome: LinkRefused) =>
-  new RefusedPage<LinkRefused>(status, { refusal: outcome.refusal, organisationName: outcome.organisationName });
+  new RefusedPage<LinkRefused>(status, {
+    refusal: outcome.refusal,
+    organisationName: outcome.organisationName,
+    language: outcome.language,
+  });
 
 type ConfirmModel = {
   token: string;
@@ -43,7 +50,7 @@ type ConfirmModel = {
 };
 
 function confirmView(model: ConfirmModel | LinkRefused, context: PageContext): string {
-  if ('refusal' in model) return linkRefusedPage(model.refusal, model.organisationName);
+  if ('refusal' in model) return linkRefusedPage(model.refusal, model.organisationName, model.language);
   const csrfToken = context.csrfToken();
   if (model.agentName !== undefined) return agentConfirmPage({ ...model, agentName: model.agentName, csrfToken });
   return confirmPage({ ...model, csrfToken });
@@ -51,19 +58,19 @@ function confirmView(model: ConfirmModel | LinkRefused, context: PageContext): s
 
 type AgentRefusedModel =
   | { organisationName: string; reference: string; language: Language }
-  | { alreadyConfirmed: true; organisationName?: string }
+  | { alreadyConfirmed: true; organisationName?: string; language?: Language }
   | LinkRefused;
 
 function agentRefusedView(model: AgentRefusedModel): string {
-  if ('refusal' in model) return linkRefusedPage(model.refusal, model.organisationName);
-  if ('alreadyConfirmed' in model) return agentAlreadyConfirmedPage(model.organisationName);
+  if ('refusal' in model) return linkRefusedPage(model.refusal, model.organisationName, model.language);
+  if ('alreadyConfirmed' in model) return agentAlreadyConfirmedPage(model.organisationName, model.language);
   return agentRefusedPage(model);
 }
 
 type VerifiedModel = Parameters<typeof verifiedPage>[0] | LinkRefused;
 
 const verifiedView = (model: VerifiedModel) =>
-  'refusal' in model ? linkRefusedPage(model.refusal, model.organisationName) : verifiedPage(model);
+  'refusal' in model ? linkRefusedPage(model.refusal, model.organisationName, model.language) : verifiedPage(model);
 
 const resendView = (model: { organisationName: string; reference: string; language: Language }) =>
   resendAcceptedPage(model.organisationName, model.reference, model.language);
@@ -105,6 +112,7 @@ export class VerificationController {
       throw new RefusedPage<AgentRefusedModel>(409, {
         alreadyConfirmed: true,
         organisationName: outcome.organisationName,
+        language: outcome.language,
       });
     throw refusedLink(410, outcome);
   }
@@ -117,7 +125,7 @@ export class VerificationController {
     const outcome = await this.verification.verify(token, this.clock.now());
     // Confirmed already (a second press, a reload): said so, as an answer, not an error.
     if (!outcome.ok && outcome.refusal === 'already_verified')
-      return { refusal: outcome.refusal, organisationName: outcome.organisationName };
+      return { refusal: outcome.refusal, organisationName: outcome.organisationName, language: outcome.language };
     if (!outcome.ok) throw refusedLink(410, outcome);
     const { request, context } = outcome;
     const language = storedLanguage(request.language);

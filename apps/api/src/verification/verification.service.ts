@@ -35,7 +35,7 @@ export type LinkRefusal = TokenRefusal | 'already_verified' | 'withdrawn';
 
 export type VerificationOutcome =
   | { ok: true; request: DataSubjectRequest; context: OrganisationContext }
-  | { ok: false; refusal: LinkRefusal; organisationName?: string };
+  | { ok: false; refusal: LinkRefusal; organisationName?: string; language?: Language };
 
 @Injectable()
 export class VerificationService {
@@ -50,7 +50,7 @@ export class VerificationService {
     now: Date,
   ): Promise<
     | { ok: true; organisationName: string; reference: string; agentName?: string; language: Language }
-    | { ok: false; refusal: LinkRefusal; organisationName?: string }
+    | { ok: false; refusal: LinkRefusal; organisationName?: string; language?: Language }
   > {
     return this.dataSource.transaction(async (tx) => {
       const found = await redeemableToken(tx, token, 'verify', now);
@@ -59,7 +59,12 @@ export class VerificationService {
       const context = await this.directory.forRequest(request);
       // Withdrawn (by the requester's agent, say) before being confirmed: there is nothing left to confirm.
       if (request.status === 'withdrawn')
-        return { ok: false, refusal: 'withdrawn', organisationName: context.policy.name };
+        return {
+          ok: false,
+          refusal: 'withdrawn',
+          organisationName: context.policy.name,
+          language: storedLanguage(request.language),
+        };
       const agent =
         request.relationship === 'agent' ? await tx.findOneBy(RequestAgent, { requestId: request.id }) : null;
       return {
@@ -81,7 +86,7 @@ export class VerificationService {
     now: Date,
   ): Promise<
     | { ok: true; organisationName: string; reference: string; language: Language }
-    | { ok: false; refusal: LinkRefusal; organisationName?: string }
+    | { ok: false; refusal: LinkRefusal; organisationName?: string; language?: Language }
   > {
     const outcome = await this.redeem(token, now, {
       transition: (facts) => refuseAgentAuthority(facts, now),
@@ -99,6 +104,7 @@ export class VerificationService {
       ok: false,
       refusal: outcome.withdrawn ? 'withdrawn' : 'already_verified',
       organisationName: outcome.context.policy.name,
+      language: outcome.language,
     };
   }
 
@@ -114,6 +120,7 @@ export class VerificationService {
       ok: false,
       refusal: outcome.withdrawn ? 'withdrawn' : 'already_verified',
       organisationName: outcome.context.policy.name,
+      language: outcome.language,
     };
   }
 
@@ -134,7 +141,7 @@ export class VerificationService {
   ): Promise<
     | { ok: true; request: DataSubjectRequest; context: OrganisationContext }
     | { ok: false; refusal: TokenRefusal }
-    | { ok: false; refused: RefusalCode; withdrawn: boolean; context: OrganisationContext }
+    | { ok: false; refused: RefusalCode; withdrawn: boolean; context: OrganisationContext; language: Language }
   > {
     return this.dataSource.transaction(async (tx) => {
       const found = await redeemableToken(tx, token, 'verify', now);
@@ -144,7 +151,13 @@ export class VerificationService {
       const context = await this.directory.forRequest(request);
       const result = step.transition(requestFacts(request, context));
       if (!result.ok)
-        return { ok: false, refused: result.error.code, withdrawn: request.status === 'withdrawn', context };
+        return {
+          ok: false,
+          refused: result.error.code,
+          withdrawn: request.status === 'withdrawn',
+          context,
+          language: storedLanguage(request.language),
+        };
 
       const change = acceptTransition(request, result);
       if (step.reached) request.verificationReached = step.reached;

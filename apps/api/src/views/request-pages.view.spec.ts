@@ -66,6 +66,9 @@ describe("the requester's pages say what is true", () => {
     });
     expect(verified).toContain('ProntoTrak debe responder a más tardar el 8 de enero de 2027.');
     expect(verified).not.toContain('must answer');
+    const refused = linkRefusedPage('withdrawn', 'ProntoTrak', 'es');
+    expect(refused).toContain('<html lang="es">');
+    expect(refused).toContain('<h1>Esta solicitud se retiró</h1>');
   });
 
   it("writes organisations' possessives as English does", () => {
