@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 
-import { internalTargetDaysFor, type PolicyRight } from '#policy';
+import { internalTargetDaysFor, type Language, offeredLanguages, type PolicyRight } from '#policy';
 import { computeDeadlines, initialStatus, type ProvisionalDeadlines, requiresVerification } from '#workflow';
 
 import { appendAudit } from './audit-log.js';
@@ -20,6 +20,8 @@ export interface Requester {
   phone: string | null;
   relationship: RequesterRelationship;
   details: string;
+  /** As chosen on the form; other channels write in the organisation's first language. */
+  language?: Language;
 }
 
 interface NewRequestOf {
@@ -77,6 +79,7 @@ export async function insertRequest(
       requesterPhone: requester.phone,
       relationship: requester.relationship,
       details: requester.details,
+      language: requester.language ?? offeredLanguages(policy)[0],
       receivedAt,
       clockStartedAt: receivedAt,
       acknowledgeBy: dates.acknowledgeBy,

@@ -1,6 +1,11 @@
-/** A date as requesters read it, in the organisation's time zone: "Thursday 7 January 2027". */
-export function formatLocalDate(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', {
+import type { Language } from '#policy';
+
+/** Each language's date style: British English as the pages have always written dates, Spanish as in the US. */
+const DATE_LOCALES: Record<Language, string> = { en: 'en-GB', es: 'es-US' };
+
+/** A date as requesters read it, in the organisation's time zone: "Thursday 7 January 2027", "jueves, 7 de enero de 2027". */
+export function formatLocalDate(instant: Date, timeZone: string, language: Language = 'en'): string {
+  return new Intl.DateTimeFormat(DATE_LOCALES[language], {
     timeZone,
     weekday: 'long',
     day: 'numeric',

@@ -1,5 +1,6 @@
 export * from './format.js';
 export * from './html.js';
+export * from './i18n/i18n.js';
 export * from './mailer.js';
 export * from './possessive.js';
 export * from './redact.js';

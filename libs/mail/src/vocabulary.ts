@@ -1,20 +1,13 @@
 import type { Regime, RequestType } from '#policy';
 import type { DenialReason } from '#workflow';
 
+import { en } from './i18n/en.js';
+
 // The words pages and mails use for the codes of the privacy domain, in one place. Records, not lists: the compiler
 // flags a regime, request type or denial reason added without its wording here.
 
-/** Each ground for refusing a request, as the requester (and the staff choosing it) read it. */
-export const DENIAL_REASON_TEXT: Record<DenialReason, string> = {
-  identity_not_verified: 'We could not verify that you are the person the request is about.',
-  frequency_limit_exceeded:
-    'You have already made as many requests of this kind as the law requires us to answer in this period.',
-  manifestly_unfounded_or_excessive: 'The request is manifestly unfounded or excessive.',
-  statutory_exemption: 'An exemption in the law applies to the information or action requested.',
-  right_does_not_apply: 'The right you asked to use does not apply in this situation.',
-  adversely_affects_others: 'Answering would adversely affect the rights and freedoms of other people.',
-  suspected_fraud: 'We have a good-faith, documented reason to believe the request is fraudulent.',
-};
+/** Each ground for refusing a request, as the requester (and the staff choosing it) read it: the English catalogue's. */
+export const DENIAL_REASON_TEXT: Record<DenialReason, string> = en.denialReasons;
 
 /** The law a request is answered under, as a request's page names it. */
 export const REGIME_NAMES: Record<Regime, string> = {

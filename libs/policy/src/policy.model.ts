@@ -125,6 +125,17 @@ export interface OrganisationSettings {
   retentionDays?: number;
   /** E.164 numbers the organisation texts from; an inbound text (SMS STOP) finds its organisation by the number it was sent to. */
   smsNumbers?: string[];
+  /** The languages its forms, pages and requester mails are offered in, the first the default; ['en'] when absent. */
+  languages?: Language[];
+}
+
+/** The languages Rightsdesk has wording for. */
+export const LANGUAGES = ['en', 'es'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** The organisation's languages, its default first. */
+export function offeredLanguages(policy: Pick<OrganisationPolicy, 'settings'>): readonly Language[] {
+  return policy.settings.languages ?? ['en'];
 }
 
 /** Response files are personal data in transit: a week to fetch them, unless the organisation says otherwise. */

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
 import { parse, stringify } from 'yaml';
 
-import { REQUEST_TYPES } from './policy.model.js';
+import { offeredLanguages, REQUEST_TYPES } from './policy.model.js';
 import { parsePolicy } from './policy.validator.js';
 import { PolicyFileError } from './policy-file-error.js';
 
@@ -39,7 +39,7 @@ describe('parsePolicy', () => {
     expect(policy.slug).toBe('prontotrak');
     expect(policy.regimes).toEqual(['ccpa', 'can_spam', 'none']);
     expect(policy.rights.map((r) => r.id)).toContain('ccpa-deletion');
-    expect(policy.settings).toEqual({ verificationLinkDays: 7, internalTargetDays: 30 });
+    expect(policy.settings).toEqual({ verificationLinkDays: 7, internalTargetDays: 30, languages: ['en', 'es'] });
     // Optional fields the file leaves out stay absent rather than undefined.
     expect('holidayRegion' in policy).toBe(false);
   });
@@ -85,6 +85,22 @@ describe('parsePolicy', () => {
       prontoText,
     );
     expect(policy.settings.smsNumbers).toEqual(['+15550100124']);
+  });
+
+  it('keeps the languages offered, the default first, and offers English alone when none are given', () => {
+    const policy = parsePolicy(
+      FILE,
+      mutated((d) => (d.settings.languages = ['es', 'en'])),
+      prontoText,
+    );
+    expect(offeredLanguages(policy)).toEqual(['es', 'en']);
+    const plain = parsePolicy(
+      FILE,
+      mutated((d) => delete d.settings.languages),
+      prontoText,
+    );
+    expect(plain.settings.languages).toBeUndefined();
+    expect(offeredLanguages(plain)).toEqual(['en']);
   });
 
   it.each<[string, (doc: Doc) => void, string]>([
@@ -169,6 +185,17 @@ describe('parsePolicy', () => {
       'settings.smsNumbers[0]: "15550100123" is not an E.164 number',
     ],
     ['an SMS number with spaces', (d) => (d.settings.smsNumbers = ['+1 555 0100 123']), 'settings.smsNumbers[0]:'],
+    [
+      'a language we have no wording for',
+      (d) => (d.settings.languages = ['en', 'fr']),
+      'settings.languages[1]: "fr" is not one of en, es',
+    ],
+    ['no languages', (d) => (d.settings.languages = []), 'settings.languages:'],
+    [
+      'a repeated language',
+      (d) => (d.settings.languages = ['es', 'es']),
+      'settings.languages: each language may appear once',
+    ],
     [
       'a repeated SMS number',
       (d) => (d.settings.smsNumbers = ['+15550100123', '+15550100123']),

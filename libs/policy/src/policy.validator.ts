@@ -6,6 +6,8 @@ import { citationsOf, collapseWhitespace } from './policy.citations.js';
 import {
   CHANNEL_KINDS,
   type FrequencyLimit,
+  type Language,
+  LANGUAGES,
   type OrganisationPolicy,
   type OrganisationSettings,
   type PolicyChannel,
@@ -90,6 +92,7 @@ const SETTINGS_KEYS = [
   'extensionWarningDays',
   'retentionDays',
   'smsNumbers',
+  'languages',
 ] as const satisfies readonly (keyof OrganisationSettings)[];
 
 function isTimeZone(name: string): boolean {
@@ -160,6 +163,7 @@ function readSettings(c: Checker, value: unknown): OrganisationSettings | undefi
   const reminderOffsetsDays =
     fields.reminderOffsetsDays === undefined ? undefined : readReminderOffsets(c, fields.reminderOffsetsDays);
   const smsNumbers = fields.smsNumbers === undefined ? undefined : readSmsNumbers(c, fields.smsNumbers);
+  const languages = fields.languages === undefined ? undefined : readLanguages(c, fields.languages);
   return {
     verificationLinkDays,
     ...optional('internalTargetDays', internalTargetDays),
@@ -168,7 +172,21 @@ function readSettings(c: Checker, value: unknown): OrganisationSettings | undefi
     ...optional('extensionWarningDays', extensionWarningDays),
     ...optional('retentionDays', retentionDays),
     ...optional('smsNumbers', smsNumbers),
+    ...optional('languages', languages),
   } as OrganisationSettings;
+}
+
+/** Languages we have wording for, each once; the first is the default. */
+function readLanguages(c: Checker, value: unknown): Language[] | undefined {
+  const items = c.list(value, 'settings.languages', true);
+  if (!items) return undefined;
+  const languages = items.map((item, i) => c.oneOf(item, `settings.languages[${i}]`, LANGUAGES));
+  if (languages.some((l) => l === undefined)) return undefined;
+  if (new Set(languages).size !== languages.length) {
+    c.fail('settings.languages', 'each language may appear once');
+    return undefined;
+  }
+  return languages as Language[];
 }
 
 /** E.164 exactly as the SMS provider reports the number texted (+ and 8 to 15 digits), each once. */

@@ -125,7 +125,6 @@ export { type RetentionCutoffs, retentionCutoffs, type RetentionInput } from './
 export {
   type GpcDecision,
   gpcDecision,
-  gpcExplanation,
   type GpcIgnoredReason,
   type GpcPolicyFacts,
   normaliseEmail,

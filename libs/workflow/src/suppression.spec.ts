@@ -4,7 +4,6 @@ import { type Regime, REQUEST_TYPES, type RequestType } from '#policy';
 
 import {
   gpcDecision,
-  gpcExplanation,
   type GpcPolicyFacts,
   normaliseEmail,
   normalisePhone,
@@ -161,17 +160,5 @@ describe('gpcDecision', () => {
       outcome: 'ignored',
       reason: 'no_sale_share_law',
     });
-  });
-
-  it('explains each outcome to the requester with the organisation named', () => {
-    expect(gpcExplanation({ outcome: 'honoured', rightId: 'x' }, 'ProntoTrak')).toMatch(
-      /honoured: ProntoTrak takes it as your request to opt out .*, for the email address given on this form\.$/,
-    );
-    expect(gpcExplanation({ outcome: 'ignored', reason: 'no_sale_share_right' }, 'Securus')).toMatch(
-      /no effect at Securus: its privacy policy says it does not sell/,
-    );
-    expect(gpcExplanation({ outcome: 'ignored', reason: 'no_sale_share_law' }, 'West')).toMatch(
-      /no effect at West: the privacy law/,
-    );
   });
 });

@@ -112,15 +112,3 @@ export function gpcDecision(policy: GpcPolicyFacts): GpcDecision {
   if (!right) return { outcome: 'ignored', reason: 'no_sale_share_right' };
   return { outcome: 'honoured', rightId: right.id };
 }
-
-/** The requester-facing words for each GPC outcome. */
-export function gpcExplanation(decision: GpcDecision, organisationName: string): string {
-  if (decision.outcome === 'honoured') {
-    // Shown on the form before anyone is known, and again after it is sent: the opt-out is for the address given.
-    return `Your browser's Global Privacy Control signal is honoured: ${organisationName} takes it as your request to opt out of the sale and sharing of your personal information, for the email address given on this form.`;
-  }
-  if (decision.reason === 'no_sale_share_law') {
-    return `Your browser sends a Global Privacy Control signal. It has no effect at ${organisationName}: the privacy law that applies here gives no opt-out of sale or sharing for it to exercise.`;
-  }
-  return `Your browser sends a Global Privacy Control signal. It has no effect at ${organisationName}: its privacy policy says it does not sell or share personal information, so there is nothing to opt out of.`;
-}

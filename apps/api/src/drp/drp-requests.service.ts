@@ -14,6 +14,7 @@ import {
   startDrpStatusCallbacks,
   verifyKeyFrom,
 } from '#db';
+import { translator } from '#mail';
 import {
   checkEnvelope,
   checkVersion,
@@ -70,14 +71,18 @@ export class DrpRequestsService {
         `Unsupported rights action: ${context.policy.name} does not offer "${exercise.action}" under the ${exercise.regime} regime.`,
       );
 
-    const form = await validateForm(RequestFormDto, {
-      name: exercise.identity.name,
-      email: exercise.identity.email,
-      phone: exercise.identity.phoneNumber,
-      rightId: right.id,
-      relationship: 'agent',
-      details: detailsFor(agent, exercise),
-    });
+    const form = await validateForm(
+      RequestFormDto,
+      {
+        name: exercise.identity.name,
+        email: exercise.identity.email,
+        phone: exercise.identity.phoneNumber,
+        rightId: right.id,
+        relationship: 'agent',
+        details: detailsFor(agent, exercise),
+      },
+      translator('en'),
+    );
     if (!form.ok) {
       const claims: Record<string, string> = {
         name: 'name',

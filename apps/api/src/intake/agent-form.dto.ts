@@ -8,31 +8,31 @@ const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? val
 /** What the form asks an authorised agent about themselves; the consumer's permission comes as a file. */
 export class AgentFormDto {
   @Transform(trim)
-  @IsString({ message: 'Tell us your name, as the authorised agent.' })
-  @IsNotEmpty({ message: 'Tell us your name, as the authorised agent.' })
-  @MaxLength(200, { message: 'Your name can be at most 200 characters.' })
+  @IsString({ message: 'errors.agentName' })
+  @IsNotEmpty({ message: 'errors.agentName' })
+  @MaxLength(200, { message: 'errors.nameLength' })
   agentName: string;
 
   @Transform(trim)
-  @IsString({ message: 'Enter your own email address, like agent@example.com.' })
-  @IsEmail({}, { message: 'Enter your own email address, like agent@example.com.' })
-  @MaxLength(254, { message: 'That email address is too long.' })
+  @IsString({ message: 'errors.agentEmail' })
+  @IsEmail({}, { message: 'errors.agentEmail' })
+  @MaxLength(254, { message: 'errors.emailLength' })
   @IsPlainEmail({
-    message: 'Enter the address without quotes, spaces, commas or angle brackets, like agent@example.com.',
+    message: 'errors.agentEmailPlain',
   })
   agentEmail: string;
 
   /** The checkbox: present ("yes") when the agent is a business. */
   @IsOptional()
-  @IsIn(['yes'], { message: 'Tick the box only if you act as a business.' })
+  @IsIn(['yes'], { message: 'errors.agentIsBusiness' })
   agentIsBusiness?: 'yes';
 
   @Transform(trim)
   @IsOptional()
   @ValidateIf((_, value) => value !== '')
-  @IsString({ message: 'Enter the registration number with letters and digits only.' })
+  @IsString({ message: 'errors.agentRegistration' })
   @Matches(/^[A-Za-z0-9][A-Za-z0-9 -]{3,23}$/, {
-    message: 'Enter the registration number with letters and digits only, like C1234567 or 201912345678.',
+    message: 'errors.agentRegistrationFormat',
   })
   agentRegistration?: string;
 }

@@ -1,18 +1,23 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get, Inject, Req } from '@nestjs/common';
+import type { Request } from 'express';
 
 import { OrganisationDirectory } from '#db';
+import { chooseLanguage } from '#mail';
+import { LANGUAGES } from '#policy';
 
 import { Page } from '../infra/page.decorator.js';
-import { organisationIndexPage } from '../views/organisation-index.view.js';
+import { type OrganisationIndexModel, organisationIndexPage } from '../views/organisation-index.view.js';
 
 /** `/`: where someone who knows only this site's address finds the form of the organisation they want. */
 @Controller()
 export class OrganisationIndexController {
   constructor(@Inject(OrganisationDirectory) private readonly directory: OrganisationDirectory) {}
 
+  /** In any language we have wording for: the page belongs to no organisation, and each form picks its own. */
   @Get()
   @Page(organisationIndexPage)
-  index(): Promise<{ slug: string; name: string }[]> {
-    return this.directory.published();
+  async index(@Req() req: Request): Promise<OrganisationIndexModel> {
+    const language = chooseLanguage(LANGUAGES, req.query.lang, (languages) => req.acceptsLanguages(languages));
+    return { organisations: await this.directory.published(), language };
   }
 }

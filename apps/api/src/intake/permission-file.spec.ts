@@ -1,5 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 
+import { translator } from '#mail';
+
 import { checkPermissionFile, MAX_PERMISSION_FILE_BYTES, permissionFileType } from './permission-file.js';
 
 const bytes = (...values: number[]) => Buffer.from(values);
@@ -30,9 +32,11 @@ describe('permissionFileType', () => {
   ])('refuses %s', (_, content) => expect(permissionFileType(content)).toBeNull());
 });
 
+const en = translator('en');
+
 describe('checkPermissionFile', () => {
   it('takes the type from the bytes, not from the browser, and cleans the name', () => {
-    const checked = checkPermissionFile(upload(PNG, '../../etc/passwd.pdf', 'application/pdf'));
+    const checked = checkPermissionFile(upload(PNG, '../../etc/passwd.pdf', 'application/pdf'), en);
     expect(checked).toEqual({
       ok: true,
       file: { fileName: 'passwd.pdf', contentType: 'image/png', size: PNG.length, content: PNG },
@@ -40,15 +44,15 @@ describe('checkPermissionFile', () => {
   });
 
   it('asks for the file when none or an empty one came', () => {
-    expect(checkPermissionFile(undefined)).toEqual({ ok: false, message: expect.stringContaining('Attach') });
-    expect(checkPermissionFile(upload(Buffer.alloc(0)))).toEqual({
+    expect(checkPermissionFile(undefined, en)).toEqual({ ok: false, message: expect.stringContaining('Attach') });
+    expect(checkPermissionFile(upload(Buffer.alloc(0)), en)).toEqual({
       ok: false,
       message: expect.stringContaining('Attach'),
     });
   });
 
   it('refuses a file of another type whatever it is called', () => {
-    expect(checkPermissionFile(upload(Buffer.from('hello'), 'permission.pdf'))).toEqual({
+    expect(checkPermissionFile(upload(Buffer.from('hello'), 'permission.pdf'), en)).toEqual({
       ok: false,
       message: expect.stringContaining('PDF, PNG or JPEG'),
     });
@@ -61,6 +65,10 @@ describe('checkPermissionFile', () => {
       size: MAX_PERMISSION_FILE_BYTES + 1,
       buffer: PDF,
     };
-    expect(checkPermissionFile(big)).toEqual({ ok: false, message: 'The signed permission may be at most 10 MB.' });
+    expect(checkPermissionFile(big, en)).toEqual({ ok: false, message: 'The signed permission may be at most 10 MB.' });
+    expect(checkPermissionFile(big, translator('es'))).toEqual({
+      ok: false,
+      message: 'El permiso firmado puede tener como máximo 10 MB.',
+    });
   });
 });

@@ -1,3 +1,5 @@
+import type { Translate } from '#mail';
+
 import type { UploadedFile } from '../requests/response-upload.js';
 import { safeFileName } from '../requests/response-upload.js';
 
@@ -32,13 +34,12 @@ export interface PermissionFile {
 /** The uploaded permission, or the message shown beside the file field. */
 export function checkPermissionFile(
   file: UploadedFile | undefined,
+  t: Translate,
 ): { ok: true; file: PermissionFile } | { ok: false; message: string } {
-  if (!file || file.size === 0)
-    return { ok: false, message: "Attach the consumer's signed permission: a PDF, PNG or JPEG file." };
-  if (file.size > MAX_PERMISSION_FILE_BYTES) return { ok: false, message: tooLargeMessage() };
+  if (!file || file.size === 0) return { ok: false, message: t('errors.permissionMissing') };
+  if (file.size > MAX_PERMISSION_FILE_BYTES) return { ok: false, message: tooLargeMessage(t) };
   const contentType = permissionFileType(file.buffer);
-  if (!contentType)
-    return { ok: false, message: 'The signed permission must be a PDF, PNG or JPEG file; this file is none of them.' };
+  if (!contentType) return { ok: false, message: t('errors.permissionType') };
   return {
     ok: true,
     file: {
@@ -50,6 +51,6 @@ export function checkPermissionFile(
   };
 }
 
-export function tooLargeMessage(): string {
-  return `The signed permission may be at most ${MAX_PERMISSION_FILE_BYTES / (1024 * 1024)} MB.`;
+export function tooLargeMessage(t: Translate): string {
+  return t('errors.permissionTooLarge', { mb: MAX_PERMISSION_FILE_BYTES / (1024 * 1024) });
 }

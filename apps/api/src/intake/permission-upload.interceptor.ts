@@ -10,6 +10,8 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import type { Request } from 'express';
 import type { Observable } from 'rxjs';
 
+import type { Translate } from '#mail';
+
 import { holdsNul, NulCharacterRefused } from '../infra/nul-free-input.guard.js';
 import { MAX_PERMISSION_FILE_BYTES, PERMISSION_FIELD, tooLargeMessage } from './permission-file.js';
 
@@ -90,6 +92,6 @@ export function uploadProblemOf(req: Request): UploadProblem | undefined {
   return (req as Request & { [PROBLEM]?: UploadProblem })[PROBLEM];
 }
 
-export function uploadProblemMessage(problem: UploadProblem): string {
-  return problem === 'too_large' ? tooLargeMessage() : 'Attach one file only: the signed permission.';
+export function uploadProblemMessage(problem: UploadProblem, t: Translate): string {
+  return problem === 'too_large' ? tooLargeMessage(t) : t('errors.permissionOneFile');
 }

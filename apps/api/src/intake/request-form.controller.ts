@@ -16,23 +16,20 @@ import type { Request } from 'express';
 
 import type { Clock } from '#config';
 import { type OrganisationContext, OrganisationDirectory } from '#db';
-import { formatLocalDate } from '#mail';
+import { formatLocalDate, gpcExplanation, rightLabel, type Translate, translator } from '#mail';
 import {
   agentRegistrationRule,
   type FrequencyLimit,
+  type Language,
+  offeredLanguages,
   type PolicyRight,
   type ProcessorRedirect,
   rightChosen,
 } from '#policy';
-import {
-  agentRegistrationRequired,
-  dataContextDecision,
-  type GpcDecision,
-  gpcExplanation,
-  requiresVerification,
-} from '#workflow';
+import { agentRegistrationRequired, dataContextDecision, type GpcDecision, requiresVerification } from '#workflow';
 
 import { Page, type PageContext, RefusedPage } from '../infra/page.decorator.js';
+import { pageLanguage } from '../infra/page-language.js';
 import { CLOCK } from '../infra/tokens.js';
 import type { UploadedFile as Upload } from '../requests/response-upload.js';
 import { GpcSignals } from '../suppression/gpc.js';
@@ -50,7 +47,6 @@ import { checkPermissionFile, MAX_PERMISSION_FILE_BYTES } from './permission-fil
 import { PermissionUpload, uploadProblemMessage, uploadProblemOf } from './permission-upload.interceptor.js';
 import { RequestFormDto } from './request-form.dto.js';
 import { type IntakeRoute, RequestIntakeService } from './request-intake.service.js';
-import { SENSITIVE_NUMBER_MESSAGE, sensitiveNumberMessage } from './sensitive-numbers.js';
 
 type Values = Partial<Record<RequestFormField, string>>;
 
@@ -58,8 +54,13 @@ type Values = Partial<Record<RequestFormField, string>>;
  * Told on every answer for a limited right, in the same words whether or not the limit was reached: the page is
  * open to whoever typed the address, so only the mail to that address says which it was.
  */
-function limitNotice(organisationName: string, limit: FrequencyLimit): string {
-  return `${organisationName} answers this request ${limit.count} times in ${limit.perMonths} months: “${limit.citation.quote}” If ${limit.count} such requests from your address were already confirmed in that time, this one is declined, and our email tells you so instead of asking you to confirm.`;
+function limitNotice(t: Translate, organisationName: string, limit: FrequencyLimit): string {
+  return t('received.limitNotice', {
+    org: organisationName,
+    count: limit.count,
+    months: limit.perMonths,
+    quote: limit.citation.quote,
+  });
 }
 
 /** The form, with what was typed and each field's problems when it is shown again. */
@@ -69,10 +70,17 @@ interface FormModel {
   errors: FieldErrors;
   formError?: string;
   gpc: GpcDecision | null;
+  language: Language;
 }
 
-function formPage({ context, values, errors, formError, gpc }: FormModel, page: PageContext): string {
+function formPage({ context, values, errors, formError, gpc, language }: FormModel, page: PageContext): string {
+  const { slug } = context.policy;
   return requestFormPage({
+    language,
+    languageSwitch: {
+      offered: offeredLanguages(context.policy),
+      href: (l) => `/o/${encodeURIComponent(slug)}/requests/new?lang=${l}`,
+    },
     policy: context.policy,
     values,
     errors,
@@ -80,7 +88,7 @@ function formPage({ context, values, errors, formError, gpc }: FormModel, page: 
     formError,
     agentRegistrationRule: agentRegistrationRule(context.policy),
     maxPermissionMb: MAX_PERMISSION_FILE_BYTES / (1024 * 1024),
-    gpcNotice: gpc ? gpcExplanation(gpc, context.policy.name) : undefined,
+    gpcNotice: gpc ? gpcExplanation(gpc, context.policy.name, language) : undefined,
   });
 }
 
@@ -105,7 +113,8 @@ export class RequestFormController {
   @Page(formPage)
   async form(@Param('org') slug: string, @Req() req: Request): Promise<FormModel> {
     const context = await this.organisation(slug);
-    return { context, values: {}, errors: {}, gpc: await this.pageViewSignal(req, context) };
+    const language = pageLanguage(req, context);
+    return { context, values: {}, errors: {}, gpc: await this.pageViewSignal(req, context), language };
   }
 
   /**
@@ -125,6 +134,8 @@ export class RequestFormController {
     @Req() req: Request,
   ): Promise<ConfirmationModel> {
     const context = await this.organisation(slug);
+    const language = pageLanguage(req, context);
+    const t = translator(language);
     // multer's body has no prototype; a copy is an ordinary object for the validators.
     const body: Record<string, unknown> = { ...posted };
     const values = echoValues(body, REQUEST_FORM_FIELDS);
@@ -135,8 +146,9 @@ export class RequestFormController {
         context,
         values,
         errors: {},
-        formError: 'Your submission could not be accepted.',
+        formError: t('errors.notAccepted'),
         gpc: await this.pageViewSignal(req, context),
+        language,
       });
     }
 
@@ -148,24 +160,27 @@ export class RequestFormController {
         values,
         errors: checked.errors,
         gpc: await this.pageViewSignal(req, context),
+        language,
       });
 
     const { form, right, route, askFirst } = checked;
     // The signal that comes with a submission is recorded with it, in its transaction.
-    const request = await this.intake.submit(context, right, form, this.clock.now(), { route, gpc });
+    const request = await this.intake.submit(context, right, form, this.clock.now(), { route, gpc, language });
     return {
       organisationName: context.policy.name,
       slug: context.policy.slug,
       reference: request.reference,
-      requestLabel: right.label,
+      requestLabel: rightLabel(right, language),
       needsVerification: requiresVerification(right.type),
-      dueOn: formatLocalDate(request.dueAt, context.organisation.timeZone),
+      dueOn: formatLocalDate(request.dueAt, context.organisation.timeZone, language),
       internalTarget: request.regime === 'none',
       agentName: route.kind === 'agent' ? route.agent.agentName : undefined,
       redirect: route.kind === 'redirect' ? route.redirect : undefined,
       askFirst,
-      gpcNotice: gpc ? gpcExplanation(gpc, context.policy.name) : undefined,
-      limitNotice: right.limit && route.kind !== 'redirect' ? limitNotice(context.policy.name, right.limit) : undefined,
+      gpcNotice: gpc ? gpcExplanation(gpc, context.policy.name, language) : undefined,
+      limitNotice:
+        right.limit && route.kind !== 'redirect' ? limitNotice(t, context.policy.name, right.limit) : undefined,
+      language,
     };
   }
 
@@ -180,22 +195,18 @@ export class RequestFormController {
     | { ok: true; form: RequestFormDto; right: PolicyRight; route: IntakeRoute; askFirst?: ProcessorRedirect }
     | { ok: false; errors: FieldErrors }
   > {
-    const validated = await validateForm(RequestFormDto, fields);
+    const t = translator(pageLanguage(req, context));
+    const validated = await validateForm(RequestFormDto, fields, t);
     const errors: FieldErrors = validated.ok ? {} : validated.errors;
     const chosen = rightChosen(context.policy, values.rightId, fields.residence);
-    if (chosen === undefined && !errors.rightId) errors.rightId = ['Choose one of the requests listed.'];
-    if (chosen === null)
-      errors.residence = [
-        'Tell us whether you live in California: it decides which law your request is answered under.',
-      ];
+    if (chosen === undefined && !errors.rightId) errors.rightId = [t('errors.rightListed')];
+    if (chosen === null) errors.residence = [t('errors.residence')];
     const right = chosen ?? undefined;
-    if (errors.details?.[0] === SENSITIVE_NUMBER_MESSAGE && context.policy.country !== 'US')
-      errors.details = [sensitiveNumberMessage(context.policy.country)];
+    // The DTO names the Social Security number; forms outside the US name their own kinds of number.
+    if (errors.details?.[0] === t('errors.sensitiveUs') && context.policy.country !== 'US')
+      errors.details = [t('errors.sensitiveOther')];
     const dataContext = dataContextDecision(context.policy.processorRedirects, fields.dataContext);
-    if (!dataContext.ok)
-      errors.dataContext = [
-        `Tell us whether this is about your own relationship with ${context.policy.name} or one of the services listed.`,
-      ];
+    if (!dataContext.ok) errors.dataContext = [t('errors.dataContext', { org: context.policy.name })];
 
     const problem = uploadProblemOf(req);
     // Data the organisation only processes goes to its controller: who asks for it does not matter here. Where the
@@ -204,7 +215,7 @@ export class RequestFormController {
       dataContext.ok && dataContext.redirect && !dataContext.redirect.askFirstOnly ? dataContext.redirect : null;
     let route: IntakeRoute = redirect ? { kind: 'redirect', redirect } : { kind: 'self' };
     if (!redirect && values.relationship === 'agent') {
-      const agent = await validateForm(AgentFormDto, fields);
+      const agent = await validateForm(AgentFormDto, fields, t);
       if (!agent.ok) Object.assign(errors, agent.errors);
       const isBusiness = values.agentIsBusiness === 'yes';
       const rule = agentRegistrationRule(context.policy);
@@ -218,19 +229,19 @@ export class RequestFormController {
         ) {
           errors.agentRegistration = [
             rule
-              ? `${context.policy.name} accepts requests only from agents registered with the California Secretary of State: enter the registration number.`
-              : 'A business acting on a California request must be registered with the California Secretary of State: enter its registration number.',
+              ? t('errors.agentRegistrationRule', { org: context.policy.name })
+              : t('errors.agentRegistrationBusiness'),
           ];
         }
       }
       const permission = problem
-        ? ({ ok: false, message: uploadProblemMessage(problem) } as const)
-        : checkPermissionFile(file);
+        ? ({ ok: false, message: uploadProblemMessage(problem, t) } as const)
+        : checkPermissionFile(file, t);
       if (!permission.ok) errors.permission = [permission.message];
       else if (agent.ok) route = { kind: 'agent', agent: agent.value, permission: permission.file };
     } else if (problem) {
       // A file is kept only for an agent's request; one over the limits is refused on any request.
-      errors.permission = [uploadProblemMessage(problem)];
+      errors.permission = [uploadProblemMessage(problem, t)];
     }
 
     if (!validated.ok || !right || Object.keys(errors).length > 0) return { ok: false, errors };

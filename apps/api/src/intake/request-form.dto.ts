@@ -13,7 +13,7 @@ import {
 } from 'class-validator';
 
 import { IsPlainEmail } from './plain-email.js';
-import { containsSensitiveNumber, SENSITIVE_NUMBER_MESSAGE } from './sensitive-numbers.js';
+import { containsSensitiveNumber } from './sensitive-numbers.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -28,42 +28,40 @@ function HasNoSensitiveNumbers(options?: ValidationOptions) {
     });
 }
 
-/** What the web form asks: only what is needed to find, verify and answer the requester. */
+/** What the web form asks: only what is needed to find, verify and answer the requester. Messages are catalogue keys. */
 export class RequestFormDto {
   @Transform(trim)
-  @IsString({ message: 'Tell us your name.' })
-  @IsNotEmpty({ message: 'Tell us your name.' })
-  @MaxLength(200, { message: 'Your name can be at most 200 characters.' })
+  @IsString({ message: 'errors.name' })
+  @IsNotEmpty({ message: 'errors.name' })
+  @MaxLength(200, { message: 'errors.nameLength' })
   name: string;
 
   @Transform(trim)
-  @IsString({ message: 'Enter your email address, like name@example.com.' })
-  @IsEmail({}, { message: 'Enter your email address, like name@example.com.' })
-  @MaxLength(254, { message: 'That email address is too long.' })
-  @IsPlainEmail({
-    message: 'Enter the address without quotes, spaces, commas or angle brackets, like name@example.com.',
-  })
+  @IsString({ message: 'errors.email' })
+  @IsEmail({}, { message: 'errors.email' })
+  @MaxLength(254, { message: 'errors.emailLength' })
+  @IsPlainEmail({ message: 'errors.emailPlain' })
   email: string;
 
   @Transform(trim)
   @IsOptional()
   @ValidateIf((_, value) => value !== '')
-  @IsString({ message: 'Enter a phone number with digits only, like +1 415 555 0100.' })
-  @Matches(/^\+?[0-9 ().-]{7,25}$/, { message: 'Enter a phone number with digits only, like +1 415 555 0100.' })
+  @IsString({ message: 'errors.phone' })
+  @Matches(/^\+?[0-9 ().-]{7,25}$/, { message: 'errors.phone' })
   phone?: string;
 
-  @IsString({ message: 'Choose what you would like to ask for.' })
-  @IsNotEmpty({ message: 'Choose what you would like to ask for.' })
+  @IsString({ message: 'errors.right' })
+  @IsNotEmpty({ message: 'errors.right' })
   rightId: string;
 
-  @IsIn(['self', 'agent'], { message: 'Tell us whether the request is for yourself or as an authorised agent.' })
+  @IsIn(['self', 'agent'], { message: 'errors.relationship' })
   relationship: 'self' | 'agent';
 
   @Transform(trim)
   @IsOptional()
-  @IsString({ message: 'Details must be text.' })
-  @MaxLength(5000, { message: 'Details can be at most 5,000 characters.' })
-  @HasNoSensitiveNumbers({ message: SENSITIVE_NUMBER_MESSAGE })
+  @IsString({ message: 'errors.details' })
+  @MaxLength(5000, { message: 'errors.detailsLength' })
+  @HasNoSensitiveNumbers({ message: 'errors.sensitiveUs' })
   details?: string;
 }
 

@@ -20,7 +20,7 @@ import {
   withFreshReference,
   writeOutbox,
 } from '#db';
-import { findRight, type PolicyRight, type ProcessorRedirect } from '#policy';
+import { findRight, type Language, type PolicyRight, type ProcessorRedirect } from '#policy';
 import {
   deny,
   type FrequencyDecision,
@@ -60,6 +60,8 @@ export interface IntakeOptions {
   /** The Global Privacy Control signal that came with the submission, decided for this organisation. */
   gpc?: GpcDecision | null;
   origin?: IntakeOrigin;
+  /** The language of the form it was made on. */
+  language?: Language;
 }
 
 /** One submission as the intake works on it: the organisation, the right, what was typed, when, and how it came. */
@@ -71,6 +73,7 @@ interface Submission {
   route: IntakeRoute;
   gpc: GpcDecision | null;
   origin: IntakeOrigin;
+  language?: Language;
 }
 
 /**
@@ -93,13 +96,13 @@ export class RequestIntakeService {
     receivedAt: Date,
     options: IntakeOptions = {},
   ): Promise<DataSubjectRequest> {
-    const { route = { kind: 'self' }, gpc = null, origin = WEB_FORM } = options;
-    const submission: Submission = { context, right, form, receivedAt, route, gpc, origin };
+    const { route = { kind: 'self' }, gpc = null, origin = WEB_FORM, language } = options;
+    const submission: Submission = { context, right, form, receivedAt, route, gpc, origin, language };
     return withFreshReference(() => this.dataSource.transaction((tx) => this.insert(tx, submission)));
   }
 
   private async insert(tx: EntityManager, submission: Submission): Promise<DataSubjectRequest> {
-    const { context, right, form, receivedAt, route, gpc, origin } = submission;
+    const { context, right, form, receivedAt, route, gpc, origin, language } = submission;
     const requester: Requester = {
       // For an agent's request these are the consumer's: verification and every answer go to the consumer.
       name: form.name,
@@ -108,6 +111,7 @@ export class RequestIntakeService {
       // As the requester said; an agent's details are taken only when the request is worked here, not redirected.
       relationship: route.kind === 'agent' ? 'agent' : form.relationship,
       details: form.details ?? '',
+      language,
     };
     const channel = route.kind === 'agent' ? 'agent' : origin.channel;
     // IsEmail already passed; the fallback only keeps an address our stricter shape check would refuse.

@@ -20,13 +20,3 @@ export function containsSensitiveNumber(text: string): boolean {
   if (SSN.test(text)) return true;
   return (text.match(CARD_CANDIDATE) ?? []).some((candidate) => passesLuhn(candidate.replace(/[ -]/g, '')));
 }
-
-/** What the form says when details hold such a number: US forms name the Social Security number. */
-export const SENSITIVE_NUMBER_MESSAGE =
-  'Please remove any Social Security or card number: we never need them, and we do not store them.';
-
-export function sensitiveNumberMessage(country: string): string {
-  return country === 'US'
-    ? SENSITIVE_NUMBER_MESSAGE
-    : 'Please remove any identity or card number (such as a National Insurance, passport or bank card number): we never need them, and we do not store them.';
-}

@@ -4,8 +4,8 @@ import { IsString } from 'class-validator';
 import type { Response } from 'express';
 
 import type { Clock } from '#config';
-import { requestFacts, requestLabel, type TokenRefusal } from '#db';
-import { formatLocalDate } from '#mail';
+import { requestFacts, type TokenRefusal } from '#db';
+import { formatLocalDate, requestLabelIn, storedLanguage } from '#mail';
 import { daysLeft, isOpen, withdraw } from '#workflow';
 
 import { CsrfGuard } from '../infra/csrf.guard.js';
@@ -85,6 +85,7 @@ export class StatusController {
       return;
     }
     const { request, context } = opened;
+    const language = storedLanguage(request.language);
     // Nothing left to withdraw (closed, or a mail not yet read): the status page says where the request stands.
     if (!withdraw(requestFacts(request, context), now, 'status_page').ok) {
       res.redirect(303, statusPath(token));
@@ -94,9 +95,10 @@ export class StatusController {
       withdrawConfirmPage({
         organisationName: context.policy.name,
         reference: request.reference,
-        requestLabel: requestLabel(request, context.policy),
+        requestLabel: requestLabelIn(language, request, context.policy),
         statusUrl: statusPath(token),
         csrfToken: this.csrf.tokenFor(res.req, res),
+        language,
       }),
     );
   }
@@ -158,19 +160,20 @@ export class StatusController {
     if (!opened.ok) throw linkRefused(opened.refusal);
     const { request, context } = opened;
     const timeZone = context.organisation.timeZone;
+    const language = storedLanguage(request.language);
     const files = await this.status.files(request.id);
     const base = statusPath(token);
     return {
       organisationName: context.policy.name,
       reference: request.reference,
-      requestLabel: requestLabel(request, context.policy),
+      requestLabel: requestLabelIn(language, request, context.policy),
       status: request.status,
-      receivedOn: formatLocalDate(request.receivedAt, timeZone),
-      dueOn: formatLocalDate(request.dueAt, timeZone),
+      receivedOn: formatLocalDate(request.receivedAt, timeZone, language),
+      dueOn: formatLocalDate(request.dueAt, timeZone, language),
       internalTarget: request.regime === 'none',
       daysLeft: daysLeft(request.dueAt, now, timeZone),
       open: isOpen(request.status),
-      closedOn: request.closedAt ? formatLocalDate(request.closedAt, timeZone) : undefined,
+      closedOn: request.closedAt ? formatLocalDate(request.closedAt, timeZone, language) : undefined,
       withdrawUrl: withdraw(requestFacts(request, context), now, 'status_page').ok ? `${base}/withdraw` : undefined,
       paused: request.pausedAt !== null,
       reply:
@@ -187,10 +190,11 @@ export class StatusController {
         files.length > 0 && request.responseAvailableUntil
           ? {
               items: files.map((f) => ({ name: f.fileName, size: f.size, url: `${base}/files/${f.id}` })),
-              until: formatLocalDate(request.responseAvailableUntil, timeZone),
+              until: formatLocalDate(request.responseAvailableUntil, timeZone, language),
               available: request.responseAvailableUntil > now,
             }
           : undefined,
+      language,
     };
   }
 }

@@ -1,13 +1,16 @@
-import { Controller, Get, HttpCode, Inject, Ip, NotFoundException, Param, Post, UseGuards } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Ip, NotFoundException, Param, Post, Req, UseGuards } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import { IsOptional, IsString } from 'class-validator';
+import type { Request } from 'express';
 
 import { type Clock, Env } from '#config';
 import { OrganisationDirectory, REQUEST_REFERENCE_PATTERN } from '#db';
-import { formatLocalDate } from '#mail';
+import { formatLocalDate, storedLanguage } from '#mail';
+import type { Language } from '#policy';
 
 import { CsrfGuard } from '../infra/csrf.guard.js';
 import { Page, type PageContext, RefusedPage } from '../infra/page.decorator.js';
+import { pageLanguage } from '../infra/page-language.js';
 import { PostedForm } from '../infra/posted-form.decorator.js';
 import { RateLimiter } from '../infra/rate-limiter.js';
 import { CLOCK } from '../infra/tokens.js';
@@ -26,36 +29,51 @@ export class ResendForm {
   email?: string;
 }
 
-/** A link that opens nothing (unknown, spent, expired, the request withdrawn), named for its organisation when known. */
-type LinkRefused = { refusal: LinkRefusal; organisationName?: string };
+/**
+ * A link that opens nothing (unknown, spent, expired, the request withdrawn), named for its organisation and in its
+ * request's language when they are known.
+ */
+type LinkRefused = { refusal: LinkRefusal; organisationName?: string; language?: Language };
 const refusedLink = (status: number, outcome: LinkRefused) =>
-  new RefusedPage<LinkRefused>(status, { refusal: outcome.refusal, organisationName: outcome.organisationName });
+  new RefusedPage<LinkRefused>(status, {
+    refusal: outcome.refusal,
+    organisationName: outcome.organisationName,
+    language: outcome.language,
+  });
 
-type ConfirmModel = { token: string; organisationName: string; reference: string; agentName?: string };
+type ConfirmModel = {
+  token: string;
+  organisationName: string;
+  reference: string;
+  agentName?: string;
+  language: Language;
+};
 
 function confirmView(model: ConfirmModel | LinkRefused, context: PageContext): string {
-  if ('refusal' in model) return linkRefusedPage(model.refusal, model.organisationName);
+  if ('refusal' in model) return linkRefusedPage(model.refusal, model.organisationName, model.language);
   const csrfToken = context.csrfToken();
   if (model.agentName !== undefined) return agentConfirmPage({ ...model, agentName: model.agentName, csrfToken });
   return confirmPage({ ...model, csrfToken });
 }
 
 type AgentRefusedModel =
-  { organisationName: string; reference: string } | { alreadyConfirmed: true; organisationName?: string } | LinkRefused;
+  | { organisationName: string; reference: string; language: Language }
+  | { alreadyConfirmed: true; organisationName?: string; language?: Language }
+  | LinkRefused;
 
 function agentRefusedView(model: AgentRefusedModel): string {
-  if ('refusal' in model) return linkRefusedPage(model.refusal, model.organisationName);
-  if ('alreadyConfirmed' in model) return agentAlreadyConfirmedPage(model.organisationName);
+  if ('refusal' in model) return linkRefusedPage(model.refusal, model.organisationName, model.language);
+  if ('alreadyConfirmed' in model) return agentAlreadyConfirmedPage(model.organisationName, model.language);
   return agentRefusedPage(model);
 }
 
 type VerifiedModel = Parameters<typeof verifiedPage>[0] | LinkRefused;
 
 const verifiedView = (model: VerifiedModel) =>
-  'refusal' in model ? linkRefusedPage(model.refusal, model.organisationName) : verifiedPage(model);
+  'refusal' in model ? linkRefusedPage(model.refusal, model.organisationName, model.language) : verifiedPage(model);
 
-const resendView = (model: { organisationName: string; reference: string }) =>
-  resendAcceptedPage(model.organisationName, model.reference);
+const resendView = (model: { organisationName: string; reference: string; language: Language }) =>
+  resendAcceptedPage(model.organisationName, model.reference, model.language);
 
 @Controller()
 export class VerificationController {
@@ -78,6 +96,7 @@ export class VerificationController {
       organisationName: checked.organisationName,
       reference: checked.reference,
       agentName: checked.agentName,
+      language: checked.language,
     };
   }
 
@@ -88,11 +107,12 @@ export class VerificationController {
   @Page(agentRefusedView)
   async refuse(@Param('token') token: string): Promise<AgentRefusedModel> {
     const outcome = await this.verification.refuseAgent(token, this.clock.now());
-    if (outcome.ok) return { organisationName: outcome.organisationName, reference: outcome.reference };
+    if (outcome.ok) return outcome;
     if (outcome.refusal === 'already_verified')
       throw new RefusedPage<AgentRefusedModel>(409, {
         alreadyConfirmed: true,
         organisationName: outcome.organisationName,
+        language: outcome.language,
       });
     throw refusedLink(410, outcome);
   }
@@ -105,14 +125,16 @@ export class VerificationController {
     const outcome = await this.verification.verify(token, this.clock.now());
     // Confirmed already (a second press, a reload): said so, as an answer, not an error.
     if (!outcome.ok && outcome.refusal === 'already_verified')
-      return { refusal: outcome.refusal, organisationName: outcome.organisationName };
+      return { refusal: outcome.refusal, organisationName: outcome.organisationName, language: outcome.language };
     if (!outcome.ok) throw refusedLink(410, outcome);
     const { request, context } = outcome;
+    const language = storedLanguage(request.language);
     return {
       organisationName: context.policy.name,
       reference: request.reference,
-      dueOn: formatLocalDate(request.dueAt, context.organisation.timeZone),
+      dueOn: formatLocalDate(request.dueAt, context.organisation.timeZone, language),
       internalTarget: request.regime === 'none',
+      language,
     };
   }
 
@@ -125,6 +147,7 @@ export class VerificationController {
     @Param('reference') reference: string,
     @PostedForm(ResendForm) form: ResendForm,
     @Ip() ip: string | undefined,
+    @Req() req: Request,
   ) {
     const context = await this.directory.bySlug(slug);
     if (!context || !REQUEST_REFERENCE_PATTERN.test(reference))
@@ -132,6 +155,7 @@ export class VerificationController {
     await this.rateLimiter.hit('resend-ip', ip ?? 'unknown', this.env.INTAKE_RATE_LIMIT, HOUR);
     await this.rateLimiter.hit('resend', `${context.organisation.id}:${reference}`, this.env.RESEND_RATE_LIMIT, HOUR);
     if (form.email !== undefined) await this.verification.resend(context, reference, form.email);
-    return { organisationName: context.policy.name, reference };
+    // The page's own language: which request the reference names is not told to whoever posts it.
+    return { organisationName: context.policy.name, reference, language: pageLanguage(req, context) };
   }
 }

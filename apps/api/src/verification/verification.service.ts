@@ -18,7 +18,8 @@ import {
   type TokenRefusal,
   writeOutbox,
 } from '#db';
-import type { VerificationLevel } from '#policy';
+import { storedLanguage } from '#mail';
+import type { Language, VerificationLevel } from '#policy';
 import {
   type RefusalCode,
   refuseAgentAuthority,
@@ -34,7 +35,7 @@ export type LinkRefusal = TokenRefusal | 'already_verified' | 'withdrawn';
 
 export type VerificationOutcome =
   | { ok: true; request: DataSubjectRequest; context: OrganisationContext }
-  | { ok: false; refusal: LinkRefusal; organisationName?: string };
+  | { ok: false; refusal: LinkRefusal; organisationName?: string; language?: Language };
 
 @Injectable()
 export class VerificationService {
@@ -48,8 +49,8 @@ export class VerificationService {
     token: string,
     now: Date,
   ): Promise<
-    | { ok: true; organisationName: string; reference: string; agentName?: string }
-    | { ok: false; refusal: LinkRefusal; organisationName?: string }
+    | { ok: true; organisationName: string; reference: string; agentName?: string; language: Language }
+    | { ok: false; refusal: LinkRefusal; organisationName?: string; language?: Language }
   > {
     return this.dataSource.transaction(async (tx) => {
       const found = await redeemableToken(tx, token, 'verify', now);
@@ -58,10 +59,21 @@ export class VerificationService {
       const context = await this.directory.forRequest(request);
       // Withdrawn (by the requester's agent, say) before being confirmed: there is nothing left to confirm.
       if (request.status === 'withdrawn')
-        return { ok: false, refusal: 'withdrawn', organisationName: context.policy.name };
+        return {
+          ok: false,
+          refusal: 'withdrawn',
+          organisationName: context.policy.name,
+          language: storedLanguage(request.language),
+        };
       const agent =
         request.relationship === 'agent' ? await tx.findOneBy(RequestAgent, { requestId: request.id }) : null;
-      return { ok: true, organisationName: context.policy.name, reference: request.reference, agentName: agent?.name };
+      return {
+        ok: true,
+        organisationName: context.policy.name,
+        reference: request.reference,
+        agentName: agent?.name,
+        language: storedLanguage(request.language),
+      };
     });
   }
 
@@ -73,20 +85,26 @@ export class VerificationService {
     token: string,
     now: Date,
   ): Promise<
-    | { ok: true; organisationName: string; reference: string }
-    | { ok: false; refusal: LinkRefusal; organisationName?: string }
+    | { ok: true; organisationName: string; reference: string; language: Language }
+    | { ok: false; refusal: LinkRefusal; organisationName?: string; language?: Language }
   > {
     const outcome = await this.redeem(token, now, {
       transition: (facts) => refuseAgentAuthority(facts, now),
     });
     if (outcome.ok)
-      return { ok: true, organisationName: outcome.context.policy.name, reference: outcome.request.reference };
+      return {
+        ok: true,
+        organisationName: outcome.context.policy.name,
+        reference: outcome.request.reference,
+        language: storedLanguage(outcome.request.language),
+      };
     if ('refusal' in outcome) return outcome;
     if (outcome.refused === 'not_made_by_agent') return { ok: false, refusal: 'unknown' };
     return {
       ok: false,
       refusal: outcome.withdrawn ? 'withdrawn' : 'already_verified',
       organisationName: outcome.context.policy.name,
+      language: outcome.language,
     };
   }
 
@@ -102,6 +120,7 @@ export class VerificationService {
       ok: false,
       refusal: outcome.withdrawn ? 'withdrawn' : 'already_verified',
       organisationName: outcome.context.policy.name,
+      language: outcome.language,
     };
   }
 
@@ -122,7 +141,7 @@ export class VerificationService {
   ): Promise<
     | { ok: true; request: DataSubjectRequest; context: OrganisationContext }
     | { ok: false; refusal: TokenRefusal }
-    | { ok: false; refused: RefusalCode; withdrawn: boolean; context: OrganisationContext }
+    | { ok: false; refused: RefusalCode; withdrawn: boolean; context: OrganisationContext; language: Language }
   > {
     return this.dataSource.transaction(async (tx) => {
       const found = await redeemableToken(tx, token, 'verify', now);
@@ -132,7 +151,13 @@ export class VerificationService {
       const context = await this.directory.forRequest(request);
       const result = step.transition(requestFacts(request, context));
       if (!result.ok)
-        return { ok: false, refused: result.error.code, withdrawn: request.status === 'withdrawn', context };
+        return {
+          ok: false,
+          refused: result.error.code,
+          withdrawn: request.status === 'withdrawn',
+          context,
+          language: storedLanguage(request.language),
+        };
 
       const change = acceptTransition(request, result);
       if (step.reached) request.verificationReached = step.reached;

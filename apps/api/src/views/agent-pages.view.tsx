@@ -1,3 +1,6 @@
+import { translator } from '#mail';
+import type { Language } from '#policy';
+
 import { CsrfField } from './components/page-parts.js';
 import { page } from './layout.view.js';
 
@@ -11,56 +14,54 @@ export function agentConfirmPage(v: {
   agentName: string;
   token: string;
   csrfToken: string;
+  language: Language;
 }): string {
+  const t = translator(v.language);
+  const names = { agent: v.agentName, org: v.organisationName };
   const body = (
     <>
-      <h1>Did you ask {v.agentName} to make this request?</h1>
+      <h1>{t('agentPages.confirmHeading', names)}</h1>
       <p>
-        {v.agentName} asked {v.organisationName} on your behalf, as your authorised agent (reference{' '}
-        <strong id="reference">{v.reference}</strong>).
+        {t('agentPages.confirmAsked', names)} <strong id="reference">{v.reference}</strong>).
       </p>
-      <p>
-        Confirm only if you gave {v.agentName} permission to make this request for you. {v.organisationName} then
-        answers it, to you.
-      </p>
+      <p>{t('agentPages.confirmOnly', names)}</p>
       <form method="post" action={`/v/${v.token}`}>
         <CsrfField token={v.csrfToken} />
-        <button type="submit">Confirm: I gave them permission</button>
+        <button type="submit">{t('agentPages.confirmButton')}</button>
       </form>
       <form method="post" action={`/v/${v.token}/refuse`}>
         <CsrfField token={v.csrfToken} />
         <button type="submit" class="secondary">
-          I did not authorise this
+          {t('agentPages.refuseButton')}
         </button>
       </form>
     </>
   );
-  return page('Confirm the request made for you', body, v.organisationName);
+  return page(t('agentPages.confirmTitle'), body, v.organisationName, v.language);
 }
 
-export function agentRefusedPage(v: { organisationName: string; reference: string }): string {
+export function agentRefusedPage(v: { organisationName: string; reference: string; language: Language }): string {
+  const t = translator(v.language);
   const body = (
     <>
-      <h1>The request is closed</h1>
+      <h1>{t('agentPages.refusedHeading')}</h1>
       <p>
-        You told {v.organisationName} that you did not authorise request <strong id="reference">{v.reference}</strong>.
-        It is closed, and nothing was done.
+        {t('agentPages.refusedText', { org: v.organisationName })} <strong id="reference">{v.reference}</strong>.{' '}
+        {t('agentPages.refusedClosed')}
       </p>
-      <p>If you are worried that someone is trying to get your information, contact {v.organisationName}.</p>
+      <p>{t('agentPages.refusedWorried', { org: v.organisationName })}</p>
     </>
   );
-  return page('Request closed', body, v.organisationName);
+  return page(t('agentPages.refusedTitle'), body, v.organisationName, v.language);
 }
 
-export function agentAlreadyConfirmedPage(organisationName?: string): string {
+export function agentAlreadyConfirmedPage(organisationName?: string, language: Language = 'en'): string {
+  const t = translator(language);
   const body = (
     <>
-      <h1>This request was already confirmed</h1>
-      <p>
-        It can no longer be refused with this link. If you did not authorise it, contact{' '}
-        {organisationName ?? 'the organisation'} straight away.
-      </p>
+      <h1>{t('agentPages.alreadyHeading')}</h1>
+      <p>{t('agentPages.alreadyText', { org: organisationName ?? t('agentPages.theOrganisation') })}</p>
     </>
   );
-  return page('Already confirmed', body, organisationName);
+  return page(t('agentPages.alreadyTitle'), body, organisationName, language);
 }

@@ -1,16 +1,22 @@
+import { translator } from '#mail';
+import type { Language } from '#policy';
+
 import { page } from './layout.view.js';
 
+export interface OrganisationIndexModel {
+  organisations: readonly { slug: string; name: string }[];
+  language: Language;
+}
+
 /** The front page: each organisation taking requests here, linked to its form. Names are escaped like all text. */
-export function organisationIndexPage(organisations: readonly { slug: string; name: string }[]): string {
+export function organisationIndexPage({ organisations, language }: OrganisationIndexModel): string {
+  const t = translator(language);
   const body = (
     <>
-      <h1>Make a privacy request</h1>
-      <p>
-        Choose the organisation your request is for. Each form offers the rights that organisation's privacy policy
-        gives you.
-      </p>
+      <h1>{t('index.title')}</h1>
+      <p>{t('index.text')}</p>
       {organisations.length === 0 ? (
-        <p id="no-organisations">No organisation takes requests here yet.</p>
+        <p id="no-organisations">{t('index.none')}</p>
       ) : (
         <ul class="organisations">
           {organisations.map((o) => (
@@ -22,5 +28,5 @@ export function organisationIndexPage(organisations: readonly { slug: string; na
       )}
     </>
   );
-  return page('Make a privacy request', body);
+  return page(t('index.title'), body, undefined, language);
 }

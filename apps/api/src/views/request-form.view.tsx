@@ -1,9 +1,10 @@
-import { organisationsThing } from '#mail';
+import { policyOf, rightLabel, type Translate, translator } from '#mail';
 import {
   acceptsAgents,
   asksResidence,
   type FormChoice,
   formChoices,
+  type Language,
   type OrganisationPolicy,
   type PolicyRight,
   senderAddressRule,
@@ -12,7 +13,7 @@ import {
 import { OWN_DATA } from '#workflow';
 
 import { ChoiceInput, FieldError, type FieldErrors, invalid } from './components/form-fields.js';
-import { page } from './layout.view.js';
+import { type LanguageSwitch, page } from './layout.view.js';
 
 export type { FieldErrors };
 
@@ -45,6 +46,9 @@ export interface RequestFormView {
   formError?: string;
   /** What the browser's Global Privacy Control signal means here, when it sent one. */
   gpcNotice?: string;
+  /** The language the page is written in, and the others the organisation offers. */
+  language: Language;
+  languageSwitch: LanguageSwitch;
 }
 
 const FIELD_ORDER = [...REQUEST_FORM_FIELDS, 'permission'] as const;
@@ -62,11 +66,12 @@ const FIELD_ANCHOR: Record<string, string> = {
 /** The problems of the last try, each linked to its field, above the form. */
 function ErrorSummary({ view }: { view: RequestFormView }) {
   const { errors } = view;
+  const t = translator(view.language);
   const problems = FIELD_ORDER.filter((f) => errors[f]?.length);
   if (problems.length === 0 && !view.formError) return <></>;
   return (
     <div class="summary" role="alert" tabindex="-1" id="error-summary" autofocus>
-      <h2>There is a problem</h2>
+      <h2>{t('form.problem')}</h2>
       {view.formError && <p>{view.formError}</p>}
       <ul>
         {problems.map((f) => (
@@ -84,13 +89,12 @@ export function requestFormPage(view: RequestFormView): string {
   const { policy, values, errors } = view;
   const senderRule = senderAddressRule(policy);
   const agents = acceptsAgents(policy);
+  const { language } = view;
+  const t = translator(language);
   const body = (
     <>
-      <h1>Make a privacy request to {policy.name}</h1>
-      <p>
-        Use this form to exercise the rights {organisationsThing(policy.name, 'privacy policy')} gives you. For most
-        requests we email you a link to confirm your address, and act once you open it; opt-outs need no confirmation.
-      </p>
+      <h1>{t('form.heading', { org: policy.name })}</h1>
+      <p>{t('form.intro', { policy: policyOf(language, policy.name, 'privacyPolicy') })}</p>
       {view.gpcNotice && (
         <p class="notice" id="gpc-notice">
           {view.gpcNotice}
@@ -99,23 +103,21 @@ export function requestFormPage(view: RequestFormView): string {
       <ErrorSummary view={view} />
       <form
         method="post"
-        action={`/o/${policy.slug}/requests?_csrf=${view.csrfToken}`}
+        action={`/o/${policy.slug}/requests?_csrf=${view.csrfToken}&lang=${language}`}
         enctype="multipart/form-data"
         novalidate
       >
         <input type="hidden" name="_csrf" value={view.csrfToken} />
         <div class="hp" aria-hidden="true">
-          <label for="website">Leave this empty</label>
+          <label for="website">{t('form.honeypot')}</label>
           <input type="text" name="website" id="website" tabindex="-1" autocomplete="off" />
         </div>
         <label for="name">
-          Your full name
+          {t('form.name')}
           {agents && (
             <>
               {' '}
-              <span class="hint">
-                If you are an authorised agent: the name of the person you act for. Your own details go further down.
-              </span>
+              <span class="hint">{t('form.nameAgentHint')}</span>
             </>
           )}
         </label>
@@ -130,10 +132,10 @@ export function requestFormPage(view: RequestFormView): string {
           {...invalid(errors, 'name')}
         />
         <label for="email">
-          Email address{' '}
+          {t('form.email')}{' '}
           <span class="hint">
-            We send the confirmation link and our answer here.
-            {agents ? " For an agent's request: the address of the person you act for, who must confirm it." : ''}
+            {t('form.emailHint')}
+            {agents ? t('form.emailAgentHint') : ''}
           </span>
         </label>
         <FieldError errors={errors} field="email" />
@@ -147,8 +149,7 @@ export function requestFormPage(view: RequestFormView): string {
           {...invalid(errors, 'email')}
         />
         <label for="phone">
-          Phone number (optional){' '}
-          <span class="hint">Only if you would like us to be able to call you about this request.</span>
+          {t('form.phone')} <span class="hint">{t('form.phoneHint')}</span>
         </label>
         <FieldError errors={errors} field="phone" />
         <input
@@ -161,7 +162,7 @@ export function requestFormPage(view: RequestFormView): string {
           {...invalid(errors, 'phone')}
         />
         <fieldset>
-          <legend>What would you like to ask for?</legend>
+          <legend>{t('form.rights')}</legend>
           <FieldError errors={errors} field="rightId" />
           {formChoices(policy).map((choice, i) => (
             <RightChoice
@@ -171,18 +172,16 @@ export function requestFormPage(view: RequestFormView): string {
               chosen={values.rightId}
               errors={errors}
               senderRule={senderRule}
+              language={language}
             />
           ))}
         </fieldset>
-        <ResidenceQuestion policy={policy} chosen={values.residence} errors={errors} />
-        <DataContextQuestion policy={policy} chosen={values.dataContext} errors={errors} />
+        <ResidenceQuestion policy={policy} chosen={values.residence} errors={errors} t={t} />
+        <DataContextQuestion policy={policy} chosen={values.dataContext} errors={errors} t={t} />
         <label for="details">
-          Anything that helps us find your information (optional){' '}
+          {t('form.details')}{' '}
           <span class="hint">
-            For example an account name or the dates you used the service.{' '}
-            {policy.country === 'US'
-              ? 'Never include a Social Security or card number.'
-              : 'Never include a National Insurance, passport or payment card number.'}
+            {t('form.detailsHint')} {policy.country === 'US' ? t('form.detailsUs') : t('form.detailsGb')}
           </span>
         </label>
         <FieldError errors={errors} field="details" />
@@ -190,17 +189,18 @@ export function requestFormPage(view: RequestFormView): string {
           {values.details ?? ''}
         </textarea>
         {agents ? <AgentFields view={view} /> : <input type="hidden" name="relationship" value="self" />}
-        <button type="submit">Send my request</button>
+        <button type="submit">{t('form.submit')}</button>
       </form>
     </>
   );
-  return page(`Make a privacy request`, body, policy.name);
+  return page(t('form.title'), body, policy.name, language, view.languageSwitch);
 }
 
 /** Whether the requester asks for themselves or as an authorised agent, and the agent's own details. */
 function AgentFields({ view }: { view: RequestFormView }) {
   const { policy, values, errors } = view;
   const rule = view.agentRegistrationRule;
+  const t = translator(view.language);
   const relationship = (value: 'self' | 'agent', label: string) => (
     <ChoiceInput
       type="radio"
@@ -214,18 +214,15 @@ function AgentFields({ view }: { view: RequestFormView }) {
   return (
     <>
       <fieldset>
-        <legend>Who is this request for?</legend>
+        <legend>{t('form.relationship')}</legend>
         <FieldError errors={errors} field="relationship" />
-        {relationship('self', 'Myself')}
-        {relationship('agent', 'Someone else, as their authorised agent')}
+        {relationship('self', t('form.relationshipSelf'))}
+        {relationship('agent', t('form.relationshipAgent'))}
       </fieldset>
       <fieldset id="agent">
-        <legend>Only if you are an authorised agent</legend>
-        <p class="hint">
-          We ask the person you act for to confirm directly with {policy.name} that they gave you permission; until they
-          do, nothing is done.
-        </p>
-        <label for="agent-name">Your name, as the agent</label>
+        <legend>{t('form.agent')}</legend>
+        <p class="hint">{t('form.agentHint', { org: policy.name })}</p>
+        <label for="agent-name">{t('form.agentName')}</label>
         <FieldError errors={errors} field="agentName" />
         <input
           type="text"
@@ -237,8 +234,7 @@ function AgentFields({ view }: { view: RequestFormView }) {
           {...invalid(errors, 'agentName')}
         />
         <label for="agent-email">
-          Your email address, as the agent{' '}
-          <span class="hint">We tell you here that we received the request; answers go to the person you act for.</span>
+          {t('form.agentEmail')} <span class="hint">{t('form.agentEmailHint')}</span>
         </label>
         <FieldError errors={errors} field="agentEmail" />
         <input
@@ -258,15 +254,13 @@ function AgentFields({ view }: { view: RequestFormView }) {
           value="yes"
           checked={values.agentIsBusiness === 'yes'}
           invalid={invalid(errors, 'agentIsBusiness')}
-          label="I act as a business"
+          label={t('form.agentIsBusiness')}
         />
         <label for="agent-registration">
-          California Secretary of State registration number
-          {rule ? '' : ' (for a business acting on a California request)'}{' '}
+          {t('form.agentRegistration')}
+          {rule ? '' : t('form.agentRegistrationOptional')}{' '}
           <span class="hint">
-            {rule
-              ? `${policy.name} requires every agent to be registered with the California Secretary of State.`
-              : 'The entity number the Secretary of State gave the business, like C1234567 or 201912345678.'}
+            {rule ? t('form.agentRegistrationRule', { org: policy.name }) : t('form.agentRegistrationHint')}
           </span>
         </label>
         {rule && <blockquote id="agent-registration-rule">{rule.citation.quote}</blockquote>}
@@ -280,10 +274,10 @@ function AgentFields({ view }: { view: RequestFormView }) {
           {...invalid(errors, 'agentRegistration')}
         />
         <label for="permission">
-          The signed permission of the person you act for{' '}
+          {t('form.permission')}{' '}
           <span class="hint">
-            A PDF, PNG or JPEG file of at most {view.maxPermissionMb} MB.
-            {errors.permission?.length || values.agentName ? ' If you chose a file before, choose it again.' : ''}
+            {t('form.permissionHint', { mb: view.maxPermissionMb })}
+            {errors.permission?.length || values.agentName ? t('form.permissionAgain') : ''}
           </span>
         </label>
         <FieldError errors={errors} field="permission" />
@@ -307,27 +301,27 @@ function RightChoice(props: {
   chosen: string | undefined;
   errors: FieldErrors;
   senderRule?: SpecialRule;
+  language: Language;
 }) {
-  const { policy, index: i, senderRule } = props;
+  const { policy, index: i, senderRule, language } = props;
+  const t = translator(language);
   const { right, californian } = props.choice;
   const limited = [right, californian].find((r): r is PolicyRight => r?.limit !== undefined);
   const optOut = right.type === 'opt_out_marketing_email' || right.type === 'opt_out_sale_share';
   const label = (
     <>
-      {right.label}
+      {rightLabel(right, language)}
       {limited?.limit && (
         <>
           {' '}
-          <span class="hint">
-            You can ask for this {limited.limit.count} times in {limited.limit.perMonths} months.
-          </span>
+          <span class="hint">{t('form.limit', { count: limited.limit.count, months: limited.limit.perMonths })}</span>
         </>
       )}
       {californian && (
         <>
           {' '}
           <span class="hint">
-            If you live in California, {policy.name} answers it under the CCPA: {californian.label}.
+            {t('form.californian', { org: policy.name, label: rightLabel(californian, language) })}
           </span>
         </>
       )}
@@ -335,7 +329,7 @@ function RightChoice(props: {
         <>
           {' '}
           <span class="hint sender-rule" id={`sender-rule-${i}`}>
-            {senderRule.summary} Give the address that receives the mail you want to stop.
+            {senderRule.summary} {t('form.senderRule')}
           </span>
         </>
       )}
@@ -353,7 +347,7 @@ function RightChoice(props: {
         label={label}
       />
       <details>
-        <summary>Where {organisationsThing(policy.name, 'policy')} says this</summary>
+        <summary>{t('form.whereSaid', { policy: policyOf(language, policy.name, 'policy') })}</summary>
         {[right, californian].map(
           (r) =>
             r && (
@@ -374,10 +368,12 @@ function ResidenceQuestion({
   policy,
   chosen,
   errors,
+  t,
 }: {
   policy: OrganisationPolicy;
   chosen: string | undefined;
   errors: FieldErrors;
+  t: Translate;
 }) {
   if (!asksResidence(policy)) return <></>;
   const choice = (value: string, label: string) => (
@@ -393,14 +389,11 @@ function ResidenceQuestion({
   );
   return (
     <fieldset>
-      <legend>Do you live in California?</legend>
-      <span class="hint">
-        Californians have rights under the California Consumer Privacy Act; where a choice above says so, {policy.name}{' '}
-        answers it under that law.
-      </span>
+      <legend>{t('form.residence')}</legend>
+      <span class="hint">{t('form.residenceHint', { org: policy.name })}</span>
       <FieldError errors={errors} field="residence" />
-      {choice('california', 'Yes, I live in California')}
-      {choice('elsewhere', 'No, I live elsewhere')}
+      {choice('california', t('form.residenceYes'))}
+      {choice('elsewhere', t('form.residenceNo'))}
     </fieldset>
   );
 }
@@ -413,10 +406,12 @@ function DataContextQuestion({
   policy,
   chosen,
   errors,
+  t,
 }: {
   policy: OrganisationPolicy;
   chosen: string | undefined;
   errors: FieldErrors;
+  t: Translate;
 }) {
   if (policy.processorRedirects.length === 0) return <></>;
   const choice = (id: string, value: string, label: string) => (
@@ -432,13 +427,10 @@ function DataContextQuestion({
   );
   return (
     <fieldset>
-      <legend>Whose information is this about?</legend>
-      <span class="hint">
-        {policy.name} also runs services for other organisations, which decide about the information in them: for
-        example through your child's school or your employer.
-      </span>
+      <legend>{t('form.dataContext')}</legend>
+      <span class="hint">{t('form.dataContextHint', { org: policy.name })}</span>
       <FieldError errors={errors} field="dataContext" />
-      {choice('data-context-own', OWN_DATA, `My own relationship with ${policy.name}`)}
+      {choice('data-context-own', OWN_DATA, t('form.dataContextOwn', { org: policy.name }))}
       {policy.processorRedirects.map((redirect, i) =>
         choice(`data-context-${i}`, redirect.services, redirect.services),
       )}

@@ -13,6 +13,7 @@ const status = {
   daysLeft: 20,
   open: true,
   paused: false,
+  language: 'en' as const,
 };
 
 describe("the requester's pages say what is true", () => {
@@ -23,6 +24,7 @@ describe("the requester's pages say what is true", () => {
         reference: 'RD-7K3F-92QX',
         dueOn: '31 December 2026',
         internalTarget: true,
+        language: 'en',
       }),
       statusPage(status),
       confirmationPage({ ...status, slug: 'officertrak', needsVerification: true, csrfToken: 't' }),
@@ -37,6 +39,7 @@ describe("the requester's pages say what is true", () => {
         reference: 'RD-7K3F-92QX',
         dueOn: '31 December 2026',
         internalTarget: false,
+        language: 'en',
       }),
     ).toContain('ProntoTrak must answer by 31 December 2026.');
   });
@@ -45,6 +48,27 @@ describe("the requester's pages say what is true", () => {
     const page = linkRefusedPage('used');
     expect(page).not.toContain('when the link was first opened');
     expect(page).toContain('when &quot;Confirm my request&quot; was pressed');
+  });
+
+  it('writes a Spanish request in Spanish, with its dates as given and the lang of the page', () => {
+    const page = statusPage({ ...status, internalTarget: false, language: 'es' });
+    expect(page).toContain('<html lang="es">');
+    expect(page).toContain('Su solicitud RD-7K3F-92QX');
+    expect(page).toContain('En proceso');
+    expect(page).toContain('Plazo de respuesta');
+    expect(page).toContain('31 December 2026 (quedan 20 días)');
+    const verified = verifiedPage({
+      organisationName: 'ProntoTrak',
+      reference: 'RD-7K3F-92QX',
+      dueOn: '8 de enero de 2027',
+      internalTarget: false,
+      language: 'es',
+    });
+    expect(verified).toContain('ProntoTrak debe responder a más tardar el 8 de enero de 2027.');
+    expect(verified).not.toContain('must answer');
+    const refused = linkRefusedPage('withdrawn', 'ProntoTrak', 'es');
+    expect(refused).toContain('<html lang="es">');
+    expect(refused).toContain('<h1>Esta solicitud se retiró</h1>');
   });
 
   it("writes organisations' possessives as English does", () => {

@@ -1,6 +1,6 @@
 import type { TokenRefusal } from '#db';
-import { answerDueSentence, organisationsThing } from '#mail';
-import type { ProcessorRedirect } from '#policy';
+import { answerDueSentence, policyOf, translator } from '#mail';
+import type { Language, ProcessorRedirect } from '#policy';
 import type { RequestStatus } from '#workflow';
 
 import { CsrfField, NoticeParagraph, TitledMessage } from './components/page-parts.js';
@@ -25,57 +25,58 @@ export interface ConfirmationView {
   redirect?: ProcessorRedirect;
   /** The policy encourages asking this controller first, but the organisation still answers: the request is kept. */
   askFirst?: ProcessorRedirect;
+  language: Language;
 }
 
 /** Shown after a successful submission: the reference, and what happens next. */
 export function confirmationPage(v: ConfirmationView): string {
   if (v.redirect) return redirectedPage(v, v.redirect);
   if (v.agentName !== undefined && v.needsVerification) return agentConfirmationPage(v);
+  const t = translator(v.language);
   const body = (
     <>
-      <h1>We have your request</h1>
-      <p>Your reference is</p>
+      <h1>{t('received.heading')}</h1>
+      <p>{t('received.reference')}</p>
       <p class="reference" id="reference">
         {v.reference}
       </p>
-      <p>Request: {v.requestLabel}.</p>
+      <p>{t('received.request', { label: v.requestLabel })}</p>
       {v.needsVerification ? (
         <div class="notice">
           <p>
-            <strong>Check your email.</strong> We sent you a link to confirm that the address is yours. Until you open
-            it, we cannot act on the request.
+            <strong>{t('received.checkEmail')}</strong> {t('received.checkEmailText')}
           </p>
         </div>
       ) : (
         <div class="notice">
-          <p>We sent a confirmation to your email address with a private link to the request.</p>
+          <p>{t('received.sentConfirmation')}</p>
         </div>
       )}
       {v.needsVerification ? (
-        <p id="due">{answerDueSentence(v.organisationName, v.dueOn, v.internalTarget)}</p>
+        <p id="due">{answerDueSentence(v.organisationName, v.dueOn, v.internalTarget, v.language)}</p>
       ) : (
-        <p>Opt-outs take effect at once: this one already has.</p>
+        <p>{t('received.optOutDone')}</p>
       )}
       <NoticeParagraph id="gpc-notice" text={v.gpcNotice} />
       <NoticeParagraph id="limit-notice" text={v.limitNotice} />
       {v.askFirst && <AskFirstNotice view={v} controller={v.askFirst} />}
       {v.needsVerification && (
         <>
-          <h2>No email?</h2>
-          <p>Check your spam folder first. We can send a new link: enter the address you used.</p>
-          <form method="post" action={`/o/${v.slug}/requests/${v.reference}/resend`}>
+          <h2>{t('received.noEmail')}</h2>
+          <p>{t('received.noEmailText')}</p>
+          <form method="post" action={`/o/${v.slug}/requests/${v.reference}/resend?lang=${v.language}`}>
             <CsrfField token={v.csrfToken} />
-            <label for="email">Email address</label>
+            <label for="email">{t('form.email')}</label>
             <input type="email" name="email" id="email" autocomplete="email" required />
             <button type="submit" class="secondary">
-              Send a new link
+              {t('received.resend')}
             </button>
           </form>
         </>
       )}
     </>
   );
-  return page('Request received', body, v.organisationName);
+  return page(t('received.title'), body, v.organisationName, v.language);
 }
 
 /**
@@ -83,29 +84,28 @@ export function confirmationPage(v: ConfirmationView): string {
  * and show nothing of the consumer's beyond the reference.
  */
 function agentConfirmationPage(v: ConfirmationView): string {
+  const t = translator(v.language);
   const body = (
     <>
-      <h1>We have the request</h1>
-      <p>The reference is</p>
+      <h1>{t('agentPages.heading')}</h1>
+      <p>{t('agentPages.reference')}</p>
       <p class="reference" id="reference">
         {v.reference}
       </p>
-      <p>Request: {v.requestLabel}.</p>
+      <p>{t('received.request', { label: v.requestLabel })}</p>
       <div class="notice" id="agent-next">
         <p>
-          <strong>The person you act for must confirm it.</strong> We emailed them a link to confirm directly with{' '}
-          {v.organisationName} that they gave you permission. Until they do, nothing is done; if they say they did not,
-          the request is closed.
+          <strong>{t('agentPages.mustConfirm')}</strong> {t('agentPages.mustConfirmText', { org: v.organisationName })}
         </p>
       </div>
       <NoticeParagraph id="limit-notice" text={v.limitNotice} />
       <p>
-        We sent you a receipt with the reference. {answerDueSentence(v.organisationName, v.dueOn, v.internalTarget)} The
-        answer goes to the person you act for.
+        {t('agentPages.receipt')} {answerDueSentence(v.organisationName, v.dueOn, v.internalTarget, v.language)}{' '}
+        {t('agentPages.answerGoes')}
       </p>
     </>
   );
-  return page('Request received', body, v.organisationName);
+  return page(t('received.title'), body, v.organisationName, v.language);
 }
 
 /**
@@ -113,17 +113,15 @@ function agentConfirmationPage(v: ConfirmationView): string {
  * organisation unless the requester withdraws it, so going on with it is simply confirming it.
  */
 function AskFirstNotice({ view: v, controller }: { view: ConfirmationView; controller: ProcessorRedirect }) {
+  const t = translator(v.language);
   return (
     <div class="notice" id="ask-first">
-      <p>
-        For {controller.services}, {v.organisationName} encourages you to contact them first:
-      </p>
+      <p>{t('redirect.askFirst', { services: controller.services, org: v.organisationName })}</p>
       <p>{controller.controller}</p>
       <blockquote id="ask-first-citation">“{controller.citation.quote}”</blockquote>
       <p>
-        <strong>You can still go on with {v.organisationName}:</strong> your request is kept. Confirm it from the email
-        and {v.organisationName} answers it. If they answer you instead, you can withdraw this request from your status
-        page.
+        <strong>{t('redirect.stillGoOn', { org: v.organisationName })}</strong>{' '}
+        {t('redirect.stillGoOnText', { org: v.organisationName })}
       </p>
     </div>
   );
@@ -131,81 +129,47 @@ function AskFirstNotice({ view: v, controller }: { view: ConfirmationView; contr
 
 /** Data the organisation only processes for another organisation: that controller must answer, as the policy says. */
 function redirectedPage(v: ConfirmationView, redirect: ProcessorRedirect): string {
+  const t = translator(v.language);
   const body = (
     <>
-      <h1>Please ask the organisation responsible</h1>
-      <p>Your reference is</p>
+      <h1>{t('redirect.title')}</h1>
+      <p>{t('received.reference')}</p>
       <p class="reference" id="reference">
         {v.reference}
       </p>
-      <p>
-        For {redirect.services}, {v.organisationName} handles the information on behalf of another organisation, which
-        decides what happens to it and must answer requests like yours. Please contact:
-      </p>
+      <p>{t('redirect.handles', { services: redirect.services, org: v.organisationName })}</p>
       <div class="notice" id="controller">
         <p>{redirect.controller}</p>
       </div>
-      <p>Where {organisationsThing(v.organisationName, 'privacy policy')} says so:</p>
+      <p>{t('redirect.whereSaid', { policy: policyOf(v.language, v.organisationName, 'privacyPolicy') })}</p>
       <blockquote id="redirect-citation">“{redirect.citation.quote}”</blockquote>
+      <p>{t('redirect.closed', { org: v.organisationName })}</p>
       <p>
-        {v.organisationName} has closed this request here and will not act on it. We also emailed you this answer. If
-        your request is about your own relationship with {v.organisationName} instead, make a new request and choose
-        that.
-      </p>
-      <p>
-        <a href={`/o/${v.slug}/requests/new`}>Make a new request</a>
+        <a href={`/o/${v.slug}/requests/new?lang=${v.language}`}>{t('redirect.newRequest')}</a>
       </p>
     </>
   );
-  return page('Please ask the organisation responsible', body, v.organisationName);
+  return page(t('redirect.title'), body, v.organisationName, v.language);
 }
 
-export function resendAcceptedPage(organisationName: string, reference: string): string {
+export function resendAcceptedPage(organisationName: string, reference: string, language: Language): string {
+  const t = translator(language);
   const body = (
     <>
-      <h1>Link sent</h1>
-      <p>
-        If {reference} is waiting for confirmation and the address matches it, a new link is on its way. It replaces the
-        old one.
-      </p>
+      <h1>{t('verify.resentTitle')}</h1>
+      <p>{t('verify.resentText', { reference })}</p>
     </>
   );
-  return page('Link sent', body, organisationName);
+  return page(t('verify.resentTitle'), body, organisationName, language);
 }
 
-const REFUSAL_TEXT: Record<TokenRefusal | 'already_verified' | 'withdrawn', { title: string; text: string }> = {
-  unknown: {
-    title: 'This link is not valid',
-    text: 'Check that you copied the whole link from the email. If it still does not work, ask for a new link from the page where you made the request.',
-  },
-  expired: {
-    title: 'This link has expired',
-    text: 'For your security, confirmation links expire. Ask for a new link from the page where you made the request, with your reference.',
-  },
-  used: {
-    title: 'This link has already been used',
-    text: 'Your request was already confirmed with this link, when "Confirm my request" was pressed on the page it opens (opening the link alone confirms nothing). You do not need to do anything more. Use the status link from the email to follow it.',
-  },
-  replaced: {
-    title: 'A newer link replaced this one',
-    text: 'You asked for a new confirmation link, so this older one no longer works. Use the link in the most recent email.',
-  },
-  already_verified: {
-    title: 'Already confirmed',
-    text: 'This request was already confirmed; you do not need to do anything more.',
-  },
-  withdrawn: {
-    title: 'This request was withdrawn',
-    text: 'It was withdrawn before it was confirmed (by you, or by the authorised agent acting for you), so there is nothing to confirm and nothing will be done. If you still want it, make a new request.',
-  },
-};
+type LinkRefusal = TokenRefusal | 'already_verified' | 'withdrawn';
 
-export function linkRefusedPage(
-  refusal: TokenRefusal | 'already_verified' | 'withdrawn',
-  organisationName?: string,
-): string {
-  const { title, text } = REFUSAL_TEXT[refusal];
-  return page(title, <TitledMessage title={title} text={text} />, organisationName);
+/** Why a link did not work, in the language of the request it belonged to (English where none is known). */
+export function linkRefusedPage(refusal: LinkRefusal, organisationName?: string, language: Language = 'en'): string {
+  const t = translator(language);
+  const title = t(`refusal.${refusal}Title`);
+  return page(title, <TitledMessage title={title} text={t(`refusal.${refusal}Text`)} />, organisationName, language);
 }
 
 export function verifiedPage(v: {
@@ -213,34 +177,21 @@ export function verifiedPage(v: {
   reference: string;
   dueOn: string;
   internalTarget: boolean;
+  language: Language;
 }): string {
+  const t = translator(v.language);
   const body = (
     <>
-      <h1>Thank you: your request is confirmed</h1>
+      <h1>{t('verify.doneHeading')}</h1>
       <p>
-        Reference <strong id="reference">{v.reference}</strong>.{' '}
-        <span id="due">{answerDueSentence(v.organisationName, v.dueOn, v.internalTarget)}</span>
+        {t('verify.doneReference')} <strong id="reference">{v.reference}</strong>.{' '}
+        <span id="due">{answerDueSentence(v.organisationName, v.dueOn, v.internalTarget, v.language)}</span>
       </p>
-      <p>Follow your request with the private status link in the email we sent you.</p>
+      <p>{t('verify.doneFollow')}</p>
     </>
   );
-  return page('Request confirmed', body, v.organisationName);
+  return page(t('verify.doneTitle'), body, v.organisationName, v.language);
 }
-
-export const STATUS_WORDING: Record<RequestStatus, string> = {
-  unverified: 'Waiting for you to confirm your email address',
-  verified: 'Confirmed, waiting to be worked on',
-  in_progress: 'Being worked on',
-  awaiting_requester: 'Waiting for information from you',
-  fulfilled: 'Completed',
-  partially_fulfilled: 'Partly completed',
-  denied: 'Refused (the reasons were sent to you)',
-  withdrawn: 'Withdrawn',
-  redirected: 'Passed to the organisation responsible for your data',
-  closed_unverified: 'Closed without being confirmed',
-  received_by_email: 'Received by email, waiting for the privacy team to read it',
-  not_a_request: 'Closed: the privacy team found no privacy request in your message',
-};
 
 export interface StatusView {
   organisationName: string;
@@ -265,78 +216,81 @@ export interface StatusView {
   closedOn?: string;
   /** Where "Withdraw my request" leads (its confirmation page), while the request can still be withdrawn. */
   withdrawUrl?: string;
+  language: Language;
 }
 
 /** What a closed request's date says: answered when it was answered, otherwise when and how it ended. */
-const CLOSED_ON: Partial<Record<RequestStatus, string>> = {
-  fulfilled: 'Answered on',
-  partially_fulfilled: 'Answered on',
-  denied: 'Answered on',
-  redirected: 'Answered on',
-  withdrawn: 'Withdrawn on',
+const CLOSED_ON: Partial<Record<RequestStatus, 'status.answeredOn' | 'status.withdrawnOn'>> = {
+  fulfilled: 'status.answeredOn',
+  partially_fulfilled: 'status.answeredOn',
+  denied: 'status.answeredOn',
+  redirected: 'status.answeredOn',
+  withdrawn: 'status.withdrawnOn',
 };
 
 export function statusPage(v: StatusView): string {
+  const t = translator(v.language);
   const body = (
     <>
-      <h1>Your request {v.reference}</h1>
+      <h1>{t('status.heading', { reference: v.reference })}</h1>
       {v.error && (
         <div class="summary" role="alert" id="error">
           <p>{v.error}</p>
         </div>
       )}
       <dl>
-        <dt>Request</dt>
+        <dt>{t('status.request')}</dt>
         <dd>{v.requestLabel}</dd>
-        <dt>Status</dt>
-        <dd id="status">{STATUS_WORDING[v.status]}</dd>
-        <dt>Received</dt>
+        <dt>{t('status.status')}</dt>
+        <dd id="status">{t(`statuses.${v.status}`)}</dd>
+        <dt>{t('status.received')}</dt>
         <dd>{v.receivedOn}</dd>
         <StatusDeadline view={v} />
       </dl>
-      {v.reply && <ReplySection reply={v.reply} />}
-      {v.files && <FilesSection files={v.files} />}
+      {v.reply && <ReplySection reply={v.reply} language={v.language} />}
+      {v.files && <FilesSection files={v.files} language={v.language} />}
       {v.withdrawUrl && (
         <>
-          <h2>Changed your mind?</h2>
+          <h2>{t('status.changedMind')}</h2>
           <p>
             <a class="button secondary" id="withdraw" href={v.withdrawUrl}>
-              Withdraw my request
+              {t('status.withdraw')}
             </a>
           </p>
         </>
       )}
     </>
   );
-  return page(`Request ${v.reference}`, body, v.organisationName);
+  return page(t('status.title', { reference: v.reference }), body, v.organisationName, v.language);
 }
 
 /** The date that matters now: when it closed, or when the answer is due and how long is left. */
 function StatusDeadline({ view: v }: { view: StatusView }) {
   // Which right a mail exercises, and so its deadline, is known once the privacy team has read it.
   if (v.status === 'received_by_email' || v.status === 'not_a_request') return <></>;
+  const t = translator(v.language);
   if (!v.open) {
     return (
       <>
-        <dt>{CLOSED_ON[v.status] ?? 'Closed on'}</dt>
+        <dt>{t(CLOSED_ON[v.status] ?? 'status.closedOn')}</dt>
         <dd id="closed">{v.closedOn ?? ''}</dd>
       </>
     );
   }
   const left =
     v.daysLeft > 1
-      ? `${v.daysLeft} days left`
+      ? t('status.daysLeft', { count: v.daysLeft })
       : v.daysLeft === 1
-        ? '1 day left'
+        ? t('status.oneDayLeft')
         : v.daysLeft === 0
-          ? 'due today'
-          : 'overdue';
+          ? t('status.dueToday')
+          : t('status.overdue');
   return (
     <>
-      <dt>{v.internalTarget ? 'Aimed to be answered by (our own target)' : 'Answer due by'}</dt>
+      <dt>{v.internalTarget ? t('status.ownTarget') : t('status.dueBy')}</dt>
       <dd id="due">
         {v.dueOn}
-        {v.paused ? ' (the time limit stands still until you answer, and this date moves by that time)' : ` (${left})`}
+        {v.paused ? t('status.paused') : ` (${left})`}
       </dd>
     </>
   );
@@ -349,30 +303,30 @@ export function withdrawConfirmPage(v: {
   requestLabel: string;
   statusUrl: string;
   csrfToken: string;
+  language: Language;
 }): string {
+  const t = translator(v.language);
   const body = (
     <>
-      <h1>Withdraw your request {v.reference}?</h1>
-      <p>
-        {v.organisationName} will stop working on your request ({v.requestLabel}) and close it. You will get an email
-        confirming it. This cannot be undone here: to ask again, you would make a new request.
-      </p>
+      <h1>{t('withdraw.heading', { reference: v.reference })}</h1>
+      <p>{t('withdraw.text', { org: v.organisationName, label: v.requestLabel })}</p>
       <form method="post" action={`${v.statusUrl}/withdraw`}>
         <CsrfField token={v.csrfToken} />
         <button type="submit" class="danger" id="confirm-withdraw">
-          Yes, withdraw my request
+          {t('withdraw.yes')}
         </button>{' '}
-        <a href={v.statusUrl}>No, keep my request</a>
+        <a href={v.statusUrl}>{t('withdraw.no')}</a>
       </form>
     </>
   );
-  return page(`Withdraw request ${v.reference}`, body, v.organisationName);
+  return page(t('withdraw.title', { reference: v.reference }), body, v.organisationName, v.language);
 }
 
-function ReplySection({ reply: r }: { reply: NonNullable<StatusView['reply']> }) {
+function ReplySection({ reply: r, language }: { reply: NonNullable<StatusView['reply']>; language: Language }) {
+  const t = translator(language);
   return (
     <>
-      <h2>{r.questions.length === 1 ? 'A question for you' : 'Questions for you'}</h2>
+      <h2>{r.questions.length === 1 ? t('reply.one') : t('reply.many')}</h2>
       {r.questions.map((q) => (
         <blockquote class="question">
           <pre>{q}</pre>
@@ -381,33 +335,31 @@ function ReplySection({ reply: r }: { reply: NonNullable<StatusView['reply']> })
       <form method="post" action={r.action}>
         <CsrfField token={r.csrfToken} />
         <label for="reply">
-          Your answer{' '}
-          <span class="hint">At most {r.maxLength} characters. Do not include card or Social Security numbers.</span>
+          {t('reply.answer')} <span class="hint">{t('reply.hint', { max: r.maxLength })}</span>
         </label>
         <textarea name="text" id="reply" rows="6" maxlength={r.maxLength} required>
           {r.text ?? ''}
         </textarea>
-        <button type="submit">Send my answer</button>
+        <button type="submit">{t('reply.send')}</button>
       </form>
     </>
   );
 }
 
-function FilesSection({ files: f }: { files: NonNullable<StatusView['files']> }) {
+function FilesSection({ files: f, language }: { files: NonNullable<StatusView['files']>; language: Language }) {
+  const t = translator(language);
   if (!f.available) {
     return (
       <>
-        <h2>Your response</h2>
-        <p id="files-expired">
-          The files of the response could be downloaded until {f.until}. They are no longer available here.
-        </p>
+        <h2>{t('files.heading')}</h2>
+        <p id="files-expired">{t('files.expired', { date: f.until })}</p>
       </>
     );
   }
   return (
     <>
-      <h2>Your response</h2>
-      <p>Download the files until {f.until}. Keep them safe: they contain your personal information.</p>
+      <h2>{t('files.heading')}</h2>
+      <p>{t('files.download', { date: f.until })}</p>
       <ul id="files">
         {f.items.map((item) => (
           <li>

@@ -148,6 +148,7 @@ export function deadlineFireHandlers(deps: RequestMailDeps): Pick<JobHandlers, '
               to: request.requesterEmail,
             },
             async (tx) => {
+              const party = mailParty(request, context);
               // A fresh link replaces the old one but expires with it: a reminder never extends the time to confirm.
               const verifyToken = await issueRequestToken(tx, requestId, 'verify', expiresAt, {
                 replacePrevious: true,
@@ -156,11 +157,11 @@ export function deadlineFireHandlers(deps: RequestMailDeps): Pick<JobHandlers, '
                 to: request.requesterEmail,
                 headers: unsubscribeHeaders(request, context),
                 ...verificationReminderMail({
-                  ...mailParty(request, context),
+                  ...party,
                   agentName: agent?.name,
                   verifyUrl: link(`/v/${verifyToken}`),
                   statusUrl: await issueStatusLink(tx, requestId, now),
-                  expiresOn: formatLocalDate(expiresAt, timeZone),
+                  expiresOn: formatLocalDate(expiresAt, timeZone, party.language),
                 }),
               };
             },

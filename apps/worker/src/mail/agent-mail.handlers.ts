@@ -15,7 +15,7 @@ export function agentMailHandlers(deps: RequestMailDeps): Pick<JobHandlers, 'age
       const agent = await deps.dataSource.getRepository(RequestAgent).findOneBy({ requestId });
       if (!agent) return;
       const { request, context } = loaded;
-      const { organisationName, contact, reference, requestLabel } = mailParty(request, context);
+      const { organisationName, contact, reference, requestLabel, language } = mailParty(request, context);
       await deps.ledger.sendOnce(
         { key: jobId, organisationId: request.organisationId, requestId, template: 'agent_receipt', to: agent.email },
         async () => ({
@@ -26,7 +26,8 @@ export function agentMailHandlers(deps: RequestMailDeps): Pick<JobHandlers, 'age
             agentName: agent.name,
             reference,
             requestLabel,
-            dueOn: formatLocalDate(request.dueAt, context.organisation.timeZone),
+            dueOn: formatLocalDate(request.dueAt, context.organisation.timeZone, language),
+            language,
           }),
         }),
       );

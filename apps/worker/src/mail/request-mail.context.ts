@@ -1,14 +1,14 @@
 import type { DataSource, EntityManager } from 'typeorm';
 
 import type { Clock, Env } from '#config';
+import { DataSubjectRequest, issueRequestToken, type OrganisationContext, OrganisationDirectory } from '#db';
 import {
-  DataSubjectRequest,
-  issueRequestToken,
-  type OrganisationContext,
-  OrganisationDirectory,
-  requestLabel,
-} from '#db';
-import { listUnsubscribeHeaders, type RequestMailParty, signUnsubscribeToken } from '#mail';
+  listUnsubscribeHeaders,
+  requestLabelIn,
+  type RequestMailParty,
+  signUnsubscribeToken,
+  storedLanguage,
+} from '#mail';
 import { linkExpiresAt, normaliseEmail, STATUS_LINK_DAYS } from '#workflow';
 
 import type { MailLedger } from './mail-ledger.js';
@@ -37,13 +37,16 @@ export function requestMailContext(deps: RequestMailDeps) {
       return { request, context: await directory.forRequest(request) };
     },
 
+    /** Who the mail is from and about, in the language the requester chose (stored with the request). */
     mailParty(request: DataSubjectRequest, context: OrganisationContext): RequestMailParty {
+      const language = storedLanguage(request.language);
       return {
         organisationName: context.policy.name,
         contact: context.policy.privacyEmail,
         requesterName: request.requesterName,
         reference: request.reference,
-        requestLabel: requestLabel(request, context.policy),
+        requestLabel: requestLabelIn(language, request, context.policy),
+        language,
       };
     },
 

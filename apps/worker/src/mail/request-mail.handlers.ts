@@ -41,12 +41,14 @@ export function requestMailHandlers(deps: RequestMailDeps): Pick<JobHandlers, 'v
           // A resent link replaces the previous one; the request expires with the newest link.
           const verifyToken = await issueRequestToken(tx, requestId, 'verify', expiresAt, { replacePrevious: true });
           await recordRequesterMail(tx, requestId, context, now, expiresAt);
+          const party = mailParty(request, context);
+          const { timeZone } = context.organisation;
           const input = {
-            ...mailParty(request, context),
+            ...party,
             verifyUrl: link(`/v/${verifyToken}`),
             statusUrl: await issueStatusLink(tx, requestId, now),
-            expiresOn: formatLocalDate(expiresAt, context.organisation.timeZone),
-            dueOn: formatLocalDate(dueIfConfirmedNow(request, context, now), context.organisation.timeZone),
+            expiresOn: formatLocalDate(expiresAt, timeZone, party.language),
+            dueOn: formatLocalDate(dueIfConfirmedNow(request, context, now), timeZone, party.language),
             clockStartsOnConfirmation: verificationStartsClock(request.regime),
             internalTarget: request.regime === 'none',
           };
@@ -87,7 +89,7 @@ export function requestMailHandlers(deps: RequestMailDeps): Pick<JobHandlers, 'v
             ...receiptMail({
               ...party,
               statusUrl,
-              dueOn: formatLocalDate(request.dueAt, context.organisation.timeZone),
+              dueOn: formatLocalDate(request.dueAt, context.organisation.timeZone, party.language),
             }),
           };
         },

@@ -8,7 +8,7 @@ import {
   RequestNote,
   ResponseFile,
 } from '#db';
-import { complaintRoute, formatLocalDate, type RequesterNotice, requesterNoticeMail } from '#mail';
+import { complaintRoute, formatLocalDate, type RequesterNotice, requesterNoticeMail, storedLanguage } from '#mail';
 import type { OrganisationPolicy } from '#policy';
 import { type MailTemplate, suppressionChannelFor } from '#workflow';
 
@@ -38,11 +38,14 @@ export function requesterNotifyHandlers(deps: RequestMailDeps): Pick<JobHandlers
     detail: NoticeAuditDetail,
   ): Promise<RequesterNotice> {
     const timeZone = context.organisation.timeZone;
+    // Dates in the requester's language, as the rest of the mail.
+    const language = storedLanguage(request.language);
     const complaint = () =>
-      complaintRoute(request.regime, {
-        organisationName: context.policy.name,
-        contact: organisationContact(context.policy),
-      });
+      complaintRoute(
+        request.regime,
+        { organisationName: context.policy.name, contact: organisationContact(context.policy) },
+        language,
+      );
     const downloads = async () => {
       if (!detail.fileIds?.length) return undefined;
       const files = await dataSource.getRepository(ResponseFile).find({
@@ -51,7 +54,11 @@ export function requesterNotifyHandlers(deps: RequestMailDeps): Pick<JobHandlers
       });
       return {
         fileNames: files.map((f) => f.fileName),
-        availableUntilOn: formatLocalDate(new Date(required(detail.availableUntil, 'availableUntil')), timeZone),
+        availableUntilOn: formatLocalDate(
+          new Date(required(detail.availableUntil, 'availableUntil')),
+          timeZone,
+          language,
+        ),
       };
     };
     // The text staff wrote with the action, kept in a note the audit entry names (never in the entry itself).
@@ -69,7 +76,7 @@ export function requesterNotifyHandlers(deps: RequestMailDeps): Pick<JobHandlers
         return {
           template,
           reason: await noteText(),
-          newDueOn: formatLocalDate(new Date(required(detail.dueAt, 'dueAt')), timeZone),
+          newDueOn: formatLocalDate(new Date(required(detail.dueAt, 'dueAt')), timeZone, language),
         };
       case 'request_fulfilled':
         // Answered with files there is no text; answered by action, the note says what was done.
@@ -105,7 +112,7 @@ export function requesterNotifyHandlers(deps: RequestMailDeps): Pick<JobHandlers
         return {
           template,
           channel: required(suppressionChannelFor(request.type) ?? undefined, 'opt-out channel'),
-          effectiveOn: formatLocalDate(required(request.closedAt ?? undefined, 'closedAt'), timeZone),
+          effectiveOn: formatLocalDate(required(request.closedAt ?? undefined, 'closedAt'), timeZone, language),
         };
     }
   }

@@ -9,7 +9,7 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 
-import type { Regime, RequestType, VerificationLevel } from '#policy';
+import type { Language, Regime, RequestType, VerificationLevel } from '#policy';
 import type { DenialReason, RequestStatus } from '#workflow';
 
 import { Organisation } from './organisation.entity.js';
@@ -87,6 +87,10 @@ export class DataSubjectRequest {
 
   @Column({ type: 'text', default: '' })
   details: string;
+
+  /** The language the requester chose on the form (else the organisation's first): every mail to them uses it. */
+  @Column({ type: 'text', default: 'en' })
+  language: Language;
 
   @Column({ type: 'timestamptz', name: 'received_at' })
   receivedAt: Date;

@@ -15,6 +15,7 @@ import { GpcPageViewDays1796406929727 } from './1796406929727-gpc-page-view-days
 import { ConnectedSystems1796484566994 } from './1796484566994-connected-systems.migration.js';
 import { VendorEscalationDue1796486850078 } from './1796486850078-vendor-escalation-due.migration.js';
 import { PlatformOperators1796497438477 } from './1796497438477-platform-operators.migration.js';
+import { RequestLanguage1796524578736 } from './1796524578736-request-language.migration.js';
 
 /** Every migration in order; `npm run migration:generate -- <name>` writes the next one. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   ConnectedSystems1796484566994,
   VendorEscalationDue1796486850078,
   PlatformOperators1796497438477,
+  RequestLanguage1796524578736,
 ];

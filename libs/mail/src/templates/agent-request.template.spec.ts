@@ -82,3 +82,30 @@ describe('verificationReminderMail of an agent request (to the consumer)', () =>
     expect(mail.html).toContain('Privacy &lt;Helpers&gt; Inc asked ProntoTrak on your behalf');
   });
 });
+
+describe("an agent's mails in Spanish", () => {
+  const spanish = { ...consumer, language: 'es' as const, requestLabel: 'Eliminar mi información' };
+
+  it('asks the consumer in Spanish, and reminds them in Spanish', () => {
+    const mail = agentConfirmationMail(spanish);
+    expect(mail.subject).toBe(
+      'Privacy <Helpers> Inc hizo una solicitud de privacidad a ProntoTrak en su nombre: confírmela (RD-7K3F-92QX)',
+    );
+    expect(mail.text).toContain(
+      'Si no dio permiso a Privacy <Helpers> Inc, abra el mismo enlace y elija "Yo no lo autoricé"',
+    );
+    expect(mail.html).toContain('<html lang="es">');
+    expect(mail.html).toContain('Confirmar o rechazar la solicitud');
+    for (const part of [mail.text, mail.html]) expect(part).not.toMatch(/Hello|your behalf|must answer/);
+    const reminder = verificationReminderMail(spanish);
+    expect(reminder.subject).toBe('Recordatorio: confirme su solicitud de privacidad RD-7K3F-92QX a ProntoTrak');
+    expect(reminder.text).toContain('Está pendiente de que usted confirme que le dio permiso.');
+  });
+
+  it('tells the agent in the language of the form they used', () => {
+    const mail = agentReceiptMail({ ...spanish, agentName: 'Privacy Helpers Inc' });
+    expect(mail.subject).toBe('Recibimos la solicitud de privacidad RD-7K3F-92QX que hizo a ProntoTrak');
+    expect(mail.text).toContain('Hola, Privacy Helpers Inc:');
+    expect(mail.text).toContain('ProntoTrak debe responder a más tardar el Friday 8 January 2027.');
+  });
+});

@@ -1,5 +1,8 @@
+import type { Language } from '#policy';
+
+import { translator } from '../i18n/i18n.js';
 import { answerDueSentence } from '../possessive.js';
-import { mailLayout, type RenderedMail, textFooter } from './mail-layout.js';
+import { mailLayout, quotedLabel, type RenderedMail, textFooter } from './mail-layout.js';
 import { ConfirmLink, StatusLink } from './request-links.js';
 import type { VerificationMailInput } from './verification.template.js';
 
@@ -13,45 +16,52 @@ export interface AgentConfirmationMailInput extends VerificationMailInput {
  * say you did not. This is also the acknowledgement of receipt, so it says what happens next and by when.
  */
 export function agentConfirmationMail(m: AgentConfirmationMailInput): RenderedMail {
-  const subject = `${m.agentName} made a privacy request to ${m.organisationName} for you: please confirm (${m.reference})`;
+  const language = m.language ?? 'en';
+  const t = translator(language);
+  const words = {
+    agent: m.agentName,
+    org: m.organisationName,
+    reference: m.reference,
+    date: m.dueOn,
+  };
+  const label = quotedLabel(m.requestLabel);
+  const subject = t('mail.agentSubject', words);
   const answer = m.clockStartsOnConfirmation
-    ? `${m.organisationName} then has one month from your confirmation to answer you: confirmed today, that is by ${m.dueOn}.`
+    ? t('mail.agentOneMonth', words)
     : m.internalTarget
-      ? answerDueSentence(m.organisationName, m.dueOn, true)
-      : `${m.organisationName} must answer you by ${m.dueOn}.`;
-  const intro = `${m.agentName} asked ${m.organisationName} on your behalf, as your authorised agent: "${m.requestLabel}" (reference ${m.reference}).`;
-  const confirm = `Confirm only if you gave ${m.agentName} permission to make this request for you. The link works once and expires on ${m.expiresOn}; until you confirm, nothing is disclosed or deleted.`;
-  const refuse = `If you did not give ${m.agentName} permission, open the same link and choose "I did not authorise this": the request is closed and nothing is done.`;
-  const text = `Hello ${m.requesterName},
+      ? answerDueSentence(m.organisationName, m.dueOn, true, language)
+      : t('mail.agentMustAnswer', words);
+  const intro = (quoted: string) => t('mail.agentIntro', { ...words, label: quoted });
+  const confirm = t('mail.agentConfirm', { ...words, date: m.expiresOn });
+  const refuse = t('mail.agentRefuse', words);
+  const answerComes = `${answer} ${t('mail.agentAnswerComes')}`;
+  const text = `${t('mail.hello', { name: m.requesterName })}
 
-${intro}
+${intro(label.text)}
 
 ${confirm}
 ${m.verifyUrl}
 
 ${refuse}
 
-${answer} The answer comes to you, at this address.
+${answerComes}
 
-You can follow the request at any time here (keep this link private):
+${t('mail.agentFollow')}
 ${m.statusUrl}
 
-${textFooter(m.organisationName, m.contact)}`;
+${textFooter(m.organisationName, m.contact, language)}`;
   const body = (
     <>
-      <p>Hello {m.requesterName},</p>
-      <p>
-        {m.agentName} asked {m.organisationName} on your behalf, as your authorised agent: “{m.requestLabel}” (reference{' '}
-        <strong>{m.reference}</strong>).
-      </p>
+      <p>{t('mail.hello', { name: m.requesterName })}</p>
+      <p>{intro(label.html)}</p>
       <p>{confirm}</p>
-      <ConfirmLink url={m.verifyUrl}>Confirm or refuse the request</ConfirmLink>
+      <ConfirmLink url={m.verifyUrl}>{t('mail.agentConfirmLink')}</ConfirmLink>
       <p>{refuse}</p>
-      <p>{answer} The answer comes to you, at this address.</p>
-      <StatusLink url={m.statusUrl}>You can follow the request at any time here (keep this link private):</StatusLink>
+      <p>{answerComes}</p>
+      <StatusLink url={m.statusUrl}>{t('mail.agentFollow')}</StatusLink>
     </>
   );
-  return { subject, text, html: mailLayout(m.organisationName, m.contact, body) };
+  return { subject, text, html: mailLayout(m.organisationName, m.contact, body, language) };
 }
 
 export interface AgentReceiptMailInput {
@@ -62,6 +72,8 @@ export interface AgentReceiptMailInput {
   requestLabel: string;
   /** Already formatted in the organisation's time zone. */
   dueOn: string;
+  /** The language of the form the agent used. */
+  language?: Language;
 }
 
 /**
@@ -69,24 +81,28 @@ export interface AgentReceiptMailInput {
  * beyond the reference and that state, and no status link: the request and its answer are the consumer's.
  */
 export function agentReceiptMail(m: AgentReceiptMailInput): RenderedMail {
-  const subject = `We received the privacy request ${m.reference} you made to ${m.organisationName}`;
-  const lines = [
-    `We received the request you made to ${m.organisationName} as an authorised agent: "${m.requestLabel}" (reference ${m.reference}).`,
-    `It waits for the person you act for to confirm, directly with ${m.organisationName}, that they gave you permission. We have emailed them. Nothing is done until they confirm; if they say they did not give you permission, the request is closed.`,
-    `${m.organisationName} must answer by ${m.dueOn}. The answer goes to the person you act for.`,
+  const language = m.language ?? 'en';
+  const t = translator(language);
+  const words = { org: m.organisationName, reference: m.reference, date: m.dueOn };
+  const subject = t('mail.agentReceiptSubject', words);
+  const label = quotedLabel(m.requestLabel);
+  const lines = (quoted: string) => [
+    t('mail.agentReceiptReceived', { ...words, label: quoted }),
+    t('mail.agentReceiptWaits', words),
+    t('mail.agentReceiptDue', words),
   ];
-  const text = `Hello ${m.agentName},
+  const text = `${t('mail.hello', { name: m.agentName })}
 
-${lines.join('\n\n')}
+${lines(label.text).join('\n\n')}
 
-${textFooter(m.organisationName, m.contact)}`;
+${textFooter(m.organisationName, m.contact, language)}`;
   const body = (
     <>
-      <p>Hello {m.agentName},</p>
-      {lines.map((line) => (
+      <p>{t('mail.hello', { name: m.agentName })}</p>
+      {lines(label.html).map((line) => (
         <p>{line}</p>
       ))}
     </>
   );
-  return { subject, text, html: mailLayout(m.organisationName, m.contact, body) };
+  return { subject, text, html: mailLayout(m.organisationName, m.contact, body, language) };
 }

@@ -1,10 +1,13 @@
+import { translator } from '../i18n/i18n.js';
 import type { RenderedMail } from './mail-layout.js';
 import { paragraph, quoted, requesterMail, type RequesterMailFrame } from './requester-mail.js';
 
 export function withdrawalConfirmedMail(m: RequesterMailFrame): RenderedMail {
-  return requesterMail(m, `Your privacy request ${m.reference} to ${m.organisationName} is withdrawn`, [
-    paragraph(`Your request is withdrawn, as you asked. ${m.organisationName} will not act on it further.`),
-    paragraph('You can make a new request at any time.'),
+  const t = translator(m.language ?? 'en');
+  const org = m.organisationName;
+  return requesterMail(m, t('mail.withdrawnSubject', { reference: m.reference, org }), [
+    paragraph(t('mail.withdrawnText', { org })),
+    paragraph(t('mail.withdrawnAgain')),
   ]);
 }
 
@@ -15,12 +18,12 @@ export interface RedirectedMailInput extends RequesterMailFrame {
 
 /** The organisation only processes the data for someone else, who must answer the request. */
 export function redirectedMail(m: RedirectedMailInput): RenderedMail {
-  return requesterMail(m, `Your privacy request ${m.reference}: who can answer it`, [
-    paragraph(
-      `${m.organisationName} handles the information your request is about on behalf of another organisation, which decides what happens to it and must answer requests like yours. Please contact:`,
-    ),
+  const t = translator(m.language ?? 'en');
+  const org = m.organisationName;
+  return requesterMail(m, t('mail.redirectedSubject', { reference: m.reference }), [
+    paragraph(t('mail.redirectedText', { org })),
     quoted(m.controller),
-    paragraph(`${m.organisationName} has closed your request here.`),
+    paragraph(t('mail.redirectedClosed', { org })),
   ]);
 }
 
@@ -33,14 +36,10 @@ export interface VerificationExpiredMailInput extends RequesterMailFrame {
 
 /** Unconfirmed requests close when their link expires: nothing is disclosed or deleted on an unproven address. */
 export function verificationExpiredMail(m: VerificationExpiredMailInput): RenderedMail {
-  return requesterMail(m, `Your privacy request ${m.reference} to ${m.organisationName} was closed`, [
-    paragraph(
-      `Your request was closed because the email address was not confirmed before the confirmation link expired. ${m.organisationName} has not acted on it.`,
-    ),
-    paragraph(
-      m.rightToResubmit
-        ? `You have the right to submit a new request at any time, here: ${m.newRequestUrl}`
-        : `If you still want to make the request, you can make it again here: ${m.newRequestUrl}`,
-    ),
+  const t = translator(m.language ?? 'en');
+  const org = m.organisationName;
+  return requesterMail(m, t('mail.expiredSubject', { reference: m.reference, org }), [
+    paragraph(t('mail.expiredText', { org })),
+    paragraph(t(m.rightToResubmit ? 'mail.expiredResubmit' : 'mail.expiredAgain', { url: m.newRequestUrl })),
   ]);
 }

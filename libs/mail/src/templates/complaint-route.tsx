@@ -1,5 +1,6 @@
-import type { Regime } from '#policy';
+import type { Language, Regime } from '#policy';
 
+import { translator } from '../i18n/i18n.js';
 import { type MailPart, paragraph } from './requester-mail.js';
 
 /** How the requester reaches the organisation where no regulator is named (regime none): an address, number or post. */
@@ -15,62 +16,39 @@ export interface OrganisationContact {
  * GDPR → a supervisory authority (Art 12(4), 77); state laws → an appeal, then the state Attorney General;
  * CAN-SPAM → the FTC; TCPA → the FCC; no law → the organisation itself.
  */
-export function complaintRoute(regime: Regime, org: OrganisationContact): MailPart {
+export function complaintRoute(regime: Regime, org: OrganisationContact, language: Language = 'en'): MailPart {
+  const t = translator(language);
   switch (regime) {
     case 'ccpa':
-      return {
-        text: 'If you think this decision is wrong, you can complain to the California Privacy Protection Agency (https://cppa.ca.gov) or to the California Attorney General (https://oag.ca.gov/privacy).',
-        html: (
-          <p>
-            If you think this decision is wrong, you can complain to the California Privacy Protection Agency (
-            <a href="https://cppa.ca.gov">cppa.ca.gov</a>) or to the California Attorney General (
-            <a href="https://oag.ca.gov/privacy">oag.ca.gov/privacy</a>).
-          </p>
-        ),
-      };
+      return linked(t('complaint.ccpa', { cppa: 'https://cppa.ca.gov', oag: 'https://oag.ca.gov/privacy' }));
     case 'uk_gdpr':
-      return {
-        text: "You have the right to complain to the Information Commissioner's Office, the UK data protection regulator (https://ico.org.uk/make-a-complaint/), and to ask a court to enforce your rights.",
-        html: (
-          <p>
-            You have the right to complain to the Information Commissioner's Office, the UK data protection regulator (
-            <a href="https://ico.org.uk/make-a-complaint/">ico.org.uk</a>), and to ask a court to enforce your rights.
-          </p>
-        ),
-      };
+      return linked(t('complaint.uk_gdpr', { ico: 'https://ico.org.uk/make-a-complaint/' }));
     case 'gdpr':
-      return paragraph(
-        'You have the right to lodge a complaint with a data protection supervisory authority, in particular in the country where you live or work or where you think your rights were infringed, and to ask a court to enforce your rights.',
-      );
+      return paragraph(t('complaint.gdpr'));
     case 'us_state':
       return paragraph(
-        `You can appeal this decision by writing to ${org.organisationName}${org.contact ? ` (${org.contact})` : ''}. If the appeal is refused, you can complain to your state's Attorney General.`,
+        t('complaint.us_state', { org: org.organisationName, contact: org.contact ? ` (${org.contact})` : '' }),
       );
     case 'can_spam':
-      return {
-        text: 'You can report unwanted commercial email to the Federal Trade Commission (https://reportfraud.ftc.gov).',
-        html: (
-          <p>
-            You can report unwanted commercial email to the Federal Trade Commission (
-            <a href="https://reportfraud.ftc.gov">reportfraud.ftc.gov</a>).
-          </p>
-        ),
-      };
+      return linked(t('complaint.can_spam', { ftc: 'https://reportfraud.ftc.gov' }));
     case 'fcc_tcpa':
-      return {
-        text: 'You can complain about unwanted text messages to the Federal Communications Commission (https://consumercomplaints.fcc.gov).',
-        html: (
-          <p>
-            You can complain about unwanted text messages to the Federal Communications Commission (
-            <a href="https://consumercomplaints.fcc.gov">consumercomplaints.fcc.gov</a>).
-          </p>
-        ),
-      };
+      return linked(t('complaint.fcc_tcpa', { fcc: 'https://consumercomplaints.fcc.gov' }));
     case 'none':
       return paragraph(
         org.contact
-          ? `If you disagree with this decision, contact ${org.organisationName} at ${org.contact}.`
-          : `If you disagree with this decision, contact ${org.organisationName} through the ways its privacy policy gives.`,
+          ? t('complaint.noneContact', { org: org.organisationName, contact: org.contact })
+          : t('complaint.noneNoContact', { org: org.organisationName }),
       );
   }
+}
+
+/** A sentence naming regulators' addresses: written out in the text part, links (shown without the scheme) in HTML. */
+function linked(text: string): MailPart {
+  const pieces = text.split(/(https:\/\/[^\s)]+)/);
+  return {
+    text,
+    html: (
+      <p>{pieces.map((piece, i) => (i % 2 === 1 ? <a href={piece}>{piece.slice('https://'.length)}</a> : piece))}</p>
+    ),
+  };
 }

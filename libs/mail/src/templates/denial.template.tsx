@@ -1,6 +1,6 @@
 import type { DenialReason } from '#workflow';
 
-import { DENIAL_REASON_TEXT } from '../vocabulary.js';
+import { translator } from '../i18n/i18n.js';
 import type { RenderedMail } from './mail-layout.js';
 import { type MailPart, paragraph, quoted, requesterMail, type RequesterMailFrame } from './requester-mail.js';
 
@@ -13,8 +13,10 @@ export interface DeniedMailInput extends RequesterMailFrame {
 
 /** A refusal must give its grounds and, where the law provides one, the route to complain. */
 export function deniedMail(m: DeniedMailInput): RenderedMail {
-  return requesterMail(m, `Your privacy request ${m.reference} to ${m.organisationName} was refused`, [
-    paragraph(`${m.organisationName} has refused your request. The reason: ${DENIAL_REASON_TEXT[m.reason]}`),
+  const t = translator(m.language ?? 'en');
+  const org = m.organisationName;
+  return requesterMail(m, t('mail.deniedSubject', { reference: m.reference, org }), [
+    paragraph(t('mail.deniedText', { org, reason: t(`denialReasons.${m.reason}`) })),
     quoted(m.explanation),
     m.complaint,
   ]);

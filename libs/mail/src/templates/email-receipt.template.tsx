@@ -1,4 +1,5 @@
-import { organisationsThing } from '../possessive.js';
+import { translator } from '../i18n/i18n.js';
+import { policyOf } from '../possessive.js';
 import { mailLayout, type RenderedMail, type RequestMailParty, textFooter } from './mail-layout.js';
 import { StatusLink } from './request-links.js';
 
@@ -13,30 +14,27 @@ export interface EmailReceiptMailInput extends Omit<RequestMailParty, 'requestLa
  * us carry their words to someone else.
  */
 export function emailReceiptMail(m: EmailReceiptMailInput): RenderedMail {
-  const subject = `We received your email to ${m.organisationName} (reference ${m.reference})`;
-  const text = `Hello,
+  const language = m.language ?? 'en';
+  const t = translator(language);
+  const subject = t('mail.emailReceiptSubject', { org: m.organisationName, reference: m.reference });
+  const address = policyOf(language, m.organisationName, 'privacyAddress');
+  const received = t('mail.emailReceiptReceived', { address, reference: m.reference });
+  const text = `${t('mail.helloAnyone')}
 
-We received an email from this address to ${organisationsThing(m.organisationName, 'privacy address')} (reference ${m.reference}).
-The privacy team will read it. If it is a request about your personal information, we will tell you which request it is and when it will be answered; if that request needs proof that this email address is yours, you will get a link to confirm it.
+${received}
+${t('mail.emailReceiptRead')}
 
-Follow it here (keep this link private):
+${t('mail.followIt')}
 ${m.statusUrl}
 
-${textFooter(m.organisationName, m.contact)}`;
+${textFooter(m.organisationName, m.contact, language)}`;
   const body = (
     <>
-      <p>Hello,</p>
-      <p>
-        We received an email from this address to {organisationsThing(m.organisationName, 'privacy address')} (reference{' '}
-        <strong>{m.reference}</strong>).
-      </p>
-      <p>
-        The privacy team will read it. If it is a request about your personal information, we will tell you which
-        request it is and when it will be answered; if that request needs proof that this email address is yours, you
-        will get a link to confirm it.
-      </p>
-      <StatusLink url={m.statusUrl}>Follow it here (keep this link private):</StatusLink>
+      <p>{t('mail.helloAnyone')}</p>
+      <p>{received}</p>
+      <p>{t('mail.emailReceiptRead')}</p>
+      <StatusLink url={m.statusUrl}>{t('mail.followIt')}</StatusLink>
     </>
   );
-  return { subject, text, html: mailLayout(m.organisationName, m.contact, body) };
+  return { subject, text, html: mailLayout(m.organisationName, m.contact, body, language) };
 }

@@ -1,3 +1,4 @@
+import { translator } from '../i18n/i18n.js';
 import type { RenderedMail } from './mail-layout.js';
 import { paragraph, quoted, requesterMail, type RequesterMailFrame } from './requester-mail.js';
 
@@ -9,9 +10,11 @@ export interface ExtensionNoticeMailInput extends RequesterMailFrame {
 
 /** The law allows one extension only with a notice, giving the reason, inside the first period. */
 export function extensionNoticeMail(m: ExtensionNoticeMailInput): RenderedMail {
-  return requesterMail(m, `More time is needed for your privacy request ${m.reference} to ${m.organisationName}`, [
-    paragraph(`${m.organisationName} needs more time to answer your request, as the law allows. The reason:`),
+  const t = translator(m.language ?? 'en');
+  const org = m.organisationName;
+  return requesterMail(m, t('mail.extensionSubject', { reference: m.reference, org }), [
+    paragraph(t('mail.extensionNeeds', { org })),
     quoted(m.reason),
-    paragraph(`${m.organisationName} will answer by ${m.newDueOn}.`),
+    paragraph(t('mail.extensionBy', { org, date: m.newDueOn })),
   ]);
 }

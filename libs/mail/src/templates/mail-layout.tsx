@@ -1,4 +1,7 @@
+import type { Language } from '#policy';
+
 import type { SafeHtml } from '../html.js';
+import { translator } from '../i18n/i18n.js';
 
 /** Who a requester mail is from and about: common to every mail about a request. */
 export interface RequestMailParty {
@@ -7,7 +10,12 @@ export interface RequestMailParty {
   requesterName: string;
   reference: string;
   requestLabel: string;
+  /** The requester's language; English when not given. */
+  language?: Language;
 }
+
+/** A request's name as each part of a mail quotes it: straight quotes in plain text, typographic ones in HTML. */
+export const quotedLabel = (label: string) => ({ text: `"${label}"`, html: `“${label}”` });
 
 export interface RenderedMail {
   subject: string;
@@ -16,9 +24,15 @@ export interface RenderedMail {
 }
 
 /** Every mail carries the organisation's name and how to reach it; requester text is escaped by the JSX runtime. */
-export function mailLayout(organisationName: string, contact: string | undefined, body: SafeHtml): string {
+export function mailLayout(
+  organisationName: string,
+  contact: string | undefined,
+  body: SafeHtml,
+  language: Language = 'en',
+): string {
+  const t = translator(language);
   const document = (
-    <html lang="en">
+    <html lang={language}>
       <head>
         <meta charset="utf-8" />
         <title>{organisationName}</title>
@@ -27,10 +41,10 @@ export function mailLayout(organisationName: string, contact: string | undefined
         {body}
         <hr />
         <p style="font-size: .9em; color: #555">
-          Sent for {organisationName} by Rightsdesk, which handles its privacy requests.
+          {t('mail.footer', { org: organisationName })}
           {contact && (
             <>
-              {' Questions: '}
+              {` ${t('mail.questions')} `}
               <a href={`mailto:${contact}`}>{contact}</a>.
             </>
           )}
@@ -41,6 +55,7 @@ export function mailLayout(organisationName: string, contact: string | undefined
   return `<!doctype html>\n${document.value}`;
 }
 
-export function textFooter(organisationName: string, contact: string | undefined): string {
-  return `--\nSent for ${organisationName} by Rightsdesk, which handles its privacy requests.${contact ? ` Questions: ${contact}.` : ''}`;
+export function textFooter(organisationName: string, contact: string | undefined, language: Language = 'en'): string {
+  const t = translator(language);
+  return `--\n${t('mail.footer', { org: organisationName })}${contact ? ` ${t('mail.questions')} ${contact}.` : ''}`;
 }

@@ -1,3 +1,4 @@
+import { translator } from '../i18n/i18n.js';
 import type { RenderedMail } from './mail-layout.js';
 import { paragraph, quoted, requesterMail, type RequesterMailFrame } from './requester-mail.js';
 
@@ -9,14 +10,12 @@ export interface QuestionMailInput extends RequesterMailFrame {
 
 /** Staff need something from the requester; they answer on the status page. */
 export function questionMail(m: QuestionMailInput): RenderedMail {
-  return requesterMail(m, `A question about your privacy request ${m.reference} to ${m.organisationName}`, [
-    paragraph(`${m.organisationName} needs more information from you to answer your request:`),
+  const t = translator(m.language ?? 'en');
+  const org = m.organisationName;
+  return requesterMail(m, t('mail.questionSubject', { reference: m.reference, org }), [
+    paragraph(t('mail.questionNeeds', { org })),
     quoted(m.question),
-    paragraph('Please answer on the page of your request: open the link below and use the reply form there.'),
-    paragraph(
-      m.clockPaused
-        ? 'The time limit for answering your request stands still until we have your reply, and continues when it arrives.'
-        : 'We keep working on your request in the meantime where we can.',
-    ),
+    paragraph(t('mail.questionAnswer')),
+    paragraph(m.clockPaused ? t('mail.questionPaused') : t('mail.questionMeanwhile')),
   ]);
 }

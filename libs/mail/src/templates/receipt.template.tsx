@@ -1,4 +1,5 @@
-import { mailLayout, type RenderedMail, type RequestMailParty, textFooter } from './mail-layout.js';
+import { translator } from '../i18n/i18n.js';
+import { mailLayout, quotedLabel, type RenderedMail, type RequestMailParty, textFooter } from './mail-layout.js';
 import { StatusLink } from './request-links.js';
 
 export interface ReceiptMailInput extends RequestMailParty {
@@ -12,28 +13,30 @@ export interface ReceiptMailInput extends RequestMailParty {
  * by when, and how to follow it.
  */
 export function receiptMail(m: ReceiptMailInput): RenderedMail {
-  const subject = `We received your privacy request ${m.reference} to ${m.organisationName}`;
-  const text = `Hello ${m.requesterName},
+  const language = m.language ?? 'en';
+  const t = translator(language);
+  const org = m.organisationName;
+  const subject = t('mail.receiptSubject', { reference: m.reference, org });
+  const hello = t('mail.hello', { name: m.requesterName });
+  const label = quotedLabel(m.requestLabel);
+  const received = (quoted: string) => t('mail.receivedRequest', { org, label: quoted, reference: m.reference });
+  const nothingMore = t('mail.receiptNothingMore', { org, date: m.dueOn });
+  const text = `${hello}
 
-We received your request to ${m.organisationName}: "${m.requestLabel}" (reference ${m.reference}).
-It needs nothing more from you: requests like this need no proof of identity. ${m.organisationName} must act on it by ${m.dueOn}, and you will get a mail when it is done.
+${received(label.text)}
+${nothingMore}
 
-Follow your request here (keep this link private):
+${t('mail.follow')}
 ${m.statusUrl}
 
-${textFooter(m.organisationName, m.contact)}`;
+${textFooter(org, m.contact, language)}`;
   const body = (
     <>
-      <p>Hello {m.requesterName},</p>
-      <p>
-        We received your request to {m.organisationName}: “{m.requestLabel}” (reference <strong>{m.reference}</strong>).
-      </p>
-      <p>
-        It needs nothing more from you: requests like this need no proof of identity. {m.organisationName} must act on
-        it by {m.dueOn}, and you will get a mail when it is done.
-      </p>
-      <StatusLink url={m.statusUrl}>Follow your request here (keep this link private):</StatusLink>
+      <p>{hello}</p>
+      <p>{received(label.html)}</p>
+      <p>{nothingMore}</p>
+      <StatusLink url={m.statusUrl}>{t('mail.follow')}</StatusLink>
     </>
   );
-  return { subject, text, html: mailLayout(m.organisationName, m.contact, body) };
+  return { subject, text, html: mailLayout(org, m.contact, body, language) };
 }

@@ -1,5 +1,6 @@
 import type { SafeHtml } from '../html.js';
-import { mailLayout, type RenderedMail, type RequestMailParty, textFooter } from './mail-layout.js';
+import { translator } from '../i18n/i18n.js';
+import { mailLayout, quotedLabel, type RenderedMail, type RequestMailParty, textFooter } from './mail-layout.js';
 import { StatusLink } from './request-links.js';
 
 /** A mail about a request the requester already made: who it is from, which request, and a fresh status link. */
@@ -15,28 +16,30 @@ export interface MailPart {
 
 /** Greeting, the request it is about, the content, the status link and the footer: the frame of every progress mail. */
 export function requesterMail(m: RequesterMailFrame, subject: string, parts: MailPart[]): RenderedMail {
-  const text = `Hello ${m.requesterName},
+  const language = m.language ?? 'en';
+  const t = translator(language);
+  const hello = t('mail.hello', { name: m.requesterName });
+  const label = quotedLabel(m.requestLabel);
+  const about = (quoted: string) => t('mail.about', { org: m.organisationName, label: quoted, reference: m.reference });
+  const text = `${hello}
 
-This is about your request to ${m.organisationName}: "${m.requestLabel}" (reference ${m.reference}).
+${about(label.text)}
 
 ${parts.map((p) => p.text).join('\n\n')}
 
-Follow your request here (keep this link private):
+${t('mail.follow')}
 ${m.statusUrl}
 
-${textFooter(m.organisationName, m.contact)}`;
+${textFooter(m.organisationName, m.contact, language)}`;
   const body = (
     <>
-      <p>Hello {m.requesterName},</p>
-      <p>
-        This is about your request to {m.organisationName}: “{m.requestLabel}” (reference <strong>{m.reference}</strong>
-        ).
-      </p>
+      <p>{hello}</p>
+      <p>{about(label.html)}</p>
       {parts.map((p) => p.html)}
-      <StatusLink url={m.statusUrl}>Follow your request here (keep this link private):</StatusLink>
+      <StatusLink url={m.statusUrl}>{t('mail.follow')}</StatusLink>
     </>
   );
-  return { subject, text, html: mailLayout(m.organisationName, m.contact, body) };
+  return { subject, text, html: mailLayout(m.organisationName, m.contact, body, language) };
 }
 
 /** A paragraph of our own wording. */

@@ -168,3 +168,34 @@ describe('complaintRoute', () => {
     expect(sale.text).toContain('will not sell or share');
   });
 });
+
+describe('requesterNoticeMail in Spanish', () => {
+  const spanish = { ...frame, language: 'es' as const, requestLabel: 'Eliminar mi información' };
+
+  it.each(Object.values(NOTICES).map((n) => [n.template, n] as const))(
+    '%s: the frame, subject and our wording are Spanish; what staff wrote is quoted as written',
+    (_, notice) => {
+      const mail = requesterNoticeMail(spanish, notice);
+      expect(mail.subject).toContain('RD-7K3F-92QX');
+      expect(mail.subject).toMatch(/^Su |^Una pregunta|^Se necesita/);
+      expect(mail.html).toContain('<html lang="es">');
+      for (const part of [mail.text, mail.html]) {
+        expect(part).toMatch(/Le escribimos sobre su solicitud a West Corporation: ["“]Eliminar mi información["”]/);
+        expect(part).toContain('Siga su solicitud aquí (mantenga este enlace en privado):');
+        expect(part).toContain('Enviado en nombre de West Corporation por Rightsdesk');
+        expect(part).not.toMatch(/Hello|Follow your request|Sent for|your request|The reason/);
+      }
+    },
+  );
+
+  it('gives a refusal its ground and the California complaint route in Spanish, with the regulators linked', () => {
+    const mail = requesterNoticeMail(spanish, {
+      ...NOTICES.request_denied,
+      complaint: complaintRoute('ccpa', org, 'es'),
+    } as RequesterNotice);
+    expect(mail.text).toContain('West Corporation rechazó su solicitud. El motivo: La solicitud es manifiestamente');
+    expect(mail.text).toContain('Agencia de Protección de la Privacidad de California (https://cppa.ca.gov)');
+    expect(mail.html).toContain('<a href="https://cppa.ca.gov">cppa.ca.gov</a>');
+    expect(mail.html).toContain('<a href="https://oag.ca.gov/privacy">oag.ca.gov/privacy</a>');
+  });
+});

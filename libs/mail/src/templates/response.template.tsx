@@ -1,3 +1,4 @@
+import { type Translate, translator } from '../i18n/i18n.js';
 import type { RenderedMail } from './mail-layout.js';
 import { type MailPart, paragraph, quoted, requesterMail, type RequesterMailFrame } from './requester-mail.js';
 
@@ -23,25 +24,29 @@ export interface PartiallyFulfilledMailInput extends RequesterMailFrame {
 }
 
 export function fulfilledMail(m: FulfilledMailInput): RenderedMail {
-  return requesterMail(m, `Your privacy request ${m.reference} to ${m.organisationName} is complete`, [
-    paragraph(`${m.organisationName} has completed your request.`),
-    ...(m.resolution ? [paragraph('What was done:'), quoted(m.resolution)] : []),
-    ...(m.downloads ? downloadParts(m.downloads) : []),
+  const t = translator(m.language ?? 'en');
+  const org = m.organisationName;
+  return requesterMail(m, t('mail.fulfilledSubject', { reference: m.reference, org }), [
+    paragraph(t('mail.fulfilledText', { org })),
+    ...(m.resolution ? [paragraph(t('mail.whatWasDone')), quoted(m.resolution)] : []),
+    ...(m.downloads ? downloadParts(m.downloads, t) : []),
   ]);
 }
 
 export function partiallyFulfilledMail(m: PartiallyFulfilledMailInput): RenderedMail {
-  return requesterMail(m, `Your privacy request ${m.reference} to ${m.organisationName} is partly complete`, [
-    paragraph(`${m.organisationName} has answered part of your request. What was not done, and why:`),
+  const t = translator(m.language ?? 'en');
+  const org = m.organisationName;
+  return requesterMail(m, t('mail.partialSubject', { reference: m.reference, org }), [
+    paragraph(t('mail.partialText', { org })),
     quoted(m.reason),
-    ...(m.downloads ? downloadParts(m.downloads) : []),
+    ...(m.downloads ? downloadParts(m.downloads, t) : []),
     m.complaint,
   ]);
 }
 
-function downloadParts(d: ResponseDownloads): MailPart[] {
-  const count = d.fileNames.length === 1 ? 'one file' : `${d.fileNames.length} files`;
-  const lead = `Your response is ${count}, which you can download from the page of your request (the link below) until ${d.availableUntilOn}:`;
+function downloadParts(d: ResponseDownloads, t: Translate): MailPart[] {
+  const count = d.fileNames.length;
+  const lead = t(count === 1 ? 'mail.downloadsOne' : 'mail.downloadsMany', { count, date: d.availableUntilOn });
   return [
     {
       text: `${lead}\n${d.fileNames.map((name) => `- ${name}`).join('\n')}`,
@@ -56,6 +61,6 @@ function downloadParts(d: ResponseDownloads): MailPart[] {
         </>
       ),
     },
-    paragraph('After that date the files are no longer available there, for your security.'),
+    paragraph(t('mail.downloadsAfter')),
   ];
 }

@@ -1,4 +1,5 @@
-import { mailLayout, type RenderedMail, textFooter } from './mail-layout.js';
+import { translator } from '../i18n/i18n.js';
+import { mailLayout, quotedLabel, type RenderedMail, textFooter } from './mail-layout.js';
 import { ConfirmLink, StatusLink } from './request-links.js';
 import type { VerificationMailInput } from './verification.template.js';
 
@@ -12,40 +13,37 @@ export interface VerificationReminderMailInput extends Omit<
 
 /** Two days before the link expires: a fresh link (the earlier one stops working) that expires at the same time. */
 export function verificationReminderMail(m: VerificationReminderMailInput): RenderedMail {
-  const subject = `Reminder: confirm your privacy request ${m.reference} to ${m.organisationName}`;
-  const waiting =
-    m.agentName === undefined
-      ? `Your request to ${m.organisationName}: "${m.requestLabel}" (reference ${m.reference}) is waiting for you to confirm that this address is yours.`
-      : `${m.agentName} asked ${m.organisationName} on your behalf, as your authorised agent: "${m.requestLabel}" (reference ${m.reference}). It is waiting for you to confirm that you gave them permission.`;
-  const ifNot =
-    m.agentName === undefined
-      ? 'If you did not make this request, ignore this mail.'
-      : `If you did not give ${m.agentName} permission, open the link and choose "I did not authorise this".`;
-  const text = `Hello ${m.requesterName},
+  const language = m.language ?? 'en';
+  const t = translator(language);
+  const words = { org: m.organisationName, reference: m.reference, agent: m.agentName ?? '' };
+  const subject = t('mail.reminderSubject', words);
+  const label = quotedLabel(m.requestLabel);
+  const waiting = (quoted: string) =>
+    t(m.agentName === undefined ? 'mail.reminderWaiting' : 'mail.reminderAgentWaiting', { ...words, label: quoted });
+  const ifNot = t(m.agentName === undefined ? 'mail.reminderIgnore' : 'mail.reminderAgentIgnore', words);
+  const replaces = `${t('mail.reminderReplaces', { date: m.expiresOn })} ${ifNot}`;
+  const text = `${t('mail.hello', { name: m.requesterName })}
 
-${waiting}
+${waiting(label.text)}
 
-To confirm it, open this link:
+${t('mail.reminderOpen')}
 ${m.verifyUrl}
 
-It replaces the link we sent before and expires on ${m.expiresOn}. If the request is not confirmed by then, it will be closed without any action. ${ifNot}
+${replaces}
 
-You can follow your request at any time here (keep this link private):
+${t('mail.followAnyTime')}
 ${m.statusUrl}
 
-${textFooter(m.organisationName, m.contact)}`;
+${textFooter(m.organisationName, m.contact, language)}`;
   const body = (
     <>
-      <p>Hello {m.requesterName},</p>
-      <p>{waiting}</p>
-      <p>To confirm it, open this link:</p>
-      <ConfirmLink url={m.verifyUrl}>Confirm my request</ConfirmLink>
-      <p>
-        It replaces the link we sent before and expires on {m.expiresOn}. If the request is not confirmed by then, it
-        will be closed without any action. {ifNot}
-      </p>
-      <StatusLink url={m.statusUrl}>You can follow your request at any time here (keep this link private):</StatusLink>
+      <p>{t('mail.hello', { name: m.requesterName })}</p>
+      <p>{waiting(label.html)}</p>
+      <p>{t('mail.reminderOpen')}</p>
+      <ConfirmLink url={m.verifyUrl}>{t('mail.confirmButton')}</ConfirmLink>
+      <p>{replaces}</p>
+      <StatusLink url={m.statusUrl}>{t('mail.followAnyTime')}</StatusLink>
     </>
   );
-  return { subject, text, html: mailLayout(m.organisationName, m.contact, body) };
+  return { subject, text, html: mailLayout(m.organisationName, m.contact, body, language) };
 }

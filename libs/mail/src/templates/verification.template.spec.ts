@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 
+import { emailReceiptMail } from './email-receipt.template.js';
 import { receiptMail } from './receipt.template.js';
 import { verificationMail } from './verification.template.js';
 import { verificationReminderMail } from './verification-reminder.template.js';
@@ -55,6 +56,28 @@ describe('verificationMail (the acknowledgement)', () => {
   });
 });
 
+describe('verificationMail in Spanish', () => {
+  it('says everything in Spanish, with the HTML marked as Spanish, and still escapes', () => {
+    const mail = verificationMail({
+      ...input,
+      language: 'es',
+      requestLabel: 'Eliminar mi información',
+      expiresOn: 'martes, 1 de diciembre de 2026',
+      dueOn: 'viernes, 8 de enero de 2027',
+    });
+    expect(mail.subject).toBe('Confirme su solicitud de privacidad RD-7K3F-92QX a ProntoTrak');
+    expect(mail.text).toContain('Próximos pasos:\n1. Confirme que esta dirección es suya');
+    for (const part of [mail.text, mail.html]) {
+      expect(part).toContain('Funciona una sola vez y vence el martes, 1 de diciembre de 2026.');
+      expect(part).toContain('ProntoTrak debe responder a más tardar el viernes, 8 de enero de 2027.');
+      expect(part).toMatch(/Preguntas: (<a href="mailto:Privacy@prontotrak.com">)?Privacy@prontotrak.com/);
+      expect(part).not.toMatch(/Hello|must answer|Questions:/);
+    }
+    expect(mail.html).toContain('<html lang="es">');
+    expect(mail.html).toContain('Hola, &lt;b&gt;Eve&lt;/b&gt;:');
+  });
+});
+
 describe('verificationReminderMail', () => {
   it('gives a fresh link that replaces the old one and the same expiry, escaped', () => {
     const mail = verificationReminderMail(input);
@@ -78,5 +101,19 @@ describe('receiptMail (the acknowledgement of an opt-out)', () => {
       expect(part).toContain('https://rd.example/s/ghi.jkl');
     }
     expect(mail.html).not.toContain('<b>Eve</b>');
+  });
+});
+
+describe('emailReceiptMail', () => {
+  it("acknowledges a mail to the organisation's privacy address in the organisation's language", () => {
+    const { organisationName, contact, reference, statusUrl } = input;
+    const english = emailReceiptMail({ organisationName, contact, reference, statusUrl });
+    expect(english.text).toContain("We received an email from this address to ProntoTrak's privacy address");
+    const spanish = emailReceiptMail({ organisationName, contact, reference, statusUrl, language: 'es' });
+    expect(spanish.subject).toBe('Recibimos su correo electrónico a ProntoTrak (referencia RD-7K3F-92QX)');
+    expect(spanish.text).toContain(
+      'Recibimos un correo electrónico de esta dirección a la dirección de privacidad de ProntoTrak (referencia RD-7K3F-92QX).',
+    );
+    expect(spanish.html).toContain('<html lang="es">');
   });
 });

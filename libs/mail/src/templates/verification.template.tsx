@@ -1,5 +1,6 @@
+import { translator } from '../i18n/i18n.js';
 import { answerDueSentence } from '../possessive.js';
-import { mailLayout, type RenderedMail, type RequestMailParty, textFooter } from './mail-layout.js';
+import { mailLayout, quotedLabel, type RenderedMail, type RequestMailParty, textFooter } from './mail-layout.js';
 import { ConfirmLink, StatusLink } from './request-links.js';
 
 export interface VerificationMailInput extends RequestMailParty {
@@ -21,50 +22,53 @@ export interface VerificationMailInput extends RequestMailParty {
  * disclosed or deleted.
  */
 export function verificationMail(m: VerificationMailInput): RenderedMail {
-  const subject = `Confirm your privacy request ${m.reference} to ${m.organisationName}`;
+  const language = m.language ?? 'en';
+  const t = translator(language);
+  const org = m.organisationName;
+  const subject = t('mail.verifySubject', { reference: m.reference, org });
   const answer = m.clockStartsOnConfirmation
-    ? `${m.organisationName} then has one month from your confirmation to answer: confirmed today, that is by ${m.dueOn}.`
-    : answerDueSentence(m.organisationName, m.dueOn, m.internalTarget === true);
+    ? t('mail.verifyOneMonth', { org, date: m.dueOn })
+    : answerDueSentence(org, m.dueOn, m.internalTarget === true, language);
   const steps = [
-    `Confirm that this address is yours: open the link above and press "Confirm my request". It works once and expires on ${m.expiresOn}. This makes sure nothing is disclosed or deleted at someone else's request. If the request is not confirmed by then, it is closed and nothing is done.`,
-    `${m.organisationName} handles your request. ${answer} If the law allows more time and it is needed, you will be told why and the new date.`,
-    'You get a mail when there is news: a question, an extension or the answer.',
+    t('mail.verifyStep1', { date: m.expiresOn }),
+    t('mail.verifyStep2', { org, answer }),
+    t('mail.verifyStep3'),
   ];
-  const text = `Hello ${m.requesterName},
+  const label = quotedLabel(m.requestLabel);
+  const received = (quoted: string) => t('mail.receivedRequest', { org, label: quoted, reference: m.reference });
+  const text = `${t('mail.hello', { name: m.requesterName })}
 
-We received your request to ${m.organisationName}: "${m.requestLabel}" (reference ${m.reference}).
+${received(label.text)}
 
-To confirm that this address is yours and that you made the request, open this link:
+${t('mail.verifyOpen')}
 ${m.verifyUrl}
 
-What happens next:
+${t('mail.verifyNext')}:
 ${steps.map((step, i) => `${i + 1}. ${step}`).join('\n')}
 
-If you did not make this request, ignore this mail and nothing will happen.
+${t('mail.verifyIgnore')}
 
-You can follow your request at any time here (keep this link private):
+${t('mail.followAnyTime')}
 ${m.statusUrl}
 
-${textFooter(m.organisationName, m.contact)}`;
+${textFooter(org, m.contact, language)}`;
   const body = (
     <>
-      <p>Hello {m.requesterName},</p>
+      <p>{t('mail.hello', { name: m.requesterName })}</p>
+      <p>{received(label.html)}</p>
+      <p>{t('mail.verifyOpen')}</p>
+      <ConfirmLink url={m.verifyUrl}>{t('mail.confirmButton')}</ConfirmLink>
       <p>
-        We received your request to {m.organisationName}: “{m.requestLabel}” (reference <strong>{m.reference}</strong>).
-      </p>
-      <p>To confirm that this address is yours and that you made the request, open this link:</p>
-      <ConfirmLink url={m.verifyUrl}>Confirm my request</ConfirmLink>
-      <p>
-        <strong>What happens next</strong>
+        <strong>{t('mail.verifyNext')}</strong>
       </p>
       <ol>
         {steps.map((step) => (
           <li>{step}</li>
         ))}
       </ol>
-      <p>If you did not make this request, ignore this mail and nothing will happen.</p>
-      <StatusLink url={m.statusUrl}>You can follow your request at any time here (keep this link private):</StatusLink>
+      <p>{t('mail.verifyIgnore')}</p>
+      <StatusLink url={m.statusUrl}>{t('mail.followAnyTime')}</StatusLink>
     </>
   );
-  return { subject, text, html: mailLayout(m.organisationName, m.contact, body) };
+  return { subject, text, html: mailLayout(org, m.contact, body, language) };
 }
