@@ -42,6 +42,6 @@ describe('policy importer on the labelled corpus (C3PA, EMNLP 2024)', () => {
         total: 0,
       });
     expect(total((s) => s.rights).matched).toBeGreaterThanOrEqual(34);
-    expect(total((s) => s.channels).matched).toBeGreaterThanOrEqual(13);
+    expect(total((s) => s.channels).matched).toBeGreaterThanOrEqual(14);
   });
 });
