@@ -110,18 +110,29 @@ function forms(s: PolicySentence, all: readonly PolicySentence[]): Found[] {
   ];
 }
 
-/** A street line and a postcode in this sentence or the few lines after it, where the text speaks of writing. */
+// A UK address often has no house number ("Mill House, Brook Way, Guildford, Surrey, GU1 4AA"): two to six
+// capitalised parts, comma-separated, ending in the postcode.
+const NAMED_ADDRESS =
+  /(?:\b[A-Z0-9][\w.'&-]*(?:\s+[A-Z0-9][\w.'&-]*){0,4},\s*){2,6}[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b/;
+
+/** A street line and a postcode in this sentence or the few lines after it, or a UK address with no number. */
 function postal(s: PolicySentence, all: readonly PolicySentence[]): Found[] {
-  if (!STREET.test(s.text)) return [];
+  if (!STREET.test(s.text)) return postedTo(s, all, s.text.match(NAMED_ADDRESS)?.[0]);
   const lines = all.slice(s.index, s.index + 5).filter((l) => l.text.length < 160);
   const endLine = lines.findIndex((l) => POSTCODE.test(l.text));
   if (endLine < 0) return [];
-  const before = all.slice(Math.max(0, s.index - 6), s.index + 1);
-  const spoken = before.some((l) => POSTAL_WORDS.test(l.text)) || s.trail.some((h) => POSTAL_WORDS.test(h));
   const value = lines
     .slice(0, endLine + 1)
     .map((l) => l.text)
     .join(', ');
+  return postedTo(s, all, value);
+}
+
+/** Surer where the text around it speaks of writing. */
+function postedTo(s: PolicySentence, all: readonly PolicySentence[], value: string | undefined): Found[] {
+  if (value === undefined) return [];
+  const before = all.slice(Math.max(0, s.index - 6), s.index + 1);
+  const spoken = before.some((l) => POSTAL_WORDS.test(l.text)) || s.trail.some((h) => POSTAL_WORDS.test(h));
   return [
     spoken
       ? { kind: 'post', value, sentence: s, confidence: 0.85 }

@@ -103,6 +103,13 @@ describe('extractChannels', () => {
     expect(channelsIn(text)).toContainEqual(['post', '100 Main Street, Springfield, CA 90210']);
   });
 
+  it('reads a UK address with no house number, ending in its postcode', () => {
+    const text =
+      'Write to our data protection lead at Orchard Court, Mill Lane, Guildford, Surrey, GU2 7XH or by email.';
+    expect(channelsIn(text)).toContainEqual(['post', 'Orchard Court, Mill Lane, Guildford, Surrey, GU2 7XH']);
+    expect(channelsIn('Our support team works from Guildford, GU2 7XH, on weekdays.')).toEqual([]);
+  });
+
   it("takes a form's address from the link announced after its sentence", () => {
     const sentences = splitSentences(
       htmlBlocks(

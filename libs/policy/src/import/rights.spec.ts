@@ -75,6 +75,58 @@ describe('extractRights', () => {
     expect(typesIn('Access to your information is logged.\nCorrect any errors in your data;')).toEqual([]);
   });
 
+  describe('rights named by a noun in a list of rights', () => {
+    it.each<[string, RequestType]>([
+      [
+        'Under data protection law you may ask for: (a) a copy of your data; (b) Correction of your personal information where it is wrong or incomplete; (c) its erasure.',
+        'correction',
+      ],
+      ['Your rights are to:\n• Rectification of any personal data that is inaccurate;', 'correction'],
+      [
+        'Depending on where you live, you may have the right to see your data, restrict or object to our processing of it, and complain to a regulator.',
+        'restriction',
+      ],
+      [
+        'Your rights include the right to access your data and to ask that your personal data be transmitted to another organisation of your choosing.',
+        'portability',
+      ],
+      [
+        'Residents may request that your information be sent to you or to your designated provider in a structured form.',
+        'portability',
+      ],
+      ['Your rights in respect of your data are to:\n• Be informed about how we use it;', 'categories'],
+      [
+        'You may request details of our handling of your data over the last 12 months concerning: (1) the categories of personal information we hold about you, and (2) the purposes we use it for.',
+        'categories',
+      ],
+      [
+        'Consumers can request and receive from us once a year information about the data we keep on them, including the categories of personal information collected and the sources it came from.',
+        'categories',
+      ],
+      [
+        'You can ask for a statement listing the categories of your personal data we disclosed last year.',
+        'categories',
+      ],
+    ])('%s → %s', (sentence, type) => {
+      expect(typesIn(sentence)).toContain(type);
+    });
+
+    it.each<[string, RequestType]>([
+      ['You may request a copy of the log that records any correction of your personal data.', 'correction'],
+      [
+        'You may request that your personal data be transferred to another country only with safeguards.',
+        'portability',
+      ],
+      [
+        'You can request the printed version of our annual transparency report for the last three calendar years, including the categories of personal information it covers.',
+        'categories',
+      ],
+      ['If you wish to apply, you will be informed about the use of cookies on the careers site.', 'categories'],
+    ])('drafts no such right from "%s"', (sentence, type) => {
+      expect(typesIn(sentence)).not.toContain(type);
+    });
+  });
+
   it('takes the law from the section heading, and cites the sentence with its offsets', () => {
     const text = [
       'YOUR CALIFORNIA PRIVACY RIGHTS',

@@ -11,9 +11,14 @@ interface RightSign {
   strong: RegExp;
   /** Speaks of the right, but needs a sentence worded as the reader's choice to count. */
   weak?: RegExp;
+  /** Names the right as an item of a list of rights; counts like `strong`. */
+  listed?: RegExp;
 }
 
 const PI = String.raw`(?:(?:your|the|any|such|all|certain|that|this|my)\s+)?(?:personal\s+|sensitive\s+)?(?:information|data|PI\b)`;
+
+// Where an item of a list begins: the sentence's start, or after a colon, semicolon or bullet, with its number.
+const LIST_ITEM = String.raw`(?:^|[:;•]\s*)(?:\(?(?:[a-z]|\d{1,2}|[ivx]{1,4})[.)]\s*)?`;
 
 export const RIGHT_SIGNS: readonly RightSign[] = [
   {
@@ -29,8 +34,16 @@ export const RIGHT_SIGNS: readonly RightSign[] = [
   },
   {
     type: 'categories',
-    strong:
-      /(?:request|know|disclose|tell\s+you|ask)\b[^.]{0,80}\bcategories\s+of\s+(?:personal\s+)?(?:information|data)/i,
+    // Also the CCPA list of what may be requested ("information about our collection ... concerning: (i) the
+    // categories of ...") and the GDPR list item "Be informed about its use".
+    strong: new RegExp(
+      String.raw`(?:request|know|disclose|tell\s+you|ask)\b[^.]{0,80}\bcategories\s+of\s+(?:your\s+)?(?:personal\s+)?(?:information|data)|\b(?:request|obtain|receive)\b[^.]{0,60}\b(?:information|details)\s+(?:about|of|on|regarding|concerning)\b[^.]{0,160}\b(?:concerning|including|regarding)\s*:?\s*(?:\(?[ivx\d]+\)\s*)?(?:the\s+)?categories\s+of\s+(?:your\s+)?(?:personal\s+)?(?:information|data)`,
+      'i',
+    ),
+    listed: new RegExp(
+      String.raw`${LIST_ITEM}(?:to\s+)?be\s+informed\s+(?:about|of)\s+(?:its|their|the|our|how\s+we)\s+(?:use|uses|collection|processing)\b`,
+      'i',
+    ),
   },
   {
     type: 'deletion',
@@ -43,16 +56,18 @@ export const RIGHT_SIGNS: readonly RightSign[] = [
     strong:
       /right\s+(?:to|of)\s+(?:request\s+)?(?:the\s+)?(?:correct|rectif)|request\s+(?:that\s+(?:we|the\s+\w+)\s+|us\s+to\s+|to\s+)?(?:the\s+)?correct|(?:ask|require|direct|make)\s+(?:us|the\s+company)\s+(?:to\s+)?(?:[a-z]+,?\s+(?:or\s+|and\s+)?){0,3}(?:correct|rectify|amend)\b|(?:contact|notify|tell|inform)\s+us\s+(?:about|of|regarding|to\s+report)\s+(?:any\s+)?inaccura|correct(?:ion\s+of)?\s+(?:any\s+)?(?:inaccura|incorrect|incomplete|errors)|rectif(?:y|ication)\s+(?:of\s+)?(?:your|any|the|inaccurate|incorrect|personal)|(?:have|get)\s+(?:it|them|your|the|any|such)\s+[^.]{0,60}?\b(?:corrected|rectified)|(?:update|amend|access|change|edit),?\s+(?:or|and)\s+correct\b|\b(?:wrong|inaccurate|incorrect|out[- ]of[- ]date)\b[^.]{0,60}\b(?:update|correct|change|amend|fix)\s+(?:it|them|this|that)\b|correct,?\s+(?:or|and)\s+(?:update|amend)|\b(?:to|may|can)\s+(?:\w+,\s+)*correct(?:ing)?\b(?!\s+(?:and|or)\s+(?:complete|accurate|current))|\baccessing,\s+correcting/i,
     weak: /\b(?:correct|update|amend)\s+(?:your|the|any|such)\s+(?:personal\s+)?(?:information|data|details)/i,
+    // A list of rights may name each by its noun ("(2) Correction of your personal data").
+    listed: new RegExp(String.raw`${LIST_ITEM}(?:correction|rectification)\s+of\s+${PI}`, 'i'),
   },
   {
     type: 'portability',
     strong:
-      /portab|portable|machine[- ]readable|transmit\s+(?:it|them|this|that|your\s+\w+(?:\s+\w+)?)\s+to\s+another|transfer\s+of\s+your\s+(?:personal\s+)?(?:information|data)\s+to\s+(?:another|other)/i,
+      /portab|portable|machine[- ]readable|transmit\s+(?:it|them|this|that|your\s+\w+(?:\s+\w+)?)\s+to\s+another|transfer\s+of\s+your\s+(?:personal\s+)?(?:information|data)\s+to\s+(?:another|other)|(?:request|ask|have)\s+(?:that\s+)?your\s+(?:personal\s+)?(?:information|data)\s+(?:be\s+)?(?:transferred|transmitted|sent)\s+(?:directly\s+)?to\s+(?:you\b|(?:another|a|your)\s+(?:(?:nominated|designated|chosen|new|different)\s+)?(?:controller|organi[sz]ation|company|provider|service|business|third\s+party|recipient)\b)/i,
   },
   {
     type: 'restriction',
     strong:
-      /right\s+to\s+(?:request\s+)?(?:the\s+)?restrict|restrict(?:ion\s+of)?\s+(?:the\s+|our\s+|its\s+)?processing|(?:restrict|limit)\s+(?:how\s+we\s+use|(?:our|the)\s+(?:use|processing)\s+of\s+your)\b(?![^.]{0,40}sensitive)/i,
+      /right\s+to\s+(?:request\s+)?(?:the\s+)?restrict|restrict(?:ion\s+of)?\s+(?:(?:and\/or|or|and)\s+object(?:ion)?\s+to\s+)?(?:the\s+|our\s+|its\s+)?processing|(?:restrict|limit)\s+(?:how\s+we\s+use|(?:our|the)\s+(?:use|processing)\s+of\s+your)\b(?![^.]{0,40}sensitive)/i,
   },
   {
     type: 'objection',
@@ -115,7 +130,7 @@ function candidatesIn(sentence: PolicySentence, sentences: readonly PolicySenten
   const found: Candidate[] = [];
   const heading = sentence.trail[sentence.trail.length - 1] ?? '';
   for (const sign of RIGHT_SIGNS) {
-    if (sign.strong.test(sentence.text)) {
+    if (sign.strong.test(sentence.text) || sign.listed?.test(sentence.text)) {
       found.push({ type: sign.type, sentence, confidence: 0.95 });
     } else if (sign.weak?.test(sentence.text)) {
       found.push(
