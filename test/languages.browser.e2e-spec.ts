@@ -5,6 +5,7 @@ import { useRunningSystem } from './support/system-fixture.js';
 
 // A Spanish-speaking Californian's browser: Chromium sends Accept-Language from its locale.
 const SPANISH = { javaScriptEnabled: false, locale: 'es-MX' } as const;
+const ENGLISH = { javaScriptEnabled: false, locale: 'en-US' } as const;
 
 describe('the public pages and mails in the language the requester reads', () => {
   const system = useRunningSystem({ browser: true, db: 'pg' });
@@ -68,8 +69,49 @@ describe('the public pages and mails in the language the requester reads', () =>
 
     await page.goto(linkIn(mail.text, system.baseUrl, '/s/'));
     await expect(page.locator('#status').textContent()).resolves.toBe('Confirmada, en espera de ser atendida');
+
+    // The mail's unsubscribe link: in the browser's language among ProntoTrak's, the answer in the page's.
+    const listUnsubscribe = mail.parsed.headerLines.find((h) => h.key === 'list-unsubscribe')!.line;
+    const unsubscribe = /<(http[^>]+)>/.exec(listUnsubscribe.replace(/\r?\n\s+/g, ' '))![1];
+    await page.goto(unsubscribe);
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('es');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+      'Dejar de recibir el correo publicitario de ProntoTrak',
+    );
+    await page.getByRole('button', { name: 'Darme de baja' }).click();
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('es');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Usted se ha dado de baja');
+    await expect(page.locator('main').textContent()).resolves.toContain(
+      `ProntoTrak no enviará más correo publicitario a ${email}.`,
+    );
+    const english = await system.browser.newPage(ENGLISH);
+    await english.goto(unsubscribe);
+    await expect(english.locator('html').getAttribute('lang')).resolves.toBe('en');
+    await expect(english.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('You are unsubscribed');
+    await english.close();
     await page.close();
   }, 90_000);
+
+  it('says what went wrong in the browser language, among all, where no organisation is known', async () => {
+    const cases = [
+      ['/no-such-page', 'Página no encontrada', 'Page not found'],
+      ['/v/not-a-token', 'Este enlace no es válido', 'This link is not valid'],
+      ['/s/not-a-token', 'Este enlace no es válido', 'This link is not valid'],
+      ['/u/not-a-token', 'Este enlace para darse de baja no es válido', 'This unsubscribe link is not valid'],
+    ] as const;
+    for (const [options, language, column] of [
+      [SPANISH, 'es', 1],
+      [ENGLISH, 'en', 2],
+    ] as const) {
+      const page = await system.browser.newPage(options);
+      for (const row of cases) {
+        await page.goto(`${system.baseUrl}${row[0]}`);
+        await expect(page.locator('html').getAttribute('lang')).resolves.toBe(language);
+        await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(row[column]);
+      }
+      await page.close();
+    }
+  }, 60_000);
 
   it('withdraws in Spanish, and the spent link then says so in Spanish', async () => {
     const page = await system.browser.newPage(SPANISH);

@@ -13,6 +13,7 @@ import { isDatabaseUnavailable } from '#db';
 
 import { DrpError } from './drp/drp-error.js';
 import { RenderedRefusal } from './infra/page.decorator.js';
+import { anyPageLanguage } from './infra/page-language.js';
 import { RateLimitExceeded } from './infra/rate-limiter.js';
 import { SignInRequired } from './staff/auth/staff.guard.js';
 import { errorPage } from './views/request-pages.view.js';
@@ -65,7 +66,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
       res
         .status(status)
         .type('html')
-        .send(errorPage(status, messages.join(' ')));
+        .send(errorPage(status, messages.join(' '), anyPageLanguage(req)));
     }
   }
 }

@@ -1,8 +1,10 @@
-import { Controller, Get, Inject, NotFoundException, Param, Query } from '@nestjs/common';
+import { Controller, Get, Inject, NotFoundException, Param, Query, Req } from '@nestjs/common';
+import type { Request } from 'express';
 
 import { OrganisationDirectory } from '#db';
 
 import { Page } from '../infra/page.decorator.js';
+import { pageLanguage } from '../infra/page-language.js';
 import { isUuid } from '../infra/uuid.js';
 import { DrpVerificationPageService } from './drp-verification-page.service.js';
 import { type WaitingModel, waitingPage } from './drp-verification-page.view.js';
@@ -26,6 +28,7 @@ export class DrpVerificationPageController {
     @Param('org') slug: string,
     @Param('requestId') requestId: string,
     @Query('request_id') named: unknown,
+    @Req() req: Request,
   ): Promise<WaitingModel> {
     const context = await this.directory.bySlug(slug);
     // §3.02.1: the request_id the agent appends must be this page's request.
@@ -33,6 +36,12 @@ export class DrpVerificationPageController {
       throw new NotFoundException('There is no such request here.');
     const request = await this.requests.request(context, requestId);
     if (!request) throw new NotFoundException('There is no such request here.');
-    return { name: context.policy.name, waiting: request.status === 'unverified' };
+    // The browser's choice among the organisation's languages: whoever the agent sends here reads it, and DRP
+    // requests store only the organisation's first language.
+    return {
+      name: context.policy.name,
+      waiting: request.status === 'unverified',
+      language: pageLanguage(req, context),
+    };
   }
 }

@@ -1,31 +1,31 @@
+import { organisationsThing, translator } from '#mail';
+import type { Language } from '#policy';
+
 import { page } from '../views/layout.view.js';
 
-/** The organisation's name, and whether the request still waits for its requester's confirmation. */
+/** The organisation's name, whether the request still waits for its requester's confirmation, and the page's language. */
 export interface WaitingModel {
   name: string;
   waiting: boolean;
+  language: Language;
 }
 
 /** Tells the requester to confirm from the email, and nothing of the request beyond whether it still waits. */
-export function waitingPage({ name, waiting }: WaitingModel): string {
+export function waitingPage({ name, waiting, language }: WaitingModel): string {
+  const t = translator(language);
+  const form = t('drpWaiting.form');
+  const formOf = language === 'en' ? organisationsThing(name, form) : `el ${form} de ${name.trim()}`;
   const body = waiting ? (
     <>
-      <h1>Confirm your request to {name}</h1>
-      <p>
-        Your authorised agent asked {name} on your behalf. Before {name} acts on it, you confirm it yourself: {name}{' '}
-        sent an email to the address your agent gave. Open the link in that email and press the button on the page it
-        opens.
-      </p>
-      <p>
-        No email? Look in your spam folder. The email names the request's reference; with it, you can ask for a new link
-        from {name}'s request form.
-      </p>
+      <h1>{t('drpWaiting.title', { org: name })}</h1>
+      <p>{t('drpWaiting.text', { org: name })}</p>
+      <p>{t('drpWaiting.noEmail', { form: formOf })}</p>
     </>
   ) : (
     <>
-      <h1>Nothing to do here</h1>
-      <p>This request no longer waits for your confirmation. Your authorised agent can tell you where it stands.</p>
+      <h1>{t('drpWaiting.doneTitle')}</h1>
+      <p>{t('drpWaiting.doneText')}</p>
     </>
   );
-  return page(`Confirm your request to ${name}`, body, name);
+  return page(t('drpWaiting.title', { org: name }), body, name, language);
 }

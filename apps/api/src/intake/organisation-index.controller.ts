@@ -2,10 +2,9 @@ import { Controller, Get, Inject, Req } from '@nestjs/common';
 import type { Request } from 'express';
 
 import { OrganisationDirectory } from '#db';
-import { chooseLanguage } from '#mail';
-import { LANGUAGES } from '#policy';
 
 import { Page } from '../infra/page.decorator.js';
+import { anyPageLanguage } from '../infra/page-language.js';
 import { type OrganisationIndexModel, organisationIndexPage } from '../views/organisation-index.view.js';
 
 /** `/`: where someone who knows only this site's address finds the form of the organisation they want. */
@@ -17,7 +16,6 @@ export class OrganisationIndexController {
   @Get()
   @Page(organisationIndexPage)
   async index(@Req() req: Request): Promise<OrganisationIndexModel> {
-    const language = chooseLanguage(LANGUAGES, req.query.lang, (languages) => req.acceptsLanguages(languages));
-    return { organisations: await this.directory.published(), language };
+    return { organisations: await this.directory.published(), language: anyPageLanguage(req) };
   }
 }

@@ -1,6 +1,13 @@
-import { organisationsThing } from '#mail';
+import { organisationsThing, translator } from '#mail';
+import type { Language } from '#policy';
 
 import { page } from '../views/layout.view.js';
+
+/** "ProntoTrak's marketing email", or in another language its own order ("el correo publicitario de ProntoTrak"). */
+function marketingEmailOf(organisationName: string, language: Language): string {
+  const thing = translator(language)('unsubscribe.marketingEmail');
+  return language === 'en' ? organisationsThing(organisationName, thing) : `${thing} de ${organisationName.trim()}`;
+}
 
 /** The page a link in a mail opens: one button, because fetching a link (mail scanners do) must not unsubscribe. */
 export function unsubscribeConfirmPage(v: {
@@ -8,58 +15,63 @@ export function unsubscribeConfirmPage(v: {
   email: string;
   token: string;
   alreadyUnsubscribed: boolean;
+  language: Language;
 }): string {
+  const t = translator(v.language);
   const body = v.alreadyUnsubscribed ? (
     <>
-      <h1>You are unsubscribed</h1>
-      <p>
-        {v.email} already gets no marketing email from {v.organisationName}. There is nothing more to do.
-      </p>
+      <h1>{t('unsubscribe.doneHeading')}</h1>
+      <p>{t('unsubscribe.alreadyText', { email: v.email, org: v.organisationName })}</p>
     </>
   ) : (
     <>
-      <h1>Unsubscribe from {organisationsThing(v.organisationName, 'marketing email')}</h1>
+      <h1>{t('unsubscribe.heading', { thing: marketingEmailOf(v.organisationName, v.language) })}</h1>
       <p>
-        {v.organisationName} will send no more marketing email to <strong>{v.email}</strong>. It takes effect at once.
+        {t('unsubscribe.willStop', { org: v.organisationName, email: v.email })} {t('unsubscribe.atOnce')}
       </p>
-      <form method="post" action={`/u/${v.token}`}>
+      {/* The page's language goes with the post, so the answer is in it too. */}
+      <form method="post" action={`/u/${v.token}?lang=${v.language}`}>
         <button type="submit" id="unsubscribe">
-          Unsubscribe
+          {t('unsubscribe.button')}
         </button>
       </form>
     </>
   );
-  return page('Unsubscribe', body, v.organisationName);
+  return page(t('unsubscribe.title'), body, v.organisationName, v.language);
 }
 
-export function unsubscribedPage(v: { organisationName: string; email: string; reference: string | null }): string {
+export function unsubscribedPage(v: {
+  organisationName: string;
+  email: string;
+  reference: string | null;
+  language: Language;
+}): string {
+  const t = translator(v.language);
   const body = (
     <>
-      <h1>You are unsubscribed</h1>
+      <h1>{t('unsubscribe.doneHeading')}</h1>
       <p>
-        {v.organisationName} will send no more marketing email to {v.email}.
+        {t('unsubscribe.willStop', { org: v.organisationName, email: v.email })}
         {v.reference && (
           <>
-            {" Your opt-out's reference is "}
+            {` ${t('unsubscribe.reference')} `}
             <strong>{v.reference}</strong>.
           </>
         )}
       </p>
-      <p>Mail about privacy requests you make is not marketing, and still reaches you.</p>
+      <p>{t('unsubscribe.stillPrivacyMail')}</p>
     </>
   );
-  return page('Unsubscribed', body, v.organisationName);
+  return page(t('unsubscribe.doneTitle'), body, v.organisationName, v.language);
 }
 
-export function unsubscribeRefusedPage(): string {
+export function unsubscribeRefusedPage(language: Language): string {
+  const t = translator(language);
   const body = (
     <>
-      <h1>This unsubscribe link is not valid</h1>
-      <p>
-        The link is incomplete or was changed, so we cannot tell whose address it is for. Use the unsubscribe link of a
-        recent mail again, copying the whole link, or write to the organisation that mailed you.
-      </p>
+      <h1>{t('unsubscribe.refusedHeading')}</h1>
+      <p>{t('unsubscribe.refusedText')}</p>
     </>
   );
-  return page('Link not valid', body);
+  return page(t('unsubscribe.refusedTitle'), body, undefined, language);
 }

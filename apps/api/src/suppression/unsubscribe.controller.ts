@@ -1,8 +1,10 @@
-import { Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
+import type { Request } from 'express';
 
 import type { Clock } from '#config';
 
-import { Page, RefusedPage } from '../infra/page.decorator.js';
+import { Page, type PageContext, RefusedPage } from '../infra/page.decorator.js';
+import { anyPageLanguage, pageLanguage } from '../infra/page-language.js';
 import { RateLimiter } from '../infra/rate-limiter.js';
 import { CLOCK } from '../infra/tokens.js';
 import { UnsubscribeService, type UnsubscribeSubject } from './unsubscribe.service.js';
@@ -14,13 +16,16 @@ const POSTS_PER_LINK_PER_HOUR = 20;
 
 type ConfirmModel = Parameters<typeof unsubscribeConfirmPage>[0];
 type UnsubscribedModel = Parameters<typeof unsubscribedPage>[0];
-/** A link that is not ours, or of an organisation that no longer takes email opt-outs. */
+/**
+ * A link that is not ours, or of an organisation that no longer takes email opt-outs: in the browser's language among
+ * all we have, as no organisation can be named.
+ */
 type LinkRefused = { refused: true };
 
-const confirmView = (model: ConfirmModel | LinkRefused) =>
-  'refused' in model ? unsubscribeRefusedPage() : unsubscribeConfirmPage(model);
-const unsubscribedView = (model: UnsubscribedModel | LinkRefused) =>
-  'refused' in model ? unsubscribeRefusedPage() : unsubscribedPage(model);
+const confirmView = (model: ConfirmModel | LinkRefused, context: PageContext) =>
+  'refused' in model ? unsubscribeRefusedPage(anyPageLanguage(context.request)) : unsubscribeConfirmPage(model);
+const unsubscribedView = (model: UnsubscribedModel | LinkRefused, context: PageContext) =>
+  'refused' in model ? unsubscribeRefusedPage(anyPageLanguage(context.request)) : unsubscribedPage(model);
 
 /**
  * The List-Unsubscribe link of every requester mail (RFC 8058). GET shows a page with one button; POST, from that
@@ -37,20 +42,31 @@ export class UnsubscribeController {
 
   @Get(':token')
   @Page(confirmView)
-  async confirm(@Param('token') token: string): Promise<ConfirmModel> {
+  async confirm(@Param('token') token: string, @Req() req: Request): Promise<ConfirmModel> {
     const subject = await this.subject(token);
     const alreadyUnsubscribed = await this.unsubscribes.isUnsubscribed(subject);
-    return { organisationName: subject.context.policy.name, email: subject.email, token, alreadyUnsubscribed };
+    return {
+      organisationName: subject.context.policy.name,
+      email: subject.email,
+      token,
+      alreadyUnsubscribed,
+      language: pageLanguage(req, subject.context),
+    };
   }
 
   @Post(':token')
   @HttpCode(200)
   @Page(unsubscribedView)
-  async unsubscribe(@Param('token') token: string): Promise<UnsubscribedModel> {
+  async unsubscribe(@Param('token') token: string, @Req() req: Request): Promise<UnsubscribedModel> {
     const subject = await this.subject(token);
     await this.rateLimiter.hit('unsubscribe', token.slice(-43), POSTS_PER_LINK_PER_HOUR, HOUR);
     const reference = await this.unsubscribes.unsubscribe(subject, this.clock.now());
-    return { organisationName: subject.context.policy.name, email: subject.email, reference };
+    return {
+      organisationName: subject.context.policy.name,
+      email: subject.email,
+      reference,
+      language: pageLanguage(req, subject.context),
+    };
   }
 
   private async subject(token: string): Promise<UnsubscribeSubject> {

@@ -11,6 +11,7 @@ import { daysLeft, isOpen, withdraw } from '#workflow';
 import { CsrfGuard } from '../infra/csrf.guard.js';
 import { Csrf } from '../infra/csrf.js';
 import { Page, type PageContext, RefusedPage, seeOther } from '../infra/page.decorator.js';
+import { anyPageLanguage } from '../infra/page-language.js';
 import { asText, PostedForm } from '../infra/posted-form.decorator.js';
 import { CLOCK } from '../infra/tokens.js';
 import { ActionRefused } from '../requests/action-refused.js';
@@ -35,7 +36,7 @@ type StatusModel = Omit<StatusView, 'reply'> & { reply?: Omit<NonNullable<Status
 type LinkRefused = { refusal: TokenRefusal };
 
 function statusView(model: StatusModel | LinkRefused, context: PageContext): string {
-  if ('refusal' in model) return linkRefusedPage(model.refusal);
+  if ('refusal' in model) return linkRefusedPage(model.refusal, undefined, anyPageLanguage(context.request));
   return statusPage({ ...model, reply: model.reply && { ...model.reply, csrfToken: context.csrfToken() } });
 }
 
@@ -81,7 +82,7 @@ export class StatusController {
       res
         .status(opened.refusal === 'unknown' ? 404 : 410)
         .type('html')
-        .send(linkRefusedPage(opened.refusal));
+        .send(linkRefusedPage(opened.refusal, undefined, anyPageLanguage(res.req)));
       return;
     }
     const { request, context } = opened;
@@ -120,12 +121,12 @@ export class StatusController {
         res
           .status(outcome.refusal === 'no_such_file' ? 404 : 410)
           .type('html')
-          .send(downloadRefusedPage(outcome.refusal));
+          .send(downloadRefusedPage(outcome.refusal, anyPageLanguage(res.req)));
       } else {
         res
           .status(outcome.refusal === 'unknown' ? 404 : 410)
           .type('html')
-          .send(linkRefusedPage(outcome.refusal));
+          .send(linkRefusedPage(outcome.refusal, undefined, anyPageLanguage(res.req)));
       }
       return;
     }

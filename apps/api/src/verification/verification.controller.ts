@@ -10,7 +10,7 @@ import type { Language } from '#policy';
 
 import { CsrfGuard } from '../infra/csrf.guard.js';
 import { Page, type PageContext, RefusedPage } from '../infra/page.decorator.js';
-import { pageLanguage } from '../infra/page-language.js';
+import { anyPageLanguage, pageLanguage } from '../infra/page-language.js';
 import { PostedForm } from '../infra/posted-form.decorator.js';
 import { RateLimiter } from '../infra/rate-limiter.js';
 import { CLOCK } from '../infra/tokens.js';
@@ -41,6 +41,10 @@ const refusedLink = (status: number, outcome: LinkRefused) =>
     language: outcome.language,
   });
 
+/** The request's language where the link led to one; else the browser's, among all we have (nothing is looked up). */
+const refusedLanguage = (model: LinkRefused, context: PageContext) =>
+  model.language ?? anyPageLanguage(context.request);
+
 type ConfirmModel = {
   token: string;
   organisationName: string;
@@ -50,7 +54,8 @@ type ConfirmModel = {
 };
 
 function confirmView(model: ConfirmModel | LinkRefused, context: PageContext): string {
-  if ('refusal' in model) return linkRefusedPage(model.refusal, model.organisationName, model.language);
+  if ('refusal' in model)
+    return linkRefusedPage(model.refusal, model.organisationName, refusedLanguage(model, context));
   const csrfToken = context.csrfToken();
   if (model.agentName !== undefined) return agentConfirmPage({ ...model, agentName: model.agentName, csrfToken });
   return confirmPage({ ...model, csrfToken });
@@ -61,16 +66,19 @@ type AgentRefusedModel =
   | { alreadyConfirmed: true; organisationName?: string; language?: Language }
   | LinkRefused;
 
-function agentRefusedView(model: AgentRefusedModel): string {
-  if ('refusal' in model) return linkRefusedPage(model.refusal, model.organisationName, model.language);
+function agentRefusedView(model: AgentRefusedModel, context: PageContext): string {
+  if ('refusal' in model)
+    return linkRefusedPage(model.refusal, model.organisationName, refusedLanguage(model, context));
   if ('alreadyConfirmed' in model) return agentAlreadyConfirmedPage(model.organisationName, model.language);
   return agentRefusedPage(model);
 }
 
 type VerifiedModel = Parameters<typeof verifiedPage>[0] | LinkRefused;
 
-const verifiedView = (model: VerifiedModel) =>
-  'refusal' in model ? linkRefusedPage(model.refusal, model.organisationName, model.language) : verifiedPage(model);
+const verifiedView = (model: VerifiedModel, context: PageContext) =>
+  'refusal' in model
+    ? linkRefusedPage(model.refusal, model.organisationName, refusedLanguage(model, context))
+    : verifiedPage(model);
 
 const resendView = (model: { organisationName: string; reference: string; language: Language }) =>
   resendAcceptedPage(model.organisationName, model.reference, model.language);

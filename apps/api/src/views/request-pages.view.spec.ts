@@ -1,6 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
 
-import { confirmationPage, linkRefusedPage, statusPage, verifiedPage } from './request-pages.view.js';
+import {
+  confirmationPage,
+  downloadRefusedPage,
+  errorPage,
+  linkRefusedPage,
+  statusPage,
+  verifiedPage,
+} from './request-pages.view.js';
 
 const status = {
   organisationName: 'OfficerTRAK',
@@ -69,6 +76,20 @@ describe("the requester's pages say what is true", () => {
     const refused = linkRefusedPage('withdrawn', 'ProntoTrak', 'es');
     expect(refused).toContain('<html lang="es">');
     expect(refused).toContain('<h1>Esta solicitud se retiró</h1>');
+  });
+
+  it("keeps an English error page's own message, and gives another language our wording for its status", () => {
+    const english = errorPage(404, 'There is no such request here.', 'en');
+    expect(english).toContain('<html lang="en">');
+    expect(english).toContain('<h1>Page not found</h1>');
+    expect(english).toContain('There is no such request here.');
+    const spanish = errorPage(429, 'Too many requests from this address. Try again in 10 minutes.', 'es');
+    expect(spanish).toContain('<html lang="es">');
+    expect(spanish).toContain('<h1>Demasiadas solicitudes</h1>');
+    expect(spanish).not.toContain('Too many');
+    expect(errorPage(500, 'Something went wrong on our side.', 'es')).toContain('<h1>Algo salió mal</h1>');
+    expect(errorPage(400, 'Bad request', 'es')).toContain('<h1>Solicitud no aceptada</h1>');
+    expect(downloadRefusedPage('no_longer_available', 'es')).toContain('<h1>Esta descarga ha vencido</h1>');
   });
 
   it("writes organisations' possessives as English does", () => {

@@ -373,28 +373,34 @@ function FilesSection({ files: f, language }: { files: NonNullable<StatusView['f
 
 export function downloadRefusedPage(
   refusal: 'no_such_file' | 'no_longer_available',
+  language: Language,
   organisationName?: string,
 ): string {
+  const t = translator(language);
   const [title, text] =
     refusal === 'no_longer_available'
-      ? [
-          'This download has expired',
-          'For your security, response files can only be downloaded for a limited time, and that time has passed. Contact the organisation if you still need them.',
-        ]
-      : ['There is no such file', 'Check that you used the link from your request page.'];
-  return page(title, <TitledMessage title={title} text={text} />, organisationName);
+      ? [t('download.expiredTitle'), t('download.expiredText')]
+      : [t('download.missingTitle'), t('download.missingText')];
+  return page(title, <TitledMessage title={title} text={text} />, organisationName, language);
 }
 
-export function errorPage(status: number, message: string): string {
-  const title =
+/**
+ * An error page. The exception's own message is English (it is also the JSON APIs' message), so another language
+ * gets our general wording for the status instead.
+ */
+export function errorPage(status: number, message: string, language: Language): string {
+  const t = translator(language);
+  const key =
     status === 404
-      ? 'Page not found'
+      ? 'notFound'
       : status === 429
-        ? 'Too many requests'
+        ? 'tooMany'
         : status === 503
-          ? 'Temporarily unavailable'
+          ? 'unavailable'
           : status >= 500
-            ? 'Something went wrong'
-            : 'Request not accepted';
-  return page(title, <TitledMessage title={title} text={message} />);
+            ? 'failed'
+            : 'refused';
+  const title = t(`errorPage.${key}`);
+  const text = language === 'en' ? message : t(`errorPage.${key}Text`);
+  return page(title, <TitledMessage title={title} text={text} />, undefined, language);
 }

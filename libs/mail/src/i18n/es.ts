@@ -297,6 +297,53 @@ export const es: Catalogue = {
     noneNoContact:
       'Si no está de acuerdo con esta decisión, comuníquese con {{org}} por los medios que indica su política de privacidad.',
   },
+  unsubscribe: {
+    title: 'Darse de baja',
+    heading: 'Dejar de recibir {{thing}}',
+    marketingEmail: 'el correo publicitario',
+    willStop: '{{org}} no enviará más correo publicitario a {{email}}.',
+    atOnce: 'Surte efecto de inmediato.',
+    button: 'Darme de baja',
+    doneTitle: 'Baja confirmada',
+    doneHeading: 'Usted se ha dado de baja',
+    alreadyText: '{{email}} ya no recibe correo publicitario de {{org}}. No necesita hacer nada más.',
+    reference: 'El número de referencia de su baja es',
+    stillPrivacyMail:
+      'El correo sobre las solicitudes de privacidad que usted haga no es publicitario y le seguirá llegando.',
+    refusedTitle: 'Enlace no válido',
+    refusedHeading: 'Este enlace para darse de baja no es válido',
+    refusedText:
+      'El enlace está incompleto o fue modificado, así que no podemos saber a qué dirección corresponde. Vuelva a usar el enlace para darse de baja de un correo reciente, copiándolo completo, o escriba a la organización que le envió el correo.',
+  },
+  download: {
+    expiredTitle: 'Esta descarga ha vencido',
+    expiredText:
+      'Por su seguridad, los archivos de la respuesta solo se pueden descargar durante un tiempo limitado, y ese tiempo ya pasó. Comuníquese con la organización si aún los necesita.',
+    missingTitle: 'Ese archivo no existe',
+    missingText: 'Verifique que usó el enlace de la página de su solicitud.',
+  },
+  errorPage: {
+    notFound: 'Página no encontrada',
+    notFoundText:
+      'No hay nada en esta dirección. Verifique el enlace o empiece desde la página de privacidad de la organización.',
+    tooMany: 'Demasiadas solicitudes',
+    tooManyText: 'Llegaron demasiadas solicitudes desde aquí en poco tiempo. Espere un rato e inténtelo de nuevo.',
+    unavailable: 'No disponible por el momento',
+    unavailableText: 'El servicio no está disponible por un momento. Inténtelo de nuevo en un minuto.',
+    failed: 'Algo salió mal',
+    failedText: 'Algo salió mal de nuestro lado. Inténtelo de nuevo en un momento.',
+    refused: 'Solicitud no aceptada',
+    refusedText: 'No se pudo aceptar lo que se envió. Vuelva atrás e inténtelo de nuevo.',
+  },
+  drpWaiting: {
+    title: 'Confirme su solicitud a {{org}}',
+    text: 'Su agente autorizado hizo una solicitud a {{org}} en su nombre. Antes de que {{org}} actúe, usted debe confirmarla: {{org}} envió un correo a la dirección que dio su agente. Abra el enlace de ese correo y presione el botón de la página que se abre.',
+    noEmail:
+      '¿No le llegó el correo? Revise su carpeta de correo no deseado. El correo indica el número de referencia de la solicitud; con él puede pedir un enlace nuevo en {{form}}.',
+    form: 'formulario de solicitudes',
+    doneTitle: 'No hay nada que hacer aquí',
+    doneText: 'Esta solicitud ya no espera su confirmación. Su agente autorizado puede decirle en qué estado está.',
+  },
   mail: {
     footer: 'Enviado en nombre de {{org}} por Rightsdesk, que gestiona sus solicitudes de privacidad.',
     questions: 'Preguntas:',
