@@ -111,6 +111,12 @@ describe('the public pages and mails in the language the requester reads', () =>
       }
       await page.close();
     }
+    // The staff console is English, its error pages too.
+    const page = await system.browser.newPage(SPANISH);
+    await page.goto(`${system.baseUrl}/staff/no-such-page`);
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Page not found');
+    await page.close();
   }, 60_000);
 
   it('withdraws in Spanish, and the spent link then says so in Spanish', async () => {

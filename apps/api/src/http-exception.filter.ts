@@ -20,6 +20,8 @@ import { errorPage } from './views/request-pages.view.js';
 
 const DATABASE_DOWN = 'The service is briefly unavailable. Please try again in a minute.';
 const DATABASE_RETRY_AFTER_SECONDS = 30;
+/** The staff console, the dev tools and the service providers' pages are English, and so are their error pages. */
+const ENGLISH_ONLY = /^\/(staff|dev|vendors)(\/|$)/;
 
 /**
  * Clear messages, never stack traces: HTML for pages, JSON for /api, /drp and services' /systems callbacks. An
@@ -66,7 +68,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
       res
         .status(status)
         .type('html')
-        .send(errorPage(status, messages.join(' '), anyPageLanguage(req)));
+        .send(errorPage(status, messages.join(' '), ENGLISH_ONLY.test(req.path) ? 'en' : anyPageLanguage(req)));
     }
   }
 }
