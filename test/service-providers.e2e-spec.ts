@@ -50,6 +50,7 @@ describe('service providers asked by mail', () => {
     db: 'typeorm',
     clock,
     ownStorage: 'vendors',
+    sink: 'gated',
     extraEnv: { FULFILMENT_VENDOR_SWEEP_MS: String(SWEEP_MS) },
   });
 
@@ -177,5 +178,48 @@ describe('service providers asked by mail', () => {
     clock.advanceDays(4);
     await severalSweeps();
     expect(system.sink.mailsTo(VENDOR)).toHaveLength(3);
+  });
+
+  it('takes a confirmation pressed before the worker that mailed the link has recorded it, and keeps it', async () => {
+    const request = await storeRequest(system.db, {
+      slug: ORG,
+      rightId: 'ccpa-deletion',
+      status: 'in_progress',
+      channel: 'web',
+      receivedAt: clock.now(),
+      email: `vendor-quick-${Date.now()}@example.org`,
+    });
+    const before = system.sink.mailsTo(VENDOR).length;
+    // The provider has the mail; the worker does not know yet that it was accepted, so its task is still running.
+    system.sink.holdReplies(60_000);
+    try {
+      const planned = await planTasks(system.db, request, 'erasure', clock.now());
+      const vendorTask = planned.find((t) => t.systemId === 'mailing-house')!;
+      const mail = (await system.sink.waitForMailsTo(VENDOR, before + 1))[before];
+      expect(mail.subject).toContain(request.reference);
+      expect((await tasks().findOneByOrFail({ id: vendorTask.id })).state).toBe('running');
+
+      const provider = new FormClient(system.baseUrl);
+      const link = linkIn(mail.text, system.baseUrl, '/vendors/confirm/');
+      const page = await provider.get(link);
+      expect([page.status, page.body.includes('Confirm the deletion')]).toEqual([200, true]);
+      const confirmed = await provider.post(link, { _csrf: csrfTokenIn(page.body) });
+      expect([confirmed.status, confirmed.body.includes('your confirmation is recorded')]).toEqual([200, true]);
+
+      system.sink.holdReplies(0);
+      await eventually(
+        async () => (await auditOf(system.db, request.id, 'mail.sent')).length > 0,
+        'the worker to learn its mail went',
+      );
+      await severalSweeps();
+      expect(await tasks().findOneByOrFail({ id: vendorTask.id })).toMatchObject({ state: 'done', runJobId: null });
+      expect(
+        (await auditOf(system.db, request.id, 'fulfilment.vendor_confirmed', 'fulfilment.system_awaiting_vendor')).map(
+          (e) => e.action,
+        ),
+      ).toEqual(['fulfilment.vendor_confirmed']);
+    } finally {
+      system.sink.holdReplies(0);
+    }
   });
 });

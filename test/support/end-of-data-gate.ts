@@ -71,6 +71,7 @@ export class EndOfDataGate {
       heldReply = [chunk];
       this.repliesHeld++;
       const releaseReply = () => {
+        clearTimeout(timer);
         this.releases.delete(releaseReply);
         if (!heldReply) return;
         this.repliesHeld--;
@@ -78,7 +79,8 @@ export class EndOfDataGate {
         heldReply = null;
       };
       this.releases.add(releaseReply);
-      setTimeout(releaseReply, this.holdReplyMs);
+      // Cleared when released early, so a long hold does not keep the test process alive.
+      const timer = setTimeout(releaseReply, this.holdReplyMs);
     });
     let held: Buffer[] | null = null;
     let recent = Buffer.alloc(0);

@@ -16,8 +16,11 @@ import { testDatabaseUrl, testRedisPrefix } from './test-env.js';
 type DbKind = 'pg' | 'typeorm';
 
 export interface FixtureOptions<D extends DbKind | undefined> extends Omit<SystemOptions, 'smtpUrl'> {
-  /** Mail goes to an SMTP sink (the default); false: to the dev mailbox in the database. */
-  sink?: boolean;
+  /**
+   * Mail goes to an SMTP sink (the default); 'gated': through an EndOfDataGate, so the spec can hold the sink's
+   * replies; false: to the dev mailbox in the database.
+   */
+  sink?: boolean | 'gated';
   /** A connection for the spec's own queries: a pg client, or a TypeORM data source with a pool of two. */
   db?: D;
   /** Debian's Chromium, for the browser specs. */
@@ -71,7 +74,7 @@ export function useRunningSystem<D extends DbKind | undefined = undefined>(
     const own = options.ownStorage && `${options.ownStorage}_${uniqueRunName()}`;
     databaseUrl = own ? createSeededDatabase(`rightsdesk_${own}`) : testDatabaseUrl();
     redisPrefix = own ? `rd${own.replace(/_/g, '')}` : testRedisPrefix();
-    if (options.sink !== false) sink = await SmtpSink.start();
+    if (options.sink !== false) sink = await SmtpSink.start({ gate: options.sink === 'gated' });
     running = await startSystem({
       clock: options.clock,
       workers: options.workers,

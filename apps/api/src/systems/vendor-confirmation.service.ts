@@ -11,6 +11,7 @@ import {
   recordSystemOutcome,
 } from '#db';
 import { confirmationTokenHash, taskOfConfirmationToken } from '#systems';
+import { isSettled } from '#workflow';
 
 import { DATA_SOURCE } from '../infra/tokens.js';
 
@@ -33,7 +34,8 @@ const MAX_TOKEN_LENGTH = 100;
 /**
  * A service provider's single-use confirmation link. The task is found by the hash of the token; confirming records
  * the task done (which clears the hash: the link is spent) and a timeline entry, under the task's lock, so two presses
- * confirm once.
+ * confirm once. The link confirms while the task is unsettled: a provider may press it before the worker that mailed
+ * it has recorded the task as awaiting them, and that worker then leaves the confirmation as it is.
  */
 @Injectable()
 export class VendorConfirmationService {
@@ -51,7 +53,7 @@ export class VendorConfirmationService {
             .getRepository(FulfilmentTask)
             .findOneBy({ confirmationTokenHash: confirmationTokenHash(token) })
         : null;
-    if (task?.state !== 'awaiting_vendor') return this.refusal(token);
+    if (!task || isSettled(task.state)) return this.refusal(token);
     return { ok: true, ...(await this.describe(this.dataSource.manager, task)) };
   }
 
@@ -63,7 +65,7 @@ export class VendorConfirmationService {
         .where('t.confirmation_token_hash = :hash', { hash: confirmationTokenHash(token) })
         .setLock('pessimistic_write')
         .getOne();
-      if (task?.state !== 'awaiting_vendor') return null;
+      if (!task || isSettled(task.state)) return null;
       const ask = await this.describe(tx, task);
       await appendAudit(tx, {
         organisationId: task.organisationId,
@@ -83,7 +85,7 @@ export class VendorConfirmationService {
   private async refusal(token: string): Promise<VendorLink> {
     const taskId = taskOfConfirmationToken(token, this.env.APP_SECRET);
     const task = taskId ? await this.dataSource.getRepository(FulfilmentTask).findOneBy({ id: taskId }) : null;
-    if (!task || task.state === 'awaiting_vendor') return { ok: false, refusal: 'unknown' };
+    if (!task || !isSettled(task.state)) return { ok: false, refusal: 'unknown' };
     const { organisationName } = await this.describe(this.dataSource.manager, task);
     return { ok: false, refusal: task.state === 'done' ? 'confirmed' : 'closed', organisationName };
   }

@@ -1,8 +1,15 @@
 import { Logger } from '@nestjs/common';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 
 import type { Clock } from '#config';
-import { DataMapVersion, DataSubjectRequest, FulfilmentTask, Organisation, recordSystemOutcome } from '#db';
+import {
+  DataMapVersion,
+  DataSubjectRequest,
+  FulfilmentTask,
+  Organisation,
+  type RecordedOutcome,
+  recordSystemOutcome,
+} from '#db';
 import { type ConnectorDeps, connectorFor, SystemError, type SystemOutcome } from '#systems';
 import { requesterIdentity } from '#workflow';
 
@@ -30,11 +37,7 @@ export function fulfilmentHandlers(deps: FulfilmentDeps): Pick<JobHandlers, 'ful
   return {
     async 'fulfilment.system'({ taskId }, jobId) {
       const claimed = await dataSource.transaction(async (tx) => {
-        const task = await tx
-          .createQueryBuilder(FulfilmentTask, 't')
-          .where('t.id = :taskId', { taskId })
-          .setLock('pessimistic_write')
-          .getOne();
+        const task = await lockedTask(tx, taskId);
         if (!task) return null;
         const ours = task.state === 'running' && task.runJobId === jobId;
         if (!ours && !RUNNABLE.includes(task.state)) return null;
@@ -62,12 +65,28 @@ export function fulfilmentHandlers(deps: FulfilmentDeps): Pick<JobHandlers, 'ful
         const errorClass = error instanceof SystemError ? error.errorClass : 'failed';
         // The class and the connector's own detail only: a driver's message may quote the identity or the URL.
         logger.warn(`task ${task.id} (${task.systemId}, ${task.purpose}) failed: ${errorClass}`);
-        await dataSource.transaction((tx) =>
-          recordSystemOutcome(tx, task, { state: 'failed', errorClass }, clock.now()),
-        );
+        await recordIfStillOurs(taskId, jobId, { state: 'failed', errorClass });
         throw new Error(`system ${task.systemId} failed: ${errorClass}`);
       }
-      await dataSource.transaction((tx) => recordSystemOutcome(tx, task, outcome, clock.now()));
+      await recordIfStillOurs(taskId, jobId, outcome);
     },
   };
+
+  /**
+   * Records the run's outcome unless the task moved on while the system worked: a service provider who pressed the
+   * mailed link at once has confirmed it already, and staff may have closed it. Their word stands.
+   */
+  async function recordIfStillOurs(taskId: string, jobId: string, outcome: SystemOutcome | RecordedOutcome) {
+    await dataSource.transaction(async (tx) => {
+      const current = await lockedTask(tx, taskId);
+      if (current?.state !== 'running' || current.runJobId !== jobId) {
+        logger.log(`task ${taskId}: now ${current?.state ?? 'gone'}, so this run's ${outcome.state} is not recorded`);
+        return;
+      }
+      await recordSystemOutcome(tx, current, outcome, clock.now());
+    });
+  }
 }
+
+const lockedTask = (tx: EntityManager, taskId: string) =>
+  tx.createQueryBuilder(FulfilmentTask, 't').where('t.id = :taskId', { taskId }).setLock('pessimistic_write').getOne();
