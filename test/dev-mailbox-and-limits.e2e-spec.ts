@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 
 import { eventually } from './support/eventually.js';
 import { FormClient, referenceIn } from './support/form-client.js';
+import { createSeededDatabase, dropDatabase, uniqueRunName } from './support/run-storage.js';
 import { freePort, launch, type RunningSystem, startSystem } from './support/running-system.js';
 import { SmtpSink } from './support/smtp-sink.js';
 import { testDatabaseUrl, testRedisPrefix } from './support/test-env.js';
@@ -30,11 +31,25 @@ const request = (email: string) => ({
 
 describe('without SMTP_URL, with low per-IP limits', () => {
   let rd: RunningSystem;
+  let databaseUrl: string;
 
   beforeAll(async () => {
-    // A Redis prefix of its own, so the limits count only this system's posts.
-    rd = await system({ INTAKE_RATE_LIMIT: '2', SIGN_IN_RATE_LIMIT: '2', REDIS_PREFIX: `${testRedisPrefix()}dev` });
+    // Storage of its own: the limits count only this system's posts, and its worker has no other spec's outbox to
+    // send first.
+    databaseUrl = createSeededDatabase(`rightsdesk_devbox_${uniqueRunName()}`);
+    rd = await startSystem({
+      extraEnv: {
+        INTAKE_RATE_LIMIT: '2',
+        SIGN_IN_RATE_LIMIT: '2',
+        DATABASE_URL: databaseUrl,
+        REDIS_PREFIX: `${testRedisPrefix()}dev`,
+      },
+    });
   }, 60_000);
+  afterAll(async () => {
+    await rd?.stop();
+    if (databaseUrl) await dropDatabase(databaseUrl);
+  }, 30_000);
 
   it('keeps mail in the dev mailbox, with working links, and rate-limits the form per IP with Retry-After', async () => {
     const client = new FormClient(rd.baseUrl);
@@ -43,7 +58,6 @@ describe('without SMTP_URL, with low per-IP limits', () => {
     expect(submitted.status).toBe(201);
     const reference = referenceIn(submitted.body);
 
-    // The run's database is shared: this worker may first send mail other specs left in the outbox.
     let listing = '';
     await eventually(
       async () => (listing = (await client.get('/dev/mailbox')).body).includes(reference),

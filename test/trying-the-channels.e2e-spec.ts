@@ -3,24 +3,28 @@ import { promisify } from 'node:util';
 
 import { describe, expect, it } from '@jest/globals';
 
-import { createDataSource, DataSubjectRequest } from '#db';
+import { DataSubjectRequest } from '#db';
 
 import { launchBrowser } from './support/browser.js';
 import { eventually } from './support/eventually.js';
 import { FormClient } from './support/form-client.js';
 import { submitRequest } from './support/requester.js';
 import { useRunningSystem } from './support/system-fixture.js';
-import { testDatabaseUrl } from './support/test-env.js';
 
 /** The dev pages and scripts a new user tries the channels with, on a system without SMTP_URL (the dev mailbox). */
 describe('trying the channels in development', () => {
-  const rd = useRunningSystem({ sink: false, extraEnv: { SMS_WEBHOOK_SECRET: 'dev-sms-secret-for-the-e2e-test' } });
+  // Its own database: a worker on the run's shared one may first send what other specs left in the outbox.
+  const rd = useRunningSystem({
+    sink: false,
+    db: 'typeorm',
+    ownStorage: 'channels',
+    extraEnv: { SMS_WEBHOOK_SECRET: 'dev-sms-secret-for-the-e2e-test' },
+  });
   const client = () => new FormClient(rd.baseUrl);
 
   /** The dev mailbox page of the newest mail to the address. */
   async function mailPageTo(email: string): Promise<string> {
     let link: string | undefined;
-    // The run's database is shared: this worker may first send mail other specs left in the outbox.
     await eventually(
       async () => {
         const listing = (await client().get('/dev/mailbox')).body;
@@ -82,31 +86,21 @@ describe('trying the channels in development', () => {
     );
     expect(stdout).toMatch(/^mail:send: 250 /);
 
-    const db = await createDataSource(testDatabaseUrl(), { poolSize: 1 }).initialize();
-    try {
-      const requests = await db
-        .getRepository(DataSubjectRequest)
-        .find({ where: { requesterEmail: from }, relations: { organisation: true } });
-      expect(requests.map((r) => [r.organisation!.slug, r.status, r.channel])).toEqual([
-        ['west-schoolmessenger', 'received_by_email', 'email'],
-      ]);
-    } finally {
-      await db.destroy();
-    }
+    const requests = await rd.db
+      .getRepository(DataSubjectRequest)
+      .find({ where: { requesterEmail: from }, relations: { organisation: true } });
+    expect(requests.map((r) => [r.organisation!.slug, r.status, r.channel])).toEqual([
+      ['west-schoolmessenger', 'received_by_email', 'email'],
+    ]);
   }, 60_000);
 
   const TEXT_NUMBER = '+15550100123';
   const smsSuppressions = async (number: string) => {
-    const db = await createDataSource(testDatabaseUrl(), { poolSize: 1 }).initialize();
-    try {
-      const rows: { source: string }[] = await db.query(
-        "SELECT source FROM suppression WHERE channel = 'sms' AND address = $1 AND ended_at IS NULL",
-        [number],
-      );
-      return rows.map((r) => r.source);
-    } finally {
-      await db.destroy();
-    }
+    const rows: { source: string }[] = await rd.db.query(
+      "SELECT source FROM suppression WHERE channel = 'sms' AND address = $1 AND ended_at IS NULL",
+      [number],
+    );
+    return rows.map((r) => r.source);
   };
 
   it('sends a correctly signed test text to the SMS webhook from /dev/sms and shows the TwiML answer', async () => {
