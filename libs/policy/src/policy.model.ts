@@ -38,6 +38,21 @@ export const VERIFICATION_LEVELS = ['none', 'email', 'identity'] as const;
 /** none: opt-outs need no verification; email: control of the address; identity: more evidence may be asked. */
 export type VerificationLevel = (typeof VERIFICATION_LEVELS)[number];
 
+/**
+ * What a requester may be asked for, beside the email address they prove by link, so their identity can be matched
+ * against the organisation's records (CCPA regs §7062: data points the business maintains). An organisation lists
+ * the ones it can match in its settings; a data map says which column holds each.
+ */
+export const DATA_POINT_KINDS = [
+  'full_name',
+  'phone',
+  'postal_address',
+  'date_of_birth',
+  'account_number',
+  'last_order_date',
+] as const;
+export type DataPointKind = (typeof DATA_POINT_KINDS)[number];
+
 export const SPECIAL_RULE_KINDS = [
   'children',
   'sender_email_only',
