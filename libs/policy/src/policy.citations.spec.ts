@@ -28,13 +28,15 @@ describe('citations', () => {
     expect(checked).toBeGreaterThan(50);
   });
 
-  it('lists a citation for every channel, right, limit, deadline, redirect and special rule', () => {
+  it('lists a citation for every channel, right, limit, verification sentence, deadline, redirect and special rule', () => {
     for (const { policy } of loadPolicies(seedsDir)) {
       const limits = policy.rights.filter((r) => r.limit).length;
+      const verifying = policy.rights.filter((r) => r.verificationCitation).length;
       const expected =
         policy.channels.length +
         policy.rights.length +
         limits +
+        verifying +
         policy.deadlines.length +
         policy.processorRedirects.length +
         policy.specialRules.length;

@@ -14,12 +14,13 @@ export function collapseWhitespace(text: string): string {
 /** Every citation in the policy, so each can be checked against (or shown beside) the policy text. */
 export function citationsOf(policy: OrganisationPolicy): CitedQuote[] {
   const cited: CitedQuote[] = [];
-  const add = (path: string, quote: string): void => {
-    cited.push({ path: `${path}.citation.quote`, quote });
+  const add = (path: string, quote: string, key = 'citation'): void => {
+    cited.push({ path: `${path}.${key}.quote`, quote });
   };
   policy.channels.forEach((c, i) => add(`channels[${i}]`, c.citation.quote));
   policy.rights.forEach((r, i) => {
     add(`rights[${i}]`, r.citation.quote);
+    if (r.verificationCitation) add(`rights[${i}]`, r.verificationCitation.quote, 'verificationCitation');
     if (r.limit) add(`rights[${i}].limit`, r.limit.citation.quote);
   });
   policy.deadlines.forEach((d, i) => add(`deadlines[${i}]`, d.citation.quote));

@@ -34,9 +34,25 @@ export const CHANNEL_KINDS = [
 ] as const;
 export type ChannelKind = (typeof CHANNEL_KINDS)[number];
 
-export const VERIFICATION_LEVELS = ['none', 'email', 'identity'] as const;
-/** none: opt-outs need no verification; email: control of the address; identity: more evidence may be asked. */
+/**
+ * How sure the organisation must be of who asks (CCPA regs §7060-7062). The email address the requester proves by
+ * link counts as one data point matched against the records.
+ * - none: opt-outs and requests to limit, which need no verification;
+ * - email: control of the address (the link);
+ * - reasonable: the email and at least one more data point matched (two in all): categories, deletion, correction;
+ * - high: the email and at least two more (three in all) and a declaration signed under penalty of perjury:
+ *   specific pieces of personal information.
+ */
+export const VERIFICATION_LEVELS = ['none', 'email', 'reasonable', 'high'] as const;
 export type VerificationLevel = (typeof VERIFICATION_LEVELS)[number];
+
+/** Data points beside the proven email address a level needs matched: what the form must be able to ask. */
+export const DATA_POINTS_BEYOND_EMAIL: Readonly<Record<VerificationLevel, number>> = {
+  none: 0,
+  email: 0,
+  reasonable: 1,
+  high: 2,
+};
 
 /**
  * What a requester may be asked for, beside the email address they prove by link, so their identity can be matched
@@ -91,6 +107,8 @@ export interface PolicyRight {
   /** How the form words it for the requester. */
   label: string;
   verification: VerificationLevel;
+  /** The policy's own sentence on verifying a requester's identity, where it has one. */
+  verificationCitation?: Citation;
   limit?: FrequencyLimit;
   citation: Citation;
 }
@@ -142,6 +160,11 @@ export interface OrganisationSettings {
   smsNumbers?: string[];
   /** The languages its forms, pages and requester mails are offered in, the first the default; ['en'] when absent. */
   languages?: Language[];
+  /**
+   * The data points the organisation can match against its records, in the order the form asks them; a right needing
+   * reasonable verification needs at least one listed, high at least two.
+   */
+  verificationDataPoints?: DataPointKind[];
 }
 
 /** The languages Rightsdesk has wording for. */

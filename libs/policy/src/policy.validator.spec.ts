@@ -39,7 +39,12 @@ describe('parsePolicy', () => {
     expect(policy.slug).toBe('prontotrak');
     expect(policy.regimes).toEqual(['ccpa', 'can_spam', 'none']);
     expect(policy.rights.map((r) => r.id)).toContain('ccpa-deletion');
-    expect(policy.settings).toEqual({ verificationLinkDays: 7, internalTargetDays: 30, languages: ['en', 'es'] });
+    expect(policy.settings).toEqual({
+      verificationLinkDays: 7,
+      internalTargetDays: 30,
+      languages: ['en', 'es'],
+      verificationDataPoints: ['phone', 'postal_address', 'date_of_birth', 'last_order_date'],
+    });
     // Optional fields the file leaves out stay absent rather than undefined.
     expect('holidayRegion' in policy).toBe(false);
   });
@@ -242,7 +247,53 @@ describe('parsePolicy', () => {
     [
       'unknown verification level',
       (d) => (d.rights[0].verification = 'passport'),
-      'rights[0].verification: "passport" is not one of none, email, identity',
+      'rights[0].verification: "passport" is not one of none, email, reasonable, high',
+    ],
+    [
+      'the retired identity level',
+      (d) => (d.rights[0].verification = 'identity'),
+      'rights[0].verification: "identity" is not one of none, email, reasonable, high',
+    ],
+    [
+      'unknown data point kind',
+      (d) => (d.settings.verificationDataPoints = ['phone', 'shoe_size']),
+      'settings.verificationDataPoints[1]: "shoe_size" is not one of full_name, phone,',
+    ],
+    [
+      'data point listed twice',
+      (d) => (d.settings.verificationDataPoints = ['phone', 'postal_address', 'phone']),
+      'settings.verificationDataPoints[2]: "phone" is listed twice',
+    ],
+    [
+      'data points not a list',
+      (d) => (d.settings.verificationDataPoints = 'phone'),
+      'settings.verificationDataPoints: expected a list',
+    ],
+    [
+      'reasonable verification without data points',
+      (d) => {
+        delete d.settings.verificationDataPoints;
+        d.rights[0].verification = 'reasonable';
+      },
+      'rights[0].verification: "reasonable" needs settings.verificationDataPoints to list at least 1 data point to match beside the email address (it lists 0)',
+    ],
+    [
+      'high verification with one data point',
+      (d) => {
+        d.settings.verificationDataPoints = ['phone'];
+        d.rights[0].verification = 'high';
+      },
+      'rights[0].verification: "high" needs settings.verificationDataPoints to list at least 2 data points to match beside the email address (it lists 1)',
+    ],
+    [
+      'verification citation not in the text',
+      (d) => (d.rights[0].verificationCitation = { quote: 'We verify you by fingerprint.' }),
+      'rights[0].verificationCitation.quote: not found in policies-text/prontotrak.txt: "We verify you by fingerprint."',
+    ],
+    [
+      'verification citation without a quote',
+      (d) => (d.rights[0].verificationCitation = {}),
+      'rights[0].verificationCitation.quote: is required',
     ],
     ['rights not a list', (d) => (d.rights = { access: true }), 'rights: expected a list, got a mapping'],
     ['no rights', (d) => (d.rights = []), 'rights: must list at least one entry'],
@@ -306,6 +357,35 @@ describe('parsePolicy', () => {
       `${FILE}: rights[1].type: "erasure" is not one of ${REQUEST_TYPES.join(', ')}`,
       `${FILE}: slug: is required`,
     ]);
+  });
+
+  it("keeps the data points to match in the order given, and a right's own sentence on verifying identity", () => {
+    const policy = parsePolicy(
+      FILE,
+      mutated((d) => {
+        d.settings.verificationDataPoints = ['postal_address', 'phone', 'date_of_birth'];
+        d.rights[0].verification = 'high';
+      }),
+      prontoText,
+    );
+    expect(policy.settings.verificationDataPoints).toEqual(['postal_address', 'phone', 'date_of_birth']);
+    expect(policy.rights[0]!.verification).toBe('high');
+    expect(policy.rights.find((r) => r.id === 'ccpa-categories')!.verificationCitation).toEqual({
+      quote:
+        'To exercise the rights described above, it may be necessary for us to verify your identity or authority to make the request and confirm the Personal Data relates to you.',
+    });
+  });
+
+  it('asks no data points of an organisation whose rights need at most the email address', () => {
+    const policy = parsePolicy(
+      FILE,
+      mutated((d) => {
+        delete d.settings.verificationDataPoints;
+        for (const right of d.rights) if (right.verification !== 'none') right.verification = 'email';
+      }),
+      prontoText,
+    );
+    expect('verificationDataPoints' in policy.settings).toBe(false);
   });
 
   it('matches quotes across differences in whitespace only', () => {

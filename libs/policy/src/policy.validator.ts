@@ -5,6 +5,9 @@ import { parse } from 'yaml';
 import { citationsOf, collapseWhitespace } from './policy.citations.js';
 import {
   CHANNEL_KINDS,
+  DATA_POINT_KINDS,
+  DATA_POINTS_BEYOND_EMAIL,
+  type DataPointKind,
   type FrequencyLimit,
   type Language,
   LANGUAGES,
@@ -61,6 +64,7 @@ const RIGHT_KEYS = [
   'regime',
   'label',
   'verification',
+  'verificationCitation',
   'limit',
   'citation',
 ] as const satisfies readonly (keyof PolicyRight)[];
@@ -93,6 +97,7 @@ const SETTINGS_KEYS = [
   'retentionDays',
   'smsNumbers',
   'languages',
+  'verificationDataPoints',
 ] as const satisfies readonly (keyof OrganisationSettings)[];
 
 function isTimeZone(name: string): boolean {
@@ -164,6 +169,10 @@ function readSettings(c: Checker, value: unknown): OrganisationSettings | undefi
     fields.reminderOffsetsDays === undefined ? undefined : readReminderOffsets(c, fields.reminderOffsetsDays);
   const smsNumbers = fields.smsNumbers === undefined ? undefined : readSmsNumbers(c, fields.smsNumbers);
   const languages = fields.languages === undefined ? undefined : readLanguages(c, fields.languages);
+  const verificationDataPoints =
+    fields.verificationDataPoints === undefined
+      ? undefined
+      : readVerificationDataPoints(c, fields.verificationDataPoints);
   return {
     verificationLinkDays,
     ...optional('internalTargetDays', internalTargetDays),
@@ -173,7 +182,43 @@ function readSettings(c: Checker, value: unknown): OrganisationSettings | undefi
     ...optional('retentionDays', retentionDays),
     ...optional('smsNumbers', smsNumbers),
     ...optional('languages', languages),
+    ...optional('verificationDataPoints', verificationDataPoints),
   } as OrganisationSettings;
+}
+
+/** Kinds the form can ask, each once, in the order it asks them. */
+function readVerificationDataPoints(c: Checker, value: unknown): DataPointKind[] | undefined {
+  const path = 'settings.verificationDataPoints';
+  const items = c.list(value, path, true);
+  if (!items) return undefined;
+  const kinds = items.map((item, i) => c.oneOf(item, at(path, i), DATA_POINT_KINDS));
+  kinds.forEach((kind, i) => {
+    if (kind !== undefined && kinds.indexOf(kind) !== i) c.fail(at(path, i), `"${kind}" is listed twice`);
+  });
+  return kinds.some((k) => k === undefined) || new Set(kinds).size !== kinds.length
+    ? undefined
+    : (kinds as DataPointKind[]);
+}
+
+// A right whose verification needs data points the organisation cannot ask for could never be verified.
+function checkDataPointsSuffice(
+  c: Checker,
+  rights: readonly (PolicyRight | undefined)[],
+  dataPoints: readonly DataPointKind[] | undefined,
+  listReadable: boolean,
+): void {
+  // A list that is itself wrong is reported once, where it is wrong.
+  if (!listReadable) return;
+  const listed = dataPoints?.length ?? 0;
+  rights.forEach((right, i) => {
+    if (right?.verification === undefined) return;
+    const needed = DATA_POINTS_BEYOND_EMAIL[right.verification];
+    if (listed >= needed) return;
+    c.fail(
+      `rights[${i}].verification`,
+      `"${right.verification}" needs settings.verificationDataPoints to list at least ${needed} data point${needed === 1 ? '' : 's'} to match beside the email address (it lists ${listed})`,
+    );
+  });
 }
 
 /** Languages we have wording for, each once; the first is the default. */
@@ -273,9 +318,22 @@ function readRight(
   }
   const label = c.text(fields.label, at(path, 'label'));
   const verification = c.oneOf(fields.verification, at(path, 'verification'), VERIFICATION_LEVELS);
+  const verificationCitation =
+    fields.verificationCitation === undefined
+      ? undefined
+      : c.citation(fields.verificationCitation, at(path, 'verificationCitation'));
   const limit = fields.limit === undefined ? undefined : readLimit(c, fields.limit, at(path, 'limit'));
   const citation = c.citation(fields.citation, at(path, 'citation'));
-  return { id, type, regime, label, verification, ...optional('limit', limit), citation } as PolicyRight;
+  return {
+    id,
+    type,
+    regime,
+    label,
+    verification,
+    ...optional('verificationCitation', verificationCitation),
+    ...optional('limit', limit),
+    citation,
+  } as PolicyRight;
 }
 
 function checkRightIds(c: Checker, rights: readonly (PolicyRight | undefined)[]): void {
@@ -410,6 +468,14 @@ function readPolicy(c: Checker, document: unknown): OrganisationPolicy | undefin
       ?.map((item, i) => readRight(c, item, at('rights', i), regimes, hasInternalTarget)) ?? [];
   checkRightIds(c, rights);
   checkSharedLimits(c, rights);
+  const dataPointsGiven =
+    typeof fields.settings === 'object' && fields.settings !== null && 'verificationDataPoints' in fields.settings;
+  checkDataPointsSuffice(
+    c,
+    rights,
+    settings?.verificationDataPoints,
+    settings !== undefined && (!dataPointsGiven || settings.verificationDataPoints !== undefined),
+  );
   const rightIds = new Set(rights.flatMap((r) => (r?.id === undefined ? [] : [r.id])));
 
   const deadlines =
