@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 
-import { importPolicy, type PolicyDraft } from '#policy';
+import { draftVerificationGuess, importPolicy, type PolicyDraft } from '#policy';
 
 export interface CommandOutput {
   exitCode: number;
@@ -28,6 +28,9 @@ function summary(file: string, draft: PolicyDraft): string {
     'special rules:',
     ...draft.specialRules.map((s) => `  ${s.kind}: "${s.citation.quote}"${sure(s.confidence, s.reason)}`),
   ];
+  const verification = draftVerificationGuess(draft);
+  if (verification)
+    lines.push(`data points asked to verify identity: ${verification.kinds.join(', ')}  [${verification.reason}]`);
   return `${lines.join('\n')}\n`;
 }
 

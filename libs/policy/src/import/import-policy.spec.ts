@@ -11,7 +11,7 @@ import { checkPolicyDocument } from '../policy-document.js';
 import { diffDrafts } from './diff-drafts.js';
 import type { ImportResult, PolicyDraft } from './draft.model.js';
 import { importPolicy } from './import-policy.js';
-import { draftToPolicyDocument } from './policy-document.js';
+import { DEFAULT_VERIFICATION_DATA_POINTS, draftToPolicyDocument, draftVerificationGuess } from './policy-document.js';
 
 const POLICY = [
   'Privacy Policy',
@@ -212,6 +212,37 @@ describe('draftToPolicyDocument', () => {
       expect(policy.source.file).toBe(`policies-text/${slug}-imported.txt`);
     },
   );
+});
+
+describe('verification of drafted rights', () => {
+  const choices = { slug: 'acme', name: 'Acme', timeZone: 'America/Chicago', country: 'US' } as const;
+
+  it('holds CCPA specific pieces to a high degree, deletion to a reasonable one, opt-outs to none, and asks the default data points', async () => {
+    const text = [
+      'Under the CCPA, you have the right to request that we disclose the specific pieces of personal information we collected about you.',
+      'You have the right to request that we delete your personal information.',
+      'You have the right to opt out of the sale of your personal information.',
+      'We will verify your identity before we respond to your request.',
+      'To make a request, email privacy@acme.example.net.',
+    ].join('\n');
+    const result = await importPolicy({ content: text, fileName: 'acme.txt' });
+    if (!result.ok) throw new Error(result.reason);
+    const { policy } = checkPolicyDocument(draftToPolicyDocument(result.draft, choices), result.text.content);
+    const degrees = Object.fromEntries(policy.rights.map((r) => [r.type, r.verification]));
+    expect(degrees).toMatchObject({ access: 'high', deletion: 'reasonable', opt_out_sale_share: 'none' });
+    expect(policy.settings.verificationDataPoints).toEqual([...DEFAULT_VERIFICATION_DATA_POINTS]);
+    const guess = draftVerificationGuess(result.draft);
+    expect(guess?.kinds).toEqual(DEFAULT_VERIFICATION_DATA_POINTS);
+    expect(guess?.reason).toMatch(/^a default: ccpa-access \(high\), ccpa-deletion \(reasonable\)/);
+  });
+
+  it('asks no data points where every right needs at most the email address', async () => {
+    const text = 'You may unsubscribe from our marketing emails at any time. To ask, email privacy@acme.example.net.';
+    const result = await importPolicy({ content: text, fileName: 'acme.txt' });
+    if (!result.ok) throw new Error(result.reason);
+    expect(draftVerificationGuess(result.draft)).toBeUndefined();
+    expect('verificationDataPoints' in draftToPolicyDocument(result.draft, choices).settings).toBe(false);
+  });
 });
 
 describe('publishing a draft as it stands', () => {

@@ -1,4 +1,9 @@
 export { diffDrafts } from './diff-drafts.js';
 export * from './draft.model.js';
 export { importPolicy } from './import-policy.js';
-export { draftToPolicyDocument, rightId } from './policy-document.js';
+export {
+  DEFAULT_VERIFICATION_DATA_POINTS,
+  draftToPolicyDocument,
+  draftVerificationGuess,
+  rightId,
+} from './policy-document.js';

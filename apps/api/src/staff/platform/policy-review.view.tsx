@@ -3,6 +3,7 @@ import {
   type DraftCitation,
   type DraftDiff,
   type Drafted,
+  draftVerificationGuess,
   type PolicyDraft,
   type PolicyProblem,
   REGIMES,
@@ -75,6 +76,17 @@ function Source({ item, sentences }: { item: Drafted; sentences: readonly Senten
   );
 }
 
+/** The data points the form will ask to match a requester, a default the reviewer must check. */
+function VerificationGuess({ draft }: { draft: PolicyDraft }) {
+  const guess = draftVerificationGuess(draft);
+  if (!guess) return <></>;
+  return (
+    <p class="unsure" id="verification-data-points">
+      Asked to verify identity, beside the email address: {guess.kinds.join(', ')}: {guess.reason}
+    </p>
+  );
+}
+
 function Options({ values, selected }: { values: readonly string[]; selected: string }) {
   return (
     <>
@@ -91,6 +103,7 @@ function Rights({ review, csrf }: { review: PolicyReview; csrf: string }) {
     <section id="rights">
       <h2>Rights ({draft.rights.length})</h2>
       {draft.rights.length === 0 && <p>None drafted: add the rights the policy grants below.</p>}
+      <VerificationGuess draft={draft} />
       <ol>
         {draft.rights.map((r, i) => (
           <li id={`right-${i}`}>
