@@ -38,7 +38,7 @@ describe('saving a request change (libs/db, real PostgreSQL)', () => {
 
     expect(request.reference).toMatch(/^RD-/);
     expect(request.status).toBe('unverified');
-    expect(request.verificationRequired).toBe('identity');
+    expect(request.verificationRequired).toBe('high');
     const entries = await db.dataSource.getRepository(AuditEntry).findBy({ requestId: request.id });
     expect(entries.map((e) => [e.action, e.actorLabel, e.detail])).toEqual([
       ['request.received', 'requester', { channel: 'web', rightId: 'ccpa-know', dueAt: request.dueAt.toISOString() }],

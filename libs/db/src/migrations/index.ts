@@ -16,6 +16,7 @@ import { ConnectedSystems1796484566994 } from './1796484566994-connected-systems
 import { VendorEscalationDue1796486850078 } from './1796486850078-vendor-escalation-due.migration.js';
 import { PlatformOperators1796497438477 } from './1796497438477-platform-operators.migration.js';
 import { RequestLanguage1796524578736 } from './1796524578736-request-language.migration.js';
+import { VerificationDegrees1796535500000 } from './1796535500000-verification-degrees.migration.js';
 
 /** Every migration in order; `npm run migration:generate -- <name>` writes the next one. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   VendorEscalationDue1796486850078,
   PlatformOperators1796497438477,
   RequestLanguage1796524578736,
+  VerificationDegrees1796535500000,
 ];
