@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 
-import { internalTargetDaysFor, type Language, offeredLanguages, type PolicyRight } from '#policy';
+import { type DataPointKind, internalTargetDaysFor, type Language, offeredLanguages, type PolicyRight } from '#policy';
 import { computeDeadlines, initialStatus, type ProvisionalDeadlines, requiresVerification } from '#workflow';
 
 import { appendAudit } from './audit-log.js';
@@ -9,6 +9,7 @@ import {
   type RequestChannel,
   type RequesterRelationship,
 } from './entities/data-subject-request.entity.js';
+import { VerificationDataPoint } from './entities/verification-data-point.entity.js';
 import type { OrganisationContext } from './organisation.directory.js';
 import { newRequestReference } from './request-reference.js';
 import { rescheduleRequest } from './request-schedule.js';
@@ -24,8 +25,17 @@ export interface Requester {
   language?: Language;
 }
 
+/** What a requester gave to prove who they are, beside the email address they prove by link. */
+export interface IdentityEvidence {
+  /** As typed, each kind once; compared with the organisation's records, used for nothing else. */
+  dataPoints: { kind: DataPointKind; value: string }[];
+  /** The declaration under penalty of perjury: the name typed as signature and the date written (YYYY-MM-DD). */
+  declaration?: { name: string; date: string };
+}
+
 interface NewRequestOf {
   requester: Requester;
+  identity?: IdentityEvidence;
   channel: RequestChannel;
   receivedAt: Date;
   /** What else the `request.received` entry records (a mail's attachment count and acknowledgement). */
@@ -51,7 +61,7 @@ export async function insertRequest(
   input: NewRequest,
 ): Promise<DataSubjectRequest> {
   const { organisation, policyVersion, policy, calendar } = context;
-  const { requester, channel, receivedAt, awaitingTriage } = input;
+  const { requester, channel, receivedAt, awaitingTriage, identity } = input;
   const right = awaitingTriage ? awaitingTriage.right : input.right;
   const deadlines = input.right
     ? computeDeadlines({
@@ -85,8 +95,22 @@ export async function insertRequest(
       acknowledgeBy: dates.acknowledgeBy,
       dueAt: dates.dueAt,
       verificationRequired: input.right && requiresVerification(right.type) ? input.right.verification : 'none',
+      declarationName: identity?.declaration?.name ?? null,
+      declarationDate: identity?.declaration?.date ?? null,
+      declarationSignedAt: identity?.declaration ? receivedAt : null,
     }),
   );
+  if (identity?.dataPoints.length) {
+    await tx.insert(
+      VerificationDataPoint,
+      identity.dataPoints.map(({ kind, value }) => ({
+        organisationId: organisation.id,
+        requestId: request.id,
+        kind,
+        value,
+      })),
+    );
+  }
   await appendAudit(tx, {
     organisationId: organisation.id,
     requestId: request.id,
@@ -96,6 +120,9 @@ export async function insertRequest(
       channel,
       ...(awaitingTriage ? {} : { rightId: right.id }),
       dueAt: request.dueAt,
+      // Which kinds were given and whether a declaration was signed; never what they say.
+      ...(identity?.dataPoints.length ? { dataPointKinds: identity.dataPoints.map((p) => p.kind) } : {}),
+      ...(identity?.declaration ? { declarationSigned: true } : {}),
       ...input.receivedDetail,
     },
     at: receivedAt,

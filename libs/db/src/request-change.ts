@@ -1,11 +1,12 @@
 import type { EntityManager } from 'typeorm';
 
-import type { MailTemplate, TransitionResult } from '#workflow';
+import { isOpen, type MailTemplate, type TransitionResult } from '#workflow';
 
 import { appendAudit } from './audit-log.js';
 import { queueDrpStatusCallback } from './drp-status-callback.js';
 import type { AuditEntry } from './entities/audit-entry.entity.js';
 import { DataSubjectRequest } from './entities/data-subject-request.entity.js';
+import { VerificationDataPoint } from './entities/verification-data-point.entity.js';
 import type { OrganisationContext } from './organisation.directory.js';
 import { writeOutbox } from './outbox.writer.js';
 import { applyTransition } from './request-facts.js';
@@ -74,6 +75,8 @@ export async function commitTransition(
   change: RequestChange,
 ): Promise<AuditEntry> {
   await tx.save(request);
+  // Data points given to prove identity serve only verification: a closed request has no more use for them.
+  if (!isOpen(request.status)) await tx.delete(VerificationDataPoint, { requestId: request.id });
   await rescheduleRequest(tx, request, context, change.at);
   await queueDrpStatusCallback(tx, request);
   const entry = await appendAudit(tx, {

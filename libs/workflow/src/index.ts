@@ -36,6 +36,7 @@ export {
   type DeadlineInput,
   type Deadlines,
   endOfLocalDayAfter,
+  localDate,
   localDaysBetween,
   startOfLocalDay,
 } from './deadline.calculator.js';

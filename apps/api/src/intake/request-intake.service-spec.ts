@@ -1,8 +1,21 @@
 import { describe, expect, it } from '@jest/globals';
 import { Test } from '@nestjs/testing';
 
-import { AuditEntry, DataSubjectRequest, DeadlineEvent, OutboxMessage, RequestNote } from '#db';
+import {
+  acceptTransition,
+  AuditEntry,
+  commitTransition,
+  DataSubjectRequest,
+  DeadlineEvent,
+  lockRequest,
+  OutboxMessage,
+  REQUESTER_ACTOR,
+  requestFacts,
+  RequestNote,
+  VerificationDataPoint,
+} from '#db';
 import { findRight } from '#policy';
+import { withdraw } from '#workflow';
 
 import { useServiceDatabase } from '../../../../test/support/service-database.js';
 import { DATA_SOURCE } from '../infra/tokens.js';
@@ -109,5 +122,92 @@ describe('RequestIntakeService in process (real PostgreSQL)', () => {
     expect(access.status).toBe('unverified');
     const jobs = await db.dataSource.getRepository(OutboxMessage).findBy({ jobName: 'verification.send' });
     expect(jobs.filter((j) => (j.payload as { requestId: string }).requestId === access.id)).toHaveLength(1);
+  });
+
+  it('keeps the data points and signed declaration of a request for specific pieces, and drops the data points when it closes', async () => {
+    const service = await intake();
+    const context = await db.organisation('securus-technologies');
+    const right = findRight(context.policy, 'ccpa-know')!;
+    const identity = {
+      dataPoints: [
+        { kind: 'phone' as const, value: '+1 415 555 0134' },
+        { kind: 'date_of_birth' as const, value: '1990-04-21' },
+      ],
+      declaration: { name: 'Ada Example', date: '2031-03-03' },
+    };
+
+    const request = await service.submit(context, right, form('sworn@example.org', right.id), day(0), { identity });
+
+    expect(request.verificationRequired).toBe('high');
+    const stored = await db.dataSource.getRepository(DataSubjectRequest).findOneByOrFail({ id: request.id });
+    expect([stored.declarationName, stored.declarationDate, stored.declarationSignedAt]).toEqual([
+      'Ada Example',
+      '2031-03-03',
+      day(0),
+    ]);
+    const points = await db.dataSource
+      .getRepository(VerificationDataPoint)
+      .find({ where: { requestId: request.id }, order: { kind: 'ASC' } });
+    expect(points.map((p) => [p.organisationId, p.kind, p.value])).toEqual([
+      [context.organisation.id, 'date_of_birth', '1990-04-21'],
+      [context.organisation.id, 'phone', '+1 415 555 0134'],
+    ]);
+    // The timeline names the kinds given, never what they say.
+    const [received] = await timeline(request.id);
+    expect(received.detail).toEqual({
+      channel: 'web',
+      rightId: 'ccpa-know',
+      dueAt: request.dueAt.toISOString(),
+      dataPointKinds: ['phone', 'date_of_birth'],
+      declarationSigned: true,
+    });
+    expect(JSON.stringify(await timeline(request.id))).not.toContain('1990-04-21');
+    const jobs = await db.dataSource.getRepository(OutboxMessage).find();
+    expect(JSON.stringify(jobs.filter((j) => JSON.stringify(j.payload).includes(request.id)))).not.toMatch(
+      /555 0134|1990-04-21|Ada Example/,
+    );
+
+    await db.dataSource.transaction(async (tx) => {
+      const locked = (await lockRequest(tx, { id: request.id }))!;
+      const result = withdraw(requestFacts(locked, context), day(1), 'status_page');
+      if (!result.ok) throw new Error(result.error.code);
+      await commitTransition(tx, locked, context, {
+        actor: REQUESTER_ACTOR,
+        ...acceptTransition(locked, result),
+        detail: {},
+        at: day(1),
+      });
+    });
+
+    expect(await db.dataSource.getRepository(VerificationDataPoint).countBy({ requestId: request.id })).toBe(0);
+    const closed = await db.dataSource.getRepository(DataSubjectRequest).findOneByOrFail({ id: request.id });
+    expect(closed.status).toBe('withdrawn');
+    expect(closed.declarationName).toBe('Ada Example');
+  });
+
+  it('keeps the data points of a request still open when another closes', async () => {
+    const service = await intake();
+    const context = await db.organisation('securus-technologies');
+    const right = findRight(context.policy, 'ccpa-categories')!;
+    const identity = { dataPoints: [{ kind: 'postal_address' as const, value: '1 Main St, Springfield' }] };
+    const open = await service.submit(context, right, form('open@example.org', right.id), day(0), { identity });
+    const other = await service.submit(context, right, form('other@example.org', right.id), day(0), { identity });
+
+    await db.dataSource.transaction(async (tx) => {
+      const locked = (await lockRequest(tx, { id: other.id }))!;
+      const result = withdraw(requestFacts(locked, context), day(1), 'status_page');
+      if (!result.ok) throw new Error(result.error.code);
+      await commitTransition(tx, locked, context, {
+        actor: REQUESTER_ACTOR,
+        ...acceptTransition(locked, result),
+        detail: {},
+        at: day(1),
+      });
+    });
+
+    expect(open.verificationRequired).toBe('reasonable');
+    expect(open.declarationName).toBeNull();
+    expect(await db.dataSource.getRepository(VerificationDataPoint).countBy({ requestId: open.id })).toBe(1);
+    expect(await db.dataSource.getRepository(VerificationDataPoint).countBy({ requestId: other.id })).toBe(0);
   });
 });

@@ -6,6 +6,7 @@ import {
   commitTransition,
   type DataSubjectRequest,
   GpcSignal,
+  type IdentityEvidence,
   insertRequest,
   lockKeys,
   lockUntilCommit,
@@ -62,6 +63,8 @@ export interface IntakeOptions {
   origin?: IntakeOrigin;
   /** The language of the form it was made on. */
   language?: Language;
+  /** Data points and the declaration given to prove who the requester is, where the right needs them. */
+  identity?: IdentityEvidence;
 }
 
 /** One submission as the intake works on it: the organisation, the right, what was typed, when, and how it came. */
@@ -74,6 +77,7 @@ interface Submission {
   gpc: GpcDecision | null;
   origin: IntakeOrigin;
   language?: Language;
+  identity?: IdentityEvidence;
 }
 
 /**
@@ -96,13 +100,13 @@ export class RequestIntakeService {
     receivedAt: Date,
     options: IntakeOptions = {},
   ): Promise<DataSubjectRequest> {
-    const { route = { kind: 'self' }, gpc = null, origin = WEB_FORM, language } = options;
-    const submission: Submission = { context, right, form, receivedAt, route, gpc, origin, language };
+    const { route = { kind: 'self' }, gpc = null, origin = WEB_FORM, language, identity } = options;
+    const submission: Submission = { context, right, form, receivedAt, route, gpc, origin, language, identity };
     return withFreshReference(() => this.dataSource.transaction((tx) => this.insert(tx, submission)));
   }
 
   private async insert(tx: EntityManager, submission: Submission): Promise<DataSubjectRequest> {
-    const { context, right, form, receivedAt, route, gpc, origin, language } = submission;
+    const { context, right, form, receivedAt, route, gpc, origin, language, identity } = submission;
     const requester: Requester = {
       // For an agent's request these are the consumer's: verification and every answer go to the consumer.
       name: form.name,
@@ -117,7 +121,14 @@ export class RequestIntakeService {
     // IsEmail already passed; the fallback only keeps an address our stricter shape check would refuse.
     const email = normaliseEmail(form.email) ?? form.email.trim().toLowerCase();
     const frequency = route.kind === 'redirect' ? null : await this.frequencyOf(tx, submission, email);
-    const request = await insertRequest(tx, context, { right, requester, channel, receivedAt });
+    const request = await insertRequest(tx, context, {
+      right,
+      requester,
+      channel,
+      receivedAt,
+      // A redirected request closes at once, to be answered by the controller: nothing to verify here.
+      ...(identity && route.kind !== 'redirect' ? { identity } : {}),
+    });
     if (route.kind === 'redirect') await this.redirectAtOnce(tx, request, context, route.redirect, receivedAt);
     else {
       if (route.kind === 'agent') await this.recordAgent(tx, request, route);

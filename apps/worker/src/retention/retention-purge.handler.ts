@@ -147,7 +147,7 @@ async function purgeRequests(tx: EntityManager, organisationId: string, rows: Cl
   ];
   await tx.query(
     `UPDATE data_subject_request
-        SET requester_name = '', requester_email = '', requester_phone = NULL, details = '',
+        SET requester_name = '', requester_email = '', requester_phone = NULL, details = '', declaration_name = NULL,
             extension_reason = NULL, resolution_text = NULL, redirected_to = NULL, purged_at = $2, updated_at = $2
       WHERE id = ANY($1)`,
     [ids, now],
@@ -163,7 +163,7 @@ async function purgeRequests(tx: EntityManager, organisationId: string, rows: Cl
     ids,
   ]);
   // inbound_message: the mail a request came as, with its attachments (they cascade). request_agent: an agent's
-  // details and the consumer's signed permission.
+  // details and the consumer's signed permission. verification_data_point: what was given to prove identity.
   for (const table of [
     'request_note',
     'response_file',
@@ -171,6 +171,7 @@ async function purgeRequests(tx: EntityManager, organisationId: string, rows: Cl
     'deadline_event',
     'inbound_message',
     'request_agent',
+    'verification_data_point',
   ]) {
     await tx.query(`DELETE FROM ${table} WHERE request_id = ANY($1)`, [ids]);
   }

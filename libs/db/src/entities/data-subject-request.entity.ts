@@ -166,6 +166,19 @@ export class DataSubjectRequest {
   @Column({ type: 'text', name: 'verification_reached', default: 'none' })
   verificationReached: VerificationLevel;
 
+  /**
+   * The declaration under penalty of perjury a high degree of verification needs (CCPA regs §7062(c)): the name
+   * typed as signature and the date written beside it, as given, and when the form carrying it was received.
+   */
+  @Column({ type: 'text', name: 'declaration_name', nullable: true })
+  declarationName: string | null;
+
+  @Column({ type: 'date', name: 'declaration_date', nullable: true })
+  declarationDate: string | null;
+
+  @Column({ type: 'timestamptz', name: 'declaration_signed_at', nullable: true })
+  declarationSignedAt: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt: Date;
 

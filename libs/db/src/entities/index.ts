@@ -32,6 +32,7 @@ import { Suppression } from './suppression.entity.js';
 import { SuppressionApiKey } from './suppression-api-key.entity.js';
 import { SuppressionChange } from './suppression-change.entity.js';
 import { SystemFindings } from './system-findings.entity.js';
+import { VerificationDataPoint } from './verification-data-point.entity.js';
 
 export * from './audit-entry.entity.js';
 export * from './data-map-version.entity.js';
@@ -67,6 +68,7 @@ export * from './suppression.entity.js';
 export * from './suppression-api-key.entity.js';
 export * from './suppression-change.entity.js';
 export * from './system-findings.entity.js';
+export * from './verification-data-point.entity.js';
 
 export const ENTITIES = [
   Organisation,
@@ -104,4 +106,5 @@ export const ENTITIES = [
   DataMapVersion,
   FulfilmentTask,
   SystemFindings,
+  VerificationDataPoint,
 ];

@@ -17,6 +17,7 @@ import { VendorEscalationDue1796486850078 } from './1796486850078-vendor-escalat
 import { PlatformOperators1796497438477 } from './1796497438477-platform-operators.migration.js';
 import { RequestLanguage1796524578736 } from './1796524578736-request-language.migration.js';
 import { VerificationDegrees1796535500000 } from './1796535500000-verification-degrees.migration.js';
+import { VerificationDataPoints1796535583718 } from './1796535583718-verification-data-points.migration.js';
 
 /** Every migration in order; `npm run migration:generate -- <name>` writes the next one. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   PlatformOperators1796497438477,
   RequestLanguage1796524578736,
   VerificationDegrees1796535500000,
+  VerificationDataPoints1796535583718,
 ];
