@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 
 import { csrfTokenIn, FormClient, linkIn, multipartActionIn, referenceIn } from './support/form-client.js';
+import { SIGNED_DECLARATION } from './support/requester.js';
 import { createStaff, signIn } from './support/staff.js';
 import { useRunningSystem } from './support/system-fixture.js';
 
@@ -38,6 +39,7 @@ describe('authorised agents on the web form (CCPA regs §7063)', () => {
       agentName: 'Privacy Helpers',
       agentEmail: post.agentEmail,
       agentRegistration: '',
+      ...SIGNED_DECLARATION,
       ...post.fields,
     };
     const file =

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 
 import { csrfTokenIn, FormClient, referenceIn } from './support/form-client.js';
-import { confirmFromMail } from './support/requester.js';
+import { confirmFromMail, SIGNED_DECLARATION } from './support/requester.js';
 import { createStaff, signIn } from './support/staff.js';
 import { useRunningSystem } from './support/system-fixture.js';
 
@@ -24,6 +24,7 @@ describe("Securus Technologies' limit of two requests to know in twelve months",
       rightId,
       relationship: 'self',
       website: '',
+      ...SIGNED_DECLARATION,
     });
     return { ...answer, reference: answer.status === 201 ? referenceIn(answer.body) : '' };
   }

@@ -200,6 +200,97 @@ describe('a request from the web form to its organisation queue', () => {
     expect(response.body).not.toContain('<script>');
   });
 
+  it('asks who the requester is only where a right needs it, and the declaration only where one needs a high degree', async () => {
+    const ccpa = (await new FormClient(system.baseUrl).get('/o/securus-technologies/requests/new')).body;
+    expect(ccpa).toContain('<legend>Confirm who you are</legend>');
+    expect(ccpa).toContain('compares what you give here with its own records');
+    expect(ccpa).toMatch(/<input type="tel" name="dataPointPhone" id="data-point-phone" autocomplete="tel"/);
+    expect(ccpa).toMatch(
+      /<input type="date" name="dataPointDateOfBirth" id="data-point-date-of-birth" autocomplete="bday"/,
+    );
+    expect(ccpa).toMatch(/name="dataPointPostalAddress" id="data-point-postal-address" autocomplete="street-address"/);
+    expect(ccpa).toContain('type="date" name="dataPointLastOrderDate"');
+    expect(ccpa).toContain('I declare under penalty of perjury under the laws of the State of California');
+    expect(ccpa).toMatch(/<input type="date" name="declarationDate" id="declaration-date" value="\d{4}-\d{2}-\d{2}"/);
+    const spanish = (await new FormClient(system.baseUrl).get('/o/securus-technologies/requests/new?lang=es')).body;
+    expect(spanish).toContain('<legend>Confirme quién es usted</legend>');
+    expect(spanish).toContain('Declaro bajo pena de perjurio');
+    // ProntoTrak holds nothing to a high degree; OfficerTRAK asks only for the email address.
+    const pronto = (await new FormClient(system.baseUrl).get('/o/prontotrak/requests/new')).body;
+    expect(pronto).toContain('Confirm who you are');
+    expect(pronto).not.toContain('penalty of perjury');
+    const officer = (await new FormClient(system.baseUrl).get('/o/officertrak/requests/new')).body;
+    expect(officer).not.toContain('Confirm who you are');
+    expect(officer).not.toContain('penalty of perjury');
+  });
+
+  it('takes a request for specific pieces only with the signed declaration, and keeps the data points given', async () => {
+    const email = `sworn-${Date.now()}@example.org`;
+    const fields = {
+      name: 'Ada Lovelace',
+      email,
+      rightId: 'ccpa-know',
+      relationship: 'self',
+      website: '',
+      dataPointPhone: '+1 415 555 0134',
+      dataPointDateOfBirth: '1990-02-30',
+      dataPointPostalAddress: '',
+    };
+    const refused = await new FormClient(system.baseUrl).submitForm(
+      '/o/securus-technologies/requests/new',
+      '/o/securus-technologies/requests',
+      fields,
+    );
+    expect(refused.status).toBe(400);
+    expect(refused.body).toContain('id="error-summary"');
+    expect(refused.body).toContain('<a href="#declaration">Tick the box to make the declaration');
+    expect(refused.body).toContain('<a href="#declaration-name">Type your full name to sign the declaration.</a>');
+    expect(refused.body).toContain('<a href="#data-point-date-of-birth">Enter a date as year-month-day');
+    expect(refused.body).toMatch(
+      /id="declaration" value="yes" aria-invalid="true" aria-describedby="declaration-error"/,
+    );
+    expect(refused.body).toContain('value="+1 415 555 0134"');
+
+    const filed = await new FormClient(system.baseUrl).submitForm(
+      '/o/securus-technologies/requests/new',
+      '/o/securus-technologies/requests',
+      {
+        ...fields,
+        dataPointDateOfBirth: '1990-04-21',
+        declaration: 'yes',
+        declarationName: ' Ada Lovelace ',
+        declarationDate: '2026-01-15',
+      },
+    );
+    expect(filed.status).toBe(201);
+    const db = new pg.Client({ connectionString: testDatabaseUrl() });
+    await db.connect();
+    try {
+      const { rows } = await db.query(
+        `SELECT r.verification_required, r.declaration_name, to_char(r.declaration_date, 'YYYY-MM-DD') AS declaration_date,
+                r.declaration_signed_at IS NOT NULL AS signed,
+                (SELECT json_agg(json_build_array(p.kind, p.value) ORDER BY p.kind) FROM verification_data_point p
+                  WHERE p.request_id = r.id) AS points
+           FROM data_subject_request r WHERE r.requester_email = $1`,
+        [email],
+      );
+      expect(rows).toEqual([
+        {
+          verification_required: 'high',
+          declaration_name: 'Ada Lovelace',
+          declaration_date: '2026-01-15',
+          signed: true,
+          points: [
+            ['date_of_birth', '1990-04-21'],
+            ['phone', '+1 415 555 0134'],
+          ],
+        },
+      ]);
+    } finally {
+      await db.end();
+    }
+  }, 60_000);
+
   it('offers exactly the rights the policy grants, with their citations', async () => {
     const page = await new FormClient(system.baseUrl).get('/o/securus-technologies/requests/new');
     const offered = [...page.body.matchAll(/name="rightId" id="right-\d+" value="([^"]+)"/g)].map((m) => m[1]);

@@ -8,6 +8,7 @@ import { OPEN_STATUSES, REQUEST_STATUSES, type RequestStatus } from '#workflow';
 
 import type { QueueCounts, QueuedRequest } from '../apps/api/src/queue/request-queue.service.js';
 import { FormClient, referenceIn } from './support/form-client.js';
+import { SIGNED_DECLARATION } from './support/requester.js';
 import { createStaff, signIn, type StaffAccount } from './support/staff.js';
 import { type StoredRequestInput, storeRequest } from './support/stored-requests.js';
 import { useRunningSystem } from './support/system-fixture.js';
@@ -169,6 +170,7 @@ describe('the processing queue (page, CSV and JSON)', () => {
       relationship: 'self',
       details: '',
       website: '',
+      ...SIGNED_DECLARATION,
     });
     expect(response.status).toBe(201);
     formReference = referenceIn(response.body);

@@ -4,6 +4,7 @@ import { FulfilmentTask } from '#db';
 
 import { eventually } from './eventually.js';
 import { csrfTokenIn, FormClient, linkIn, referenceIn } from './form-client.js';
+import { SIGNED_DECLARATION } from './requester.js';
 import type { SystemFixture } from './system-fixture.js';
 
 export interface FiledRequest {
@@ -30,6 +31,7 @@ export function fulfilmentFlow(system: SystemFixture<'typeorm'>) {
       relationship: 'self',
       details: '',
       website: '',
+      ...SIGNED_DECLARATION,
     });
     expect(filed.status).toBe(201);
     const reference = referenceIn(filed.body);

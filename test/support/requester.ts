@@ -8,6 +8,16 @@ export interface RequesterFields {
   details: string;
 }
 
+/**
+ * The declaration under penalty of perjury a CCPA request for specific pieces of personal information needs
+ * (Securus Technologies' ccpa-know); the form reads it only for a right that needs it.
+ */
+export const SIGNED_DECLARATION = {
+  declaration: 'yes',
+  declarationName: 'Ada Lovelace',
+  declarationDate: '2026-01-15',
+} as const;
+
 /** Files a request on the organisation's public form, as a requester would; returns its reference. */
 export async function submitRequest(
   baseUrl: string,
@@ -26,6 +36,7 @@ export async function submitRequest(
     relationship: 'self',
     details: person.details ?? 'Account name ada-l',
     website: '',
+    ...SIGNED_DECLARATION,
   });
   if (response.status !== 201) throw new Error(`submitting to ${slug} answered ${response.status}`);
   return referenceIn(response.body);

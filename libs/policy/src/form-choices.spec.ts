@@ -2,9 +2,20 @@ import { fileURLToPath } from 'node:url';
 
 import { describe, expect, it } from '@jest/globals';
 
-import { acceptsAgents, asksResidence, formChoices, rightChosen, senderAddressRule } from './form-choices.js';
+import {
+  acceptsAgents,
+  asksDataPoints,
+  asksDeclaration,
+  asksResidence,
+  dataPointsAsked,
+  formChoices,
+  needsDeclaration,
+  rightChosen,
+  senderAddressRule,
+} from './form-choices.js';
 import { loadPolicies } from './policy.loader.js';
 import type { OrganisationPolicy } from './policy.model.js';
+import { findRight } from './policy.queries.js';
 
 const seedsDir = fileURLToPath(new URL('../../../seeds', import.meta.url));
 const policies = new Map(loadPolicies(seedsDir).map(({ policy }) => [policy.slug, policy]));
@@ -52,5 +63,19 @@ describe('form choices', () => {
       'particular email address that you use to send us your request',
     );
     expect(senderAddressRule(policy('securus-technologies'))).toBeUndefined();
+  });
+
+  it('asks the data points the organisation can match only for rights that need them, and the declaration only for a high degree', () => {
+    const securus = policy('securus-technologies');
+    const know = findRight(securus, 'ccpa-know')!;
+    expect(dataPointsAsked(securus, know)).toEqual(['phone', 'postal_address', 'date_of_birth', 'last_order_date']);
+    expect(needsDeclaration(know)).toBe(true);
+    expect(dataPointsAsked(securus, findRight(securus, 'ccpa-categories')!)).toHaveLength(4);
+    expect(needsDeclaration(findRight(securus, 'ccpa-categories')!)).toBe(false);
+    expect(dataPointsAsked(securus, findRight(securus, 'marketing-email-opt-out')!)).toEqual([]);
+    expect([asksDataPoints(securus), asksDeclaration(securus)]).toEqual([true, true]);
+    // ProntoTrak holds nothing to a high degree; OfficerTRAK asks only for the email address.
+    expect([asksDataPoints(policy('prontotrak')), asksDeclaration(policy('prontotrak'))]).toEqual([true, false]);
+    expect([asksDataPoints(policy('officertrak')), asksDeclaration(policy('officertrak'))]).toEqual([false, false]);
   });
 });

@@ -1,4 +1,11 @@
-import type { OrganisationPolicy, PolicyRight, RequestType, SpecialRule } from './policy.model.js';
+import {
+  DATA_POINTS_BEYOND_EMAIL,
+  type DataPointKind,
+  type OrganisationPolicy,
+  type PolicyRight,
+  type RequestType,
+  type SpecialRule,
+} from './policy.model.js';
 import { agentRegistrationRule, rightsOffered } from './policy.queries.js';
 
 /**
@@ -71,4 +78,24 @@ export function acceptsAgents(policy: OrganisationPolicy): boolean {
 /** The policy's rule that a request covers only the address it comes from, shown beside the opt-outs it limits. */
 export function senderAddressRule(policy: OrganisationPolicy): SpecialRule | undefined {
   return policy.specialRules.find((rule) => rule.kind === 'sender_email_only');
+}
+
+/** The data points the form asks to verify a request for this right: none where the email address is enough. */
+export function dataPointsAsked(policy: OrganisationPolicy, right: PolicyRight): readonly DataPointKind[] {
+  return DATA_POINTS_BEYOND_EMAIL[right.verification] > 0 ? (policy.settings.verificationDataPoints ?? []) : [];
+}
+
+/** Whether a request for this right needs the declaration under penalty of perjury (CCPA regs §7062(c)). */
+export function needsDeclaration(right: PolicyRight): boolean {
+  return right.verification === 'high';
+}
+
+/** Whether the form asks data points at all: only where a right it offers needs them. */
+export function asksDataPoints(policy: OrganisationPolicy): boolean {
+  return rightsOffered(policy).some((right) => dataPointsAsked(policy, right).length > 0);
+}
+
+/** Whether the form offers the declaration: only where a right it offers needs a high degree of certainty. */
+export function asksDeclaration(policy: OrganisationPolicy): boolean {
+  return rightsOffered(policy).some(needsDeclaration);
 }

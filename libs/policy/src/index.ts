@@ -4,9 +4,13 @@ export { parseDataMap } from './datamap.validator.js';
 export * from './draft-edits.js';
 export {
   acceptsAgents,
+  asksDataPoints,
+  asksDeclaration,
   asksResidence,
+  dataPointsAsked,
   type FormChoice,
   formChoices,
+  needsDeclaration,
   rightChosen,
   senderAddressRule,
 } from './form-choices.js';

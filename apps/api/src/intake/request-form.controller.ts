@@ -15,24 +15,34 @@ import {
 import type { Request } from 'express';
 
 import type { Clock } from '#config';
-import { type OrganisationContext, OrganisationDirectory } from '#db';
+import { type IdentityEvidence, type OrganisationContext, OrganisationDirectory } from '#db';
 import { formatLocalDate, gpcExplanation, rightLabel, type Translate, translator } from '#mail';
 import {
   agentRegistrationRule,
+  dataPointsAsked,
   type FrequencyLimit,
   type Language,
+  needsDeclaration,
   offeredLanguages,
+  type OrganisationPolicy,
   type PolicyRight,
   type ProcessorRedirect,
   rightChosen,
 } from '#policy';
-import { agentRegistrationRequired, dataContextDecision, type GpcDecision, requiresVerification } from '#workflow';
+import {
+  agentRegistrationRequired,
+  dataContextDecision,
+  type GpcDecision,
+  localDate,
+  requiresVerification,
+} from '#workflow';
 
 import { Page, type PageContext, RefusedPage } from '../infra/page.decorator.js';
 import { pageLanguage } from '../infra/page-language.js';
 import { CLOCK } from '../infra/tokens.js';
 import type { UploadedFile as Upload } from '../requests/response-upload.js';
 import { GpcSignals } from '../suppression/gpc.js';
+import { DATA_POINT_FIELDS } from '../views/identity-fields.view.js';
 import {
   type FieldErrors,
   REQUEST_FORM_FIELDS,
@@ -42,6 +52,7 @@ import {
 import { confirmationPage, type ConfirmationView } from '../views/request-pages.view.js';
 import { AgentFormDto } from './agent-form.dto.js';
 import { echoValues, validateForm } from './form-validation.js';
+import { DataPointsFormDto, DeclarationFormDto } from './identity-form.dto.js';
 import { IntakeGate } from './intake-gate.guard.js';
 import { checkPermissionFile, MAX_PERMISSION_FILE_BYTES } from './permission-file.js';
 import { PermissionUpload, uploadProblemMessage, uploadProblemOf } from './permission-upload.interceptor.js';
@@ -71,9 +82,11 @@ interface FormModel {
   formError?: string;
   gpc: GpcDecision | null;
   language: Language;
+  /** The organisation's local date, where the declaration's date starts. */
+  today: string;
 }
 
-function formPage({ context, values, errors, formError, gpc, language }: FormModel, page: PageContext): string {
+function formPage({ context, values, errors, formError, gpc, language, today }: FormModel, page: PageContext): string {
   const { slug } = context.policy;
   return requestFormPage({
     language,
@@ -89,6 +102,7 @@ function formPage({ context, values, errors, formError, gpc, language }: FormMod
     agentRegistrationRule: agentRegistrationRule(context.policy),
     maxPermissionMb: MAX_PERMISSION_FILE_BYTES / (1024 * 1024),
     gpcNotice: gpc ? gpcExplanation(gpc, context.policy.name, language) : undefined,
+    today,
   });
 }
 
@@ -97,6 +111,37 @@ type ConfirmationModel = Omit<ConfirmationView, 'csrfToken'>;
 /** The confirmation of a request taken; the form again (a RefusedPage) when it was not. */
 function submittedPage(model: ConfirmationModel | FormModel, page: PageContext): string {
   return 'context' in model ? formPage(model, page) : confirmationPage({ ...model, csrfToken: page.csrfToken() });
+}
+
+/**
+ * What the requester gave to prove who they are, for a right that needs it: the data points the organisation asks
+ * (only those filled), and for a high degree the signed declaration. Problems are added to `errors`.
+ */
+async function identityOf(
+  policy: OrganisationPolicy,
+  right: PolicyRight,
+  fields: Record<string, unknown>,
+  errors: FieldErrors,
+  t: Translate,
+): Promise<IdentityEvidence | undefined> {
+  const kinds = dataPointsAsked(policy, right);
+  if (kinds.length === 0 && !needsDeclaration(right)) return undefined;
+  // Only the fields the organisation asks are read: others posted are not its to keep.
+  const asked = Object.fromEntries(kinds.map((kind) => [DATA_POINT_FIELDS[kind], fields[DATA_POINT_FIELDS[kind]]]));
+  const points = await validateForm(DataPointsFormDto, asked, t);
+  if (!points.ok) Object.assign(errors, points.errors);
+  const declaration = needsDeclaration(right) ? await validateForm(DeclarationFormDto, fields, t) : undefined;
+  if (declaration && !declaration.ok) Object.assign(errors, declaration.errors);
+  if (!points.ok || (declaration && !declaration.ok)) return undefined;
+  return {
+    dataPoints: kinds.flatMap((kind) => {
+      const value = points.value[DATA_POINT_FIELDS[kind]];
+      return value ? [{ kind, value }] : [];
+    }),
+    ...(declaration?.ok
+      ? { declaration: { name: declaration.value.declarationName, date: declaration.value.declarationDate } }
+      : {}),
+  };
 }
 
 /** The public request form of each organisation: /o/:org/requests/new. */
@@ -114,7 +159,14 @@ export class RequestFormController {
   async form(@Param('org') slug: string, @Req() req: Request): Promise<FormModel> {
     const context = await this.organisation(slug);
     const language = pageLanguage(req, context);
-    return { context, values: {}, errors: {}, gpc: await this.pageViewSignal(req, context), language };
+    return {
+      context,
+      values: {},
+      errors: {},
+      gpc: await this.pageViewSignal(req, context),
+      language,
+      today: this.today(context),
+    };
   }
 
   /**
@@ -149,6 +201,7 @@ export class RequestFormController {
         formError: t('errors.notAccepted'),
         gpc: await this.pageViewSignal(req, context),
         language,
+        today: this.today(context),
       });
     }
 
@@ -161,11 +214,17 @@ export class RequestFormController {
         errors: checked.errors,
         gpc: await this.pageViewSignal(req, context),
         language,
+        today: this.today(context),
       });
 
-    const { form, right, route, askFirst } = checked;
+    const { form, right, route, askFirst, identity } = checked;
     // The signal that comes with a submission is recorded with it, in its transaction.
-    const request = await this.intake.submit(context, right, form, this.clock.now(), { route, gpc, language });
+    const request = await this.intake.submit(context, right, form, this.clock.now(), {
+      route,
+      gpc,
+      language,
+      identity,
+    });
     return {
       organisationName: context.policy.name,
       slug: context.policy.slug,
@@ -192,7 +251,14 @@ export class RequestFormController {
     file: Upload | undefined,
     req: Request,
   ): Promise<
-    | { ok: true; form: RequestFormDto; right: PolicyRight; route: IntakeRoute; askFirst?: ProcessorRedirect }
+    | {
+        ok: true;
+        form: RequestFormDto;
+        right: PolicyRight;
+        route: IntakeRoute;
+        askFirst?: ProcessorRedirect;
+        identity?: IdentityEvidence;
+      }
     | { ok: false; errors: FieldErrors }
   > {
     const t = translator(pageLanguage(req, context));
@@ -244,9 +310,17 @@ export class RequestFormController {
       errors.permission = [uploadProblemMessage(problem, t)];
     }
 
+    // Data a redirected request would not be verified with is not asked for it.
+    const identity =
+      right && route.kind !== 'redirect' ? await identityOf(context.policy, right, fields, errors, t) : undefined;
+
     if (!validated.ok || !right || Object.keys(errors).length > 0) return { ok: false, errors };
     const askFirst = dataContext.ok && dataContext.redirect?.askFirstOnly ? dataContext.redirect : undefined;
-    return { ok: true, form: validated.value, right, route, askFirst };
+    return { ok: true, form: validated.value, right, route, askFirst, identity };
+  }
+
+  private today(context: OrganisationContext): string {
+    return localDate(this.clock.now(), context.organisation.timeZone);
   }
 
   private async organisation(slug: string): Promise<OrganisationContext> {

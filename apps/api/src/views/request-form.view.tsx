@@ -13,6 +13,7 @@ import {
 import { OWN_DATA } from '#workflow';
 
 import { ChoiceInput, FieldError, type FieldErrors, invalid } from './components/form-fields.js';
+import { IDENTITY_FIELD_ANCHORS, IDENTITY_FORM_FIELDS, IdentityFields } from './identity-fields.view.js';
 import { type LanguageSwitch, page } from './layout.view.js';
 
 export type { FieldErrors };
@@ -25,6 +26,7 @@ export const REQUEST_FORM_FIELDS = [
   'residence',
   'dataContext',
   'details',
+  ...IDENTITY_FORM_FIELDS,
   'relationship',
   'agentName',
   'agentEmail',
@@ -49,6 +51,8 @@ export interface RequestFormView {
   /** The language the page is written in, and the others the organisation offers. */
   language: Language;
   languageSwitch: LanguageSwitch;
+  /** The organisation's local date, 'YYYY-MM-DD': where the declaration's date starts. */
+  today: string;
 }
 
 const FIELD_ORDER = [...REQUEST_FORM_FIELDS, 'permission'] as const;
@@ -61,6 +65,7 @@ const FIELD_ANCHOR: Record<string, string> = {
   agentRegistration: 'agent-registration',
   agentName: 'agent-name',
   agentEmail: 'agent-email',
+  ...IDENTITY_FIELD_ANCHORS,
 };
 
 /** The problems of the last try, each linked to its field, above the form. */
@@ -188,6 +193,7 @@ export function requestFormPage(view: RequestFormView): string {
         <textarea name="details" id="details" rows="5" maxlength="5000" {...invalid(errors, 'details')}>
           {values.details ?? ''}
         </textarea>
+        <IdentityFields policy={policy} values={values} errors={errors} today={view.today} t={t} />
         {agents ? <AgentFields view={view} /> : <input type="hidden" name="relationship" value="self" />}
         <button type="submit">{t('form.submit')}</button>
       </form>
