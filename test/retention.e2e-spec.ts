@@ -230,6 +230,17 @@ describe('retention: personal data goes after the retention period, the minimal 
       ).status,
     ).toBe(303);
     await mailed(denied.id, 'request_denied');
+    // Closing removed the data points given to prove identity; retention removes any left all the same, and blanks
+    // the name that signed a declaration.
+    const dataPoint = `1 Retention Road ${tag}`;
+    const signedBy = `Declarant ${tag}`;
+    await system.db.query(
+      `INSERT INTO verification_data_point (organisation_id, request_id, kind, value)
+       SELECT organisation_id, id, 'postal_address', $2 FROM data_subject_request WHERE id = $1`,
+      [denied.id, dataPoint],
+    );
+    await system.db.query('UPDATE data_subject_request SET declaration_name = $2 WHERE id = $1', [denied.id, signedBy]);
+    denied.texts.push(dataPoint, signedBy);
 
     open = await newRequest('open');
 
@@ -342,7 +353,7 @@ describe('retention: personal data goes after the retention period, the minimal 
       ),
     ).toEqual(recordBefore);
     const ids = [fulfilled.id, denied.id];
-    for (const table of ['request_note', 'response_file', 'request_token', 'deadline_event'])
+    for (const table of ['request_note', 'response_file', 'request_token', 'deadline_event', 'verification_data_point'])
       expect({ table, rows: await countFor(table, ids) }).toEqual({ table, rows: 0 });
     // The agent's name and address and the consumer's signed permission go with the rest.
     expect(await countFor('request_agent', [disowned.id])).toBe(0);
