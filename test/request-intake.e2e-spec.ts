@@ -296,6 +296,10 @@ describe('a request from the web form to its organisation queue', () => {
     const offered = [...page.body.matchAll(/name="rightId" id="right-\d+" value="([^"]+)"/g)].map((m) => m[1]);
     expect(offered).toEqual(['ccpa-know', 'ccpa-categories', 'correction', 'marketing-email-opt-out']);
     expect(page.body).toContain('twice per 12-month period');
+    // Where the policy says how it verifies, beside the rights it verifies that way.
+    expect(page.body).toContain(
+      '<blockquote>Securus shall not require you to create an account with Securus in order to make a verifiable request.</blockquote>',
+    );
     expect(page.body).not.toMatch(/social security number<\/label>/i);
   });
 

@@ -360,6 +360,7 @@ function RightChoice(props: {
               <>
                 <blockquote>{r.citation.quote}</blockquote>
                 {r.limit && <blockquote>{r.limit.citation.quote}</blockquote>}
+                {r.verificationCitation && <blockquote>{r.verificationCitation.quote}</blockquote>}
               </>
             ),
         )}
