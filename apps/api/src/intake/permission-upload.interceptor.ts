@@ -13,10 +13,14 @@ import type { Observable } from 'rxjs';
 import type { Translate } from '#mail';
 
 import { holdsNul, NulCharacterRefused } from '../infra/nul-free-input.guard.js';
+import { REQUEST_FORM_FIELDS } from '../views/request-form.view.js';
 import { MAX_PERMISSION_FILE_BYTES, PERMISSION_FIELD, tooLargeMessage } from './permission-file.js';
 
-/** The form's fields: its hidden ones, the requester's, the agent's. Room for all, none for a flood. */
-const MAX_FIELDS = 16;
+/**
+ * The form's fields: its two hidden ones (form token, honeypot), the requester's, those proving who they are, the
+ * agent's. Room for all, none for a flood.
+ */
+const MAX_FIELDS = REQUEST_FORM_FIELDS.length + 2;
 /** The longest field (details, 5,000 characters) at four UTF-8 bytes a character. */
 const MAX_FIELD_BYTES = 20_000;
 /** All a well-formed post can be: the file, every field at its longest, and the multipart framing. */
