@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
 import { parse, stringify } from 'yaml';
 
-import { offeredLanguages, REQUEST_TYPES } from './policy.model.js';
+import { DATA_POINT_KINDS, offeredLanguages, REQUEST_TYPES } from './policy.model.js';
 import { parsePolicy } from './policy.validator.js';
 import { PolicyFileError } from './policy-file-error.js';
 
@@ -374,6 +375,33 @@ describe('parsePolicy', () => {
       quote:
         'To exercise the rights described above, it may be necessary for us to verify your identity or authority to make the request and confirm the Personal Data relates to you.',
     });
+  });
+
+  it('keeps any list of distinct kinds in its order, and says which rights a list too short leaves unverifiable', () => {
+    fc.assert(
+      fc.property(
+        fc.shuffledSubarray([...DATA_POINT_KINDS], { minLength: 1 }),
+        fc.constantFrom('email', 'reasonable', 'high'),
+        (kinds, level) => {
+          const yaml = mutated((d) => {
+            d.settings.verificationDataPoints = kinds;
+            // Only the first right asks more than the email address, so its degree alone decides.
+            for (const right of d.rights) if (right.verification !== 'none') right.verification = 'email';
+            d.rights[0].verification = level;
+          });
+          const needed = { email: 0, reasonable: 1, high: 2 }[level]!;
+          if (kinds.length >= needed) {
+            const policy = parsePolicy(FILE, yaml, prontoText);
+            expect(policy.settings.verificationDataPoints).toEqual(kinds);
+          } else {
+            expect(problemsOf(yaml)).toContain(
+              `${FILE}: rights[0].verification: "${level}" needs settings.verificationDataPoints`,
+            );
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 
   it('asks no data points of an organisation whose rights need at most the email address', () => {
