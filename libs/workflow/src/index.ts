@@ -36,6 +36,7 @@ export {
   type DeadlineInput,
   type Deadlines,
   endOfLocalDayAfter,
+  localDate,
   localDaysBetween,
   startOfLocalDay,
 } from './deadline.calculator.js';
@@ -59,6 +60,16 @@ export {
   withinFrequencyLimit,
 } from './frequency-limit.js';
 export * from './fulfilment.js';
+export {
+  compareDataPoint,
+  type DataPointResult,
+  HIGH_MATCHES,
+  type IdentityLevel,
+  identityLevel,
+  MAX_DATA_POINT_LENGTH,
+  normaliseDataPoint,
+  REASONABLE_MATCHES,
+} from './identity-match.js';
 export {
   type AgentRegistrationInput,
   agentRegistrationRequired,
