@@ -267,6 +267,17 @@ const usAddress = fc
     plus4: fc.constantFrom('', '-1234'),
   })
   .map((a) => `${a.number} ${a.street} ${a.type}${a.unit}${a.city} ${a.zip}${a.plus4}`);
+const gbAddress = fc
+  .record({
+    flat: fc.constantFrom('', 'Flat 3, ', 'Flat 12B '),
+    number: fc.integer({ min: 1, max: 400 }),
+    suffix: fc.constantFrom('', 'A', 'b'),
+    street: fc.constantFrom('High', 'Baker', 'Station', 'Church'),
+    type: fc.constantFrom('St', 'Street', 'Rd', 'Road', 'Lane', 'Close', 'Terr'),
+    town: fc.constantFrom(', London', ' Leeds', ', Edinburgh,'),
+    postcode: fc.constantFrom('SW1A 1AA', 'NW1 6XE', 'ls1 4ap', 'M1 1AE', 'EH11YZ'),
+  })
+  .map((a) => `${a.flat}${a.number}${a.suffix} ${a.street} ${a.type}${a.town} ${a.postcode}`);
 const isoDate = fc
   .date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true })
   .map((date) => date.toISOString().slice(0, 10));
@@ -275,7 +286,7 @@ const realistic: Record<DataPointKind, fc.Arbitrary<string>> = {
   phone: fc
     .integer({ min: 200_0000, max: 999_9999 })
     .map((line) => `(415) ${String(line).slice(0, 3)}-${String(line).slice(3)}`),
-  postal_address: usAddress,
+  postal_address: fc.oneof(usAddress, gbAddress),
   date_of_birth: isoDate,
   last_order_date: isoDate,
   account_number: fc.stringMatching(/^[A-Za-z0-9]{1,4}(-[A-Za-z0-9]{1,4}){0,2}$/),
