@@ -2,6 +2,8 @@
 // personal data, how each is reached, what each column is, and what erasure does to it. Secrets are never here: a
 // system names the environment variable that holds its connection URL or token.
 
+import type { DataPointKind } from './policy.model.js';
+
 export const SYSTEM_KINDS = ['postgres', 'mysql', 'http', 'email_vendor', 'manual'] as const;
 export type SystemKind = (typeof SYSTEM_KINDS)[number];
 export type DatabaseKind = Extract<SystemKind, 'postgres' | 'mysql'>;
@@ -86,6 +88,11 @@ export interface MappedTable {
   relations: Relation[];
   /** Every column the map declares, with its data category. */
   columns: Record<string, DataCategory>;
+  /**
+   * The column holding each data point a requester's identity is matched on, for the person's rows of this table
+   * (empty when the table holds none). Maps stored before data points were mapped have no `verify` at all.
+   */
+  verify: Partial<Record<DataPointKind, string>>;
   erasure: TableErasure;
 }
 

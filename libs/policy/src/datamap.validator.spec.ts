@@ -18,12 +18,14 @@ function shop(): Doc {
         tables: {
           customers: {
             identity: { email: 'email', phone: { kind: 'phone', compare: 'digits' } },
-            columns: { id: 'identifiers', email: 'contact', phone: 'contact' },
+            columns: { id: 'identifiers', email: 'contact', phone: 'contact', full_name: 'contact' },
+            verify: { full_name: 'full_name', phone: 'phone' },
             erasure: { update: { email: null, phone: 'hash' } },
           },
           orders: {
             follow: { customer_id: 'customers.id' },
-            columns: { id: 'identifiers', customer_id: 'identifiers' },
+            columns: { id: 'identifiers', customer_id: 'identifiers', placed_on: 'commercial' },
+            verify: { last_order_date: 'placed_on' },
             erasure: { retain: 'legal_obligation', note: 'Tax law.' },
           },
           order_items: {
@@ -63,6 +65,9 @@ describe('parseDataMap', () => {
       action: 'update',
       columns: { email: { kind: 'null' }, phone: { kind: 'hash' } },
     });
+    expect(customers.verify).toEqual({ full_name: 'full_name', phone: 'phone' });
+    expect(shopSystem.tables[1].verify).toEqual({ last_order_date: 'placed_on' });
+    expect(shopSystem.tables[2].verify).toEqual({});
     expect(shopSystem.tables[2].relations).toEqual([{ column: 'order_id', table: 'orders', references: 'id' }]);
     expect(map.systems[1]).toMatchObject({ kind: 'manual', tasks: ['Search the boxes'], purposes: [] });
   });
@@ -107,6 +112,26 @@ describe('parseDataMap', () => {
       'a connection that is not a variable name',
       (d: Doc) => (d.systems[0].connection = 'postgres://u:p@h/db'),
       'is not an environment variable name',
+    ],
+    [
+      'a data point kind that does not exist',
+      (d: Doc) => (d.systems[0].tables.customers.verify.shoe_size = 'full_name'),
+      'systems[0].tables.customers.verify.shoe_size: is not a data point kind (expected one of full_name, phone,',
+    ],
+    [
+      'a data point in a column not listed',
+      (d: Doc) => (d.systems[0].tables.orders.verify.postal_address = 'shipping_address'),
+      'systems[0].tables.orders.verify.postal_address: "shipping_address" is not a column listed under columns',
+    ],
+    [
+      'a data point without its column',
+      (d: Doc) => (d.systems[0].tables.orders.verify.last_order_date = null),
+      'systems[0].tables.orders.verify.last_order_date: expected text, got nothing',
+    ],
+    [
+      'data points that are not a mapping',
+      (d: Doc) => (d.systems[0].tables.orders.verify = ['placed_on']),
+      'systems[0].tables.orders.verify: expected a mapping, got a list',
     ],
     ['a repeated system id', (d: Doc) => (d.systems[1].id = 'shop'), 'is used by an earlier system'],
     ['a manual system without tasks', (d: Doc) => (d.systems[1].tasks = []), 'must list at least one entry'],

@@ -16,6 +16,7 @@ import {
   SYSTEM_KINDS,
   type TableErasure,
 } from './datamap.model.js';
+import { DATA_POINT_KINDS, type DataPointKind } from './policy.model.js';
 import { PolicyFileError } from './policy-file-error.js';
 import { at, Checker, describe, type Fields, readYaml } from './yaml-checker.js';
 
@@ -32,7 +33,7 @@ const KEYS_BY_KIND: Record<ConnectedSystem['kind'], string[]> = {
   email_vendor: [...SHARED_KEYS, 'email', 'remind_every_days', 'escalate_after_days', 'categories'],
   manual: [...SHARED_KEYS, 'tasks', 'categories'],
 };
-const TABLE_KEYS = ['key', 'identity', 'follow', 'columns', 'erasure'];
+const TABLE_KEYS = ['key', 'identity', 'follow', 'columns', 'verify', 'erasure'];
 const EXEMPTIONS = Object.keys(RETENTION_EXEMPTIONS) as RetentionExemption[];
 
 function texts(c: Checker, value: unknown, path: string): string[] | undefined {
@@ -93,6 +94,27 @@ function readRelations(c: Checker, value: unknown, path: string, columns: Record
   return found;
 }
 
+function readVerify(
+  c: Checker,
+  value: unknown,
+  path: string,
+  columns: Record<string, DataCategory>,
+): Partial<Record<DataPointKind, string>> {
+  if (value === undefined) return {};
+  const found: Partial<Record<DataPointKind, string>> = {};
+  for (const [kind, column] of c.namedEntries(value, path) ?? []) {
+    const where = at(path, kind);
+    if (!DATA_POINT_KINDS.includes(kind as DataPointKind)) {
+      c.fail(where, `is not a data point kind (expected one of ${DATA_POINT_KINDS.join(', ')})`);
+      continue;
+    }
+    const name = c.text(column, where);
+    if (name !== undefined && !(name in columns)) c.fail(where, `"${name}" is not a column listed under columns`);
+    else if (name !== undefined) found[kind as DataPointKind] = name;
+  }
+  return found;
+}
+
 function readMask(c: Checker, value: unknown, path: string): ColumnMask | undefined {
   if (value === null) return { kind: 'null' };
   if (value === 'hash') return { kind: 'hash' };
@@ -146,8 +168,9 @@ function readTable(c: Checker, name: string, value: unknown, path: string): Mapp
   const erasure = readErasure(c, fields.erasure, at(path, 'erasure'), columns);
   const identity = readIdentity(c, fields.identity, at(path, 'identity'), columns);
   const relations = readRelations(c, fields.follow, at(path, 'follow'), columns);
+  const verify = readVerify(c, fields.verify, at(path, 'verify'), columns);
   if (!key || !erasure) return undefined;
-  return { name, key, identity, relations, columns, erasure };
+  return { name, key, identity, relations, columns, verify, erasure };
 }
 
 function readOptOut(c: Checker, value: unknown, path: string, tables: MappedTable[]): OptOutFlag | undefined {

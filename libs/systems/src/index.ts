@@ -12,6 +12,7 @@ export type {
 } from './package/package-contents.js';
 export { checkLiveSchema, checkSchema, type LiveSchemaCheck, schemaProblems } from './sql/check-schema.js';
 export { DATABASE_DEFAULTS, DatabaseConnector, type DatabaseConnectorOptions } from './sql/database-connector.js';
+export { findHeldDataPoints, type HeldDataPoints, type HeldDataPointsOptions } from './sql/held-data-points.js';
 export {
   type DatabaseSchema,
   type ForeignKey,

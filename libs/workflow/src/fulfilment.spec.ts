@@ -20,6 +20,7 @@ const table = (name: string, follows: string[]): MappedTable => ({
   identity: follows.length === 0 ? [{ column: 'email', kind: 'email', compare: 'exact' }] : [],
   relations: follows.map((parent) => ({ column: `${parent}_id`, table: parent, references: 'id' })),
   columns: { id: 'identifiers' },
+  verify: {},
   erasure: { action: 'delete' },
 });
 

@@ -61,6 +61,16 @@ export {
 } from './frequency-limit.js';
 export * from './fulfilment.js';
 export {
+  compareDataPoint,
+  type DataPointResult,
+  HIGH_MATCHES,
+  type IdentityLevel,
+  identityLevel,
+  MAX_DATA_POINT_LENGTH,
+  normaliseDataPoint,
+  REASONABLE_MATCHES,
+} from './identity-match.js';
+export {
   type AgentRegistrationInput,
   agentRegistrationRequired,
   type DataContextDecision,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 
 import { type DatabaseKind, isDatabaseSystem } from '#policy';
+import { checkLiveSchema, closeDatabasePools, findHeldDataPoints } from '#systems';
 
 import { dropDatabase, uniqueRunName } from '../../../../test/support/run-storage.js';
 import { type DemoDatabaseResult, fillDemoDatabases } from './demo-databases.js';
@@ -43,6 +44,7 @@ describe.each(databases)('the demo database of $organisation on $kind', ({ organ
   }, 60_000);
 
   afterAll(async () => {
+    await closeDatabasePools();
     if (kind === 'postgres') await dropDatabase(url);
     else await withTarget(kind, url, (t) => t.query(`DROP DATABASE rd_demo_${run}`));
   });
@@ -92,6 +94,29 @@ describe.each(databases)('the demo database of $organisation on $kind', ({ organ
           "INSERT INTO order_items (order_id, product, quantity, unit_price_cents) VALUES (999999, 'x', 1, 1)",
         ),
       ).rejects.toThrow(/foreign key/i);
+    });
+  });
+
+  it('holds the demo person’s data points where the seed data map says, to match a requester’s identity on', async () => {
+    const system = seedDataMaps('seeds')
+      .find((map) => map.organisation === organisation)!
+      .systems.find(isDatabaseSystem)!;
+    expect(await checkLiveSchema(system, url)).toEqual({ reachable: true, problems: [] });
+    const env = { [system.connection]: url };
+    const held = await findHeldDataPoints(
+      { system, env },
+      { email: DEMO_PERSON.email },
+      { timeZone: 'America/Chicago' },
+    );
+    expect(held).toEqual({
+      personFound: true,
+      values: {
+        full_name: [DEMO_PERSON.fullName],
+        phone: [DEMO_PERSON.storedPhone],
+        postal_address: [DEMO_PERSON.postalAddress],
+        date_of_birth: [DEMO_PERSON.dateOfBirth],
+        last_order_date: ['2025-03-14', '2025-09-02'],
+      },
     });
   });
 

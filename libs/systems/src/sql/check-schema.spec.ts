@@ -112,6 +112,68 @@ describe('checking a data map against the live schema', () => {
     ]);
   });
 
+  it('checks each data point column is there and holds what its data point is read from', () => {
+    const typed = (name: string, type: string): SchemaColumn => ({ name, type, nullable: true, maxLength: null });
+    const people: DatabaseSchema = {
+      kind: 'postgres',
+      database: 'shop',
+      tables: [
+        {
+          name: 'people',
+          view: false,
+          columns: [
+            integer('id'),
+            text('email'),
+            text('full_name'),
+            integer('postal_address', true),
+            typed('opted_in', 'boolean'),
+            typed('account', 'uuid'),
+            typed('born', 'date'),
+            typed('seen_at', 'time without time zone'),
+            typed('last_order', 'timestamp with time zone'),
+          ],
+          primaryKey: ['id'],
+          foreignKeys: [],
+        },
+      ],
+    };
+    const columns = `{ id: identifiers, email: contact, full_name: contact, postal_address: contact, opted_in: inferences,
+          account: identifiers, born: identifiers, born_on: identifiers, seen_at: device_online, last_order: commercial }`;
+    const map = system(`
+      people:
+        identity: { email: email }
+        columns: ${columns}
+        verify: { full_name: full_name, postal_address: postal_address, phone: opted_in, account_number: account,
+          date_of_birth: born_on, last_order_date: seen_at }
+        erasure: { retain: legal_claims, note: We keep it. }
+`);
+    expect(schemaProblems(map, people)).toEqual([
+      { path: 'tables.people.columns.born_on', message: 'no column "born_on" in people' },
+      {
+        path: 'tables.people.verify.postal_address',
+        message: 'people.postal_address is integer: a postal_address is read from text',
+      },
+      {
+        path: 'tables.people.verify.phone',
+        message: 'people.opted_in is boolean: a phone is read from text or a number',
+      },
+      {
+        path: 'tables.people.verify.last_order_date',
+        message: 'people.seen_at is time without time zone: a last_order_date is read from a date, a timestamp or text',
+      },
+    ]);
+    const dates = system(`
+      people:
+        identity: { email: email }
+        columns: ${columns}
+        verify: { date_of_birth: born, last_order_date: last_order, phone: postal_address, account_number: full_name }
+        erasure: { retain: legal_claims, note: We keep it. }
+`);
+    expect(schemaProblems(dates, people)).toEqual([
+      { path: 'tables.people.columns.born_on', message: 'no column "born_on" in people' },
+    ]);
+  });
+
   it('finds a foreign key into a deleted table that the map does not follow', () => {
     const map = system(`
       customers:

@@ -1,4 +1,4 @@
-import type { ColumnMask, DatabaseSystem, MappedTable, PolicyProblem } from '#policy';
+import type { ColumnMask, DatabaseSystem, DataPointKind, MappedTable, PolicyProblem } from '#policy';
 
 import { SystemError } from '../connector.js';
 import { type DatabaseSchema, readDatabaseSchema, type SchemaColumn, type SchemaTable, typeFamily } from './schema.js';
@@ -14,6 +14,23 @@ function columnOf(schema: DatabaseSchema, table: SchemaTable, name: string): Sch
   const exact = table.columns.find((column) => column.name === name);
   if (exact || schema.kind !== 'mysql') return exact;
   return table.columns.find((column) => column.name.toLowerCase() === name.toLowerCase());
+}
+
+/** What a data point's column may hold to be read as that data point: text, or what it is read from otherwise. */
+const DATA_POINT_TYPES: Record<DataPointKind, { fits: (column: SchemaColumn) => boolean; needs: string }> = {
+  full_name: { fits: (column) => typeFamily(column.type) === 'text', needs: 'text' },
+  postal_address: { fits: (column) => typeFamily(column.type) === 'text', needs: 'text' },
+  phone: { fits: (column) => ['text', 'number'].includes(typeFamily(column.type)), needs: 'text or a number' },
+  account_number: {
+    fits: (column) => ['text', 'number', 'uuid'].includes(typeFamily(column.type)),
+    needs: 'text, a number or a uuid',
+  },
+  date_of_birth: { fits: (column) => isDateOrText(column), needs: 'a date, a timestamp or text' },
+  last_order_date: { fits: (column) => isDateOrText(column), needs: 'a date, a timestamp or text' },
+};
+
+function isDateOrText(column: SchemaColumn): boolean {
+  return typeFamily(column.type) === 'text' || /^(date|datetime|timestamp)\b/.test(column.type);
 }
 
 function maskProblem(mask: ColumnMask, column: SchemaColumn): string | undefined {
@@ -47,6 +64,15 @@ function tableProblems(
       problems.push({
         path: at(path, 'identity', identity.column),
         message: `is ${column.type}: identity columns are compared with what the requester gave as text, so they must hold text`,
+      });
+  }
+  for (const [kind, name] of Object.entries(table.verify) as [DataPointKind, string][]) {
+    const column = columnOf(schema, found, name);
+    const type = DATA_POINT_TYPES[kind];
+    if (column && !type.fits(column))
+      problems.push({
+        path: at(path, 'verify', kind),
+        message: `${table.name}.${name} is ${column.type}: a ${kind} is read from ${type.needs}`,
       });
   }
   for (const relation of table.relations) {
@@ -121,8 +147,9 @@ export async function checkLiveSchema(system: DatabaseSystem, url: string, syste
 
 /**
  * Checks a database system of the map against the live schema its environment variable leads to: unknown tables and
- * columns, relations whose columns cannot join, identity columns that are not text, masks the column cannot take,
- * foreign keys into a deleted table that the map does not follow. An unreachable database is one problem, not a throw.
+ * columns, relations whose columns cannot join, identity columns that are not text, data point columns of a type their
+ * data point cannot be read from, masks the column cannot take, foreign keys into a deleted table that the map does
+ * not follow. An unreachable database is one problem, not a throw.
  */
 export async function checkSchema(
   system: DatabaseSystem,

@@ -65,7 +65,7 @@ export async function walkPerson(
 }
 
 /** The columns of a table that other tables follow; the key when none does (a row must be read to be counted). */
-function keyColumns(system: DatabaseSystem, table: MappedTable): string[] {
+export function keyColumns(system: DatabaseSystem, table: MappedTable): string[] {
   const followed = system.tables.flatMap((other) =>
     other.relations
       .filter((relation) => relation.table === table.name && other.name !== table.name)

@@ -21,6 +21,7 @@ const customers: MappedTable = {
   identity: [],
   relations: [],
   columns: { id: 'identifiers', email: 'contact', phone: 'contact', name: 'contact', flag: 'inferences' },
+  verify: {},
   erasure: { action: 'delete' },
 };
 
