@@ -29,6 +29,7 @@ import { staffAccountMailHandlers } from './mail/staff-account-mail.handlers.js'
 import { OutboxRelayLoop } from './relay/outbox-relay.loop.js';
 import { retentionHandlers } from './retention/retention-purge.handler.js';
 import { registerSchedulers } from './schedulers.js';
+import { identityMatchHandlers } from './verification/identity-match.handler.js';
 
 const DATA_SOURCE = Symbol('DATA_SOURCE');
 const REDIS = Symbol('REDIS');
@@ -119,6 +120,7 @@ export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdo
         },
       }),
       ...vendorSweepHandlers(mailDeps),
+      ...identityMatchHandlers({ ...mailDeps, systemEnv: process.env }),
     });
     const failures = new MailFailureRecorder(this.dataSource, clock);
     const callbackFailures = new DrpCallbackFailureRecorder(this.dataSource, clock);

@@ -26,7 +26,7 @@ export interface Requester {
 }
 
 /** What a requester gave to prove who they are, beside the email address they prove by link. */
-export interface IdentityEvidence {
+export interface IdentityClaim {
   /** As typed, each kind once; compared with the organisation's records, used for nothing else. */
   dataPoints: { kind: DataPointKind; value: string }[];
   /** The declaration under penalty of perjury: the name typed as signature and the date written (YYYY-MM-DD). */
@@ -35,7 +35,7 @@ export interface IdentityEvidence {
 
 interface NewRequestOf {
   requester: Requester;
-  identity?: IdentityEvidence;
+  identity?: IdentityClaim;
   channel: RequestChannel;
   receivedAt: Date;
   /** What else the `request.received` entry records (a mail's attachment count and acknowledgement). */

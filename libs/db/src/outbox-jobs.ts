@@ -4,6 +4,8 @@ import type { DenialReason, MailTemplate } from '#workflow';
 export interface JobPayloads {
   /** Send (or re-send) the verification link of a request. */
   'verification.send': { requestId: string };
+  /** Match the data points a requester gave against the organisation's connected systems, once the email is proven. */
+  'verification.match': { requestId: string };
   /** Tell the requester of a request that needs no verification (an opt-out) that we have it. */
   'receipt.send': { requestId: string };
   /** Tell the authorised agent who made a request that the consumer must confirm it directly. */
@@ -57,6 +59,7 @@ export interface NoticeAuditDetail {
 export type JobName = keyof JobPayloads;
 export const JOB_NAMES = [
   'verification.send',
+  'verification.match',
   'receipt.send',
   'agent.receipt.send',
   'requester.notify',

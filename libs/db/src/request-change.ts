@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 
-import { isOpen, type MailTemplate, type TransitionResult } from '#workflow';
+import { isOpen, type MailTemplate, needsRecordsMatch, type TransitionResult } from '#workflow';
 
 import { appendAudit } from './audit-log.js';
 import { queueDrpStatusCallback } from './drp-status-callback.js';
@@ -74,6 +74,13 @@ export async function commitTransition(
   context: OrganisationContext,
   change: RequestChange,
 ): Promise<AuditEntry> {
+  // Proving the email is the first step for a right that needs more: the data points given are matched next, by a
+  // job. Where none were given (a request by mail, an agent's API), there is nothing to match: staff decide.
+  const matching =
+    change.action === 'request.verified' &&
+    needsRecordsMatch(request.verificationRequired) &&
+    (await tx.existsBy(VerificationDataPoint, { requestId: request.id }));
+  if (matching) request.identityCheck = 'pending';
   await tx.save(request);
   // Data points given to prove identity serve only verification: a closed request has no more use for them.
   if (!isOpen(request.status)) await tx.delete(VerificationDataPoint, { requestId: request.id });
@@ -88,6 +95,7 @@ export async function commitTransition(
     detail: change.detail,
     at: change.at,
   });
+  if (matching) await writeOutbox(tx, 'verification.match', { requestId: request.id }, entry.id);
   for (const template of change.mails) {
     await writeOutbox(
       tx,

@@ -9,6 +9,7 @@ export * from './templates/agent-request.template.js';
 export * from './templates/complaint-route.js';
 export * from './templates/denial.template.js';
 export * from './templates/email-receipt.template.js';
+export * from './templates/identity.template.js';
 export * from './templates/mail-layout.js';
 export * from './templates/opt-out.template.js';
 export * from './templates/overdue-escalation.template.js';

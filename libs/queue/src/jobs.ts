@@ -20,5 +20,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   'staff.password_reset.send': 'mail',
   // Their own queue: a slow customer database or service provider never holds up mail or callbacks.
   'fulfilment.system': 'fulfilment',
+  // Reads the same systems: a slow customer database holds up neither mail nor callbacks.
+  'verification.match': 'fulfilment',
   'fulfilment.vendor_sweep': 'maintenance',
 };

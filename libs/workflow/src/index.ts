@@ -60,6 +60,7 @@ export {
   withinFrequencyLimit,
 } from './frequency-limit.js';
 export * from './fulfilment.js';
+export * from './identity-check.js';
 export {
   compareDataPoint,
   type DataPointResult,
@@ -96,6 +97,7 @@ export {
   type ReportPeriodResult,
 } from './report-period.js';
 export {
+  answerAsCategories,
   askRequester,
   type AuditAction,
   classifyRequest,
@@ -151,4 +153,5 @@ export {
 } from './suppression.js';
 export { afterUncertainSend, type UncertainSendAction } from './uncertain-send.js';
 export * from './vendor-follow-up.js';
+export * from './verification-shortfall.js';
 export { publicHolidayCalendar, type WorkingCalendar } from './working-calendar.js';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 
 import {
+  answerAsCategories,
   askRequester,
   type AuditAction,
   denialReasons,
@@ -92,7 +93,16 @@ interface Allowed {
 const AT = t('2026-02-10T18:00:00Z');
 const GDPR_AT = t('2026-05-20T10:00:00Z');
 
+const CATEGORIES = { id: 'ccpa-categories', type: 'categories', regime: 'ccpa', verification: 'reasonable' } as const;
+
 const ALLOWED: Allowed[] = [
+  {
+    why: 'answer a request for specific pieces as one for categories: same status and dates, told by mail',
+    run: () => answerAsCategories(ccpa({ status: 'verified' }), AT, CATEGORIES),
+    status: 'verified',
+    changes: { classification: CATEGORIES },
+    events: [mail('answered_as_categories'), audit('request.answered_as_categories')],
+  },
   {
     why: 'honour an email unsubscribe at once: fulfilled, confirmed by mail',
     run: () =>
@@ -378,6 +388,16 @@ const CLOSED = REQUEST_STATUSES.filter((status) => !isOpen(status));
 const BEFORE_RECEIPT = t('2026-01-01T00:00:00Z');
 
 const REFUSED: Refused[] = [
+  {
+    why: 'answer an unconfirmed request as another right',
+    run: () => answerAsCategories(ccpa({ status: 'unverified', verifiedAt: null }), AT, CATEGORIES),
+    code: 'not_verified',
+  },
+  {
+    why: 'answer a closed request as another right',
+    run: () => answerAsCategories(ccpa({ status: 'denied' }), AT, CATEGORIES),
+    code: 'already_closed',
+  },
   {
     why: 'honour an access request as an opt-out',
     run: () => honourOptOut(ccpa({ status: 'verified' }), AT, 'mail'),

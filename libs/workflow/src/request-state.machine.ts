@@ -86,7 +86,8 @@ export type MailTemplate =
   | 'withdrawal_confirmed'
   | 'redirected_to_controller'
   | 'verification_expired'
-  | 'opt_out_confirmed';
+  | 'opt_out_confirmed'
+  | 'answered_as_categories';
 
 export type AuditAction =
   | 'request.verified'
@@ -103,7 +104,8 @@ export type AuditAction =
   | 'request.agent_authority_refused'
   | 'request.reopened'
   | 'request.classified'
-  | 'request.dismissed';
+  | 'request.dismissed'
+  | 'request.answered_as_categories';
 
 /** Side effects as data; the caller turns them into outbox and audit rows. */
 export type RequestEvent = { kind: 'mail'; template: MailTemplate } | { kind: 'audit'; action: AuditAction };
@@ -445,6 +447,25 @@ export function classifyRequest(
     { classification: { id, type, regime, verification }, clockStartedAt: facts.receivedAt, dueAt: deadlines.dueAt },
     [audit('request.classified')],
   );
+}
+
+/**
+ * The request is answered as the organisation's categories right: the same clock and due date, the right, type and
+ * degree of that right, and a mail telling the requester why.
+ */
+export function answerAsCategories(
+  facts: RequestFacts,
+  at: Date,
+  right: Pick<PolicyRight, 'id' | 'type' | 'regime' | 'verification'>,
+): TransitionResult {
+  const refused =
+    refuseOutOfOrder(facts, at) ?? refuseClosed(facts) ?? refuseUnclassified(facts) ?? refuseUnverified(facts);
+  if (refused) return refused;
+  const { id, type, regime, verification } = right;
+  return accept(facts.status, { classification: { id, type, regime, verification } }, [
+    mail('answered_as_categories'),
+    audit('request.answered_as_categories'),
+  ]);
 }
 
 /** A mail to a privacy address that asks for nothing: closed without a reply (replying to spam confirms the address). */

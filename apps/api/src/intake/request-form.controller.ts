@@ -15,7 +15,7 @@ import {
 import type { Request } from 'express';
 
 import type { Clock } from '#config';
-import { type IdentityEvidence, type OrganisationContext, OrganisationDirectory } from '#db';
+import { type IdentityClaim, type OrganisationContext, OrganisationDirectory } from '#db';
 import { formatLocalDate, gpcExplanation, rightLabel, type Translate, translator } from '#mail';
 import {
   agentRegistrationRule,
@@ -123,7 +123,7 @@ async function identityOf(
   fields: Record<string, unknown>,
   errors: FieldErrors,
   t: Translate,
-): Promise<IdentityEvidence | undefined> {
+): Promise<IdentityClaim | undefined> {
   const kinds = dataPointsAsked(policy, right);
   if (kinds.length === 0 && !needsDeclaration(right)) return undefined;
   // Only the fields the organisation asks are read: others posted are not its to keep.
@@ -257,7 +257,7 @@ export class RequestFormController {
         right: PolicyRight;
         route: IntakeRoute;
         askFirst?: ProcessorRedirect;
-        identity?: IdentityEvidence;
+        identity?: IdentityClaim;
       }
     | { ok: false; errors: FieldErrors }
   > {

@@ -6,7 +6,7 @@ import {
   commitTransition,
   type DataSubjectRequest,
   GpcSignal,
-  type IdentityEvidence,
+  type IdentityClaim,
   insertRequest,
   lockKeys,
   lockUntilCommit,
@@ -64,7 +64,7 @@ export interface IntakeOptions {
   /** The language of the form it was made on. */
   language?: Language;
   /** Data points and the declaration given to prove who the requester is, where the right needs them. */
-  identity?: IdentityEvidence;
+  identity?: IdentityClaim;
 }
 
 /** One submission as the intake works on it: the organisation, the right, what was typed, when, and how it came. */
@@ -77,7 +77,7 @@ interface Submission {
   gpc: GpcDecision | null;
   origin: IntakeOrigin;
   language?: Language;
-  identity?: IdentityEvidence;
+  identity?: IdentityClaim;
 }
 
 /**

@@ -56,6 +56,8 @@ const MAIL_OF_JOB: { [N in JobName]: Describe<N> | null } = {
   'staff.password_reset.send': null,
   // A system's failure (a service provider's mail included) is the task's own state on the request page.
   'fulfilment.system': null,
+  // Not a mail: the request page shows the check pending until a retry gets through.
+  'verification.match': null,
   // Scheduled, like the deadline sweeps: a reminder that failed is sent by the next run.
   'fulfilment.vendor_sweep': null,
 };

@@ -101,6 +101,7 @@ export function requesterNotifyHandlers(deps: RequestMailDeps): Pick<JobHandlers
           controller: detail.noteId === undefined ? required(detail.controller, 'controller') : await noteText(),
         };
       case 'withdrawal_confirmed':
+      case 'answered_as_categories':
         return { template };
       case 'verification_expired':
         return {

@@ -10,7 +10,7 @@ import {
 } from 'typeorm';
 
 import type { Language, Regime, RequestType, VerificationLevel } from '#policy';
-import type { DenialReason, RequestStatus } from '#workflow';
+import type { DenialReason, IdentityCheck, RequestStatus } from '#workflow';
 
 import { Organisation } from './organisation.entity.js';
 import { PolicyVersion } from './policy-version.entity.js';
@@ -165,6 +165,14 @@ export class DataSubjectRequest {
 
   @Column({ type: 'text', name: 'verification_reached', default: 'none' })
   verificationReached: VerificationLevel;
+
+  /**
+   * Matching the requester's data points against the organisation's records, where the right needs more than the
+   * email: pending until the match job has run (a system may be down meanwhile), matched after, overridden when
+   * staff decided the degree themselves; null where none is needed or no data point was given to match.
+   */
+  @Column({ type: 'text', name: 'identity_check', nullable: true })
+  identityCheck: IdentityCheck | null;
 
   /**
    * The declaration under penalty of perjury a high degree of verification needs (CCPA regs §7062(c)): the name

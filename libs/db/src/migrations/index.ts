@@ -18,6 +18,7 @@ import { PlatformOperators1796497438477 } from './1796497438477-platform-operato
 import { RequestLanguage1796524578736 } from './1796524578736-request-language.migration.js';
 import { VerificationDegrees1796535500000 } from './1796535500000-verification-degrees.migration.js';
 import { VerificationDataPoints1796535583718 } from './1796535583718-verification-data-points.migration.js';
+import { IdentityEvidence1796540000000 } from './1796540000000-identity-evidence.migration.js';
 
 /** Every migration in order; `npm run migration:generate -- <name>` writes the next one. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   RequestLanguage1796524578736,
   VerificationDegrees1796535500000,
   VerificationDataPoints1796535583718,
+  IdentityEvidence1796540000000,
 ];

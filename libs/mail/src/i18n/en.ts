@@ -455,6 +455,24 @@ export const en = {
     verifyStep3: 'You get a mail when there is news: a question, an extension or the answer.',
     verifyIgnore: 'If you did not make this request, ignore this mail and nothing will happen.',
   },
+  identity: {
+    optOutHeading: 'Do not sell or share my personal information',
+    optOutText:
+      'Your request to delete could not be verified, but you can still stop us selling or sharing your personal information. That needs no verification and takes effect at once.',
+    optOutButton: 'Do not sell or share my information',
+    optOutTaken:
+      'Done: your opt-out of the sale and sharing of your personal information is in effect. A confirmation was mailed to you.',
+    categoriesSubject:
+      'Your privacy request {{reference}} to {{org}}: answered with the categories of your information',
+    categoriesText:
+      'Before sending the specific pieces of personal information it holds about someone, {{org}} must be reasonably highly certain that they are that person: three details matched against its records and a signed declaration. Your details reached a reasonable degree of certainty, not that one.',
+    categoriesNext:
+      '{{org}} will therefore answer your request with the categories of personal information it collects about you, where it comes from, why it uses it and whom it shares it with, by the same date as before.',
+    notVerified:
+      'The details you gave could not be matched against our records closely enough to be sure the request comes from the person it is about. We have not acted on it. You can make a new request with details that match what we hold.',
+    offerOptOut:
+      'You can still ask us not to sell or share your personal information: that needs no verification. Use the button on your request page to do so.',
+  },
 };
 
 /** The shape every language's catalogue has: the same keys as English, each a string. */

@@ -471,4 +471,22 @@ export const es: Catalogue = {
     verifyStep3: 'Recibirá un correo cuando haya novedades: una pregunta, una prórroga o la respuesta.',
     verifyIgnore: 'Si usted no hizo esta solicitud, ignore este correo y no pasará nada.',
   },
+  identity: {
+    optOutHeading: 'No vender ni compartir mi información personal',
+    optOutText:
+      'No se pudo verificar su solicitud de eliminación, pero aún puede impedir que vendamos o compartamos su información personal. Eso no requiere verificación y surte efecto de inmediato.',
+    optOutButton: 'No vender ni compartir mi información',
+    optOutTaken:
+      'Hecho: su exclusión de la venta y el intercambio de su información personal está en vigor. Se le envió una confirmación por correo.',
+    categoriesSubject:
+      'Su solicitud de privacidad {{reference}} a {{org}}: respondida con las categorías de su información',
+    categoriesText:
+      'Antes de enviar los datos personales concretos que tiene sobre alguien, {{org}} debe tener un grado de certeza razonablemente alto de que es esa persona: tres datos cotejados con sus registros y una declaración firmada. Sus datos alcanzaron un grado de certeza razonable, no ese.',
+    categoriesNext:
+      'Por ello, {{org}} responderá a su solicitud con las categorías de información personal que recopila sobre usted, de dónde proceden, para qué las usa y con quién las comparte, en la misma fecha que antes.',
+    notVerified:
+      'Los datos que nos dio no coincidieron con nuestros registros lo suficiente para estar seguros de que la solicitud viene de la persona a la que se refiere. No hemos actuado sobre ella. Puede hacer una nueva solicitud con datos que coincidan con los que tenemos.',
+    offerOptOut:
+      'Aún puede pedirnos que no vendamos ni compartamos su información personal: eso no requiere verificación. Use el botón de la página de su solicitud para hacerlo.',
+  },
 };

@@ -50,6 +50,7 @@ const NOTICES: Record<MailTemplate, RequesterNotice> = {
     rightToResubmit: false,
   },
   opt_out_confirmed: { template: 'opt_out_confirmed', channel: 'email', effectiveOn: 'Monday 4 January 2027' },
+  answered_as_categories: { template: 'answered_as_categories' },
 };
 
 describe('requesterNoticeMail', () => {

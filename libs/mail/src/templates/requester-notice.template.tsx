@@ -9,6 +9,7 @@ import {
 } from './closure.template.js';
 import { deniedMail, type DeniedMailInput } from './denial.template.js';
 import { extensionNoticeMail, type ExtensionNoticeMailInput } from './extension-notice.template.js';
+import { answeredAsCategoriesMail } from './identity.template.js';
 import type { RenderedMail } from './mail-layout.js';
 import { optOutConfirmedMail, type OptOutConfirmedMailInput } from './opt-out.template.js';
 import { questionMail, type QuestionMailInput } from './question.template.js';
@@ -33,6 +34,7 @@ interface NoticeContent {
   redirected_to_controller: Extra<RedirectedMailInput>;
   verification_expired: Extra<VerificationExpiredMailInput>;
   opt_out_confirmed: Extra<OptOutConfirmedMailInput>;
+  answered_as_categories: Record<never, never>;
 }
 
 export type RequesterNotice = { [T in MailTemplate]: { template: T } & NoticeContent[T] }[MailTemplate];
@@ -58,5 +60,7 @@ export function requesterNoticeMail(frame: RequesterMailFrame, notice: Requester
       return verificationExpiredMail({ ...frame, ...notice });
     case 'opt_out_confirmed':
       return optOutConfirmedMail({ ...frame, ...notice });
+    case 'answered_as_categories':
+      return answeredAsCategoriesMail(frame);
   }
 }
