@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { type DataSource, MoreThan } from 'typeorm';
 
 import {
+  AuditEntry,
   DataSubjectRequest,
   type OrganisationContext,
   OrganisationDirectory,
@@ -12,6 +13,7 @@ import {
 } from '#db';
 
 import { DATA_SOURCE } from '../infra/tokens.js';
+import { OPT_OUT_TAKEN } from './opt-out-instead.service.js';
 
 export type OpenedStatusLink =
   { ok: true; request: DataSubjectRequest; context: OrganisationContext } | { ok: false; refusal: TokenRefusal };
@@ -38,6 +40,11 @@ export class StatusPageService {
     return this.dataSource
       .getRepository(ResponseFile)
       .find({ where: { requestId }, order: { createdAt: 'ASC', fileName: 'ASC' } });
+  }
+
+  /** Whether the opt-out a denied deletion offered was taken. */
+  optOutTaken(requestId: string): Promise<boolean> {
+    return this.dataSource.getRepository(AuditEntry).existsBy({ requestId, action: OPT_OUT_TAKEN });
   }
 
   /** The questions asked since the requester last answered. */

@@ -23,6 +23,7 @@ import {
   type StatusView,
   withdrawConfirmPage,
 } from '../views/request-pages.view.js';
+import { offeredOptOut } from './opt-out-instead.service.js';
 import { ResponseDownloadService } from './response-download.service.js';
 import { StatusPageService } from './status-page.service.js';
 
@@ -31,18 +32,25 @@ export class ReplyForm {
   @Transform(asText) @IsString() text = '';
 }
 
-type StatusModel = Omit<StatusView, 'reply'> & { reply?: Omit<NonNullable<StatusView['reply']>, 'csrfToken'> };
+type StatusModel = Omit<StatusView, 'reply' | 'optOut'> & {
+  reply?: Omit<NonNullable<StatusView['reply']>, 'csrfToken'>;
+  optOut?: Omit<NonNullable<StatusView['optOut']>, 'csrfToken'>;
+};
 /** An unknown or spent link: the page says so, and shows nothing of any request. */
 type LinkRefused = { refusal: TokenRefusal };
 
 function statusView(model: StatusModel | LinkRefused, context: PageContext): string {
   if ('refusal' in model) return linkRefusedPage(model.refusal, undefined, anyPageLanguage(context.request));
-  return statusPage({ ...model, reply: model.reply && { ...model.reply, csrfToken: context.csrfToken() } });
+  return statusPage({
+    ...model,
+    reply: model.reply && { ...model.reply, csrfToken: context.csrfToken() },
+    optOut: model.optOut && { ...model.optOut, csrfToken: context.csrfToken() },
+  });
 }
 
-const linkRefused = (refusal: TokenRefusal) =>
+export const linkRefused = (refusal: TokenRefusal) =>
   new RefusedPage<LinkRefused>(refusal === 'unknown' ? 404 : 410, { refusal });
-const statusPath = (token: string) => `/s/${encodeURIComponent(token)}`;
+export const statusPath = (token: string) => `/s/${encodeURIComponent(token)}`;
 
 /** The requester's private status link: state and due date, the questions put to them, and the response's files. */
 @Controller('s')
@@ -176,6 +184,9 @@ export class StatusController {
       open: isOpen(request.status),
       closedOn: request.closedAt ? formatLocalDate(request.closedAt, timeZone, language) : undefined,
       withdrawUrl: withdraw(requestFacts(request, context), now, 'status_page').ok ? `${base}/withdraw` : undefined,
+      optOut: offeredOptOut(request, context.policy)
+        ? { action: `${base}/opt-out`, taken: await this.status.optOutTaken(request.id) }
+        : undefined,
       paused: request.pausedAt !== null,
       reply:
         request.status === 'awaiting_requester'

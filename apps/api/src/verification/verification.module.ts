@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 
 import { RequestsModule } from '../requests/requests.module.js';
+import { SuppressionModule } from '../suppression/suppression.module.js';
+import { OptOutInsteadService } from './opt-out-instead.service.js';
+import { OptOutOfferController } from './opt-out-offer.controller.js';
 import { ResponseDownloadService } from './response-download.service.js';
 import { StatusController } from './status.controller.js';
 import { StatusPageService } from './status-page.service.js';
@@ -10,8 +13,8 @@ import { VerificationService } from './verification.service.js';
 /** The requester's links: verifying a request, its status page, the reply, the withdrawal and the response files. */
 @Module({
   // The reply and the withdrawal on the status page are request actions, like the staff's.
-  imports: [RequestsModule],
-  controllers: [VerificationController, StatusController],
-  providers: [VerificationService, ResponseDownloadService, StatusPageService],
+  imports: [RequestsModule, SuppressionModule],
+  controllers: [VerificationController, StatusController, OptOutOfferController],
+  providers: [VerificationService, ResponseDownloadService, StatusPageService, OptOutInsteadService],
 })
 export class VerificationModule {}

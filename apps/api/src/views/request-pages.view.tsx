@@ -216,6 +216,8 @@ export interface StatusView {
   closedOn?: string;
   /** Where "Withdraw my request" leads (its confirmation page), while the request can still be withdrawn. */
   withdrawUrl?: string;
+  /** A deletion denied as unverified: the sale/share opt-out offered instead, and whether it was taken. */
+  optOut?: { action: string; csrfToken: string; taken: boolean };
   language: Language;
 }
 
@@ -249,6 +251,7 @@ export function statusPage(v: StatusView): string {
       </dl>
       {v.reply && <ReplySection reply={v.reply} language={v.language} />}
       {v.files && <FilesSection files={v.files} language={v.language} />}
+      {v.optOut && <OptOutOffer offer={v.optOut} language={v.language} />}
       {v.withdrawUrl && (
         <>
           <h2>{t('status.changedMind')}</h2>
@@ -262,6 +265,27 @@ export function statusPage(v: StatusView): string {
     </>
   );
   return page(t('status.title', { reference: v.reference }), body, v.organisationName, v.language);
+}
+
+/** The opt-out a denied deletion offers: one button, or the word that it was taken. */
+function OptOutOffer({ offer, language }: { offer: NonNullable<StatusView['optOut']>; language: Language }) {
+  const t = translator(language);
+  return (
+    <section id="opt-out-offer">
+      <h2>{t('identity.optOutHeading')}</h2>
+      {offer.taken ? (
+        <p id="opt-out-taken">{t('identity.optOutTaken')}</p>
+      ) : (
+        <form method="post" action={offer.action}>
+          <CsrfField token={offer.csrfToken} />
+          <p>{t('identity.optOutText')}</p>
+          <button type="submit" id="opt-out">
+            {t('identity.optOutButton')}
+          </button>
+        </form>
+      )}
+    </section>
+  );
 }
 
 /** The date that matters now: when it closed, or when the answer is due and how long is left. */
