@@ -5,7 +5,7 @@ import { DataSubjectRequest } from './data-subject-request.entity.js';
 /**
  * Notes proper (internal, question, reply) and the free text staff give with an action: what the requester is told
  * (extension reason, denial explanation, what was done or withheld, whom to contact instead) and what only staff
- * read (why a request was reopened, how a withdrawal came in).
+ * read (why a request was reopened, how a withdrawal came in, how staff verified the requester's identity).
  */
 export type RequestNoteKind =
   | 'internal'
@@ -17,7 +17,8 @@ export type RequestNoteKind =
   | 'partial_reason'
   | 'redirect'
   | 'reopen_reason'
-  | 'withdrawal';
+  | 'withdrawal'
+  | 'identity_override';
 
 /**
  * Free text about a request: staff notes, questions to the requester and their replies, and every text staff

@@ -40,6 +40,14 @@ const METRIC_COLUMNS = [
 
 const DENIAL_COLUMNS = ['Regime', 'Request type', 'Reason', 'Denied'];
 
+const IDENTITY_LINES: [keyof RequestReport['identity'], string][] = [
+  ['matched', 'Matched against the records'],
+  ['pending', 'Matching still pending'],
+  ['overridden', 'Degree decided by staff'],
+  ['answeredAsCategories', 'Specific pieces answered as categories (reasonable degree only)'],
+  ['optOutsTaken', 'Unverified deletions whose requester opted out of sale/sharing instead'],
+];
+
 function HeaderRow({ columns }: { columns: string[] }) {
   return (
     <tr>
@@ -184,6 +192,18 @@ export function requestReportBody(v: ReportView): SafeHtml {
           <tbody>{denials}</tbody>
         </table>
       )}
+      <h2 id="identity">Identity verification</h2>
+      <table aria-labelledby="identity">
+        <tbody>
+          {IDENTITY_LINES.map(([key, label]) => (
+            <tr>
+              <th scope="row">{label}</th>
+              <td data-count={key}>{v.report.identity[key]}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p class="hint">Requests whose right needs data points matched against the records, beside the email address.</p>
     </>
   );
 }

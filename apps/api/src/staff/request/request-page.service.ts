@@ -6,6 +6,7 @@ import {
   DataMapVersion,
   DataSubjectRequest,
   type FulfilmentTask,
+  IdentityEvidence,
   type OrganisationContext,
   OrganisationDirectory,
   RequestAgent,
@@ -79,6 +80,8 @@ export interface RequestPageModel {
   now: Date;
   /** The request's connected-system tasks, each with its system as the data map it was planned under describes it. */
   systems: SystemTaskRow[];
+  /** Each data point the requester gave, as matched against the records: kind and result only. */
+  identityEvidence: IdentityEvidence[];
 }
 
 /** Everything a request page shows, read for one organisation only. */
@@ -99,7 +102,7 @@ export class RequestPageService {
     const requestContext = await this.directory.forRequest(request);
     const facts = requestFacts(request, requestContext);
 
-    const [entries, files, team, agent, inboundMail, systems] = await Promise.all([
+    const [entries, files, team, agent, inboundMail, systems, identityEvidence] = await Promise.all([
       this.dataSource
         .getRepository(AuditEntry)
         .find({ where: { requestId: request.id, organisationId }, order: { seq: 'ASC' } }),
@@ -110,6 +113,9 @@ export class RequestPageService {
       this.dataSource.getRepository(RequestAgent).findOneBy({ requestId: request.id }),
       request.channel === 'email' ? this.inboundMail.forRequest(organisationId, request.id) : null,
       this.systemTasks(organisationId, request.id),
+      this.dataSource
+        .getRepository(IdentityEvidence)
+        .find({ where: { requestId: request.id, organisationId }, order: { dataPoint: 'ASC' } }),
     ]);
     const noteIds = entries.flatMap((e) => (typeof e.detail.noteId === 'string' ? [e.detail.noteId] : []));
     const notes =
@@ -155,6 +161,7 @@ export class RequestPageService {
       earlierRequests: await earlierRequestsOf(this.dataSource, request),
       inboundMail,
       systems,
+      identityEvidence,
     };
   }
 

@@ -13,6 +13,7 @@ import { daysLeft, isOpen } from '#workflow';
 import { staffPage } from '../../views/staff-layout.view.js';
 import { inboundMailSection } from '../inbound/inbound-mail.view.js';
 import { ConnectedSystems } from './connected-systems.js';
+import { IdentityEvidence } from './identity-evidence.js';
 import { RequestActions } from './request-actions.js';
 import type { RequestPageModel } from './request-page.service.js';
 import { TimelineEntry } from './request-timeline.js';
@@ -72,6 +73,7 @@ export function requestPage(m: RequestPageModel, chrome: RequestPageChrome): str
       {!request.purgedAt && <EarlierRequests model={m} />}
       {m.inboundMail &&
         inboundMailSection(m.inboundMail, staffPaths.request(organisation.organisation.slug, request.id), tz)}
+      <IdentityEvidence model={m} csrfToken={chrome.csrfToken} />
       <Dates model={m} />
       <Outcome model={m} />
       <ConnectedSystems model={m} csrfToken={chrome.csrfToken} />

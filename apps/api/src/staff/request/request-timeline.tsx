@@ -7,6 +7,8 @@ import type { RequestPageModel, TimelineItem } from './request-page.service.js';
 const ACTION_TEXT: Record<string, string> = {
   'request.received': 'Request received',
   'request.verified': 'Email address confirmed',
+  'verification.matched': 'Identity matched against the records',
+  'verification.overridden': 'Identity verification decided by staff',
   'request.work_started': 'Work started',
   'request.awaiting_requester': 'Question sent to the requester',
   'request.requester_replied': 'The requester replied',
@@ -73,6 +75,16 @@ function systemFacts(d: Record<string, unknown>): string[] {
   return facts;
 }
 
+/** A match in words: the degree reached and each data point's result (the values are never recorded). */
+function matchFacts(d: Record<string, unknown>): string[] {
+  const results = Object.entries((d.results ?? {}) as Record<string, string>);
+  return [
+    `reached: ${String(d.level)}`,
+    d.personFound ? 'email address found in the records' : 'email address not found in the records',
+    ...results.map(([point, result]) => `${codeWords(point)}: ${codeWords(result)}`),
+  ];
+}
+
 const NOTE_HEADING: Record<RequestNoteKind, string> = {
   internal: 'Note',
   question: 'Question',
@@ -84,6 +96,7 @@ const NOTE_HEADING: Record<RequestNoteKind, string> = {
   redirect: 'Controller named',
   reopen_reason: 'Why it was reopened',
   withdrawal: 'How the withdrawal came in',
+  identity_override: 'How the identity was verified',
 };
 
 const WITHDRAWN_VIA: Record<WithdrawalRoute, string> = {
@@ -121,6 +134,8 @@ function entryFacts(m: RequestPageModel, { entry }: TimelineItem, tz: string): (
       `${String(d.attempts)} attempts, ${text('failure') ?? 'unknown failure'}`,
     );
   if (entry.action.startsWith('fulfilment.')) facts.push(...systemFacts(d));
+  if (entry.action === 'verification.matched') facts.push(...matchFacts(d));
+  if (entry.action === 'verification.overridden') facts.push(`from ${text('from')} to ${text('to')}`);
   if (entry.action === 'response.downloaded') {
     const file = m.files.find((f) => f.id === text('fileId'));
     facts.push(file ? file.fileName : 'a file since removed');
