@@ -74,6 +74,7 @@ describe('the request form with the keyboard alone', () => {
       'input#phone',
       'input#right-0',
       ...Array<string>(choices).fill('summary'),
+      // No request chosen yet: the details to match against the records and the declaration are not asked.
       'textarea#details',
       'input#relationship-self',
       'input#agent-name',
@@ -95,8 +96,14 @@ describe('the request form with the keyboard alone', () => {
     await tabTo(page, 'input#right-0');
     await page.keyboard.press('Space');
     await expect(page.locator('#right-0').isChecked()).resolves.toBe(true);
+    // The arrow keys move through the group: the categories, which need no declaration.
+    await page.keyboard.press('ArrowDown');
+    await expect(page.locator('#right-1').isChecked()).resolves.toBe(true);
     await tabTo(page, 'textarea#details');
     await page.keyboard.type('Customer since 2019');
+    // The categories are matched against the records: their details come next, without the declaration.
+    await expect(press(page, 'Tab')).resolves.toBe('input#data-point-phone');
+    await expect(page.locator('#declaration').isVisible()).resolves.toBe(false);
     await tabTo(page, 'button');
     await Promise.all([page.waitForURL(/\/requests\?/), page.keyboard.press('Enter')]);
 
@@ -110,7 +117,7 @@ describe('the request form with the keyboard alone', () => {
     await expect(page.locator('#email').inputValue()).resolves.toBe('grace.example.org');
     await page.keyboard.press('Control+A');
     await page.keyboard.type('grace@example.org');
-    await expect(page.locator('#right-0').isChecked()).resolves.toBe(true);
+    await expect(page.locator('#right-1').isChecked()).resolves.toBe(true);
     await tabTo(page, 'button');
     await page.keyboard.press('Space');
     // The answer is a new page: wait for its heading rather than read the form's before it has gone.

@@ -38,6 +38,51 @@ describe('the request form in a real browser', () => {
     await page.close();
   }, 60_000);
 
+  it('asks for the specific pieces with data points and the declaration, and refuses an unsigned one', async () => {
+    const page = await system.browser.newPage({ javaScriptEnabled: false });
+    await page.goto(`${system.baseUrl}/o/securus-technologies/requests/new`);
+    const email = `browser-declaration-${Date.now()}@example.org`;
+    await page.getByLabel('Your full name').fill('Grace Hopper');
+    await page.getByLabel(/^Email address/).fill(email);
+    await expect(page.getByLabel('Your date of birth').isVisible()).resolves.toBe(false);
+    await page.getByLabel(/Get a copy of the specific personal information/).check();
+    await page.getByLabel('Myself').check();
+    await page.getByLabel(/A phone number Securus Technologies has for you/).fill('+1 415 555 0134');
+    await page.getByLabel('Your date of birth').fill('1990-04-12');
+    await page.getByRole('button', { name: 'Send my request' }).click();
+
+    // Unsigned: the summary names the declaration, and what was typed is still there.
+    await expect(page.locator('#error-summary').textContent()).resolves.toContain(
+      'Tick the box to make the declaration',
+    );
+    await expect(page.getByLabel('Your date of birth').inputValue()).resolves.toBe('1990-04-12');
+    await expect(page.getByLabel(/declaration under penalty of perjury|I make this declaration/).count()).resolves.toBe(
+      1,
+    );
+
+    await page.getByLabel('I make this declaration').check();
+    await page.getByLabel(/^Your signature/).fill('Grace Hopper');
+    await page.getByRole('button', { name: 'Send my request' }).click();
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('We have your request');
+    const reference = (await page.locator('#reference').textContent())!.trim();
+
+    const db = new pg.Client({ connectionString: testDatabaseUrl() });
+    await db.connect();
+    try {
+      const { rows } = await db.query(
+        `SELECT r.declaration_name, r.declaration_date IS NOT NULL AS dated,
+                array_agg(p.kind ORDER BY p.kind) AS kinds
+           FROM data_subject_request r JOIN verification_data_point p ON p.request_id = r.id
+          WHERE r.reference = $1 GROUP BY r.id`,
+        [reference],
+      );
+      expect(rows).toEqual([{ declaration_name: 'Grace Hopper', dated: true, kinds: ['date_of_birth', 'phone'] }]);
+    } finally {
+      await db.end();
+    }
+    await page.close();
+  }, 60_000);
+
   it("files an agent's request with the signed permission at ProntoTrak, and the consumer confirms it from their own mail", async () => {
     const page = await system.browser.newPage({ javaScriptEnabled: false });
     await page.goto(`${system.baseUrl}/o/prontotrak/requests/new`);

@@ -206,12 +206,14 @@ describe('a request from the web form to its organisation queue', () => {
     expect(ccpa).toContain('compares what you give here with its own records');
     expect(ccpa).toMatch(/<input type="tel" name="dataPointPhone" id="data-point-phone" autocomplete="tel"/);
     expect(ccpa).toMatch(
-      /<input type="date" name="dataPointDateOfBirth" id="data-point-date-of-birth" autocomplete="bday"/,
+      /<input type="text" name="dataPointDateOfBirth" id="data-point-date-of-birth" autocomplete="bday" maxlength="10"/,
     );
     expect(ccpa).toMatch(/name="dataPointPostalAddress" id="data-point-postal-address" autocomplete="street-address"/);
-    expect(ccpa).toContain('type="date" name="dataPointLastOrderDate"');
+    expect(ccpa).toContain('type="text" name="dataPointLastOrderDate"');
     expect(ccpa).toContain('I declare under penalty of perjury under the laws of the State of California');
-    expect(ccpa).toMatch(/<input type="date" name="declarationDate" id="declaration-date" value="\d{4}-\d{2}-\d{2}"/);
+    expect(ccpa).toMatch(
+      /<input type="text" maxlength="10" name="declarationDate" id="declaration-date" value="\d{4}-\d{2}-\d{2}"/,
+    );
     const spanish = (await new FormClient(system.baseUrl).get('/o/securus-technologies/requests/new?lang=es')).body;
     expect(spanish).toContain('<legend>Confirme quién es usted</legend>');
     expect(spanish).toContain('Declaro bajo pena de perjurio');

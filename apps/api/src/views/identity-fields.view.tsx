@@ -26,9 +26,9 @@ const ASKED: Record<DataPointKind, { label: MessageKey; autocomplete: string; da
   full_name: { label: 'form.dataPointFullName', autocomplete: 'name', maxlength: '500' },
   phone: { label: 'form.dataPointPhone', autocomplete: 'tel', maxlength: '25' },
   postal_address: { label: 'form.dataPointPostalAddress', autocomplete: 'street-address', maxlength: '500' },
-  date_of_birth: { label: 'form.dataPointDateOfBirth', autocomplete: 'bday', date: true },
+  date_of_birth: { label: 'form.dataPointDateOfBirth', autocomplete: 'bday', date: true, maxlength: '10' },
   account_number: { label: 'form.dataPointAccountNumber', autocomplete: 'off', maxlength: '500' },
-  last_order_date: { label: 'form.dataPointLastOrderDate', autocomplete: 'off', date: true },
+  last_order_date: { label: 'form.dataPointLastOrderDate', autocomplete: 'off', date: true, maxlength: '10' },
 };
 
 const fieldId = (field: string): string => field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
@@ -89,7 +89,9 @@ function DataPointField({ kind, values, errors, policy, t }: IdentityFieldsProps
       </label>
       <FieldError errors={errors} field={field} />
       <input
-        type={asked.date ? 'date' : kind === 'phone' ? 'tel' : 'text'}
+        // Dates as text with their format in the hint: a browser's date widget is a row of focus stops screen readers
+        // and keyboard users stumble on, and it shows the date in another order than the one asked for.
+        type={kind === 'phone' ? 'tel' : 'text'}
         name={field}
         id={fieldId(field)}
         autocomplete={asked.autocomplete}
@@ -128,10 +130,13 @@ function Declaration({ values, errors, policy, today, t }: IdentityFieldsProps) 
         value={values.declarationName ?? ''}
         {...invalid(errors, 'declarationName')}
       />
-      <label for="declaration-date">{t('form.declarationDate')}</label>
+      <label for="declaration-date">
+        {t('form.declarationDate')} <span class="hint">{t('form.dataPointDateHint')}</span>
+      </label>
       <FieldError errors={errors} field="declarationDate" />
       <input
-        type="date"
+        type="text"
+        maxlength="10"
         name="declarationDate"
         id="declaration-date"
         value={values.declarationDate ?? today}

@@ -2,9 +2,11 @@ import { policyOf, rightLabel, type Translate, translator } from '#mail';
 import {
   acceptsAgents,
   asksResidence,
+  dataPointsAsked,
   type FormChoice,
   formChoices,
   type Language,
+  needsDeclaration,
   type OrganisationPolicy,
   type PolicyRight,
   senderAddressRule,
@@ -312,6 +314,8 @@ function RightChoice(props: {
   const { policy, index: i, senderRule, language } = props;
   const t = translator(language);
   const { right, californian } = props.choice;
+  // Either may be the right filed (ProntoTrak's choices become the CCPA right for Californians).
+  const applying = [right, ...(californian ? [californian] : [])];
   const limited = [right, californian].find((r): r is PolicyRight => r?.limit !== undefined);
   const optOut = right.type === 'opt_out_marketing_email' || right.type === 'opt_out_sale_share';
   const label = (
@@ -351,6 +355,10 @@ function RightChoice(props: {
         checked={props.chosen === right.id}
         invalid={invalid(props.errors, 'rightId')}
         label={label}
+        asks={{
+          'data-asks-points': applying.some((r) => dataPointsAsked(policy, r).length > 0),
+          'data-asks-declaration': applying.some(needsDeclaration),
+        }}
       />
       <details>
         <summary>{t('form.whereSaid', { policy: policyOf(language, policy.name, 'policy') })}</summary>

@@ -30,6 +30,8 @@ export function ChoiceInput(props: {
   checked: boolean;
   invalid?: InvalidAttributes;
   label: SafeHtml | string;
+  /** What choosing it brings into view on the form (the stylesheet reads these), e.g. `data-asks-declaration`. */
+  asks?: Record<`data-asks-${string}`, boolean>;
 }) {
   return (
     <div class="choice">
@@ -40,6 +42,7 @@ export function ChoiceInput(props: {
         value={props.value}
         checked={props.checked}
         {...props.invalid}
+        {...props.asks}
       />
       <label for={props.id}>{props.label}</label>
     </div>
