@@ -191,6 +191,8 @@ const PUBLIC_ROUTES: Record<string, FuzzDefinition> = {
     },
   },
   'POST /s/:token/withdraw': { params: { token: around('00000000-0000-0000-0000-000000000000.AAAA', 'x.y') } },
+  // The live request is no denied deletion: its link takes no opt-out, and the status page says where it stands.
+  'POST /s/:token/opt-out': { params: { token: around(liveValue(() => live.statusToken)) } },
   'GET /s/:token/files/:fileId': {
     params: {
       token: around(liveValue(() => live.statusToken)),
