@@ -20,6 +20,7 @@ export function requestFacts(request: DataSubjectRequest, context: OrganisationC
     calendar: context.calendar,
     internalTargetDays: internalTargetDaysFor(context.policy, request.rightId),
     madeByAgent: request.relationship === 'agent',
+    verificationRequired: request.verificationRequired,
   };
 }
 

@@ -41,9 +41,11 @@ export type ChannelKind = (typeof CHANNEL_KINDS)[number];
  * - email: control of the address (the link);
  * - reasonable: the email and at least one more data point matched (two in all): categories, deletion, correction;
  * - high: the email and at least two more (three in all) and a declaration signed under penalty of perjury:
- *   specific pieces of personal information.
+ *   specific pieces of personal information;
+ * - documents: the email and an identity document the requester uploads, which staff check (GDPR Art 12(6), where a
+ *   policy says it may ask for information to confirm identity). Last: it is not matched, so it outranks no other.
  */
-export const VERIFICATION_LEVELS = ['none', 'email', 'reasonable', 'high'] as const;
+export const VERIFICATION_LEVELS = ['none', 'email', 'reasonable', 'high', 'documents'] as const;
 export type VerificationLevel = (typeof VERIFICATION_LEVELS)[number];
 
 /** Data points beside the proven email address a level needs matched: what the form must be able to ask. */
@@ -52,6 +54,7 @@ export const DATA_POINTS_BEYOND_EMAIL: Readonly<Record<VerificationLevel, number
   email: 0,
   reasonable: 1,
   high: 2,
+  documents: 0,
 };
 
 /**
@@ -156,6 +159,8 @@ export interface OrganisationSettings {
   extensionWarningDays?: number;
   /** Days after closing that the requester's personal data is kept; DEFAULT_RETENTION_DAYS when absent. */
   retentionDays?: number;
+  /** Days after staff decide on an identity document that it is deleted; DEFAULT_IDENTITY_DOCUMENT_DAYS when absent. */
+  identityDocumentDays?: number;
   /** E.164 numbers the organisation texts from; an inbound text (SMS STOP) finds its organisation by the number it was sent to. */
   smsNumbers?: string[];
   /** The languages its forms, pages and requester mails are offered in, the first the default; ['en'] when absent. */
@@ -181,6 +186,8 @@ export const DEFAULT_RESPONSE_LINK_DAYS = 7;
 export const DEFAULT_REMINDER_OFFSETS_DAYS: readonly number[] = [14, 7, 3, 1];
 export const DEFAULT_EXTENSION_WARNING_DAYS = 3;
 export const DEFAULT_RETENTION_DAYS = 90;
+/** An identity document has done its work once staff decide on it: a month to answer questions about the decision. */
+export const DEFAULT_IDENTITY_DOCUMENT_DAYS = 30;
 /** CCPA regs §7101: the record of a request (dates, type, channel, outcome, denial ground) is kept 24 months. */
 export const REQUEST_RECORD_RETENTION_MONTHS = 24;
 

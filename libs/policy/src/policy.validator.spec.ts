@@ -75,6 +75,30 @@ describe('parsePolicy', () => {
     });
   });
 
+  it('keeps the identity document period the settings give', () => {
+    expect('identityDocumentDays' in parsePolicy(FILE, prontoYaml, prontoText).settings).toBe(false);
+    const policy = parsePolicy(
+      FILE,
+      mutated((d) => (d.settings.identityDocumentDays = 14)),
+      prontoText,
+    );
+    expect(policy.settings.identityDocumentDays).toBe(14);
+  });
+
+  it('accepts a right needing identity documents with no data points to match', () => {
+    const policy = parsePolicy(
+      FILE,
+      mutated((d) => {
+        delete d.settings.verificationDataPoints;
+        d.rights.forEach((r: { verification: string }) => {
+          if (r.verification !== 'none') r.verification = 'documents';
+        });
+      }),
+      prontoText,
+    );
+    expect(policy.rights.filter((r) => r.verification === 'documents').length).toBeGreaterThan(0);
+  });
+
   it('keeps SMS numbers where the policy offers opting out by text', () => {
     const policy = parsePolicy(
       FILE,
@@ -184,6 +208,11 @@ describe('parsePolicy', () => {
       'text retention days',
       (d) => (d.settings.retentionDays = 'ninety'),
       'settings.retentionDays: expected a whole number of at least 1',
+    ],
+    [
+      'zero identity document days',
+      (d) => (d.settings.identityDocumentDays = 0),
+      'settings.identityDocumentDays: expected a whole number of at least 1, got number 0',
     ],
     [
       'an SMS number without +',

@@ -95,6 +95,7 @@ const SETTINGS_KEYS = [
   'reminderOffsetsDays',
   'extensionWarningDays',
   'retentionDays',
+  'identityDocumentDays',
   'smsNumbers',
   'languages',
   'verificationDataPoints',
@@ -165,6 +166,10 @@ function readSettings(c: Checker, value: unknown): OrganisationSettings | undefi
       : c.wholeNumber(fields.extensionWarningDays, 'settings.extensionWarningDays');
   const retentionDays =
     fields.retentionDays === undefined ? undefined : c.wholeNumber(fields.retentionDays, 'settings.retentionDays');
+  const identityDocumentDays =
+    fields.identityDocumentDays === undefined
+      ? undefined
+      : c.wholeNumber(fields.identityDocumentDays, 'settings.identityDocumentDays');
   const reminderOffsetsDays =
     fields.reminderOffsetsDays === undefined ? undefined : readReminderOffsets(c, fields.reminderOffsetsDays);
   const smsNumbers = fields.smsNumbers === undefined ? undefined : readSmsNumbers(c, fields.smsNumbers);
@@ -180,6 +185,7 @@ function readSettings(c: Checker, value: unknown): OrganisationSettings | undefi
     ...optional('reminderOffsetsDays', reminderOffsetsDays),
     ...optional('extensionWarningDays', extensionWarningDays),
     ...optional('retentionDays', retentionDays),
+    ...optional('identityDocumentDays', identityDocumentDays),
     ...optional('smsNumbers', smsNumbers),
     ...optional('languages', languages),
     ...optional('verificationDataPoints', verificationDataPoints),

@@ -9,11 +9,20 @@ import type { IdentityLevel } from './identity-match.js';
 export const IDENTITY_CHECKS = ['pending', 'matched', 'overridden'] as const;
 export type IdentityCheck = (typeof IDENTITY_CHECKS)[number];
 
-const ORDER: readonly VerificationLevel[] = ['none', 'email', 'reasonable', 'high'];
+/** The degrees proved by the email link and records matched, each including the ones before it. */
+const MATCHED_ORDER: readonly VerificationLevel[] = ['none', 'email', 'reasonable', 'high'];
 
-/** Rights that need more than control of the email address are matched against the organisation's records. */
+/**
+ * Rights that need data points beside the email are matched against the organisation's records. Identity
+ * documents are not: staff look at them.
+ */
 export function needsRecordsMatch(required: VerificationLevel): boolean {
-  return ORDER.indexOf(required) > ORDER.indexOf('email');
+  return required === 'reasonable' || required === 'high';
+}
+
+/** Rights whose degree staff decide, with the evidence the match or the requester's document gives them. */
+export function staffDecideIdentity(required: VerificationLevel): boolean {
+  return needsRecordsMatch(required) || required === 'documents';
 }
 
 /** The degree a request reached once matched: the email link proved the address, whatever the data points say. */
@@ -21,10 +30,19 @@ export function reachedByMatch(level: IdentityLevel): VerificationLevel {
   return level === 'none' ? 'email' : level;
 }
 
-/** Whether the degree reached meets the degree the right needs. */
+/**
+ * Whether the degree reached meets the degree the right needs. A checked document stands beside the matched
+ * degrees, not above them: it meets a documents right and, having come through the email link, the email degree;
+ * no match, however good, meets a documents right.
+ */
 export function meetsVerification(required: VerificationLevel, reached: VerificationLevel): boolean {
-  return ORDER.indexOf(reached) >= ORDER.indexOf(required);
+  if (required === 'documents') return reached === 'documents';
+  const proven = reached === 'documents' ? 'email' : reached;
+  return MATCHED_ORDER.indexOf(proven) >= MATCHED_ORDER.indexOf(required);
 }
 
-/** The degrees staff may set by override on a request that needs a records match. */
-export const OVERRIDE_LEVELS: readonly VerificationLevel[] = ['email', 'reasonable', 'high'];
+/** The degrees staff may set by override: what a records match could reach, or the document checked or not. */
+export function overrideLevels(required: VerificationLevel): readonly VerificationLevel[] {
+  if (required === 'documents') return ['email', 'documents'];
+  return needsRecordsMatch(required) ? ['email', 'reasonable', 'high'] : [];
+}

@@ -109,6 +109,7 @@ export {
   extendRequest,
   fulfil,
   honourOptOut,
+  identityDocumentReceived,
   initialStatus,
   isOpen,
   type MailTemplate,
@@ -134,7 +135,12 @@ export {
   WITHDRAWAL_ROUTES,
   type WithdrawalRoute,
 } from './request-state.machine.js';
-export { type RetentionCutoffs, retentionCutoffs, type RetentionInput } from './retention-cutoffs.js';
+export {
+  identityDocumentCutoff,
+  type RetentionCutoffs,
+  retentionCutoffs,
+  type RetentionInput,
+} from './retention-cutoffs.js';
 export {
   type GpcDecision,
   gpcDecision,

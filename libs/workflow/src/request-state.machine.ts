@@ -1,4 +1,4 @@
-import type { PolicyRight, Regime, RequestType } from '#policy';
+import type { PolicyRight, Regime, RequestType, VerificationLevel } from '#policy';
 
 import { computeDeadlines, type Deadlines, localDaysBetween } from './deadline.calculator.js';
 import type { WorkingCalendar } from './working-calendar.js';
@@ -54,6 +54,8 @@ export interface RequestFacts {
   internalTargetDays?: number;
   /** Made by an authorised agent for the consumer, who must confirm it directly (CCPA regs §7063). */
   madeByAgent?: boolean;
+  /** The degree of verification the right needs; a request needing an identity document waits for it. */
+  verificationRequired?: VerificationLevel;
 }
 
 /** Fields the caller stores; only those a transition sets are present. */
@@ -105,7 +107,8 @@ export type AuditAction =
   | 'request.reopened'
   | 'request.classified'
   | 'request.dismissed'
-  | 'request.answered_as_categories';
+  | 'request.answered_as_categories'
+  | 'request.identity_document_received';
 
 /** Side effects as data; the caller turns them into outbox and audit rows. */
 export type RequestEvent = { kind: 'mail'; template: MailTemplate } | { kind: 'audit'; action: AuditAction };
@@ -130,7 +133,8 @@ export type RefusalCode =
   | 'not_an_opt_out'
   | 'not_classified'
   | 'already_classified'
-  | 'withdrawal_route_unknown';
+  | 'withdrawal_route_unknown'
+  | 'no_document_asked';
 
 export type TransitionResult =
   | { ok: true; status: RequestStatus; changes: RequestChanges; events: RequestEvent[] }
@@ -212,9 +216,31 @@ export function verifyRequest(facts: RequestFacts, at: Date): TransitionResult {
   if (facts.status !== 'unverified') return refuse('not_unverified', `The request is already ${facts.status}`);
   const events = [audit('request.verified')];
   // Under GDPR/UK GDPR the month runs from when the requested identification arrived; under the CCPA from receipt.
-  if (!hasGdprClock(facts.regime)) return accept('verified', { verifiedAt: at }, events);
+  // Where the policy asks for an identity document, the link is not all of it: the document starts the month.
+  if (!hasGdprClock(facts.regime) || facts.verificationRequired === 'documents')
+    return accept('verified', { verifiedAt: at }, events);
   const deadlines = deadlinesOf(facts, { clockStartedAt: at });
   return accept('verified', { verifiedAt: at, clockStartedAt: at, ...dueChanges(facts, deadlines) }, events);
+}
+
+/**
+ * The identity document the policy asks for has arrived, after the email link. Under GDPR/UK GDPR the month runs
+ * from the first one (Art 12(6)); a replacement uploaded before staff decide does not move it again, so the clock
+ * started once verification was complete (clockStartedAt at or after verifiedAt) stays where it is.
+ */
+export function identityDocumentReceived(facts: RequestFacts, at: Date): TransitionResult {
+  const refused = refuseOutOfOrder(facts, at) ?? refuseClosed(facts) ?? refuseUnclassified(facts);
+  if (refused) return refused;
+  if (facts.verificationRequired !== 'documents')
+    return refuse('no_document_asked', 'The right asks for no identity document');
+  if (facts.verifiedAt === null) return refuse('not_verified', 'The email address has not been confirmed yet');
+  if (at.getTime() < facts.verifiedAt.getTime())
+    return refuse('out_of_order', 'The document cannot predate the confirmed email address');
+  const events = [audit('request.identity_document_received')];
+  const started = facts.clockStartedAt !== null && facts.clockStartedAt.getTime() >= facts.verifiedAt.getTime();
+  if (!hasGdprClock(facts.regime) || started) return accept(facts.status, {}, events);
+  const deadlines = deadlinesOf(facts, { clockStartedAt: at });
+  return accept(facts.status, { clockStartedAt: at, ...dueChanges(facts, deadlines) }, events);
 }
 
 export function startWork(facts: RequestFacts, at: Date): TransitionResult {

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 
-import { retentionCutoffs } from './retention-cutoffs.js';
+import { identityDocumentCutoff, retentionCutoffs } from './retention-cutoffs.js';
 
 const CHICAGO = 'America/Chicago';
 const LON = 'Europe/London';
@@ -127,5 +127,23 @@ describe('retentionCutoffs', () => {
         },
       ),
     );
+  });
+});
+
+describe('identityDocumentCutoff', () => {
+  it('deletes a document from the local midnight after its last kept day', () => {
+    // 10:00 on 6 Dec in London: 30 days back is 6 Nov, so a document decided on 5 Nov goes and one on 6 Nov stays.
+    const cutoff = identityDocumentCutoff({ now: new Date('2026-12-06T10:00:00Z'), timeZone: LON, days: 30 });
+    expect(cutoff.toISOString()).toBe('2026-11-06T00:00:00.000Z');
+  });
+
+  it("counts the days in the organisation's zone", () => {
+    // 23:30 on 5 Dec in Chicago (6 Dec in UTC): 30 days back is 5 Nov, local midnight (CST by then).
+    const cutoff = identityDocumentCutoff({ now: new Date('2026-12-06T05:30:00Z'), timeZone: CHICAGO, days: 30 });
+    expect(cutoff.toISOString()).toBe('2026-11-05T06:00:00.000Z');
+  });
+
+  it('refuses a period that is not a whole number of days', () => {
+    expect(() => identityDocumentCutoff({ now: new Date(), timeZone: LON, days: 0 })).toThrow('identityDocumentDays');
   });
 });

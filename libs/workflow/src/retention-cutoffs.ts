@@ -36,6 +36,17 @@ export function retentionCutoffs(input: RetentionInput): RetentionCutoffs {
   };
 }
 
+/**
+ * Identity documents go a set number of local days after staff decide on them, counted like retention: one decided
+ * on day D is kept through local day D + days and goes from the next local midnight.
+ */
+export function identityDocumentCutoff(input: { now: Date; timeZone: string; days: number }): Date {
+  assertWhole(input.days, 'identityDocumentDays');
+  const today = DateTime.fromJSDate(input.now, { zone: input.timeZone }).startOf('day');
+  if (!today.isValid) throw new Error(`Unknown time zone ${input.timeZone}`);
+  return today.minus({ days: input.days }).startOf('day').toJSDate();
+}
+
 function assertWhole(value: number, name: string): void {
   if (!Number.isInteger(value) || value < 1)
     throw new Error(`${name} must be a whole number of at least 1, got ${value}`);

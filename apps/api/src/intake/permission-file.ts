@@ -31,24 +31,35 @@ export interface PermissionFile {
   content: Buffer;
 }
 
+/** What is wrong with an uploaded file, for the form to say in its own words. */
+export type FileProblem = 'missing' | 'type' | 'too_large';
+
+/** An uploaded PDF, PNG or JPEG file of at most MAX_PERMISSION_FILE_BYTES, typed by its bytes, or what is wrong. */
+export function checkUploadedFile(
+  file: UploadedFile | undefined,
+):
+  | { ok: true; contentType: PermissionContentType; size: number; content: Buffer }
+  | { ok: false; problem: FileProblem } {
+  if (!file || file.size === 0) return { ok: false, problem: 'missing' };
+  if (file.size > MAX_PERMISSION_FILE_BYTES) return { ok: false, problem: 'too_large' };
+  const contentType = permissionFileType(file.buffer);
+  if (!contentType) return { ok: false, problem: 'type' };
+  return { ok: true, contentType, size: file.size, content: file.buffer };
+}
+
 /** The uploaded permission, or the message shown beside the file field. */
 export function checkPermissionFile(
   file: UploadedFile | undefined,
   t: Translate,
 ): { ok: true; file: PermissionFile } | { ok: false; message: string } {
-  if (!file || file.size === 0) return { ok: false, message: t('errors.permissionMissing') };
-  if (file.size > MAX_PERMISSION_FILE_BYTES) return { ok: false, message: tooLargeMessage(t) };
-  const contentType = permissionFileType(file.buffer);
-  if (!contentType) return { ok: false, message: t('errors.permissionType') };
-  return {
-    ok: true,
-    file: {
-      fileName: safeFileName(file.originalname, 'permission'),
-      contentType,
-      size: file.size,
-      content: file.buffer,
-    },
-  };
+  const checked = checkUploadedFile(file);
+  if (!checked.ok) {
+    const { problem } = checked;
+    if (problem === 'too_large') return { ok: false, message: tooLargeMessage(t) };
+    return { ok: false, message: t(problem === 'missing' ? 'errors.permissionMissing' : 'errors.permissionType') };
+  }
+  const { contentType, size, content } = checked;
+  return { ok: true, file: { fileName: safeFileName(file!.originalname, 'permission'), contentType, size, content } };
 }
 
 export function tooLargeMessage(t: Translate): string {

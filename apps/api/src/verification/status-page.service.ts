@@ -4,6 +4,7 @@ import { type DataSource, MoreThan } from 'typeorm';
 import {
   AuditEntry,
   DataSubjectRequest,
+  IdentityDocument,
   type OrganisationContext,
   OrganisationDirectory,
   redeemableToken,
@@ -40,6 +41,12 @@ export class StatusPageService {
     return this.dataSource
       .getRepository(ResponseFile)
       .find({ where: { requestId }, order: { createdAt: 'ASC', fileName: 'ASC' } });
+  }
+
+  /** When the request's identity document arrived, if one has (never its content). */
+  async identityDocumentReceivedAt(requestId: string): Promise<Date | null> {
+    const document = await this.dataSource.getRepository(IdentityDocument).findOneBy({ requestId });
+    return document?.receivedAt ?? null;
   }
 
   /** Whether the opt-out a denied deletion offered was taken. */

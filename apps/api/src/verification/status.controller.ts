@@ -1,11 +1,12 @@
-import { Controller, Get, Inject, Param, Post, Redirect, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Post, Query, Redirect, Res, UseGuards } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import { IsString } from 'class-validator';
 import type { Response } from 'express';
 
 import type { Clock } from '#config';
 import { requestFacts, type TokenRefusal } from '#db';
-import { formatLocalDate, requestLabelIn, storedLanguage } from '#mail';
+import { formatLocalDate, requestLabelIn, storedLanguage, translator } from '#mail';
+import type { Language } from '#policy';
 import { daysLeft, isOpen, withdraw } from '#workflow';
 
 import { CsrfGuard } from '../infra/csrf.guard.js';
@@ -14,6 +15,7 @@ import { Page, type PageContext, RefusedPage, seeOther } from '../infra/page.dec
 import { anyPageLanguage } from '../infra/page-language.js';
 import { asText, PostedForm } from '../infra/posted-form.decorator.js';
 import { CLOCK } from '../infra/tokens.js';
+import { MAX_PERMISSION_FILE_BYTES } from '../intake/permission-file.js';
 import { ActionRefused } from '../requests/action-refused.js';
 import { MAX_TEXT_LENGTH, RequestActionsService } from '../requests/request-actions.service.js';
 import {
@@ -23,6 +25,7 @@ import {
   type StatusView,
   withdrawConfirmPage,
 } from '../views/request-pages.view.js';
+import { documentProblemMessage } from './identity-document-problem.js';
 import { offeredOptOut } from './opt-out-instead.service.js';
 import { ResponseDownloadService } from './response-download.service.js';
 import { StatusPageService } from './status-page.service.js';
@@ -32,19 +35,21 @@ export class ReplyForm {
   @Transform(asText) @IsString() text = '';
 }
 
-type StatusModel = Omit<StatusView, 'reply' | 'optOut'> & {
+type StatusModel = Omit<StatusView, 'reply' | 'optOut' | 'identityDocument'> & {
   reply?: Omit<NonNullable<StatusView['reply']>, 'csrfToken'>;
   optOut?: Omit<NonNullable<StatusView['optOut']>, 'csrfToken'>;
+  identityDocument?: Omit<NonNullable<StatusView['identityDocument']>, 'csrfToken'>;
 };
 /** An unknown or spent link: the page says so, and shows nothing of any request. */
 type LinkRefused = { refusal: TokenRefusal };
 
-function statusView(model: StatusModel | LinkRefused, context: PageContext): string {
+export function statusView(model: StatusModel | LinkRefused, context: PageContext): string {
   if ('refusal' in model) return linkRefusedPage(model.refusal, undefined, anyPageLanguage(context.request));
   return statusPage({
     ...model,
     reply: model.reply && { ...model.reply, csrfToken: context.csrfToken() },
     optOut: model.optOut && { ...model.optOut, csrfToken: context.csrfToken() },
+    identityDocument: model.identityDocument && { ...model.identityDocument, csrfToken: context.csrfToken() },
   });
 }
 
@@ -63,10 +68,11 @@ export class StatusController {
     private readonly csrf: Csrf,
   ) {}
 
+  /** `document` names what was wrong with an identity document just uploaded (the upload redirects here). */
   @Get(':token')
   @Page(statusView)
-  show(@Param('token') token: string): Promise<StatusModel> {
-    return this.model(token);
+  show(@Param('token') token: string, @Query('document') documentProblem?: string): Promise<StatusModel> {
+    return this.model(token, undefined, documentProblem);
   }
 
   /** The answer to a question: a note the staff see, and (GDPR) the clock runs again. */
@@ -163,7 +169,11 @@ export class StatusController {
     if (!outcome.ok) throw linkRefused(outcome.refusal);
   }
 
-  private async model(token: string, failedReply?: { message: string; text: string }): Promise<StatusModel> {
+  private async model(
+    token: string,
+    failedReply?: { message: string; text: string },
+    documentProblem?: string,
+  ): Promise<StatusModel> {
     const now = this.clock.now();
     const opened = await this.status.open(token, now);
     if (!opened.ok) throw linkRefused(opened.refusal);
@@ -197,7 +207,14 @@ export class StatusController {
               text: failedReply?.text,
             }
           : undefined,
-      error: failedReply?.message,
+      identityDocument:
+        request.verificationRequired === 'documents' &&
+        request.verificationReached !== 'documents' &&
+        isOpen(request.status) &&
+        request.verifiedAt !== null
+          ? await this.identityDocument(request.id, base, timeZone, language)
+          : undefined,
+      error: failedReply?.message ?? documentProblemMessage(documentProblem, translator(language)),
       files:
         files.length > 0 && request.responseAvailableUntil
           ? {
@@ -207,6 +224,21 @@ export class StatusController {
             }
           : undefined,
       language,
+    };
+  }
+
+  /** The upload form of a request that asks for an identity document, or when the document arrived. */
+  private async identityDocument(
+    requestId: string,
+    base: string,
+    timeZone: string,
+    language: Language,
+  ): Promise<StatusModel['identityDocument']> {
+    const receivedAt = await this.status.identityDocumentReceivedAt(requestId);
+    return {
+      action: `${base}/identity-document`,
+      maxMb: MAX_PERMISSION_FILE_BYTES / (1024 * 1024),
+      ...(receivedAt ? { receivedOn: formatLocalDate(receivedAt, timeZone, language) } : {}),
     };
   }
 }

@@ -218,6 +218,11 @@ export interface StatusView {
   withdrawUrl?: string;
   /** A deletion denied as unverified: the sale/share opt-out offered instead, and whether it was taken. */
   optOut?: { action: string; csrfToken: string; taken: boolean };
+  /**
+   * A request whose right asks for an identity document, once the email is confirmed: the upload form (its action
+   * carries the form token, as a multipart body is read only after the token is checked), or when it arrived.
+   */
+  identityDocument?: { action: string; csrfToken: string; maxMb: number; receivedOn?: string };
   language: Language;
 }
 
@@ -249,6 +254,13 @@ export function statusPage(v: StatusView): string {
         <dd>{v.receivedOn}</dd>
         <StatusDeadline view={v} />
       </dl>
+      {v.identityDocument && (
+        <IdentityDocumentSection
+          upload={v.identityDocument}
+          organisationName={v.organisationName}
+          language={v.language}
+        />
+      )}
       {v.reply && <ReplySection reply={v.reply} language={v.language} />}
       {v.files && <FilesSection files={v.files} language={v.language} />}
       {v.optOut && <OptOutOffer offer={v.optOut} language={v.language} />}
@@ -265,6 +277,43 @@ export function statusPage(v: StatusView): string {
     </>
   );
   return page(t('status.title', { reference: v.reference }), body, v.organisationName, v.language);
+}
+
+/** The identity document the policy asks for: one file, checked by the privacy team; or the word that it came. */
+function IdentityDocumentSection({
+  upload: u,
+  organisationName,
+  language,
+}: {
+  upload: NonNullable<StatusView['identityDocument']>;
+  organisationName: string;
+  language: Language;
+}) {
+  const t = translator(language);
+  return (
+    <section id="identity-document">
+      <h2>{t('identity.documentHeading')}</h2>
+      {u.receivedOn ? (
+        <p id="identity-document-received">{t('identity.documentReceived', { date: u.receivedOn })}</p>
+      ) : (
+        <form
+          method="post"
+          action={`${u.action}?_csrf=${encodeURIComponent(u.csrfToken)}`}
+          enctype="multipart/form-data"
+        >
+          <CsrfField token={u.csrfToken} />
+          <p>{t('identity.documentText', { org: organisationName })}</p>
+          <label for="document">
+            {t('identity.documentField')} <span class="hint">{t('identity.documentHint', { mb: u.maxMb })}</span>
+          </label>
+          <input type="file" name="document" id="document" accept="application/pdf,image/png,image/jpeg" required />
+          <button type="submit" id="upload-document">
+            {t('identity.documentSend')}
+          </button>
+        </form>
+      )}
+    </section>
+  );
 }
 
 /** The opt-out a denied deletion offers: one button, or the word that it was taken. */

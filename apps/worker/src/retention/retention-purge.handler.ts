@@ -3,8 +3,8 @@ import type { DataSource, EntityManager } from 'typeorm';
 
 import type { Clock } from '#config';
 import { appendAudit, lockKeys, Organisation, OrganisationDirectory, trySessionLock } from '#db';
-import { DEFAULT_RETENTION_DAYS, REQUEST_RECORD_RETENTION_MONTHS } from '#policy';
-import { OPEN_STATUSES, retentionCutoffs } from '#workflow';
+import { DEFAULT_IDENTITY_DOCUMENT_DAYS, DEFAULT_RETENTION_DAYS, REQUEST_RECORD_RETENTION_MONTHS } from '#policy';
+import { identityDocumentCutoff, OPEN_STATUSES, retentionCutoffs } from '#workflow';
 
 import type { JobHandlers } from '../job-handlers.js';
 
@@ -29,7 +29,8 @@ interface Closed {
  * data (the §7101 record stays: dates, type, channel, outcome, denial ground); requests closed longer than
  * the record period are deleted. Closed requests are found through ix_request_closed; open ones are never
  * touched. Rows are locked SKIP LOCKED, so a staff action in progress (a reopen) wins and the row waits for
- * the next run; running twice changes nothing the first run did not.
+ * the next run; running twice changes nothing the first run did not. Identity documents go sooner, a set number
+ * of days after staff decide on them (identityDocumentDays), open request or not: they have done their work.
  */
 
 export function retentionHandlers(deps: RetentionDeps): Pick<JobHandlers, 'retention.purge'> {
@@ -87,6 +88,26 @@ export function retentionHandlers(deps: RetentionDeps): Pick<JobHandlers, 'reten
     }
   }
 
+  /** Documents staff decided on before the cutoff, each with a timeline entry on its request (no content). */
+  async function deleteDecidedDocuments(organisationId: string, decidedBefore: Date, now: Date): Promise<number> {
+    return deps.dataSource.transaction(async (tx) => {
+      const [rows]: [{ request_id: string }[], number] = await tx.query(
+        `DELETE FROM identity_document WHERE organisation_id = $1 AND decided_at < $2 RETURNING request_id`,
+        [organisationId, decidedBefore],
+      );
+      for (const row of rows)
+        await appendAudit(tx, {
+          organisationId,
+          requestId: row.request_id,
+          actorLabel: 'system',
+          action: 'identity_document.deleted',
+          detail: { documents: 1 },
+          at: now,
+        });
+      return rows.length;
+    });
+  }
+
   return {
     async 'retention.purge'() {
       // One run at a time: a run that overlaps one in progress stands down instead of racing it over the same rows.
@@ -112,6 +133,15 @@ export function retentionHandlers(deps: RetentionDeps): Pick<JobHandlers, 'reten
         retentionDays: context.policy.settings.retentionDays ?? DEFAULT_RETENTION_DAYS,
         recordMonths: REQUEST_RECORD_RETENTION_MONTHS,
       });
+      const documents = await deleteDecidedDocuments(
+        organisation.id,
+        identityDocumentCutoff({
+          now,
+          timeZone: organisation.timeZone,
+          days: context.policy.settings.identityDocumentDays ?? DEFAULT_IDENTITY_DOCUMENT_DAYS,
+        }),
+        now,
+      );
       const deleted = await deleteOrganisation(organisation.id, deleteClosedBefore, now);
       const purged = await purgeOrganisation(organisation.id, purgeClosedBefore, deleteClosedBefore, now);
       // Texts to the SMS number keep the sender's number and words; an opt-out they made closed when they came,
@@ -120,9 +150,9 @@ export function retentionHandlers(deps: RetentionDeps): Pick<JobHandlers, 'reten
         'DELETE FROM inbound_sms WHERE organisation_id = $1 AND received_at < $2',
         [organisation.id, purgeClosedBefore],
       );
-      if (purged + deleted + texts[1] > 0)
+      if (purged + deleted + texts[1] + documents > 0)
         logger.log(
-          `${organisation.slug}: ${purged} request(s) purged, ${deleted} deleted, ${texts[1]} text(s) removed`,
+          `${organisation.slug}: ${purged} request(s) purged, ${deleted} deleted, ${texts[1]} text(s) removed, ${documents} identity document(s) deleted`,
         );
     }
   }
@@ -163,7 +193,8 @@ async function purgeRequests(tx: EntityManager, organisationId: string, rows: Cl
     ids,
   ]);
   // inbound_message: the mail a request came as, with its attachments (they cascade). request_agent: an agent's
-  // details and the consumer's signed permission. verification_data_point: what was given to prove identity.
+  // details and the consumer's signed permission. verification_data_point and identity_document: what was given
+  // to prove identity.
   for (const table of [
     'request_note',
     'response_file',
@@ -172,6 +203,7 @@ async function purgeRequests(tx: EntityManager, organisationId: string, rows: Cl
     'inbound_message',
     'request_agent',
     'verification_data_point',
+    'identity_document',
   ]) {
     await tx.query(`DELETE FROM ${table} WHERE request_id = ANY($1)`, [ids]);
   }

@@ -11,6 +11,7 @@ import { DrpStatusCallback } from './drp-status-callback.entity.js';
 import { DrpStatusChange } from './drp-status-change.entity.js';
 import { FulfilmentTask } from './fulfilment-task.entity.js';
 import { GpcSignal } from './gpc-signal.entity.js';
+import { IdentityDocument } from './identity-document.entity.js';
 import { IdentityEvidence } from './identity-evidence.entity.js';
 import { InboundAttachment, InboundMessage } from './inbound-message.entity.js';
 import { InboundSms } from './inbound-sms.entity.js';
@@ -48,6 +49,7 @@ export * from './drp-status-callback.entity.js';
 export * from './drp-status-change.entity.js';
 export * from './fulfilment-task.entity.js';
 export * from './gpc-signal.entity.js';
+export * from './identity-document.entity.js';
 export * from './identity-evidence.entity.js';
 export * from './inbound-message.entity.js';
 export * from './inbound-sms.entity.js';
@@ -110,4 +112,5 @@ export const ENTITIES = [
   SystemFindings,
   IdentityEvidence,
   VerificationDataPoint,
+  IdentityDocument,
 ];

@@ -19,6 +19,7 @@ import { RequestLanguage1796524578736 } from './1796524578736-request-language.m
 import { VerificationDegrees1796535500000 } from './1796535500000-verification-degrees.migration.js';
 import { VerificationDataPoints1796535583718 } from './1796535583718-verification-data-points.migration.js';
 import { IdentityEvidence1796540000000 } from './1796540000000-identity-evidence.migration.js';
+import { IdentityDocument1796550000000 } from './1796550000000-identity-document.migration.js';
 
 /** Every migration in order; `npm run migration:generate -- <name>` writes the next one. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   VerificationDegrees1796535500000,
   VerificationDataPoints1796535583718,
   IdentityEvidence1796540000000,
+  IdentityDocument1796550000000,
 ];

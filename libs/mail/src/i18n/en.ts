@@ -456,6 +456,18 @@ export const en = {
     verifyIgnore: 'If you did not make this request, ignore this mail and nothing will happen.',
   },
   identity: {
+    documentHeading: 'Confirm your identity',
+    documentText:
+      '{{org}} needs to confirm your identity before it acts on your request. Upload a copy of an identity document (a passport, a driving licence or a national identity card): the privacy team checks it, uses it for nothing else and deletes it afterwards. The time {{org}} has to answer runs from when it arrives.',
+    documentField: 'Your identity document',
+    documentHint: 'A PDF, PNG or JPEG file of at most {{mb}} MB.',
+    documentSend: 'Upload the document',
+    documentReceived: 'Your identity document was received on {{date}}. The privacy team will check it.',
+    documentMissing: 'Choose your identity document: a PDF, PNG or JPEG file.',
+    documentType: 'The identity document must be a PDF, PNG or JPEG file; this file is none of them.',
+    documentTooLarge: 'The identity document may be at most {{mb}} MB.',
+    documentOneFile: 'Upload one file only: your identity document.',
+    documentRefused: 'This request does not take an identity document now: the status above says where it stands.',
     optOutHeading: 'Do not sell or share my personal information',
     optOutText:
       'Your request to delete could not be verified, but you can still stop us selling or sharing your personal information. That needs no verification and takes effect at once.',

@@ -472,6 +472,19 @@ export const es: Catalogue = {
     verifyIgnore: 'Si usted no hizo esta solicitud, ignore este correo y no pasará nada.',
   },
   identity: {
+    documentHeading: 'Confirme su identidad',
+    documentText:
+      '{{org}} necesita confirmar su identidad antes de atender su solicitud. Suba una copia de un documento de identidad (pasaporte, permiso de conducir o documento nacional de identidad): el equipo de privacidad lo revisa, no lo usa para nada más y después lo elimina. El plazo de {{org}} para responder cuenta desde que llega.',
+    documentField: 'Su documento de identidad',
+    documentHint: 'Un archivo PDF, PNG o JPEG de {{mb}} MB como máximo.',
+    documentSend: 'Subir el documento',
+    documentReceived: 'Su documento de identidad se recibió el {{date}}. El equipo de privacidad lo revisará.',
+    documentMissing: 'Elija su documento de identidad: un archivo PDF, PNG o JPEG.',
+    documentType: 'El documento de identidad debe ser un archivo PDF, PNG o JPEG; este archivo no es ninguno de ellos.',
+    documentTooLarge: 'El documento de identidad puede ocupar como máximo {{mb}} MB.',
+    documentOneFile: 'Suba un solo archivo: su documento de identidad.',
+    documentRefused:
+      'Esta solicitud ya no admite un documento de identidad: el estado de arriba indica en qué punto está.',
     optOutHeading: 'No vender ni compartir mi información personal',
     optOutText:
       'No se pudo verificar su solicitud de eliminación, pero aún puede impedir que vendamos o compartamos su información personal. Eso no requiere verificación y surte efecto de inmediato.',

@@ -1,6 +1,6 @@
-import { codeWords, staffPaths } from '#mail';
+import { codeWords, formatLocalDateTime, staffPaths } from '#mail';
 import type { VerificationLevel } from '#policy';
-import { type DataPointResult, isOpen, meetsVerification, needsRecordsMatch, OVERRIDE_LEVELS } from '#workflow';
+import { type DataPointResult, isOpen, meetsVerification, overrideLevels, staffDecideIdentity } from '#workflow';
 
 import { MAX_TEXT_LENGTH } from '../../requests/request-actions.service.js';
 import type { RequestPageModel } from './request-page.service.js';
@@ -10,6 +10,7 @@ const DEGREE: Record<VerificationLevel, string> = {
   email: 'the email address only',
   reasonable: 'a reasonable degree (two data points)',
   high: 'a reasonably high degree (three data points and the signed declaration)',
+  documents: 'an identity document checked by staff',
 };
 
 const RESULT: Record<DataPointResult, string> = {
@@ -24,7 +25,9 @@ const RESULT: Record<DataPointResult, string> = {
  */
 export function IdentityEvidence({ model: m, csrfToken }: { model: RequestPageModel; csrfToken: string }) {
   const { request } = m;
-  if (!needsRecordsMatch(request.verificationRequired)) return <></>;
+  if (!staffDecideIdentity(request.verificationRequired)) return <></>;
+  const document = m.identityDocument;
+  const timeZone = m.organisation.organisation.timeZone;
   const deciding =
     m.organisation.role !== 'auditor' && isOpen(request.status) && request.status !== 'unverified' && !request.purgedAt;
   const met = meetsVerification(request.verificationRequired, request.verificationReached);
@@ -64,6 +67,28 @@ export function IdentityEvidence({ model: m, csrfToken }: { model: RequestPageMo
           ))}
         </ul>
       )}
+      {request.verificationRequired === 'documents' && (
+        <p id="identity-document">
+          {document ? (
+            <>
+              Identity document received {formatLocalDateTime(document.receivedAt, timeZone)}
+              {document.decidedAt && <>, decided {formatLocalDateTime(document.decidedAt, timeZone)}</>}
+              {m.organisation.role !== 'auditor' && (
+                <>
+                  :{' '}
+                  <a href={staffPaths.request(m.organisation.organisation.slug, request.id, 'identity/document')}>
+                    view it (watermarked PDF; each view is on the timeline)
+                  </a>
+                </>
+              )}
+            </>
+          ) : request.verificationReached === 'documents' ? (
+            'The identity document was checked and has since been deleted.'
+          ) : (
+            'No identity document has arrived yet: the requester uploads it from their status page.'
+          )}
+        </p>
+      )}
       {deciding && (
         <details>
           <summary>Decide the degree yourself</summary>
@@ -71,7 +96,7 @@ export function IdentityEvidence({ model: m, csrfToken }: { model: RequestPageMo
             <input type="hidden" name="_csrf" value={csrfToken} />
             <fieldset>
               <legend>Degree reached</legend>
-              {OVERRIDE_LEVELS.map((level) => (
+              {overrideLevels(request.verificationRequired).map((level) => (
                 <label>
                   <input type="radio" name="level" value={level} required /> {DEGREE[level]}
                 </label>

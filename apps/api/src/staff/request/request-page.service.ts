@@ -6,6 +6,7 @@ import {
   DataMapVersion,
   DataSubjectRequest,
   type FulfilmentTask,
+  IdentityDocument,
   IdentityEvidence,
   type OrganisationContext,
   OrganisationDirectory,
@@ -82,6 +83,8 @@ export interface RequestPageModel {
   systems: SystemTaskRow[];
   /** Each data point the requester gave, as matched against the records: kind and result only. */
   identityEvidence: IdentityEvidence[];
+  /** The identity document the requester uploaded, when the right asks for one (never its content). */
+  identityDocument: IdentityDocument | null;
 }
 
 /** Everything a request page shows, read for one organisation only. */
@@ -102,7 +105,7 @@ export class RequestPageService {
     const requestContext = await this.directory.forRequest(request);
     const facts = requestFacts(request, requestContext);
 
-    const [entries, files, team, agent, inboundMail, systems, identityEvidence] = await Promise.all([
+    const [entries, files, team, agent, inboundMail, systems, identityEvidence, identityDocument] = await Promise.all([
       this.dataSource
         .getRepository(AuditEntry)
         .find({ where: { requestId: request.id, organisationId }, order: { seq: 'ASC' } }),
@@ -116,6 +119,7 @@ export class RequestPageService {
       this.dataSource
         .getRepository(IdentityEvidence)
         .find({ where: { requestId: request.id, organisationId }, order: { dataPoint: 'ASC' } }),
+      this.dataSource.getRepository(IdentityDocument).findOneBy({ requestId: request.id, organisationId }),
     ]);
     const noteIds = entries.flatMap((e) => (typeof e.detail.noteId === 'string' ? [e.detail.noteId] : []));
     const notes =
@@ -162,6 +166,7 @@ export class RequestPageService {
       inboundMail,
       systems,
       identityEvidence,
+      identityDocument,
     };
   }
 

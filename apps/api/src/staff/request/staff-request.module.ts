@@ -5,6 +5,7 @@ import { StaffAuthModule } from '../auth/staff-auth.module.js';
 import { InboundMailModule } from '../inbound/inbound-mail.module.js';
 import { AccessPackageService } from './access-package.service.js';
 import { IdentityController } from './identity.controller.js';
+import { IdentityDocumentViewService } from './identity-document-view.service.js';
 import { IdentityOverrideService } from './identity-override.service.js';
 import { RequestActionsController } from './request-actions.controller.js';
 import { RequestPageController } from './request-page.controller.js';
@@ -16,6 +17,12 @@ import { SystemTasksService } from './system-tasks.service.js';
 @Module({
   imports: [StaffAuthModule, RequestsModule, InboundMailModule],
   controllers: [RequestPageController, RequestActionsController, SystemTasksController, IdentityController],
-  providers: [RequestPageService, SystemTasksService, AccessPackageService, IdentityOverrideService],
+  providers: [
+    RequestPageService,
+    SystemTasksService,
+    AccessPackageService,
+    IdentityOverrideService,
+    IdentityDocumentViewService,
+  ],
 })
 export class StaffRequestModule {}
