@@ -148,6 +148,8 @@ describe('identity documents: uploaded by the requester, viewed watermarked by s
     const requestPage = `/staff/orgs/${ORG}/requests/${id}`;
     const shown = await client.get(requestPage);
     expect(shown.body).toContain(`href="${requestPage}/identity/document"`);
+    // A document is the evidence here: the page does not ask staff to look for data points to match.
+    expect(shown.body).not.toContain('id="identity-nothing-given"');
 
     const viewed = await client.getBytes(`${requestPage}/identity/document`);
     expect(viewed.status).toBe(200);

@@ -52,12 +52,14 @@ export function IdentityEvidence({ model: m, csrfToken }: { model: RequestPageMo
           </>
         )}
       </dl>
-      {request.identityCheck === null && request.status !== 'unverified' && (
-        <p id="identity-nothing-given">
-          No details were given to match against the records: decide the degree yourself, asking the requester for what
-          you need.
-        </p>
-      )}
+      {request.identityCheck === null &&
+        request.status !== 'unverified' &&
+        request.verificationRequired !== 'documents' && (
+          <p id="identity-nothing-given">
+            No details were given to match against the records: decide the degree yourself, asking the requester for
+            what you need.
+          </p>
+        )}
       {m.identityEvidence.length > 0 && (
         <ul id="identity-evidence">
           {m.identityEvidence.map((e) => (
