@@ -3,7 +3,7 @@ import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from '@jest/globals';
 import { decodePDFRawStream, PDFArray, PDFDocument, type PDFPage, PDFRawStream } from 'pdf-lib';
 
-import { watermarkedPdf } from './identity-document-pdf.js';
+import { UnreadableDocument, watermarkedPdf } from './identity-document-pdf.js';
 
 const WATERMARK = 'Identity check for request RD-ABC123 only — viewed by Ana Núñez 2026-12-06 10:00';
 
@@ -75,5 +75,14 @@ describe('watermarkedPdf', () => {
       await watermarkedPdf({ contentType: 'image/png', content: onePixelPng() }, 'viewed by 王芳'),
     );
     expect(out.getSubject()).toBe('viewed by ??');
+  });
+
+  it('refuses a document that begins as its type but does not open, rather than show it unstamped', async () => {
+    for (const broken of [
+      { contentType: 'application/pdf', content: Buffer.from('%PDF-1.4\n%garbage with no objects') },
+      { contentType: 'image/png', content: onePixelPng().subarray(0, 20) },
+      { contentType: 'image/jpeg', content: Buffer.from([0xff, 0xd8, 0xff, 0x00, 0x01]) },
+    ])
+      await expect(watermarkedPdf(broken, WATERMARK)).rejects.toBeInstanceOf(UnreadableDocument);
   });
 });

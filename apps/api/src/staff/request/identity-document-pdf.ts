@@ -5,21 +5,32 @@ const MAX_IMAGE_SIDE = 842;
 /** The watermark repeats across the page, so no crop of it leaves a clean copy. */
 const WATERMARK_LINES = 3;
 
+/** A document whose bytes begin as its type but do not open as one (damaged, or cut off): it cannot be stamped. */
+export class UnreadableDocument extends Error {
+  override readonly name = 'UnreadableDocument';
+}
+
 /**
  * The identity document as a PDF staff can view, every page stamped across its diagonal with who viewed it, when
- * and for which request: a copy that leaves the console says where it came from. An image becomes one page.
+ * and for which request: a copy that leaves the console says where it came from. An image becomes one page. A
+ * document that cannot be opened is never shown unstamped: UnreadableDocument.
  */
 export async function watermarkedPdf(
   document: { contentType: string; content: Uint8Array },
   watermark: string,
 ): Promise<Uint8Array> {
-  const pdf = document.contentType === 'application/pdf' ? await loadPdf(document.content) : await imagePdf(document);
-  const font = await pdf.embedFont(StandardFonts.Helvetica);
-  const text = encodable(watermark, font);
-  for (const page of pdf.getPages()) stamp(page, text, font);
-  pdf.setTitle(text);
-  pdf.setSubject(text);
-  return pdf.save();
+  try {
+    const pdf = document.contentType === 'application/pdf' ? await loadPdf(document.content) : await imagePdf(document);
+    const font = await pdf.embedFont(StandardFonts.Helvetica);
+    const text = encodable(watermark, font);
+    for (const page of pdf.getPages()) stamp(page, text, font);
+    pdf.setTitle(text);
+    pdf.setSubject(text);
+    return await pdf.save();
+  } catch (error) {
+    // pdf-lib reads a damaged file leniently and fails later, anywhere in the stamping: all of it is the document's.
+    throw new UnreadableDocument(`the ${document.contentType} document does not open`, { cause: error });
+  }
 }
 
 function loadPdf(content: Uint8Array): Promise<PDFDocument> {

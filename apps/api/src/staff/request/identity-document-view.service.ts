@@ -1,4 +1,4 @@
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 
 import { appendAudit, DataSubjectRequest, IdentityDocument } from '#db';
@@ -7,7 +7,7 @@ import { formatLocalDateTime } from '#mail';
 import { DATA_SOURCE } from '../../infra/tokens.js';
 import { isUuid } from '../../infra/uuid.js';
 import type { StaffMemberActor } from '../auth/staff-route.decorator.js';
-import { watermarkedPdf } from './identity-document-pdf.js';
+import { UnreadableDocument, watermarkedPdf } from './identity-document-pdf.js';
 
 /**
  * Staff looking at a requester's identity document: a PDF stamped with the request, the viewer and the time, and
@@ -39,7 +39,12 @@ export class IdentityDocumentViewService {
       const pdf = await watermarkedPdf(
         document,
         `Identity check for request ${request.reference} only — viewed by ${actor.label} ${viewed}`,
-      );
+      ).catch((error: unknown) => {
+        if (!(error instanceof UnreadableDocument)) throw error;
+        throw new UnprocessableEntityException(
+          'This document does not open (it is damaged or cut off), so it cannot be shown: ask the requester for another.',
+        );
+      });
       await appendAudit(tx, {
         organisationId: organisation.id,
         requestId: request.id,
