@@ -10,7 +10,8 @@ import { fillDemoDatabases } from '../apps/cli/src/demo/demo-databases.js';
 import { DEMO_PERSON } from '../apps/cli/src/demo/demo-persons.js';
 import { auditOf, useDataMap } from './support/connected-systems.js';
 import { eventually } from './support/eventually.js';
-import { csrfTokenIn, FormClient, linkIn, referenceIn } from './support/form-client.js';
+import { csrfTokenIn, FormClient, linkIn } from './support/form-client.js';
+import { fulfilmentFlow } from './support/fulfilment-flow.js';
 import { dropDatabase, uniqueRunName } from './support/run-storage.js';
 import { createStaff, signIn } from './support/staff.js';
 import { useRunningSystem } from './support/system-fixture.js';
@@ -70,50 +71,21 @@ describe('identity verified against the organisation’s records', () => {
     await mariadb.end();
   });
 
-  interface Filed {
-    id: string;
-    reference: string;
-    email: string;
-    page: string;
-  }
-
-  /** Files Jordan's request on the public form with the details given and confirms it from the mail. */
-  async function filedAndConfirmed(
+  const flow = fulfilmentFlow(system);
+  /** Jordan's request (or one with another address), filed on the public form with the details given, and confirmed. */
+  const filedAndConfirmed = (
     slug: string,
     rightId: string,
     details: Record<string, string>,
     // The address the records hold: the requests here are Jordan's but one, told apart by their references.
     { email, phone }: { email: string; phone: string } = { email: DEMO_PERSON.email, phone: '' },
-  ): Promise<Filed> {
-    const form = `/o/${slug}/requests`;
-    const filed = await new FormClient(system.baseUrl).submitForm(`${form}/new`, form, {
+  ) =>
+    flow.verifiedRequest(email, rightId, phone, slug, {
       name: DEMO_PERSON.fullName,
-      email,
-      phone,
-      rightId,
       residence: 'california',
-      dataContext: 'own',
-      relationship: 'self',
-      details: '',
-      website: '',
+      declaration: '',
       ...details,
     });
-    expect(filed.status).toBe(201);
-    const reference = referenceIn(filed.body);
-    let verifyUrl = '';
-    await eventually(async () => {
-      const mail = system.sink.mailsTo(email).find((m) => m.text.includes(reference) && m.text.includes('/v/'));
-      if (mail) verifyUrl = linkIn(mail.text, system.baseUrl, '/v/');
-      return !!mail;
-    }, `the verification mail of ${reference}`);
-    const requester = new FormClient(system.baseUrl);
-    const confirmed = await requester.post(verifyUrl, { _csrf: csrfTokenIn((await requester.get(verifyUrl)).body) });
-    expect(confirmed.status).toBe(200);
-    const [{ id }] = (await system.db.query('SELECT id FROM data_subject_request WHERE reference = $1', [
-      reference,
-    ])) as { id: string }[];
-    return { id, reference, email, page: `/staff/orgs/${slug}/requests/${id}` };
-  }
 
   const row = async (id: string) =>
     (
@@ -203,7 +175,7 @@ describe('identity verified against the organisation’s records', () => {
     await eventually(
       async () =>
         system.sink
-          .mailsTo(request.email)
+          .mailsTo(DEMO_PERSON.email)
           .some((m) => m.subject.includes(request.reference) && m.subject.includes('categories of your information')),
       'the mail saying the request is answered with categories',
     );
@@ -224,7 +196,7 @@ describe('identity verified against the organisation’s records', () => {
     let denial = '';
     await eventually(async () => {
       const mail = system.sink
-        .mailsTo(request.email)
+        .mailsTo(DEMO_PERSON.email)
         .find((m) => /was refused/.test(m.subject) && m.subject.includes(request.reference));
       denial = mail?.text ?? '';
       return !!mail;
@@ -242,11 +214,13 @@ describe('identity verified against the organisation’s records', () => {
 
     const optOuts = (await system.db.query(
       `SELECT status FROM data_subject_request WHERE requester_email = $1 AND right_id = 'ccpa-sale-share-opt-out'`,
-      [request.email],
+      [DEMO_PERSON.email],
     )) as { status: string }[];
     expect(optOuts).toEqual([{ status: 'fulfilled' }]);
     await eventually(async () => {
-      const { rows } = await demo.query('SELECT sale_share_allowed FROM customers WHERE email = $1', [request.email]);
+      const { rows } = await demo.query('SELECT sale_share_allowed FROM customers WHERE email = $1', [
+        DEMO_PERSON.email,
+      ]);
       return rows[0]?.sale_share_allowed === false;
     }, 'the opt-out pushed to the customer database');
   });

@@ -17,8 +17,17 @@ export interface FiledRequest {
 
 /** What the fulfilment specs do as a requester and as staff, on a running system of theirs. */
 export function fulfilmentFlow(system: SystemFixture<'typeorm'>) {
-  /** Files a request on the public form and confirms it from its own verification mail, as the requester would. */
-  async function verifiedRequest(email: string, rightId: string, phone: string, slug: string): Promise<FiledRequest> {
+  /**
+   * Files a request on the public form and confirms it from its own verification mail, as the requester would;
+   * `fields` adds to what is posted or replaces it (the details that confirm who the requester is, a residence).
+   */
+  async function verifiedRequest(
+    email: string,
+    rightId: string,
+    phone: string,
+    slug: string,
+    fields: Record<string, string> = {},
+  ): Promise<FiledRequest> {
     const form = `/o/${slug}/requests`;
     const filed = await new FormClient(system.baseUrl).submitForm(`${form}/new`, form, {
       name: 'Jordan Requester',
@@ -32,6 +41,7 @@ export function fulfilmentFlow(system: SystemFixture<'typeorm'>) {
       details: '',
       website: '',
       ...SIGNED_DECLARATION,
+      ...fields,
     });
     expect(filed.status).toBe(201);
     const reference = referenceIn(filed.body);
