@@ -193,6 +193,8 @@ const PUBLIC_ROUTES: Record<string, FuzzDefinition> = {
   'POST /s/:token/withdraw': { params: { token: around('00000000-0000-0000-0000-000000000000.AAAA', 'x.y') } },
   // The live request is no denied deletion: its link takes no opt-out, and the status page says where it stands.
   'POST /s/:token/opt-out': { params: { token: around(liveValue(() => live.statusToken)) } },
+  // No file in a fuzzed post, and the live request asks for no document: each answer leads back to its status page.
+  'POST /s/:token/identity-document': { params: { token: around(liveValue(() => live.statusToken)) } },
   'GET /s/:token/files/:fileId': {
     params: {
       token: around(liveValue(() => live.statusToken)),
