@@ -9,10 +9,11 @@ import { type DatabaseSystem, parseDataMap } from '#policy';
 import { fillDemoDatabases } from '../apps/cli/src/demo/demo-databases.js';
 import { DEMO_PERSON } from '../apps/cli/src/demo/demo-persons.js';
 import { auditOf, useDataMap } from './support/connected-systems.js';
-import { eventually } from './support/eventually.js';
+import { eventually, sleep } from './support/eventually.js';
 import { csrfTokenIn, FormClient, linkIn } from './support/form-client.js';
 import { fulfilmentFlow } from './support/fulfilment-flow.js';
 import { dropDatabase, uniqueRunName } from './support/run-storage.js';
+import { closedPort } from './support/scratch-databases.js';
 import { createStaff, signIn } from './support/staff.js';
 import { useRunningSystem } from './support/system-fixture.js';
 
@@ -35,11 +36,23 @@ const JORDAN = {
 };
 const DECLARATION = { declaration: 'yes', declarationName: DEMO_PERSON.fullName, declarationDate: '2026-12-01' };
 
+const WEST = 'west-schoolmessenger';
+/** A port nothing listens on: West's customer database is down throughout. */
+let downPort = 0;
+beforeAll(async () => {
+  downPort = await closedPort();
+});
+
 describe('identity verified against the organisation’s records', () => {
   const system = useRunningSystem({
     db: 'typeorm',
     ownStorage: 'identity',
-    extraEnv: { PRONTOTRAK_CUSTOMER_DB_URL: PRONTOTRAK_DB, SECURUS_TECHNOLOGIES_CUSTOMER_DB_URL: SECURUS_DB },
+    extraEnv: () => ({
+      PRONTOTRAK_CUSTOMER_DB_URL: PRONTOTRAK_DB,
+      SECURUS_TECHNOLOGIES_CUSTOMER_DB_URL: SECURUS_DB,
+      WEST_SCHOOLMESSENGER_CUSTOMER_DB_URL: `postgres://postgres@127.0.0.1:${downPort}/west`,
+      FULFILMENT_BACKOFF_MS: '200',
+    }),
   });
   let staff: FormClient;
   let demo: pg.Client;
@@ -55,9 +68,14 @@ describe('identity verified against the organisation’s records', () => {
     expect(filled.map((f) => f.outcome.state)).not.toContain('failed');
     await useDataMap(system.db, { organisation: PRONTOTRAK, systems: [seededSystem(PRONTOTRAK, 'customer-db')] });
     await useDataMap(system.db, { organisation: SECURUS, systems: [seededSystem(SECURUS, 'account-db')] });
+    await useDataMap(system.db, { organisation: WEST, systems: [seededSystem(WEST, 'customer-db')] });
     staff = await signIn(
       system.baseUrl,
-      await createStaff({ [PRONTOTRAK]: 'admin', [SECURUS]: 'admin' }, 'Vera Verifier', system.databaseUrl),
+      await createStaff(
+        { [PRONTOTRAK]: 'admin', [SECURUS]: 'admin', [WEST]: 'admin' },
+        'Vera Verifier',
+        system.databaseUrl,
+      ),
     );
     demo = new pg.Client({ connectionString: PRONTOTRAK_DB });
     await demo.connect();
@@ -247,6 +265,16 @@ describe('identity verified against the organisation’s records', () => {
     const [entry] = await auditOf(system.db, request.id, 'verification.overridden');
     expect(entry.detail).toMatchObject({ from: 'email', to: 'reasonable' });
     expect((await staff.get(request.page)).body).toContain('Called back on the number in the account');
+  });
+
+  it('keeps the check pending while the system is down, the details kept for the retry, the request verified with its clock running', async () => {
+    const request = await filedAndConfirmed(WEST, 'access', JORDAN);
+    // Several retries' worth of backoff: the database stays down, so the check stays pending.
+    await sleep(2_000);
+    expect(await row(request.id)).toMatchObject({ status: 'verified', identity_check: 'pending' });
+    expect(await dataPointsLeft(request.id)).toBe(3);
+    expect((await staff.get(request.page)).body).toContain('matching with the records: pending');
+    expect(await auditOf(system.db, request.id, 'verification.matched')).toEqual([]);
   });
 
   it('counts each path on the report page', async () => {
