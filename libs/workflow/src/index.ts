@@ -142,6 +142,7 @@ export {
   type RetentionInput,
 } from './retention-cutoffs.js';
 export {
+  addressKey,
   type GpcDecision,
   gpcDecision,
   type GpcIgnoredReason,

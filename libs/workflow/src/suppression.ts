@@ -39,8 +39,16 @@ const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * person. Null when it is not an address.
  */
 export function normaliseEmail(value: string): string | null {
-  const email = value.trim().toLowerCase();
+  const email = addressKey(value);
   return email.length <= 320 && EMAIL_SHAPE.test(email) ? email : null;
+}
+
+/**
+ * An address as suppressions and frequency limits key it, whether or not the shape check above accepts it: an
+ * address the form's own validation took is never dropped for being unusual.
+ */
+export function addressKey(value: string): string {
+  return value.trim().toLowerCase();
 }
 
 /**

@@ -23,11 +23,11 @@ import {
 } from '#db';
 import { findRight, type Language, type PolicyRight, type ProcessorRedirect } from '#policy';
 import {
+  addressKey,
   deny,
   type FrequencyDecision,
   frequencyDecision,
   type GpcDecision,
-  normaliseEmail,
   redirect,
   requiresVerification,
   type SuppressionSource,
@@ -118,8 +118,7 @@ export class RequestIntakeService {
       language,
     };
     const channel = route.kind === 'agent' ? 'agent' : origin.channel;
-    // IsEmail already passed; the fallback only keeps an address our stricter shape check would refuse.
-    const email = normaliseEmail(form.email) ?? form.email.trim().toLowerCase();
+    const email = addressKey(form.email);
     const frequency = route.kind === 'redirect' ? null : await this.frequencyOf(tx, submission, email);
     const request = await insertRequest(tx, context, {
       right,

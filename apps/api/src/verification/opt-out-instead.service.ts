@@ -12,7 +12,7 @@ import {
   type TokenRefusal,
 } from '#db';
 import type { OrganisationPolicy, PolicyRight } from '#policy';
-import { normaliseEmail, optOutOffered } from '#workflow';
+import { addressKey, optOutOffered } from '#workflow';
 
 import { DATA_SOURCE } from '../infra/tokens.js';
 import { ActionRefused } from '../requests/action-refused.js';
@@ -49,7 +49,7 @@ export class OptOutInsteadService {
       const right = offeredOptOut(request, context.policy);
       if (!right) throw ActionRefused.conflict('This request offers no opt-out.');
       if (await tx.existsBy(AuditEntry, { requestId: request.id, action: OPT_OUT_TAKEN })) return { ok: true };
-      const email = normaliseEmail(request.requesterEmail) ?? request.requesterEmail.trim().toLowerCase();
+      const email = addressKey(request.requesterEmail);
       const { request: optOut } = await this.optOuts.record(tx, {
         context,
         right,
