@@ -26,8 +26,7 @@ export function retentionCutoffs(input: RetentionInput): RetentionCutoffs {
   const { now, timeZone, retentionDays, recordMonths } = input;
   assertWhole(retentionDays, 'retentionDays');
   assertWhole(recordMonths, 'recordMonths');
-  const today = DateTime.fromJSDate(now, { zone: timeZone }).startOf('day');
-  if (!today.isValid) throw new Error(`Unknown time zone ${timeZone}`);
+  const today = localToday(now, timeZone);
   const purgeClosedBefore = today.minus({ days: retentionDays }).startOf('day');
   const recordEnd = today.minus({ months: recordMonths }).startOf('day');
   return {
@@ -42,9 +41,14 @@ export function retentionCutoffs(input: RetentionInput): RetentionCutoffs {
  */
 export function identityDocumentCutoff(input: { now: Date; timeZone: string; days: number }): Date {
   assertWhole(input.days, 'identityDocumentDays');
-  const today = DateTime.fromJSDate(input.now, { zone: input.timeZone }).startOf('day');
-  if (!today.isValid) throw new Error(`Unknown time zone ${input.timeZone}`);
-  return today.minus({ days: input.days }).startOf('day').toJSDate();
+  return localToday(input.now, input.timeZone).minus({ days: input.days }).startOf('day').toJSDate();
+}
+
+/** The start of `now`'s local day, from which cutoffs count back whole local days. */
+function localToday(now: Date, timeZone: string): DateTime {
+  const today = DateTime.fromJSDate(now, { zone: timeZone }).startOf('day');
+  if (!today.isValid) throw new Error(`Unknown time zone ${timeZone}`);
+  return today;
 }
 
 function assertWhole(value: number, name: string): void {

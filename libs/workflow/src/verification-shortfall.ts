@@ -32,11 +32,22 @@ const US_REGIMES: readonly Regime[] = ['ccpa', 'us_state'];
 export function shortfallPath(input: ShortfallInput): ShortfallPath {
   if (meetsVerification(input.required, input.reached)) return { kind: 'met' };
   if (!input.consulted || !US_REGIMES.includes(input.regime)) return { kind: 'staff' };
-  const sameRegime = (type: RequestType) => input.rights.find((r) => r.type === type && r.regime === input.regime);
-  const categories = sameRegime('categories');
+  const categories = rightOf(input.rights, 'categories', input.regime);
   if (input.requestType === 'access' && categories && meetsVerification('reasonable', input.reached))
     return { kind: 'answer_as_categories', rightId: categories.id };
-  return { kind: 'deny', offerOptOut: input.requestType === 'deletion' && !!sameRegime('opt_out_sale_share') };
+  return {
+    kind: 'deny',
+    offerOptOut: input.requestType === 'deletion' && !!rightOf(input.rights, 'opt_out_sale_share', input.regime),
+  };
+}
+
+/** The organisation's right of a type under the regime the request was made under. */
+function rightOf<R extends Pick<PolicyRight, 'type' | 'regime'>>(
+  rights: readonly R[],
+  type: RequestType,
+  regime: Regime,
+) {
+  return rights.find((r) => r.type === type && r.regime === regime);
 }
 
 /**
@@ -50,5 +61,5 @@ export function optOutOffered<R extends Pick<PolicyRight, 'type' | 'regime'>>(
 ): R | undefined {
   if (request.status !== 'denied' || request.denialReason !== 'identity_not_verified') return undefined;
   if (request.requestType !== 'deletion' || !US_REGIMES.includes(request.regime)) return undefined;
-  return rights.find((r) => r.type === 'opt_out_sale_share' && r.regime === request.regime);
+  return rightOf(rights, 'opt_out_sale_share', request.regime);
 }
